@@ -1,0 +1,139 @@
+import { DataType, Table, tableFromIPC, type Vector } from "apache-arrow";
+import { RunsDataError, messages, type ValueType } from "./errors.js";
+import { columnValueType } from "./values.js";
+
+/** One column of the user's table, before it is checked against the contract. */
+export interface SourceColumn {
+  readonly name: string;
+  /** null when every value is missing */
+  readonly type: ValueType | null;
+  get(row: number): unknown;
+  /** Numbers column as doubles, NaN where missing; present only when type is "numbers" or "timestamps". */
+  numbers?(): Float64Array;
+}
+
+export interface ColumnSource {
+  readonly rowCount: number;
+  readonly columns: readonly SourceColumn[];
+}
+
+/** What arquero tables offer that runcompare reads. */
+export interface ArqueroLike {
+  columnNames(): string[];
+  numRows(): number;
+  array(name: string): ArrayLike<unknown>;
+}
+
+export type RunsInput = Table | Uint8Array | ArrayBuffer | ArqueroLike | readonly Record<string, unknown>[];
+
+export function readColumns(input: RunsInput): ColumnSource {
+  if (input instanceof Table) return fromArrow(input);
+  if (input instanceof Uint8Array || input instanceof ArrayBuffer) return fromArrow(decodeIpc(input));
+  if (Array.isArray(input)) return fromRecords(input);
+  if (isArquero(input)) return fromArrays(input.columnNames(), input.numRows(), (name) => input.array(name));
+  if (isArrowTableLike(input)) return fromArrow(input as unknown as Table);
+  throw new RunsDataError(messages.notRunsInput(describe(input)));
+}
+
+export function decodeIpc(bytes: Uint8Array | ArrayBuffer): Table {
+  try {
+    return tableFromIPC(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
+  } catch (error) {
+    throw new RunsDataError(messages.badIpc(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value !== "object") return typeof value;
+  return value.constructor?.name ?? "object";
+}
+
+function isArquero(value: unknown): value is ArqueroLike {
+  const v = value as ArqueroLike;
+  return !!v && typeof v.columnNames === "function" && typeof v.numRows === "function" && typeof v.array === "function";
+}
+
+/** A Table from another copy of apache-arrow fails instanceof but has the same shape. */
+function isArrowTableLike(value: unknown): boolean {
+  const v = value as Table;
+  return !!v && typeof v.getChildAt === "function" && !!v.schema && Array.isArray(v.schema.fields);
+}
+
+function fromRecords(records: readonly Record<string, unknown>[]): ColumnSource {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const record of records) {
+    if (record === null || typeof record !== "object") {
+      throw new RunsDataError(messages.notRunsInput(`an array holding ${describe(record)}`));
+    }
+    for (const name of Object.keys(record)) {
+      if (!seen.has(name)) {
+        seen.add(name);
+        names.push(name);
+      }
+    }
+  }
+  return fromArrays(names, records.length, (name) => records.map((record) => record[name]));
+}
+
+function fromArrays(names: readonly string[], rowCount: number, valuesOf: (name: string) => ArrayLike<unknown>): ColumnSource {
+  const columns = names.map((name): SourceColumn => {
+    const values = valuesOf(name);
+    const type = columnValueType(name, values);
+    const get = (row: number) => values[row];
+    if (type !== "numbers" && type !== "timestamps") return { name, type, get };
+    return {
+      name,
+      type,
+      get,
+      numbers: () => Float64Array.from({ length: rowCount }, (_, row) => asNumber(values[row])),
+    };
+  });
+  return { rowCount, columns };
+}
+
+function asNumber(value: unknown): number {
+  if (value === null || value === undefined) return NaN;
+  if (value instanceof Date) return value.getTime();
+  return Number(value);
+}
+
+function fromArrow(table: Table): ColumnSource {
+  const columns = table.schema.fields.map((field, index): SourceColumn => {
+    const vector = table.getChildAt(index) as Vector;
+    const type = arrowValueType(field.type, vector);
+    const get = (row: number) => vector.get(row);
+    if (type === "numbers") return { name: field.name, type, get, numbers: () => arrowNumbers(vector) };
+    if (type === "timestamps") {
+      // get() gives epoch milliseconds whatever the unit; toArray() would give raw units.
+      return { name: field.name, type, get, numbers: () => Float64Array.from({ length: vector.length }, (_, row) => asNumber(vector.get(row))) };
+    }
+    return { name: field.name, type, get };
+  });
+  return { rowCount: table.numRows, columns };
+}
+
+function arrowNumbers(vector: Vector): Float64Array {
+  const raw = vector.toArray() as ArrayLike<number | bigint>;
+  const out = new Float64Array(vector.length);
+  for (let i = 0; i < out.length; i++) out[i] = Number(raw[i]);
+  if (vector.nullCount > 0) {
+    for (let i = 0; i < out.length; i++) if (!vector.isValid(i)) out[i] = NaN;
+  }
+  return out;
+}
+
+function arrowValueType(type: DataType, vector: Vector): ValueType | null {
+  if (vector.length > 0 && vector.nullCount === vector.length) return null;
+  if (DataType.isDictionary(type)) return arrowValueType(type.dictionary, { length: 1, nullCount: 0 } as Vector);
+  // Decimals are left out on purpose: Arrow JS reads them as raw words; Python sends them as doubles.
+  if (DataType.isInt(type) || DataType.isFloat(type)) return "numbers";
+  if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) return "strings";
+  if (DataType.isBool(type)) return "booleans";
+  if (DataType.isTimestamp(type) || DataType.isDate(type)) return "timestamps";
+  if (DataType.isBinary(type) || DataType.isLargeBinary(type) || DataType.isFixedSizeBinary(type)) return "binary";
+  if (DataType.isList(type) || DataType.isFixedSizeList(type)) return "lists";
+  if (DataType.isNull(type)) return null;
+  return "objects";
+}

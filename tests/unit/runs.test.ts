@@ -1,0 +1,103 @@
+import { tableFromArrays, tableToIPC } from "apache-arrow";
+import * as aq from "arquero";
+import cases from "../contract/cases.json";
+import { readRuns, type CategoricalColumn } from "../../src/data/runs";
+import { RunsDataError } from "../../src/data/errors";
+
+describe("contract: bad runs tables", () => {
+  test.each(cases.cases as { case: string; records: unknown[]; error: string }[])("$case", ({ records, error }) => {
+    expect(() => readRuns(records as Record<string, unknown>[])).toThrow(new RunsDataError(error));
+  });
+
+  test("input that is not a table names what it got", () => {
+    expect(() => readRuns(42 as never)).toThrow(
+      "runs must be an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got number.",
+    );
+  });
+
+  test("truncated Arrow bytes", () => {
+    const bytes = tableToIPC(tableFromArrays({ run_id: ["a", "b"] }), "stream");
+    expect(() => readRuns(bytes.slice(0, 40))).toThrow(/^runs bytes are not a readable Arrow IPC stream or file/);
+  });
+
+  test("binary params cannot be shown", () => {
+    expect(() => readRuns([{ run_id: "a", "params.blob": new Uint8Array([1]) }])).toThrow(
+      'column "params.blob" holds binary, which runcompare cannot show: drop the column or convert it to text.',
+    );
+  });
+
+  test("a long column list is cut", () => {
+    const record = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`c${i}`, i]));
+    expect(() => readRuns([record])).toThrow(/columns: c0, c1, c2, c3, c4, c5, c6, c7, … \(10 in all\)\)/);
+  });
+});
+
+describe("numeric and categorical detection", () => {
+  const runs = readRuns([
+    { run_id: "a", "params.lr": 0.1, "params.opt": "adam", "params.flag": true, "params.mlflow_lr": "1e-3", "params.layers": [1, 2], "metrics.acc": 0.9 },
+    { run_id: "b", "params.lr": null, "params.opt": "sgd", "params.flag": false, "params.mlflow_lr": "nan", "params.layers": [3], "metrics.acc": NaN },
+    { run_id: "c", "params.lr": 0.001, "params.opt": null, "params.flag": null, "params.mlflow_lr": "-inf", "params.layers": null, "metrics.acc": Infinity },
+  ]);
+
+  test("numbers are numeric, with NaN for missing and non-finite values kept", () => {
+    const lr = runs.column("lr");
+    expect(lr?.kind).toBe("numeric");
+    expect(Array.from(lr!.values as Float64Array)).toEqual([0.1, NaN, 0.001]);
+    expect(Array.from(runs.column("metrics.acc")!.values as Float64Array)).toEqual([0.9, NaN, Infinity]);
+  });
+
+  test("text that is all numbers (MLflow params) is numeric", () => {
+    const column = runs.column("params.mlflow_lr");
+    expect(column?.kind).toBe("numeric");
+    expect(Array.from(column!.values as Float64Array)).toEqual([0.001, NaN, -Infinity]);
+  });
+
+  test("strings, booleans and lists are categorical with sorted categories", () => {
+    expect(runs.column("opt")).toMatchObject({ kind: "categorical", values: ["adam", "sgd", null], categories: ["adam", "sgd"] });
+    expect(runs.column("flag")).toMatchObject({ kind: "categorical", values: ["true", "false", null], categories: ["false", "true"] });
+    expect(runs.column("layers")).toMatchObject({ kind: "categorical", values: ["[1,2]", "[3]", null] });
+  });
+
+  test("roles and keys come from the column prefix", () => {
+    expect(runs.columns.map((c) => [c.role, c.key])).toEqual([
+      ["param", "lr"], ["param", "opt"], ["param", "flag"], ["param", "mlflow_lr"], ["param", "layers"], ["metric", "acc"],
+    ]);
+  });
+
+  test("categories sort numerically inside text", () => {
+    const sizes = readRuns(["h10", "h2", "h1"].map((size, i) => ({ run_id: `r${i}`, "params.size": size })));
+    expect((sizes.column("size") as CategoricalColumn).categories).toEqual(["h1", "h2", "h10"]);
+  });
+});
+
+describe("accepted inputs read the same", () => {
+  const records = [
+    { run_id: "a", name: "first", "params.lr": 0.1, "params.opt": "adam", "metrics.acc": 0.5 },
+    { run_id: "b", name: null, "params.lr": 0.01, "params.opt": "sgd", "metrics.acc": 0.75 },
+  ];
+  const fromRecords = readRuns(records);
+  const arrow = tableFromArrays({
+    run_id: ["a", "b"],
+    name: ["first", null] as unknown as string[],
+    "params.lr": Float64Array.from([0.1, 0.01]),
+    "params.opt": ["adam", "sgd"],
+    "metrics.acc": Float64Array.from([0.5, 0.75]),
+  });
+  const shape = (runs: ReturnType<typeof readRuns>) => ({
+    ids: runs.ids,
+    names: runs.names,
+    columns: runs.columns.map((c) => ({ name: c.name, kind: c.kind, values: Array.from(c.values as ArrayLike<unknown>) })),
+  });
+
+  test("names fall back to the run id", () => expect(fromRecords.names).toEqual(["first", "b"]));
+  test("Arrow Table", () => expect(shape(readRuns(arrow))).toEqual(shape(fromRecords)));
+  test("Arrow IPC stream and file bytes", () => {
+    expect(shape(readRuns(tableToIPC(arrow, "stream")))).toEqual(shape(fromRecords));
+    expect(shape(readRuns(tableToIPC(arrow, "file").buffer as ArrayBuffer))).toEqual(shape(fromRecords));
+  });
+  test("arquero table", () => expect(shape(readRuns(aq.from(records)))).toEqual(shape(fromRecords)));
+  test("MLflow run name tag labels runs", () => {
+    expect(readRuns([{ run_id: "x", "tags.mlflow.runName": "bright-owl" }]).names).toEqual(["bright-owl"]);
+  });
+  test("lookup by id", () => expect([fromRecords.rowOf("b"), fromRecords.rowOf("zz")]).toEqual([1, -1]));
+});
