@@ -1,0 +1,90 @@
+import { axisLeft, brushY, type ScaleLinear, type ScaleLogarithmic, type ScalePoint, type Selection, type BrushBehavior } from "d3";
+import type { AxisFilter } from "../../data/filter.js";
+import type { Layout, PlacedAxis } from "./layout.js";
+
+const BRUSH_HALF_WIDTH = 12;
+const CHAR_WIDTH = 6.5;
+
+export interface AxesLayer {
+  /** Removes every brush without telling the listener. */
+  clearBrushes(): void;
+}
+
+/** Pixel span [y0, y1] of a brush (y0 above y1) turned into what it keeps on that axis. */
+export function brushFilter(axis: PlacedAxis, layout: Layout, [y0, y1]: [number, number]): AxisFilter {
+  const { column, kind } = axis.dimension;
+  const keepMissing = y0 <= layout.missingY && layout.missingY <= y1;
+  if (column.kind === "categorical") {
+    const scale = axis.scale as ScalePoint<string>;
+    const keep = new Set<string | null>(column.categories.filter((c) => {
+      const y = scale(c)!;
+      return y >= y0 && y <= y1;
+    }));
+    if (keepMissing) keep.add(null);
+    return { kind: "set", values: column.values, keep };
+  }
+  const scale = axis.scale as ScaleLinear<number, number>;
+  const log = kind === "log";
+  if (y0 > layout.bottom) return { kind: "range", values: column.values, min: Infinity, max: -Infinity, log, keepMissing };
+  const min = scale.invert(Math.min(y1, layout.bottom));
+  const max = scale.invert(Math.max(y0, layout.top));
+  return { kind: "range", values: column.values, min, max, log, keepMissing };
+}
+
+type Listener = (axisIndex: number, span: [number, number] | null, final: boolean) => void;
+
+export function drawAxes(svg: Selection<SVGSVGElement, unknown, null, undefined>, layout: Layout, onBrush: Listener): AxesLayer {
+  svg.selectAll("*").remove();
+  svg.attr("width", layout.width).attr("height", layout.height);
+  const spacing = layout.axes.length > 1 ? layout.axes[1].x - layout.axes[0].x : layout.width;
+  const brushes: { behavior: BrushBehavior<unknown>; group: Selection<SVGGElement, unknown, null, undefined> }[] = [];
+  let silent = false;
+
+  layout.axes.forEach((axis, index) => {
+    const g = svg.append("g").attr("class", "rc-axis").attr("transform", `translate(${axis.x},0)`);
+    g.append("g").call(axisGenerator(axis, layout));
+    const label = g.append("text").attr("class", "rc-axis-label").attr("y", layout.top - 18).attr("text-anchor", "middle")
+      .text(truncate(axis.dimension.label, spacing));
+    label.append("title").text(axis.dimension.column.name);
+    if (axis.hasMissing) {
+      g.append("line").attr("x1", -4).attr("x2", 4).attr("y1", layout.missingY).attr("y2", layout.missingY).attr("stroke", "currentColor");
+      g.append("text").attr("class", "rc-missing-label").attr("x", 7).attr("y", layout.missingY).attr("dy", "0.32em").text("missing");
+    }
+    const behavior = brushY<unknown>()
+      .extent([[-BRUSH_HALF_WIDTH, layout.top - 6], [BRUSH_HALF_WIDTH, layout.missingY + 8]])
+      .on("brush end", (event) => {
+        if (silent || !event.sourceEvent) return;
+        onBrush(index, (event.selection as [number, number] | null) ?? null, event.type === "end");
+      });
+    const group = g.append("g").attr("class", "rc-brush").call(behavior);
+    brushes.push({ behavior, group });
+  });
+
+  return {
+    clearBrushes() {
+      silent = true;
+      for (const { behavior, group } of brushes) group.call(behavior.move, null);
+      silent = false;
+    },
+  };
+}
+
+function axisGenerator(axis: PlacedAxis, layout: Layout) {
+  const ticks = Math.max(2, Math.floor((layout.bottom - layout.top) / 36));
+  if (axis.dimension.column.kind === "categorical") {
+    const scale = axis.scale as ScalePoint<string>;
+    const domain = scale.domain();
+    const every = Math.ceil(domain.length / Math.max(1, Math.floor((layout.bottom - layout.top) / 14)));
+    return axisLeft(scale).tickValues(domain.filter((_, i) => i % every === 0)).tickFormat((c) => truncate(c, 90));
+  }
+  if (axis.dimension.kind === "log") {
+    const scale = axis.scale as ScaleLogarithmic<number, number>;
+    return axisLeft(scale).ticks(ticks, "~g");
+  }
+  return axisLeft(axis.scale as ScaleLinear<number, number>).ticks(ticks);
+}
+
+function truncate(text: string, pixels: number): string {
+  const fits = Math.max(3, Math.floor(pixels / CHAR_WIDTH));
+  return text.length > fits ? text.slice(0, fits - 1) + "…" : text;
+}

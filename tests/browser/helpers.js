@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { tableFromIPC } from "apache-arrow";
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const screenshots = path.join(repo, "tests/output/screenshots");
+
+/** The example sweep, read straight from the file with Arrow JS (not through runcompare). */
+export function exampleRuns() {
+  const table = tableFromIPC(fs.readFileSync(path.join(repo, "examples/data/runs.arrow")));
+  return table.toArray().map((row) => row.toJSON());
+}
+
+/** Counts canvas pixels that are neither transparent nor the page background. */
+export async function paintedPixels(locator) {
+  return locator.evaluate((canvas) => {
+    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    return painted;
+  });
+}
+
+/** The y pixel of a numeric axis' value, from two of its drawn ticks (linear axes only). */
+export async function axisMapping(axis) {
+  const ticks = await axis.locator(".tick").evaluateAll((nodes) =>
+    nodes.map((tick) => ({ value: Number(tick.textContent.replace("−", "-")), y: tick.transform.baseVal[0].matrix.f })),
+  );
+  const [a, b] = [ticks[0], ticks[ticks.length - 1]];
+  const box = await axis.boundingBox();
+  const x = await axis.evaluate((g) => g.transform.baseVal[0].matrix.e);
+  return { x, box, yOf: (value) => a.y + ((value - a.value) * (b.y - a.y)) / (b.value - a.value), valueAt: (y) => a.value + ((y - a.y) * (b.value - a.value)) / (b.y - a.y) };
+}

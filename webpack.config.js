@@ -1,0 +1,32 @@
+// Two browser bundles, each one ES module with d3 and apache-arrow inside:
+// - the anywidget entry, served by the Python package as the widget's _esm;
+// - the public API (src/index.ts), for pages that import runcompare without a bundler.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const bundle = (name, entry, outputDir) => ({
+  name,
+  entry: { [name]: entry },
+  target: "web",
+  devtool: false,
+  experiments: { outputModule: true },
+  output: { path: path.join(here, outputDir), filename: "[name].js", library: { type: "module" } },
+  resolve: { extensions: [".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        loader: "ts-loader",
+        options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, compilerOptions: { declaration: false, sourceMap: false } },
+      },
+    ],
+  },
+  performance: { hints: false },
+});
+
+export default [
+  bundle("widget", "./src/widget/index.ts", "python/runcompare/static"),
+  bundle("runcompare", "./src/index.ts", "dist"),
+];
