@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 from sklearn.datasets import load_digits
+from sklearn.metrics import accuracy_score, log_loss
 from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
@@ -68,15 +69,11 @@ def now_ms():
     return time.time_ns() // 1_000_000
 
 
-def log_loss(model, X, y):
-    # Computed by hand rather than with sklearn.metrics.log_loss, which raises
-    # on NaN probabilities; a diverged run should record NaN, not crash.
-    proba = model.predict_proba(X)[np.arange(len(y)), y]
-    return float(-np.mean(np.log(np.clip(proba, 1e-15, 1.0))))
-
-
-def accuracy(model, X, y):
-    return float(np.mean(model.predict(X) == y))
+def evaluate(model, X, y):
+    """Return (log loss, accuracy) of model on X, y."""
+    proba = model.predict_proba(X)
+    predicted = model.classes_[proba.argmax(axis=1)]
+    return log_loss(y, proba, labels=model.classes_), accuracy_score(y, predicted)
 
 
 def load_data():
@@ -112,14 +109,16 @@ def train_run(lr, hidden, alpha, batch_size, seed, data):
             batch = order[i : i + batch_size]
             model.partial_fit(X_train[batch], y_train[batch], classes=classes)
         finished = now_ms()
+        train_loss, train_acc = evaluate(model, X_train, y_train)
+        val_loss, val_acc = evaluate(model, X_val, y_val)
         epochs.append(
             {
                 "step": step,
                 "time": finished,
-                ("loss", "train"): log_loss(model, X_train, y_train),
-                ("loss", "validation"): log_loss(model, X_val, y_val),
-                ("accuracy", "train"): accuracy(model, X_train, y_train),
-                ("accuracy", "validation"): accuracy(model, X_val, y_val),
+                ("loss", "train"): train_loss,
+                ("loss", "validation"): val_loss,
+                ("accuracy", "train"): train_acc,
+                ("accuracy", "validation"): val_acc,
             }
         )
     return start, now_ms(), epochs
