@@ -6,19 +6,26 @@ PY := $(VENV)/bin/python
 JUPYTER := $(VENV)/bin/jupyter
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
+# jupyter's subcommands (labextension develop calls jupyter-builder) must find the venv's tools.
+export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 .PHONY: install build demo test test-unit test-python test-browser test-jupyter bench clean
 
 install: node_modules/.installed $(VENV)/.installed $(CHROMIUM)
 
+# npm install, not npm ci: npm ci rejects this lock file for the optional rspack bindings of other
+# platforms that @jupyter/builder lists (an npm bug); install still follows the lock file.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-fund --no-audit
+	npm install --no-fund --no-audit
 	touch $@
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
+	# The venv sits inside this ESM package ("type": "module"); the JavaScript that Python
+	# packages ship (jupyter-builder's yarn.js) is CommonJS, so Node must not inherit that type.
+	echo '{"type": "commonjs"}' > $(VENV)/package.json
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,lab]"
+	$(PY) -m pip install --quiet -e ".[test,lab,dev]"
 	touch $@
 
 $(CHROMIUM):
@@ -27,7 +34,7 @@ $(CHROMIUM):
 
 SOURCES := $(shell find src -name '*.ts') tsconfig.json webpack.config.js
 
-build: lib/.built python/runcompare/static/widget.js labextension/package.json
+build: lib/.built python/runcompare/static/widget.js python/runcompare/labextension/package.json
 
 lib/.built: $(SOURCES) node_modules/.installed
 	npx tsc -p tsconfig.json
@@ -36,9 +43,9 @@ lib/.built: $(SOURCES) node_modules/.installed
 python/runcompare/static/widget.js: $(SOURCES) node_modules/.installed
 	npx webpack --mode production
 
-labextension/package.json: lib/.built $(VENV)/.installed
-	$(VENV)/bin/jupyter-builder build .
-	$(JUPYTER) labextension develop --overwrite . >/dev/null
+python/runcompare/labextension/package.json: lib/.built $(VENV)/.installed
+	jupyter-builder build .
+	jupyter labextension develop --overwrite . >/dev/null
 
 demo: install build
 	$(JUPYTER) lab examples/quickstart.ipynb
@@ -55,7 +62,7 @@ test-browser:
 	npx playwright test -c tests/browser/playwright.config.js
 
 test-jupyter:
-	PATH="$(abspath $(VENV))/bin:$$PATH" npx playwright test -c tests/jupyter/playwright.config.js
+	npx playwright test -c tests/jupyter/playwright.config.js
 
 clean:
-	rm -rf lib dist labextension python/runcompare/static python/runcompare/labextension tests/output
+	rm -rf lib dist python/runcompare/static python/runcompare/labextension tests/output

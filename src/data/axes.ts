@@ -47,3 +47,12 @@ export function isMissingOn(column: RunColumn, kind: AxisKind, row: number): boo
   const v = column.values[row];
   return !Number.isFinite(v) || (kind === "log" && v <= 0);
 }
+
+/** Whether every finite value is a whole number (sizes, seeds, epochs): their axes get whole ticks. */
+export function isIntegral(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isFinite(v) && !Number.isInteger(v)) return false;
+  }
+  return true;
+}

@@ -1,4 +1,5 @@
-import { axisLeft, brushY, type ScaleLinear, type ScaleLogarithmic, type ScalePoint, type Selection, type BrushBehavior } from "d3";
+import { axisLeft, brushY, format, type ScaleLinear, type ScaleLogarithmic, type ScalePoint, type Selection, type BrushBehavior } from "d3";
+import { isIntegral } from "../../data/axes.js";
 import type { AxisFilter } from "../../data/filter.js";
 import type { Layout, PlacedAxis } from "./layout.js";
 
@@ -39,13 +40,20 @@ export function drawAxes(svg: Selection<SVGSVGElement, unknown, null, undefined>
   const spacing = layout.axes.length > 1 ? layout.axes[1].x - layout.axes[0].x : layout.width;
   const brushes: { behavior: BrushBehavior<unknown>; group: Selection<SVGGElement, unknown, null, undefined> }[] = [];
   let silent = false;
+  // Labels too long for the gap between axes alternate between two rows, doubling their room.
+  const stagger = layout.axes.some((axis) => axis.dimension.label.length * CHAR_WIDTH > spacing - 8);
 
   layout.axes.forEach((axis, index) => {
     const g = svg.append("g").attr("class", "rc-axis").attr("transform", `translate(${axis.x},0)`);
     g.append("g").call(axisGenerator(axis, layout));
-    const label = g.append("text").attr("class", "rc-axis-label").attr("y", layout.top - 18).attr("text-anchor", "middle")
-      .text(truncate(axis.dimension.label, spacing));
-    label.append("title").text(axis.dimension.column.name);
+    const title = g.append("g").attr("class", "rc-axis-title");
+    title.append("title").text(axis.dimension.column.name);
+    // The outer labels hang inwards so they are not cut at the chart's edges.
+    const anchor = layout.axes.length === 1 ? "middle" : index === 0 ? "start" : index === layout.axes.length - 1 ? "end" : "middle";
+    const shift = anchor === "start" ? -10 : anchor === "end" ? 10 : 0;
+    title.append("text").attr("class", "rc-axis-label").attr("text-anchor", anchor).attr("x", shift)
+      .attr("y", layout.top - (stagger && index % 2 === 0 ? 30 : 14))
+      .text(truncate(axis.dimension.label, stagger ? 2 * spacing - 8 : spacing - 8));
     if (axis.hasMissing) {
       g.append("line").attr("x1", -4).attr("x2", 4).attr("y1", layout.missingY).attr("y2", layout.missingY).attr("stroke", "currentColor");
       g.append("text").attr("class", "rc-missing-label").attr("x", 7).attr("y", layout.missingY).attr("dy", "0.32em").text("missing");
@@ -81,7 +89,10 @@ function axisGenerator(axis: PlacedAxis, layout: Layout) {
     const scale = axis.scale as ScaleLogarithmic<number, number>;
     return axisLeft(scale).ticks(ticks, "~g");
   }
-  return axisLeft(axis.scale as ScaleLinear<number, number>).ticks(ticks);
+  const scale = axis.scale as ScaleLinear<number, number>;
+  if (!isIntegral(axis.dimension.column.values)) return axisLeft(scale).ticks(ticks);
+  const whole = scale.ticks(ticks).filter(Number.isInteger);
+  return axisLeft(scale).tickValues(whole).tickFormat(format("d"));
 }
 
 function truncate(text: string, pixels: number): string {

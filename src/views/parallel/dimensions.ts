@@ -18,7 +18,7 @@ export interface DimensionChoice {
 
 export function resolveColumn(runs: Runs, name: string): RunColumn {
   const column = runs.column(name);
-  if (!column) throw new RunsDataError(messages.unknownColumn(name, ["run_id", "name", ...runs.columns.map((c) => c.name)]));
+  if (!column) throw new RunsDataError(messages.unknownColumn(name, runs.columns.map((c) => c.name)));
   return column;
 }
 

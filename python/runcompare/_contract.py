@@ -1,0 +1,107 @@
+"""The checks of the runs-table contract, in the order src/data/runs.ts makes them, so that a
+table with several faults is reported by the same first fault on both sides."""
+
+import pyarrow as pa
+
+from . import _errors
+from ._errors import RunsDataError
+from ._values import parse_number
+
+RUN_ID = "run_id"
+NAME = "name"
+PLOTTED_PREFIXES = ("params.", "metrics.")
+
+
+def check_shape(row_count, names):
+    if row_count == 0:
+        raise RunsDataError(_errors.empty())
+    seen = set()
+    for name in names:
+        if name in seen:
+            raise RunsDataError(_errors.duplicate_column(name))
+        seen.add(name)
+
+
+def check_runs_table(table):
+    """Run ids, then each column by its role. Expects a table of normal types (_normalise)."""
+    if RUN_ID not in table.column_names:
+        raise RunsDataError(_errors.no_run_id(table.column_names))
+    _check_run_ids(table.column(RUN_ID))
+    for name, column in zip(table.column_names, table.columns):
+        if name not in (RUN_ID, NAME):
+            _check_column(name, column)
+
+
+def value_type(column):
+    """The contract's word for an Arrow column's values; None when every value is missing."""
+    data_type = column.type
+    if pa.types.is_null(data_type) or (len(column) > 0 and column.null_count == len(column)):
+        return None
+    if pa.types.is_integer(data_type) or pa.types.is_floating(data_type):
+        return "numbers"
+    if pa.types.is_string(data_type):
+        return "strings"
+    if pa.types.is_boolean(data_type):
+        return "booleans"
+    if pa.types.is_timestamp(data_type):
+        return "timestamps"
+    if pa.types.is_binary(data_type):
+        return "binary"
+    if pa.types.is_list(data_type):
+        return "lists"
+    return "objects"
+
+
+def _check_run_ids(column):
+    found = value_type(column)
+    if found not in ("strings", None):
+        raise RunsDataError(_errors.run_id_type(found))
+    first_row = {}
+    for row, run_id in enumerate(column.to_pylist()):
+        if run_id is None:
+            raise RunsDataError(_errors.run_id_missing(row))
+        if run_id in first_row:
+            raise RunsDataError(_errors.run_id_duplicate(run_id, first_row[run_id], row))
+        first_row[run_id] = row
+
+
+def _check_column(name, column):
+    found = value_type(column)
+    is_metric = name.startswith("metrics.")
+    if found == "binary" and name.startswith(PLOTTED_PREFIXES):
+        raise RunsDataError(_errors.unsupported_type(name, found))
+    if not is_metric or found in ("numbers", "timestamps", None):
+        return
+    present = [value for value in column.to_pylist() if value is not None]
+    if found == "strings":
+        not_numbers = [text for text in present if parse_number(text) is None]
+        if not_numbers:
+            raise RunsDataError(_errors.metric_not_numeric(name, found, not_numbers[0]))
+        return
+    raise RunsDataError(_errors.metric_not_numeric(name, found, present[0]))
+
+
+def check_view_columns(table, params, metrics, color):
+    """The columns a view is asked to draw exist, and there is at least one axis
+    (chooseDimensions and the colour choice in src/views/parallel)."""
+    columns = [
+        name
+        for name, column in zip(table.column_names, table.columns)
+        if name not in (RUN_ID, NAME) and value_type(column) != "binary"
+    ]
+
+    def resolve(name):
+        for candidate in (name, f"params.{name}", f"metrics.{name}"):
+            if candidate in columns:
+                return candidate
+        raise RunsDataError(_errors.unknown_column(name, columns))
+
+    def pick(names, prefix):
+        if names is None:
+            return [name for name in columns if name.startswith(prefix)]
+        return [resolve(name) for name in names]
+
+    if not pick(params, "params.") + pick(metrics, "metrics."):
+        raise RunsDataError(_errors.nothing_to_plot())
+    if color:
+        resolve(color)

@@ -1,0 +1,45 @@
+"""Runs from any accepted input to one checked Arrow table, and to the bytes the widget sends."""
+
+import pyarrow as pa
+
+from ._contract import check_runs_table, check_shape
+from ._inputs import read_columns
+from ._normalise import normalise
+
+BATCH_ROWS = 65536
+
+
+def to_runs_table(runs):
+    """Check runs against the runs-table contract and return them as a pyarrow Table.
+
+    Accepts a pandas DataFrame (an MLflow ``search_runs()`` frame as it comes), a polars
+    DataFrame, a pyarrow Table or RecordBatch, or a list of dicts (one per run).
+
+    The same data gives the same table whatever the input: named pandas index levels become
+    leading columns and an unnamed index is dropped; schema and field metadata are dropped;
+    and every column takes one type per kind of value (see ``_normalise``): int64, float64
+    with NaN for missing, string, bool, binary, list, and timestamp[ms, tz=UTC] for all
+    timestamps and dates (naive ones read as UTC, cut to the millisecond).
+
+    Raises RunsDataError, with the same message as the TypeScript views, when the runs break
+    the contract.
+    """
+    source = read_columns(runs)
+    check_shape(source.row_count, source.names)
+    table = pa.Table.from_arrays([normalise(array) for array in source.arrays()], names=source.names)
+    check_runs_table(table)
+    return table
+
+
+def table_to_ipc(table):
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        for batch in table.to_batches(max_chunksize=BATCH_ROWS):
+            writer.write_batch(batch)
+    return sink.getvalue().to_pybytes()
+
+
+def runs_to_ipc(runs):
+    """Runs (anything to_runs_table accepts) as Arrow IPC stream bytes, checked and normalised,
+    so equal data gives equal bytes whatever the input type."""
+    return table_to_ipc(to_runs_table(runs))

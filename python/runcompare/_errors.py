@@ -1,0 +1,123 @@
+"""Errors about the data a user passed.
+
+The messages are part of the contract: they are the words of src/data/errors.ts, so Python
+raises the same message for the same input (tests/contract/cases.json holds both).
+Value types are named with the same words: numbers, strings, booleans, timestamps, binary,
+lists, objects.
+"""
+
+import json
+
+MAX_LISTED = 8
+QUOTE_LIMIT = 40
+
+
+class RunsDataError(ValueError):
+    """The runs passed do not follow the runs-table contract; the message says how to fix them."""
+
+
+def list_names(names):
+    names = list(names)
+    shown = ", ".join(names[:MAX_LISTED])
+    return f"{shown}, … ({len(names)} in all)" if len(names) > MAX_LISTED else shown
+
+
+def quote(value):
+    """A value as TypeScript's quote() writes it: strings as JSON, cut at 40 characters."""
+    if isinstance(value, str):
+        cut = value[:QUOTE_LIMIT] + "…" if len(value) > QUOTE_LIMIT else value
+        return json.dumps(cut, ensure_ascii=False)
+    return js_string(value)
+
+
+def js_string(value):
+    """What JavaScript's String(value) gives for the values an error message can quote."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (float("inf"), float("-inf")):
+            return "Infinity" if value > 0 else "-Infinity"
+        if value.is_integer() and abs(value) < 1e21:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return ",".join("" if item is None else js_string(item) for item in value)
+    if isinstance(value, dict):
+        return "[object Object]"
+    return str(value)
+
+
+def not_runs_input(got):
+    return (
+        "runs must be a pandas or polars DataFrame, a pyarrow Table or a list of dicts; "
+        f"got {got}."
+    )
+
+
+def empty():
+    return "runs table is empty: pass at least one run (one row per run)."
+
+
+def duplicate_column(name):
+    return f'column "{name}" appears twice: column names must be unique.'
+
+
+def no_run_id(columns):
+    fix = 'add a "run_id" column with one unique string id per run.'
+    if columns:
+        return f'runs table has no "run_id" column (columns: {list_names(columns)}): {fix}'
+    return f'runs table has no "run_id" column: {fix}'
+
+
+def run_id_type(value_type):
+    return f'column "run_id" holds {value_type}: run ids must be strings; convert them to text.'
+
+
+def run_id_missing(row):
+    return f'column "run_id" is missing a value at row {row}: every run needs an id.'
+
+
+def run_id_duplicate(run_id, first, second):
+    return (
+        f'column "run_id" has the id {quote(run_id)} twice (rows {first} and {second}): '
+        "run ids must be unique."
+    )
+
+
+def mixed_types(column, first_type, second_type):
+    return (
+        f'column "{column}" mixes {first_type} and {second_type}: '
+        "give every value of a column one type, for example all strings."
+    )
+
+
+def metric_not_numeric(column, value_type, example):
+    return (
+        f'column "{column}" holds {value_type} such as {quote(example)}: '
+        "metrics.* columns must be numbers; move these values to a tags.* column."
+    )
+
+
+def unsupported_type(column, value_type):
+    return (
+        f'column "{column}" holds {value_type}, which runcompare cannot show: '
+        "drop the column or convert it to text."
+    )
+
+
+def unknown_column(name, columns):
+    return (
+        f'no column "{name}" in runs (columns: {list_names(columns)}): '
+        'pass one of these, with or without its "params."/"metrics." prefix.'
+    )
+
+
+def nothing_to_plot():
+    return (
+        "runs have no params.* or metrics.* columns to plot: choose columns with params= and "
+        'metrics=, or prefix column names with "params." or "metrics.".'
+    )

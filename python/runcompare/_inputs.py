@@ -1,0 +1,131 @@
+"""Reading each accepted kind of runs input as named Arrow columns.
+
+pandas and polars are recognised by module name and never imported here, so runcompare works
+with either (or both) missing.
+"""
+
+import datetime
+import numbers
+from collections.abc import Mapping
+from typing import Callable, Iterator, List, NamedTuple
+
+import pyarrow as pa
+
+from . import _errors
+from ._errors import RunsDataError
+from ._values import column_value_type, is_missing
+
+
+class ColumnSource(NamedTuple):
+    row_count: int
+    names: List[str]
+    # Called only once the row count and names have passed their checks.
+    arrays: Callable[[], Iterator]
+
+
+def read_columns(runs):
+    if isinstance(runs, pa.Table):
+        return _from_arrow(runs)
+    if isinstance(runs, pa.RecordBatch):
+        return _from_arrow(pa.Table.from_batches([runs]))
+    if _is_dataframe(runs, "pandas"):
+        return _from_pandas(runs)
+    if _is_dataframe(runs, "polars"):
+        return _from_arrow(runs.to_arrow())
+    if isinstance(runs, list):
+        return _from_records(runs)
+    raise RunsDataError(_errors.not_runs_input(type(runs).__name__))
+
+
+def _is_dataframe(value, library):
+    """A DataFrame of the library, or of a subclass of it (as geopandas' GeoDataFrame)."""
+    return any(
+        kind.__name__ == "DataFrame" and kind.__module__.split(".")[0] == library
+        for kind in type(value).__mro__
+    )
+
+
+def _from_arrow(table):
+    return ColumnSource(table.num_rows, list(table.column_names), lambda: iter(table.columns))
+
+
+def _from_pandas(frame):
+    """Named index levels become leading columns; an unnamed index (such as the default
+    RangeIndex) is dropped."""
+    index_names = [name for name in frame.index.names if name is not None]
+    names = [str(name) for name in index_names] + [str(name) for name in frame.columns]
+
+    def arrays():
+        for level in index_names:
+            yield _from_pandas_values(str(level), frame.index.get_level_values(level))
+        for position, name in enumerate(frame.columns):
+            yield _from_pandas_values(str(name), frame.iloc[:, position])
+
+    return ColumnSource(len(frame), names, arrays)
+
+
+def _from_pandas_values(name, values):
+    """A Series or Index. Object columns hold Python values of any type, so they are typed
+    here, with our message for a mix, rather than by pyarrow."""
+    if values.dtype == object:
+        return array_from_values(name, values.tolist(), nan_is_missing=True)
+    return pa.array(values, from_pandas=True)
+
+
+def _from_records(records):
+    names = {}
+    for record in records:
+        if not isinstance(record, Mapping):
+            raise RunsDataError(_errors.not_runs_input(f"a list holding {type(record).__name__}"))
+        names.update(dict.fromkeys(record))
+
+    def arrays():
+        for key in names:
+            values = [record.get(key) for record in records]
+            yield array_from_values(str(key), values, nan_is_missing=False)
+
+    return ColumnSource(len(records), [str(key) for key in names], arrays)
+
+
+def array_from_values(name, values, nan_is_missing):
+    """An Arrow array from a column of Python values, which must all be of one type."""
+    values = [None if is_missing(value, nan_is_missing) else value for value in values]
+    value_type = column_value_type(name, [value for value in values if value is not None])
+    if value_type is None:
+        return pa.nulls(len(values))
+    try:
+        return _BUILDERS[value_type](values)
+    except pa.ArrowException:
+        # Lists and objects pyarrow cannot type, such as a list of mixed values or a model object.
+        raise RunsDataError(_errors.unsupported_type(name, value_type)) from None
+
+
+def _numbers(values):
+    if all(isinstance(value, numbers.Integral) for value in values if value is not None):
+        return pa.array([None if v is None else int(v) for v in values], pa.int64())
+    return pa.array([None if v is None else float(v) for v in values], pa.float64())
+
+
+def _timestamps(values):
+    # pyarrow takes naive datetimes as UTC and converts aware ones; dates and numpy
+    # datetime64 values are first made datetimes.
+    return pa.array([None if v is None else _as_datetime(v) for v in values], pa.timestamp("us", tz="UTC"))
+
+
+def _as_datetime(value):
+    if type(value).__module__ == "numpy":
+        return value.astype("datetime64[us]").item()
+    if not isinstance(value, datetime.datetime):
+        return datetime.datetime(value.year, value.month, value.day)
+    return value
+
+
+_BUILDERS = {
+    "numbers": _numbers,
+    "strings": lambda values: pa.array(values, pa.string()),
+    "booleans": lambda values: pa.array([None if v is None else bool(v) for v in values], pa.bool_()),
+    "timestamps": _timestamps,
+    "binary": lambda values: pa.array([None if v is None else bytes(v) for v in values], pa.binary()),
+    "lists": lambda values: pa.array([None if v is None else list(v) for v in values]),
+    "objects": pa.array,
+}

@@ -1,0 +1,74 @@
+"""One Arrow type per kind of value, so that every input gives the same bytes for the same data.
+
+The rule, applied to each column (and to the items and fields of lists and structs):
+
+- integers of any width -> int64; floats of any width and decimals -> float64, with missing
+  values as NaN (pandas cannot tell NaN from missing, so no input may);
+- large_string, string_view and dictionary (categorical) columns -> string;
+  large_binary, binary_view and fixed_size_binary -> binary;
+- timestamps of any unit and zone, and dates -> timestamp[ms, tz=UTC]: the instant is kept,
+  cut to the millisecond; naive values are taken to be UTC;
+- large and fixed-size lists and list views -> list;
+- booleans, strings, null and anything else stay as they are.
+
+Null slots of fixed-width columns hold zeros.
+"""
+
+import math
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+TIMESTAMP = pa.timestamp("ms", tz="UTC")
+
+
+def _is(data_type, predicate):
+    # Newer kinds (string_view, list_view, ...) have no predicate in older pyarrow.
+    return getattr(pa.types, predicate, lambda _: False)(data_type)
+
+
+def _any(data_type, *predicates):
+    return any(_is(data_type, predicate) for predicate in predicates)
+
+
+def normal_type(data_type):
+    if pa.types.is_dictionary(data_type):
+        return normal_type(data_type.value_type)
+    if _any(data_type, "is_large_string", "is_string_view"):
+        return pa.string()
+    if _any(data_type, "is_large_binary", "is_binary_view", "is_fixed_size_binary"):
+        return pa.binary()
+    if pa.types.is_integer(data_type):
+        return pa.int64()
+    if pa.types.is_floating(data_type) or pa.types.is_decimal(data_type):
+        return pa.float64()
+    if pa.types.is_timestamp(data_type) or pa.types.is_date(data_type):
+        return TIMESTAMP
+    if _any(data_type, "is_list", "is_large_list", "is_fixed_size_list", "is_list_view", "is_large_list_view"):
+        return pa.list_(normal_type(data_type.value_type))
+    if pa.types.is_struct(data_type):
+        fields = [data_type.field(i) for i in range(data_type.num_fields)]
+        return pa.struct([pa.field(f.name, normal_type(f.type), f.nullable) for f in fields])
+    return data_type
+
+
+def normalise(column):
+    """An Array or ChunkedArray as one Array of its normal type."""
+    target = normal_type(column.type)
+    if column.type != target:
+        # Unsafe only for timestamps, where it means cutting to the millisecond.
+        column = pc.cast(column, target, safe=not pa.types.is_timestamp(target))
+    if target == pa.float64():
+        column = pc.fill_null(column, math.nan)
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    if column.null_count and pa.types.is_primitive(target):
+        column = _zero_null_slots(column)
+    return column
+
+
+def _zero_null_slots(column):
+    """A null slot's value can be anything (pandas leaves its NaT marker there); rebuilt from
+    Python values, null slots hold zeros. Timestamps go through their int64 epoch values."""
+    storage = pa.int64() if pa.types.is_timestamp(column.type) else column.type
+    return pa.array(column.cast(storage).to_pylist(), storage).cast(column.type)

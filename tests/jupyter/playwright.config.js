@@ -1,0 +1,24 @@
+import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "../chromium.js";
+
+export default defineConfig({
+  testDir: ".",
+  outputDir: "../output/jupyter-results",
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  reporter: [["list"]],
+  use: {
+    baseURL: "http://127.0.0.1:8899",
+    browserName: "chromium",
+    launchOptions: chromiumLaunchOptions,
+    viewport: { width: 1280, height: 900 },
+  },
+  webServer: {
+    command: "bash tests/jupyter/start-lab.sh 8899",
+    cwd: "../..",
+    url: "http://127.0.0.1:8899/lab",
+    timeout: 120_000,
+    reuseExistingServer: false,
+  },
+});

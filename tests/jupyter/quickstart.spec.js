@@ -1,0 +1,65 @@
+import { test, expect } from "@playwright/test";
+import path from "node:path";
+import { axisMapping, exampleRuns, screenshots } from "../browser/helpers.js";
+
+const runs = exampleRuns();
+const accuracy = "metrics.validation/accuracy";
+
+/** Runs code in the open notebook's kernel, as a cell would, and returns what it printed. */
+async function execute(page, code) {
+  return page.evaluate(async (code) => {
+    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    const future = kernel.requestExecute({ code });
+    let printed = "";
+    future.onIOPub = (message) => {
+      if (message.header.msg_type === "stream") printed += message.content.text;
+      if (message.header.msg_type === "error") printed += `${message.content.ename}: ${message.content.evalue}`;
+    };
+    await future.done;
+    return printed;
+  }, code);
+}
+
+const view = (page) => page.locator(".jp-OutputArea .rc-parallel");
+const drawn = (page) => view(page).evaluate((element) => element.drawn);
+
+test("the quickstart notebook runs and its widget talks both ways with Python", async ({ page }) => {
+  await page.goto("/lab/tree/quickstart.ipynb?reset");
+  await page.waitForFunction(() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel);
+  await page.locator(".jp-Notebook").waitFor();
+  await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === "idle");
+  await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
+
+  // The widget appears with one line per run.
+  await expect(view(page)).toBeVisible();
+  await expect.poll(async () => (await drawn(page)).lines).toBe(runs.length);
+
+  // The last cell set w.selected to the five best runs: they are highlighted.
+  const best = [...runs].sort((a, b) => b[accuracy] - a[accuracy]).slice(0, 5).map((run) => run.run_id).sort();
+  await expect.poll(async () => (await drawn(page)).emphasised).toBe(5);
+  expect(await view(page).evaluate((element) => [...element.value].sort())).toEqual(best);
+  await view(page).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(screenshots, "jupyterlab-quickstart.png") });
+
+  // Setting the selection from Python highlights other runs.
+  const firstThree = runs.slice(0, 3).map((run) => run.run_id);
+  expect(await execute(page, `w.selected = ${JSON.stringify(firstThree)}`)).toBe("");
+  await expect.poll(async () => (await drawn(page)).emphasised).toBe(3);
+
+  // A brush in the view reaches Python.
+  const axis = view(page).locator(".rc-axis").nth(7);
+  const { x, yOf, valueAt } = await axisMapping(axis);
+  const plot = await view(page).locator("svg").first().boundingBox();
+  const [from, to] = [yOf(0.3), yOf(0.6)];
+  await page.mouse.move(plot.x + x, plot.y + from);
+  await page.mouse.down();
+  await page.mouse.move(plot.x + x, plot.y + to, { steps: 6 });
+  await page.mouse.up();
+  const [lo, hi] = [valueAt(from), valueAt(to)];
+  const expected = runs.filter((run) => run[accuracy] >= lo && run[accuracy] <= hi).map((run) => run.run_id).sort();
+  expect(expected.length).toBeGreaterThan(0);
+  await expect.poll(async () => (await execute(page, "print(sorted(w.selected))")).trim()).toBe(
+    `[${expected.map((id) => `'${id}'`).join(", ")}]`,
+  );
+  await page.screenshot({ path: path.join(screenshots, "jupyterlab-brushed.png") });
+});
