@@ -2,11 +2,12 @@
 
 from ._convert import runs_to_ipc
 from ._errors import RunsDataError
-from ._widget import Parallel, parallel
+from ._parallel import Parallel, parallel
+from ._widget import View
 
 __version__ = "0.1.0"
 
-__all__ = ["Parallel", "RunsDataError", "__version__", "parallel", "runs_to_ipc"]
+__all__ = ["Parallel", "RunsDataError", "View", "__version__", "parallel", "runs_to_ipc"]
 
 
 def _jupyter_labextension_paths():

@@ -1,13 +1,16 @@
-"""The parallel-coordinates widget: traits for src/widget, and the call that builds it."""
+"""The widget every view shares: Arrow tables and JSON options in, selected run ids both ways.
+
+One anywidget module (static/widget.js, built from src/widget) draws every view; the `view`
+trait says which.
+"""
 
 import pathlib
 
 import anywidget
 import pyarrow as pa
-from traitlets import Bytes, Int, List, TraitError, Unicode, observe, validate
+from traitlets import Bytes, Dict, List, TraitError, Unicode, observe, validate
 
-from ._contract import RUN_ID, check_view_columns
-from ._convert import table_to_ipc, to_runs_table
+from ._contract import RUN_ID
 from ._errors import list_names, quote
 
 
@@ -26,19 +29,14 @@ def _read_esm():
     return path.read_text(encoding="utf-8")
 
 
-class Parallel(anywidget.AnyWidget):
-    """Parallel coordinates of runs: one axis per param and metric, one line per run.
+class View(anywidget.AnyWidget):
+    """A runcompare view in a notebook. ``selected`` holds the ids of the runs selected in the
+    view, and setting it highlights those runs."""
 
-    ``selected`` holds the ids of the runs brushed in the view, and can be set from Python.
-    Build it with ``runcompare.parallel``, which checks the runs first.
-    """
-
-    view = Unicode("parallel").tag(sync=True)
+    view = Unicode().tag(sync=True)
     runs = Bytes().tag(sync=True)
-    params = List(Unicode(), default_value=None, allow_none=True).tag(sync=True)
-    metrics = List(Unicode(), default_value=None, allow_none=True).tag(sync=True)
-    color = Unicode(None, allow_none=True).tag(sync=True)
-    height = Int(360).tag(sync=True)
+    scalars = Bytes(b"").tag(sync=True)
+    options = Dict().tag(sync=True)
     selected = List(Unicode()).tag(sync=True)
 
     def __init__(self, **kwargs):
@@ -65,27 +63,3 @@ def _run_ids(ipc_bytes):
     if not ipc_bytes:
         return frozenset()
     return frozenset(pa.ipc.open_stream(ipc_bytes).read_all().column(RUN_ID).to_pylist())
-
-
-def parallel(runs, params=None, metrics=None, color=None, height=360):
-    """Parallel coordinates of runs, as a widget.
-
-    runs: a pandas or polars DataFrame, a pyarrow Table or a list of dicts, one row per run,
-        with a unique string ``run_id`` column (an MLflow ``search_runs()`` frame works as is).
-    params, metrics: the columns to draw as axes, with or without their "params."/"metrics."
-        prefix; None draws every params.* / metrics.* column.
-    color: the column that colours the lines; None colours by the first metric axis.
-
-    Raises RunsDataError before anything is sent when the runs or the column names are wrong.
-    """
-    table = to_runs_table(runs)
-    params, metrics = _names(params), _names(metrics)
-    check_view_columns(table, params, metrics, color)
-    return Parallel(runs=table_to_ipc(table), params=params, metrics=metrics, color=color, height=height)
-
-
-def _names(names):
-    """A single column name is taken as a list of one."""
-    if names is None:
-        return None
-    return [names] if isinstance(names, str) else list(names)

@@ -47,6 +47,17 @@ export const messages = {
     `column "${column}" holds ${type}, which runcompare cannot show: drop the column or convert it to text.`,
   unknownColumn: (name: string, columns: readonly string[]) =>
     `no column "${name}" in runs (columns: ${listNames(columns)}): pass one of these, with or without its "params."/"metrics." prefix.`,
+  scalarsEmpty: () => `scalars table is empty: pass at least one reported value (one row per value).`,
+  scalarsNoColumn: (column: string, columns: readonly string[]) =>
+    `scalars table has no "${column}" column (columns: ${listNames(columns)}): scalars need run_id, metric, step and value columns; variant and time are optional.`,
+  scalarsColumnType: (column: string, expected: string, found: ValueType) =>
+    `column "${column}" of the scalars holds ${found}: it must hold ${expected}.`,
+  scalarsMissing: (column: string, row: number) =>
+    `column "${column}" of the scalars is missing a value at row ${row}: every reported value needs a run_id, a metric and a step.`,
+  scalarsNoRuns: (scalarId: string, runId: string) =>
+    `no scalars belong to the runs: the scalars have run ids such as ${quote(scalarId)}, the runs table ${quote(runId)}; pass the scalars of these runs.`,
+  unknownSeries: (name: string, series: readonly string[]) =>
+    `no metric "${name}" in the runs or the scalars (scalars series: ${listNames(series)}): name one of these, optionally ending in :last, :min or :max.`,
   nothingToPlot: () =>
     `runs have no params.* or metrics.* columns to plot: choose columns with params= and metrics=, or prefix column names with "params." or "metrics.".`,
 };

@@ -1,63 +1,61 @@
 import type { AnyModel, RenderProps } from "@anywidget/types";
-import { parallel, type ParallelElement, type ParallelOptions } from "../views/parallel/index.js";
+import { errorBox } from "../render/error.js";
+import { views, type ViewElement, type WidgetTables } from "./views.js";
 
 /** The traits the Python widget syncs (python/runcompare/_widget.py). */
 interface WidgetTraits {
   view: string;
   runs: DataView;
-  params: string[] | null;
-  metrics: string[] | null;
-  color: string | null;
-  height: number;
+  scalars: DataView;
+  options: Record<string, unknown>;
   selected: string[];
 }
 
-const views = { parallel };
-const OPTION_TRAITS = ["params", "metrics", "color", "height"] as const;
-
-function options(model: AnyModel<WidgetTraits>): ParallelOptions {
-  return {
-    params: model.get("params"),
-    metrics: model.get("metrics"),
-    color: model.get("color"),
-    height: model.get("height"),
-    selected: model.get("selected"),
-  };
-}
-
-function runsBytes(model: AnyModel<WidgetTraits>): Uint8Array {
-  const view = model.get("runs");
+function bytes(view: DataView | null | undefined): Uint8Array | null {
+  if (!view || view.byteLength === 0) return null;
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
+function tables(model: AnyModel<WidgetTraits>): WidgetTables {
+  return { runs: bytes(model.get("runs")) ?? new Uint8Array(), scalars: bytes(model.get("scalars")) };
+}
+
+const options = (model: AnyModel<WidgetTraits>) => ({ ...model.get("options"), selected: model.get("selected") });
+
 /** The anywidget entry: a thin adapter from model traits to a view function. */
 function render({ model, el }: RenderProps<WidgetTraits>) {
-  let element: ParallelElement;
+  let element: ViewElement | null = null;
   const sendSelection = () => {
-    model.set("selected", element.value);
+    model.set("selected", element!.value);
     model.save_changes();
   };
   const mount = () => {
     element?.destroy();
-    const view = views[model.get("view") as keyof typeof views] ?? parallel;
-    element = view(runsBytes(model), options(model));
+    const make = views[model.get("view")];
+    if (!make) {
+      element = null;
+      el.replaceChildren(errorBox(`runcompare has no view "${model.get("view")}": update the runcompare package.`));
+      return;
+    }
+    element = make(tables(model), options(model));
     element.addEventListener("input", sendSelection);
     el.replaceChildren(element);
   };
-  const updateOptions = () => element.update(options(model));
-  const updateSelection = () => (element.value = model.get("selected"));
+  const updateOptions = () => element?.update(options(model));
+  const updateSelection = () => element && (element.value = model.get("selected"));
 
   mount();
-  model.on("change:runs", mount);
-  model.on("change:view", mount);
-  for (const trait of OPTION_TRAITS) model.on(`change:${trait}`, updateOptions);
-  model.on("change:selected", updateSelection);
+  const listeners: [string, () => void][] = [
+    ["change:runs", mount],
+    ["change:scalars", mount],
+    ["change:view", mount],
+    ["change:options", updateOptions],
+    ["change:selected", updateSelection],
+  ];
+  for (const [event, listener] of listeners) model.on(event, listener);
   return () => {
-    model.off("change:runs", mount);
-    model.off("change:view", mount);
-    for (const trait of OPTION_TRAITS) model.off(`change:${trait}`, updateOptions);
-    model.off("change:selected", updateSelection);
-    element.destroy();
+    for (const [event, listener] of listeners) model.off(event, listener);
+    element?.destroy();
   };
 }
 

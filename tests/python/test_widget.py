@@ -36,17 +36,17 @@ def test_runs_bytes_decode_to_the_table():
 
 def test_options_are_synced_traits():
     widget = rc.parallel(RUNS, params=["lr", "params.optimizer"], metrics="acc", color="tags.group", height=400)
-    assert (widget.view, widget.params, widget.metrics, widget.color, widget.height) == (
-        "parallel", ["lr", "params.optimizer"], ["acc"], "tags.group", 400,
-    )
+    assert widget.view == "parallel"
+    assert widget.options == {"params": ["lr", "params.optimizer"], "metrics": ["acc"], "color": "tags.group", "height": 400}
     state = widget.get_state()
-    assert {"view", "runs", "params", "metrics", "color", "height", "selected"} <= state.keys()
+    assert {"view", "runs", "scalars", "options", "selected"} <= state.keys()
     assert state["_esm"] == "export default { render() {} };\n"
 
 
 def test_defaults_leave_the_choice_to_the_view():
     widget = rc.parallel(RUNS)
-    assert (widget.params, widget.metrics, widget.color, widget.height, widget.selected) == (None, None, None, 360, [])
+    assert widget.options == {"params": None, "metrics": None, "color": None, "height": 360}
+    assert widget.selected == []
 
 
 def test_bad_runs_raise_before_a_widget_is_made():

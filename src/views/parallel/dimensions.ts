@@ -1,5 +1,6 @@
 import { defaultAxisKind, type AxisKind } from "../../data/axes.js";
 import { RunsDataError, messages } from "../../data/errors.js";
+import type { ColumnResolver } from "../../data/resolve.js";
 import type { RunColumn, Runs } from "../../data/runs.js";
 
 /** One vertical axis: a column and how it is scaled. */
@@ -12,21 +13,23 @@ export interface Dimension {
 export interface DimensionChoice {
   /** Column names or keys; null or undefined for every params.* column. */
   params?: readonly string[] | null;
-  /** Column names or keys; null or undefined for every metrics.* column. */
+  /**
+   * Metrics columns, or series of the scalars with :last, :min or :max ("loss/validation:min");
+   * null or undefined for every metrics.* column, else every series' last value.
+   */
   metrics?: readonly string[] | null;
 }
 
-export function resolveColumn(runs: Runs, name: string): RunColumn {
-  const column = runs.column(name);
-  if (!column) throw new RunsDataError(messages.unknownColumn(name, runs.columns.map((c) => c.name)));
-  return column;
+/** The axes, params first then metrics, each column once. */
+export function chooseDimensions(runs: Runs, columns: ColumnResolver, choice: DimensionChoice): Dimension[] {
+  const params = choice.params == null ? runs.columns.filter((c) => c.role === "param") : choice.params.map(columns.resolve);
+  const metrics = choice.metrics == null ? defaultMetrics(runs, columns) : choice.metrics.map(columns.resolve);
+  const chosen = [...new Set([...params, ...metrics])];
+  if (chosen.length === 0) throw new RunsDataError(messages.nothingToPlot());
+  return chosen.map((column) => ({ column, kind: defaultAxisKind(column), label: column.key }));
 }
 
-/** The axes, params first then metrics, each column once. */
-export function chooseDimensions(runs: Runs, choice: DimensionChoice): Dimension[] {
-  const pick = (names: readonly string[] | null | undefined, role: RunColumn["role"]) =>
-    names == null ? runs.columns.filter((c) => c.role === role) : names.map((name) => resolveColumn(runs, name));
-  const columns = [...new Set([...pick(choice.params, "param"), ...pick(choice.metrics, "metric")])];
-  if (columns.length === 0) throw new RunsDataError(messages.nothingToPlot());
-  return columns.map((column) => ({ column, kind: defaultAxisKind(column), label: column.key }));
+function defaultMetrics(runs: Runs, columns: ColumnResolver): RunColumn[] {
+  const fromRuns = runs.columns.filter((c) => c.role === "metric");
+  return fromRuns.length ? fromRuns : columns.scalarSummaries();
 }

@@ -8,11 +8,15 @@ import { errorBox } from "../../render/error.js";
 import { colorLegend } from "../../render/legend.js";
 import { themeColor, viewStyle } from "../../render/style.js";
 import { brushFilter, drawAxes, type AxesLayer } from "./axes.js";
-import { chooseDimensions, resolveColumn, type Dimension, type DimensionChoice } from "./dimensions.js";
+import { columnResolver } from "../../data/resolve.js";
+import { readScalars, type ScalarsInput } from "../../data/scalars.js";
+import { chooseDimensions, type Dimension, type DimensionChoice } from "./dimensions.js";
 import { layOut, type Layout } from "./layout.js";
 import { drawLines, rowsByColor, type DrawnLines } from "./lines.js";
 
 export interface ParallelOptions extends DimensionChoice {
+  /** A scalars table to summarise metrics from (last, min or max of each run's series). */
+  scalars?: ScalarsInput | null;
   /** Column that colours the lines; defaults to the first metric axis (else the last axis). */
   color?: string | null;
   /** Width in CSS pixels; defaults to the width of the container. */
@@ -116,8 +120,9 @@ class ParallelState {
     private readonly options: ParallelOptions & { height: number },
     private readonly onSelect: (ids: string[]) => void,
   ) {
-    this.dimensions = chooseDimensions(runs, options);
-    const colorColumn = options.color ? resolveColumn(runs, options.color) : defaultColorColumn(this.dimensions);
+    const columns = columnResolver(runs, options.scalars ? readScalars(options.scalars) : null);
+    this.dimensions = chooseDimensions(runs, columns, options);
+    const colorColumn = options.color ? columns.resolve(options.color) : defaultColorColumn(this.dimensions);
     this.colors = runColors(colorColumn);
     this.groups = rowsByColor(this.colors);
 

@@ -1,0 +1,21 @@
+import { parallel } from "../views/parallel/index.js";
+
+/** The tables a widget carries, as Arrow IPC bytes; scalars is empty when not given. */
+export interface WidgetTables {
+  runs: Uint8Array;
+  scalars: Uint8Array | null;
+}
+
+/** What every view element offers the widget. */
+export interface ViewElement extends HTMLElement {
+  value: string[];
+  update(options: Record<string, unknown>): void;
+  destroy(): void;
+}
+
+type ViewMaker = (tables: WidgetTables, options: Record<string, unknown>) => ViewElement;
+
+/** Each view by the name Python's `view` trait gives, and how it takes the tables. */
+export const views: Record<string, ViewMaker> = {
+  parallel: (tables, options) => parallel(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
+};
