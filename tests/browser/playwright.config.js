@@ -1,6 +1,9 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "../chromium.js";
 
+// Another port lets two runs share a machine: RC_TEST_PORT=8766 make test-browser
+const port = Number(process.env.RC_TEST_PORT ?? 8765);
+
 export default defineConfig({
   testDir: ".",
   outputDir: "../output/browser/results",
@@ -8,10 +11,10 @@ export default defineConfig({
   workers: 1,
   reporter: [["list"]],
   use: {
-    baseURL: "http://127.0.0.1:8765",
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",
     launchOptions: chromiumLaunchOptions,
     viewport: { width: 1000, height: 700 },
   },
-  webServer: { command: "node tests/serve.mjs 8765", cwd: "../..", url: "http://127.0.0.1:8765/package.json", reuseExistingServer: false },
+  webServer: { command: `node tests/serve.mjs ${port}`, cwd: "../..", url: `http://127.0.0.1:${port}/package.json`, reuseExistingServer: false },
 });

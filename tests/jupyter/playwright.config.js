@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "../chromium.js";
 
+const port = Number(process.env.RC_LAB_PORT ?? 8899);
+
 export default defineConfig({
   testDir: ".",
   outputDir: "../output/jupyter-results",
@@ -9,15 +11,15 @@ export default defineConfig({
   workers: 1,
   reporter: [["list"]],
   use: {
-    baseURL: "http://127.0.0.1:8899",
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",
     launchOptions: chromiumLaunchOptions,
     viewport: { width: 1280, height: 900 },
   },
   webServer: {
-    command: "bash tests/jupyter/start-lab.sh 8899",
+    command: `bash tests/jupyter/start-lab.sh ${port}`,
     cwd: "../..",
-    url: "http://127.0.0.1:8899/lab",
+    url: `http://127.0.0.1:${port}/lab`,
     timeout: 120_000,
     reuseExistingServer: false,
   },
