@@ -31,6 +31,33 @@ const CSS = `
 .rc-view .rc-swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; vertical-align: -1px; }
 .rc-view .rc-status { color: var(--rc-fg-muted); margin-left: auto; }
 .rc-view .selection { fill: var(--rc-accent); fill-opacity: 0.15; stroke: var(--rc-accent); }
+.rc-view .rc-toolbar { display: flex; align-items: center; gap: 8px; padding: 4px 8px; flex-wrap: wrap; }
+.rc-view .rc-controls { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; flex: 1; }
+.rc-view .rc-exports { display: flex; gap: 4px; }
+.rc-view button, .rc-view select, .rc-view input {
+  font: 12px var(--rc-font); color: var(--rc-fg); background: var(--jp-layout-color1, #f6f8fa);
+  border: 1px solid var(--rc-grid); border-radius: 3px; padding: 2px 6px;
+}
+.rc-view button:hover { border-color: var(--rc-accent); cursor: pointer; }
+.rc-view label { display: inline-flex; align-items: center; gap: 4px; color: var(--rc-fg-muted); }
+.rc-view .rc-tooltip {
+  position: absolute; pointer-events: none; z-index: 10; max-width: 360px; padding: 6px 8px;
+  background: var(--jp-layout-color1, #ffffff); color: var(--rc-fg); border: 1px solid var(--rc-grid);
+  border-radius: 4px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18); font: 12px var(--rc-font);
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+}
+.rc-view .rc-tooltip-title { font-weight: 600; margin-bottom: 2px; overflow: hidden; text-overflow: ellipsis; }
+.rc-view .rc-tooltip-row { display: flex; justify-content: space-between; gap: 12px; }
+.rc-view .rc-tooltip-row span:first-child { color: var(--rc-fg-muted); }
+.rc-view .rc-hint { color: var(--rc-fg-muted); padding: 2px 8px; }
+.rc-view .rc-runlist { padding: 2px 8px; }
+.rc-view .rc-runlist summary { cursor: pointer; color: var(--rc-fg-muted); }
+.rc-view .rc-runlist ul { list-style: none; margin: 4px 0; padding: 0; max-height: 180px; overflow: auto; columns: 3 220px; }
+.rc-view .rc-runlist li { cursor: pointer; padding: 1px 2px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.rc-view .rc-runlist li:hover { background: var(--jp-layout-color2, #eaeef2); }
+.rc-view .rc-runlist li.rc-hidden { opacity: 0.4; text-decoration: line-through; }
+.rc-view .rc-axis-action text { fill: var(--rc-fg-muted); font-size: 11px; }
+.rc-view .rc-axis-action:hover text { fill: var(--rc-accent); }
 .rc-view .rc-error { background: var(--rc-error-bg); color: var(--rc-error-fg); padding: 8px 12px; border-radius: 4px; white-space: pre-wrap; }
 `;
 

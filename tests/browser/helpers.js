@@ -24,11 +24,22 @@ export async function paintedPixels(locator) {
 
 /** The y pixel of a numeric axis' value, from two of its drawn ticks (linear axes only). */
 export async function axisMapping(axis) {
+  // d3-axis shifts ticks by half a pixel on low-DPI screens to keep 1px lines crisp.
   const ticks = await axis.locator(".tick").evaluateAll((nodes) =>
-    nodes.map((tick) => ({ value: Number(tick.textContent.replace("−", "-")), y: tick.transform.baseVal[0].matrix.f })),
+    nodes.map((tick) => ({
+      value: Number(tick.textContent.replace("−", "-")),
+      y: tick.transform.baseVal[0].matrix.f - (window.devicePixelRatio > 1 ? 0 : 0.5),
+    })),
   );
   const [a, b] = [ticks[0], ticks[ticks.length - 1]];
   const box = await axis.boundingBox();
   const x = await axis.evaluate((g) => g.transform.baseVal[0].matrix.e);
   return { x, box, yOf: (value) => a.y + ((value - a.value) * (b.y - a.y)) / (b.value - a.value), valueAt: (y) => a.value + ((y - a.y) * (b.value - a.value)) / (b.y - a.y) };
+}
+
+/** The value range a brush on an axis covers, read from the brush rectangle d3-brush drew. */
+export async function brushedRange(axis) {
+  const { valueAt } = await axisMapping(axis);
+  const rect = await axis.locator(".rc-brush .selection").evaluate((r) => ({ y: r.y.baseVal.value, height: r.height.baseVal.value }));
+  return [valueAt(rect.y + rect.height), valueAt(rect.y)].sort((a, b) => a - b);
 }

@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
-import { axisMapping, exampleRuns, screenshots } from "../browser/helpers.js";
+import { axisMapping, brushedRange, exampleRuns, screenshots } from "../browser/helpers.js";
 
 const runs = exampleRuns();
 const accuracy = "metrics.validation/accuracy";
@@ -48,14 +48,14 @@ test("the quickstart notebook runs and its widget talks both ways with Python", 
 
   // A brush in the view reaches Python.
   const axis = view(page).locator(".rc-axis").nth(7);
-  const { x, yOf, valueAt } = await axisMapping(axis);
+  const { x, yOf } = await axisMapping(axis);
   const plot = await view(page).locator("svg").first().boundingBox();
   const [from, to] = [yOf(0.3), yOf(0.6)];
   await page.mouse.move(plot.x + x, plot.y + from);
   await page.mouse.down();
   await page.mouse.move(plot.x + x, plot.y + to, { steps: 6 });
   await page.mouse.up();
-  const [lo, hi] = [valueAt(from), valueAt(to)];
+  const [lo, hi] = await brushedRange(axis);
   const expected = runs.filter((run) => run[accuracy] >= lo && run[accuracy] <= hi).map((run) => run.run_id).sort();
   expect(expected.length).toBeGreaterThan(0);
   await expect.poll(async () => (await execute(page, "print(sorted(w.selected))")).trim()).toBe(

@@ -3,11 +3,12 @@ import { RunsDataError, messages } from "../../data/errors.js";
 import type { ColumnResolver } from "../../data/resolve.js";
 import type { RunColumn, Runs } from "../../data/runs.js";
 
-/** One vertical axis: a column and how it is scaled. */
+/** One vertical axis: a column, how it is scaled, and whether high values are at the bottom. */
 export interface Dimension {
   readonly column: RunColumn;
   readonly kind: AxisKind;
   readonly label: string;
+  readonly inverted: boolean;
 }
 
 export interface DimensionChoice {
@@ -26,7 +27,7 @@ export function chooseDimensions(runs: Runs, columns: ColumnResolver, choice: Di
   const metrics = choice.metrics == null ? defaultMetrics(runs, columns) : choice.metrics.map(columns.resolve);
   const chosen = [...new Set([...params, ...metrics])];
   if (chosen.length === 0) throw new RunsDataError(messages.nothingToPlot());
-  return chosen.map((column) => ({ column, kind: defaultAxisKind(column), label: column.key }));
+  return chosen.map((column) => ({ column, kind: defaultAxisKind(column), label: column.key, inverted: false }));
 }
 
 function defaultMetrics(runs: Runs, columns: ColumnResolver): RunColumn[] {

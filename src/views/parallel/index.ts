@@ -1,18 +1,24 @@
-import { select } from "d3";
+import { format, select } from "d3";
 import { filterRows, type AxisFilter } from "../../data/filter.js";
-import { readRuns, type Runs } from "../../data/runs.js";
 import type { RunsInput } from "../../data/input.js";
+import { columnResolver, type ColumnResolver } from "../../data/resolve.js";
+import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
+import { readScalars, type ScalarsInput } from "../../data/scalars.js";
 import { sizeCanvas } from "../../render/canvas.js";
 import { runColors, type RunColors } from "../../render/color.js";
 import { errorBox } from "../../render/error.js";
 import { colorLegend } from "../../render/legend.js";
 import { themeColor, viewStyle } from "../../render/style.js";
-import { brushFilter, drawAxes, type AxesLayer } from "./axes.js";
-import { columnResolver } from "../../data/resolve.js";
-import { readScalars, type ScalarsInput } from "../../data/scalars.js";
+import { toolbar } from "../../render/toolbar.js";
+import { tooltip, type Tooltip } from "../../render/tooltip.js";
+import { defaultAxisKind } from "../../data/axes.js";
+import { brushFilter, drawAxes, filterSpan, type AxesLayer, type AxisEvents, type Span } from "./axes.js";
 import { chooseDimensions, type Dimension, type DimensionChoice } from "./dimensions.js";
+import { parallelCSV, parallelSVG, type ShownRuns } from "./export.js";
+import { nearestRun } from "./hover.js";
 import { layOut, type Layout } from "./layout.js";
-import { drawLines, rowsByColor, type DrawnLines } from "./lines.js";
+import { clear, drawColored, drawFaded, drawOutlined, rowsByColor } from "./lines.js";
+import { runList } from "./runlist.js";
 
 export interface ParallelOptions extends DimensionChoice {
   /** A scalars table to summarise metrics from (last, min or max of each run's series). */
@@ -26,14 +32,21 @@ export interface ParallelOptions extends DimensionChoice {
   selected?: readonly string[];
 }
 
+/** What the last frame drew: runs drawn in all, and those in colour over the faded rest. */
+export interface DrawnLines {
+  lines: number;
+  emphasised: number;
+}
+
 export interface ParallelElement extends HTMLElement {
   /** The selected run ids: those inside every brush, or those set from outside. */
   value: string[];
   update(options: Partial<ParallelOptions>): void;
   destroy(): void;
+  exportSVG(): string;
+  exportCSV(): string;
   /** The error shown in place of the chart, if the data could not be drawn. */
   readonly error: string | null;
-  /** What the last frame drew, for tests and benchmarks. */
   readonly drawn: DrawnLines;
 }
 
@@ -44,22 +57,24 @@ export function parallel(data: RunsInput, options: ParallelOptions = {}): Parall
   const root = document.createElement("div") as unknown as ParallelElement;
   root.className = "rc-view rc-parallel";
   root.append(viewStyle());
-  let state: ParallelState | null = null;
+  let chart: ParallelChart | null = null;
   let error: string | null = null;
   let selected: string[] = [...(options.selected ?? [])];
-  let current = { height: 360, ...options };
+  let current: ParallelOptions & { height: number } = { height: 360, ...options };
+  let runs: Runs | null = null;
 
   const rebuild = () => {
-    state?.destroy();
-    state = null;
+    chart?.destroy();
+    chart = null;
     error = null;
     root.querySelector(".rc-error")?.remove();
     try {
-      state = new ParallelState(root, readRuns(data), current, (ids) => {
+      runs ??= readRuns(data);
+      chart = new ParallelChart(root, runs, current, (ids) => {
         selected = ids;
         root.dispatchEvent(new Event("input", { bubbles: true }));
       });
-      state.highlight(selected);
+      chart.highlight(selected);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
       root.append(errorBox(error));
@@ -73,11 +88,11 @@ export function parallel(data: RunsInput, options: ParallelOptions = {}): Parall
         // The widget echoes back what a brush selected: keep that brush.
         if (sameMembers(ids, selected)) return;
         selected = [...ids];
-        state?.highlight(selected);
+        chart?.highlight(selected);
       },
     },
     error: { get: () => error },
-    drawn: { get: () => state?.drawn ?? { lines: 0, emphasised: 0 } },
+    drawn: { get: () => chart?.drawn ?? { lines: 0, emphasised: 0 } },
   });
   root.update = (changes) => {
     const { selected: ids, ...rest } = changes;
@@ -87,31 +102,44 @@ export function parallel(data: RunsInput, options: ParallelOptions = {}): Parall
     }
     if (ids) root.value = [...ids];
   };
+  root.exportSVG = () => chart?.exportSVG() ?? "";
+  root.exportCSV = () => chart?.exportCSV() ?? "";
   root.destroy = () => {
-    state?.destroy();
-    state = null;
+    chart?.destroy();
+    chart = null;
     root.replaceChildren();
   };
   rebuild();
   return root;
 }
 
-/** A drawn chart for one set of runs and options; rebuilt when they change. */
-class ParallelState {
+/** A drawn chart for one set of runs and options; rebuilt when the options change. */
+class ParallelChart {
   drawn: DrawnLines = { lines: 0, emphasised: 0 };
-  private readonly dimensions: Dimension[];
-  private readonly colors: RunColors;
-  private readonly groups: Int32Array[];
+  private readonly columns: ColumnResolver;
+  private dimensions: Dimension[];
+  private colorColumn: RunColumn;
+  private colors: RunColors;
+  private groups: Int32Array[];
+  private readonly hidden: Uint8Array;
+  /** Brushes, by column name so they survive moving, inverting and re-scaling axes. */
+  private readonly filters = new Map<string, AxisFilter>();
+  private highlighted: Uint8Array | null = null;
+  private solo: number | null = null;
+
   private readonly container = document.createElement("div");
+  private readonly legend = document.createElement("div");
   private readonly status = document.createElement("span");
   private readonly plot = document.createElement("div");
-  private readonly canvas = document.createElement("canvas");
+  private readonly faded = document.createElement("canvas");
+  private readonly colored = document.createElement("canvas");
+  private readonly hover = document.createElement("canvas");
   private readonly svg = select(document.createElementNS("http://www.w3.org/2000/svg", "svg"));
-  private readonly filters = new Map<number, AxisFilter>();
+  private readonly tooltip: Tooltip;
   private readonly resizeObserver: ResizeObserver;
+  private readonly controls: HTMLElement;
   private layout: Layout | null = null;
   private axes: AxesLayer | null = null;
-  private emphasis: Uint8Array | null = null;
   private frame = 0;
 
   constructor(
@@ -120,87 +148,191 @@ class ParallelState {
     private readonly options: ParallelOptions & { height: number },
     private readonly onSelect: (ids: string[]) => void,
   ) {
-    const columns = columnResolver(runs, options.scalars ? readScalars(options.scalars) : null);
-    this.dimensions = chooseDimensions(runs, columns, options);
-    const colorColumn = options.color ? columns.resolve(options.color) : defaultColorColumn(this.dimensions);
-    this.colors = runColors(colorColumn);
+    this.columns = columnResolver(runs, options.scalars ? readScalars(options.scalars) : null);
+    this.dimensions = chooseDimensions(runs, this.columns, options);
+    this.colorColumn = options.color ? this.columns.resolve(options.color) : defaultColorColumn(this.dimensions);
+    this.colors = runColors(this.colorColumn);
     this.groups = rowsByColor(this.colors);
+    this.hidden = new Uint8Array(runs.count);
 
-    const legend = document.createElement("div");
-    legend.className = "rc-legend";
+    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "parallel-coordinates");
+    this.controls = controls;
+    this.legend.className = "rc-legend";
     this.status.className = "rc-status";
-    legend.append(colorLegend(this.colors, colorColumn.key), this.status);
     this.plot.className = "rc-plot";
-    this.plot.append(this.canvas, this.svg.node()!);
-    this.container.append(legend, this.plot);
+    this.faded.className = "rc-faded-layer";
+    this.colored.className = "rc-lines";
+    this.hover.className = "rc-hover-layer";
+    this.plot.append(this.faded, this.colored, this.hover, this.svg.node()!);
+    this.tooltip = tooltip(this.plot);
+    const hint = document.createElement("div");
+    hint.className = "rc-hint";
+    hint.textContent = "Drag on an axis to select runs (several axes combine); click the background to clear. Drag a label to move its axis, double-click it to invert.";
+    const list = runList(runs, this.colors, this.hidden, { hover: (row) => this.setSolo(row), toggle: (row) => this.toggleHidden(row) });
+    this.container.append(bar, this.legend, this.plot, hint, list);
     root.append(this.container);
+    this.renderControls();
+    this.renderLegend();
 
-    this.svg.on("click.clear", (event: MouseEvent) => {
-      if (event.target === this.svg.node()) this.clearBrushes();
-    });
-    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.svg.on("click.clear", (event: MouseEvent) => event.target === this.svg.node() && this.clearSelection());
+    this.svg.on("mousemove.hover", (event: MouseEvent) => this.pointerMoved(event));
+    this.svg.on("mouseleave.hover", () => this.setHovered(-1));
+    this.resizeObserver = new ResizeObserver(() => this.width() !== this.layout?.width && this.relayout());
     this.resizeObserver.observe(root);
-    this.resize();
+    this.relayout();
   }
 
+  /** Highlights runs chosen outside the view; brushes are cleared. */
   highlight(ids: readonly string[]) {
     this.filters.clear();
     this.axes?.clearBrushes();
-    if (ids.length === 0) {
-      this.emphasis = null;
-    } else {
-      this.emphasis = new Uint8Array(this.runs.count);
-      for (const id of ids) {
-        const row = this.runs.rowOf(id);
-        if (row >= 0) this.emphasis[row] = 1;
-      }
+    this.highlighted = ids.length ? new Uint8Array(this.runs.count) : null;
+    for (const id of ids) {
+      const row = this.runs.rowOf(id);
+      if (row >= 0) this.highlighted![row] = 1;
     }
     this.requestDraw();
+  }
+
+  exportSVG(): string {
+    return this.layout ? parallelSVG(this.root, this.svg.node()!, this.shown()) : "";
+  }
+
+  exportCSV(): string {
+    return this.layout ? parallelCSV(this.shown()) : "";
   }
 
   destroy() {
     this.resizeObserver.disconnect();
     cancelAnimationFrame(this.frame);
+    this.svg.on(".clear", null).on(".hover", null);
     this.container.remove();
+  }
+
+  private shown(): ShownRuns {
+    return { runs: this.runs, layout: this.layout!, colors: this.colors, colorTitle: this.colorColumn.key, emphasis: this.emphasis(), hidden: this.hidden };
+  }
+
+  private emphasis(): Uint8Array | null {
+    if (this.filters.size) return filterRows(this.runs.count, [...this.filters.values()]);
+    return this.highlighted;
   }
 
   private width() {
     return this.options.width ?? (this.root.clientWidth || DEFAULT_WIDTH);
   }
 
-  private resize() {
-    const width = this.width();
-    if (this.layout && this.layout.width === width) return;
-    this.layout = layOut(this.dimensions, this.runs.count, width, this.options.height);
+  private relayout() {
+    this.layout = layOut(this.dimensions, this.runs.count, this.width(), this.options.height);
     this.plot.style.height = `${this.options.height}px`;
-    this.axes = drawAxes(this.svg, this.layout, (axis, span, final) => this.brushed(axis, span, final));
-    this.filters.clear();
+    const events: AxisEvents = {
+      brushed: (axis, span, final) => this.brushed(axis, span, final),
+      reorder: (from, to) => this.changeAxes(() => this.dimensions.splice(to, 0, ...this.dimensions.splice(from, 1))),
+      invert: (axis) => this.changeAxes(() => (this.dimensions[axis] = { ...this.dimensions[axis], inverted: !this.dimensions[axis].inverted })),
+      toggleLog: (axis) => this.changeAxes(() => {
+        const dimension = this.dimensions[axis];
+        this.dimensions[axis] = { ...dimension, kind: dimension.kind === "log" ? "linear" : "log" };
+      }),
+      remove: (axis) => this.removeAxis(axis),
+    };
+    this.axes = drawAxes(this.svg, this.layout, events);
+    this.layout.axes.forEach((axis, index) => {
+      const filter = this.filters.get(axis.dimension.column.name);
+      const span = filter && filterSpan(axis, this.layout!, filter);
+      if (span) this.axes!.setBrush(index, span);
+    });
+    this.drawFadedLayer();
     this.draw();
   }
 
-  private brushed(axisIndex: number, span: [number, number] | null, final: boolean) {
-    const layout = this.layout!;
-    if (span) this.filters.set(axisIndex, brushFilter(layout.axes[axisIndex], layout, span));
-    else this.filters.delete(axisIndex);
-    this.emphasis = this.filters.size ? filterRows(this.runs.count, [...this.filters.values()]) : null;
-    this.requestDraw();
-    if (final) this.onSelect(this.selectedIds());
+  private changeAxes(change: () => void) {
+    change();
+    this.setHovered(-1);
+    this.relayout();
+    this.renderControls();
   }
 
-  private clearBrushes() {
-    if (!this.filters.size) return;
+  private removeAxis(axis: number) {
+    const removed = this.dimensions[axis].column.name;
+    const hadFilter = this.filters.delete(removed);
+    this.changeAxes(() => this.dimensions.splice(axis, 1));
+    if (hadFilter) this.selectionChanged();
+  }
+
+  private brushed(axis: number, span: Span | null, final: boolean) {
+    const placed = this.layout!.axes[axis];
+    if (span) this.filters.set(placed.dimension.column.name, brushFilter(placed, this.layout!, span));
+    else this.filters.delete(placed.dimension.column.name);
+    if (this.filters.size) this.highlighted = null;
+    this.requestDraw();
+    if (final) this.selectionChanged();
+  }
+
+  private selectionChanged() {
+    const emphasis = this.emphasis();
+    const ids: string[] = [];
+    emphasis?.forEach((kept, row) => kept && ids.push(this.runs.ids[row]));
+    this.onSelect(ids);
+  }
+
+  private clearSelection() {
+    if (!this.filters.size && !this.highlighted) return;
     this.axes?.clearBrushes();
     this.filters.clear();
-    this.emphasis = null;
+    this.highlighted = null;
     this.requestDraw();
     this.onSelect([]);
   }
 
-  private selectedIds(): string[] {
-    if (!this.emphasis) return [];
-    const ids: string[] = [];
-    this.emphasis.forEach((kept, row) => kept && ids.push(this.runs.ids[row]));
-    return ids;
+  private setColor(name: string) {
+    this.colorColumn = this.columns.resolve(name);
+    this.colors = runColors(this.colorColumn);
+    this.groups = rowsByColor(this.colors);
+    this.renderLegend();
+    this.requestDraw();
+  }
+
+  private addAxis(name: string) {
+    const column = this.columns.resolve(name);
+    this.changeAxes(() => this.dimensions.push({ column, kind: defaultAxisKind(column), label: column.key, inverted: false }));
+  }
+
+  private toggleHidden(row: number) {
+    this.hidden[row] = this.hidden[row] ? 0 : 1;
+    this.drawFadedLayer();
+    this.requestDraw();
+  }
+
+  private setSolo(row: number | null) {
+    this.solo = row;
+    this.requestDraw();
+  }
+
+  private pointerMoved(event: MouseEvent) {
+    if (!this.layout || event.buttons) return;
+    const [x, y] = [event.offsetX, event.offsetY];
+    const emphasis = this.emphasis();
+    const row = nearestRun(this.layout, x, y, this.runs.count, (r) => !this.hidden[r] && (!emphasis || emphasis[r] === 1));
+    this.setHovered(row, x, y);
+  }
+
+  private setHovered(row: number, x = 0, y = 0) {
+    if (!this.layout) return;
+    const context = sizeCanvas(this.hover, this.layout.width, this.layout.height);
+    if (row < 0) {
+      clear(context, this.layout);
+      this.tooltip.hide();
+      return;
+    }
+    drawOutlined(context, this.layout, row, this.colorOf(row), themeColor(this.root, "--rc-bg", "#ffffff"));
+    const rows = this.layout.axes.map((axis) => [axis.dimension.label, valueText(axis.dimension.column, row)] as const);
+    if (!this.dimensions.some((d) => d.column === this.colorColumn)) rows.push([this.colorColumn.key, valueText(this.colorColumn, row)]);
+    this.tooltip.show(x, y, this.runs.names[row], [["run_id", this.runs.ids[row]], ...rows]);
+  }
+
+  private colorOf(row: number) {
+    const index = this.colors.paletteIndex[row];
+    return index < 0 ? this.colors.missingColor : this.colors.palette[index];
   }
 
   private requestDraw() {
@@ -208,14 +340,70 @@ class ParallelState {
     this.frame = requestAnimationFrame(() => this.draw());
   }
 
+  /** The faded layer changes with the layout and the hidden runs only, so brushing never redraws it. */
+  private drawFadedLayer() {
+    if (!this.layout) return;
+    const context = sizeCanvas(this.faded, this.layout.width, this.layout.height);
+    drawFaded(context, this.layout, (row) => !this.hidden[row], this.runs.count, themeColor(this.root, "--rc-faded", "#d0d7de"));
+  }
+
   private draw() {
     if (!this.layout) return;
-    const context = sizeCanvas(this.canvas, this.layout.width, this.layout.height);
-    const faded = themeColor(this.root, "--rc-faded", "#d0d7de");
-    this.drawn = drawLines(context, this.layout, this.colors, this.groups, this.emphasis, faded);
-    const selected = this.drawn.emphasised;
-    this.status.textContent = `${this.runs.count} runs` + (this.emphasis ? ` · ${selected} selected` : "");
+    const emphasis = this.emphasis();
+    const shown = (row: number) => !this.hidden[row];
+    const context = sizeCanvas(this.colored, this.layout.width, this.layout.height);
+    let emphasised = 0;
+    if (this.solo !== null) {
+      drawOutlined(context, this.layout, this.solo, this.colorOf(this.solo), themeColor(this.root, "--rc-bg", "#ffffff"));
+    } else if (emphasis) {
+      emphasised = drawColored(context, this.layout, this.colors, this.groups, (row) => emphasis[row] === 1 && shown(row), true, this.runs.count);
+    } else {
+      drawColored(context, this.layout, this.colors, this.groups, shown, false, this.runs.count);
+    }
+    this.faded.style.visibility = emphasis || this.solo !== null ? "visible" : "hidden";
+    const hiddenCount = this.hidden.reduce((sum, h) => sum + h, 0);
+    this.drawn = { lines: this.runs.count - hiddenCount, emphasised };
+    this.status.textContent = [
+      `${this.runs.count} runs`,
+      emphasis ? `${emphasised} selected` : "",
+      hiddenCount ? `${hiddenCount} hidden` : "",
+    ].filter(Boolean).join(" · ");
   }
+
+  private renderLegend() {
+    this.legend.replaceChildren(colorLegend(this.colors, this.colorColumn.key), this.status);
+  }
+
+  /** Colour and add-axis pickers, listing every column that can serve. */
+  private renderControls() {
+    const all = [...this.runs.columns, ...this.dimensions.map((d) => d.column).filter((c) => !this.runs.columns.includes(c))];
+    const colorPicker = picker("Colour by", all.map((c) => c.name), this.colorColumn.name, (name) => this.setColor(name));
+    const onAxes = new Set(this.dimensions.map((d) => d.column));
+    const addable = this.runs.columns.filter((c) => !onAxes.has(c)).map((c) => c.name);
+    const axisPicker = picker("Add axis", addable, "", (name) => this.addAxis(name), "choose…");
+    this.controls.replaceChildren(colorPicker, ...(addable.length ? [axisPicker] : []));
+  }
+}
+
+function picker(label: string, names: readonly string[], value: string, onChange: (name: string) => void, placeholder?: string): HTMLLabelElement {
+  const wrapper = document.createElement("label");
+  wrapper.append(label);
+  const element = document.createElement("select");
+  if (placeholder) element.append(new Option(placeholder, ""));
+  for (const name of names) element.append(new Option(name, name, false, name === value));
+  element.addEventListener("change", () => element.value && onChange(element.value));
+  wrapper.append(element);
+  return wrapper;
+}
+
+const formatValue = format(".6~g");
+
+function valueText(column: RunColumn, row: number): string {
+  if (column.kind === "categorical") return column.values[row] ?? "missing";
+  const value = column.values[row];
+  if (Number.isNaN(value)) return "missing";
+  if (column.temporal) return new Date(value).toISOString();
+  return Number.isInteger(value) ? String(value) : formatValue(value);
 }
 
 function sameMembers(a: readonly string[], b: readonly string[]) {

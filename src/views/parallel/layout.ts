@@ -2,7 +2,7 @@ import { scaleLinear, scaleLog, scalePoint, type ScaleLinear, type ScaleLogarith
 import { finiteExtent, isMissingOn } from "../../data/axes.js";
 import type { Dimension } from "./dimensions.js";
 
-export const MARGIN = { top: 44, right: 48, bottom: 30, left: 48 };
+export const MARGIN = { top: 44, right: 48, bottom: 44, left: 48 };
 /** Gap between an axis' bottom and the slot where runs missing that value are drawn. */
 const MISSING_GAP = 22;
 
@@ -36,25 +36,22 @@ export function layOut(dimensions: readonly Dimension[], count: number, width: n
   const axes = dimensions.map((dimension, i): PlacedAxis => {
     let hasMissing = false;
     for (let row = 0; row < count && !hasMissing; row++) hasMissing = isMissingOn(dimension.column, dimension.kind, row);
-    return { dimension, x: left + i * step, scale: axisScale(dimension, bottom, top), hasMissing };
+    const range: [number, number] = dimension.inverted ? [top, bottom] : [bottom, top];
+    return { dimension, x: left + i * step, scale: axisScale(dimension, range), hasMissing };
   });
   const ys = new Float32Array(count * axes.length);
   axes.forEach((axis, a) => placeRuns(axis, count, missingY, (row, y) => (ys[row * axes.length + a] = y)));
   return { width, height, top, bottom, missingY, axes, ys };
 }
 
-function axisScale({ column, kind }: Dimension, bottom: number, top: number): AxisScale {
-  if (column.kind === "categorical") return scalePoint(column.categories, [bottom, top]).padding(0.5);
-  const extent = finiteExtent(kind === "log" ? positive(column.values) : column.values) ?? [0, 1];
-  if (kind === "log") return scaleLog(extent, [bottom, top]).nice();
+function axisScale({ column, kind }: Dimension, range: [number, number]): AxisScale {
+  if (column.kind === "categorical") return scalePoint(column.categories, range).padding(0.5);
+  const extent = finiteExtent(kind === "log" ? column.values.filter((v) => v > 0) : column.values) ?? [1, 10];
+  if (kind === "log") return scaleLog(extent, range).nice();
   const [lo, hi] = extent;
   // A column with one value still gets an axis, with that value in the middle.
   const domain: [number, number] = lo === hi ? [lo - (Math.abs(lo) || 1), hi + (Math.abs(hi) || 1)] : [lo, hi];
-  return scaleLinear(domain, [bottom, top]).nice();
-}
-
-function positive(values: Float64Array): Float64Array {
-  return values.filter((v) => v > 0);
+  return scaleLinear(domain, range).nice();
 }
 
 function placeRuns(axis: PlacedAxis, count: number, missingY: number, put: (row: number, y: number) => void) {

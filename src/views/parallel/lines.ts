@@ -13,58 +13,65 @@ export function lineAlpha(count: number): number {
   return Math.max(0.08, Math.min(0.85, 1.3 - 0.25 * Math.log10(Math.max(count, 1))));
 }
 
-export interface DrawnLines {
-  /** Runs drawn in all. */
-  lines: number;
-  /** Runs drawn in colour over the faded ones (0 when nothing is emphasised). */
-  emphasised: number;
+export function clear(context: CanvasRenderingContext2D, layout: Layout) {
+  context.clearRect(0, 0, layout.width, layout.height);
 }
 
 /**
- * Draws one polyline per run, one path per colour. With an emphasis mask, the other runs go
- * underneath in the faded colour.
+ * Every shown run in the faded colour, in one path. It changes only with the layout or the
+ * hidden runs, so brushing redraws just the coloured runs on top of it.
  */
-export function drawLines(
+export function drawFaded(context: CanvasRenderingContext2D, layout: Layout, shown: (row: number) => boolean, count: number, color: string): number {
+  clear(context, layout);
+  context.globalAlpha = Math.min(0.5, lineAlpha(count));
+  context.lineWidth = 1;
+  const drawn = strokeRows(context, layout, allRows(count), shown, color);
+  context.globalAlpha = 1;
+  return drawn;
+}
+
+/** The runs that pass `include`, in their colours, one path per colour. */
+export function drawColored(
   context: CanvasRenderingContext2D,
   layout: Layout,
   colors: RunColors,
   groups: readonly Int32Array[],
-  emphasis: Uint8Array | null,
-  fadedColor: string,
-): DrawnLines {
-  context.clearRect(0, 0, layout.width, layout.height);
-  const count = colors.paletteIndex.length;
-  const strokeColor = (g: number) => (g < colors.palette.length ? colors.palette[g] : colors.missingColor);
-  context.lineJoin = "round";
-  if (!emphasis) {
-    context.globalAlpha = lineAlpha(count);
-    context.lineWidth = 1.25;
-    groups.forEach((rows, g) => strokeRows(context, layout, rows, () => true, strokeColor(g)));
-    context.globalAlpha = 1;
-    return { lines: count, emphasised: 0 };
-  }
-  context.globalAlpha = Math.min(0.5, lineAlpha(count));
-  context.lineWidth = 1;
-  const faded = strokeRows(context, layout, Int32Array.from({ length: count }, (_, i) => i), (row) => !emphasis[row], fadedColor);
-  context.globalAlpha = 0.95;
-  context.lineWidth = 2;
-  let emphasised = 0;
-  groups.forEach((rows, g) => (emphasised += strokeRows(context, layout, rows, (row) => emphasis[row] === 1, strokeColor(g))));
+  include: (row: number) => boolean,
+  emphasised: boolean,
+  total: number,
+): number {
+  clear(context, layout);
+  context.globalAlpha = emphasised ? Math.min(0.95, lineAlpha(total) + 0.35) : lineAlpha(total);
+  context.lineWidth = emphasised ? 2 : 1.25;
+  let drawn = 0;
+  groups.forEach((rows, g) => {
+    const color = g < colors.palette.length ? colors.palette[g] : colors.missingColor;
+    drawn += strokeRows(context, layout, rows, include, color);
+  });
   context.globalAlpha = 1;
-  return { lines: faded + emphasised, emphasised };
+  return drawn;
 }
 
-function strokeRows(
-  context: CanvasRenderingContext2D,
-  layout: Layout,
-  rows: Int32Array,
-  include: (row: number) => boolean,
-  color: string,
-): number {
+/** One run, outlined so it stands out over any colour: the hovered or soloed line. */
+export function drawOutlined(context: CanvasRenderingContext2D, layout: Layout, row: number, color: string, outline: string) {
+  clear(context, layout);
+  const only = Int32Array.of(row);
+  context.lineWidth = 5;
+  strokeRows(context, layout, only, () => true, outline);
+  context.lineWidth = 2.5;
+  strokeRows(context, layout, only, () => true, color);
+}
+
+function allRows(count: number): Int32Array {
+  return Int32Array.from({ length: count }, (_, i) => i);
+}
+
+function strokeRows(context: CanvasRenderingContext2D, layout: Layout, rows: Int32Array, include: (row: number) => boolean, color: string): number {
   const d = layout.axes.length;
   const xs = layout.axes.map((axis) => axis.x);
   const ys = layout.ys;
   let drawn = 0;
+  context.lineJoin = "round";
   context.beginPath();
   for (const row of rows) {
     if (!include(row)) continue;
