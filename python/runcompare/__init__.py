@@ -1,13 +1,15 @@
 """Compare machine-learning runs in notebooks, with run data sent as Apache Arrow."""
 
 from ._convert import runs_to_ipc
+from ._display import display, mime_bundle
 from ._errors import RunsDataError
 from ._parallel import Parallel, parallel
+from ._scalars import scalars_to_ipc
 from ._widget import View
 
 __version__ = "0.1.0"
 
-__all__ = ["Parallel", "RunsDataError", "View", "__version__", "parallel", "runs_to_ipc"]
+__all__ = ["Parallel", "display", "mime_bundle", "RunsDataError", "View", "__version__", "parallel", "runs_to_ipc", "scalars_to_ipc"]
 
 
 def _jupyter_labextension_paths():

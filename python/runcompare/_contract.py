@@ -1,6 +1,8 @@
 """The checks of the runs-table contract, in the order src/data/runs.ts makes them, so that a
 table with several faults is reported by the same first fault on both sides."""
 
+import re
+
 import pyarrow as pa
 
 from . import _errors
@@ -10,6 +12,8 @@ from ._values import parse_number
 RUN_ID = "run_id"
 NAME = "name"
 PLOTTED_PREFIXES = ("params.", "metrics.")
+# "loss/validation:min": a series of the scalars and its summary (parseSummarySpec in summaries.ts).
+SUMMARY_SPEC = re.compile(r"(.*):(?:last|min|max)", re.IGNORECASE)
 
 
 def check_shape(row_count, names):
@@ -81,9 +85,15 @@ def _check_column(name, column):
     raise RunsDataError(_errors.metric_not_numeric(name, found, present[0]))
 
 
-def check_view_columns(table, params, metrics, color):
+def check_view_columns(table, params, metrics, color, series=None):
     """The columns a view is asked to draw exist, and there is at least one axis
-    (chooseDimensions and the colour choice in src/views/parallel)."""
+    (chooseDimensions and the colour choice in src/views/parallel, columnResolver in
+    src/data/resolve.ts).
+
+    series: the scalars' series keys when scalars are given, else None. A name resolves to a
+    runs column unless it ends in :last, :min or :max; otherwise to a series of the scalars.
+    With no metrics named and no metrics.* column, every series is drawn (its last value).
+    """
     columns = [
         name
         for name, column in zip(table.column_names, table.columns)
@@ -91,17 +101,24 @@ def check_view_columns(table, params, metrics, color):
     ]
 
     def resolve(name):
-        for candidate in (name, f"params.{name}", f"metrics.{name}"):
-            if candidate in columns:
-                return candidate
-        raise RunsDataError(_errors.unknown_column(name, columns))
+        spec = SUMMARY_SPEC.fullmatch(name)
+        if spec is None:
+            for candidate in (name, f"params.{name}", f"metrics.{name}"):
+                if candidate in columns:
+                    return candidate
+        if series is None:
+            raise RunsDataError(_errors.unknown_column(name, columns))
+        if (spec.group(1) if spec else name) not in series:
+            raise RunsDataError(_errors.unknown_series(name, series))
+        return name
 
-    def pick(names, prefix):
-        if names is None:
-            return [name for name in columns if name.startswith(prefix)]
-        return [resolve(name) for name in names]
+    def prefixed(prefix):
+        return [name for name in columns if name.startswith(prefix)]
 
-    if not pick(params, "params.") + pick(metrics, "metrics."):
+    chosen_params = prefixed("params.") if params is None else [resolve(name) for name in params]
+    default_metrics = prefixed("metrics.") or list(series or [])
+    chosen_metrics = default_metrics if metrics is None else [resolve(name) for name in metrics]
+    if not chosen_params + chosen_metrics:
         raise RunsDataError(_errors.nothing_to_plot())
     if color:
         resolve(color)

@@ -116,8 +116,99 @@ def unknown_column(name, columns):
     )
 
 
+def scalars_empty():
+    return "scalars table is empty: pass at least one reported value (one row per value)."
+
+
+def scalars_no_column(column, columns):
+    return (
+        f'scalars table has no "{column}" column (columns: {list_names(columns)}): '
+        "scalars need run_id, metric, step and value columns; variant and time are optional."
+    )
+
+
+def scalars_column_type(column, expected, found):
+    return f'column "{column}" of the scalars holds {found}: it must hold {expected}.'
+
+
+def scalars_missing(column, row):
+    return (
+        f'column "{column}" of the scalars is missing a value at row {row}: '
+        "every reported value needs a run_id, a metric and a step."
+    )
+
+
+def scalars_no_runs(scalar_id, run_id):
+    return (
+        f"no scalars belong to the runs: the scalars have run ids such as {quote(scalar_id)}, "
+        f"the runs table {quote(run_id)}; pass the scalars of these runs."
+    )
+
+
+def unknown_series(name, series):
+    return (
+        f'no metric "{name}" in the runs or the scalars (scalars series: {list_names(series)}): '
+        "name one of these, optionally ending in :last, :min or :max."
+    )
+
+
 def nothing_to_plot():
     return (
         "runs have no params.* or metrics.* columns to plot: choose columns with params= and "
         'metrics=, or prefix column names with "params." or "metrics.".'
+    )
+
+
+def unknown_summary(got):
+    return f'summary {quote(got)} is not a summary: pass "last", "min" or "max".'
+
+
+def bars_not_numeric(column):
+    return (
+        f'column "{column}" holds categories, not numbers: summary bars need numbers; '
+        "name a metrics.* column or a series of the scalars."
+    )
+
+
+def nothing_to_summarise():
+    return (
+        "no single-value metrics to show: the runs have no metrics.* columns and no scalars "
+        'series is reported once per run; name metrics with metrics=, for example "loss/validation:min".'
+    )
+
+
+def scatter_no_x():
+    return 'runs have no params.* column to put on x: name the x column with x=, for example x="metrics.train/loss".'
+
+
+def scatter_no_y():
+    return "runs have no metrics.* column and no scalars to put on y: name the y column with y=, or pass scalars."
+
+
+def size_not_numeric(column):
+    return (
+        f'column "{column}" holds categories, not numbers: size= needs a column of numbers; '
+        "use color= for categories."
+    )
+
+
+def bad_option(name, allowed, got):
+    return f"{name} must be one of {', '.join(quote(value) for value in allowed)}; got {quote(got)}."
+
+
+def bad_smoothing(got):
+    return f"smoothing must be a number from 0 (none) to 0.999 (most); got {quote(got)}."
+
+
+def scalars_unknown_metric(name, series):
+    return (
+        f'no metric "{name}" in the scalars (series: {list_names(series)}): '
+        'name a metric such as "loss" or a series such as "loss/train".'
+    )
+
+
+def scalars_no_time(x):
+    return (
+        f'x="{x}" needs times, but the scalars have no "time" column: '
+        'add a "time" column (timestamps, or seconds) or use x="step".'
     )

@@ -2,8 +2,9 @@
 
 from traitlets import Unicode
 
-from ._contract import check_view_columns
+from ._contract import RUN_ID, check_view_columns
 from ._convert import table_to_ipc, to_runs_table
+from ._scalars import check_scalars_belong_to_runs, series_keys, to_scalars_table
 from ._widget import View
 
 
@@ -13,22 +14,34 @@ class Parallel(View):
     view = Unicode("parallel").tag(sync=True)
 
 
-def parallel(runs, params=None, metrics=None, color=None, height=360):
+def parallel(runs, params=None, metrics=None, color=None, scalars=None, height=360):
     """Parallel coordinates of runs, as a widget.
 
     runs: a pandas or polars DataFrame, a pyarrow Table or a list of dicts, one row per run,
         with a unique string ``run_id`` column (an MLflow ``search_runs()`` frame works as is).
     params, metrics: the columns to draw as axes, with or without their "params."/"metrics."
-        prefix; None draws every params.* / metrics.* column.
+        prefix; None draws every params.* / metrics.* column. A metric can also be a series
+        of the scalars summarised per run, "loss/validation:min" (or :max, or :last, which a
+        name without a suffix means when no runs column has it); with no metrics.* columns,
+        None draws every series' last value.
     color: the column that colours the lines; None colours by the first metric axis.
+    scalars: the values the runs reported, one row per value (run_id, metric, optional
+        variant, step, optional time, value), in any form runs may take.
 
-    Raises RunsDataError before anything is sent when the runs or the column names are wrong.
+    Raises RunsDataError before anything is sent when the runs, the scalars or the column
+    names are wrong.
     """
     table = to_runs_table(runs)
+    scalars_table = series = None
+    if scalars is not None:
+        scalars_table = to_scalars_table(scalars)
+        check_scalars_belong_to_runs(scalars_table, table.column(RUN_ID))
+        series = series_keys(scalars_table)
     params, metrics = names_list(params), names_list(metrics)
-    check_view_columns(table, params, metrics, color)
+    check_view_columns(table, params, metrics, color, series)
     options = {"params": params, "metrics": metrics, "color": color, "height": height}
-    return Parallel(runs=table_to_ipc(table), options=options)
+    scalars_bytes = b"" if scalars_table is None else table_to_ipc(scalars_table)
+    return Parallel(runs=table_to_ipc(table), scalars=scalars_bytes, options=options)
 
 
 def names_list(names):

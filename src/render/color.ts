@@ -1,4 +1,4 @@
-import { interpolateViridis, schemeTableau10, scaleLinear, scaleLog, format } from "d3";
+import { interpolateCividis, interpolateMagma, interpolatePlasma, interpolateTurbo, interpolateViridis, schemeTableau10, scaleLinear, scaleLog, format } from "d3";
 import { finiteExtent, logOffered } from "../data/axes.js";
 import type { RunColumn } from "../data/runs.js";
 
@@ -32,11 +32,27 @@ export interface CategoricalLegend {
   entries: { label: string; color: string }[];
 }
 
-/** Viridis without its last yellows, which vanish on a white page. */
-const ramp = (t: number) => interpolateViridis(0.9 * t);
+/** Continuous schemes, each cut short of the end that vanishes on a white page. */
+export const COLOR_SCHEMES: Record<string, (t: number) => string> = {
+  viridis: (t) => interpolateViridis(0.9 * t),
+  plasma: (t) => interpolatePlasma(0.9 * t),
+  magma: (t) => interpolateMagma(0.1 + 0.75 * t),
+  cividis: (t) => interpolateCividis(0.9 * t),
+  turbo: (t) => interpolateTurbo(0.05 + 0.9 * t),
+};
 
-export function runColors(column: RunColumn): RunColors {
-  return column.kind === "categorical" ? categoricalColors(column) : continuousColors(column);
+/**
+ * The scheme the page asks for: the JupyterLab extension's setting arrives as the CSS property
+ * --rc-color-scheme on the document, so views from every bundle (widget, MIME, files) follow it.
+ */
+export function preferredScheme(): string {
+  if (typeof document === "undefined") return "viridis";
+  const name = getComputedStyle(document.documentElement).getPropertyValue("--rc-color-scheme").trim();
+  return name in COLOR_SCHEMES ? name : "viridis";
+}
+
+export function runColors(column: RunColumn, scheme = preferredScheme()): RunColors {
+  return column.kind === "categorical" ? categoricalColors(column) : continuousColors(column, COLOR_SCHEMES[scheme] ?? COLOR_SCHEMES.viridis);
 }
 
 function categoricalColors(column: Extract<RunColumn, { kind: "categorical" }>): RunColors {
@@ -47,7 +63,7 @@ function categoricalColors(column: Extract<RunColumn, { kind: "categorical" }>):
   return { column, palette, paletteIndex, missingColor: MISSING, legend: { kind: "categorical", entries } };
 }
 
-function continuousColors(column: Extract<RunColumn, { kind: "numeric" }>): RunColors {
+function continuousColors(column: Extract<RunColumn, { kind: "numeric" }>, ramp: (t: number) => string): RunColors {
   const extent = finiteExtent(column.values) ?? [0, 1];
   const log = logOffered(column);
   const position = (log ? scaleLog() : scaleLinear()).domain(extent).range([0, BINS - 1]).clamp(true);

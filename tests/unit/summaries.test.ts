@@ -1,3 +1,5 @@
+import scalarsCases from "../contract/scalars_cases.json";
+import { RunsDataError } from "../../src/data/errors";
 import { readRuns } from "../../src/data/runs";
 import { readScalars } from "../../src/data/scalars";
 import { parseSummarySpec, summarize } from "../../src/data/summaries";
@@ -75,13 +77,7 @@ describe("summary columns line up with the runs table", () => {
 });
 
 describe("bad scalars tables", () => {
-  test.each([
-    [[], "scalars table is empty: pass at least one reported value (one row per value)."],
-    [[{ run_id: "a", metric: "m", value: 1 }], 'scalars table has no "step" column (columns: run_id, metric, value): scalars need run_id, metric, step and value columns; variant and time are optional.'],
-    [[{ run_id: "a", metric: "m", step: 1, value: "high" }], 'column "value" of the scalars holds strings: it must hold numbers.'],
-    [[{ run_id: "a", metric: "m", step: 1, value: 1 }, { run_id: "a", metric: null, step: 2, value: 1 }], 'column "metric" of the scalars is missing a value at row 1: every reported value needs a run_id, a metric and a step.'],
-    [[{ run_id: "a", metric: "m", step: null, value: 1 }], 'column "step" of the scalars is missing a value at row 0: every reported value needs a run_id, a metric and a step.'],
-  ])("%j", (records, message) => {
-    expect(() => readScalars(records as Record<string, unknown>[])).toThrow(message);
+  test.each(scalarsCases.cases as { case: string; records: unknown[]; error: string }[])("$case", ({ records, error }) => {
+    expect(() => readScalars(records as Record<string, unknown>[])).toThrow(new RunsDataError(error));
   });
 });

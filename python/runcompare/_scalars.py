@@ -1,0 +1,168 @@
+"""Scalars (one row per reported value) from any accepted input to one checked Arrow table.
+
+The checks are those of readScalars in src/data/scalars.ts, made in the same order with the
+same words, so a table with several faults is reported by the same first fault on both sides.
+Every check and conversion is a pyarrow compute kernel over whole columns: no Python loop
+over rows, except in reading a list of dicts or a pandas object column (_inputs).
+"""
+
+import math
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import _errors
+from ._contract import value_type
+from ._convert import table_to_ipc
+from ._errors import RunsDataError
+from ._inputs import _is_dataframe, read_columns
+from ._normalise import TIMESTAMP, normal_type, normalise
+
+REQUIRED = ("run_id", "metric", "step", "value")
+# Every column the contract knows, in the order of the table sent, and the kinds of value each
+# may hold; the first kind is the one an error asks for (as scalars.ts does for time, too).
+KINDS = {
+    "run_id": ("strings",),
+    "metric": ("strings",),
+    "variant": ("strings",),
+    "step": ("numbers",),
+    "time": ("numbers", "timestamps"),
+    "value": ("numbers",),
+}
+# The order of scalars.ts's checks: the two id columns are checked for missing values as they
+# are read, the step only after every column's type.
+CHECK_ORDER = ("run_id", "metric", "variant", "step", "value", "time")
+
+
+def to_scalars_table(scalars):
+    """Check scalars against the scalars contract and return them as a pyarrow Table.
+
+    Accepts what ``to_runs_table`` accepts: a pandas or polars DataFrame, a pyarrow Table or
+    RecordBatch, or a list of dicts (one per reported value). The table has the columns
+    run_id, metric, [variant,] step, [time,] value, with other columns dropped:
+
+    - run_id, metric and variant as dictionary<int32, string>, labels in order of first
+      appearance; a missing variant is null (its series is then named by the metric alone);
+    - step as int64 when the input's steps are integers, else float64;
+    - time as timestamp[ms, tz=UTC] from timestamps and dates (naive ones read as UTC), or as
+      float64 seconds from plain numbers (as TensorBoard's wall_time);
+    - value as float64, missing values as NaN; NaN and +-Inf are kept.
+
+    Equal data gives an equal table whatever the input. Raises RunsDataError, with the same
+    message as the TypeScript views, when the scalars break the contract.
+    """
+    columns = _contract_columns(scalars)
+    _check(columns)
+    converters = {"step": normalise, "time": _times, "value": _floats}
+    names = [name for name in KINDS if name in columns]
+    arrays = [converters.get(name, _labels)(_untyped_if_empty(columns[name])) for name in names]
+    return pa.Table.from_arrays(arrays, names=names)
+
+
+def scalars_to_ipc(scalars):
+    """Scalars (anything to_scalars_table accepts) as Arrow IPC stream bytes, checked and
+    normalised, so equal data gives equal bytes whatever the input type."""
+    return table_to_ipc(to_scalars_table(scalars))
+
+
+def series_keys(table):
+    """Each series of a scalars table ("metric/variant", or "metric" with no variant), in order
+    of first appearance, as scalars.ts names them."""
+    metric = table.column("metric").combine_chunks()
+    metrics = metric.dictionary.to_pylist()
+    if "variant" not in table.column_names:
+        return metrics
+    variant = table.column("variant").combine_chunks()
+    variants = variant.dictionary.to_pylist()
+    # One code per (metric, variant) pair; 0 stands for no variant.
+    variant_codes = pc.add(pc.fill_null(variant.indices, -1).cast(pa.int64()), 1)
+    pairs = pc.add(pc.multiply(metric.indices.cast(pa.int64()), len(variants) + 1), variant_codes)
+    keys = []
+    for pair in pc.unique(pairs).to_pylist():
+        metric_code, variant_code = divmod(pair, len(variants) + 1)
+        name = metrics[metric_code]
+        keys.append(name if variant_code == 0 else f"{name}/{variants[variant_code - 1]}")
+    return keys
+
+
+def check_scalars_belong_to_runs(table, run_ids):
+    """At least one run id of the scalars is in the runs (mapRuns in src/data/resolve.ts)."""
+    scalar_ids = table.column("run_id").combine_chunks().dictionary
+    if not pc.any(pc.is_in(scalar_ids, value_set=run_ids)).as_py():
+        raise RunsDataError(_errors.scalars_no_runs(scalar_ids[0].as_py(), run_ids[0].as_py()))
+
+
+def _contract_columns(scalars):
+    """The contract's columns by name, once the table has rows and every required column. A
+    repeated name gives its last column, as in scalars.ts."""
+    source = read_columns(scalars)
+    if source.row_count == 0:
+        raise RunsDataError(_errors.scalars_empty())
+    read = source
+    if _is_dataframe(scalars, "pandas"):
+        # Other columns are left unread: pandas object columns are read value by value.
+        read = read_columns(scalars.loc[:, scalars.columns.isin(list(KINDS))])
+    columns = {name: array for name, array in zip(read.names, read.arrays()) if name in KINDS}
+    for name in REQUIRED:
+        if name not in columns:
+            raise RunsDataError(_errors.scalars_no_column(name, source.names))
+    return columns
+
+
+def _check(columns):
+    for name in CHECK_ORDER:
+        if name not in columns:
+            continue
+        found = _value_kind(columns[name])
+        expected = KINDS[name]
+        if found is not None and found not in expected:
+            raise RunsDataError(_errors.scalars_column_type(name, expected[0], found))
+        if name in ("run_id", "metric"):
+            _check_present(name, columns[name])
+    _check_present("step", columns["step"])
+
+
+def _value_kind(column):
+    """The contract's word for a column's values, whatever its Arrow type (strings for
+    dictionary and large strings, numbers for any width, ...); None when all are missing."""
+    if len(column) and column.null_count == len(column):
+        return None
+    return value_type(pa.nulls(0, normal_type(column.type)))
+
+
+def _untyped_if_empty(column):
+    """A column with no values as the typeless column a list of dicts gives, whatever type the
+    input gave it (pandas: all NaT), so that it converts the same."""
+    return pa.nulls(len(column)) if _value_kind(column) is None else column
+
+
+def _check_present(name, column):
+    # A NaN step is as missing as a null one: scalars.ts reads both as NaN.
+    row = pc.index(pc.is_null(column, nan_is_null=True), True).as_py()
+    if row >= 0:
+        raise RunsDataError(_errors.scalars_missing(name, row))
+
+
+def _labels(column):
+    return pc.dictionary_encode(_one_array(pc.cast(column, pa.string())))
+
+
+def _floats(column):
+    return _one_array(pc.fill_null(pc.cast(column, pa.float64()), math.nan))
+
+
+def _times(column):
+    if _value_kind(column) != "timestamps":
+        return _floats(column)
+    # Unsafe only in cutting to the millisecond, as for the runs (_normalise).
+    times = _one_array(pc.cast(column, TIMESTAMP, safe=False))
+    if not times.null_count:
+        return times
+    # A missing time's slot holds whatever the input left there (pandas: its NaT marker); zero
+    # it, so that equal data gives equal bytes.
+    epoch_ms = pc.fill_null(times.cast(pa.int64()), 0)
+    return pc.if_else(pc.is_valid(times), epoch_ms, pa.scalar(None, pa.int64())).cast(TIMESTAMP)
+
+
+def _one_array(column):
+    return column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column

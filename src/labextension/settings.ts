@@ -1,0 +1,23 @@
+import type { ISettingRegistry } from "@jupyterlab/settingregistry";
+
+export interface RuncompareSettings {
+  colorScheme: string;
+  smoothing: number;
+  exportScale: number;
+}
+
+export const DEFAULT_SETTINGS: RuncompareSettings = { colorScheme: "viridis", smoothing: 0.6, exportScale: 2 };
+
+/**
+ * Settings reach the views as CSS properties on the document, as the theme does: views from
+ * the widget bundle, the MIME renderer and the file viewer all read them the same way.
+ */
+export function applySettings(settings: RuncompareSettings) {
+  const style = document.documentElement.style;
+  style.setProperty("--rc-color-scheme", settings.colorScheme);
+  style.setProperty("--rc-smoothing", String(settings.smoothing));
+}
+
+export function readSettings(settings: ISettingRegistry.ISettings): RuncompareSettings {
+  return { ...DEFAULT_SETTINGS, ...(settings.composite as Partial<RuncompareSettings>) };
+}
