@@ -5,7 +5,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests/unit"],
   transform: {
-    "^.+\\.[tj]s$": [
+    "^.+\\.m?[tj]s$": [
       "ts-jest",
       {
         tsconfig: { module: "commonjs", esModuleInterop: true, resolveJsonModule: true, allowJs: true, types: ["jest", "node"] },

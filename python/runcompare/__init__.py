@@ -5,6 +5,7 @@ from ._display import display, mime_bundle
 from ._errors import RunsDataError
 from ._parallel import Parallel, parallel
 from ._scalars import scalars_to_ipc
+from ._scatter import Scatter, scatter
 from ._widget import View
 
 __version__ = "0.1.0"

@@ -122,3 +122,14 @@ def check_view_columns(table, params, metrics, color, series=None):
         raise RunsDataError(_errors.nothing_to_plot())
     if color:
         resolve(color)
+
+
+def is_numeric_column(name, column):
+    """Whether the view reads the column as numbers (toRunColumn in src/data/runs.ts): numbers,
+    timestamps, text that is all numbers (as MLflow stores params), or an empty metric."""
+    found = value_type(column)
+    if found in ("numbers", "timestamps"):
+        return True
+    if found == "strings":
+        return all(parse_number(text) is not None for text in column.to_pylist() if text is not None)
+    return found is None and name.startswith("metrics.")

@@ -2,9 +2,8 @@
 
 from traitlets import Unicode
 
-from ._contract import RUN_ID, check_view_columns
-from ._convert import table_to_ipc, to_runs_table
-from ._scalars import check_scalars_belong_to_runs, series_keys, to_scalars_table
+from ._contract import check_view_columns
+from ._tables import read_tables, view_state
 from ._widget import View
 
 
@@ -31,17 +30,16 @@ def parallel(runs, params=None, metrics=None, color=None, scalars=None, height=3
     Raises RunsDataError before anything is sent when the runs, the scalars or the column
     names are wrong.
     """
-    table = to_runs_table(runs)
-    scalars_table = series = None
-    if scalars is not None:
-        scalars_table = to_scalars_table(scalars)
-        check_scalars_belong_to_runs(scalars_table, table.column(RUN_ID))
-        series = series_keys(scalars_table)
+    return Parallel(**parallel_state(runs, params, metrics, color, scalars, height))
+
+
+def parallel_state(runs, params=None, metrics=None, color=None, scalars=None, height=360):
+    """The checked tables and options of a parallel-coordinates view (see parallel)."""
+    table, scalars_table, series = read_tables(runs, scalars)
     params, metrics = names_list(params), names_list(metrics)
     check_view_columns(table, params, metrics, color, series)
     options = {"params": params, "metrics": metrics, "color": color, "height": height}
-    scalars_bytes = b"" if scalars_table is None else table_to_ipc(scalars_table)
-    return Parallel(runs=table_to_ipc(table), scalars=scalars_bytes, options=options)
+    return view_state(table, scalars_table, options)
 
 
 def names_list(names):

@@ -4,6 +4,7 @@ import { loadTable, type LoadedTable, type TableKind } from "../data/files.js";
 import { errorBox } from "../render/error.js";
 import { viewStyle } from "../render/style.js";
 import { parallel } from "../views/parallel/index.js";
+import { scatter } from "../views/scatter/index.js";
 import { base64Bytes } from "./mime.js";
 
 interface ViewElement extends HTMLElement {
@@ -14,6 +15,7 @@ interface ViewElement extends HTMLElement {
 const FILE_VIEWS: Record<TableKind, Record<string, (table: LoadedTable) => ViewElement>> = {
   runs: {
     "Parallel coordinates": (table) => parallel(table.data),
+    Scatter: (table) => scatter(table.data),
   },
   scalars: {},
 };

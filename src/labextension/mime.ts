@@ -1,6 +1,8 @@
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import { parallel, type ParallelElement, type ParallelOptions } from "../views/parallel/index.js";
+import { errorBox } from "../render/error.js";
+import { viewStyle } from "../render/style.js";
+import { views, type ViewElement } from "../widget/views.js";
 
 /**
  * A view as notebook output that needs no widget comm: any kernel can display it, and it
@@ -9,13 +11,13 @@ import { parallel, type ParallelElement, type ParallelOptions } from "../views/p
 export const MIME_TYPE = "application/vnd.runcompare.v1+json";
 
 export interface RuncompareBundle {
-  view: "parallel";
+  view: string;
   /** The runs table as base64 Arrow IPC stream bytes. */
   runs: string;
-  options?: ParallelOptions;
+  /** The scalars table likewise, or null. */
+  scalars?: string | null;
+  options?: Record<string, unknown>;
 }
-
-const views = { parallel };
 
 export function base64Bytes(text: string): Uint8Array {
   const binary = atob(text);
@@ -25,13 +27,22 @@ export function base64Bytes(text: string): Uint8Array {
 }
 
 class ViewRenderer extends Widget implements IRenderMime.IRenderer {
-  private element: ParallelElement | null = null;
+  private element: ViewElement | null = null;
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
     const bundle = model.data[MIME_TYPE] as unknown as RuncompareBundle;
     this.element?.destroy();
-    const view = views[bundle.view] ?? parallel;
-    this.element = view(base64Bytes(bundle.runs), bundle.options ?? {});
+    this.element = null;
+    const make = views[bundle.view];
+    if (!make) {
+      const box = document.createElement("div");
+      box.className = "rc-view";
+      box.append(viewStyle(), errorBox(`runcompare has no view "${bundle.view}": update the runcompare JupyterLab extension.`));
+      this.node.replaceChildren(box);
+      return;
+    }
+    const tables = { runs: base64Bytes(bundle.runs), scalars: bundle.scalars ? base64Bytes(bundle.scalars) : null };
+    this.element = make(tables, bundle.options ?? {});
     this.node.replaceChildren(this.element);
   }
 

@@ -1,4 +1,5 @@
 import { parallel } from "../views/parallel/index.js";
+import { scatter } from "../views/scatter/index.js";
 
 /** The tables a widget carries, as Arrow IPC bytes; scalars is empty when not given. */
 export interface WidgetTables {
@@ -18,4 +19,5 @@ type ViewMaker = (tables: WidgetTables, options: Record<string, unknown>) => Vie
 /** Each view by the name Python's `view` trait gives, and how it takes the tables. */
 export const views: Record<string, ViewMaker> = {
   parallel: (tables, options) => parallel(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
+  scatter: (tables, options) => scatter(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
 };

@@ -17,13 +17,14 @@ def test_bundle_carries_the_runs_and_options():
     assert data["options"] == {"params": ["lr"], "metrics": None, "color": "acc", "height": 360}
     table = pa.ipc.open_stream(base64.b64decode(data["runs"])).read_all()
     assert table.column("run_id").to_pylist() == ["a", "b"]
-    assert bundle["text/plain"] == "runcompare parallel view of 2 runs (shown by the runcompare JupyterLab extension)"
+    assert bundle["text/plain"] == "runcompare parallel view (shown by the runcompare JupyterLab extension)"
+    assert data["scalars"] is None
 
 
 def test_bad_input_raises_before_anything_is_shown():
     with pytest.raises(rc.RunsDataError, match='no column "momentum"'):
         rc.mime_bundle(RUNS, params=["momentum"])
-    with pytest.raises(rc.RunsDataError, match='view "diagram" cannot be shown as output: pass one of parallel.'):
+    with pytest.raises(rc.RunsDataError, match='view "diagram" cannot be shown as output: pass one of parallel, scatter.'):
         rc.mime_bundle(RUNS, view="diagram")
 
 
@@ -33,3 +34,10 @@ def test_display_publishes_the_bundle(monkeypatch):
     rc.display(RUNS)
     assert len(shown) == 1 and shown[0][1] is True
     assert "application/vnd.runcompare.v1+json" in shown[0][0]
+
+
+def test_scatter_with_scalars_travels_too():
+    scalars = [{"run_id": "a", "metric": "loss", "step": 1, "value": 2.0}, {"run_id": "b", "metric": "loss", "step": 1, "value": 1.0}]
+    data = rc.mime_bundle(RUNS, view="scatter", x="lr", y="loss:min", scalars=scalars)["application/vnd.runcompare.v1+json"]
+    assert data["options"]["y"] == "loss:min"
+    assert pa.ipc.open_stream(base64.b64decode(data["scalars"])).read_all().num_rows == 2

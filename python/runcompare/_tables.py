@@ -1,0 +1,24 @@
+"""The tables a view is sent: runs and, when given, scalars checked against them."""
+
+from ._contract import RUN_ID
+from ._convert import table_to_ipc, to_runs_table
+from ._scalars import check_scalars_belong_to_runs, series_keys, to_scalars_table
+
+
+def read_tables(runs, scalars=None):
+    """The runs table, and the scalars table with its series keys (None, None without scalars).
+
+    Raises RunsDataError when either table breaks its contract or no scalars belong to the runs.
+    """
+    table = to_runs_table(runs)
+    if scalars is None:
+        return table, None, None
+    scalars_table = to_scalars_table(scalars)
+    check_scalars_belong_to_runs(scalars_table, table.column(RUN_ID))
+    return table, scalars_table, series_keys(scalars_table)
+
+
+def view_state(table, scalars_table, options):
+    """What a view widget (or a MIME bundle) carries: Arrow IPC bytes and the options."""
+    scalars_bytes = b"" if scalars_table is None else table_to_ipc(scalars_table)
+    return {"runs": table_to_ipc(table), "scalars": scalars_bytes, "options": options}

@@ -1,0 +1,62 @@
+import { defaultAxisKind, type AxisKind } from "../../data/axes.js";
+import { RunsDataError, messages } from "../../data/errors.js";
+import type { ColumnResolver } from "../../data/resolve.js";
+import type { NumericColumn, RunColumn, Runs } from "../../data/runs.js";
+
+export type ScaleChoice = "linear" | "log";
+
+/** One position axis: a column and how it is scaled. */
+export interface Axis {
+  readonly column: RunColumn;
+  readonly kind: AxisKind;
+  readonly label: string;
+}
+
+/** What the points show: position, colour, size, and the extra tooltip lines. */
+export interface Channels {
+  readonly x: Axis;
+  readonly y: Axis;
+  readonly color: RunColumn | null;
+  readonly size: NumericColumn | null;
+  readonly tooltip: readonly RunColumn[];
+}
+
+export interface ChannelChoice {
+  /** Any runs column; defaults to the first params.* column. */
+  x?: string | null;
+  /** A runs column or a scalars series with :last, :min or :max; defaults to the first metrics.* column, else the first series' last value. */
+  y?: string | null;
+  color?: string | null;
+  /** A numeric column; point areas grow with its values. */
+  size?: string | null;
+  /** More columns to list in the tooltip. */
+  tooltip?: readonly string[] | null;
+  /** Defaults to log where the values span more than two decades and are all positive. */
+  xScale?: ScaleChoice | null;
+  yScale?: ScaleChoice | null;
+}
+
+export function chooseChannels(runs: Runs, columns: ColumnResolver, choice: ChannelChoice): Channels {
+  const x = choice.x ? columns.resolve(choice.x) : runs.columns.find((c) => c.role === "param");
+  if (!x) throw new RunsDataError(messages.scatterNoX());
+  const y = choice.y ? columns.resolve(choice.y) : (runs.columns.find((c) => c.role === "metric") ?? columns.scalarSummaries()[0]);
+  if (!y) throw new RunsDataError(messages.scatterNoY());
+  const size = choice.size ? columns.resolve(choice.size) : null;
+  if (size && size.kind !== "numeric") throw new RunsDataError(messages.sizeNotNumeric(size.name));
+  return {
+    x: axis(x, "xScale", choice.xScale),
+    y: axis(y, "yScale", choice.yScale),
+    color: choice.color ? columns.resolve(choice.color) : null,
+    size,
+    tooltip: (choice.tooltip ?? []).map(columns.resolve),
+  };
+}
+
+const SCALES: readonly ScaleChoice[] = ["linear", "log"];
+
+function axis(column: RunColumn, option: string, scale: ScaleChoice | null | undefined): Axis {
+  if (scale != null && !SCALES.includes(scale)) throw new RunsDataError(messages.badOption(option, SCALES, scale));
+  // Categories have no order of magnitude: a log choice does not apply to them.
+  const kind = column.kind === "categorical" ? "categorical" : (scale ?? defaultAxisKind(column));
+  return { column, kind, label: column.key };
+}

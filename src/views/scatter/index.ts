@@ -1,0 +1,405 @@
+import { brush, pointer, select, zoom, zoomIdentity, type BrushBehavior, type D3BrushEvent, type ZoomBehavior, type ZoomTransform } from "d3";
+import type { RunsInput } from "../../data/input.js";
+import { columnResolver } from "../../data/resolve.js";
+import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
+import { readScalars, type ScalarsInput } from "../../data/scalars.js";
+import { sizeCanvas } from "../../render/canvas.js";
+import { runColors, type RunColors } from "../../render/color.js";
+import { errorBox } from "../../render/error.js";
+import { colorLegend } from "../../render/legend.js";
+import { themeColor, viewStyle } from "../../render/style.js";
+import { toolbar } from "../../render/toolbar.js";
+import { tooltip, type Tooltip } from "../../render/tooltip.js";
+import { drawAxes } from "./axes.js";
+import { chooseChannels, type ChannelChoice, type Channels } from "./channels.js";
+import { tooltipColumns, tooltipContent } from "./describe.js";
+import { scatterCSV, scatterSVG, type ShownPoints } from "./export.js";
+import { frame, isShown, pointArea, positionScale, project, type Frame, type PositionScale } from "./layout.js";
+import { pointFinder, rowsInRect, type PlacedPoints, type PointFinder } from "./pick.js";
+import { drawPoints, pointFill, rowsByFill, type DrawnPoints, type PointStyle } from "./points.js";
+import { axisPositions, countWithoutValue, drawnRows, type AxisPositions } from "./positions.js";
+import { pointSizes, sizeLegend, type PointSizes } from "./size.js";
+
+export interface ScatterOptions extends ChannelChoice {
+  /** A scalars table to summarise y from (a series' last, min or max: "loss/validation:min"). */
+  scalars?: ScalarsInput | null;
+  /** Width in CSS pixels; defaults to the width of the container. */
+  width?: number | null;
+  height?: number;
+  /** Run ids to highlight, as set from outside (Python's `w.selected`); brushes nothing. */
+  selected?: readonly string[];
+}
+
+export interface ScatterElement extends HTMLElement {
+  /** The selected run ids: those inside the brush, the clicked one, or those set from outside. */
+  value: string[];
+  update(options: Partial<ScatterOptions>): void;
+  destroy(): void;
+  /** The error shown in place of the chart, if the data could not be drawn. */
+  readonly error: string | null;
+  /** What the last frame drew, for tests and benchmarks. */
+  readonly drawn: DrawnPoints;
+  /** The chart as a standalone SVG document. */
+  exportSVG(): string;
+  /** The values shown (run_id, name, x, y, colour, size, selected) as CSV. */
+  exportCSV(): string;
+}
+
+const DEFAULT_WIDTH = 640;
+/** How close, in pixels, the pointer must come to a point to hover or click it. */
+const PICK_RADIUS = 16;
+/** How long a click waits to be sure it is not the first half of a double-click (which resets the zoom). */
+const DOUBLE_CLICK_WAIT = 250;
+const HINT = "Scroll to zoom, drag to pan, double-click to reset · Shift-drag to select runs · Click a point to select it, the background to clear";
+
+/** A scatter plot of runs: a param, metric or other column on x against a metric on y, one point per run. */
+export function scatter(data: RunsInput, options: ScatterOptions = {}): ScatterElement {
+  const root = document.createElement("div") as unknown as ScatterElement;
+  root.className = "rc-view rc-scatter";
+  root.append(viewStyle());
+  let state: ScatterState | null = null;
+  let error: string | null = null;
+  let selected: string[] = [...(options.selected ?? [])];
+  let current = { height: 400, ...options };
+
+  const rebuild = () => {
+    state?.destroy();
+    state = null;
+    error = null;
+    root.querySelector(".rc-error")?.remove();
+    try {
+      state = new ScatterState(root, readRuns(data), current, (ids) => {
+        selected = ids;
+        root.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+      state.highlight(selected);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+      root.append(errorBox(error));
+    }
+  };
+  const shown = () => {
+    if (!state) throw new Error(`nothing to export: ${error}`);
+    return state;
+  };
+
+  Object.defineProperties(root, {
+    value: {
+      get: () => selected,
+      set: (ids: readonly string[]) => {
+        // The widget echoes back what a brush selected: keep that brush.
+        if (sameMembers(ids, selected)) return;
+        selected = [...ids];
+        state?.highlight(selected);
+      },
+    },
+    error: { get: () => error },
+    drawn: { get: () => state?.drawn ?? { points: 0, emphasised: 0 } },
+  });
+  root.update = (changes) => {
+    const { selected: ids, ...rest } = changes;
+    if (Object.keys(rest).length) {
+      current = { ...current, ...rest };
+      rebuild();
+    }
+    if (ids) root.value = [...ids];
+  };
+  root.destroy = () => {
+    state?.destroy();
+    state = null;
+    root.replaceChildren();
+  };
+  root.exportSVG = () => shown().exportSVG();
+  root.exportCSV = () => shown().exportCSV();
+  rebuild();
+  return root;
+}
+
+/** A drawn chart for one set of runs and options; rebuilt when they change. */
+class ScatterState {
+  drawn: DrawnPoints = { points: 0, emphasised: 0 };
+  private readonly channels: Channels;
+  private readonly colors: RunColors | null;
+  private readonly sizes: PointSizes;
+  private readonly x: AxisPositions;
+  private readonly y: AxisPositions;
+  private readonly placed: PlacedPoints;
+  private readonly described: RunColumn[];
+  private readonly container = document.createElement("div");
+  private readonly status = document.createElement("span");
+  private readonly plot = document.createElement("div");
+  private readonly canvas = document.createElement("canvas");
+  private readonly svg = select(document.createElementNS("http://www.w3.org/2000/svg", "svg"));
+  private readonly axes = this.svg.append("g").attr("class", "rc-axes");
+  private readonly hoverMark = this.svg.append("circle").attr("class", "rc-hover").attr("fill", "none").attr("stroke", "currentColor")
+    .attr("stroke-width", 1.5).attr("pointer-events", "none").style("display", "none");
+  private readonly brushGroup = this.svg.append("g").attr("class", "rc-brush");
+  private readonly tooltip: Tooltip;
+  private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
+  private readonly brushBehavior: BrushBehavior<unknown>;
+  private readonly resizeObserver: ResizeObserver;
+  private frame: Frame | null = null;
+  private baseX: PositionScale | null = null;
+  private baseY: PositionScale | null = null;
+  private transform: ZoomTransform = zoomIdentity;
+  private finder: PointFinder | null = null;
+  private fills: { accent: string; fill: (row: number) => string; groups: Map<string, number[]> } | null = null;
+  private emphasis: Uint8Array | null = null;
+  /** Set while this code moves the brush, so its events are not taken for the user's. */
+  private movingBrush = false;
+  private animation = 0;
+  private clickTimer = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly runs: Runs,
+    private readonly options: ScatterOptions & { height: number },
+    private readonly onSelect: (ids: string[]) => void,
+  ) {
+    const columns = columnResolver(runs, options.scalars ? readScalars(options.scalars) : null);
+    this.channels = chooseChannels(runs, columns, options);
+    this.colors = this.channels.color ? runColors(this.channels.color) : null;
+    this.sizes = pointSizes(this.channels.size, runs.count);
+    this.x = axisPositions(this.channels.x, runs.count);
+    this.y = axisPositions(this.channels.y, runs.count);
+    this.placed = { xs: new Float32Array(runs.count), ys: new Float32Array(runs.count), rows: drawnRows(this.x, this.y) };
+    this.described = tooltipColumns(this.channels);
+
+    const legend = document.createElement("div");
+    legend.className = "rc-legend";
+    if (this.colors) legend.append(colorLegend(this.colors, this.channels.color!.key));
+    if (this.sizes.scale) legend.append(sizeLegend(this.sizes.scale, this.channels.size!.key));
+    this.status.className = "rc-status";
+    legend.append(this.status);
+    this.plot.className = "rc-plot";
+    this.plot.append(this.canvas, this.svg.node()!);
+    this.tooltip = tooltip(this.plot);
+    const hint = document.createElement("div");
+    hint.className = "rc-hint";
+    hint.textContent = HINT;
+    const { bar } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "scatter");
+    this.container.append(bar, legend, this.plot, hint);
+    root.append(this.container);
+
+    this.zoomBehavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.5, 1000])
+      // Shift-drag belongs to the brush; wheel and plain drag to the zoom.
+      .filter((event) => (!event.ctrlKey || event.type === "wheel") && !event.button && !(event.shiftKey && event.type !== "wheel"))
+      .on("zoom", (event) => this.zoomed(event.transform, !!event.sourceEvent));
+    this.brushBehavior = brush()
+      .keyModifiers(false)
+      .filter((event) => event.shiftKey && !event.button)
+      .on("start brush end", (event) => this.brushed(event));
+    this.svg.call(this.zoomBehavior)
+      .on("dblclick.zoom", null)
+      .on("dblclick.reset", () => {
+        clearTimeout(this.clickTimer);
+        this.svg.call(this.zoomBehavior.transform, zoomIdentity);
+      })
+      .on("click.select", (event: MouseEvent) => this.clicked(event))
+      .on("pointermove.hover", (event: PointerEvent) => this.hover(event))
+      .on("pointerleave.hover", () => this.hideHover());
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(root);
+    this.resize();
+  }
+
+  highlight(ids: readonly string[]) {
+    this.clearBrush();
+    this.emphasis = ids.length ? this.mask(ids.map((id) => this.runs.rowOf(id)).filter((row) => row >= 0)) : null;
+    this.requestDraw();
+  }
+
+  exportSVG(): string {
+    this.flush();
+    return scatterSVG(this.root, this.axes.node()!, this.shownPoints());
+  }
+
+  exportCSV(): string {
+    this.flush();
+    return scatterCSV(this.shownPoints());
+  }
+
+  destroy() {
+    this.resizeObserver.disconnect();
+    cancelAnimationFrame(this.animation);
+    clearTimeout(this.clickTimer);
+    this.svg.on(".zoom", null).on(".reset", null).on(".select", null).on(".hover", null);
+    this.brushGroup.on(".brush", null);
+    this.container.remove();
+  }
+
+  private resize() {
+    const width = this.options.width ?? (this.root.clientWidth || DEFAULT_WIDTH);
+    if (this.frame && this.frame.width === width) return;
+    const f = (this.frame = frame(width, this.options.height, this.x, this.y));
+    this.baseX = positionScale(this.channels.x, this.x, [f.plot.left, f.plot.right]);
+    this.baseY = positionScale(this.channels.y, this.y, [f.plot.bottom, f.plot.top]);
+    this.plot.style.height = `${f.height}px`;
+    this.svg.attr("width", f.width).attr("height", f.height);
+    this.zoomBehavior.extent([[f.plot.left, f.plot.top], [f.plot.right, f.plot.bottom]]);
+    this.brushGroup.call(this.brushBehavior.extent(pointArea(f)));
+    this.brushGroup.select(".overlay").attr("cursor", "grab");
+    this.clearBrush();
+    this.svg.call(this.zoomBehavior.transform, zoomIdentity);
+  }
+
+  private zoomed(transform: ZoomTransform, byUser: boolean) {
+    this.transform = transform;
+    // The brush rectangle was drawn in the old view; the runs it selected stay selected.
+    if (byUser) this.clearBrush();
+    this.hideHover();
+    this.requestDraw();
+  }
+
+  private brushed(event: D3BrushEvent<unknown>) {
+    if (this.movingBrush || !event.sourceEvent) return;
+    // A shift-click without a drag ends with no rectangle; the click handler deals with it.
+    if (!event.selection) return;
+    this.hideHover();
+    this.emphasis = this.mask(rowsInRect(this.placed, event.selection as [[number, number], [number, number]]));
+    this.requestDraw();
+    if (event.type === "end") this.onSelect(this.selectedIds());
+  }
+
+  private clicked(event: MouseEvent) {
+    clearTimeout(this.clickTimer);
+    if (event.detail > 1) return;
+    const row = this.nearest(event);
+    this.clickTimer = window.setTimeout(() => {
+      if (row >= 0) {
+        this.clearBrush();
+        this.emphasis = this.mask([row]);
+        this.requestDraw();
+        this.onSelect(this.selectedIds());
+      } else if (this.emphasis) {
+        this.clearBrush();
+        this.emphasis = null;
+        this.requestDraw();
+        this.onSelect([]);
+      }
+    }, DOUBLE_CLICK_WAIT);
+  }
+
+  private hover(event: PointerEvent) {
+    const row = event.buttons ? -1 : this.nearest(event);
+    if (row < 0) {
+      this.hideHover();
+      return;
+    }
+    const x = this.placed.xs[row];
+    const y = this.placed.ys[row];
+    this.hoverMark.attr("cx", x).attr("cy", y).attr("r", this.sizes.radii[row] + 3).style("display", null);
+    const { title, rows } = tooltipContent(this.runs, this.described, row);
+    this.tooltip.show(x, y, title, rows);
+  }
+
+  private hideHover() {
+    this.hoverMark.style("display", "none");
+    this.tooltip.hide();
+  }
+
+  private nearest(event: MouseEvent): number {
+    if (!this.frame) return -1;
+    this.finder ??= pointFinder(this.placed, (x, y) => isShown(this.frame!, x, y));
+    const [x, y] = pointer(event, this.svg.node());
+    return this.finder.find(x, y, PICK_RADIUS);
+  }
+
+  private clearBrush() {
+    this.movingBrush = true;
+    this.brushGroup.call(this.brushBehavior.move, null);
+    this.movingBrush = false;
+  }
+
+  private mask(rows: Iterable<number>): Uint8Array {
+    const mask = new Uint8Array(this.runs.count);
+    for (const row of rows) mask[row] = 1;
+    return mask;
+  }
+
+  private selectedIds(): string[] {
+    if (!this.emphasis) return [];
+    const ids: string[] = [];
+    this.emphasis.forEach((kept, row) => kept && ids.push(this.runs.ids[row]));
+    return ids;
+  }
+
+  private requestDraw() {
+    cancelAnimationFrame(this.animation);
+    this.animation = requestAnimationFrame(() => this.draw());
+  }
+
+  /** Draws now if a frame is waiting, so exports see what the next frame would show. */
+  private flush() {
+    if (!this.animation) return;
+    cancelAnimationFrame(this.animation);
+    this.draw();
+  }
+
+  private draw() {
+    this.animation = 0;
+    const f = this.frame;
+    if (!f) return;
+    // Rescaling by the identity would round the domain's ends and lose their ticks.
+    const { k, x, y } = this.transform;
+    const zoomed = k !== 1 || x !== 0 || y !== 0;
+    const xScale = zoomed ? this.transform.rescaleX(this.baseX!) : this.baseX!;
+    const yScale = zoomed ? this.transform.rescaleY(this.baseY!) : this.baseY!;
+    drawAxes(this.axes, f, this.channels.x, this.channels.y, xScale, yScale);
+    project(this.x, xScale, f.xBand, this.placed.xs);
+    project(this.y, yScale, f.yBand, this.placed.ys);
+    this.finder = null;
+    const style = this.style();
+    const context = sizeCanvas(this.canvas, f.width, f.height);
+    this.drawn = drawPoints(context, f, this.placed, this.sizes.radii, this.fillsFor(style).groups, style, this.emphasis);
+    this.status.textContent = this.statusText();
+  }
+
+  private style(): PointStyle {
+    return {
+      colors: this.colors,
+      accent: themeColor(this.root, "--rc-accent", "#0969da"),
+      faded: themeColor(this.root, "--rc-faded", "#d0d7de"),
+      background: themeColor(this.root, "--rc-bg", "#ffffff"),
+    };
+  }
+
+  /** Fill colours and the rows of each, kept until the theme's accent colour changes. */
+  private fillsFor(style: PointStyle) {
+    if (this.fills?.accent !== style.accent) {
+      const fill = pointFill(style);
+      this.fills = { accent: style.accent, fill, groups: rowsByFill(this.placed.rows, fill) };
+    }
+    return this.fills;
+  }
+
+  private statusText(): string {
+    const parts = [`${this.runs.count} runs`];
+    const missing = (count: number, label: string) => count && parts.push(`${count} ${count === 1 ? "run has" : "runs have"} no value for ${label}`);
+    missing(countWithoutValue(this.x), this.channels.x.label);
+    if (this.channels.y.column !== this.channels.x.column) missing(countWithoutValue(this.y), this.channels.y.label);
+    if (this.emphasis) parts.push(`${this.emphasis.reduce((sum, kept) => sum + kept, 0)} selected`);
+    return parts.join(" · ");
+  }
+
+  private shownPoints(): ShownPoints {
+    return {
+      runs: this.runs,
+      channels: this.channels,
+      frame: this.frame!,
+      placed: this.placed,
+      radii: this.sizes.radii,
+      fill: this.fillsFor(this.style()).fill,
+      colors: this.colors,
+      sizeScale: this.sizes.scale,
+      emphasis: this.emphasis,
+    };
+  }
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]) {
+  if (a.length !== b.length) return false;
+  const members = new Set(a);
+  return b.every((id) => members.has(id));
+}

@@ -1,0 +1,48 @@
+import { test, expect } from "@playwright/test";
+
+/**
+ * Creating and destroying a view many times leaves nothing behind: no DOM nodes, listeners,
+ * observers or canvases kept alive by the page.
+ */
+const VIEWS = {
+  parallel: "(rc, data) => rc.parallel(data.runs, { color: 'validation/accuracy' })",
+};
+
+for (const [name, make] of Object.entries(VIEWS)) {
+  test(`${name}: 200 create/destroy cycles return heap and DOM to baseline`, async ({ page }) => {
+    await page.goto("/examples/parallel.html");
+    await page.waitForFunction(() => window.view && window.view.drawn.lines > 0);
+    await page.evaluate(() => window.view.destroy());
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const metrics = async () => {
+      await cdp.send("HeapProfiler.collectGarbage");
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      const pick = (key) => metrics.find((m) => m.name === key).value;
+      return { heap: pick("JSHeapUsedSize"), nodes: pick("Nodes"), listeners: pick("JSEventListeners") };
+    };
+    const cycle = (count) =>
+      page.evaluate(async ({ count, make }) => {
+        const rc = await import("/dist/runcompare.js");
+        const bytes = new Uint8Array(await (await fetch("/examples/data/runs.arrow")).arrayBuffer());
+        const factory = eval(make);
+        const host = document.createElement("div");
+        document.body.append(host);
+        for (let i = 0; i < count; i++) {
+          const view = factory(rc, { runs: bytes });
+          host.append(view);
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          view.destroy();
+          view.remove();
+        }
+        host.remove();
+      }, { count, make });
+    await cycle(5); // warm-up: code, fonts and caches that stay by design
+    const before = await metrics();
+    await cycle(200);
+    const after = await metrics();
+    expect(after.nodes - before.nodes).toBeLessThan(100);
+    expect(after.listeners - before.listeners).toBeLessThan(20);
+    expect(after.heap - before.heap).toBeLessThan(5 * 1024 * 1024);
+  });
+}

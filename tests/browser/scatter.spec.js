@@ -1,0 +1,391 @@
+import { test, expect } from "@playwright/test";
+import path from "node:path";
+import { exampleRuns, paintedPixels, screenshots } from "./helpers.js";
+
+const runs = exampleRuns();
+const LR = "params.lr";
+const ACC = "metrics.validation/accuracy";
+const HOSTILE = "<img src=x onerror=alert(1)>";
+
+/** What the tooltip shows for a number: six significant digits, trailing zeros dropped. */
+const shown = (value) => String(Number(value.toPrecision(6)));
+
+/**
+ * Value <-> pixel along a drawn axis, from its first and last labelled ticks (log or linear),
+ * in the coordinates of the chart's SVG.
+ */
+async function axisScale(page, which, log) {
+  const ticks = await page.locator(`.rc-scatter .rc-${which}-axis .tick`).evaluateAll(
+    (nodes, which) => nodes.map((tick) => ({ text: tick.textContent, at: tick.transform.baseVal[0].matrix[which === "x" ? "e" : "f"] })),
+    which,
+  );
+  const labelled = ticks.filter((tick) => tick.text !== "").map((tick) => ({ value: Number(tick.text.replace("−", "-")), at: tick.at }));
+  const [a, b] = [labelled[0], labelled[labelled.length - 1]];
+  const t = log ? Math.log10 : (v) => v;
+  const pixelOf = (value) => a.at + ((t(value) - t(a.value)) * (b.at - a.at)) / (t(b.value) - t(a.value));
+  const valueAt = (pixel) => {
+    const v = t(a.value) + ((pixel - a.at) * (t(b.value) - t(a.value))) / (b.at - a.at);
+    return log ? 10 ** v : v;
+  };
+  return { pixelOf, valueAt, ticks: labelled.map((tick) => tick.value) };
+}
+
+async function chartBox(page) {
+  return page.locator(".rc-scatter .rc-plot > svg").boundingBox();
+}
+
+/** Each example run's pixel, computed from the axes' ticks and the Arrow file. */
+async function runPixels(page) {
+  const x = await axisScale(page, "x", true);
+  const y = await axisScale(page, "y", false);
+  return runs.map((run) => ({ run, x: x.pixelOf(run[LR]), y: y.pixelOf(run[ACC]) }));
+}
+
+/** The run farthest from its nearest neighbour, so hovering its pixel can only mean it. */
+function loneRun(pixels) {
+  let best = null;
+  for (const p of pixels) {
+    const gap = Math.min(...pixels.filter((q) => q !== p).map((q) => Math.hypot(q.x - p.x, q.y - p.y)));
+    if (!best || gap > best.gap) best = { ...p, gap };
+  }
+  return best;
+}
+
+test.describe("the example sweep", () => {
+  test.beforeEach(async ({ page }) => {
+    page.on("pageerror", (error) => {
+      throw error;
+    });
+    await page.goto("/examples/scatter.html");
+    await page.waitForFunction(() => window.view && window.view.drawn.points > 0);
+    await page.evaluate(() => {
+      window.inputs = 0;
+      window.view.addEventListener("input", () => window.inputs++);
+    });
+  });
+
+  test("draws one point per run that has both values", async ({ page }) => {
+    const withBoth = runs.filter((run) => run[LR] > 0 && Number.isFinite(run[ACC]));
+    expect(withBoth.length).toBe(96);
+    expect(await page.evaluate(() => window.view.drawn)).toEqual({ points: withBoth.length, emphasised: 0 });
+    expect(await paintedPixels(page.locator(".rc-scatter canvas"))).toBeGreaterThan(2000);
+    expect(await page.locator(".rc-scatter .rc-axis-label").allTextContents()).toEqual(["lr", "validation/accuracy"]);
+    // lr spans three decades, so its axis is log: its ticks go up by factors of ten.
+    const { ticks } = await axisScale(page, "x", true);
+    expect(ticks).toEqual(expect.arrayContaining([0.001, 0.01, 0.1]));
+    await expect(page.locator(".rc-scatter .rc-status")).toHaveText("96 runs");
+    await expect(page.locator(".rc-scatter .rc-legend-title")).toHaveText(["batch_size", "hidden"]);
+    await expect(page.locator(".rc-scatter .rc-hint")).toContainText("Shift-drag to select runs");
+    await page.screenshot({ path: path.join(screenshots, "scatter.png"), fullPage: true });
+  });
+
+  test("hovering a run's point shows its name and values", async ({ page }) => {
+    const box = await chartBox(page);
+    const target = loneRun(await runPixels(page));
+    expect(target.gap).toBeGreaterThan(3);
+    await page.mouse.move(box.x + target.x, box.y + target.y);
+    const tooltip = page.locator(".rc-scatter .rc-tooltip");
+    await expect(tooltip).toBeVisible();
+    const { run } = target;
+    await expect(tooltip.locator(".rc-tooltip-title")).toHaveText(run.name);
+    const rows = await tooltip.locator(".rc-tooltip-row").evaluateAll((nodes) => nodes.map((row) => [...row.children].map((c) => c.textContent)));
+    expect(rows).toEqual([
+      ["run_id", run.run_id],
+      ["lr", shown(run[LR])],
+      ["validation/accuracy", shown(run[ACC])],
+      ["batch_size", shown(Number(run["params.batch_size"]))],
+      ["hidden", shown(Number(run["params.hidden"]))],
+      ["alpha", shown(run["params.alpha"])],
+      ["seed", shown(Number(run["params.seed"]))],
+      ["train/loss", shown(run["metrics.train/loss"])],
+    ]);
+    await page.screenshot({ path: path.join(screenshots, "scatter-hover.png"), fullPage: true });
+    await page.mouse.move(box.x + 2, box.y + 2);
+    await expect(tooltip).toBeHidden();
+  });
+
+  test("shift-dragging a rectangle selects exactly the runs inside it", async ({ page }) => {
+    const box = await chartBox(page);
+    const pixels = await runPixels(page);
+    // Edges in the middle of gaps between points, so no run sits on one.
+    const xs = [...new Set(pixels.map((p) => p.x))].sort((a, b) => a - b);
+    const [x0, x1] = [(xs[0] + xs[1]) / 2, (xs[2] + xs[3]) / 2];
+    const y = await axisScale(page, "y", false);
+    const ys = [...new Set(pixels.map((p) => p.y))].sort((a, b) => a - b);
+    // The widest gap between points within 12 pixels of a value.
+    const gapNear = (value) => {
+      let best = null;
+      for (let i = 1; i < ys.length; i++) {
+        const middle = (ys[i - 1] + ys[i]) / 2;
+        if (Math.abs(middle - y.pixelOf(value)) > 12) continue;
+        if (!best || ys[i] - ys[i - 1] > best.gap) best = { middle, gap: ys[i] - ys[i - 1] };
+      }
+      return best.middle;
+    };
+    const [y0, y1] = [gapNear(0.975), gapNear(0.93)];
+
+    await page.keyboard.down("Shift");
+    await page.mouse.move(box.x + x0, box.y + y0);
+    await page.mouse.down();
+    await page.mouse.move(box.x + (x0 + x1) / 2, box.y + (y0 + y1) / 2, { steps: 4 });
+    await page.mouse.move(box.x + x1, box.y + y1, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up("Shift");
+
+    // The rectangle the user sees, read back in data terms through the axes.
+    const rect = await page.locator(".rc-scatter .rc-brush .selection").evaluate((r) => ["x", "y", "width", "height"].map((a) => Number(r.getAttribute(a))));
+    const x = await axisScale(page, "x", true);
+    const [lrLo, lrHi] = [x.valueAt(rect[0]), x.valueAt(rect[0] + rect[2])];
+    const [accLo, accHi] = [y.valueAt(rect[1] + rect[3]), y.valueAt(rect[1])];
+    const expected = runs
+      .filter((run) => run[LR] >= lrLo && run[LR] <= lrHi && run[ACC] >= accLo && run[ACC] <= accHi)
+      .map((run) => run.run_id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(5);
+    expect(expected.length).toBeLessThan(60);
+    expect(await page.evaluate(() => [...window.view.value].sort())).toEqual(expected);
+    expect(await page.evaluate(() => window.inputs)).toBe(1);
+    await expect(page.locator("#selection")).toContainText(`${expected.length} runs selected`);
+    await expect(page.locator(".rc-scatter .rc-status")).toHaveText(`96 runs · ${expected.length} selected`);
+    await expect.poll(() => page.evaluate(() => window.view.drawn.emphasised)).toBe(expected.length);
+    await page.screenshot({ path: path.join(screenshots, "scatter-brushed.png"), fullPage: true });
+
+    // A click on empty background clears the selection and the rectangle.
+    await page.mouse.click(box.x + x.pixelOf(0.001), box.y + y.pixelOf(0.5));
+    await expect.poll(() => page.evaluate(() => window.view.value.length)).toBe(0);
+    expect(await page.evaluate(() => window.inputs)).toBe(2);
+    await expect(page.locator(".rc-scatter .rc-brush .selection")).toBeHidden();
+    await expect(page.locator(".rc-scatter .rc-status")).toHaveText("96 runs");
+  });
+
+  test("clicking a point selects its run", async ({ page }) => {
+    const box = await chartBox(page);
+    const target = loneRun(await runPixels(page));
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await expect.poll(() => page.evaluate(() => window.view.value)).toEqual([target.run.run_id]);
+    expect(await page.evaluate(() => window.inputs)).toBe(1);
+    await expect.poll(() => page.evaluate(() => window.view.drawn.emphasised)).toBe(1);
+  });
+
+  test("runs set from outside are highlighted, not brushed, and fire no input", async ({ page }) => {
+    const ids = runs.slice(0, 3).map((run) => run.run_id);
+    await page.evaluate((ids) => (window.view.value = ids), ids);
+    await expect.poll(() => page.evaluate(() => window.view.drawn)).toEqual({ points: 96, emphasised: 3 });
+    await expect(page.locator(".rc-scatter .rc-status")).toHaveText("96 runs · 3 selected");
+    await expect(page.locator(".rc-scatter .rc-brush .selection")).toBeHidden();
+    expect(await page.evaluate(() => window.inputs)).toBe(0);
+  });
+
+  test("the wheel zooms, dragging pans, a double-click resets and keeps the selection", async ({ page }) => {
+    const box = await chartBox(page);
+    const before = (await axisScale(page, "x", true)).ticks;
+    const ids = runs.slice(0, 3).map((run) => run.run_id);
+    await page.evaluate((ids) => (window.view.value = ids), ids);
+
+    const y = await axisScale(page, "y", false);
+    await page.mouse.move(box.x + box.width / 2, box.y + y.pixelOf(0.95));
+    await page.mouse.wheel(0, -600);
+    await expect.poll(async () => (await axisScale(page, "x", true)).ticks).not.toEqual(before);
+    await expect.poll(() => page.evaluate(() => window.view.drawn.points)).toBeLessThan(96);
+    const zoomed = await axisScale(page, "y", false);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + y.pixelOf(0.95) + 80, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await axisScale(page, "y", false)).ticks).not.toEqual(zoomed.ticks);
+
+    await page.mouse.dblclick(box.x + box.width / 2, box.y + 30);
+    await expect.poll(async () => (await axisScale(page, "x", true)).ticks).toEqual(before);
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => window.view.value)).toEqual(ids);
+    expect(await page.evaluate(() => window.view.drawn)).toEqual({ points: 96, emphasised: 3 });
+  });
+
+  test("exports: SVG with one circle per point, CSV with one row per point", async ({ page }) => {
+    const svg = await page.evaluate(() => window.view.exportSVG());
+    expect(svg).not.toContain("var(");
+    expect(svg).not.toContain("currentColor");
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      const root = doc.documentElement;
+      return {
+        error: doc.querySelector("parsererror")?.textContent ?? null,
+        root: root.nodeName,
+        namespace: root.namespaceURI,
+        size: [root.getAttribute("width"), root.getAttribute("height")],
+        circles: [...doc.querySelectorAll("g.points circle")].map((c) => c.getAttribute("data-run-id")),
+        fills: new Set([...doc.querySelectorAll("g.points circle")].map((c) => c.getAttribute("fill"))).size,
+        labels: [...doc.querySelectorAll(".rc-axis-label")].map((t) => t.textContent),
+      };
+    }, svg);
+    expect(parsed.error).toBeNull();
+    expect([parsed.root, parsed.namespace]).toEqual(["svg", "http://www.w3.org/2000/svg"]);
+    expect(Number(parsed.size[0])).toBeGreaterThan(400);
+    expect(parsed.circles.sort()).toEqual(runs.map((run) => run.run_id).sort());
+    expect(parsed.fills).toBe(2); // batch sizes 32 and 256
+    expect(parsed.labels).toEqual(["lr", "validation/accuracy"]);
+    const fs = await import("node:fs");
+    fs.writeFileSync(path.join(screenshots, "scatter-export.svg"), svg);
+
+    const csv = await page.evaluate(() => window.view.exportCSV());
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe("run_id,name,params.lr,metrics.validation/accuracy,params.batch_size,params.hidden,selected");
+    expect(lines.length).toBe(97);
+    const first = runs[0];
+    expect(lines).toContain(`${first.run_id},${first.name},${first[LR]},${first[ACC]},${first["params.batch_size"]},${first["params.hidden"]},`);
+  });
+
+  test("update swaps a column and keeps the selection; destroy leaves nothing behind", async ({ page }) => {
+    const ids = runs.slice(0, 4).map((run) => run.run_id);
+    await page.evaluate((ids) => (window.view.value = ids), ids);
+    await page.evaluate(() => window.view.update({ y: "train/loss", color: null, size: null }));
+    await expect(page.locator(".rc-scatter .rc-axis-label")).toHaveText(["lr", "train/loss"]);
+    await expect(page.locator(".rc-scatter .rc-legend-title")).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => window.view.drawn)).toEqual({ points: 96, emphasised: 4 });
+    expect(await page.evaluate(() => window.view.value)).toEqual(ids);
+
+    await page.evaluate(() => window.view.destroy());
+    expect(await page.evaluate(() => window.view.childElementCount)).toBe(0);
+    await page.setViewportSize({ width: 700, height: 600 });
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => window.view.childElementCount)).toBe(0);
+  });
+
+  test("dark theme: JupyterLab's variables colour the chart", async ({ page }) => {
+    await page.evaluate(() => {
+      Object.assign(document.body.style, { background: "#111", color: "#eee" });
+      for (const [name, value] of Object.entries({
+        "--jp-layout-color0": "#111",
+        "--jp-layout-color1": "#1b1b1b",
+        "--jp-ui-font-color1": "#eee",
+        "--jp-ui-font-color2": "#aaa",
+        "--jp-border-color2": "#444",
+        "--jp-brand-color1": "#58a6ff",
+      })) document.body.style.setProperty(name, value);
+      window.view.update({ height: 400 });
+    });
+    await page.waitForFunction(() => window.view.drawn.points === 96);
+    const colors = await page.locator(".rc-scatter").evaluate((view) => ({
+      background: getComputedStyle(view).backgroundColor,
+      label: getComputedStyle(view.querySelector(".rc-axis-label")).fill,
+    }));
+    expect(colors).toEqual({ background: "rgb(17, 17, 17)", label: "rgb(238, 238, 238)" });
+    const svg = await page.evaluate(() => window.view.exportSVG());
+    expect(svg).toContain('fill="#111"');
+    await page.screenshot({ path: path.join(screenshots, "scatter-dark.png"), fullPage: true });
+  });
+});
+
+test.describe("built from records", () => {
+  test.beforeEach(async ({ page }) => {
+    page.on("pageerror", (error) => {
+      throw error;
+    });
+    await page.goto("/examples/scatter.html");
+    await page.waitForFunction(() => window.view);
+    await page.evaluate(() => {
+      window.alerted = 0;
+      window.alert = () => window.alerted++;
+      document.querySelector("#chart").replaceChildren();
+    });
+  });
+
+  async function mount(page, records, options) {
+    await page.evaluate(
+      async ({ records, options }) => {
+        const { scatter } = await import("/dist/runcompare.js");
+        window.view = scatter(records, options);
+        document.querySelector("#chart").replaceChildren(window.view);
+      },
+      { records, options },
+    );
+    await page.waitForFunction(() => window.view.drawn.points > 0 || window.view.error);
+  }
+
+  test("a hostile run name shows as text and runs nothing; missing values are counted", async ({ page }) => {
+    const records = [
+      { run_id: "a", name: HOSTILE, "params.lr": 0.01, "metrics.acc": 0.5 },
+      { run_id: "b", name: "b", "params.lr": 0.1, "metrics.acc": 0.9 },
+      { run_id: "c", name: "c", "params.lr": 0.001, "metrics.acc": 0.2 },
+      { run_id: "d", name: "d", "params.lr": 0.05, "metrics.acc": null },
+      { run_id: "e", name: "e", "params.lr": 0.02, "metrics.acc": null },
+    ];
+    await mount(page, records, { x: "lr", y: "acc" });
+    expect(await page.evaluate(() => window.view.drawn.points)).toBe(3);
+    await expect(page.locator(".rc-scatter .rc-status")).toHaveText("5 runs · 2 runs have no value for acc");
+
+    const box = await chartBox(page);
+    const x = await axisScale(page, "x", false); // 0.001 to 0.1 is two decades: not enough for log
+    const y = await axisScale(page, "y", false);
+    await page.mouse.move(box.x + x.pixelOf(0.01), box.y + y.pixelOf(0.5));
+    const tooltip = page.locator(".rc-scatter .rc-tooltip");
+    await expect(tooltip.locator(".rc-tooltip-title")).toHaveText(HOSTILE);
+    await expect(tooltip).toContainText("run_id" + "a");
+    expect(await page.locator("img").count()).toBe(0);
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => window.alerted)).toBe(0);
+    await page.screenshot({ path: path.join(screenshots, "scatter-hostile.png"), fullPage: true });
+  });
+
+  test("categories on x: a hostile category is a tick label, points jitter inside their category", async ({ page }) => {
+    const records = Array.from({ length: 60 }, (_, i) => ({
+      run_id: `r${i}`,
+      "params.optimizer": ["adam", "sgd", HOSTILE][i % 3],
+      "metrics.acc": 0.5 + (i % 7) / 20,
+    }));
+    await mount(page, records, { x: "optimizer", y: "acc" });
+    expect(await page.evaluate(() => window.view.drawn.points)).toBe(60);
+    const ticks = await page.locator(".rc-scatter .rc-x-axis .tick").evaluateAll((nodes) =>
+      nodes.map((tick) => ({ text: tick.textContent, x: tick.transform.baseVal[0].matrix.e })),
+    );
+    expect(ticks.map((tick) => tick.text)).toEqual([HOSTILE, "adam", "sgd"]);
+    expect(await page.locator("img").count()).toBe(0);
+    const step = ticks[1].x - ticks[0].x;
+    const centre = Object.fromEntries(ticks.map((tick) => [tick.text, tick.x]));
+    const svg = await page.evaluate(() => window.view.exportSVG());
+    const circles = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      return [...doc.querySelectorAll("g.points circle")].map((c) => ({ id: c.getAttribute("data-run-id"), x: Number(c.getAttribute("cx")) }));
+    }, svg);
+    expect(circles.length).toBe(60);
+    const category = Object.fromEntries(records.map((r) => [r.run_id, r["params.optimizer"]]));
+    for (const { id, x } of circles) expect(Math.abs(x - centre[category[id]])).toBeLessThanOrEqual(0.3 * step + 0.1);
+    // Jittered: runs of one category do not share one x.
+    expect(new Set(circles.map((c) => c.x)).size).toBeGreaterThan(50);
+    // The same input jitters the same.
+    await mount(page, records, { x: "optimizer", y: "acc" });
+    expect(await page.evaluate(() => window.view.exportSVG())).toBe(svg);
+    await page.screenshot({ path: path.join(screenshots, "scatter-categories.png"), fullPage: true });
+  });
+
+  test("zero and negative values on a log axis are drawn in a band", async ({ page }) => {
+    const records = [
+      { run_id: "a", "params.lr": 0.001, "metrics.acc": 0.5 },
+      { run_id: "b", "params.lr": 0.1, "metrics.acc": 0.9 },
+      { run_id: "c", "params.lr": 0, "metrics.acc": 0.7 },
+      { run_id: "d", "params.lr": -1, "metrics.acc": 0.6 },
+    ];
+    await mount(page, records, { xScale: "log" });
+    expect(await page.evaluate(() => window.view.drawn.points)).toBe(4);
+    await expect(page.locator(".rc-scatter .rc-band .rc-missing-label")).toHaveText("≤ 0");
+    const band = await page.locator(".rc-scatter .rc-band").evaluate((g) => g.transform.baseVal[0].matrix.e);
+    const { ticks } = await axisScale(page, "x", true);
+    expect(ticks[0]).toBe(0.001);
+    const x = await axisScale(page, "x", true);
+    expect(band).toBeLessThan(x.pixelOf(0.001));
+    const svg = await page.evaluate(() => window.view.exportSVG());
+    const inBand = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      return [...doc.querySelectorAll("g.points circle")].filter((c) => ["c", "d"].includes(c.getAttribute("data-run-id"))).map((c) => Number(c.getAttribute("cx")));
+    }, svg);
+    expect(inBand).toEqual([Math.round(band * 10) / 10, Math.round(band * 10) / 10]);
+    await expect(page.locator(".rc-scatter .rc-status")).toHaveText("4 runs");
+  });
+
+  test("a bad column shows the error box with the contract's words", async ({ page }) => {
+    await mount(page, [{ run_id: "a", "params.lr": 0.1, "metrics.acc": 0.5 }], { x: "momentum" });
+    await expect(page.locator(".rc-scatter .rc-error")).toHaveText(
+      'no column "momentum" in runs (columns: params.lr, metrics.acc): pass one of these, with or without its "params."/"metrics." prefix.',
+    );
+    expect(await page.evaluate(() => window.view.error)).toContain('no column "momentum"');
+  });
+});
