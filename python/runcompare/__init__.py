@@ -3,6 +3,7 @@
 from ._convert import runs_to_ipc
 from ._display import display, mime_bundle
 from ._errors import RunsDataError
+from ._html import to_html
 from ._parallel import Parallel, parallel
 from ._scalars import scalars_to_ipc
 from ._scatter import Scatter, scatter

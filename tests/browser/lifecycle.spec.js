@@ -6,6 +6,7 @@ import { test, expect } from "@playwright/test";
  */
 const VIEWS = {
   parallel: "(rc, data) => rc.parallel(data.runs, { color: 'validation/accuracy' })",
+  scatter: "(rc, data) => rc.scatter(data.runs, { x: 'lr', y: 'validation/accuracy', color: 'batch_size' })",
 };
 
 for (const [name, make] of Object.entries(VIEWS)) {

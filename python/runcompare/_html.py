@@ -1,0 +1,64 @@
+"""rc.to_html: a view as one standalone HTML file that opens in any browser, offline."""
+
+import base64
+import html
+import json
+import pathlib
+
+from ._display import STATES
+from ._errors import RunsDataError
+from ._widget import _read_esm
+
+# The widget module and the tables travel base64-encoded inside a JSON block, so neither
+# script text nor data (run names such as "</script>") can end the script element early.
+PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>body {{ font: 14px system-ui, sans-serif; margin: 16px; }}</style>
+</head>
+<body>
+<div id="runcompare"></div>
+<script type="application/json" id="runcompare-state">{state}</script>
+<script type="module">
+const state = JSON.parse(document.getElementById("runcompare-state").textContent);
+const bytes = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+const url = URL.createObjectURL(new Blob([bytes(state.module)], {{ type: "text/javascript" }}));
+const widget = (await import(url)).default;
+const traits = {{
+  view: state.view,
+  runs: new DataView(bytes(state.runs).buffer),
+  scalars: new DataView(bytes(state.scalars).buffer),
+  options: state.options,
+  selected: [],
+}};
+const model = {{ get: (name) => traits[name], set: (name, value) => (traits[name] = value), save_changes() {{}}, on() {{}}, off() {{}} }};
+widget.render({{ model, el: document.getElementById("runcompare") }});
+</script>
+</body>
+</html>
+"""
+
+
+def to_html(runs, view="parallel", path=None, title="runcompare", **options):
+    """A view of runs as a standalone HTML page: the view's code and the data inside, nothing
+    fetched. Options as for the view's function (rc.parallel, rc.scatter). Writes the page to
+    ``path`` when given; returns its text."""
+    if view not in STATES:
+        raise RunsDataError(f'view "{view}" cannot be saved as HTML: pass one of {", ".join(STATES)}.')
+    state = STATES[view](runs, **options)
+    encode = lambda data: base64.b64encode(data).decode("ascii")  # noqa: E731
+    payload = {
+        "view": view,
+        "module": encode(_read_esm().encode("utf-8")),
+        "runs": encode(state["runs"]),
+        "scalars": encode(state["scalars"]),
+        "options": state["options"],
+    }
+    # "<" escaped keeps "</script>" in an option from closing the JSON block.
+    text = PAGE.format(title=html.escape(title), state=json.dumps(payload).replace("<", "\\u003c"))
+    if path is not None:
+        pathlib.Path(path).write_text(text, encoding="utf-8")
+    return text

@@ -1,0 +1,24 @@
+import { test, expect } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { exampleRuns, repo, screenshots } from "./helpers.js";
+
+const runs = exampleRuns();
+
+test("rc.to_html makes a page that draws the view with nothing fetched", async ({ page }) => {
+  const file = path.join(repo, "tests/output/standalone.html");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const script = `import pyarrow as pa, runcompare as rc
+runs = pa.ipc.open_file("examples/data/runs.arrow").read_all()
+rc.to_html(runs, path=${JSON.stringify(file)}, title="MLP sweep", color="validation/accuracy")`;
+  execFileSync(path.join(repo, ".venv/bin/python"), ["-c", script], { cwd: repo });
+  const requests = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto(`file://${file}`);
+  const view = page.locator(".rc-parallel");
+  await expect.poll(() => view.evaluate((element) => element.drawn.lines)).toBe(runs.length);
+  await expect(page).toHaveTitle("MLP sweep");
+  expect(requests.filter((url) => !url.startsWith("file:") && !url.startsWith("blob:") && !url.startsWith("data:"))).toEqual([]);
+  await page.screenshot({ path: path.join(screenshots, "standalone-html.png") });
+});

@@ -1,0 +1,49 @@
+"""rc.to_html writes one self-contained page: the widget code and the tables inside."""
+
+import base64
+import json
+import re
+
+import pytest
+
+import runcompare as rc
+from runcompare import _widget
+
+RUNS = [
+    {"run_id": "a", "name": "</script><script>alert(1)</script>", "params.lr": 0.1, "metrics.acc": 0.5},
+    {"run_id": "b", "name": "plain", "params.lr": 0.01, "metrics.acc": 0.7},
+]
+
+
+@pytest.fixture(autouse=True)
+def widget_esm(tmp_path, monkeypatch):
+    stub = tmp_path / "widget.js"
+    stub.write_text("export default { render() {} }; // … ✕\n", encoding="utf-8")
+    monkeypatch.setattr(_widget, "esm_path", lambda: stub)
+
+
+def state_of(page):
+    return json.loads(re.search(r'<script type="application/json" id="runcompare-state">(.*?)</script>', page, re.S).group(1))
+
+
+def test_page_carries_code_data_and_options(tmp_path):
+    path = tmp_path / "view.html"
+    page = rc.to_html(RUNS, path=path, title="<b>sweep</b>", color="acc")
+    assert path.read_text(encoding="utf-8") == page
+    assert "<title>&lt;b&gt;sweep&lt;/b&gt;</title>" in page
+    state = state_of(page)
+    assert state["view"] == "parallel" and state["options"]["color"] == "acc"
+    assert base64.b64decode(state["module"]).decode("utf-8").endswith("// … ✕\n")
+    assert state["runs"] and state["scalars"] == ""
+
+
+def test_hostile_text_cannot_close_the_script():
+    runs = [{**run, "params.</script>": "x"} for run in RUNS]
+    page = rc.to_html(runs, params=["</script>"])
+    assert page.count("</script>") == 2  # the JSON block's and the module's own
+    assert state_of(page)["options"]["params"] == ["</script>"]
+
+
+def test_unknown_view():
+    with pytest.raises(rc.RunsDataError, match='view "table" cannot be saved as HTML: pass one of parallel, scatter.'):
+        rc.to_html(RUNS, view="table")
