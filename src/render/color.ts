@@ -1,4 +1,4 @@
-import { interpolateCividis, interpolateMagma, interpolatePlasma, interpolateTurbo, interpolateViridis, schemeTableau10, scaleLinear, scaleLog, format } from "d3";
+import { rgb, interpolateCividis, interpolateMagma, interpolatePlasma, interpolateTurbo, interpolateViridis, schemeTableau10, scaleLinear, scaleLog, format } from "d3";
 import { finiteExtent, logOffered } from "../data/axes.js";
 import type { RunColumn } from "../data/runs.js";
 
@@ -16,6 +16,8 @@ export interface RunColors {
   readonly paletteIndex: Int32Array;
   readonly missingColor: string;
   readonly legend: ContinuousLegend | CategoricalLegend;
+  /** Made for a dark background. */
+  readonly dark: boolean;
 }
 
 export interface ContinuousLegend {
@@ -32,14 +34,24 @@ export interface CategoricalLegend {
   entries: { label: string; color: string }[];
 }
 
-/** Continuous schemes, each cut short of the end that vanishes on a white page. */
-export const COLOR_SCHEMES: Record<string, (t: number) => string> = {
-  viridis: (t) => interpolateViridis(0.9 * t),
-  plasma: (t) => interpolatePlasma(0.9 * t),
-  magma: (t) => interpolateMagma(0.1 + 0.75 * t),
-  cividis: (t) => interpolateCividis(0.9 * t),
-  turbo: (t) => interpolateTurbo(0.05 + 0.9 * t),
+/**
+ * Continuous schemes, each with the part of its range that reads on a light page and on a dark
+ * one (viridis' last yellows vanish on white, its first purples on black).
+ */
+const SCHEMES: Record<string, { interpolate: (t: number) => string; light: [number, number]; dark: [number, number] }> = {
+  viridis: { interpolate: interpolateViridis, light: [0, 0.9], dark: [0.25, 1] },
+  plasma: { interpolate: interpolatePlasma, light: [0, 0.9], dark: [0.2, 1] },
+  magma: { interpolate: interpolateMagma, light: [0.1, 0.85], dark: [0.3, 1] },
+  cividis: { interpolate: interpolateCividis, light: [0, 0.9], dark: [0.25, 1] },
+  turbo: { interpolate: interpolateTurbo, light: [0.05, 0.95], dark: [0.05, 0.95] },
 };
+export const COLOR_SCHEMES = Object.keys(SCHEMES);
+
+function ramp(scheme: string, dark: boolean): (t: number) => string {
+  const { interpolate, light, dark: onDark } = SCHEMES[scheme] ?? SCHEMES.viridis;
+  const [from, to] = dark ? onDark : light;
+  return (t) => interpolate(from + (to - from) * t);
+}
 
 /**
  * The scheme the page asks for: the JupyterLab extension's setting arrives as the CSS property
@@ -48,22 +60,28 @@ export const COLOR_SCHEMES: Record<string, (t: number) => string> = {
 export function preferredScheme(): string {
   if (typeof document === "undefined") return "viridis";
   const name = getComputedStyle(document.documentElement).getPropertyValue("--rc-color-scheme").trim();
-  return name in COLOR_SCHEMES ? name : "viridis";
+  return name in SCHEMES ? name : "viridis";
 }
 
-export function runColors(column: RunColumn, scheme = preferredScheme()): RunColors {
-  return column.kind === "categorical" ? categoricalColors(column) : continuousColors(column, COLOR_SCHEMES[scheme] ?? COLOR_SCHEMES.viridis);
+/** Whether a view sits on a dark background (its resolved --rc-bg), to pick the readable part of a scheme. */
+export function onDarkBackground(element: Element): boolean {
+  const color = rgb(getComputedStyle(element).getPropertyValue("--rc-bg").trim() || "#ffffff");
+  return 0.2126 * color.r + 0.7152 * color.g + 0.0722 * color.b < 128;
 }
 
-function categoricalColors(column: Extract<RunColumn, { kind: "categorical" }>): RunColors {
+export function runColors(column: RunColumn, scheme = preferredScheme(), dark = false): RunColors {
+  return column.kind === "categorical" ? categoricalColors(column, dark) : continuousColors(column, ramp(scheme, dark), dark);
+}
+
+function categoricalColors(column: Extract<RunColumn, { kind: "categorical" }>, dark: boolean): RunColors {
   const index = new Map(column.categories.map((c, i) => [c, i]));
   const palette = column.categories.map((_, i) => schemeTableau10[i % schemeTableau10.length]);
   const paletteIndex = Int32Array.from(column.values, (v) => (v === null ? -1 : index.get(v)!));
   const entries = column.categories.map((label, i) => ({ label, color: palette[i] }));
-  return { column, palette, paletteIndex, missingColor: MISSING, legend: { kind: "categorical", entries } };
+  return { column, palette, paletteIndex, missingColor: MISSING, legend: { kind: "categorical", entries }, dark };
 }
 
-function continuousColors(column: Extract<RunColumn, { kind: "numeric" }>, ramp: (t: number) => string): RunColors {
+function continuousColors(column: Extract<RunColumn, { kind: "numeric" }>, ramp: (t: number) => string, dark: boolean): RunColors {
   const extent = finiteExtent(column.values) ?? [0, 1];
   const log = logOffered(column);
   const position = (log ? scaleLog() : scaleLinear()).domain(extent).range([0, BINS - 1]).clamp(true);
@@ -81,5 +99,6 @@ function continuousColors(column: Extract<RunColumn, { kind: "numeric" }>, ramp:
     paletteIndex,
     missingColor: MISSING,
     legend: { kind: "continuous", domain: extent, log, stops, format: format(".3~g") },
+    dark,
   };
 }

@@ -72,3 +72,15 @@ export function viewStyle(): HTMLStyleElement {
 export function themeColor(element: Element, property: string, fallback: string): string {
   return getComputedStyle(element).getPropertyValue(property).trim() || fallback;
 }
+
+/**
+ * Calls back when the page's theme may have changed: JupyterLab switches themes by attributes
+ * on <body> and by the CSS variables of its stylesheets, which canvases do not follow by themselves.
+ */
+export function watchTheme(changed: () => void): MutationObserver {
+  const observer = new MutationObserver(changed);
+  const attributes = { attributes: true, attributeFilter: ["class", "style", "data-jp-theme-name", "data-jp-theme-light"] };
+  observer.observe(document.body, attributes);
+  observer.observe(document.documentElement, attributes);
+  return observer;
+}

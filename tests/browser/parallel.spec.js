@@ -196,6 +196,10 @@ test("dark theme: text and lines stay legible", async ({ page }) => {
   });
   const color = await page.locator(".rc-axis-label").first().evaluate((t) => getComputedStyle(t).fill);
   expect(color).toBe("rgb(230, 230, 230)");
+  // The colour scale leaves out its darkest end on a dark page: every line stays visible.
+  const darkest = await page.locator(".rc-legend-bar").evaluate((bar) => getComputedStyle(bar).backgroundImage);
+  expect(darkest).not.toContain("rgb(68, 1, 84)"); // viridis at 0
+  await expect.poll(() => page.evaluate(() => window.view.drawn.lines)).toBe(runs.length);
   await page.screenshot({ path: path.join(screenshots, "parallel-dark.png"), fullPage: true });
 });
 

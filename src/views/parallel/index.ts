@@ -5,10 +5,10 @@ import { columnResolver, type ColumnResolver } from "../../data/resolve.js";
 import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
 import { sizeCanvas } from "../../render/canvas.js";
-import { runColors, type RunColors } from "../../render/color.js";
+import { onDarkBackground, runColors, type RunColors } from "../../render/color.js";
 import { errorBox } from "../../render/error.js";
 import { colorLegend } from "../../render/legend.js";
-import { themeColor, viewStyle } from "../../render/style.js";
+import { themeColor, viewStyle, watchTheme } from "../../render/style.js";
 import { toolbar } from "../../render/toolbar.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
 import { defaultAxisKind } from "../../data/axes.js";
@@ -137,6 +137,7 @@ class ParallelChart {
   private readonly svg = select(document.createElementNS("http://www.w3.org/2000/svg", "svg"));
   private readonly tooltip: Tooltip;
   private readonly resizeObserver: ResizeObserver;
+  private readonly themeObserver: MutationObserver;
   private readonly controls: HTMLElement;
   private layout: Layout | null = null;
   private axes: AxesLayer | null = null;
@@ -179,6 +180,10 @@ class ParallelChart {
     this.svg.on("mouseleave.hover", () => this.setHovered(-1));
     this.resizeObserver = new ResizeObserver(() => this.width() !== this.layout?.width && this.relayout());
     this.resizeObserver.observe(root);
+    this.themeObserver = watchTheme(() => {
+      this.drawFadedLayer();
+      this.requestDraw();
+    });
     this.relayout();
   }
 
@@ -204,6 +209,7 @@ class ParallelChart {
 
   destroy() {
     this.resizeObserver.disconnect();
+    this.themeObserver.disconnect();
     cancelAnimationFrame(this.frame);
     this.svg.on(".clear", null).on(".hover", null);
     this.container.remove();
@@ -286,7 +292,7 @@ class ParallelChart {
 
   private setColor(name: string) {
     this.colorColumn = this.columns.resolve(name);
-    this.colors = runColors(this.colorColumn);
+    this.colors = runColors(this.colorColumn, undefined, this.root.isConnected && onDarkBackground(this.root));
     this.groups = rowsByColor(this.colors);
     this.renderLegend();
     this.requestDraw();
@@ -349,6 +355,8 @@ class ParallelChart {
 
   private draw() {
     if (!this.layout) return;
+    // The theme can change under a view (JupyterLab's light/dark switch): keep colours readable.
+    if (this.root.isConnected && onDarkBackground(this.root) !== this.colors.dark) this.setColor(this.colorColumn.name);
     const emphasis = this.emphasis();
     const shown = (row: number) => !this.hidden[row];
     const context = sizeCanvas(this.colored, this.layout.width, this.layout.height);

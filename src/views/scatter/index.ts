@@ -4,10 +4,10 @@ import { columnResolver } from "../../data/resolve.js";
 import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
 import { sizeCanvas } from "../../render/canvas.js";
-import { runColors, type RunColors } from "../../render/color.js";
+import { onDarkBackground, runColors, type RunColors } from "../../render/color.js";
 import { errorBox } from "../../render/error.js";
 import { colorLegend } from "../../render/legend.js";
-import { themeColor, viewStyle } from "../../render/style.js";
+import { themeColor, viewStyle, watchTheme } from "../../render/style.js";
 import { toolbar } from "../../render/toolbar.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
 import { drawAxes } from "./axes.js";
@@ -119,7 +119,9 @@ export function scatter(data: RunsInput, options: ScatterOptions = {}): ScatterE
 class ScatterState {
   drawn: DrawnPoints = { points: 0, emphasised: 0 };
   private readonly channels: Channels;
-  private readonly colors: RunColors | null;
+  private colors: RunColors | null;
+  private readonly colorLegendSlot = document.createElement("span");
+  private readonly themeObserver: MutationObserver;
   private readonly sizes: PointSizes;
   private readonly x: AxisPositions;
   private readonly y: AxisPositions;
@@ -167,7 +169,8 @@ class ScatterState {
 
     const legend = document.createElement("div");
     legend.className = "rc-legend";
-    if (this.colors) legend.append(colorLegend(this.colors, this.channels.color!.key));
+    legend.append(this.colorLegendSlot);
+    this.renderColorLegend();
     if (this.sizes.scale) legend.append(sizeLegend(this.sizes.scale, this.channels.size!.key));
     this.status.className = "rc-status";
     legend.append(this.status);
@@ -201,6 +204,7 @@ class ScatterState {
       .on("pointerleave.hover", () => this.hideHover());
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(root);
+    this.themeObserver = watchTheme(() => this.resize());
     this.resize();
   }
 
@@ -222,6 +226,7 @@ class ScatterState {
 
   destroy() {
     this.resizeObserver.disconnect();
+    this.themeObserver.disconnect();
     cancelAnimationFrame(this.animation);
     clearTimeout(this.clickTimer);
     this.svg.on(".zoom", null).on(".reset", null).on(".select", null).on(".hover", null);
@@ -350,6 +355,7 @@ class ScatterState {
     project(this.x, xScale, f.xBand, this.placed.xs);
     project(this.y, yScale, f.yBand, this.placed.ys);
     this.finder = null;
+    this.followTheme();
     const style = this.style();
     const context = sizeCanvas(this.canvas, f.width, f.height);
     this.drawn = drawPoints(context, f, this.placed, this.sizes.radii, this.fillsFor(style).groups, style, this.emphasis);
@@ -363,6 +369,19 @@ class ScatterState {
       faded: themeColor(this.root, "--rc-faded", "#d0d7de"),
       background: themeColor(this.root, "--rc-bg", "#ffffff"),
     };
+  }
+
+  /** On a dark page the colour scale leaves out its darkest end (and the other way round). */
+  private followTheme() {
+    const dark = this.root.isConnected && onDarkBackground(this.root);
+    if (!this.channels.color || !this.colors || this.colors.dark === dark) return;
+    this.colors = runColors(this.channels.color, undefined, dark);
+    this.fills = null;
+    this.renderColorLegend();
+  }
+
+  private renderColorLegend() {
+    this.colorLegendSlot.replaceChildren(...(this.colors ? [colorLegend(this.colors, this.channels.color!.key)] : []));
   }
 
   /** Fill colours and the rows of each, kept until the theme's accent colour changes. */
