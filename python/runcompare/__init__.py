@@ -7,6 +7,7 @@ from ._html import to_html
 from ._parallel import Parallel, parallel
 from ._scalars import scalars_to_ipc
 from ._scatter import Scatter, scatter
+from ._values_view import SummaryView, ValuesView, summary, values
 from ._widget import View
 
 __version__ = "0.1.0"

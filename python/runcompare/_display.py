@@ -9,25 +9,30 @@ import base64
 from ._errors import RunsDataError
 from ._parallel import parallel_state
 from ._scatter import scatter_state
+from ._values_view import summary_state, values_state
 
 MIME_TYPE = "application/vnd.runcompare.v1+json"
-STATES = {"parallel": parallel_state, "scatter": scatter_state}
+# Each view's checks and tables, taking the same arguments as its function (rc.parallel, ...).
+STATES = {"parallel": parallel_state, "scatter": scatter_state, "values": values_state, "summary": summary_state}
 
 
-def mime_bundle(runs, view="parallel", **options):
-    """The output bundle for a view of runs: runcompare's MIME type, and a line of plain text.
-    Options are those of the view's function (rc.parallel, rc.scatter), scalars included."""
+def mime_bundle(data, view="parallel", **options):
+    """The output bundle for a view: runcompare's MIME type, and a line of plain text.
+
+    data: what the view's function takes first (the runs; for "values", the scalars).
+    options: the rest of that function's arguments, scalars or runs included.
+    """
     if view not in STATES:
         raise RunsDataError(f'view "{view}" cannot be shown as output: pass one of {", ".join(STATES)}.')
-    state = STATES[view](runs, **options)
+    state = STATES[view](data, **options)
     encode = lambda data: base64.b64encode(data).decode("ascii") if data else None  # noqa: E731
     data = {"view": view, "runs": encode(state["runs"]), "scalars": encode(state["scalars"]), "options": state["options"]}
     return {MIME_TYPE: data, "text/plain": f"runcompare {view} view (shown by the runcompare JupyterLab extension)"}
 
 
-def display(runs, view="parallel", **options):
-    """Shows a view of runs as notebook output, with no widget: it keeps rendering after the
-    notebook is reopened without a kernel. Options as for the view's function (rc.parallel, ...)."""
+def display(data, view="parallel", **options):
+    """Shows a view as notebook output, with no widget: it keeps rendering after the notebook
+    is reopened without a kernel. Arguments as for the view's function (rc.parallel, ...)."""
     from IPython.display import display as show
 
-    show(mime_bundle(runs, view, **options), raw=True)
+    show(mime_bundle(data, view, **options), raw=True)

@@ -212,3 +212,58 @@ def scalars_no_time(x):
         f'x="{x}" needs times, but the scalars have no "time" column: '
         'add a "time" column (timestamps, or seconds) or use x="step".'
     )
+
+
+def details_not_input(got):
+    return (
+        "details must be a dict of fields per run, a details table (run_id, path, value) or a runs table, "
+        f"as a pandas or polars DataFrame, a pyarrow Table or a list of dicts; got {got}."
+    )
+
+
+def details_empty():
+    return "details table is empty: pass at least one row (run_id, path, value)."
+
+
+def details_no_column(column, columns):
+    return (
+        f'details table has no "{column}" column (columns: {list_names(columns)}): '
+        "details need run_id, path and value columns, one row per run and field."
+    )
+
+
+def details_column_type(column, found):
+    return f'column "{column}" of the details holds {found}: it must hold strings.'
+
+
+def details_missing(column, row):
+    return (
+        f'column "{column}" of the details is missing a value at row {row}: '
+        "every row needs a run_id and a path."
+    )
+
+
+def details_duplicate(run_id, path, first, second):
+    return (
+        f"the details have two values for run {quote(run_id)} at path {quote(path)} "
+        f"(rows {first} and {second}): give each run one value per path."
+    )
+
+
+def details_not_fields(run_id, got):
+    return (
+        f"the fields of run {quote(run_id)} must be a mapping of names to values "
+        f"(nested mappings become sections); got {got}."
+    )
+
+
+def details_no_fields(run_id):
+    return f"run {quote(run_id)} has no fields: give each run at least one field, or leave the run out."
+
+
+def diff_unknown_run(option, run_id, ids):
+    return f"no run {quote(run_id)} in the details (runs: {list_names(ids)}): pass one of these run ids as {option}."
+
+
+def diff_no_runs():
+    return "runs is empty: name at least one run to compare."

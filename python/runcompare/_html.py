@@ -42,13 +42,13 @@ widget.render({{ model, el: document.getElementById("runcompare") }});
 """
 
 
-def to_html(runs, view="parallel", path=None, title="runcompare", **options):
-    """A view of runs as a standalone HTML page: the view's code and the data inside, nothing
-    fetched. Options as for the view's function (rc.parallel, rc.scatter). Writes the page to
+def to_html(data, view="parallel", path=None, title="runcompare", **options):
+    """A view as a standalone HTML page: the view's code and the data inside, nothing fetched.
+    Arguments as for the view's function (rc.parallel, rc.values, ...). Writes the page to
     ``path`` when given; returns its text."""
     if view not in STATES:
         raise RunsDataError(f'view "{view}" cannot be saved as HTML: pass one of {", ".join(STATES)}.')
-    state = STATES[view](runs, **options)
+    state = STATES[view](data, **options)
     encode = lambda data: base64.b64encode(data).decode("ascii")  # noqa: E731
     payload = {
         "view": view,

@@ -74,6 +74,7 @@ export const messages = {
   badSmoothing: (got: unknown) => `smoothing must be a number from 0 (none) to 0.999 (most); got ${quote(got)}.`,
   scalarsUnknownMetric: (name: string, series: readonly string[]) => `no metric "${name}" in the scalars (series: ${listNames(series)}): name a metric such as "loss" or a series such as "loss/train".`,
   scalarsNoTime: (x: string) => `x="${x}" needs times, but the scalars have no "time" column: add a "time" column (timestamps, or seconds) or use x="step".`,
+  detailsNotInput: (got: string) => `details must be nested objects per run, a details table (run_id, path, value) or a runs table, as an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got ${got}.`,
   detailsEmpty: () => `details table is empty: pass at least one row (run_id, path, value).`,
   detailsNoColumn: (column: string, columns: readonly string[]) => `details table has no "${column}" column (columns: ${listNames(columns)}): details need run_id, path and value columns, one row per run and field.`,
   detailsColumnType: (column: string, found: ValueType) => `column "${column}" of the details holds ${found}: it must hold strings.`,

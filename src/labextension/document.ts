@@ -5,6 +5,8 @@ import { errorBox } from "../render/error.js";
 import { viewStyle } from "../render/style.js";
 import { parallel } from "../views/parallel/index.js";
 import { scatter } from "../views/scatter/index.js";
+import { summary } from "../views/summary/index.js";
+import { values } from "../views/values/index.js";
 import { base64Bytes } from "./mime.js";
 
 interface ViewElement extends HTMLElement {
@@ -16,8 +18,11 @@ const FILE_VIEWS: Record<TableKind, Record<string, (table: LoadedTable) => ViewE
   runs: {
     "Parallel coordinates": (table) => parallel(table.data),
     Scatter: (table) => scatter(table.data),
+    "Summary bars": (table) => summary(table.data),
   },
-  scalars: {},
+  scalars: {
+    "Values table": (table) => values(table.data),
+  },
 };
 
 /** A runs or scalars file (Arrow IPC or Parquet) shown as a comparison view, with a picker for the view. */
@@ -45,10 +50,6 @@ export class ComparisonPanel extends Widget {
       return;
     }
     const names = Object.keys(FILE_VIEWS[this.table.kind]);
-    if (!names.length) {
-      this.fail(`${this.context.path} is a ${this.table.kind} table; this version of runcompare opens runs tables only. Use rc.scalars() in a notebook.`);
-      return;
-    }
     this.picker.replaceChildren(...names.map((name) => new Option(name, name)));
     this.showView(names[0]);
   }

@@ -1,5 +1,7 @@
 import { parallel } from "../views/parallel/index.js";
 import { scatter } from "../views/scatter/index.js";
+import { values } from "../views/values/index.js";
+import { summary } from "../views/summary/index.js";
 
 /** The tables a widget carries, as Arrow IPC bytes; scalars is empty when not given. */
 export interface WidgetTables {
@@ -20,4 +22,6 @@ type ViewMaker = (tables: WidgetTables, options: Record<string, unknown>) => Vie
 export const views: Record<string, ViewMaker> = {
   parallel: (tables, options) => parallel(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
   scatter: (tables, options) => scatter(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
+  values: (tables, options) => values(tables.scalars ?? new Uint8Array(), { ...options, runs: tables.runs.byteLength ? tables.runs : null }) as ViewElement,
+  summary: (tables, options) => summary(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
 };

@@ -7,6 +7,8 @@ import { test, expect } from "@playwright/test";
 const VIEWS = {
   parallel: "(rc, data) => rc.parallel(data.runs, { color: 'validation/accuracy' })",
   scatter: "(rc, data) => rc.scatter(data.runs, { x: 'lr', y: 'validation/accuracy', color: 'batch_size' })",
+  values: "(rc, data) => rc.values(data.scalars, { runs: data.runs, summary: 'min' })",
+  summary: "(rc, data) => rc.summary(data.runs)",
 };
 
 for (const [name, make] of Object.entries(VIEWS)) {
@@ -25,12 +27,13 @@ for (const [name, make] of Object.entries(VIEWS)) {
     const cycle = (count) =>
       page.evaluate(async ({ count, make }) => {
         const rc = await import("/dist/runcompare.js");
-        const bytes = new Uint8Array(await (await fetch("/examples/data/runs.arrow")).arrayBuffer());
+        const load = async (name) => new Uint8Array(await (await fetch(`/examples/data/${name}.arrow`)).arrayBuffer());
+        const data = { runs: await load("runs"), scalars: await load("scalars") };
         const factory = eval(make);
         const host = document.createElement("div");
         document.body.append(host);
         for (let i = 0; i < count; i++) {
-          const view = factory(rc, { runs: bytes });
+          const view = factory(rc, data);
           host.append(view);
           await new Promise((resolve) => requestAnimationFrame(resolve));
           view.destroy();

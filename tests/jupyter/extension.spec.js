@@ -36,6 +36,13 @@ test("a runs file opens from the file browser as a comparison, Arrow and Parquet
   await expect(page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current")).toContainText("runs.parquet");
   await expect.poll(() => documentView(page).evaluate((view) => view.drawn.lines)).toBe(runs.length);
 
+  // A scalars file opens as the values table: a row per series, a column per run.
+  await page.locator(".jp-DirListing-item", { hasText: "scalars.arrow" }).dblclick();
+  const table = page.locator(".jp-MainAreaWidget:not(.lm-mod-hidden) .rc-document .rc-values");
+  await expect(table).toBeVisible();
+  await expect(page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current")).toContainText("scalars.arrow");
+  await page.locator("#jp-main-dock-panel .lm-TabBar-tab", { hasText: "runs.parquet" }).click();
+
   // The export command writes next to the file; the file browser lists it.
   const written = await page.evaluate(() => window.jupyterapp.commands.execute("runcompare:export-svg"));
   expect(written).toBe("data/runs-parallel.svg");

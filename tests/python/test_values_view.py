@@ -1,0 +1,151 @@
+"""rc.values and rc.summary check their input with the words of the TypeScript views, then
+send the tables as Arrow bytes."""
+
+import math
+
+import pyarrow as pa
+import pytest
+from traitlets import TraitError
+
+import runcompare as rc
+from runcompare import _widget
+
+RUNS = [
+    {"run_id": "a", "name": "A", "params.lr": 0.1, "params.opt": "adam", "metrics.acc": 0.9},
+    {"run_id": "b", "name": "B", "params.lr": 0.01, "params.opt": "sgd", "metrics.acc": None},
+]
+# The scalars of tests/unit/summary.test.ts: test/acc and acc once per run, loss twice by run a.
+SCALARS = [
+    {"run_id": "a", "metric": "test", "variant": "acc", "step": 9, "value": 0.7},
+    {"run_id": "b", "metric": "test", "variant": "acc", "step": 9, "value": 0.8},
+    {"run_id": "a", "metric": "acc", "variant": None, "step": 9, "value": 0.5},
+    {"run_id": "a", "metric": "loss", "variant": None, "step": 1, "value": 2.0},
+    {"run_id": "a", "metric": "loss", "variant": None, "step": 2, "value": 1.0},
+    {"run_id": "b", "metric": "loss", "variant": None, "step": 1, "value": 3.0},
+]
+CURVES = [
+    {"run_id": "a", "metric": "loss", "step": 1, "value": 2.0},
+    {"run_id": "a", "metric": "loss", "step": 2, "value": 1.0},
+]
+
+
+@pytest.fixture(autouse=True)
+def widget_esm(tmp_path, monkeypatch):
+    """A stand-in for the webpack build, so these tests do not depend on it."""
+    stub = tmp_path / "widget.js"
+    stub.write_text("export default { render() {} };\n", encoding="utf-8")
+    monkeypatch.setattr(_widget, "esm_path", lambda: stub)
+
+
+def read(ipc_bytes):
+    return pa.ipc.open_stream(ipc_bytes).read_all()
+
+
+def message(call):
+    with pytest.raises(rc.RunsDataError) as caught:
+        call()
+    return str(caught.value)
+
+
+class TestValues:
+    def test_sends_the_checked_scalars_and_the_options(self):
+        widget = rc.values(SCALARS, summary="min", extremes=False)
+        assert isinstance(widget, rc.ValuesView)
+        assert widget.view == "values"
+        assert widget.options == {"summary": "min", "extremes": False}
+        scalars = read(widget.scalars)
+        assert scalars.column("value").to_pylist() == [row["value"] for row in SCALARS]
+        assert widget.scalars == rc.scalars_to_ipc(SCALARS)
+
+    def test_without_runs_the_columns_are_the_scalars_runs_in_order(self):
+        widget = rc.values(list(reversed(SCALARS)))
+        assert read(widget.runs).to_pydict() == {"run_id": ["b", "a"]}
+        assert widget.options == {"summary": "last", "extremes": True}
+
+    def test_with_runs_the_runs_table_is_sent(self):
+        widget = rc.values(SCALARS, runs=RUNS)
+        assert read(widget.runs).column("name").to_pylist() == ["A", "B"]
+
+    def test_selected_takes_the_shown_run_ids(self):
+        widget = rc.values(SCALARS)
+        widget.selected = ["b"]
+        assert widget.selected == ["b"]
+        with pytest.raises(TraitError, match='selected has run ids that are not in runs: "z"'):
+            widget.selected = ["z"]
+
+    def test_an_unknown_summary(self):
+        assert message(lambda: rc.values(SCALARS, summary="mean")) == (
+            'summary "mean" is not a summary: pass "last", "min" or "max".'
+        )
+
+    def test_runs_sharing_no_run_with_the_scalars(self):
+        assert message(lambda: rc.values(SCALARS, runs=[{"run_id": "x"}])) == (
+            'no scalars belong to the runs: the scalars have run ids such as "a", the runs table "x"; '
+            "pass the scalars of these runs."
+        )
+
+    def test_bad_scalars_raise_the_scalars_words(self):
+        assert message(lambda: rc.values([{"run_id": "a", "metric": "m", "value": 1}])) == (
+            'scalars table has no "step" column (columns: run_id, metric, value): scalars need run_id, '
+            "metric, step and value columns; variant and time are optional."
+        )
+
+
+class TestSummary:
+    def test_sends_runs_scalars_and_options(self):
+        widget = rc.summary(RUNS, metrics="test/acc", scalars=SCALARS)
+        assert isinstance(widget, rc.SummaryView)
+        assert widget.view == "summary"
+        assert widget.options == {"metrics": ["test/acc"], "height": 300}
+        assert read(widget.runs).column("run_id").to_pylist() == ["a", "b"]
+        assert read(widget.scalars).num_rows == len(SCALARS)
+
+    def test_defaults_leave_the_choice_to_the_view(self):
+        widget = rc.summary(RUNS)
+        assert widget.options == {"metrics": None, "height": 300}
+        assert widget.scalars == b""
+        acc = read(widget.runs).column("metrics.acc").to_pylist()
+        assert acc[0] == 0.9 and math.isnan(acc[1])
+
+    @pytest.mark.parametrize("names", [["test/acc", "loss:min", "lr"], ["metrics.acc"], ["acc:last"], ["loss"]])
+    def test_names_the_view_accepts(self, names):
+        assert rc.summary(RUNS, metrics=names, scalars=SCALARS).options["metrics"] == names
+
+    def test_a_column_of_categories(self):
+        assert message(lambda: rc.summary(RUNS, metrics=["opt"], scalars=SCALARS)) == (
+            'column "params.opt" holds categories, not numbers: summary bars need numbers; '
+            "name a metrics.* column or a series of the scalars."
+        )
+
+    def test_an_unknown_name_lists_the_series(self):
+        assert message(lambda: rc.summary(RUNS, metrics=["f1"], scalars=SCALARS)) == (
+            'no metric "f1" in the runs or the scalars (scalars series: test/acc, acc, loss): '
+            "name one of these, optionally ending in :last, :min or :max."
+        )
+
+    def test_an_unknown_name_without_scalars_lists_the_columns(self):
+        assert message(lambda: rc.summary(RUNS, metrics=["f1"])) == (
+            'no column "f1" in runs (columns: params.lr, params.opt, metrics.acc): '
+            'pass one of these, with or without its "params."/"metrics." prefix.'
+        )
+
+    def test_nothing_single_valued(self):
+        bare = [{"run_id": "a", "params.lr": 1.0}]
+        assert message(lambda: rc.summary(bare, scalars=CURVES)) == (
+            "no single-value metrics to show: the runs have no metrics.* columns and no scalars "
+            'series is reported once per run; name metrics with metrics=, for example "loss/validation:min".'
+        )
+        assert rc.summary(bare, metrics="loss:min", scalars=CURVES).options["metrics"] == ["loss:min"]
+
+    def test_a_single_value_series_is_enough(self):
+        bare = [{"run_id": "a"}, {"run_id": "b"}]
+        assert rc.summary(bare, scalars=SCALARS).options["metrics"] is None
+
+    def test_scalars_of_other_runs(self):
+        assert message(lambda: rc.summary([{"run_id": "x", "metrics.m": 1.0}], scalars=SCALARS)).startswith(
+            "no scalars belong to the runs:"
+        )
+
+
+def test_public_api():
+    assert {"values", "summary", "ValuesView", "SummaryView"} <= set(dir(rc))
