@@ -39,6 +39,12 @@ const CSS = `
   border: 1px solid var(--rc-grid); border-radius: 3px; padding: 2px 6px;
 }
 .rc-view button:hover { border-color: var(--rc-accent); cursor: pointer; }
+.rc-view button:disabled { opacity: 0.5; cursor: default; }
+.rc-view .rc-toggle { display: inline-flex; }
+.rc-view .rc-toggle button { border-radius: 0; margin-left: -1px; }
+.rc-view .rc-toggle button:first-child { border-radius: 3px 0 0 3px; margin-left: 0; }
+.rc-view .rc-toggle button:last-child { border-radius: 0 3px 3px 0; }
+.rc-view .rc-toggle button[aria-pressed="true"] { background: var(--rc-accent); color: var(--jp-ui-inverse-font-color1, #ffffff); border-color: var(--rc-accent); }
 .rc-view label { display: inline-flex; align-items: center; gap: 4px; color: var(--rc-fg-muted); }
 .rc-view .rc-tooltip {
   position: absolute; pointer-events: none; z-index: 10; max-width: 360px; padding: 6px 8px;

@@ -7,6 +7,7 @@ import { readScalars, type ScalarsInput } from "../../data/scalars.js";
 import { sizeCanvas } from "../../render/canvas.js";
 import { onDarkBackground, runColors, type RunColors } from "../../render/color.js";
 import { errorBox } from "../../render/error.js";
+import { picker } from "../../render/controls.js";
 import { colorLegend } from "../../render/legend.js";
 import { themeColor, viewStyle, watchTheme } from "../../render/style.js";
 import { toolbar } from "../../render/toolbar.js";
@@ -388,20 +389,9 @@ class ParallelChart {
     const colorPicker = picker("Colour by", all.map((c) => c.name), this.colorColumn.name, (name) => this.setColor(name));
     const onAxes = new Set(this.dimensions.map((d) => d.column));
     const addable = this.runs.columns.filter((c) => !onAxes.has(c)).map((c) => c.name);
-    const axisPicker = picker("Add axis", addable, "", (name) => this.addAxis(name), "choose…");
+    const axisPicker = picker("Add axis", addable, "", (name) => name && this.addAxis(name), "choose…");
     this.controls.replaceChildren(colorPicker, ...(addable.length ? [axisPicker] : []));
   }
-}
-
-function picker(label: string, names: readonly string[], value: string, onChange: (name: string) => void, placeholder?: string): HTMLLabelElement {
-  const wrapper = document.createElement("label");
-  wrapper.append(label);
-  const element = document.createElement("select");
-  if (placeholder) element.append(new Option(placeholder, ""));
-  for (const name of names) element.append(new Option(name, name, false, name === value));
-  element.addEventListener("change", () => element.value && onChange(element.value));
-  wrapper.append(element);
-  return wrapper;
 }
 
 const formatValue = format(".6~g");

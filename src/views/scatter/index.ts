@@ -12,6 +12,7 @@ import { toolbar } from "../../render/toolbar.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
 import { drawAxes } from "./axes.js";
 import { chooseChannels, type ChannelChoice, type Channels } from "./channels.js";
+import { scatterControls } from "./controls.js";
 import { tooltipColumns, tooltipContent } from "./describe.js";
 import { scatterCSV, scatterSVG, type ShownPoints } from "./export.js";
 import { frame, isShown, pointArea, positionScale, project, type Frame, type PositionScale } from "./layout.js";
@@ -61,6 +62,7 @@ export function scatter(data: RunsInput, options: ScatterOptions = {}): ScatterE
   let error: string | null = null;
   let selected: string[] = [...(options.selected ?? [])];
   let current = { height: 400, ...options };
+  let runs: Runs | null = null;
 
   const rebuild = () => {
     state?.destroy();
@@ -68,10 +70,11 @@ export function scatter(data: RunsInput, options: ScatterOptions = {}): ScatterE
     error = null;
     root.querySelector(".rc-error")?.remove();
     try {
-      state = new ScatterState(root, readRuns(data), current, (ids) => {
+      runs ??= readRuns(data);
+      state = new ScatterState(root, runs, current, (ids) => {
         selected = ids;
         root.dispatchEvent(new Event("input", { bubbles: true }));
-      });
+      }, (changes) => root.update(changes));
       state.highlight(selected);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
@@ -157,8 +160,10 @@ class ScatterState {
     private readonly runs: Runs,
     private readonly options: ScatterOptions & { height: number },
     private readonly onSelect: (ids: string[]) => void,
+    onOptions: (changes: ChannelChoice) => void,
   ) {
-    const columns = columnResolver(runs, options.scalars ? readScalars(options.scalars) : null);
+    const scalars = options.scalars ? readScalars(options.scalars) : null;
+    const columns = columnResolver(runs, scalars);
     this.channels = chooseChannels(runs, columns, options);
     this.colors = this.channels.color ? runColors(this.channels.color) : null;
     this.sizes = pointSizes(this.channels.size, runs.count);
@@ -180,7 +185,8 @@ class ScatterState {
     const hint = document.createElement("div");
     hint.className = "rc-hint";
     hint.textContent = HINT;
-    const { bar } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "scatter");
+    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "scatter");
+    controls.append(...scatterControls(runs, scalars?.series.map((s) => s.key) ?? [], this.channels, onOptions));
     this.container.append(bar, legend, this.plot, hint);
     root.append(this.container);
 
