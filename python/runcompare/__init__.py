@@ -1,6 +1,7 @@
 """Compare machine-learning runs in notebooks, with run data sent as Apache Arrow."""
 
 from ._convert import runs_to_ipc
+from ._diff import Diff, details_to_ipc, diff
 from ._display import display, mime_bundle
 from ._errors import RunsDataError
 from ._html import to_html

@@ -8,7 +8,7 @@ import pathlib
 
 import anywidget
 import pyarrow as pa
-from traitlets import Bytes, Dict, List, TraitError, Unicode, observe, validate
+from traitlets import Bytes, Dict, List, TraitError, Unicode, validate
 
 from ._contract import RUN_ID
 from ._errors import list_names, quote
@@ -45,14 +45,16 @@ class View(anywidget.AnyWidget):
         self.add_traits(_esm=Unicode(_read_esm()).tag(sync=True))
         super().__init__(**kwargs)
 
-    @observe("runs")
-    def _read_run_ids(self, change):
-        # Decoded once per table, not each time selected is set.
-        self._known_ids = _run_ids(change["new"])
+    def _run_ids(self):
+        # Decoded once per table, not each time selected is set; read here rather than when
+        # runs changes, since a constructor checks selected before any observer runs.
+        if getattr(self, "_ids_of", None) is not self.runs:
+            self._ids_of, self._ids = self.runs, _run_ids(self.runs)
+        return self._ids
 
     @validate("selected")
     def _check_selected(self, proposal):
-        known = getattr(self, "_known_ids", frozenset())
+        known = self._run_ids()
         unknown = [run_id for run_id in proposal["value"] if run_id not in known]
         if unknown:
             raise TraitError(f"selected has run ids that are not in runs: {list_names([quote(i) for i in unknown])}.")

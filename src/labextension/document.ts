@@ -4,6 +4,7 @@ import { loadTable, type LoadedTable, type TableKind } from "../data/files.js";
 import { errorBox } from "../render/error.js";
 import { viewStyle } from "../render/style.js";
 import { parallel } from "../views/parallel/index.js";
+import { diff } from "../views/diff/index.js";
 import { scatter } from "../views/scatter/index.js";
 import { summary } from "../views/summary/index.js";
 import { values } from "../views/values/index.js";
@@ -19,6 +20,7 @@ const FILE_VIEWS: Record<TableKind, Record<string, (table: LoadedTable) => ViewE
     "Parallel coordinates": (table) => parallel(table.data),
     Scatter: (table) => scatter(table.data),
     "Summary bars": (table) => summary(table.data),
+    "Side-by-side diff": (table) => diff(table.data),
   },
   scalars: {
     "Values table": (table) => values(table.data),

@@ -2,6 +2,7 @@ import { parallel } from "../views/parallel/index.js";
 import { scatter } from "../views/scatter/index.js";
 import { values } from "../views/values/index.js";
 import { summary } from "../views/summary/index.js";
+import { diffWithSelection } from "../views/diff/selection.js";
 
 /** The tables a widget carries, as Arrow IPC bytes; scalars is empty when not given. */
 export interface WidgetTables {
@@ -24,4 +25,5 @@ export const views: Record<string, ViewMaker> = {
   scatter: (tables, options) => scatter(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
   values: (tables, options) => values(tables.scalars ?? new Uint8Array(), { ...options, runs: tables.runs.byteLength ? tables.runs : null }) as ViewElement,
   summary: (tables, options) => summary(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
+  diff: (tables, options) => diffWithSelection(tables.runs, options) as unknown as ViewElement,
 };

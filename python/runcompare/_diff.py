@@ -1,0 +1,188 @@
+"""rc.diff: runs side by side, every config field on a row, differences from a base run highlighted.
+
+The checks are those of readDetails in src/data/details.ts, made in the same order with the
+same words. A runs table is sent as it is (after the runs checks) and the view turns its
+columns into fields, so its values read the same from Python and from JavaScript.
+"""
+
+import datetime
+import json
+from collections.abc import Mapping
+
+import pyarrow as pa
+from traitlets import Unicode
+
+from . import _errors
+from ._contract import RUN_ID, value_type
+from ._convert import table_to_ipc, to_runs_table
+from ._errors import RunsDataError
+from ._inputs import _is_dataframe, read_columns
+from ._normalise import normalise
+from ._tables import view_state
+from ._widget import View
+
+REQUIRED = ("run_id", "path", "value")
+
+
+class Diff(View):
+    """Runs side by side: a column per run, a row per config field, grouped in sections. The
+    leftmost run is the base; ``base`` holds its id, and setting it makes another run the base."""
+
+    view = Unicode("diff").tag(sync=True)
+
+    @property
+    def base(self):
+        return self.selected[0] if self.selected else None
+
+    @base.setter
+    def base(self, run_id):
+        self.selected = [run_id]
+
+
+def diff(data, runs=None, base=None, hide_identical=False, height=560):
+    """Runs side by side, as a widget: ClearML's details and hyperparameter comparison.
+
+    data: one of
+        - a dict of fields per run, ``{"run-a": cfg_a, "run-b": cfg_b}``: nested dicts become
+          sections (their keys join with "/"), strings are kept as they are (multi-line ones
+          too), other values become JSON text (``[64, 64]``, ``true``), None is absent;
+        - a details table, one row per run and field: ``run_id``, ``path`` ("section/sub/key")
+          and ``value`` (text; long text such as source code, git diffs and package lists
+          compares line by line), and optionally ``name`` to label the runs;
+        - a runs table (an MLflow ``search_runs()`` frame works as is): its params.*,
+          metrics.* and tags.* columns become sections of those names, the others "general".
+        Tables may be pandas or polars DataFrames, pyarrow Tables or lists of dicts; a table
+        with a ``path`` column is taken for a details table.
+    runs: the run ids to show, in column order; None shows every run.
+    base: the run every other is compared with, shown first; None takes the first run.
+    hide_identical: show only the fields where some run differs from the base.
+    height: the table's largest height in pixels; it scrolls beyond.
+
+    Raises RunsDataError before anything is sent when the data or the run ids are wrong.
+    """
+    state = diff_state(data, runs, base, hide_identical, height)
+    return Diff(**state, selected=[state["options"]["base"]])
+
+
+def diff_state(data, runs=None, base=None, hide_identical=False, height=560):
+    """The checked details table and options of a diff view (see diff)."""
+    table = _to_table(data)
+    ids = list(dict.fromkeys(table.column(RUN_ID).to_pylist()))
+    if runs is not None:
+        runs = [runs] if isinstance(runs, str) else list(runs)
+        if not runs:
+            raise RunsDataError(_errors.diff_no_runs())
+        for run_id in runs:
+            _check_run(ids, "runs", run_id)
+    if base is not None:
+        _check_run(ids, "base", base)
+    first = base if base is not None else (runs or ids)[0]
+    options = {"runs": runs, "base": first, "hideIdentical": bool(hide_identical), "height": height}
+    return view_state(table, None, options)
+
+
+def details_to_ipc(data):
+    """Details (anything rc.diff takes) as the Arrow IPC stream bytes the view reads, checked."""
+    return table_to_ipc(_to_table(data))
+
+
+def _check_run(ids, option, run_id):
+    if run_id not in ids:
+        raise RunsDataError(_errors.diff_unknown_run(option, run_id, ids))
+
+
+def _to_table(data):
+    if isinstance(data, Mapping):
+        return _from_field_trees(data)
+    if not (isinstance(data, (pa.Table, pa.RecordBatch, list)) or _is_dataframe(data, "pandas") or _is_dataframe(data, "polars")):
+        raise RunsDataError(_errors.details_not_input(type(data).__name__))
+    source = read_columns(data)
+    if source.row_count == 0:
+        raise RunsDataError(_errors.details_empty())
+    if "path" not in source.names:
+        return to_runs_table(data)
+    return _details_table(source)
+
+
+def _details_table(source):
+    columns = dict(zip(source.names, source.arrays()))
+    for name in REQUIRED:
+        if name not in columns:
+            raise RunsDataError(_errors.details_no_column(name, source.names))
+    for name in ("run_id", "path"):
+        found = value_type(normalise(columns[name]))
+        if found not in ("strings", None):
+            raise RunsDataError(_errors.details_column_type(name, found))
+    value = normalise(columns["value"])
+    if value_type(value) == "binary":
+        raise RunsDataError(_errors.details_column_type("value", "binary"))
+    run_ids = columns["run_id"].to_pylist()
+    paths = columns["path"].to_pylist()
+    _check_rows(run_ids, paths)
+    arrays = {"run_id": pa.array(run_ids, pa.string()), "path": pa.array(paths, pa.string()), "value": value}
+    if "name" in columns:
+        arrays["name"] = normalise(columns["name"])
+    return pa.table(arrays)
+
+
+def _check_rows(run_ids, paths):
+    """Row by row, as readDetails does: an id, a path, and one value per run and path."""
+    first_row = {}
+    for row, (run_id, path) in enumerate(zip(run_ids, paths)):
+        if run_id is None:
+            raise RunsDataError(_errors.details_missing("run_id", row))
+        if path is None or path == "":
+            raise RunsDataError(_errors.details_missing("path", row))
+        seen = first_row.setdefault((run_id, path), row)
+        if seen != row:
+            raise RunsDataError(_errors.details_duplicate(run_id, path, seen, row))
+
+
+def _from_field_trees(trees):
+    if not trees:
+        raise RunsDataError(_errors.details_empty())
+    rows = []
+    for run_id, tree in trees.items():
+        run_id = str(run_id)
+        if not isinstance(tree, Mapping):
+            raise RunsDataError(_errors.details_not_fields(run_id, type(tree).__name__))
+        before = len(rows)
+        _add_tree(rows, run_id, tree, "")
+        if len(rows) == before:
+            raise RunsDataError(_errors.details_no_fields(run_id))
+    run_ids, paths, values = zip(*rows)
+    return pa.table({"run_id": pa.array(run_ids, pa.string()), "path": pa.array(paths, pa.string()), "value": pa.array(values, pa.string())})
+
+
+def _add_tree(rows, run_id, tree, prefix):
+    for key, value in tree.items():
+        path = prefix + str(key)
+        if isinstance(value, Mapping) and value:
+            _add_tree(rows, run_id, value, path + "/")
+        else:
+            rows.append((run_id, path, field_text(value)))
+
+
+def field_text(value):
+    """A config value as the text the diff compares: strings as they are, None as absent (None),
+    anything else as compact JSON (as JavaScript's JSON.stringify writes it)."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
+def _plain(value):
+    # numpy scalars and arrays as the Python values they hold; checked by name so numpy is not imported.
+    if type(value).__module__ == "numpy" and hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _json_default(value):
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
