@@ -7,13 +7,36 @@ from ._errors import RunsDataError
 from ._html import to_html
 from ._parallel import Parallel, parallel
 from ._scalars import scalars_to_ipc
+from ._scalars_view import ScalarsView, scalars
 from ._scatter import Scatter, scatter
 from ._values_view import SummaryView, ValuesView, summary, values
 from ._widget import View
 
 __version__ = "0.1.0"
 
-__all__ = ["Parallel", "display", "mime_bundle", "RunsDataError", "View", "__version__", "parallel", "runs_to_ipc", "scalars_to_ipc"]
+__all__ = [
+    "Diff",
+    "Parallel",
+    "RunsDataError",
+    "Scatter",
+    "ScalarsView",
+    "SummaryView",
+    "ValuesView",
+    "View",
+    "__version__",
+    "details_to_ipc",
+    "diff",
+    "display",
+    "mime_bundle",
+    "parallel",
+    "runs_to_ipc",
+    "scalars",
+    "scalars_to_ipc",
+    "scatter",
+    "summary",
+    "to_html",
+    "values",
+]
 
 
 def _jupyter_labextension_paths():

@@ -9,19 +9,21 @@ import base64
 from ._diff import diff_state
 from ._errors import RunsDataError
 from ._parallel import parallel_state
+from ._scalars_view import scalars_state
 from ._scatter import scatter_state
 from ._values_view import summary_state, values_state
 
 MIME_TYPE = "application/vnd.runcompare.v1+json"
 # Each view's checks and tables, taking the same arguments as its function (rc.parallel, ...).
-STATES = {"parallel": parallel_state, "scatter": scatter_state, "values": values_state, "summary": summary_state, "diff": diff_state}
+STATES = {"parallel": parallel_state, "scatter": scatter_state, "values": values_state, "summary": summary_state, "diff": diff_state,
+          "scalars": scalars_state}
 
 
 def mime_bundle(data, view="parallel", **options):
     """The output bundle for a view: runcompare's MIME type, and a line of plain text.
 
-    data: what the view's function takes first (the runs; for "values", the scalars; for
-        "diff", the details).
+    data: what the view's function takes first (the runs; for "values" and "scalars", the
+        scalars; for "diff", the details).
     options: the rest of that function's arguments, scalars or runs included.
     """
     if view not in STATES:

@@ -5,6 +5,7 @@ import { errorBox } from "../render/error.js";
 import { viewStyle } from "../render/style.js";
 import { parallel } from "../views/parallel/index.js";
 import { diff } from "../views/diff/index.js";
+import { scalars } from "../views/scalars/index.js";
 import { scatter } from "../views/scatter/index.js";
 import { summary } from "../views/summary/index.js";
 import { values } from "../views/values/index.js";
@@ -23,6 +24,7 @@ const FILE_VIEWS: Record<TableKind, Record<string, (table: LoadedTable) => ViewE
     "Side-by-side diff": (table) => diff(table.data),
   },
   scalars: {
+    "Learning curves": (table) => scalars(table.data),
     "Values table": (table) => values(table.data),
   },
 };

@@ -2,6 +2,7 @@ import { parallel } from "../views/parallel/index.js";
 import { scatter } from "../views/scatter/index.js";
 import { values } from "../views/values/index.js";
 import { summary } from "../views/summary/index.js";
+import { scalars } from "../views/scalars/index.js";
 import { diffWithSelection } from "../views/diff/selection.js";
 
 /** The tables a widget carries, as Arrow IPC bytes; scalars is empty when not given. */
@@ -25,5 +26,6 @@ export const views: Record<string, ViewMaker> = {
   scatter: (tables, options) => scatter(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
   values: (tables, options) => values(tables.scalars ?? new Uint8Array(), { ...options, runs: tables.runs.byteLength ? tables.runs : null }) as ViewElement,
   summary: (tables, options) => summary(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
+  scalars: (tables, options) => scalars(tables.scalars, { ...options, runs: tables.runs }) as ViewElement,
   diff: (tables, options) => diffWithSelection(tables.runs, options) as unknown as ViewElement,
 };

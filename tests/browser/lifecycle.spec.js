@@ -9,6 +9,7 @@ const VIEWS = {
   scatter: "(rc, data) => rc.scatter(data.runs, { x: 'lr', y: 'validation/accuracy', color: 'batch_size' })",
   values: "(rc, data) => rc.values(data.scalars, { runs: data.runs, summary: 'min' })",
   summary: "(rc, data) => rc.summary(data.runs)",
+  scalars: "(rc, data) => rc.scalars(data.scalars, { runs: data.runs, smoothing: 0.8, groupBy: ['lr'] })",
   diff: "(rc, data) => rc.diff(data.runs, { runs: ['r000', 'r029', 'r042'] })",
 };
 

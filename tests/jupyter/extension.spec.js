@@ -36,10 +36,11 @@ test("a runs file opens from the file browser as a comparison, Arrow and Parquet
   await expect(page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current")).toContainText("runs.parquet");
   await expect.poll(() => documentView(page).evaluate((view) => view.drawn.lines)).toBe(runs.length);
 
-  // A scalars file opens as the values table: a row per series, a column per run.
+  // A scalars file opens as learning curves, and can switch to the values table.
   await page.locator(".jp-DirListing-item", { hasText: "scalars.arrow" }).dblclick();
-  const table = page.locator(".jp-MainAreaWidget:not(.lm-mod-hidden) .rc-document .rc-values");
-  await expect(table).toBeVisible();
+  await expect(page.locator(".jp-MainAreaWidget:not(.lm-mod-hidden) .rc-document .rc-scalars")).toBeVisible();
+  await page.locator(".jp-MainAreaWidget:not(.lm-mod-hidden) .jp-Toolbar select").selectOption("Values table");
+  await expect(page.locator(".jp-MainAreaWidget:not(.lm-mod-hidden) .rc-document .rc-values")).toBeVisible();
   await expect(page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current")).toContainText("scalars.arrow");
   await page.locator("#jp-main-dock-panel .lm-TabBar-tab", { hasText: "runs.parquet" }).click();
 

@@ -24,7 +24,7 @@ def test_bundle_carries_the_runs_and_options():
 def test_bad_input_raises_before_anything_is_shown():
     with pytest.raises(rc.RunsDataError, match='no column "momentum"'):
         rc.mime_bundle(RUNS, params=["momentum"])
-    with pytest.raises(rc.RunsDataError, match='view "diagram" cannot be shown as output: pass one of parallel, scatter, values, summary, diff.'):
+    with pytest.raises(rc.RunsDataError, match='view "diagram" cannot be shown as output: pass one of parallel, scatter, values, summary, diff, scalars.'):
         rc.mime_bundle(RUNS, view="diagram")
 
 

@@ -1,0 +1,170 @@
+"""rc.scalars: learning curves of runs, TensorBoard's scalars dashboard in a notebook. The checks
+mirror src/views/scalars, in the same order and with the same words."""
+
+import math
+import numbers
+
+import pyarrow as pa
+from traitlets import Unicode
+
+from . import _errors
+from ._contract import NAME, RUN_ID, value_type
+from ._convert import to_runs_table
+from ._errors import RunsDataError
+from ._parallel import names_list
+from ._scalars import check_scalars_belong_to_runs, series_keys, to_scalars_table
+from ._tables import view_state
+from ._widget import View
+
+# The choices of src/views/scalars/options.ts and the data modules it names.
+VARIANTS = ("separate", "together")
+X_AXES = ("step", "relative", "wall")
+Y_SCALES = ("linear", "log")
+SMOOTHING_TYPES = ("ema", "time_ema", "gaussian", "running_average")
+AGGREGATES = ("mean", "median")
+BANDS = ("none", "minmax", "std", "stderr", "ci95")
+MAX_SMOOTHING = 0.999
+
+
+class ScalarsView(View):
+    """Learning curves: one chart per metric and variant, a line per run (or per group of runs)."""
+
+    view = Unicode("scalars").tag(sync=True)
+
+
+def scalars(
+    scalars,
+    runs=None,
+    metrics=None,
+    group_by=None,
+    smoothing=0.6,
+    smoothing_type="ema",
+    x="step",
+    y="linear",
+    variants="separate",
+    aggregate="mean",
+    band="minmax",
+    color=None,
+    height=240,
+):
+    """Learning curves of runs, as a widget: one chart per metric and variant, each run's series
+    smoothed over its raw values, with a tooltip listing every run's value at a step.
+
+    scalars: the values the runs reported, one row per value (run_id, metric, optional variant,
+        step, optional time, value): a pandas or polars DataFrame, a pyarrow Table or a list of
+        dicts. NaN and infinite values are drawn as gaps.
+    runs: a runs table (an MLflow ``search_runs()`` frame works as is): it names and colours
+        the runs and gives the columns to group by. None names runs by their ids; the view then
+        knows only the scalars' run ids (in order of first appearance), which are also the ids
+        ``selected`` may hold.
+    metrics: metrics ("loss", every variant) or series ("loss/train") to chart; None charts all.
+    group_by: runs-table columns (with or without their "params."/"metrics." prefix); runs
+        with equal values become one line, the mean or median (aggregate) of their smoothed
+        series with a band: "minmax", "std", "stderr", "ci95" (Student's t) or "none". Steps
+        that differ between runs are aligned by linear interpolation within each run's range.
+    smoothing: 0 (none) to 0.999 (most), as TensorBoard's slider.
+    smoothing_type: "ema" (TensorBoard's debiased exponential moving average, the same
+        numbers), "time_ema" (weights decay with the time between reports), "gaussian" or
+        "running_average" (both centred, about as wide as the EMA's reach).
+    x: "step", "relative" (time since each run's first report) or "wall" (clock time); the
+        last two need a time column.
+    y: "linear" or "log".
+    variants: "separate" (a chart per metric and variant) or "together" (a chart per metric,
+        variants told apart by dashes).
+    color: runs-table column that colours the runs; None gives each run its own colour.
+    height: of each chart, in pixels.
+
+    Raises RunsDataError before anything is sent when the scalars, the runs or the options
+    are wrong.
+    """
+    state = scalars_state(scalars, runs, metrics, group_by, smoothing, smoothing_type, x, y, variants, aggregate, band, color, height)
+    return ScalarsView(**state)
+
+
+def scalars_state(
+    scalars,
+    runs=None,
+    metrics=None,
+    group_by=None,
+    smoothing=0.6,
+    smoothing_type="ema",
+    x="step",
+    y="linear",
+    variants="separate",
+    aggregate="mean",
+    band="minmax",
+    color=None,
+    height=240,
+):
+    """The checked tables and options of a learning-curves view (see scalars)."""
+    scalars_table = to_scalars_table(scalars)
+    if runs is None:
+        runs_table = pa.table({RUN_ID: scalars_table.column(RUN_ID).combine_chunks().dictionary})
+    else:
+        runs_table = to_runs_table(runs)
+        check_scalars_belong_to_runs(scalars_table, runs_table.column(RUN_ID))
+    _one_of("variants", variants, VARIANTS)
+    _one_of("x", x, X_AXES)
+    _one_of("y", y, Y_SCALES)
+    _check_smoothing(smoothing)
+    _one_of("smoothing_type", smoothing_type, SMOOTHING_TYPES)
+    _one_of("aggregate", aggregate, AGGREGATES)
+    _one_of("band", band, BANDS)
+    group_by = names_list(group_by) or []
+    columns = _runs_columns(runs_table)
+    for name in [*group_by, *([color] if color else [])]:
+        _resolve(name, columns)
+    metrics = names_list(metrics)
+    _check_metrics(metrics, series_keys(scalars_table), scalars_table.column("metric").combine_chunks().dictionary.to_pylist())
+    if x != "step" and "time" not in scalars_table.column_names:
+        raise RunsDataError(_errors.scalars_no_time(x))
+    options = {
+        "metrics": metrics,
+        "groupBy": group_by,
+        "smoothing": smoothing,
+        "smoothingType": smoothing_type,
+        "x": x,
+        "y": y,
+        "variants": variants,
+        "aggregate": aggregate,
+        "band": band,
+        "color": color,
+        "height": height,
+    }
+    return view_state(runs_table, scalars_table, options)
+
+
+def _one_of(name, value, allowed):
+    if value not in allowed:
+        raise RunsDataError(_errors.bad_option(name, allowed, value))
+
+
+def _check_smoothing(value):
+    # JavaScript's typeof is "number" for floats and ints but not for booleans.
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value) or not 0 <= value <= MAX_SMOOTHING:
+        raise RunsDataError(_errors.bad_smoothing(value))
+
+
+def _runs_columns(table):
+    """The columns readRuns keeps, by full name: all but run_id, name and binary columns."""
+    return [
+        name
+        for name, column in zip(table.column_names, table.columns)
+        if name not in (RUN_ID, NAME) and value_type(column) != "binary"
+    ]
+
+
+def _resolve(name, columns):
+    for candidate in (name, f"params.{name}", f"metrics.{name}"):
+        if candidate in columns:
+            return candidate
+    raise RunsDataError(_errors.unknown_column(name, columns))
+
+
+def _check_metrics(metrics, series, metric_names):
+    """Each name is a metric (all its variants) or a series "metric/variant" of the scalars."""
+    if metrics is None:
+        return
+    for name in metrics:
+        if name not in series and name not in metric_names:
+            raise RunsDataError(_errors.scalars_unknown_metric(name, series))

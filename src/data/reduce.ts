@@ -1,0 +1,210 @@
+/**
+ * Long series cut down to what a chart can show, one pixel column at a time, before drawing.
+ * Every run keeps its line: only points that fall in the same pixel column are thinned.
+ */
+export type ReduceMethod = "minmax" | "lttb";
+export const REDUCE_METHODS: readonly ReduceMethod[] = ["minmax", "lttb"];
+
+/** Reduced points: views into the scratch buffers, valid until the next call with them. */
+export interface Reduced {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly length: number;
+}
+
+/** Buffers reused between calls, so drawing a thousand runs allocates once. */
+export class ReduceScratch {
+  x = new Float64Array(0);
+  y = new Float64Array(0);
+  starts = new Int32Array(0);
+  kept = new Int32Array(0);
+  ensure(size: number) {
+    if (this.x.length >= size) return;
+    const capacity = Math.max(size, 2 * this.x.length);
+    this.x = new Float64Array(capacity);
+    this.y = new Float64Array(capacity);
+    this.starts = new Int32Array(capacity + 1);
+    this.kept = new Int32Array(capacity);
+  }
+}
+
+/**
+ * The points of a series (x ascending, y) that draw the same picture over [x0, x1] on `width`
+ * pixel columns:
+ * - "minmax" keeps, in each column, the first, lowest, highest and last point (M4), so every
+ *   spike and the line's way in and out of the column survive;
+ * - "lttb" keeps one point per column, the one spanning the largest triangle with the point
+ *   kept before and the mean of the next column (largest-triangle-three-buckets), plus the
+ *   first and last point of every stretch between gaps.
+ * Non-finite values split the line: each comes out as one NaN point, a gap in the drawing. The
+ * nearest point beyond each end of the domain is kept, so lines run to the chart's edges.
+ * Unsorted x still gives a faithful picture (columns are runs of consecutive points), only
+ * without the clipping to the domain. Callers that know whether x ascends can say so (`sorted`)
+ * and spare the check.
+ */
+export function reduceSeries(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  [x0, x1]: readonly [number, number],
+  width: number,
+  method: ReduceMethod,
+  scratch = new ReduceScratch(),
+  sorted = isSorted(x),
+): Reduced {
+  const n = x.length;
+  const [lo, hi] = sorted ? visibleRange(x, x0, x1) : [0, n - 1];
+  scratch.ensure(hi - lo + 1);
+  const columns: Columns = { x0, perUnit: width / (x1 - x0 || 1) };
+  const count = method === "lttb" ? lttb(x, y, lo, hi, columns, scratch) : minMax(x, y, lo, hi, columns, scratch);
+  return { x: scratch.x.subarray(0, count), y: scratch.y.subarray(0, count), length: count };
+}
+
+/** Pixel column c holds the x with floor((x - x0) * perUnit) = c. */
+interface Columns {
+  x0: number;
+  perUnit: number;
+}
+
+function minMax(x: ArrayLike<number>, y: ArrayLike<number>, lo: number, hi: number, { x0, perUnit }: Columns, scratch: ReduceScratch): number {
+  // Indices of the kept points; a gap before point i is written as -1 - i.
+  const kept = scratch.kept;
+  let count = 0;
+  let column = NaN;
+  let first = -1;
+  let last = -1;
+  let min = -1;
+  let max = -1;
+  for (let i = lo; i <= hi + 1; i++) {
+    const v = i <= hi ? y[i] : NaN;
+    const finite = v > -Infinity && v < Infinity;
+    const c = finite ? Math.floor((x[i] - x0) * perUnit) : NaN;
+    if (first >= 0 && c !== column) {
+      // first <= min, max <= last: the kept points in their order along the line, each once.
+      const low = min < max ? min : max;
+      const high = min < max ? max : min;
+      kept[count++] = first;
+      if (low !== first) kept[count++] = low;
+      if (high !== low) kept[count++] = high;
+      if (last !== high) kept[count++] = last;
+      first = -1;
+    }
+    if (i > hi) break;
+    if (!finite) {
+      if (count > 0 && kept[count - 1] >= 0) kept[count++] = -1 - i;
+      continue;
+    }
+    if (first < 0) {
+      first = last = min = max = i;
+      column = c;
+      continue;
+    }
+    last = i;
+    if (v < y[min]) min = i;
+    if (v > y[max]) max = i;
+  }
+  const { x: outX, y: outY } = scratch;
+  for (let k = 0; k < count; k++) {
+    const i = kept[k];
+    outX[k] = x[i >= 0 ? i : -1 - i];
+    outY[k] = i >= 0 ? y[i] : NaN;
+  }
+  return count;
+}
+
+function lttb(x: ArrayLike<number>, y: ArrayLike<number>, lo: number, hi: number, { x0, perUnit }: Columns, scratch: ReduceScratch): number {
+  const { x: outX, y: outY } = scratch;
+  let count = 0;
+  const emit = (i: number, value = y[i]) => {
+    outX[count] = x[i];
+    outY[count] = value;
+    count++;
+  };
+  let i = lo;
+  while (i <= hi) {
+    if (!Number.isFinite(y[i])) {
+      if (count > 0 && !Number.isNaN(outY[count - 1])) emit(i, NaN);
+      i++;
+      continue;
+    }
+    // One stretch of finite values, split into columns: starts[b] is where column b begins.
+    const starts = scratch.starts;
+    let buckets = 0;
+    let column = NaN;
+    let end = i;
+    for (; end <= hi && Number.isFinite(y[end]); end++) {
+      const c = Math.floor((x[end] - x0) * perUnit);
+      if (c !== column) {
+        starts[buckets++] = end;
+        column = c;
+      }
+    }
+    starts[buckets] = end;
+    lttbStretch(x, y, starts, buckets, emit);
+    i = end;
+  }
+  return count;
+}
+
+/** Largest-triangle-three-buckets over one stretch whose columns start at starts[0..buckets]. */
+function lttbStretch(x: ArrayLike<number>, y: ArrayLike<number>, starts: Int32Array, buckets: number, emit: (i: number) => void) {
+  const first = starts[0];
+  const last = starts[buckets] - 1;
+  emit(first);
+  if (last === first) return;
+  // A column's points [from, to), leaving out the stretch's ends, which are kept anyway.
+  const from = (b: number) => (b === 0 ? first + 1 : starts[b]);
+  const to = (b: number) => (b === buckets - 1 ? last : starts[b + 1]);
+  let a = first;
+  for (let b = 0; b < buckets; b++) {
+    if (from(b) >= to(b)) continue;
+    // The third corner: the mean of the next column, or the stretch's last point.
+    let cx = x[last];
+    let cy = y[last];
+    if (b + 1 < buckets && to(b + 1) > from(b + 1)) {
+      cx = 0;
+      cy = 0;
+      for (let j = from(b + 1); j < to(b + 1); j++) {
+        cx += x[j];
+        cy += y[j];
+      }
+      cx /= to(b + 1) - from(b + 1);
+      cy /= to(b + 1) - from(b + 1);
+    }
+    let best = from(b);
+    let bestArea = -1;
+    for (let j = from(b); j < to(b); j++) {
+      const area = Math.abs((x[a] - cx) * (y[j] - y[a]) - (x[a] - x[j]) * (cy - y[a]));
+      if (area > bestArea) {
+        bestArea = area;
+        best = j;
+      }
+    }
+    emit(best);
+    a = best;
+  }
+  emit(last);
+}
+
+function isSorted(x: ArrayLike<number>): boolean {
+  for (let i = 1; i < x.length; i++) if (!(x[i] >= x[i - 1])) return false;
+  return true;
+}
+
+/** Indices [lo, hi] of the points within [x0, x1] plus the nearest one beyond each end. */
+function visibleRange(x: ArrayLike<number>, x0: number, x1: number): [number, number] {
+  const start = lowerBound(x, x0);
+  const end = lowerBound(x, x1, true);
+  return [Math.max(0, start - 1), Math.min(x.length - 1, end)];
+}
+
+/** The first index whose x is >= value (> value when strict). */
+export function lowerBound(x: ArrayLike<number>, value: number, strict = false): number {
+  let lo = 0;
+  let hi = x.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (x[mid] < value || (strict && x[mid] === value)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,111 @@
+import { axisBottom, axisLeft, format, scaleLinear, scaleLog, scaleUtc, type ScaleLinear, type ScaleLogarithmic, type ScaleTime, type Selection } from "d3";
+import type { XAxis, YScale } from "./options.js";
+
+export const MARGIN = { top: 8, right: 14, bottom: 26, left: 54 };
+
+export type XScale = ScaleLinear<number, number> | ScaleTime<number, number>;
+export type YScaleFn = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
+
+/** Pixel mapping without d3's per-call overhead, for the million points of a frame. */
+export interface Mapping {
+  x(value: number): number;
+  y(value: number): number;
+}
+
+export interface Frame {
+  readonly width: number;
+  readonly height: number;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly xScale: XScale;
+  readonly yScale: YScaleFn;
+  /** The x scale's domain as numbers (epoch ms on a wall-clock axis). */
+  readonly xDomain: [number, number];
+  readonly kind: XAxis;
+  readonly map: Mapping;
+}
+
+export function makeFrame(width: number, height: number, kind: XAxis, y: YScale, xDomain: [number, number], yDomain: [number, number]): Frame {
+  const left = MARGIN.left;
+  const right = Math.max(left + 10, width - MARGIN.right);
+  const top = MARGIN.top;
+  const bottom = Math.max(top + 10, height - MARGIN.bottom);
+  const xScale = kind === "wall" ? scaleUtc([new Date(xDomain[0]), new Date(xDomain[1])], [left, right]) : scaleLinear(xDomain, [left, right]);
+  const yScale = y === "log" ? scaleLog(yDomain, [bottom, top]) : scaleLinear(yDomain, [bottom, top]);
+  const kx = (right - left) / (xDomain[1] - xDomain[0] || 1);
+  const map: Mapping = {
+    x: (v) => left + (v - xDomain[0]) * kx,
+    y: y === "log" ? logMap(yDomain, bottom, top) : linearMap(yDomain, bottom, top),
+  };
+  return { width, height, left, right, top, bottom, xScale, yScale, xDomain, kind, map };
+}
+
+function linearMap([d0, d1]: [number, number], bottom: number, top: number) {
+  const k = (top - bottom) / (d1 - d0 || 1);
+  return (v: number) => bottom + (v - d0) * k;
+}
+
+/** Values at or below zero have no place on a log axis: NaN, drawn as a gap. */
+function logMap([d0, d1]: [number, number], bottom: number, top: number) {
+  const l0 = Math.log(d0);
+  const k = (top - bottom) / (Math.log(d1) - l0 || 1);
+  return (v: number) => (v > 0 ? bottom + (Math.log(v) - l0) * k : NaN);
+}
+
+/** Draws both axes and the horizontal grid lines into a group. */
+export function drawAxes(g: Selection<SVGGElement, unknown, null, undefined>, frame: Frame) {
+  g.selectAll("*").remove();
+  const xTicks = Math.max(2, Math.floor((frame.right - frame.left) / 80));
+  const yTicks = Math.max(2, Math.floor((frame.bottom - frame.top) / 36));
+  const grid = g.append("g").attr("class", "rc-grid");
+  for (const tick of frame.yScale.ticks(yTicks)) {
+    const y = frame.yScale(tick);
+    grid.append("line").attr("x1", frame.left).attr("x2", frame.right).attr("y1", y).attr("y2", y);
+  }
+  const x = g.append("g").attr("class", "rc-x-axis").attr("transform", `translate(0,${frame.bottom})`);
+  x.call(xAxis(frame, xTicks));
+  const y = g.append("g").attr("class", "rc-y-axis").attr("transform", `translate(${frame.left},0)`);
+  y.call(yAxis(frame, yTicks));
+}
+
+function xAxis(frame: Frame, ticks: number) {
+  if (frame.kind === "wall") return axisBottom(frame.xScale as ScaleTime<number, number>).ticks(ticks);
+  const scale = frame.xScale as ScaleLinear<number, number>;
+  if (frame.kind === "step") return axisBottom(scale).ticks(ticks, "~s");
+  const [d0, d1] = scale.domain();
+  const unit = durationUnit(d1 - d0);
+  const values = scaleLinear([d0 / unit.ms, d1 / unit.ms], [0, 1]).ticks(ticks).map((v) => v * unit.ms);
+  return axisBottom(scale).tickValues(values).tickFormat((v) => formatDuration(v as number, unit));
+}
+
+function yAxis(frame: Frame, ticks: number) {
+  if ("base" in frame.yScale) return axisLeft(frame.yScale).ticks(ticks, "~g");
+  return axisLeft(frame.yScale).ticks(ticks).tickFormat(format("~g"));
+}
+
+interface DurationUnit {
+  ms: number;
+  suffix: string;
+}
+
+const UNITS: DurationUnit[] = [
+  { ms: 1, suffix: "ms" },
+  { ms: 1000, suffix: "s" },
+  { ms: 60_000, suffix: "min" },
+  { ms: 3_600_000, suffix: "h" },
+  { ms: 86_400_000, suffix: "d" },
+];
+
+/** The largest unit of which the span holds at least two. */
+export function durationUnit(spanMs: number): DurationUnit {
+  let chosen = UNITS[0];
+  for (const unit of UNITS) if (spanMs >= 2 * unit.ms) chosen = unit;
+  return chosen;
+}
+
+const number = format("~r");
+export function formatDuration(ms: number, unit = durationUnit(Math.abs(ms))): string {
+  return `${number(+(ms / unit.ms).toPrecision(6))} ${unit.suffix}`;
+}

@@ -1,0 +1,255 @@
+import { pointer, select, type Selection } from "d3";
+import { ReduceScratch } from "../../data/reduce.js";
+import { sizeCanvas } from "../../render/canvas.js";
+import { drawAxes, makeFrame, type Frame } from "./axes.js";
+import { DASHES, drawRaw, drawSmoothed, type DrawnStats, type LineLook } from "./draw.js";
+import type { ChartSpec, LegendEntry, Line } from "./model.js";
+import type { Settings } from "./options.js";
+import { xExtent, yExtent } from "./ranges.js";
+import { formatX, hoverRows, renderTooltip, visibleWindow, type HoverRow } from "./tooltip.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+/** A drag shorter than this is a click; a drag flatter than this zooms x only. */
+const CLICK_PX = 4;
+const FLAT_PX = 8;
+/** How near the cursor a line must pass for a click to select it. */
+const PICK_PX = 10;
+
+/** What a chart needs from its view. */
+export interface ChartHost {
+  settings(): Settings;
+  look(): LineLook;
+  /** The user clicked a line's entry (null: empty space); additive with shift, ctrl or cmd. */
+  pick(entry: LegendEntry | null, additive: boolean): void;
+}
+
+/** One small multiple: a canvas of lines under an SVG of axes, crosshair, zoom box and tooltip. */
+export class Chart {
+  readonly element = document.createElement("div");
+  drawn: DrawnStats = { lines: 0, emphasised: 0, paths: 0 };
+  frame: Frame | null = null;
+  lines: readonly Line[] = [];
+  private readonly plot = document.createElement("div");
+  /** Raw series below, smoothed above: a new smoothing redraws only the upper canvas. */
+  private readonly rawCanvas = document.createElement("canvas");
+  private readonly canvas = document.createElement("canvas");
+  private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  private readonly axes: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly overlay: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly tooltip = document.createElement("div");
+  private readonly scratch = new ReduceScratch();
+  private width = 0;
+  private xZoom: [number, number] | null = null;
+  private yZoom: [number, number] | null = null;
+  private hoverX: number | null = null;
+  /** Counts the sets of lines whose raw values differ from the last set's. */
+  private rawVersion = 0;
+  /** What the raw layer was last drawn for. */
+  private rawDrawn = "";
+
+  constructor(readonly spec: ChartSpec, private readonly host: ChartHost, variants: readonly (string | null)[]) {
+    this.element.className = "rc-chart";
+    const header = document.createElement("div");
+    header.className = "rc-chart-title";
+    const title = document.createElement("span");
+    title.textContent = spec.title;
+    header.append(title);
+    if (variants.length > 1) header.append(...variants.map((variant, i) => dashKey(variant ?? "", i)));
+    this.plot.className = "rc-plot";
+    this.tooltip.className = "rc-curve-tooltip";
+    this.tooltip.hidden = true;
+    this.svg = select(document.createElementNS(SVG, "svg") as SVGSVGElement);
+    this.axes = this.svg.append("g").attr("class", "rc-axes");
+    this.overlay = this.svg.append("g").attr("class", "rc-overlay");
+    this.plot.append(this.rawCanvas, this.canvas, this.svg.node()!, this.tooltip);
+    this.element.append(header, this.plot);
+    this.listen();
+  }
+
+  /** New lines; `sameRaw` when only their smoothed values changed (a new smoothing). */
+  setLines(lines: readonly Line[], sameRaw = false) {
+    this.lines = lines;
+    if (!sameRaw) this.rawVersion++;
+  }
+
+  /** Lays out for a width (CSS pixels) and draws. */
+  draw(width = this.width) {
+    this.width = width;
+    const { x, y, height } = this.host.settings();
+    const look = this.host.look();
+    const shown = this.lines.filter((line) => look.shown(line.entry));
+    const xDomain = this.xZoom ?? xExtent(shown);
+    const yDomain = this.yZoom ?? yExtent(shown, xDomain, look.raw, y === "log");
+    this.frame = makeFrame(width, height, x, y, xDomain, yDomain);
+    this.plot.style.height = `${height}px`;
+    this.svg.attr("width", width).attr("height", height);
+    drawAxes(this.axes, this.frame);
+    const ratio = window.devicePixelRatio || 1;
+    const rawKey = JSON.stringify([this.rawVersion, look.version, look.raw, look.reduce, width, height, ratio, y, this.frame.xDomain, yDomain]);
+    if (rawKey !== this.rawDrawn) {
+      drawRaw(sizeCanvas(this.rawCanvas, width, height, ratio), this.frame, this.lines, look, this.scratch);
+      this.rawDrawn = rawKey;
+    }
+    this.drawn = drawSmoothed(sizeCanvas(this.canvas, width, height, ratio), this.frame, this.lines, look, this.scratch);
+    if (this.hoverX !== null) this.hover(this.hoverX, null);
+  }
+
+  /** Back to the whole x range and the fitted y range, from the next draw on. */
+  resetZoom() {
+    this.xZoom = this.yZoom = null;
+  }
+
+  destroy() {
+    this.svg.on(".chart", null);
+    this.element.remove();
+  }
+
+  /** The rows the tooltip lists at a data x, for tests and export: visible lines only. */
+  rowsAt(x: number): HoverRow[] {
+    const look = this.host.look();
+    return hoverRows(this.lines.filter((line) => look.shown(line.entry)), x);
+  }
+
+  private listen() {
+    let start: [number, number] | null = null;
+    const zoomBox = () => this.overlay.selectAll<SVGRectElement, unknown>("rect.rc-zoom").data([0]).join("rect").attr("class", "rc-zoom");
+    this.svg
+      .on("pointerdown.chart", (event: PointerEvent) => {
+        if (event.button !== 0 || !this.frame) return;
+        start = pointer(event, this.svg.node());
+        this.svg.node()!.setPointerCapture?.(event.pointerId);
+      })
+      .on("pointermove.chart", (event: PointerEvent) => {
+        const [mx, my] = pointer(event, this.svg.node());
+        const frame = this.frame;
+        if (!frame) return;
+        if (start && Math.hypot(mx - start[0], my - start[1]) > CLICK_PX) {
+          const [x0, x1] = [Math.max(frame.left, Math.min(start[0], mx)), Math.min(frame.right, Math.max(start[0], mx))];
+          const flat = Math.abs(my - start[1]) < FLAT_PX;
+          const [y0, y1] = flat ? [frame.top, frame.bottom] : [Math.max(frame.top, Math.min(start[1], my)), Math.min(frame.bottom, Math.max(start[1], my))];
+          zoomBox().attr("x", x0).attr("y", y0).attr("width", x1 - x0).attr("height", y1 - y0);
+        }
+        if (mx < frame.left || mx > frame.right || my < frame.top || my > frame.bottom) return this.leave();
+        this.hover(Number(frame.xScale.invert(mx)), my);
+      })
+      .on("pointerup.chart", (event: PointerEvent) => {
+        if (!start || !this.frame) return;
+        const [mx, my] = pointer(event, this.svg.node());
+        const from = start;
+        start = null;
+        this.overlay.selectAll("rect.rc-zoom").remove();
+        if (Math.hypot(mx - from[0], my - from[1]) <= CLICK_PX) return this.click(mx, my, event.shiftKey || event.ctrlKey || event.metaKey);
+        this.zoomTo(from, [mx, my]);
+      })
+      .on("pointerleave.chart", () => {
+        if (!start) this.leave();
+      })
+      .on("dblclick.chart", () => {
+        this.resetZoom();
+        this.draw();
+      });
+  }
+
+  private zoomTo([ax, ay]: [number, number], [bx, by]: [number, number]) {
+    const frame = this.frame!;
+    const clampX = (v: number) => Math.max(frame.left, Math.min(frame.right, v));
+    const clampY = (v: number) => Math.max(frame.top, Math.min(frame.bottom, v));
+    const [x0, x1] = [clampX(Math.min(ax, bx)), clampX(Math.max(ax, bx))];
+    if (x1 - x0 < 2) return;
+    this.xZoom = [Number(frame.xScale.invert(x0)), Number(frame.xScale.invert(x1))];
+    if (Math.abs(by - ay) >= FLAT_PX) {
+      const [y0, y1] = [clampY(Math.max(ay, by)), clampY(Math.min(ay, by))];
+      if (y0 - y1 >= 2) this.yZoom = [frame.yScale.invert(y0), frame.yScale.invert(y1)];
+    }
+    this.draw();
+  }
+
+  private click(mx: number, my: number, additive: boolean) {
+    const frame = this.frame!;
+    let best: HoverRow | null = null;
+    let bestDistance = PICK_PX;
+    for (const row of this.rowsAt(Number(frame.xScale.invert(mx)))) {
+      const distance = Math.hypot(frame.map.x(row.line.x[row.index]) - mx, frame.map.y(row.value) - my);
+      if (distance <= bestDistance) {
+        best = row;
+        bestDistance = distance;
+      }
+    }
+    this.host.pick(best ? best.line.entry : null, additive);
+  }
+
+  /** Crosshair at data x, dots on each listed line, and the tooltip beside the cursor. */
+  private hover(x: number, my: number | null) {
+    const frame = this.frame!;
+    this.hoverX = x;
+    const rows = this.rowsAt(x);
+    // The crosshair and the header snap to the data point nearest the cursor.
+    const snapped = rows.reduce((best, row) => (Math.abs(row.line.x[row.index] - x) < Math.abs(best - x) ? row.line.x[row.index] : best), rows.length ? Infinity : x);
+    const px = frame.map.x(snapped);
+    const cursorY = my ?? Number(this.tooltip.dataset.cursorY ?? frame.top);
+    this.tooltip.dataset.cursorY = String(cursorY);
+    const cursorValue = frame.yScale.invert(cursorY);
+    const { from, to } = visibleWindow(rows, cursorValue);
+    this.overlay
+      .selectAll("line.rc-crosshair")
+      .data([0])
+      .join("line")
+      .attr("class", "rc-crosshair")
+      .attr("x1", px)
+      .attr("x2", px)
+      .attr("y1", frame.top)
+      .attr("y2", frame.bottom);
+    this.overlay
+      .selectAll("circle.rc-dot")
+      .data(rows.slice(from, to))
+      .join("circle")
+      .attr("class", "rc-dot")
+      .attr("r", 3)
+      .attr("cx", (row) => frame.map.x(row.line.x[row.index]))
+      .attr("cy", (row) => frame.map.y(row.value))
+      .attr("fill", (row) => row.line.entry.color);
+    const [x0, x1] = frame.xScale.domain().map(Number);
+    renderTooltip(this.tooltip, rows, formatX(frame.kind, snapped, x1 - x0), cursorValue, this.host.look().raw);
+    this.tooltip.hidden = false;
+    this.placeTooltip(px);
+
+  }
+
+  /** Beside the cursor: right of it where the view has room, else left of it, else at the view's left edge. */
+  private placeTooltip(px: number) {
+    const view = (this.element.closest(".rc-view") ?? this.element).getBoundingClientRect();
+    const plot = this.plot.getBoundingClientRect();
+    const width = this.tooltip.offsetWidth;
+    const cursor = plot.left + px;
+    let left = cursor + 14;
+    if (left + width > view.right) left = cursor - 14 - width >= view.left ? cursor - 14 - width : Math.max(view.left, view.right - width);
+    this.tooltip.style.left = `${left - plot.left}px`;
+    this.tooltip.style.top = `${this.frame!.top}px`;
+  }
+
+  private leave() {
+    this.hoverX = null;
+    this.tooltip.hidden = true;
+    this.overlay.selectAll("line.rc-crosshair, circle.rc-dot").remove();
+  }
+}
+
+/** A short sample of a variant's dash pattern and its name, for the chart's title row. */
+function dashKey(variant: string, index: number): HTMLElement {
+  const key = document.createElement("span");
+  key.className = "rc-dash-key";
+  const sample = select(document.createElementNS(SVG, "svg") as SVGSVGElement).attr("width", 22).attr("height", 8);
+  sample
+    .append("line")
+    .attr("x1", 1)
+    .attr("x2", 21)
+    .attr("y1", 4)
+    .attr("y2", 4)
+    .attr("stroke", "currentColor")
+    .attr("stroke-width", 1.5)
+    .attr("stroke-dasharray", DASHES[index % DASHES.length].join(" ") || null);
+  const label = document.createElement("span");
+  label.textContent = variant;
+  key.append(sample.node()!, label);
+  return key;
+}

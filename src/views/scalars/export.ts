@@ -1,0 +1,156 @@
+import { pathRound, select } from "d3";
+import { ReduceScratch } from "../../data/reduce.js";
+import { toCSV } from "../../render/export.js";
+import { svgDocument, svgElement, type ExportTheme } from "../../render/svg.js";
+import { drawAxes, makeFrame } from "./axes.js";
+import type { Chart } from "./chart.js";
+import { DASHES, batches, lineAlpha, lineWidths, segmentCount, traceBand, traceSeries, type LineLook } from "./draw.js";
+import type { LegendEntry, Line } from "./model.js";
+import type { Settings } from "./options.js";
+import { rangeOf } from "./ranges.js";
+
+const TITLE_HEIGHT = 20;
+const GAP = 12;
+const LEGEND_ROW = 16;
+/** Legend columns fit the longest name, at about this many pixels a character. */
+const CHAR_WIDTH = 6.3;
+/** Vector output is reduced at twice the screen's columns, so it stays sharp when enlarged. */
+const COLUMN_DENSITY = 2;
+
+/**
+ * The charts as one standalone SVG document, laid out as on screen: each chart's axes, band
+ * polygons and every series as its own path (raw under smoothed), then a legend of the runs
+ * shown. Colours and fonts are written on the elements, so the file looks the same anywhere.
+ */
+export function chartsToSVG(charts: readonly Chart[], settings: Settings, look: LineLook, entries: readonly LegendEntry[], theme: ExportTheme, viewWidth: number): string {
+  const chartWidth = charts[0]?.frame?.width ?? 400;
+  const perRow = Math.max(1, Math.floor((viewWidth + GAP) / (chartWidth + GAP)));
+  const cellHeight = TITLE_HEIGHT + settings.height;
+  const rows = Math.ceil(charts.length / perRow);
+  const width = Math.max(chartWidth, Math.min(charts.length, perRow) * (chartWidth + GAP) - GAP);
+  const shownEntries = entries.filter((entry) => look.shown(entry));
+  const legendColumn = Math.min(width, 28 + CHAR_WIDTH * Math.max(0, ...shownEntries.map((entry) => entry.label.length)));
+  const legendColumns = Math.max(1, Math.floor(width / legendColumn));
+  const legendTop = rows * (cellHeight + GAP) + 4;
+  const height = legendTop + Math.ceil(shownEntries.length / legendColumns) * LEGEND_ROW + 8;
+
+  const content: Element[] = charts.map((chart, i) => {
+    const g = svgElement("g", { class: "chart", transform: `translate(${(i % perRow) * (chartWidth + GAP)},${Math.floor(i / perRow) * (cellHeight + GAP)})` });
+    const title = svgElement("text", { x: 4, y: 14, "font-weight": 600, "font-size": 12 });
+    title.textContent = chart.spec.title;
+    const plot = svgElement("g", { transform: `translate(0,${TITLE_HEIGHT})` });
+    chartToSVG(plot, chart, chartWidth, settings, look, theme, `rc-clip-${i}`);
+    g.append(title, dashKeys(chart, 12 + chart.spec.title.length * 7.5, theme), plot);
+    return g;
+  });
+  shownEntries.forEach((entry, i) => {
+    const g = svgElement("g", { class: "legend-entry", transform: `translate(${(i % legendColumns) * legendColumn},${legendTop + Math.floor(i / legendColumns) * LEGEND_ROW})` });
+    const label = svgElement("text", { x: 15, y: 11 });
+    label.textContent = entry.label;
+    g.append(svgElement("rect", { y: 2, width: 10, height: 10, rx: 2, fill: entry.color }), label);
+    content.push(g);
+  });
+  return svgDocument(width, height, theme, content);
+}
+
+/** For a chart of several variants: a sample of each variant's dash pattern and its name. */
+function dashKeys(chart: Chart, left: number, theme: ExportTheme): SVGGElement {
+  const g = svgElement("g", { class: "dash-keys", transform: `translate(${left},0)` });
+  const variants = new Map(chart.lines.filter((line) => line.variant !== null).map((line) => [line.variant!, line.dash]));
+  let x = 0;
+  for (const [variant, dash] of variants) {
+    const sample = svgElement("line", { x1: x, x2: x + 20, y1: 10, y2: 10, stroke: theme.muted, "stroke-width": 1.5 });
+    if (DASHES[dash % DASHES.length].length) sample.setAttribute("stroke-dasharray", DASHES[dash % DASHES.length].join(" "));
+    const label = svgElement("text", { x: x + 24, y: 14, fill: theme.muted });
+    label.textContent = variant;
+    g.append(sample, label);
+    x += 36 + variant.length * 6.5;
+  }
+  return g;
+}
+
+function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Settings, look: LineLook, theme: ExportTheme, clipId: string) {
+  const live = chart.frame;
+  const frame = live
+    ? makeFrame(width, settings.height, settings.x, settings.y, live.xScale.domain().map(Number) as [number, number], live.yScale.domain() as [number, number])
+    : makeFrame(width, settings.height, settings.x, settings.y, [0, 1], [0, 1]);
+  const axes = select(svgElement("g", { class: "axes" }));
+  drawAxes(axes, frame);
+  axes.selectAll(".rc-grid line").attr("stroke", theme.muted).attr("stroke-opacity", 0.25);
+  axes.selectAll("text").attr("fill", theme.foreground);
+  const clip = svgElement("clipPath", { id: clipId });
+  clip.append(svgElement("rect", { x: frame.left, y: frame.top, width: frame.right - frame.left, height: frame.bottom - frame.top }));
+  const lines = svgElement("g", { class: "lines", "clip-path": `url(#${clipId})`, fill: "none", "stroke-linejoin": "round", "stroke-linecap": "round" });
+  g.append(axes.node()!, clip, lines);
+  const shown = chart.lines.filter((line) => look.shown(line.entry));
+  const emphasised = (line: Line) => !look.emphasis || look.emphasis.has(line.entry);
+  const [front, back] = look.emphasis ? [shown.filter(emphasised), shown.filter((l) => !emphasised(l))] : [shown, []];
+  const alpha = lineAlpha(shown.length);
+  const scratch = new ReduceScratch();
+  const columns = Math.round((frame.right - frame.left) * COLUMN_DENSITY);
+
+  for (const line of front) {
+    if (!line.low || !line.high) continue;
+    const pen = pathRound(2);
+    traceBand(pen, line.x, line.low, line.high, frame);
+    lines.append(svgElement("path", { d: pen.toString(), fill: line.entry.color, "fill-opacity": 0.16, stroke: "none" }));
+  }
+  const paths = (subset: readonly Line[], values: (line: Line) => Float64Array, color: (line: Line) => string, width: number, opacity: number, dashes: boolean) => {
+    for (const batch of batches(subset, color, dashes)) {
+      for (const line of batch.lines) {
+        const pen = pathRound(2);
+        traceSeries(pen, line.x, values(line), frame, columns, look.reduce, scratch, rangeOf(line).sorted);
+        const d = pen.toString();
+        if (!d) continue;
+        const path = svgElement("path", { d, stroke: batch.color, "stroke-width": width, "stroke-opacity": +opacity.toFixed(3) });
+        if (batch.dash.length) path.setAttribute("stroke-dasharray", batch.dash.join(" "));
+        const title = svgElement("title");
+        title.textContent = line.variant === null ? line.entry.label : `${line.entry.label} · ${line.variant}`;
+        path.append(title);
+        lines.append(path);
+      }
+    }
+  };
+  const faded = () => look.faded;
+  const colorOf = (line: Line) => line.entry.color;
+  // Vector lines keep the screen's widths at a pixel ratio of 2, where hairlines are half a pixel.
+  const widths = lineWidths(segmentCount(front, columns), 2, look.emphasis !== null);
+  if (look.raw) {
+    paths(back, (l) => l.raw, faded, widths.thin, 0.35 * alpha, false);
+    paths(front, (l) => l.raw, colorOf, widths.thin, 0.3 * alpha, false);
+  }
+  paths(back, (l) => l.smoothed, faded, widths.thin, Math.min(0.8, alpha), true);
+  paths(front, (l) => l.smoothed, colorOf, widths.main, look.emphasis ? 1 : alpha, true);
+}
+
+/**
+ * The series shown, in long format, one row per point: every chart that passes the filter, every
+ * run (or group) not hidden, all of its points (not only the zoomed range). Runs give
+ * metric,variant,run_id,name,step,[time,]value,smoothed; groups give
+ * metric,variant,group,runs,step,[time,]value,smoothed,low,high, where runs counts the runs
+ * with a value at that step and low/high is the band.
+ */
+export function chartsToCSV(charts: readonly Chart[], look: LineLook, grouped: boolean): string {
+  const lines = new Map<string, Line>();
+  for (const chart of charts) for (const line of chart.lines) if (look.shown(line.entry)) lines.set(line.key, line);
+  const withTime = [...lines.values()].some((line) => line.times);
+  const header = grouped
+    ? ["metric", "variant", "group", "runs", "step", ...(withTime ? ["time"] : []), "value", "smoothed", "low", "high"]
+    : ["metric", "variant", "run_id", "name", "step", ...(withTime ? ["time"] : []), "value", "smoothed"];
+  const rows: unknown[][] = [];
+  for (const line of lines.values()) {
+    const { series, entry } = line;
+    for (let i = 0; i < line.steps.length; i++) {
+      const time = withTime ? [line.times && Number.isFinite(line.times[i]) ? new Date(line.times[i]).toISOString() : ""] : [];
+      const who = grouped ? [entry.label, line.counts?.[i]] : [entry.runs[0], entry.label];
+      const band = grouped ? [numberText(line.low?.[i]), numberText(line.high?.[i])] : [];
+      rows.push([series.metric, series.variant, ...who, line.steps[i], ...time, numberText(line.raw[i]), numberText(line.smoothed[i]), ...band]);
+    }
+  }
+  return toCSV(header, rows);
+}
+
+/** NaN (a gap, or no band) is an empty field; infinities keep their sign. */
+function numberText(value: number | undefined): string {
+  return value === undefined || Number.isNaN(value) ? "" : String(value);
+}

@@ -1,0 +1,358 @@
+import { RunsDataError, messages } from "../../data/errors.js";
+import { readScalars, type ScalarsInput } from "../../data/scalars.js";
+import { errorBox } from "../../render/error.js";
+import { themeColor, viewStyle } from "../../render/style.js";
+import { exportTheme } from "../../render/svg.js";
+import { toolbar } from "../../render/toolbar.js";
+import { Chart } from "./chart.js";
+import { Controls } from "./controls.js";
+import type { LineLook } from "./draw.js";
+import { chartsToCSV, chartsToSVG } from "./export.js";
+import { Legend } from "./legend.js";
+import { ScalarsData, type ChartSpec, type Entries, type LegendEntry } from "./model.js";
+import { settingsOf, type ScalarsOptions, type Settings } from "./options.js";
+import { scalarsStyle } from "./style.js";
+
+export type { ScalarsOptions } from "./options.js";
+
+export interface ScalarsElement extends HTMLElement {
+  /** The selected run ids (clicked lines or legend names), or those set from outside. */
+  value: string[];
+  update(options: Partial<ScalarsOptions>): void;
+  destroy(): void;
+  /** The error shown in place of the charts, if the data could not be drawn. */
+  readonly error: string | null;
+  /** What the last frame drew, for tests and benchmarks. */
+  readonly drawn: DrawnCharts;
+  /** The charts shown as one standalone SVG document. */
+  exportSVG(): string;
+  /** The series shown (raw and smoothed), long format. */
+  exportCSV(): string;
+}
+
+export interface DrawnCharts {
+  /** Frames drawn so far. */
+  frames: number;
+  charts: { title: string; lines: number; emphasised: number; paths: number }[];
+}
+
+/** Settings whose change calls for new legend entries (and so new lines). */
+const ENTRY_SETTINGS: readonly (keyof Settings)[] = ["groupBy", "color"];
+/** Settings whose change calls for new lines or a new set of charts. */
+const LINE_SETTINGS: readonly (keyof Settings)[] = ["metrics", "variants", "x", "smoothing", "smoothingType", "aggregate", "band", "filter"];
+/** Of those, the ones that change the raw series too (all but the smoothing). */
+const RAW_SETTINGS: readonly (keyof Settings)[] = [...ENTRY_SETTINGS, "metrics", "variants", "x", "aggregate", "filter"];
+
+/**
+ * Learning curves of runs, TensorBoard's scalars dashboard in a notebook: one chart per metric
+ * and variant (or per metric), each run's series smoothed over its raw values, or runs grouped
+ * into a mean or median with a band.
+ */
+export function scalars(data: ScalarsInput | null, options: ScalarsOptions = {}): ScalarsElement {
+  const root = document.createElement("div") as unknown as ScalarsElement;
+  root.className = "rc-view rc-scalars";
+  root.append(viewStyle(), scalarsStyle());
+  let state: ScalarsState | null = null;
+  let error: string | null = null;
+  let selected: string[] = [...(options.selected ?? [])];
+  let current: ScalarsOptions = { ...options };
+
+  const fail = (e: unknown) => {
+    state?.destroy();
+    state = null;
+    error = e instanceof Error ? e.message : String(e);
+    root.append(errorBox(error));
+  };
+  const rebuild = () => {
+    state?.destroy();
+    state = null;
+    error = null;
+    root.querySelector(".rc-error")?.remove();
+    try {
+      if (!data) throw new RunsDataError(messages.scalarsEmpty());
+      const source = new ScalarsData(readScalars(data), withRows(current.runs));
+      state = new ScalarsState(root, source, settingsOf(current), new Set(current.hidden ?? []), {
+        changed: (changes) => {
+          current = { ...current, ...changes };
+          apply(changes);
+        },
+        selected: (ids) => {
+          selected = ids;
+          root.dispatchEvent(new Event("input", { bubbles: true }));
+        },
+      });
+      state.highlight(selected);
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const apply = (changes: ScalarsOptions) => {
+    if (!state) return rebuild();
+    try {
+      state.apply(settingsOf(current), changes.hidden);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  Object.defineProperties(root, {
+    value: {
+      get: () => selected,
+      set: (ids: readonly string[]) => {
+        selected = [...ids];
+        state?.highlight(selected);
+      },
+    },
+    error: { get: () => error },
+    drawn: { get: () => state?.drawn ?? { frames: 0, charts: [] } },
+  });
+  root.update = (changes) => {
+    const { selected: ids, runs, ...rest } = changes;
+    current = { ...current, ...rest, ...(runs !== undefined ? { runs } : {}) };
+    if (runs !== undefined) rebuild();
+    else if (Object.keys(rest).length) apply(rest);
+    if (ids) root.value = [...ids];
+  };
+  root.destroy = () => {
+    state?.destroy();
+    state = null;
+    root.replaceChildren();
+  };
+  root.exportSVG = () => state?.exportSVG() ?? "";
+  root.exportCSV = () => state?.exportCSV() ?? "";
+  rebuild();
+  return root;
+}
+
+interface StateEvents {
+  /** The user changed a setting with the controls. */
+  changed(changes: ScalarsOptions): void;
+  /** The user changed the selection. */
+  selected(ids: string[]): void;
+}
+
+/** The drawn view for one scalars table and runs table; settings change in place. */
+class ScalarsState {
+  drawn: DrawnCharts = { frames: 0, charts: [] };
+  private readonly container = document.createElement("div");
+  private readonly grid = document.createElement("div");
+  private readonly controls: Controls;
+  private readonly legend: Legend;
+  private readonly resizeObserver: ResizeObserver;
+  private readonly charts = new Map<string, Chart>();
+  private entries: Entries;
+  private emphasis: Set<LegendEntry> | null = null;
+  private selectedIds: string[] = [];
+  private filterError: string | null = null;
+  private frame = 0;
+  /** The faded colour, read from the theme once per frame (reading computed style forces a style pass). */
+  private faded = "#d0d7de";
+  /** Lines wait for a new smoothing until the next frame (or export). */
+  private smoothingChanged = false;
+  /** Counts changes of what is shown, selected or faded (LineLook.version). */
+  private lookVersion = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly data: ScalarsData,
+    private settings: Settings,
+    private readonly hidden: Set<string>,
+    private readonly events: StateEvents,
+  ) {
+    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "scalars");
+    const runColumns = data.runs?.columns ?? [];
+    this.controls = new Controls(controls, runColumns.map((c) => c.name), data.hasTimes, (changes) => events.changed(changes));
+    this.legend = new Legend({
+      toggle: (entries, shown) => this.toggle(entries, shown),
+      pick: (entry, additive) => this.pick(entry, additive),
+    });
+    this.grid.className = "rc-charts";
+    this.container.append(bar, this.grid, this.legend.element);
+    // The controls' own input events must not reach the view's listeners: on the view, an input
+    // event means the selection changed (Observable's viewof re-runs every cell that uses it).
+    this.container.addEventListener("input", (event) => event.stopPropagation());
+    root.append(this.container);
+    this.entries = data.entries(settings);
+    this.legend.setEntries(this.entries.list);
+    this.syncCharts();
+    this.controls.sync(settings, this.filterError);
+    if (settings.width) this.container.style.width = `${settings.width}px`;
+    this.resizeObserver = new ResizeObserver(() => this.requestDraw());
+    this.resizeObserver.observe(this.grid);
+  }
+
+  apply(settings: Settings, hidden: readonly string[] | undefined) {
+    const before = this.settings;
+    this.settings = settings;
+    const changed = (keys: readonly (keyof Settings)[]) => keys.some((key) => JSON.stringify(before[key]) !== JSON.stringify(settings[key]));
+    if (hidden) {
+      this.hidden.clear();
+      for (const id of hidden) this.hidden.add(id);
+      this.lookVersion++;
+    }
+    if (changed(ENTRY_SETTINGS)) {
+      this.entries = this.data.entries(settings);
+      this.legend.setEntries(this.entries.list);
+      this.highlight(this.selectedIds);
+    }
+    if (changed(ENTRY_SETTINGS) || changed(RAW_SETTINGS)) this.syncCharts();
+    // A new smoothing cannot fail: it is computed when the frame is drawn, once for however many
+    // slider moves came in since the last frame.
+    else if (changed(LINE_SETTINGS)) this.smoothingChanged = true;
+    if (changed(["y", "height"])) for (const chart of this.charts.values()) chart.resetZoom();
+    this.container.style.width = settings.width ? `${settings.width}px` : "";
+    this.controls.sync(settings, this.filterError);
+    this.requestDraw();
+  }
+
+  highlight(ids: readonly string[]) {
+    this.selectedIds = [...ids];
+    const chosen = new Set(ids);
+    const entries = this.entries.list.filter((entry) => entry.runs.some((id) => chosen.has(id)));
+    this.emphasis = entries.length ? new Set(entries) : null;
+    this.lookVersion++;
+    this.requestDraw();
+  }
+
+  exportSVG(): string {
+    this.refreshSmoothing();
+    return chartsToSVG([...this.charts.values()], this.settings, this.look(), this.entries.list, exportTheme(this.root), this.grid.clientWidth || 800);
+  }
+
+  exportCSV(): string {
+    this.refreshSmoothing();
+    return chartsToCSV([...this.charts.values()], this.look(), this.entries.groups !== null);
+  }
+
+  destroy() {
+    this.resizeObserver.disconnect();
+    cancelAnimationFrame(this.frame);
+    for (const chart of this.charts.values()) chart.destroy();
+    this.container.remove();
+  }
+
+  private look(): LineLook {
+    return {
+      version: this.lookVersion,
+      shown: (entry) => entry.runs.some((id) => !this.hidden.has(id)),
+      emphasis: this.emphasis,
+      raw: this.settings.smoothing > 0,
+      reduce: this.settings.reduce,
+      faded: this.faded,
+    };
+  }
+
+  /**
+   * Makes the charts the settings ask for (keeping those that stay, with their zoom) and gives
+   * them lines; `sameRaw` when only the smoothing changed.
+   */
+  private syncCharts(sameRaw = false) {
+    this.smoothingChanged = false;
+    const test = chartFilter(this.settings.filter);
+    this.filterError = test.error;
+    const specs = this.data.charts(this.settings).filter((spec) => test.matches(spec.title));
+    const keep = new Set(specs.map((spec) => spec.key));
+    for (const [key, chart] of this.charts) {
+      if (keep.has(key)) continue;
+      chart.destroy();
+      this.charts.delete(key);
+    }
+    const host = {
+      settings: () => this.settings,
+      look: () => this.look(),
+      pick: (entry: LegendEntry | null, additive: boolean) => this.pick(entry, additive),
+    };
+    const ordered = specs.map((spec) => {
+      let chart = this.charts.get(spec.key);
+      if (!chart) {
+        chart = new Chart(spec, host, variantsOf(this.data, spec));
+        this.charts.set(spec.key, chart);
+      }
+      chart.setLines(this.data.lines(spec, this.settings, this.entries), sameRaw);
+      return chart;
+    });
+    // Map order is insertion order: keep it the order of the specs, as the grid shows them.
+    this.charts.clear();
+    for (const chart of ordered) this.charts.set(chart.spec.key, chart);
+    this.grid.replaceChildren(...ordered.map((chart) => chart.element));
+  }
+
+  private toggle(entries: readonly LegendEntry[], shown: boolean) {
+    for (const entry of entries) for (const id of entry.runs) shown ? this.hidden.delete(id) : this.hidden.add(id);
+    this.lookVersion++;
+    this.requestDraw();
+  }
+
+  private pick(entry: LegendEntry | null, additive: boolean) {
+    let ids: string[];
+    if (!entry) {
+      if (additive || this.selectedIds.length === 0) return;
+      ids = [];
+    } else if (additive) {
+      const current = new Set(this.selectedIds);
+      const all = entry.runs.every((id) => current.has(id));
+      for (const id of entry.runs) all ? current.delete(id) : current.add(id);
+      ids = [...current];
+    } else {
+      ids = [...entry.runs];
+    }
+    this.highlight(ids);
+    this.events.selected(ids);
+  }
+
+  private requestDraw() {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  private refreshSmoothing() {
+    if (!this.smoothingChanged) return;
+    this.smoothingChanged = false;
+    this.syncCharts(true);
+  }
+
+  private draw() {
+    this.refreshSmoothing();
+    const faded = themeColor(this.root, "--rc-faded", this.faded);
+    if (faded !== this.faded) this.lookVersion++;
+    this.faded = faded;
+    const look = this.look();
+    const charts = [...this.charts.values()];
+    for (const chart of charts) chart.draw(chart.element.clientWidth || 320);
+    const shownCount = this.entries.list.filter(look.shown).length;
+    const noun = this.entries.groups ? "groups" : "runs";
+    const selectedText = this.emphasis ? ` · ${this.selectedIds.length} runs selected` : "";
+    this.legend.sync(look.shown, this.emphasis, `${shownCount} of ${this.entries.list.length} ${noun} shown${selectedText}`);
+    this.drawn = {
+      frames: this.drawn.frames + 1,
+      charts: charts.map((chart) => ({ title: chart.spec.title, ...chart.drawn })),
+    };
+  }
+}
+
+/** No runs table: none given, or empty bytes (a widget without one). */
+function withRows(runs: ScalarsOptions["runs"]): ScalarsOptions["runs"] {
+  return runs instanceof Uint8Array && runs.byteLength === 0 ? null : runs;
+}
+
+function variantsOf(data: ScalarsData, spec: ChartSpec): (string | null)[] {
+  return spec.series.map((s) => data.series[s].variant);
+}
+
+/** Chart titles kept by the filter: a case-insensitive substring, or /regex/flags. */
+function chartFilter(text: string): { matches: (title: string) => boolean; error: string | null } {
+  const trimmed = text.trim();
+  if (!trimmed) return { matches: () => true, error: null };
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(trimmed);
+  if (regex) {
+    try {
+      // Without g or y, test() keeps no state between titles.
+      const pattern = new RegExp(regex[1], regex[2].replace(/[gy]/g, ""));
+      return { matches: (title) => pattern.test(title), error: null };
+    } catch (e) {
+      return { matches: () => true, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  const needle = trimmed.toLowerCase();
+  return { matches: (title) => title.toLowerCase().includes(needle), error: null };
+}

@@ -1,0 +1,75 @@
+import type { LegendEntry } from "./model.js";
+
+export interface LegendHandlers {
+  /** Show or hide entries' lines. */
+  toggle(entries: readonly LegendEntry[], shown: boolean): void;
+  /** Select an entry's runs; additive with shift, ctrl or cmd. */
+  pick(entry: LegendEntry, additive: boolean): void;
+}
+
+/**
+ * The run (or group) legend: a check box that shows or hides each entry's lines, and its name,
+ * which selects its runs when clicked. Names go in as text.
+ */
+export class Legend {
+  readonly element = document.createElement("div");
+  private readonly list = document.createElement("div");
+  private readonly status = document.createElement("span");
+  private rows = new Map<LegendEntry, { row: HTMLElement; box: HTMLInputElement }>();
+  private entries: readonly LegendEntry[] = [];
+
+  constructor(private readonly handlers: LegendHandlers) {
+    this.element.className = "rc-run-legend";
+    const header = document.createElement("div");
+    header.className = "rc-run-legend-header";
+    this.status.className = "rc-status";
+    header.append(this.button("show all", true), this.button("hide all", false), this.status);
+    this.list.className = "rc-run-legend-list";
+    this.element.append(header, this.list);
+  }
+
+  setEntries(entries: readonly LegendEntry[]) {
+    this.entries = entries;
+    this.rows.clear();
+    const rows = entries.map((entry) => {
+      const row = document.createElement("label");
+      row.className = "rc-run-legend-entry";
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.addEventListener("change", () => this.handlers.toggle([entry], box.checked));
+      const swatch = document.createElement("span");
+      swatch.className = "rc-swatch";
+      swatch.style.background = entry.color;
+      const name = document.createElement("span");
+      name.className = "rc-run-legend-name";
+      name.textContent = entry.runs.length > 1 || entry.key !== entry.runs[0] ? `${entry.label} (${entry.runs.length})` : entry.label;
+      name.title = entry.label;
+      name.addEventListener("click", (event) => {
+        // The name selects; only the box toggles visibility.
+        event.preventDefault();
+        this.handlers.pick(entry, event.shiftKey || event.ctrlKey || event.metaKey);
+      });
+      row.append(box, swatch, name);
+      this.rows.set(entry, { row, box });
+      return row;
+    });
+    this.list.replaceChildren(...rows);
+  }
+
+  /** Reflects which entries are shown and which stand out as selected. */
+  sync(shown: (entry: LegendEntry) => boolean, selected: ReadonlySet<LegendEntry> | null, status: string) {
+    for (const [entry, { row, box }] of this.rows) {
+      box.checked = shown(entry);
+      row.classList.toggle("rc-selected", !!selected?.has(entry));
+    }
+    this.status.textContent = status;
+  }
+
+  private button(label: string, shown: boolean): HTMLButtonElement {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    button.addEventListener("click", () => this.handlers.toggle(this.entries, shown));
+    return button;
+  }
+}

@@ -1,0 +1,299 @@
+import { schemeTableau10 } from "d3";
+import { aggregate, groupRuns, interpolateOnto, unionGrid, type RunGroups } from "../../data/align.js";
+import { RunsDataError, messages } from "../../data/errors.js";
+import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
+import type { Scalars, SeriesInfo } from "../../data/scalars.js";
+import { smooth } from "../../data/smoothing.js";
+import { runColors } from "../../render/color.js";
+import type { RunsInput } from "../../data/input.js";
+import type { Settings, XAxis } from "./options.js";
+import { firstTimes, splitTraces, type SeriesTraces } from "./traces.js";
+
+/** One drawn line: a run's series, or a group's aggregate of it. */
+export interface Line {
+  /** Unique within a chart. */
+  readonly key: string;
+  /** The legend entry it belongs to (a run id, or a group). */
+  readonly entry: LegendEntry;
+  readonly series: SeriesInfo;
+  /** The series' variant, when a chart holds several (else null). */
+  readonly variant: string | null;
+  /** Dash pattern index: 0 solid, then one per further variant of the chart. */
+  readonly dash: number;
+  readonly steps: Float64Array;
+  /** Where each point sits on the x axis: steps, or milliseconds (relative or epoch). */
+  readonly x: Float64Array;
+  /** Epoch milliseconds of each point, when the scalars have times. */
+  readonly times: Float64Array | null;
+  readonly raw: Float64Array;
+  readonly smoothed: Float64Array;
+  /** A group's band around the smoothed centre, and how many runs have a value at each step. */
+  readonly low: Float64Array | null;
+  readonly high: Float64Array | null;
+  readonly counts: Int32Array | null;
+}
+
+export interface LegendEntry {
+  readonly key: string;
+  readonly label: string;
+  readonly color: string;
+  /** The run ids it stands for: one run, or a group's runs. */
+  readonly runs: readonly string[];
+}
+
+export interface ChartSpec {
+  readonly key: string;
+  readonly title: string;
+  /** Series indices, one per variant shown in the chart. */
+  readonly series: readonly number[];
+}
+
+/**
+ * The scalars of a set of runs, ready to chart: traces split once, smoothing and x positions
+ * computed per series on demand and kept until the settings that made them change.
+ */
+export class ScalarsData {
+  readonly traces: SeriesTraces[];
+  readonly series: readonly SeriesInfo[];
+  readonly runIds: readonly string[];
+  readonly names: readonly string[];
+  readonly runs: Runs | null;
+  readonly hasTimes: boolean;
+  /** Each scalar run's row in the runs table, -1 when absent. */
+  private readonly rowOfRun: Int32Array;
+  private readonly firstTime: Float64Array;
+  private readonly smoothedCache = new Map<number, { key: string; values: Float64Array }>();
+  private readonly xCache = new Map<number, { key: XAxis; values: Float64Array }>();
+  private readonly viewCache = new Map<number, { x: XAxis; views: TraceViews }>();
+
+  // The scalars table itself is not kept: the traces hold its values, sorted, and millions of
+  // rows should not be held twice.
+  constructor(scalars: Scalars, runsInput: RunsInput | null | undefined) {
+    this.traces = splitTraces(scalars);
+    this.series = scalars.series;
+    this.runIds = scalars.runIds;
+    this.hasTimes = scalars.times !== null;
+    this.firstTime = firstTimes(scalars);
+    this.runs = runsInput ? readRuns(runsInput) : null;
+    const runs = this.runs;
+    this.rowOfRun = Int32Array.from(scalars.runIds, (id) => (runs ? runs.rowOf(id) : -1));
+    if (runs && !this.rowOfRun.some((row) => row >= 0)) throw new RunsDataError(messages.scalarsNoRuns(scalars.runIds[0], runs.ids[0]));
+    this.names = scalars.runIds.map((id, run) => (this.rowOfRun[run] >= 0 ? runs!.names[this.rowOfRun[run]] : id));
+  }
+
+  /** The charts the settings ask for, in the order the series first appear. */
+  charts(settings: Settings): ChartSpec[] {
+    const chosen = chosenSeries(this.series, settings.metrics);
+    if (settings.variants === "separate") return chosen.map((s) => ({ key: this.series[s].key, title: this.series[s].key, series: [s] }));
+    const byMetric = new Map<string, number[]>();
+    for (const s of chosen) byMetric.set(this.series[s].metric, [...(byMetric.get(this.series[s].metric) ?? []), s]);
+    return [...byMetric].map(([metric, series]) => ({ key: `metric:${metric}`, title: metric, series }));
+  }
+
+  /** The lines of one chart: one per run and series, or one per group and series. */
+  lines(chart: ChartSpec, settings: Settings, entries: Entries): Line[] {
+    const lines: Line[] = [];
+    chart.series.forEach((series, dash) => {
+      const variant = chart.series.length > 1 ? this.series[series].variant : null;
+      const made = entries.groups ? this.groupLines(series, settings, entries, variant, dash) : this.runLines(series, settings, entries, variant, dash);
+      lines.push(...made);
+    });
+    return lines;
+  }
+
+  /** Legend entries and colours: one per run, or one per group when the settings group runs. */
+  entries(settings: Settings): Entries {
+    if (settings.groupBy.length) {
+      const runs = this.requireRuns();
+      const columns = settings.groupBy.map((name) => groupingColumn(runs, name));
+      const values = columns.map((column) => ({
+        name: column.key,
+        values: Array.from(this.rowOfRun, (row) => (row >= 0 ? textOf(column, row) : null)),
+      }));
+      const groups = groupRuns(values, this.runIds.length);
+      const members: string[][] = groups.labels.map(() => []);
+      groups.groupOfRun.forEach((group, run) => members[group].push(this.runIds[run]));
+      const list = groups.labels.map((label, g) => ({ key: `group:${g}`, label, color: categorical(g), runs: members[g] }));
+      return { list, ofRun: Array.from(groups.groupOfRun, (g) => list[g]), groups };
+    }
+    const colorOf = this.runColorer(settings.color);
+    const list = this.runIds.map((id, run) => ({ key: id, label: this.names[run], color: colorOf(run), runs: [id] }));
+    return { list, ofRun: list, groups: null };
+  }
+
+  /** A series' smoothed values, all traces in one array (as traces.values). */
+  smoothed(series: number, settings: Settings): Float64Array {
+    const key = `${settings.smoothingType}:${settings.smoothing}`;
+    const cached = this.smoothedCache.get(series);
+    if (cached?.key === key) return cached.values;
+    const { offsets, steps, times, values } = this.traces[series];
+    const out = cached?.values ?? new Float64Array(values.length);
+    // The time-weighted EMA weighs by wall-clock gaps where there are times, else by steps.
+    const weighBy = settings.smoothingType === "time_ema" && times ? times : steps;
+    for (let t = 0; t + 1 < offsets.length; t++) {
+      const [from, to] = [offsets[t], offsets[t + 1]];
+      smooth(settings.smoothingType, values.subarray(from, to), weighBy.subarray(from, to), settings.smoothing, out.subarray(from, to));
+    }
+    this.smoothedCache.set(series, { key, values: out });
+    return out;
+  }
+
+  /** A series' x positions: steps, ms since the run's first report, or epoch ms. */
+  positions(series: number, x: XAxis): Float64Array {
+    const { runs, offsets, steps, times } = this.traces[series];
+    if (x === "step") return steps;
+    if (!times) throw new RunsDataError(messages.scalarsNoTime(x));
+    if (x === "wall") return times;
+    const cached = this.xCache.get(series);
+    if (cached?.key === x) return cached.values;
+    const out = new Float64Array(times.length);
+    for (let t = 0; t < runs.length; t++) {
+      const origin = this.firstTime[runs[t]];
+      for (let i = offsets[t]; i < offsets[t + 1]; i++) out[i] = times[i] - origin;
+    }
+    this.xCache.set(series, { key: x, values: out });
+    return out;
+  }
+
+  private runLines(series: number, settings: Settings, entries: Entries, variant: string | null, dash: number): Line[] {
+    const { runs, offsets } = this.traces[series];
+    const smoothed = this.smoothed(series, settings);
+    const views = this.views(series, settings.x);
+    return Array.from(runs, (run, t) => ({
+      key: `${this.series[series].key}\u0000${this.runIds[run]}`,
+      entry: entries.ofRun[run],
+      series: this.series[series],
+      variant,
+      dash,
+      steps: views.steps[t],
+      x: views.x[t],
+      times: views.times[t],
+      raw: views.raw[t],
+      smoothed: smoothed.subarray(offsets[t], offsets[t + 1]),
+      low: null,
+      high: null,
+      counts: null,
+    }));
+  }
+
+  /**
+   * Each trace's steps, x positions, times and raw values as views into the series' arrays, made
+   * once: lines rebuilt for a new smoothing share them, and so do the ranges computed from them.
+   */
+  private views(series: number, x: XAxis): TraceViews {
+    const cached = this.viewCache.get(series);
+    if (cached?.x === x) return cached.views;
+    const { runs, offsets, steps, times, values } = this.traces[series];
+    const positions = this.positions(series, x);
+    const slice = (of: Float64Array) => Array.from(runs, (_, t) => of.subarray(offsets[t], offsets[t + 1]));
+    const views = { steps: slice(steps), x: slice(positions), times: times ? slice(times) : Array.from(runs, () => null), raw: slice(values) };
+    this.viewCache.set(series, { x, views });
+    return views;
+  }
+
+  /**
+   * Each group's runs aligned on the union of their steps (linear interpolation within each
+   * run's range), then the mean or median of the smoothed values with the band, and of the raw
+   * values. On a time axis a group's x at a step is the mean of its runs' times there.
+   */
+  private groupLines(series: number, settings: Settings, entries: Entries, variant: string | null, dash: number): Line[] {
+    const { runs, offsets, steps, values } = this.traces[series];
+    const smoothed = this.smoothed(series, settings);
+    const x = this.positions(series, settings.x);
+    const groups = entries.groups!;
+    const members: number[][] = groups.labels.map(() => []);
+    runs.forEach((run, t) => members[groups.groupOfRun[run]].push(t));
+    const lines: Line[] = [];
+    members.forEach((traces, g) => {
+      if (!traces.length) return;
+      const span = (t: number, of: Float64Array) => of.subarray(offsets[t], offsets[t + 1]);
+      const grid = unionGrid(traces.map((t) => span(t, steps)));
+      const onGrid = (of: Float64Array) => traces.map((t) => interpolateOnto(span(t, steps), span(t, of), grid));
+      const center = aggregate(onGrid(smoothed), grid.length, settings.aggregate, settings.band);
+      const raw = aggregate(onGrid(values), grid.length, settings.aggregate, "none");
+      const positions = settings.x === "step" ? grid : aggregate(onGrid(x), grid.length, "mean", "none").center;
+      const times = this.traces[series].times;
+      lines.push({
+        key: `${this.series[series].key}\u0000group:${g}`,
+        entry: entries.list[g],
+        series: this.series[series],
+        variant,
+        dash,
+        steps: grid,
+        x: positions,
+        times: times ? aggregate(onGrid(times), grid.length, "mean", "none").center : null,
+        raw: raw.center,
+        smoothed: center.center,
+        low: settings.band === "none" ? null : center.low,
+        high: settings.band === "none" ? null : center.high,
+        counts: center.count,
+      });
+    });
+    return lines;
+  }
+
+  private runColorer(column: string | null): (run: number) => string {
+    if (!column) return categorical;
+    const colors = runColors(this.requireColumn(column));
+    return (run) => {
+      const row = this.rowOfRun[run];
+      const index = row >= 0 ? colors.paletteIndex[row] : -1;
+      return index >= 0 ? colors.palette[index] : colors.missingColor;
+    };
+  }
+
+  private requireRuns(): Runs {
+    // Without a runs table there are only run ids, and no column to group or colour by.
+    return this.runs ?? readRuns(this.runIds.map((run_id) => ({ run_id })));
+  }
+
+  private requireColumn(name: string): RunColumn {
+    const runs = this.requireRuns();
+    const column = runs.column(name);
+    if (!column) throw new RunsDataError(messages.unknownColumn(name, runs.columns.map((c) => c.name)));
+    return column;
+  }
+}
+
+interface TraceViews {
+  readonly steps: Float64Array[];
+  readonly x: Float64Array[];
+  readonly times: (Float64Array | null)[];
+  readonly raw: Float64Array[];
+}
+
+export interface Entries {
+  readonly list: readonly LegendEntry[];
+  /** The entry of each scalar run. */
+  readonly ofRun: readonly LegendEntry[];
+  readonly groups: RunGroups | null;
+}
+
+/** The series the metrics option names: a metric names all its variants, "metric/variant" one. */
+function chosenSeries(series: readonly SeriesInfo[], metrics: readonly string[] | null): number[] {
+  if (metrics === null) return series.map((_, i) => i);
+  const chosen = new Set<number>();
+  for (const name of metrics) {
+    const matches = series.flatMap((s, i) => (s.key === name || s.metric === name ? [i] : []));
+    if (!matches.length) throw new RunsDataError(messages.scalarsUnknownMetric(name, series.map((s) => s.key)));
+    for (const i of matches) chosen.add(i);
+  }
+  return [...chosen].sort((a, b) => a - b);
+}
+
+function groupingColumn(runs: Runs, name: string): RunColumn {
+  const column = runs.column(name);
+  if (!column) throw new RunsDataError(messages.unknownColumn(name, runs.columns.map((c) => c.name)));
+  return column;
+}
+
+/** A run's value in a column as text, so numbers and categories group alike. */
+function textOf(column: RunColumn, row: number): string | null {
+  if (column.kind === "categorical") return column.values[row];
+  const v = column.values[row];
+  return Number.isNaN(v) ? null : String(v);
+}
+
+function categorical(index: number): string {
+  return schemeTableau10[index % schemeTableau10.length];
+}

@@ -1,0 +1,54 @@
+/** The scalars view's own rules, on top of the shared viewStyle() and its theme variables. */
+const CSS = `
+.rc-scalars input[type=range] { padding: 0; border: none; background: none; width: 120px; accent-color: var(--rc-accent); }
+.rc-scalars input[type=checkbox] { accent-color: var(--rc-accent); margin: 0 2px 0 0; }
+.rc-scalars .rc-control { display: inline-flex; gap: 4px; align-items: center; }
+.rc-scalars .rc-control > span:first-child { color: var(--rc-fg-muted); }
+.rc-scalars .rc-control output { font-variant-numeric: tabular-nums; min-width: 3em; }
+.rc-scalars .rc-filter { width: 200px; }
+.rc-scalars .rc-invalid { border-color: var(--rc-error-fg); outline-color: var(--rc-error-fg); }
+.rc-scalars .rc-group { position: relative; }
+.rc-scalars .rc-group summary { cursor: pointer; color: var(--rc-fg); }
+.rc-scalars .rc-group-list label { color: var(--rc-fg); }
+.rc-scalars .rc-group-list {
+  position: absolute; z-index: 4; display: grid; gap: 2px; padding: 6px 8px; max-height: 260px; overflow: auto;
+  background: var(--rc-bg); border: 1px solid var(--rc-grid); border-radius: 4px; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.2);
+  white-space: nowrap;
+}
+.rc-scalars .rc-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 12px; padding: 4px 8px; }
+.rc-scalars .rc-chart { min-width: 0; }
+.rc-scalars .rc-chart-title { display: flex; gap: 10px; align-items: center; height: 20px; font-weight: 600; overflow: hidden; white-space: nowrap; }
+.rc-scalars .rc-dash-key { display: inline-flex; gap: 3px; align-items: center; font-weight: normal; color: var(--rc-fg-muted); }
+.rc-scalars .rc-plot svg { cursor: crosshair; touch-action: none; user-select: none; }
+.rc-scalars .rc-grid line { stroke: var(--rc-grid); stroke-opacity: 0.6; }
+.rc-scalars .rc-crosshair { stroke: var(--rc-fg-muted); stroke-dasharray: 3 3; pointer-events: none; }
+.rc-scalars .rc-dot { stroke: var(--rc-bg); stroke-width: 1; pointer-events: none; }
+.rc-scalars .rc-zoom { fill: var(--rc-accent); fill-opacity: 0.12; stroke: var(--rc-accent); pointer-events: none; }
+.rc-scalars .rc-curve-tooltip {
+  position: absolute; z-index: 3; pointer-events: none; max-width: 600px; padding: 4px 6px; font-size: 11px;
+  background: var(--rc-bg); color: var(--rc-fg); border: 1px solid var(--rc-grid); border-radius: 4px;
+  box-shadow: 0 2px 10px rgba(0, 0, 0, 0.2);
+}
+.rc-scalars .rc-curve-tooltip[hidden] { display: none; }
+.rc-scalars .rc-curve-tooltip-title { font-weight: 600; margin-bottom: 2px; }
+.rc-scalars .rc-curve-tooltip table { border-collapse: collapse; }
+.rc-scalars .rc-curve-tooltip th { font-weight: normal; color: var(--rc-fg-muted); text-align: left; padding: 0 4px; }
+.rc-scalars .rc-curve-tooltip td { padding: 0 4px; white-space: nowrap; }
+.rc-scalars .rc-curve-name { max-width: 360px; overflow: hidden; text-overflow: ellipsis; }
+.rc-scalars .rc-curve-number { text-align: right; font-variant-numeric: tabular-nums; }
+.rc-scalars .rc-curve-more { color: var(--rc-fg-muted); font-style: italic; }
+.rc-scalars .rc-run-legend { padding: 4px 8px; }
+.rc-scalars .rc-run-legend-header { display: flex; gap: 6px; align-items: center; margin-bottom: 2px; }
+.rc-scalars .rc-run-legend-list {
+  display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 0 12px; max-height: 150px; overflow: auto;
+}
+.rc-scalars .rc-run-legend-entry { display: flex; align-items: center; gap: 2px; min-width: 0; white-space: nowrap; color: var(--rc-fg); }
+.rc-scalars .rc-run-legend-name { overflow: hidden; text-overflow: ellipsis; cursor: pointer; }
+.rc-scalars .rc-run-legend-entry.rc-selected .rc-run-legend-name { font-weight: 700; color: var(--rc-accent); }
+`;
+
+export function scalarsStyle(): HTMLStyleElement {
+  const style = document.createElement("style");
+  style.textContent = CSS;
+  return style;
+}

@@ -1,0 +1,79 @@
+import type { Scalars } from "../../data/scalars.js";
+
+/**
+ * One series' points for every run that reported it, run after run in step order (ties: time,
+ * then the order of the rows), so that each run's trace is a contiguous stretch of the arrays.
+ */
+export interface SeriesTraces {
+  /** The run (index into scalars.runIds) of each trace. */
+  readonly runs: Int32Array;
+  /** Trace t holds the points [offsets[t], offsets[t + 1]). */
+  readonly offsets: Int32Array;
+  readonly steps: Float64Array;
+  readonly values: Float64Array;
+  /** Epoch milliseconds; null when the scalars have no time column. */
+  readonly times: Float64Array | null;
+}
+
+/** The scalars as traces, one SeriesTraces per series (in scalars.series order). */
+export function splitTraces(scalars: Scalars): SeriesTraces[] {
+  const { rowCount, runOfRow, seriesOfRow, steps, times, values } = scalars;
+  const runCount = scalars.runIds.length;
+  const keys = scalars.series.length * runCount;
+  // Counting sort of the rows by (series, run), stable, so rows keep their order within a trace.
+  const starts = new Int32Array(keys + 1);
+  for (let row = 0; row < rowCount; row++) starts[seriesOfRow[row] * runCount + runOfRow[row] + 1]++;
+  for (let k = 0; k < keys; k++) starts[k + 1] += starts[k];
+  const order = new Int32Array(rowCount);
+  const next = starts.slice(0, keys);
+  for (let row = 0; row < rowCount; row++) order[next[seriesOfRow[row] * runCount + runOfRow[row]]++] = row;
+  const byStep = (a: number, b: number) => steps[a] - steps[b] || (times ? times[a] - times[b] || 0 : 0) || a - b;
+  for (let k = 0; k < keys; k++) {
+    const trace = order.subarray(starts[k], starts[k + 1]);
+    if (!inStepOrder(trace, steps, times)) trace.sort(byStep);
+  }
+  return scalars.series.map((_, series) => {
+    const from = starts[series * runCount];
+    const to = starts[(series + 1) * runCount];
+    const runs: number[] = [];
+    const offsets: number[] = [0];
+    for (let run = 0; run < runCount; run++) {
+      const k = series * runCount + run;
+      if (starts[k + 1] === starts[k]) continue;
+      runs.push(run);
+      offsets.push(starts[k + 1] - from);
+    }
+    const rows = order.subarray(from, to);
+    return {
+      runs: Int32Array.from(runs),
+      offsets: Int32Array.from(offsets),
+      steps: gather(steps, rows),
+      values: gather(values, rows),
+      times: times ? gather(times, rows) : null,
+    };
+  });
+}
+
+/** Each run's earliest time over all its series (the origin of relative time); NaN without times. */
+export function firstTimes(scalars: Scalars): Float64Array {
+  const first = new Float64Array(scalars.runIds.length).fill(Infinity);
+  const { times, runOfRow } = scalars;
+  if (times) {
+    for (let row = 0; row < scalars.rowCount; row++) if (times[row] < first[runOfRow[row]]) first[runOfRow[row]] = times[row];
+  }
+  return first.map((t) => (Number.isFinite(t) ? t : NaN));
+}
+
+function inStepOrder(rows: Int32Array, steps: Float64Array, times: Float64Array | null): boolean {
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1], rows[i]];
+    if (steps[b] < steps[a] || (times && steps[b] === steps[a] && times[b] < times[a])) return false;
+  }
+  return true;
+}
+
+function gather(source: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]];
+  return out;
+}
