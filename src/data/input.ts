@@ -10,6 +10,13 @@ export interface SourceColumn {
   get(row: number): unknown;
   /** Numbers column as doubles, NaN where missing; present only when type is "numbers" or "timestamps". */
   numbers?(): Float64Array;
+  /** A dictionary-encoded text column as its labels and each row's index into them (-1 where missing). */
+  codes?(): Coded;
+}
+
+export interface Coded {
+  labels: string[];
+  codes: Int32Array;
 }
 
 export interface ColumnSource {
@@ -105,6 +112,7 @@ function fromArrow(table: Table): ColumnSource {
     const type = arrowValueType(field.type, vector);
     const get = (row: number) => vector.get(row);
     if (type === "numbers") return { name: field.name, type, get, numbers: () => arrowNumbers(vector) };
+    if (type === "strings" && DataType.isDictionary(field.type)) return { name: field.name, type, get, codes: () => dictionaryCodes(vector) };
     if (type === "timestamps") {
       // get() gives epoch milliseconds whatever the unit; toArray() would give raw units.
       return { name: field.name, type, get, numbers: () => Float64Array.from({ length: vector.length }, (_, row) => asNumber(vector.get(row))) };
@@ -116,12 +124,63 @@ function fromArrow(table: Table): ColumnSource {
 
 function arrowNumbers(vector: Vector): Float64Array {
   const raw = vector.toArray() as ArrayLike<number | bigint>;
-  const out = new Float64Array(vector.length);
-  for (let i = 0; i < out.length; i++) out[i] = Number(raw[i]);
+  let out: Float64Array;
+  if (raw instanceof BigInt64Array || raw instanceof BigUint64Array) {
+    out = new Float64Array(raw.length);
+    for (let i = 0; i < out.length; i++) out[i] = Number(raw[i]);
+  } else {
+    // One typed copy converts every element at once, and NaN below never writes into Arrow's buffer.
+    out = new Float64Array(raw as ArrayLike<number>);
+  }
   if (vector.nullCount > 0) {
     for (let i = 0; i < out.length; i++) if (!vector.isValid(i)) out[i] = NaN;
   }
   return out;
+}
+
+/**
+ * Reads the indices of a dictionary column batch by batch, mapping each batch's dictionary onto
+ * one list of labels: millions of rows cost a typed-array pass, not a string lookup each.
+ */
+function dictionaryCodes(vector: Vector): Coded {
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const codes = new Int32Array(vector.length);
+  let offset = 0;
+  for (const data of vector.data) {
+    const dictionary = data.dictionary!;
+    const global = Int32Array.from({ length: dictionary.length }, (_, i) => {
+      const label = dictionary.get(i) as string;
+      let code = index.get(label);
+      if (code === undefined) {
+        code = labels.length;
+        labels.push(label);
+        index.set(label, code);
+      }
+      return code;
+    });
+    const indices = data.values as ArrayLike<number>;
+    for (let i = 0; i < data.length; i++) codes[offset + i] = global[indices[i]];
+    if (data.nullCount > 0) for (let i = 0; i < data.length; i++) if (!data.getValid(i)) codes[offset + i] = -1;
+    offset += data.length;
+  }
+  return withoutUnused({ labels, codes });
+}
+
+/** Drops labels no row uses (a dictionary may hold more) and numbers the rest in order of first use, as text columns are. */
+function withoutUnused({ labels, codes }: Coded): Coded {
+  const renumber = new Int32Array(labels.length).fill(-1);
+  const used: string[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    if (code < 0) continue;
+    if (renumber[code] < 0) {
+      renumber[code] = used.length;
+      used.push(labels[code]);
+    }
+    codes[i] = renumber[code];
+  }
+  return { labels: used, codes };
 }
 
 function arrowValueType(type: DataType, vector: Vector): ValueType | null {

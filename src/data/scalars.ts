@@ -1,5 +1,5 @@
 import { RunsDataError, messages } from "./errors.js";
-import { readColumns, type RunsInput, type SourceColumn } from "./input.js";
+import { readColumns, type Coded, type RunsInput, type SourceColumn } from "./input.js";
 
 /**
  * A scalars table (one row per reported value) in columns: every string column is coded as
@@ -53,14 +53,15 @@ export function readScalars(input: ScalarsInput): Scalars {
   return { rowCount, runIds: runs.labels, runOfRow: runs.codes, series, seriesOfRow, steps, times, values };
 }
 
-interface Coded {
-  labels: string[];
-  codes: Int32Array;
-}
-
 function codeStrings(column: SourceColumn, rowCount: number, required: boolean): Coded {
   if (column.type !== "strings" && column.type !== null) {
     throw new RunsDataError(messages.scalarsColumnType(column.name, "strings", column.type));
+  }
+  if (column.codes) {
+    const coded = column.codes();
+    const missing = required ? coded.codes.indexOf(-1) : -1;
+    if (missing >= 0) throw new RunsDataError(messages.scalarsMissing(column.name, missing));
+    return coded;
   }
   const labels: string[] = [];
   const index = new Map<string, number>();

@@ -81,3 +81,33 @@ describe("bad scalars tables", () => {
     expect(() => readScalars(records as Record<string, unknown>[])).toThrow(new RunsDataError(error));
   });
 });
+
+describe("dictionary-encoded scalars (as Python sends them)", () => {
+  const { tableFromArrays, tableToIPC, vectorFromArray, Dictionary, Utf8, Int32, makeTable } = require("apache-arrow");
+  const dictionary = (values: (string | null)[]) => vectorFromArray(values, new Dictionary(new Utf8(), new Int32()));
+  const table = makeTable({
+    run_id: dictionary(["b", "a", "b", "a"]).data[0],
+    metric: dictionary(["loss", "loss", "acc", "loss"]).data[0],
+    step: vectorFromArray([1, 1, 1, 2]).data[0],
+    value: vectorFromArray([0.5, 0.7, 0.9, 0.6]).data[0],
+  });
+
+  test("reads the same as plain text columns", () => {
+    const plain = tableFromArrays({ run_id: ["b", "a", "b", "a"], metric: ["loss", "loss", "acc", "loss"], step: [1, 1, 1, 2], value: [0.5, 0.7, 0.9, 0.6] });
+    const [coded, text] = [readScalars(tableToIPC(table)), readScalars(tableToIPC(plain))];
+    expect(coded.runIds).toEqual(text.runIds);
+    expect(Array.from(coded.runOfRow)).toEqual(Array.from(text.runOfRow));
+    expect(coded.series.map((s) => s.key)).toEqual(["loss", "acc"]);
+    expect(Array.from(summarize(coded, 0, "last"))).toEqual([0.5, 0.6]);
+  });
+
+  test("a missing run id in a dictionary column is named with its row", () => {
+    const broken = makeTable({
+      run_id: dictionary(["a", null]).data[0],
+      metric: dictionary(["loss", "loss"]).data[0],
+      step: vectorFromArray([1, 2]).data[0],
+      value: vectorFromArray([1, 2]).data[0],
+    });
+    expect(() => readScalars(tableToIPC(broken))).toThrow('column "run_id" of the scalars is missing a value at row 1');
+  });
+});
