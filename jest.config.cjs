@@ -3,6 +3,8 @@ const esmPackages = ["arquero", "@uwdata", "d3", "d3-[a-z-]+", "internmap", "del
 
 module.exports = {
   testEnvironment: "node",
+  // Property tests run hundreds of cases; a loaded CI machine must not time them out.
+  testTimeout: 30_000,
   roots: ["<rootDir>/tests/unit"],
   transform: {
     "^.+\\.m?[tj]s$": [

@@ -99,20 +99,21 @@ function timesOf(column: SourceColumn, rowCount: number): Float64Array {
 
 function combineSeries(metrics: Coded, variants: Coded | null, rowCount: number) {
   const series: SeriesInfo[] = [];
-  const index = new Map<number, number>();
   const seriesOfRow = new Int32Array(rowCount);
   const variantCount = variants ? variants.labels.length + 1 : 1;
+  // Every (metric, variant or none) pair has a slot, so each row costs an array read, not a hash.
+  const index = new Int32Array(metrics.labels.length * variantCount).fill(-1);
   for (let row = 0; row < rowCount; row++) {
     const metric = metrics.codes[row];
     const variant = variants ? variants.codes[row] : -1;
     const pair = metric * variantCount + (variant + 1);
-    let code = index.get(pair);
-    if (code === undefined) {
+    let code = index[pair];
+    if (code < 0) {
       code = series.length;
       const metricName = metrics.labels[metric];
       const variantName = variant >= 0 ? variants!.labels[variant] : null;
       series.push({ key: variantName === null ? metricName : `${metricName}/${variantName}`, metric: metricName, variant: variantName });
-      index.set(pair, code);
+      index[pair] = code;
     }
     seriesOfRow[row] = code;
   }
