@@ -37,7 +37,7 @@ def scalars(
     runs=None,
     metrics=None,
     group_by=None,
-    smoothing=0.6,
+    smoothing=None,
     smoothing_type="ema",
     x="step",
     y="linear",
@@ -62,7 +62,8 @@ def scalars(
         with equal values become one line, the mean or median (aggregate) of their smoothed
         series with a band: "minmax", "std", "stderr", "ci95" (Student's t) or "none". Steps
         that differ between runs are aligned by linear interpolation within each run's range.
-    smoothing: 0 (none) to 0.999 (most), as TensorBoard's slider.
+    smoothing: 0 (none) to 0.999 (most), as TensorBoard's slider; None takes the JupyterLab
+        setting (Settings > runcompare, 0.6 unless changed).
     smoothing_type: "ema" (TensorBoard's debiased exponential moving average, the same
         numbers), "time_ema" (weights decay with the time between reports), "gaussian" or
         "running_average" (both centred, about as wide as the EMA's reach).
@@ -86,7 +87,7 @@ def scalars_state(
     runs=None,
     metrics=None,
     group_by=None,
-    smoothing=0.6,
+    smoothing=None,
     smoothing_type="ema",
     x="step",
     y="linear",
@@ -140,6 +141,8 @@ def _one_of(name, value, allowed):
 
 
 def _check_smoothing(value):
+    if value is None:
+        return
     # JavaScript's typeof is "number" for floats and ints but not for booleans.
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value) or not 0 <= value <= MAX_SMOOTHING:
         raise RunsDataError(_errors.bad_smoothing(value))

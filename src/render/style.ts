@@ -90,3 +90,10 @@ export function watchTheme(changed: () => void): MutationObserver {
   observer.observe(document.documentElement, attributes);
   return observer;
 }
+
+/** The default smoothing the JupyterLab extension's setting puts on the page (--rc-smoothing), else 0.6. */
+export function preferredSmoothing(): number {
+  if (typeof document === "undefined") return 0.6;
+  const value = Number.parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--rc-smoothing"));
+  return Number.isFinite(value) && value >= 0 && value < 1 ? value : 0.6;
+}

@@ -424,3 +424,16 @@ test("the notebook widget draws the scalars view from its traits and sends the s
     left: 0,
   });
 });
+
+test("with no smoothing given, the page's setting (JupyterLab's Settings > runcompare) is the default", async ({ page }) => {
+  await page.goto("/examples/scalars.html");
+  const value = await page.evaluate(async () => {
+    const rc = await import("/dist/runcompare.js");
+    document.documentElement.style.setProperty("--rc-smoothing", "0.9");
+    const load = async (name) => new Uint8Array(await (await fetch(`/examples/data/${name}.arrow`)).arrayBuffer());
+    const view = rc.scalars(await load("scalars"), { metrics: ["loss"] });
+    document.body.append(view);
+    return view.querySelector("input.rc-smoothing").value;
+  });
+  expect(Number(value)).toBe(0.9);
+});

@@ -53,7 +53,7 @@ def test_defaults_are_sent_under_the_views_option_names():
     assert widget.options == {
         "metrics": None,
         "groupBy": [],
-        "smoothing": 0.6,
+        "smoothing": None,
         "smoothingType": "ema",
         "x": "step",
         "y": "linear",

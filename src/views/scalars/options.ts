@@ -3,6 +3,7 @@ import { RunsDataError, messages } from "../../data/errors.js";
 import type { RunsInput } from "../../data/input.js";
 import { REDUCE_METHODS, type ReduceMethod } from "../../data/reduce.js";
 import { MAX_SMOOTHING, SMOOTHING_TYPES, type SmoothingType } from "../../data/smoothing.js";
+import { preferredSmoothing } from "../../render/style.js";
 
 /** What the x axis shows: steps, time since each run's first report, or the wall clock. */
 export type XAxis = "step" | "relative" | "wall";
@@ -69,7 +70,10 @@ export const DEFAULTS: Settings = {
   variants: "separate",
   x: "step",
   y: "linear",
-  smoothing: 0.6,
+  /** The JupyterLab setting (Settings > runcompare) when the page has one, else 0.6. */
+  get smoothing() {
+    return preferredSmoothing();
+  },
   smoothingType: "ema",
   groupBy: [],
   aggregate: "mean",
