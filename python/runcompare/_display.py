@@ -8,6 +8,7 @@ import base64
 
 from ._diff import diff_state
 from ._errors import RunsDataError
+from ._html import view_fragment
 from ._parallel import parallel_state
 from ._scalars_view import scalars_state
 from ._scatter import scatter_state
@@ -19,8 +20,10 @@ STATES = {"parallel": parallel_state, "scatter": scatter_state, "values": values
           "scalars": scalars_state}
 
 
-def mime_bundle(data, view="parallel", **options):
-    """The output bundle for a view: runcompare's MIME type, and a line of plain text.
+def mime_bundle(data, view="parallel", html=True, **options):
+    """The output bundle for a view: runcompare's MIME type, HTML that draws the view for
+    notebooks exported to HTML (html=False leaves it out, saving the view's code in every
+    output), and a line of plain text.
 
     data: what the view's function takes first (the runs; for "values" and "scalars", the
         scalars; for "diff", the details).
@@ -30,13 +33,17 @@ def mime_bundle(data, view="parallel", **options):
         raise RunsDataError(f'view "{view}" cannot be shown as output: pass one of {", ".join(STATES)}.')
     state = STATES[view](data, **options)
     encode = lambda data: base64.b64encode(data).decode("ascii") if data else None  # noqa: E731
-    data = {"view": view, "runs": encode(state["runs"]), "scalars": encode(state["scalars"]), "options": state["options"]}
-    return {MIME_TYPE: data, "text/plain": f"runcompare {view} view (shown by the runcompare JupyterLab extension)"}
+    payload = {"view": view, "runs": encode(state["runs"]), "scalars": encode(state["scalars"]), "options": state["options"]}
+    bundle = {MIME_TYPE: payload, "text/plain": f"runcompare {view} view (shown by the runcompare JupyterLab extension)"}
+    if html:
+        bundle["text/html"] = view_fragment(view, state)
+    return bundle
 
 
-def display(data, view="parallel", **options):
+def display(data, view="parallel", html=True, **options):
     """Shows a view as notebook output, with no widget: it keeps rendering after the notebook
-    is reopened without a kernel. Arguments as for the view's function (rc.parallel, ...)."""
+    is reopened without a kernel, and in the notebook exported to HTML. Arguments as for the
+    view's function (rc.parallel, ...)."""
     from IPython.display import display as show
 
-    show(mime_bundle(data, view, **options), raw=True)
+    show(mime_bundle(data, view, html, **options), raw=True)

@@ -1,29 +1,22 @@
-"""rc.to_html: a view as one standalone HTML file that opens in any browser, offline."""
+"""Views as HTML that draws itself: a standalone page (rc.to_html), and the fragment that
+rc.display adds to its output so notebooks exported to HTML (nbconvert) still show the view."""
 
 import base64
 import html
 import json
 import pathlib
+import uuid
 
-from ._display import STATES
 from ._errors import RunsDataError
 from ._widget import _read_esm
 
 # The widget module and the tables travel base64-encoded inside a JSON block, so neither
 # script text nor data (run names such as "</script>") can end the script element early.
-PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>body {{ font: 14px system-ui, sans-serif; margin: 16px; }}</style>
-</head>
-<body>
-<div id="runcompare"></div>
-<script type="application/json" id="runcompare-state">{state}</script>
+# The module script renders the view with the anywidget module and a stand-in model.
+FRAGMENT = """<div id="{id}"></div>
+<script type="application/json" id="{id}-state">{state}</script>
 <script type="module">
-const state = JSON.parse(document.getElementById("runcompare-state").textContent);
+const state = JSON.parse(document.getElementById("{id}-state").textContent);
 const bytes = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 const url = URL.createObjectURL(new Blob([bytes(state.module)], {{ type: "text/javascript" }}));
 const widget = (await import(url)).default;
@@ -35,20 +28,26 @@ const traits = {{
   selected: [],
 }};
 const model = {{ get: (name) => traits[name], set: (name, value) => (traits[name] = value), save_changes() {{}}, on() {{}}, off() {{}} }};
-widget.render({{ model, el: document.getElementById("runcompare") }});
-</script>
+widget.render({{ model, el: document.getElementById("{id}") }});
+</script>"""
+
+PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>body {{ font: 14px system-ui, sans-serif; margin: 16px; }}</style>
+</head>
+<body>
+{fragment}
 </body>
 </html>
 """
 
 
-def to_html(data, view="parallel", path=None, title="runcompare", **options):
-    """A view as a standalone HTML page: the view's code and the data inside, nothing fetched.
-    Arguments as for the view's function (rc.parallel, rc.values, ...). Writes the page to
-    ``path`` when given; returns its text."""
-    if view not in STATES:
-        raise RunsDataError(f'view "{view}" cannot be saved as HTML: pass one of {", ".join(STATES)}.')
-    state = STATES[view](data, **options)
+def view_fragment(view, state):
+    """HTML that draws a view from its state (see _tables.view_state) wherever it is inserted."""
     encode = lambda data: base64.b64encode(data).decode("ascii")  # noqa: E731
     payload = {
         "view": view,
@@ -58,7 +57,19 @@ def to_html(data, view="parallel", path=None, title="runcompare", **options):
         "options": state["options"],
     }
     # "<" escaped keeps "</script>" in an option from closing the JSON block.
-    text = PAGE.format(title=html.escape(title), state=json.dumps(payload).replace("<", "\\u003c"))
+    text = json.dumps(payload).replace("<", "\\u003c")
+    return FRAGMENT.format(id=f"runcompare-{uuid.uuid4().hex[:12]}", state=text)
+
+
+def to_html(data, view="parallel", path=None, title="runcompare", **options):
+    """A view as a standalone HTML page: the view's code and the data inside, nothing fetched.
+    Arguments as for the view's function (rc.parallel, rc.values, ...). Writes the page to
+    ``path`` when given; returns its text."""
+    from ._display import STATES
+
+    if view not in STATES:
+        raise RunsDataError(f'view "{view}" cannot be saved as HTML: pass one of {", ".join(STATES)}.')
+    text = PAGE.format(title=html.escape(title), fragment=view_fragment(view, STATES[view](data, **options)))
     if path is not None:
         pathlib.Path(path).write_text(text, encoding="utf-8")
     return text

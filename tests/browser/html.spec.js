@@ -22,3 +22,19 @@ rc.to_html(runs, path=${JSON.stringify(file)}, title="MLP sweep", color="validat
   expect(requests.filter((url) => !url.startsWith("file:") && !url.startsWith("blob:") && !url.startsWith("data:"))).toEqual([]);
   await page.screenshot({ path: path.join(screenshots, "standalone-html.png") });
 });
+
+test("a notebook with rc.display output, exported to HTML by nbconvert, still draws the view", async ({ page }) => {
+  const folder = path.join(repo, "tests/output/nbconvert");
+  fs.mkdirSync(folder, { recursive: true });
+  const runsFile = path.join(repo, "examples/data/runs.arrow");
+  const script = `import nbformat
+code = 'import pyarrow as pa, runcompare as rc\\nrc.display(pa.ipc.open_file(${JSON.stringify(runsFile)}).read_all(), color="validation/accuracy")'
+nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+nbformat.write(nb, ${JSON.stringify(path.join(folder, "display.ipynb"))})`;
+  execFileSync(path.join(repo, ".venv/bin/python"), ["-c", script]);
+  execFileSync(path.join(repo, ".venv/bin/jupyter"), ["nbconvert", "--to", "html", "--execute", path.join(folder, "display.ipynb")], { stdio: "pipe" });
+  await page.goto(`file://${path.join(folder, "display.html")}`);
+  const view = page.locator(".rc-parallel");
+  await expect.poll(() => view.evaluate((element) => element.drawn.lines), { timeout: 30_000 }).toBe(runs.length);
+  await page.screenshot({ path: path.join(screenshots, "nbconvert-html.png") });
+});

@@ -23,7 +23,7 @@ def widget_esm(tmp_path, monkeypatch):
 
 
 def state_of(page):
-    return json.loads(re.search(r'<script type="application/json" id="runcompare-state">(.*?)</script>', page, re.S).group(1))
+    return json.loads(re.search(r'<script type="application/json" id="runcompare-[0-9a-f]+-state">(.*?)</script>', page, re.S).group(1))
 
 
 def test_page_carries_code_data_and_options(tmp_path):
