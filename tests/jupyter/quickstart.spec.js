@@ -34,7 +34,17 @@ test("the quickstart notebook runs and its widget talks both ways with Python", 
   await expect(view(page)).toBeVisible();
   await expect.poll(async () => (await drawn(page)).lines).toBe(runs.length);
 
-  // The last cell set w.selected to the five best runs: they are highlighted.
+  // Every view of the notebook draws, and no cell failed.
+  for (const kind of ["parallel", "scalars", "scatter", "values", "summary", "diff"]) {
+    await expect(page.locator(`.jp-OutputArea .rc-view.rc-${kind}`)).toHaveCount(1);
+  }
+  await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === "idle");
+  await expect(page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')).toHaveCount(0);
+  await expect(page.locator(".jp-OutputArea .rc-error")).toHaveCount(0);
+  await page.locator(".jp-OutputArea .rc-scalars").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(screenshots, "jupyterlab-curves.png") });
+
+  // The cell after the widget set w.selected to the five best runs: they are highlighted.
   const best = [...runs].sort((a, b) => b[accuracy] - a[accuracy]).slice(0, 5).map((run) => run.run_id).sort();
   await expect.poll(async () => (await drawn(page)).emphasised).toBe(5);
   expect(await view(page).evaluate((element) => [...element.value].sort())).toEqual(best);
