@@ -55,5 +55,5 @@ test("x, y and colour pickers redraw the points and keep the selection", async (
   await expect(page.locator(".rc-toggle button").first()).toBeDisabled();
   await page.locator(".rc-scatter label", { hasText: /^colour/ }).locator("select").selectOption("params.hidden");
   await expect(page.locator(".rc-scatter .rc-legend-title").first()).toHaveText("hidden");
-  expect(await page.evaluate(() => window.view.drawn)).toEqual({ points: runs.length, emphasised: 4 });
+  await expect.poll(() => page.evaluate(() => window.view.drawn)).toEqual({ points: runs.length, emphasised: 4 });
 });

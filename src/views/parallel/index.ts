@@ -6,12 +6,12 @@ import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
 import { sizeCanvas } from "../../render/canvas.js";
 import { onDarkBackground, runColors, type RunColors } from "../../render/color.js";
-import { errorBox } from "../../render/error.js";
 import { picker } from "../../render/controls.js";
 import { colorLegend } from "../../render/legend.js";
-import { themeColor, viewStyle, watchTheme } from "../../render/style.js";
+import { themeColor, watchTheme } from "../../render/style.js";
 import { toolbar } from "../../render/toolbar.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
+import { redrawnView, type RedrawnView } from "../../render/view.js";
 import { defaultAxisKind } from "../../data/axes.js";
 import { brushFilter, drawAxes, filterSpan, type AxesLayer, type AxisEvents, type Span } from "./axes.js";
 import { chooseDimensions, type Dimension, type DimensionChoice } from "./dimensions.js";
@@ -39,15 +39,8 @@ export interface DrawnLines {
   emphasised: number;
 }
 
-export interface ParallelElement extends HTMLElement {
-  /** The selected run ids: those inside every brush, or those set from outside. */
-  value: string[];
-  update(options: Partial<ParallelOptions>): void;
-  destroy(): void;
-  exportSVG(): string;
-  exportCSV(): string;
-  /** The error shown in place of the chart, if the data could not be drawn. */
-  readonly error: string | null;
+/** The element; its value is the ids inside every brush, or those set from outside. */
+export interface ParallelElement extends RedrawnView<ParallelOptions> {
   readonly drawn: DrawnLines;
 }
 
@@ -55,63 +48,13 @@ const DEFAULT_WIDTH = 720;
 
 /** Parallel coordinates: one axis per param and metric, one line per run. */
 export function parallel(data: RunsInput, options: ParallelOptions = {}): ParallelElement {
-  const root = document.createElement("div") as unknown as ParallelElement;
-  root.className = "rc-view rc-parallel";
-  root.append(viewStyle());
-  let chart: ParallelChart | null = null;
-  let error: string | null = null;
-  let selected: string[] = [...(options.selected ?? [])];
-  let current: ParallelOptions & { height: number } = { height: 360, ...options };
   let runs: Runs | null = null;
-
-  const rebuild = () => {
-    chart?.destroy();
-    chart = null;
-    error = null;
-    root.querySelector(".rc-error")?.remove();
-    try {
-      runs ??= readRuns(data);
-      chart = new ParallelChart(root, runs, current, (ids) => {
-        selected = ids;
-        root.dispatchEvent(new Event("input", { bubbles: true }));
-      });
-      chart.highlight(selected);
-    } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
-      root.append(errorBox(error));
-    }
-  };
-
-  Object.defineProperties(root, {
-    value: {
-      get: () => selected,
-      set: (ids: readonly string[]) => {
-        // The widget echoes back what a brush selected: keep that brush.
-        if (sameMembers(ids, selected)) return;
-        selected = [...ids];
-        chart?.highlight(selected);
-      },
-    },
-    error: { get: () => error },
-    drawn: { get: () => chart?.drawn ?? { lines: 0, emphasised: 0 } },
+  const { root, drawing } = redrawnView("parallel", { height: 360, ...options }, (root, current, hooks) => {
+    runs ??= readRuns(data);
+    return new ParallelChart(root, runs, current, hooks.select);
   });
-  root.update = (changes) => {
-    const { selected: ids, ...rest } = changes;
-    if (Object.keys(rest).length) {
-      current = { ...current, ...rest };
-      rebuild();
-    }
-    if (ids) root.value = [...ids];
-  };
-  root.exportSVG = () => chart?.exportSVG() ?? "";
-  root.exportCSV = () => chart?.exportCSV() ?? "";
-  root.destroy = () => {
-    chart?.destroy();
-    chart = null;
-    root.replaceChildren();
-  };
-  rebuild();
-  return root;
+  Object.defineProperty(root, "drawn", { get: () => drawing()?.drawn ?? { lines: 0, emphasised: 0 } });
+  return root as ParallelElement;
 }
 
 /** A drawn chart for one set of runs and options; rebuilt when the options change. */
@@ -402,12 +345,6 @@ function valueText(column: RunColumn, row: number): string {
   if (Number.isNaN(value)) return "missing";
   if (column.temporal) return new Date(value).toISOString();
   return Number.isInteger(value) ? String(value) : formatValue(value);
-}
-
-function sameMembers(a: readonly string[], b: readonly string[]) {
-  if (a.length !== b.length) return false;
-  const members = new Set(a);
-  return b.every((id) => members.has(id));
 }
 
 function defaultColorColumn(dimensions: readonly Dimension[]) {

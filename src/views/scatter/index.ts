@@ -5,11 +5,11 @@ import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
 import { sizeCanvas } from "../../render/canvas.js";
 import { onDarkBackground, runColors, type RunColors } from "../../render/color.js";
-import { errorBox } from "../../render/error.js";
 import { colorLegend } from "../../render/legend.js";
-import { themeColor, viewStyle, watchTheme } from "../../render/style.js";
+import { themeColor, watchTheme } from "../../render/style.js";
 import { toolbar } from "../../render/toolbar.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
+import { redrawnView, type RedrawnView } from "../../render/view.js";
 import { drawAxes } from "./axes.js";
 import { chooseChannels, type ChannelChoice, type Channels } from "./channels.js";
 import { scatterControls } from "./controls.js";
@@ -31,19 +31,10 @@ export interface ScatterOptions extends ChannelChoice {
   selected?: readonly string[];
 }
 
-export interface ScatterElement extends HTMLElement {
-  /** The selected run ids: those inside the brush, the clicked one, or those set from outside. */
-  value: string[];
-  update(options: Partial<ScatterOptions>): void;
-  destroy(): void;
-  /** The error shown in place of the chart, if the data could not be drawn. */
-  readonly error: string | null;
+/** The element; its value is the runs inside the brush, the clicked one, or those set from outside. */
+export interface ScatterElement extends RedrawnView<ScatterOptions> {
   /** What the last frame drew, for tests and benchmarks. */
   readonly drawn: DrawnPoints;
-  /** The chart as a standalone SVG document. */
-  exportSVG(): string;
-  /** The values shown (run_id, name, x, y, colour, size, selected) as CSV. */
-  exportCSV(): string;
 }
 
 const DEFAULT_WIDTH = 640;
@@ -55,67 +46,13 @@ const HINT = "Scroll to zoom, drag to pan, double-click to reset · Shift-drag t
 
 /** A scatter plot of runs: a param, metric or other column on x against a metric on y, one point per run. */
 export function scatter(data: RunsInput, options: ScatterOptions = {}): ScatterElement {
-  const root = document.createElement("div") as unknown as ScatterElement;
-  root.className = "rc-view rc-scatter";
-  root.append(viewStyle());
-  let state: ScatterState | null = null;
-  let error: string | null = null;
-  let selected: string[] = [...(options.selected ?? [])];
-  let current = { height: 400, ...options };
   let runs: Runs | null = null;
-
-  const rebuild = () => {
-    state?.destroy();
-    state = null;
-    error = null;
-    root.querySelector(".rc-error")?.remove();
-    try {
-      runs ??= readRuns(data);
-      state = new ScatterState(root, runs, current, (ids) => {
-        selected = ids;
-        root.dispatchEvent(new Event("input", { bubbles: true }));
-      }, (changes) => root.update(changes));
-      state.highlight(selected);
-    } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
-      root.append(errorBox(error));
-    }
-  };
-  const shown = () => {
-    if (!state) throw new Error(`nothing to export: ${error}`);
-    return state;
-  };
-
-  Object.defineProperties(root, {
-    value: {
-      get: () => selected,
-      set: (ids: readonly string[]) => {
-        // The widget echoes back what a brush selected: keep that brush.
-        if (sameMembers(ids, selected)) return;
-        selected = [...ids];
-        state?.highlight(selected);
-      },
-    },
-    error: { get: () => error },
-    drawn: { get: () => state?.drawn ?? { points: 0, emphasised: 0 } },
+  const { root, drawing } = redrawnView("scatter", { height: 400, ...options }, (root, current, hooks) => {
+    runs ??= readRuns(data);
+    return new ScatterState(root, runs, current, hooks.select, hooks.update);
   });
-  root.update = (changes) => {
-    const { selected: ids, ...rest } = changes;
-    if (Object.keys(rest).length) {
-      current = { ...current, ...rest };
-      rebuild();
-    }
-    if (ids) root.value = [...ids];
-  };
-  root.destroy = () => {
-    state?.destroy();
-    state = null;
-    root.replaceChildren();
-  };
-  root.exportSVG = () => shown().exportSVG();
-  root.exportCSV = () => shown().exportCSV();
-  rebuild();
-  return root;
+  Object.defineProperty(root, "drawn", { get: () => drawing()?.drawn ?? { points: 0, emphasised: 0 } });
+  return root as ScatterElement;
 }
 
 /** A drawn chart for one set of runs and options; rebuilt when they change. */
@@ -423,8 +360,3 @@ class ScatterState {
   }
 }
 
-function sameMembers(a: readonly string[], b: readonly string[]) {
-  if (a.length !== b.length) return false;
-  const members = new Set(a);
-  return b.every((id) => members.has(id));
-}

@@ -2,10 +2,9 @@ import { pointer, schemeTableau10, select } from "d3";
 import type { RunsInput } from "../../data/input.js";
 import { readRuns, type Runs } from "../../data/runs.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
-import { errorBox } from "../../render/error.js";
-import { viewStyle } from "../../render/style.js";
 import { toolbar } from "../../render/toolbar.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
+import { redrawnView, type RedrawnView } from "../../render/view.js";
 import { cellText } from "../values/format.js";
 import { nextSelection } from "../values/selection.js";
 import { drawBars } from "./bars.js";
@@ -29,17 +28,8 @@ export interface SummaryOptions {
   selected?: readonly string[];
 }
 
-export interface SummaryElement extends HTMLElement {
-  /** The selected run ids: chosen by clicking bars or legend entries, or set from outside. */
-  value: string[];
-  update(options: Partial<SummaryOptions>): void;
-  destroy(): void;
-  /** The error shown in place of the chart, if the data could not be drawn. */
-  readonly error: string | null;
-  /** The chart and its legend of runs as a standalone SVG document. */
-  exportSVG(): string;
-  /** A row per run, a column per metric. */
-  exportCSV(): string;
+/** The element; its value is the runs chosen by clicking bars or legend entries, or set from outside. */
+export interface SummaryElement extends RedrawnView<SummaryOptions> {
   /** Bars the last frame drew, for tests. */
   readonly drawn: { bars: number };
 }
@@ -51,64 +41,14 @@ export const runColor = (row: number) => schemeTableau10[row % schemeTableau10.l
 
 /** Single-value metrics of runs as one clustered bar chart: a cluster per metric, a bar per run. */
 export function summary(runs: RunsInput, options: SummaryOptions = {}): SummaryElement {
-  const root = document.createElement("div") as unknown as SummaryElement;
-  root.className = "rc-view rc-summary";
-  root.append(viewStyle(), summaryStyle());
-  let state: SummaryState | null = null;
-  let error: string | null = null;
-  let selected: string[] = [...(options.selected ?? [])];
-  let current = { height: 300, ...options };
-
-  const rebuild = () => {
-    state?.destroy();
-    state = null;
-    error = null;
-    root.querySelector(".rc-error")?.remove();
-    try {
-      const table = readRuns(runs);
-      const metrics = chooseBarMetrics(table, current.scalars ? readScalars(current.scalars) : null, current.metrics);
-      state = new SummaryState(root, table, metrics, current, (ids) => {
-        selected = ids;
-        state!.highlight(selected);
-        root.dispatchEvent(new Event("input", { bubbles: true }));
-      });
-      state.highlight(selected);
-    } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
-      root.append(errorBox(error));
-    }
-  };
-
-  Object.defineProperties(root, {
-    value: {
-      get: () => selected,
-      set: (ids: readonly string[]) => {
-        selected = [...ids];
-        state?.highlight(selected);
-      },
-    },
-    error: { get: () => error },
-    drawn: { get: () => ({ bars: state?.bars ?? 0 }) },
-  });
-  root.update = (changes) => {
-    const { selected: ids, ...rest } = changes;
-    if (ids) selected = [...ids];
-    if (Object.keys(rest).length) {
-      current = { ...current, ...rest };
-      rebuild();
-    } else {
-      state?.highlight(selected);
-    }
-  };
-  root.exportSVG = () => state?.exportSVG() ?? "";
-  root.exportCSV = () => state?.exportCSV() ?? "";
-  root.destroy = () => {
-    state?.destroy();
-    state = null;
-    root.replaceChildren();
-  };
-  rebuild();
-  return root;
+  let table: Runs | null = null;
+  const { root, drawing } = redrawnView("summary", { height: 300, ...options }, (root, current, hooks) => {
+    table ??= readRuns(runs);
+    const metrics = chooseBarMetrics(table, current.scalars ? readScalars(current.scalars) : null, current.metrics);
+    return new SummaryState(root, table, metrics, current, hooks.select);
+  }, [summaryStyle()]);
+  Object.defineProperty(root, "drawn", { get: () => ({ bars: drawing()?.bars ?? 0 }) });
+  return root as SummaryElement;
 }
 
 /** A drawn chart for one set of runs and metrics; rebuilt when they change. */
@@ -153,12 +93,18 @@ class SummaryState {
     this.svg.on("mouseleave", () => this.hover(null));
     this.svg.on("click", (event: MouseEvent) => {
       const slot = this.slotOf(event);
-      if (slot) this.onSelect(nextSelection(this.selectedIds, runs.ids[slot.run], event.shiftKey));
-      else if (this.selectedIds.length) this.onSelect([]);
+      if (slot) this.choose(nextSelection(this.selectedIds, runs.ids[slot.run], event.shiftKey));
+      else if (this.selectedIds.length) this.choose([]);
     });
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(root);
     this.resize();
+  }
+
+  /** The user's choice: shown at once, then reported. */
+  private choose(ids: string[]) {
+    this.highlight(ids);
+    this.onSelect(ids);
   }
 
   highlight(ids: readonly string[]) {
@@ -237,7 +183,7 @@ class SummaryState {
     swatch.className = "rc-swatch";
     swatch.style.background = this.colors[row];
     button.append(swatch, this.runs.names[row]);
-    button.addEventListener("click", (event) => this.onSelect(nextSelection(this.selectedIds, id, event.shiftKey)));
+    button.addEventListener("click", (event) => this.choose(nextSelection(this.selectedIds, id, event.shiftKey)));
     return button;
   }
 }

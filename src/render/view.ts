@@ -1,0 +1,110 @@
+import { errorBox } from "./error.js";
+import { viewStyle } from "./style.js";
+
+/** A view's drawing for one set of data and options. */
+export interface Drawing {
+  /** Shows runs selected from outside (Python's `w.selected`, `view.value = ids`). */
+  highlight(ids: readonly string[]): void;
+  destroy(): void;
+  exportSVG(): string;
+  exportCSV(): string;
+}
+
+export interface RedrawnView<O> extends HTMLElement {
+  /** The selected run ids: those the user picked, or those set from outside. */
+  value: string[];
+  update(options: Partial<O>): void;
+  destroy(): void;
+  exportSVG(): string;
+  exportCSV(): string;
+  /** The error shown in place of the chart, if the data could not be drawn. */
+  readonly error: string | null;
+}
+
+interface Hooks<O> {
+  /** The user changed the selection. */
+  select(ids: string[]): void;
+  /** The view's own controls changed an option. */
+  update(changes: Partial<O>): void;
+}
+
+/**
+ * The element of a view that draws itself anew when its options change: bad data shows the
+ * error box in its place, the selection outlives each drawing, and `input` fires when the user
+ * changes it (not when it is set from outside).
+ */
+export function redrawnView<O extends { selected?: readonly string[] }, D extends Drawing>(
+  kind: string,
+  options: O,
+  draw: (root: HTMLElement, options: O, hooks: Hooks<O>) => D,
+  styles: readonly HTMLStyleElement[] = [],
+): { root: RedrawnView<O>; drawing: () => D | null } {
+  const root = document.createElement("div") as unknown as RedrawnView<O>;
+  root.className = `rc-view rc-${kind}`;
+  root.append(viewStyle(), ...styles);
+  let drawing: D | null = null;
+  let error: string | null = null;
+  let selected: string[] = [...(options.selected ?? [])];
+  let current = options;
+
+  const hooks: Hooks<O> = {
+    select: (ids) => {
+      selected = ids;
+      root.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    update: (changes) => root.update(changes),
+  };
+  const redraw = () => {
+    drawing?.destroy();
+    drawing = null;
+    error = null;
+    root.querySelector(".rc-error")?.remove();
+    try {
+      drawing = draw(root, current, hooks);
+      drawing.highlight(selected);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+      root.append(errorBox(error));
+    }
+  };
+  const shown = () => {
+    if (!drawing) throw new Error(`nothing to export: ${error}`);
+    return drawing;
+  };
+
+  Object.defineProperties(root, {
+    value: {
+      get: () => selected,
+      set: (ids: readonly string[]) => {
+        // The widget echoes back what the user selected: keeping it keeps a brush drawn.
+        if (sameMembers(ids, selected)) return;
+        selected = [...ids];
+        drawing?.highlight(selected);
+      },
+    },
+    error: { get: () => error },
+  });
+  root.update = (changes) => {
+    const { selected: ids, ...rest } = changes;
+    if (Object.keys(rest).length) {
+      current = { ...current, ...rest };
+      redraw();
+    }
+    if (ids) root.value = [...ids];
+  };
+  root.exportSVG = () => shown().exportSVG();
+  root.exportCSV = () => shown().exportCSV();
+  root.destroy = () => {
+    drawing?.destroy();
+    drawing = null;
+    root.replaceChildren();
+  };
+  redraw();
+  return { root, drawing: () => drawing };
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]) {
+  if (a.length !== b.length) return false;
+  const members = new Set(a);
+  return b.every((id) => members.has(id));
+}
