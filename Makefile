@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 JUPYTER := $(VENV)/bin/jupyter
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# JupyterLab refuses to run as root unless told; these machines often are root.
+ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 CHROMIUM ?= /usr/bin/chromium
 # jupyter's subcommands (labextension develop calls jupyter-builder) must find the venv's tools.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
@@ -48,7 +50,7 @@ python/runcompare/labextension/package.json: lib/.built $(VENV)/.installed
 	jupyter labextension develop --overwrite . >/dev/null
 
 demo: install build
-	$(JUPYTER) lab examples/quickstart.ipynb
+	$(JUPYTER) lab $(ALLOW_ROOT) examples/quickstart.ipynb
 
 test: install build test-unit test-python test-browser test-jupyter
 
