@@ -43,11 +43,15 @@ export function readColumns(input: RunsInput): ColumnSource {
 }
 
 export function decodeIpc(bytes: Uint8Array | ArrayBuffer): Table {
+  let table: Table;
   try {
-    return tableFromIPC(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
+    table = tableFromIPC(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
   } catch (error) {
     throw new RunsDataError(messages.badIpc(error instanceof Error ? error.message : String(error)));
   }
+  // Arrow JS reads some garbage as a stream with no schema rather than failing.
+  if (table.schema.fields.length === 0) throw new RunsDataError(messages.badIpc("no columns found in the bytes"));
+  return table;
 }
 
 function describe(value: unknown): string {

@@ -101,3 +101,9 @@ describe("accepted inputs read the same", () => {
   });
   test("lookup by id", () => expect([fromRecords.rowOf("b"), fromRecords.rowOf("zz")]).toEqual([1, -1]));
 });
+
+test("bytes that are no Arrow at all are named so, not read as an empty table", () => {
+  expect(() => readRuns(new Uint8Array([0xff, 0xff, 0xff, 0xff, 1, 2, 3]))).toThrow(
+    "runs bytes are not a readable Arrow IPC stream or file (no columns found in the bytes).",
+  );
+});
