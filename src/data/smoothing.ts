@@ -118,12 +118,13 @@ export function gaussian(
 ): Float64Array {
   const n = values.length;
   const sigma = pointsOfWeight(weight) * meanGap(x);
-  if (!(sigma > 0)) {
+  const scale = -1 / (2 * sigma * sigma);
+  // A kernel narrower than the doubles can weigh (σ² underflows) leaves every value as it is.
+  if (!(sigma > 0) || !Number.isFinite(scale)) {
     for (let i = 0; i < n; i++) out[i] = finiteOrNaN(values[i]);
     return out;
   }
   const reach = GAUSSIAN_REACH * sigma;
-  const scale = -1 / (2 * sigma * sigma);
   let from = 0;
   for (let i = 0; i < n; i++) {
     const xi = x[i];

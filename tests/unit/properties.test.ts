@@ -86,3 +86,86 @@ test("filtering on more axes never keeps more rows (AND)", () => {
     }),
   );
 });
+
+describe("smoothing, grouping, reduction and diffs keep their invariants on any input", () => {
+  const { smooth } = require("../../src/data/smoothing");
+  const { aggregate } = require("../../src/data/align");
+  const { reduceSeries } = require("../../src/data/reduce");
+  const { lineDiff, packageDiff, packageList, splitLines } = require("../../src/data/diff");
+  const series = fc.array(anyNumber, { minLength: 1, maxLength: 60 });
+
+  test.each(["ema", "time_ema", "gaussian", "running_average"])("%s stays within the finite values' range, NaN where the input is", (type) => {
+    fc.assert(
+      fc.property(series, fc.double({ min: 0, max: 0.999, noNaN: true }), (values, weight) => {
+        const x = values.map((_, i) => i);
+        const out: Float64Array = smooth(type, Float64Array.from(values), Float64Array.from(x), weight);
+        const finite = values.filter(Number.isFinite);
+        const [lo, hi] = [Math.min(...finite), Math.max(...finite)];
+        out.forEach((v, i) => {
+          if (!Number.isFinite(values[i])) return expect(Number.isFinite(v)).toBe(false);
+          // Sums of weights carry rounding: allow a few ulps around the range.
+          const slack = 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi));
+          expect(v).toBeGreaterThanOrEqual(lo - slack);
+          expect(v).toBeLessThanOrEqual(hi + slack);
+        });
+      }),
+    );
+  });
+
+  test("a group's min-max band holds its mean and every run", () => {
+    const run = fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(NaN)), { minLength: 5, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 1, maxLength: 6 }), (runs) => {
+        const { center, low, high, count } = aggregate(runs.map((r) => Float64Array.from(r)), 5, "mean", "minmax");
+        for (let i = 0; i < 5; i++) {
+          const present = runs.map((r) => r[i]).filter((v) => !Number.isNaN(v));
+          expect(count[i]).toBe(present.length);
+          if (!present.length) continue;
+          expect(low[i]).toBe(Math.min(...present));
+          expect(high[i]).toBe(Math.max(...present));
+          expect(center[i]).toBeGreaterThanOrEqual(low[i] - 1e-6);
+          expect(center[i]).toBeLessThanOrEqual(high[i] + 1e-6);
+        }
+      }),
+    );
+  });
+
+  test("per-pixel reduction keeps the series' extremes", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 400 }), fc.integer({ min: 2, max: 50 }), (ys, width) => {
+        const x = Float64Array.from(ys, (_, i) => i);
+        const reduced = reduceSeries(x, Float64Array.from(ys), [0, ys.length - 1], width, "minmax");
+        const kept = Array.from(reduced.y as Float64Array);
+        expect(kept).toContain(Math.min(...ys));
+        expect(kept).toContain(Math.max(...ys));
+      }),
+    );
+  });
+
+  test("a line diff never throws and accounts for every line of both texts", () => {
+    const text = fc.array(fc.constantFrom("a", "b", "c", "", "print(1)", "<b>x</b>"), { maxLength: 30 }).map((lines) => lines.join("\n"));
+    fc.assert(
+      fc.property(text, text, (base, other) => {
+        const { lines, added, removed } = lineDiff(base, other);
+        // An empty text has no lines.
+        const lineCount = (text: string) => (text === "" ? 0 : splitLines(text).length);
+        const kept = lines.filter((l: { kind: string }) => l.kind !== "added").length;
+        expect(kept).toBe(lineCount(base));
+        expect(lines.filter((l: { kind: string }) => l.kind !== "removed").length).toBe(lineCount(other));
+        expect(lines.filter((l: { kind: string }) => l.kind === "added").length).toBe(added);
+        expect(lines.filter((l: { kind: string }) => l.kind === "removed").length).toBe(removed);
+      }),
+    );
+  });
+
+  test("package diffs of any two freezes never throw", () => {
+    const freeze = fc.array(fc.tuple(fc.constantFrom("numpy", "torch", "pandas", "tqdm"), fc.constantFrom("1.0", "2.0", "2.1")), { maxLength: 6 })
+      .map((pairs) => pairs.map(([name, version]) => `${name}==${version}`).join("\n"));
+    fc.assert(
+      fc.property(freeze, freeze, (a, b) => {
+        const [x, y] = [packageList("execution/installed_packages", a), packageList("execution/installed_packages", b)];
+        if (x && y) packageDiff(x, y);
+      }),
+    );
+  });
+});
