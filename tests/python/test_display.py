@@ -43,10 +43,7 @@ def test_scatter_with_scalars_travels_too():
     assert pa.ipc.open_stream(base64.b64decode(data["scalars"])).read_all().num_rows == 2
 
 
-def test_bundle_draws_itself_in_exported_html_unless_asked_not_to(monkeypatch, tmp_path):
-    stub = tmp_path / "widget.js"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr("runcompare._widget.esm_path", lambda: stub)
+def test_bundle_draws_itself_in_exported_html_unless_asked_not_to():
     html = rc.mime_bundle(RUNS)["text/html"]
     assert html.count("<script") == 2 and '<div id="runcompare-' in html
     assert "text/html" not in rc.mime_bundle(RUNS, html=False)

@@ -12,7 +12,6 @@ import pyarrow as pa
 import pytest
 
 import runcompare as rc
-from runcompare import _widget
 from runcompare._scalars import series_keys, to_scalars_table
 
 CASES = json.loads((Path(__file__).parent.parent / "contract" / "scalars_cases.json").read_text(encoding="utf-8"))["cases"]
@@ -220,14 +219,6 @@ SCALARS = [
     {"run_id": "b", "metric": "acc", "variant": None, "step": 1, "time": 2, "value": 0.7},
 ]
 RUNS = pd.DataFrame({"run_id": ["b", "c", "a"], "params.lr": [0.1, 0.01, 0.001], "metrics.acc": [0.1, 0.2, 0.3]})
-
-
-@pytest.fixture(autouse=True)
-def widget_esm(tmp_path, monkeypatch):
-    """A stand-in for the webpack build, so these tests do not depend on it."""
-    stub = tmp_path / "widget.js"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(_widget, "esm_path", lambda: stub)
 
 
 def test_parallel_sends_the_scalars_once_converted():

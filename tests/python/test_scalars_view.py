@@ -8,7 +8,6 @@ import pytest
 from traitlets import TraitError
 
 import runcompare as rc
-from runcompare import _widget
 
 EXAMPLES = pathlib.Path(__file__).parents[2] / "examples" / "data"
 RUNS = [
@@ -23,14 +22,6 @@ SCALARS = [
     for step, value in ((1, 2.0), (2, 1.0), (3, float("nan")))
     for value in [value + offset]
 ]
-
-
-@pytest.fixture(autouse=True)
-def widget_esm(tmp_path, monkeypatch):
-    """A stand-in for the webpack build, so these tests do not depend on it."""
-    stub = tmp_path / "widget.js"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(_widget, "esm_path", lambda: stub)
 
 
 def read(ipc_bytes):

@@ -6,7 +6,6 @@ import pyarrow as pa
 import pytest
 
 import runcompare as rc
-from runcompare import _widget
 
 RUNS = pd.DataFrame({
     "run_id": ["a", "b", "c"],
@@ -24,15 +23,6 @@ SCALARS = pd.DataFrame({
     "step": [1, 2, 1, 1],
     "value": [0.9, 0.8, 0.5, 0.4],
 })
-
-
-@pytest.fixture(autouse=True)
-def widget_esm(tmp_path, monkeypatch):
-    """A stand-in for the webpack build, so these tests do not depend on it."""
-    stub = tmp_path / "widget.js"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(_widget, "esm_path", lambda: stub)
-    return stub
 
 
 def message(**options):

@@ -8,7 +8,6 @@ import pytest
 from traitlets import TraitError
 
 import runcompare as rc
-from runcompare import _widget
 
 RUNS = [
     {"run_id": "a", "name": "A", "params.lr": 0.1, "params.opt": "adam", "metrics.acc": 0.9},
@@ -27,14 +26,6 @@ CURVES = [
     {"run_id": "a", "metric": "loss", "step": 1, "value": 2.0},
     {"run_id": "a", "metric": "loss", "step": 2, "value": 1.0},
 ]
-
-
-@pytest.fixture(autouse=True)
-def widget_esm(tmp_path, monkeypatch):
-    """A stand-in for the webpack build, so these tests do not depend on it."""
-    stub = tmp_path / "widget.js"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(_widget, "esm_path", lambda: stub)
 
 
 def read(ipc_bytes):

@@ -18,15 +18,6 @@ RUNS = pd.DataFrame({
 COLUMNS = "params.lr, params.optimizer, metrics.acc, tags.group"
 
 
-@pytest.fixture(autouse=True)
-def widget_esm(tmp_path, monkeypatch):
-    """A stand-in for the webpack build, so these tests do not depend on it."""
-    stub = tmp_path / "widget.js"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(_widget, "esm_path", lambda: stub)
-    return stub
-
-
 def test_runs_bytes_decode_to_the_table():
     widget = rc.parallel(RUNS)
     assert isinstance(widget, rc.Parallel)
