@@ -66,5 +66,13 @@ test-browser:
 test-jupyter:
 	npx playwright test -c tests/jupyter/playwright.config.js
 
+# Parallel coordinates and data transfer against Plotly and HiPlot; writes docs/BENCHMARKS.md.
+bench: install build $(VENV)/.bench-installed
+	node bench/run.mjs
+
+$(VENV)/.bench-installed: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[bench]"
+	touch $@
+
 clean:
 	rm -rf lib dist python/runcompare/static python/runcompare/labextension tests/output

@@ -4,18 +4,29 @@ export type AxisFilter =
   | { kind: "range"; values: ArrayLike<number>; min: number; max: number; log: boolean; keepMissing: boolean }
   | { kind: "set"; values: readonly (string | null)[]; keep: ReadonlySet<string | null> };
 
-function passes(filter: AxisFilter, row: number): boolean {
-  if (filter.kind === "set") return filter.keep.has(filter.values[row]);
-  const v = filter.values[row];
-  if (!Number.isFinite(v) || (filter.log && v <= 0)) return filter.keepMissing;
-  return v >= filter.min && v <= filter.max;
-}
-
-/** Rows kept by every filter (AND across axes); with no filters, every row. */
+/**
+ * Rows kept by every filter (AND across axes); with no filters, every row. Each filter reads
+ * only the rows the filters before it kept, in a loop of its own kind (a brush moves at frame
+ * rate over 100,000 runs).
+ */
 export function filterRows(count: number, filters: readonly AxisFilter[]): Uint8Array {
   const kept = new Uint8Array(count).fill(1);
   for (const filter of filters) {
-    for (let row = 0; row < count; row++) if (kept[row] && !passes(filter, row)) kept[row] = 0;
+    if (filter.kind === "set") keepInSet(filter, kept);
+    else keepInRange(filter, kept);
   }
   return kept;
+}
+
+function keepInRange({ values, min, max, log, keepMissing }: Extract<AxisFilter, { kind: "range" }>, kept: Uint8Array) {
+  for (let row = 0; row < kept.length; row++) {
+    if (!kept[row]) continue;
+    const v = values[row];
+    const inside = !Number.isFinite(v) || (log && v <= 0) ? keepMissing : v >= min && v <= max;
+    if (!inside) kept[row] = 0;
+  }
+}
+
+function keepInSet({ values, keep }: Extract<AxisFilter, { kind: "set" }>, kept: Uint8Array) {
+  for (let row = 0; row < kept.length; row++) if (kept[row] && !keep.has(values[row])) kept[row] = 0;
 }

@@ -16,11 +16,11 @@ export function nearestRun(layout: Layout, x: number, y: number, count: number, 
   let best = -1;
   let bestDistance = maxDistance;
   const ys = layout.ys;
+  // The distance first: it rules out almost every row without calling `include`.
   for (let row = 0; row < count; row++) {
-    if (!include(row)) continue;
     const lineY = ys[row * d + a] * (1 - t) + ys[row * d + b] * t;
     const distance = Math.abs(lineY - y);
-    if (distance < bestDistance) {
+    if (distance < bestDistance && include(row)) {
       bestDistance = distance;
       best = row;
     }

@@ -34,19 +34,22 @@ export function layOut(dimensions: readonly Dimension[], count: number, width: n
   const step = dimensions.length > 1 ? (width - MARGIN.left - MARGIN.right) / (dimensions.length - 1) : 0;
   const left = dimensions.length > 1 ? MARGIN.left : width / 2;
   const axes = dimensions.map((dimension, i): PlacedAxis => {
-    let hasMissing = false;
-    for (let row = 0; row < count && !hasMissing; row++) hasMissing = isMissingOn(dimension.column, dimension.kind, row);
     const range: [number, number] = dimension.inverted ? [top, bottom] : [bottom, top];
-    return { dimension, x: left + i * step, scale: axisScale(dimension, range), hasMissing };
+    return { dimension, x: left + i * step, scale: axisScale(dimension, range), hasMissing: anyMissing(dimension, count) };
   });
   const ys = new Float32Array(count * axes.length);
-  axes.forEach((axis, a) => placeRuns(axis, count, missingY, (row, y) => (ys[row * axes.length + a] = y)));
+  axes.forEach((axis, a) => placeRuns(axis, count, missingY, ys, a, axes.length));
   return { width, height, top, bottom, missingY, axes, ys };
+}
+
+function anyMissing({ column, kind }: Dimension, count: number): boolean {
+  for (let row = 0; row < count; row++) if (isMissingOn(column, kind, row)) return true;
+  return false;
 }
 
 function axisScale({ column, kind }: Dimension, range: [number, number]): AxisScale {
   if (column.kind === "categorical") return scalePoint(column.categories, range).padding(0.5);
-  const extent = finiteExtent(kind === "log" ? column.values.filter((v) => v > 0) : column.values) ?? [1, 10];
+  const extent = (kind === "log" ? positiveExtent(column.values) : finiteExtent(column.values)) ?? [1, 10];
   if (kind === "log") return scaleLog(extent, range).nice();
   const [lo, hi] = extent;
   // A column with one value still gets an axis, with that value in the middle.
@@ -54,18 +57,51 @@ function axisScale({ column, kind }: Dimension, range: [number, number]): AxisSc
   return scaleLinear(domain, range).nice();
 }
 
-function placeRuns(axis: PlacedAxis, count: number, missingY: number, put: (row: number, y: number) => void) {
+/** Finite positive values' [min, max] (a log axis' extent), or undefined when there are none. */
+function positiveExtent(values: Float64Array): [number, number] | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(v > 0) || v === Infinity) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min <= max ? [min, max] : undefined;
+}
+
+/** Writes where every run crosses one axis into ys[row * stride + offset]. */
+function placeRuns(axis: PlacedAxis, count: number, missingY: number, ys: Float32Array, offset: number, stride: number) {
   const { column, kind } = axis.dimension;
   if (column.kind === "categorical") {
     const scale = axis.scale as ScalePoint<string>;
+    const yOf = new Map(column.categories.map((category) => [category, scale(category)!]));
     for (let row = 0; row < count; row++) {
       const v = column.values[row];
-      put(row, v === null ? missingY : scale(v)!);
+      ys[row * stride + offset] = v === null ? missingY : yOf.get(v)!;
     }
     return;
   }
-  const scale = axis.scale as ScaleLinear<number, number>;
+  const y = numericPosition(axis.scale as ScaleLinear<number, number>, kind === "log");
+  const values = column.values;
   for (let row = 0; row < count; row++) {
-    put(row, isMissingOn(column, kind, row) ? missingY : scale(column.values[row]));
+    const v = values[row];
+    ys[row * stride + offset] = !Number.isFinite(v) || (kind === "log" && v <= 0) ? missingY : y(v);
   }
+}
+
+/**
+ * A numeric scale's own arithmetic (d3's continuous scale: the value, through the log for a log
+ * axis, normalised in the domain, then interpolated in the range) without the scale's wrapping
+ * calls per value: the same numbers, several times faster over 100,000 runs.
+ */
+function numericPosition(scale: ScaleLinear<number, number>, log: boolean): (v: number) => number {
+  const transform = log ? Math.log : (v: number) => v;
+  const [d0, d1] = scale.domain().map(transform);
+  const [r0, r1] = scale.range();
+  if (d1 < d0 || !(d1 - d0)) return (v) => scale(v);
+  return (v) => {
+    const t = (transform(v) - d0) / (d1 - d0);
+    return r0 * (1 - t) + r1 * t;
+  };
 }

@@ -24,8 +24,8 @@ export function clear(context: CanvasRenderingContext2D, layout: Layout) {
 export function drawFaded(context: CanvasRenderingContext2D, layout: Layout, shown: (row: number) => boolean, count: number, color: string): number {
   clear(context, layout);
   context.globalAlpha = Math.min(0.5, lineAlpha(count));
-  context.lineWidth = 1;
-  const drawn = strokeRows(context, layout, allRows(count), shown, color);
+  const { path, drawn } = linesPath(layout, allRows(count), shown);
+  strokeThin(context, path, 1, color);
   context.globalAlpha = 1;
   return drawn;
 }
@@ -42,11 +42,12 @@ export function drawColored(
 ): number {
   clear(context, layout);
   context.globalAlpha = emphasised ? Math.min(0.95, lineAlpha(total) + 0.35) : lineAlpha(total);
-  context.lineWidth = emphasised ? 2 : 1.25;
   let drawn = 0;
   groups.forEach((rows, g) => {
-    const color = g < colors.palette.length ? colors.palette[g] : colors.missingColor;
-    drawn += strokeRows(context, layout, rows, include, color);
+    const lines = linesPath(layout, rows, include);
+    if (!lines.drawn) return;
+    strokeThin(context, lines.path, emphasised ? 2 : 1.25, g < colors.palette.length ? colors.palette[g] : colors.missingColor);
+    drawn += lines.drawn;
   });
   context.globalAlpha = 1;
   return drawn;
@@ -55,37 +56,57 @@ export function drawColored(
 /** One run, outlined so it stands out over any colour: the hovered or soloed line. */
 export function drawOutlined(context: CanvasRenderingContext2D, layout: Layout, row: number, color: string, outline: string) {
   clear(context, layout);
-  const only = Int32Array.of(row);
-  context.lineWidth = 5;
-  strokeRows(context, layout, only, () => true, outline);
-  context.lineWidth = 2.5;
-  strokeRows(context, layout, only, () => true, color);
+  const { path } = linesPath(layout, Int32Array.of(row), () => true);
+  context.lineJoin = "round";
+  for (const [width, style] of [[5, outline], [2.5, color]] as const) {
+    context.lineWidth = width;
+    context.strokeStyle = style;
+    context.stroke(path);
+  }
 }
 
 function allRows(count: number): Int32Array {
   return Int32Array.from({ length: count }, (_, i) => i);
 }
 
-function strokeRows(context: CanvasRenderingContext2D, layout: Layout, rows: Int32Array, include: (row: number) => boolean, color: string): number {
+/** The lines of the rows that pass `include`, in one path, and how many there are. */
+function linesPath(layout: Layout, rows: Int32Array, include: (row: number) => boolean): { path: Path2D; drawn: number } {
   const d = layout.axes.length;
   const xs = layout.axes.map((axis) => axis.x);
   const ys = layout.ys;
+  const path = new Path2D();
   let drawn = 0;
-  context.lineJoin = "round";
-  context.beginPath();
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (!include(row)) continue;
     const base = row * d;
     if (d === 1) {
-      context.moveTo(xs[0] - 10, ys[base]);
-      context.lineTo(xs[0] + 10, ys[base]);
+      path.moveTo(xs[0] - 10, ys[base]);
+      path.lineTo(xs[0] + 10, ys[base]);
     } else {
-      context.moveTo(xs[0], ys[base]);
-      for (let a = 1; a < d; a++) context.lineTo(xs[a], ys[base + a]);
+      path.moveTo(xs[0], ys[base]);
+      for (let a = 1; a < d; a++) path.lineTo(xs[a], ys[base + a]);
     }
     drawn++;
   }
+  return { path, drawn };
+}
+
+/**
+ * Strokes many lines `width` CSS pixels wide as hairlines (one device pixel wide), stacked one
+ * device pixel apart. Chrome's canvas draws a hairline segment by segment; a wider stroke it
+ * outlines and fills as one shape, which for thousands of crossing lines means thousands of
+ * edges on every scanline: 20 to 50 times slower.
+ */
+function strokeThin(context: CanvasRenderingContext2D, path: Path2D, width: number, color: string) {
+  const ratio = context.getTransform().a || 1; // device pixels per CSS pixel, as sizeCanvas scaled it
+  const count = Math.max(1, Math.round(width * ratio));
+  context.lineWidth = 1 / ratio;
   context.strokeStyle = color;
-  context.stroke();
-  return drawn;
+  for (let i = 0; i < count; i++) {
+    context.save();
+    context.translate(0, (i - (count - 1) / 2) / ratio);
+    context.stroke(path);
+    context.restore();
+  }
 }

@@ -1,0 +1,95 @@
+// runcompare's parallel view: first paint from Arrow IPC bytes, then brush updates by synthetic mouse events.
+import { COLOR, FIXED_BRUSH, HEIGHT, MOVED_BRUSH, WIDTH, brushTargets } from "./scenario.mjs";
+import { heap, idle, mouse, nextFrame, painted, resetHeap, sampleHeap, tickMapping } from "./timing.mjs";
+
+let view = null;
+let parallel = null;
+
+async function fetchBytes(url) {
+  return new Uint8Array(await (await fetch(url)).arrayBuffer());
+}
+
+function show(bytes) {
+  view?.destroy();
+  view?.remove();
+  view = parallel(bytes, { width: WIDTH, height: HEIGHT, color: COLOR });
+  document.querySelector("#chart").append(view);
+  if (view.error) throw new Error(view.error);
+  sampleHeap();
+}
+
+/**
+ * Milliseconds from the call to the frame after the one that showed the lines, once per repeat.
+ * `bundle` is the runcompare build to load (another one compares before and after a change).
+ */
+export async function firstPaint(url, repeats, bundle = "/dist/runcompare.js") {
+  ({ parallel } = await import(bundle));
+  const bytes = await fetchBytes(url);
+  const times = [];
+  let baselineHeap = 0;
+  for (let i = 0; i < repeats; i++) {
+    view?.destroy();
+    view?.remove();
+    view = null;
+    await idle();
+    baselineHeap = resetHeap();
+    await idle();
+    const start = performance.now();
+    show(bytes);
+    times.push((await painted()) - start);
+  }
+  return { times, lines: view.drawn.lines, baselineHeap };
+}
+
+function axisGroup(column) {
+  const key = column.replace(/^(params|metrics)\./, "");
+  const axis = [...view.querySelectorAll(".rc-axis")].find((g) => g.querySelector(".rc-axis-label").textContent === key);
+  if (!axis) throw new Error(`no axis ${key}`);
+  return axis;
+}
+
+/** Presses on an axis' brush overlay at one value; returns a function that moves the pointer to another. */
+function press(column, value) {
+  const axis = axisGroup(column);
+  const overlay = axis.querySelector(".rc-brush .overlay");
+  const yOf = tickMapping(axis);
+  const x = overlay.getBoundingClientRect().left + overlay.getBoundingClientRect().width / 2;
+  mouse(overlay, "mousedown", x, yOf(value));
+  return { moveTo: (to) => mouse(window, "mousemove", x, yOf(to)), release: (to) => mouse(window, "mouseup", x, yOf(to)) };
+}
+
+/** Resolves in the frame that redrew the lines: every draw replaces the view's `drawn` record. */
+async function redrawn(before) {
+  for (let frames = 0; view.drawn === before; frames++) {
+    if (frames > 600) throw new Error("the lines were not redrawn");
+    await nextFrame();
+  }
+}
+
+/**
+ * Milliseconds from each mousemove to the end of the frame that redrew the lines, the runs
+ * selected after each, and the peak heap since the last first paint began.
+ */
+export async function brushUpdates(moves) {
+  const fixed = press(FIXED_BRUSH.column, FIXED_BRUSH.range[1]);
+  fixed.moveTo(FIXED_BRUSH.range[0]);
+  fixed.release(FIXED_BRUSH.range[0]);
+  await painted();
+  const moved = press(MOVED_BRUSH.column, MOVED_BRUSH.from);
+  const times = [];
+  const selected = [];
+  const targets = brushTargets(moves);
+  for (const to of targets) {
+    await idle();
+    const before = view.drawn;
+    const start = performance.now();
+    moved.moveTo(to);
+    await redrawn(before);
+    times.push((await nextFrame()) - start);
+    selected.push(view.drawn.emphasised);
+    sampleHeap();
+  }
+  moved.release(targets.at(-1));
+  await painted();
+  return { times, selected, peakHeap: heap().peak };
+}

@@ -1,0 +1,82 @@
+// Frame clocks and heap samples, shared by every library's measurements. Needs frames-init.js.
+
+/** The next animation frame: its begin time (the same for all its callbacks) and the time its callback ran. */
+export const frame = () => new Promise((resolve) => window.__benchFrame((time) => resolve({ time, now: performance.now() })));
+
+/** Resolves at the start of the next animation frame, with performance.now(). */
+export const nextFrame = async () => (await frame()).now;
+
+/** Resolves once what is drawn now is on screen: the second frame starts after the first was painted. */
+export async function painted() {
+  await frame();
+  return nextFrame();
+}
+
+const framesPending = () => window.__benchPendingFrames() > 0;
+const lastFrameWork = () => window.__benchLastWorkAt;
+
+/**
+ * Resolves when a library that draws in chunks, one per frame, is done. Once `busy()` (by default:
+ * a frame callback is pending) has said no for `confirm` frames in a row, resolves with the time
+ * in the first frame that began after `lastWork()`, so after the last chunk was painted; and no
+ * sooner than the second frame, as work done before the call is painted in the first.
+ */
+export async function settled({ busy = framesPending, lastWork = lastFrameWork, confirm = 10, timeout = 120_000 } = {}) {
+  const start = performance.now();
+  const frames = [];
+  for (let quiet = 0; quiet < confirm; ) {
+    const next = await frame();
+    if (next.now - start > timeout) throw new Error(`still drawing after ${timeout} ms`);
+    frames.push(next);
+    sampleHeap();
+    quiet = busy() ? 0 : quiet + 1;
+  }
+  const last = lastWork();
+  return frames.slice(1).find((f) => f.time > last).now;
+}
+
+/** Waits for `frames` frames, sampling the heap in each. */
+export async function idle(frames = 3) {
+  for (let i = 0; i < frames; i++) {
+    await nextFrame();
+    sampleHeap();
+  }
+}
+
+let peakHeap = 0;
+
+/** Notes the used JS heap (precise with --enable-precise-memory-info); the peak is the largest sample. */
+export function sampleHeap() {
+  peakHeap = Math.max(peakHeap, performance.memory.usedJSHeapSize);
+}
+
+/** Collects garbage (--js-flags=--expose-gc) and starts a new peak from the heap left. */
+export function resetHeap() {
+  window.gc();
+  peakHeap = performance.memory.usedJSHeapSize;
+  return peakHeap;
+}
+
+export const heap = () => ({ peak: peakHeap, used: performance.memory.usedJSHeapSize });
+
+/** The heap left once garbage is collected. */
+export function retainedHeap() {
+  window.gc();
+  return performance.memory.usedJSHeapSize;
+}
+
+/** A mouse event as a real pointer would send it (d3-brush reads clientX/Y and listens on window). */
+export function mouse(target, type, x, y) {
+  const buttons = type === "mouseup" ? 0 : 1;
+  target.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons }));
+}
+
+/** A page y for a value on a d3 axis, from the first and last of its numeric ticks. */
+export function tickMapping(axisGroup) {
+  const ticks = [...axisGroup.querySelectorAll(".tick")].map((tick) => ({
+    value: Number(tick.textContent.replace("−", "-")),
+    y: tick.querySelector("line").getBoundingClientRect().top,
+  })).filter((t) => Number.isFinite(t.value));
+  const [a, b] = [ticks[0], ticks[ticks.length - 1]];
+  return (value) => a.y + ((value - a.value) * (b.y - a.y)) / (b.value - a.value);
+}

@@ -1,0 +1,131 @@
+// Benchmark data: a synthetic sweep of fixed seed, so every run of `make bench` draws the same lines.
+// 8 params (2 log-uniform, 2 linear, 2 integer, 2 categorical) and 8 metrics that depend on them.
+import { Dictionary, Int32, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from "apache-arrow";
+
+/** mulberry32: a tiny, fast PRNG; the same seed gives the same stream on every machine. */
+export function prng(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const PARAMS = ["lr", "weight_decay", "dropout", "momentum", "batch_size", "layers", "optimizer", "activation"];
+export const METRICS = ["train/loss", "val/loss", "train/acc", "val/acc", "val/f1", "test/acc", "epoch_time", "grad_norm"];
+export const CATEGORIES = { optimizer: ["adam", "adamw", "sgd", "rmsprop"], activation: ["relu", "gelu", "silu", "tanh"] };
+const BATCH_SIZES = [16, 32, 64, 128, 256, 512];
+
+const runId = (row) => `run-${String(row).padStart(6, "0")}`;
+
+/** The runs table as columns: { run_id: string[], "params.lr": Float64Array, ... }. */
+export function makeRuns(count, seed = 42) {
+  const random = prng(seed);
+  const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const logUniform = (lo, hi) => Math.exp(Math.log(lo) + random() * (Math.log(hi) - Math.log(lo)));
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const columns = { run_id: Array.from({ length: count }, (_, row) => runId(row)) };
+  for (const key of PARAMS) columns[`params.${key}`] = key in CATEGORIES ? new Array(count) : key === "batch_size" || key === "layers" ? new Int32Array(count) : new Float64Array(count);
+  for (const key of METRICS) columns[`metrics.${key}`] = new Float64Array(count);
+  const p = (key) => columns[`params.${key}`];
+  const m = (key) => columns[`metrics.${key}`];
+  for (let row = 0; row < count; row++) {
+    const lr = (p("lr")[row] = logUniform(1e-5, 1e-1));
+    const wd = (p("weight_decay")[row] = logUniform(1e-6, 1e-2));
+    const dropout = (p("dropout")[row] = random() * 0.5);
+    p("momentum")[row] = 0.8 + random() * 0.19;
+    const batch = (p("batch_size")[row] = pick(BATCH_SIZES));
+    const layers = (p("layers")[row] = 1 + Math.floor(random() * 12));
+    const optimizer = (p("optimizer")[row] = pick(CATEGORIES.optimizer));
+    p("activation")[row] = pick(CATEGORIES.activation);
+    // Best near lr = 1e-3, some dropout and weight decay, and not with plain SGD.
+    const skill = -0.35 * (Math.log10(lr) + 3) ** 2 - 2 * (dropout - 0.2) ** 2 - 0.05 * (Math.log10(wd) + 4) ** 2 - (optimizer === "sgd" ? 0.3 : 0) + 0.1 * gaussian();
+    const valAcc = 1 / (1 + Math.exp(-(2.5 + 2 * skill)));
+    m("val/acc")[row] = valAcc;
+    m("train/acc")[row] = Math.min(1, valAcc + 0.02 + 0.05 * random());
+    m("test/acc")[row] = valAcc - 0.01 + 0.02 * gaussian() * 0.5;
+    m("val/f1")[row] = valAcc * (0.95 + 0.04 * random());
+    m("val/loss")[row] = -Math.log(Math.max(valAcc, 1e-3)) * (1 + 0.1 * random());
+    m("train/loss")[row] = m("val/loss")[row] * (0.6 + 0.3 * random());
+    m("epoch_time")[row] = (4 + layers * 1.5) * (256 / batch) ** 0.5 * (1 + 0.1 * random());
+    m("grad_norm")[row] = Math.exp(1 + 0.8 * gaussian() + Math.log10(lr) * 0.2);
+  }
+  return columns;
+}
+
+/** Columns as an Arrow table: run_id utf8, categoricals dictionary-encoded, integers int32, the rest float64. */
+export function runsTable(columns) {
+  const vectors = {};
+  for (const [name, values] of Object.entries(columns)) {
+    if (name === "run_id") vectors[name] = vectorFromArray(values, new Utf8());
+    else if (Array.isArray(values)) vectors[name] = dictionaryVector(values);
+    else vectors[name] = makeVector(values);
+  }
+  return new Table(vectors);
+}
+
+/** Strings as a dictionary vector: int32 codes into the distinct values. */
+function dictionaryVector(strings) {
+  const dictionary = [...new Set(strings)];
+  const code = new Map(dictionary.map((value, i) => [value, i]));
+  const codes = Int32Array.from(strings, (value) => code.get(value));
+  return makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: codes.length, data: codes, dictionary: vectorFromArray(dictionary, new Utf8()) }));
+}
+
+/** Arrow IPC stream bytes, as the Python widget sends them. */
+export const toIPC = (table) => tableToIPC(table, "stream");
+
+/** Columns as JSON records, the shape HiPlot and Plotly users pass around. */
+export function runsRecords(columns) {
+  const names = Object.keys(columns);
+  const count = columns.run_id.length;
+  return Array.from({ length: count }, (_, row) => Object.fromEntries(names.map((name) => [name, columns[name][row]])));
+}
+
+export const SCALAR_STEPS = 1000;
+export const SCALAR_VARIANTS = ["train", "validation"];
+
+/**
+ * The scalars table in long format: runs x SCALAR_STEPS steps x 2 series (loss/train and
+ * loss/validation). Returns Arrow IPC bytes (run_id, metric, variant dictionary-encoded) and the
+ * same rows as JSON records text, written row by row since the object array would not fit in memory.
+ */
+export function makeScalars(runCount, seed = 7) {
+  const random = prng(seed);
+  const rows = runCount * SCALAR_STEPS * SCALAR_VARIANTS.length;
+  const runCodes = new Int32Array(rows);
+  const variantCodes = new Int32Array(rows);
+  const steps = new Int32Array(rows);
+  const values = new Float64Array(rows);
+  const json = [];
+  let row = 0;
+  for (let run = 0; run < runCount; run++) {
+    const rate = 0.002 + 0.01 * random();
+    const floor = 0.05 + 0.3 * random();
+    const id = JSON.stringify(runId(run));
+    for (let v = 0; v < SCALAR_VARIANTS.length; v++) {
+      const gap = v === 0 ? 0 : 0.05 + 0.1 * random();
+      const variant = JSON.stringify(SCALAR_VARIANTS[v]);
+      for (let step = 0; step < SCALAR_STEPS; step++, row++) {
+        const value = floor + gap + 2.3 * Math.exp(-rate * step) + 0.02 * (random() - 0.5);
+        runCodes[row] = run;
+        variantCodes[row] = v;
+        steps[row] = step;
+        values[row] = value;
+        json.push(`{"run_id":${id},"metric":"loss","variant":${variant},"step":${step},"value":${JSON.stringify(value)}}`);
+      }
+    }
+  }
+  const dictionary = (codes, strings) => makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: codes.length, data: codes, dictionary: vectorFromArray(strings, new Utf8()) }));
+  const table = new Table({
+    run_id: dictionary(runCodes, Array.from({ length: runCount }, (_, run) => runId(run))),
+    metric: dictionary(new Int32Array(rows), ["loss"]),
+    variant: dictionary(variantCodes, SCALAR_VARIANTS),
+    step: makeVector(steps),
+    value: makeVector(values),
+  });
+  return { rows, ipc: toIPC(table), json: Buffer.from(`[${json.join(",")}]`) };
+}

@@ -1,0 +1,63 @@
+// The Node side of every benchmark: data files, the static server, Chromium and its pages.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { chromiumLaunchOptions } from "../tests/chromium.js";
+import { makeRuns, runsRecords, runsTable, toIPC } from "./data.mjs";
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** Generated data and pages go where test output goes (gitignored). */
+export const OUTPUT = path.join(REPO, "tests/output/bench");
+const OUTPUT_URL = "/tests/output/bench";
+
+/** Writes each size's runs table as Arrow IPC and as JSON records; returns their sizes and URLs. */
+export function writeRunsFiles(sizes) {
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  const files = new Map();
+  for (const count of sizes) {
+    const columns = makeRuns(count);
+    const ipc = toIPC(runsTable(columns));
+    const json = Buffer.from(JSON.stringify(runsRecords(columns)));
+    const arrowPath = path.join(OUTPUT, `runs-${count}.arrow`);
+    const jsonPath = path.join(OUTPUT, `runs-${count}.json`);
+    fs.writeFileSync(arrowPath, ipc);
+    fs.writeFileSync(jsonPath, json);
+    files.set(count, { arrowPath, jsonPath, arrowBytes: ipc.length, jsonBytes: json.length, arrowUrl: `${OUTPUT_URL}/runs-${count}.arrow`, jsonUrl: `${OUTPUT_URL}/runs-${count}.json` });
+  }
+  return files;
+}
+
+export const outputUrl = (file) => `${OUTPUT_URL}/${path.basename(file)}`;
+
+/** tests/serve.mjs on a port, resolved once it answers. */
+export async function startServer(port) {
+  const server = spawn(process.execPath, [path.join(REPO, "tests/serve.mjs"), String(port)], { stdio: ["ignore", "ignore", "inherit"] });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/package.json`)).ok) return server;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  server.kill();
+  throw new Error(`the file server on port ${port} did not start`);
+}
+
+/** Debian's Chromium as the tests start it, plus a callable gc() and unrounded heap sizes. */
+export function launchBrowser() {
+  const args = [...chromiumLaunchOptions.args, "--js-flags=--expose-gc", "--enable-precise-memory-info"];
+  return chromium.launch({ ...chromiumLaunchOptions, args });
+}
+
+/** A fresh page (own context) at a local path, with the frame counter (and `initScripts`) installed and the network shut. */
+export async function openPage(browser, port, pagePath = "/bench/page.html", initScripts = []) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+  await context.route((url) => url.hostname !== "127.0.0.1", (route) => route.abort());
+  for (const script of ["bench/browser/frames-init.js", ...initScripts]) await context.addInitScript({ path: path.join(REPO, script) });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
+  await page.goto(`http://127.0.0.1:${port}${pagePath}`, { timeout: 300_000 });
+  return page;
+}

@@ -1,0 +1,197 @@
+// `make bench`: runcompare's parallel coordinates and data transfer against Plotly and HiPlot, in
+// headless Chromium, on seeded data of 1k, 10k and 100k runs x 16 axes. Prints the tables, writes
+// bench/results.json and the generated part of docs/BENCHMARKS.md.
+//
+//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars]
+//                      [--repeats N] [--bundle FILE] [--port 8780] [--no-write]
+//
+// --bundle measures another build of runcompare, a copy put in tests/output/bench/ (say from
+// before a change); it implies --no-write.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import { makeScalars } from "./data.mjs";
+import { OUTPUT, REPO, launchBrowser, openPage, outputUrl, startServer, writeRunsFiles } from "./harness.mjs";
+import { markdown, print, updateDoc } from "./report.mjs";
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000,100000" },
+    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars" },
+    repeats: { type: "string" },
+    bundle: { type: "string" },
+    port: { type: "string", default: "8780" },
+    "no-write": { type: "boolean", default: false },
+  },
+});
+const SIZES = args.sizes.split(",").map(Number);
+const ONLY = new Set(args.only.split(","));
+const PORT = Number(args.port);
+const PYTHON = path.join(REPO, ".venv/bin/python");
+/**
+ * Repeats per library and size, of first paints and of brush moves: seven, fewer where one takes
+ * seconds. Plotly's WebGL runs on SwiftShader here (no GPU): over a minute per paint at 100k.
+ * Fewer moves are spread over the same targets, so every library's median move is the middle one.
+ */
+const REPEATS = {
+  runcompare: { 1000: [7, 7], 10000: [7, 7], 100000: [5, 3] },
+  plotly: { 1000: [7, 7], 10000: [3, 3], 100000: [1, 1] },
+  hiplot: { 1000: [7, 7], 10000: [5, 7], 100000: [3, 3] },
+  transfer: { 1000: [7], 10000: [7], 100000: [3] },
+};
+const repeatsFor = (size, library) => Number(args.repeats ?? REPEATS[library][size]?.[0] ?? 3);
+const movesFor = (size, library) => Number(args.repeats ?? REPEATS[library][size]?.[1] ?? 3);
+/** The scalars tables: runs x 1000 steps x 2 series. 10k runs would be 20M rows, 1.7 GB of JSON: past V8's longest string. */
+const SCALAR_RUNS = [100, 1000];
+
+const step = (text) => console.log(`${new Date().toISOString().slice(11, 19)} ${text}`);
+const evaluate = (page, module, fn, ...params) =>
+  page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
+
+/**
+ * In a fresh page: one first paint, the brush moves on it, the heap left then, and the other
+ * first paints. So the heap figures are those of one chart (a destroyed one can stay in the heap
+ * until the next is made).
+ */
+async function paintsAndBrush(browser, library, module, url, size, ...more) {
+  const page = await openPage(browser, PORT);
+  const paints = repeatsFor(size, library);
+  const firstPaint = await evaluate(page, module, "firstPaint", url, 1, ...more);
+  const brush = await evaluate(page, module, "brushUpdates", movesFor(size, library));
+  const retainedHeap = await evaluate(page, "/bench/browser/timing.mjs", "retainedHeap");
+  if (paints > 1) firstPaint.times.push(...(await evaluate(page, module, "firstPaint", url, paints - 1, ...more)).times);
+  await page.context().close();
+  return { firstPaint, brush, retainedHeap };
+}
+
+const runcompare = (browser, file, size) =>
+  paintsAndBrush(browser, "runcompare", "/bench/browser/runcompare.mjs", file.arrowUrl, size, args.bundle ? outputUrl(args.bundle) : undefined);
+
+const plotly = (browser, file, size) => paintsAndBrush(browser, "plotly", "/bench/browser/plotly.mjs", file.jsonUrl, size);
+
+/** HiPlot's own HTML export of the same records, from its Python API. */
+function hiplotPage(file, size) {
+  const html = path.join(OUTPUT, `hiplot-${size}.html`);
+  const made = spawnSync(PYTHON, [path.join(REPO, "bench/hiplot_page.py"), file.jsonPath, html], { stdio: "inherit" });
+  if (made.status !== 0) throw new Error("bench/hiplot_page.py failed (is the bench extra installed? make bench does it)");
+  return outputUrl(html);
+}
+
+async function hiplot(browser, file, size) {
+  const url = hiplotPage(file, size);
+  const firstPaint = [];
+  let brush = null;
+  const repeats = repeatsFor(size, "hiplot");
+  let retainedHeap = 0;
+  for (let i = 0; i < repeats; i++) {
+    const page = await openPage(browser, PORT, url, ["bench/browser/strokes-init.js"]);
+    firstPaint.push(await evaluate(page, "/bench/browser/hiplot.mjs", "firstPaint"));
+    if (i === repeats - 1) {
+      brush = await evaluate(page, "/bench/browser/hiplot.mjs", "brushUpdates", movesFor(size, "hiplot"));
+      retainedHeap = await evaluate(page, "/bench/browser/timing.mjs", "retainedHeap");
+    }
+    await page.context().close();
+  }
+  return { firstPaint, brush, retainedHeap };
+}
+
+async function transfer(browser, files) {
+  const page = await openPage(browser, PORT);
+  const rows = [];
+  for (const [size, file] of files) {
+    step(`data transfer: runs, ${size}`);
+    const decode = await evaluate(page, "/bench/browser/transfer.mjs", "decode", file.arrowUrl, file.jsonUrl, repeatsFor(size, "transfer"), true);
+    rows.push({ table: "runs", rows: size, arrowBytes: file.arrowBytes, jsonBytes: file.jsonBytes, decode });
+  }
+  for (const runs of SCALAR_RUNS) {
+    step(`data transfer: scalars, ${runs} runs`);
+    const scalars = makeScalars(runs);
+    const arrowPath = path.join(OUTPUT, `scalars-${runs}.arrow`);
+    const jsonPath = path.join(OUTPUT, `scalars-${runs}.json`);
+    fs.writeFileSync(arrowPath, scalars.ipc);
+    fs.writeFileSync(jsonPath, scalars.json);
+    const decode = await evaluate(page, "/bench/browser/transfer.mjs", "decode", outputUrl(arrowPath), outputUrl(jsonPath), runs < 1000 ? 7 : 3, false);
+    rows.push({ table: `scalars (${runs} runs × 1000 steps × 2 series)`, rows: scalars.rows, arrowBytes: scalars.ipc.length, jsonBytes: scalars.json.length, decode });
+  }
+  await page.context().close();
+  return rows;
+}
+
+/**
+ * JS heap at the largest size, from the timed runs: with the data loaded (after GC, before the
+ * first paint; HiPlot's page holds its data from the start, so it has none), the peak sampled in
+ * every frame of that paint and the brush moves after it, and what is left after GC then.
+ */
+function memory(parallel) {
+  const size = Math.max(...Object.keys(parallel).map(Number));
+  return Object.entries(parallel[size] ?? {})
+    .filter(([, result]) => result.brush)
+    .map(([library, result]) => ({ library, runs: size, baseline: result.firstPaint.baselineHeap ?? NaN, peak: result.brush.peakHeap, retained: result.retainedHeap }));
+}
+
+/**
+ * The scalar overlays' benchmark, bench/scalars.mjs, when it offers `export function run(context)`
+ * (checked in its text first: importing a script without one would run it). Its result is kept
+ * in results.json; a `markdown` string in it goes into docs/BENCHMARKS.md.
+ */
+async function scalars(browser) {
+  const file = path.join(REPO, "bench/scalars.mjs");
+  if (!fs.existsSync(file)) return { skipped: "bench/scalars.mjs does not exist" };
+  if (!/export\s+(async\s+)?function\s+run\b|export\s+(const|let)\s+run\b|export\s*\{[^}]*\brun\b/.test(fs.readFileSync(file, "utf8"))) {
+    return { skipped: "bench/scalars.mjs exports no run function (run it alone: node bench/scalars.mjs)" };
+  }
+  const module = await import(pathToFileURL(file));
+  return module.run({ browser, port: PORT, origin: `http://127.0.0.1:${PORT}`, openPage: (pagePath) => openPage(browser, PORT, pagePath) });
+}
+
+function machine() {
+  const cpuinfo = fs.readFileSync("/proc/cpuinfo", "utf8");
+  return {
+    cpus: os.cpus().length,
+    cpuModel: /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? "unknown",
+    memory: os.totalmem(),
+    loadBefore: os.loadavg(),
+  };
+}
+
+const started = Date.now();
+const results = { date: new Date().toISOString(), machine: machine(), chromium: "", parallel: {}, transfer: [], memory: [], scalars: null };
+step("writing the data");
+const files = writeRunsFiles(SIZES);
+const server = await startServer(PORT);
+const browser = await launchBrowser();
+results.chromium = browser.version();
+try {
+  for (const size of SIZES) {
+    const file = files.get(size);
+    const libraries = (results.parallel[size] = {});
+    for (const [name, measure] of [["runcompare", runcompare], ["plotly", plotly], ["hiplot", hiplot]]) {
+      if (!ONLY.has(name)) continue;
+      step(`parallel coordinates: ${name}, ${size} runs`);
+      try {
+        libraries[name] = await measure(browser, file, size);
+      } catch (error) {
+        console.error(`${name} at ${size} runs failed: ${error.message}`);
+        libraries[name] = { error: error.message.split("\n")[0] };
+      }
+    }
+  }
+  results.memory = memory(results.parallel);
+  if (ONLY.has("transfer")) results.transfer = await transfer(browser, files);
+  if (ONLY.has("scalars")) results.scalars = await scalars(browser);
+} finally {
+  await browser.close();
+  server.kill();
+}
+results.machine.loadAfter = os.loadavg();
+results.seconds = Math.round((Date.now() - started) / 1000);
+print(results);
+if (!args["no-write"] && !args.bundle) {
+  fs.writeFileSync(path.join(REPO, "bench/results.json"), JSON.stringify(results, null, 1));
+  updateDoc(path.join(REPO, "docs/BENCHMARKS.md"), markdown(results));
+  console.log("wrote bench/results.json and docs/BENCHMARKS.md");
+}
+step(`done in ${results.seconds} s`);
