@@ -42,6 +42,7 @@ export function redrawnView<O extends { selected?: readonly string[] }, D extend
   const root = document.createElement("div") as unknown as RedrawnView<O>;
   root.className = `rc-view rc-${kind}`;
   root.append(viewStyle(), ...styles);
+  ownInputEventsOnly(root);
   let drawing: D | null = null;
   let error: string | null = null;
   let selected: string[] = [...(options.selected ?? [])];
@@ -101,6 +102,14 @@ export function redrawnView<O extends { selected?: readonly string[] }, D extend
   };
   redraw();
   return { root, drawing: () => drawing };
+}
+
+/**
+ * Stops the native `input` events of a view's own controls (sliders, checkboxes, search boxes)
+ * at its root: there, `input` means the selection changed, as Observable's viewof reads it.
+ */
+export function ownInputEventsOnly(root: HTMLElement) {
+  root.addEventListener("input", (event) => event.target !== root && event.stopImmediatePropagation());
 }
 
 function sameMembers(a: readonly string[], b: readonly string[]) {

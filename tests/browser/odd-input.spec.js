@@ -56,3 +56,30 @@ test("zero params: parallel draws the metrics; nothing to draw at all is an erro
   expect(result.nothing).toBe('runs have no params.* or metrics.* columns to plot: choose columns with params= and metrics=, or prefix column names with "params." or "metrics.".');
   expect(result.truncated).toMatch(/^runs bytes are not a readable Arrow IPC stream or file/);
 });
+
+test("a view's own controls do not fire its input event (Observable's viewof reads it as a new selection)", async ({ page }) => {
+  const fired = await page.evaluate(async () => {
+    const rc = await import("/dist/runcompare.js");
+    const load = async (name) => new Uint8Array(await (await fetch(`/examples/data/${name}.arrow`)).arrayBuffer());
+    const views = {
+      values: rc.values(await load("scalars"), { runs: await load("runs") }),
+      diff: rc.diff([{ run_id: "a", path: "x", value: "1" }, { run_id: "b", path: "x", value: "2" }]),
+      scalars: rc.scalars(await load("scalars"), { metrics: ["loss"] }),
+    };
+    const counts = {};
+    for (const [name, view] of Object.entries(views)) {
+      document.body.append(view);
+      counts[name] = 0;
+      view.addEventListener("input", () => counts[name]++);
+      for (const control of view.querySelectorAll("input")) {
+        if (control.type === "checkbox") control.click();
+        else {
+          control.value = control.type === "range" ? "0.3" : "x";
+          control.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+      }
+    }
+    return counts;
+  });
+  expect(fired).toEqual({ values: 0, diff: 0, scalars: 0 });
+});

@@ -12,6 +12,7 @@ import { headerRow } from "./header.js";
 import { layOutRows, sectionKeys, visibleColumns, visibleRows, type RowLayout } from "./rows.js";
 import { diffStyle } from "./style.js";
 import { panelLines, panelSummary, renderPanel, textPanel, type TextPanel } from "./text.js";
+import { ownInputEventsOnly } from "../../render/view.js";
 
 export interface DiffOptions {
   /** Run ids to compare, in column order; defaults to every run, in the details' order. */
@@ -50,6 +51,7 @@ type Settings = Required<Pick<DiffOptions, "hideIdentical" | "search" | "height"
 export function diff(data: DetailsInput, options: DiffOptions = {}): DiffElement {
   const root = document.createElement("div") as unknown as DiffElement;
   root.className = "rc-view rc-diff";
+  ownInputEventsOnly(root);
   root.tabIndex = 0;
   // JupyterLab's command-mode keys (j, k, ...) would act on the notebook while the view has focus.
   root.setAttribute("data-lm-suppress-shortcuts", "true");

@@ -14,6 +14,7 @@ import { nextDirection, sortedRows, type SortDirection } from "./sort.js";
 import { valuesStyle } from "./style.js";
 import { renderTable, runColumnWidth, type TableContent, type TableGeometry } from "./table.js";
 import { visibleColumns } from "./window.js";
+import { ownInputEventsOnly } from "../../render/view.js";
 
 export interface ValuesOptions {
   /** A runs table: its runs become the columns, in its order, headed by their names. Else the scalars' runs. */
@@ -48,6 +49,7 @@ type Settings = Required<Pick<ValuesOptions, "summary" | "extremes" | "descendin
 export function values(scalars: ScalarsInput, options: ValuesOptions = {}): ValuesElement {
   const root = document.createElement("div") as unknown as ValuesElement;
   root.className = "rc-view rc-values";
+  ownInputEventsOnly(root);
   root.append(viewStyle(), valuesStyle());
   let { selected = [], runs = null, ...rest } = options;
   let settings: Settings = { summary: "last", extremes: true, descending: false, ...rest };
