@@ -3,7 +3,7 @@
 import { Dictionary, Int32, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from "apache-arrow";
 
 /** mulberry32: a tiny, fast PRNG; the same seed gives the same stream on every machine. */
-export function prng(seed) {
+function prng(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -14,9 +14,9 @@ export function prng(seed) {
   };
 }
 
-export const PARAMS = ["lr", "weight_decay", "dropout", "momentum", "batch_size", "layers", "optimizer", "activation"];
-export const METRICS = ["train/loss", "val/loss", "train/acc", "val/acc", "val/f1", "test/acc", "epoch_time", "grad_norm"];
-export const CATEGORIES = { optimizer: ["adam", "adamw", "sgd", "rmsprop"], activation: ["relu", "gelu", "silu", "tanh"] };
+const PARAMS = ["lr", "weight_decay", "dropout", "momentum", "batch_size", "layers", "optimizer", "activation"];
+const METRICS = ["train/loss", "val/loss", "train/acc", "val/acc", "val/f1", "test/acc", "epoch_time", "grad_norm"];
+const CATEGORIES = { optimizer: ["adam", "adamw", "sgd", "rmsprop"], activation: ["relu", "gelu", "silu", "tanh"] };
 const BATCH_SIZES = [16, 32, 64, 128, 256, 512];
 
 const runId = (row) => `run-${String(row).padStart(6, "0")}`;
@@ -85,8 +85,8 @@ export function runsRecords(columns) {
   return Array.from({ length: count }, (_, row) => Object.fromEntries(names.map((name) => [name, columns[name][row]])));
 }
 
-export const SCALAR_STEPS = 1000;
-export const SCALAR_VARIANTS = ["train", "validation"];
+const SCALAR_STEPS = 1000;
+const SCALAR_VARIANTS = ["train", "validation"];
 
 /**
  * The scalars table in long format: runs x SCALAR_STEPS steps x 2 series (loss/train and

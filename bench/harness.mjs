@@ -51,6 +51,17 @@ export function launchBrowser() {
   return chromium.launch({ ...chromiumLaunchOptions, args });
 }
 
+/**
+ * The used JS heap once garbage is collected from outside (DevTools protocol): a gc() called by
+ * page script runs with the script on the stack, which can keep a removed DOM tree alive.
+ */
+export async function retainedHeap(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.detach();
+  return page.evaluate(() => performance.memory.usedJSHeapSize);
+}
+
 /** A fresh page (own context) at a local path, with the frame counter (and `initScripts`) installed and the network shut. */
 export async function openPage(browser, port, pagePath = "/bench/page.html", initScripts = []) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });

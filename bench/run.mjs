@@ -14,7 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { makeScalars } from "./data.mjs";
-import { OUTPUT, REPO, launchBrowser, openPage, outputUrl, startServer, writeRunsFiles } from "./harness.mjs";
+import { OUTPUT, REPO, launchBrowser, openPage, outputUrl, retainedHeap, startServer, writeRunsFiles } from "./harness.mjs";
 import { markdown, print, updateDoc } from "./report.mjs";
 
 const { values: args } = parseArgs({
@@ -53,18 +53,17 @@ const evaluate = (page, module, fn, ...params) =>
 
 /**
  * In a fresh page: one first paint, the brush moves on it, the heap left then, and the other
- * first paints. So the heap figures are those of one chart (a destroyed one can stay in the heap
- * until the next is made).
+ * first paints; so the heap figures are those of one chart.
  */
 async function paintsAndBrush(browser, library, module, url, size, ...more) {
   const page = await openPage(browser, PORT);
   const paints = repeatsFor(size, library);
   const firstPaint = await evaluate(page, module, "firstPaint", url, 1, ...more);
   const brush = await evaluate(page, module, "brushUpdates", movesFor(size, library));
-  const retainedHeap = await evaluate(page, "/bench/browser/timing.mjs", "retainedHeap");
+  const retained = await retainedHeap(page);
   if (paints > 1) firstPaint.times.push(...(await evaluate(page, module, "firstPaint", url, paints - 1, ...more)).times);
   await page.context().close();
-  return { firstPaint, brush, retainedHeap };
+  return { firstPaint, brush, retainedHeap: retained };
 }
 
 const runcompare = (browser, file, size) =>
@@ -85,17 +84,17 @@ async function hiplot(browser, file, size) {
   const firstPaint = [];
   let brush = null;
   const repeats = repeatsFor(size, "hiplot");
-  let retainedHeap = 0;
+  let retained = 0;
   for (let i = 0; i < repeats; i++) {
     const page = await openPage(browser, PORT, url, ["bench/browser/strokes-init.js"]);
     firstPaint.push(await evaluate(page, "/bench/browser/hiplot.mjs", "firstPaint"));
-    if (i === repeats - 1) {
+    if (i === 0) {
       brush = await evaluate(page, "/bench/browser/hiplot.mjs", "brushUpdates", movesFor(size, "hiplot"));
-      retainedHeap = await evaluate(page, "/bench/browser/timing.mjs", "retainedHeap");
+      retained = await retainedHeap(page);
     }
     await page.context().close();
   }
-  return { firstPaint, brush, retainedHeap };
+  return { firstPaint, brush, retainedHeap: retained };
 }
 
 async function transfer(browser, files) {

@@ -15,22 +15,21 @@ function stroking() {
   };
 }
 
-/** Waits for the first stroke after `count` strokes, then for the last. */
+/** Waits for a stroke after the first `count`, then for a frame to add none; resolves with the page's record. */
 async function drawn(count) {
-  let firstLines = 0;
-  for (let frames = 0; !firstLines; frames++) {
+  for (let frames = 0; window.__benchStrokes.count <= count; frames++) {
     if (frames > 3600) throw new Error("HiPlot drew no line");
-    const now = await nextFrame();
-    if (window.__benchStrokes.count > count) firstLines = now;
+    await nextFrame();
   }
-  return { firstLines, done: await settled({ busy: stroking(), lastWork: () => window.__benchStrokes.last }) };
+  await settled({ busy: stroking(), lastWork: () => window.__benchStrokes.last });
+  return window.__benchStrokes;
 }
 
-/** From DOMContentLoaded (the data is parsed after it) to the first lines and to the last. */
+/** From DOMContentLoaded (HiPlot evaluates its data after it) to the frames after its first and last strokes. */
 export async function firstPaint() {
-  const { firstLines, done } = await drawn(0);
+  const { firstShown, lastShown, count } = await drawn(0);
   const start = window.__benchDOMContentLoaded;
-  return { firstLines: firstLines - start, full: done - start, lines: window.__benchStrokes.count };
+  return { firstLines: firstShown - start, full: lastShown - start, lines: count };
 }
 
 function press(column, value) {
@@ -62,7 +61,7 @@ export async function brushUpdates(moves) {
     const strokes = window.__benchStrokes.count;
     const start = performance.now();
     moved.moveTo(to);
-    times.push((await drawn(strokes)).done - start);
+    times.push((await drawn(strokes)).lastShown - start);
     selected.push(window.__benchStrokes.count - strokes);
     sampleHeap();
   }

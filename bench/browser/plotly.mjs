@@ -43,7 +43,10 @@ async function plot() {
 /** On SwiftShader (no GPU), Plotly takes a minute over 100,000 lines. */
 const TIMEOUT = 600_000;
 
-/** Milliseconds from newPlot to the frame after Plotly's last block of lines, once per repeat. */
+/**
+ * Milliseconds from newPlot to the frame after Plotly's last block of lines, once per repeat,
+ * and the used heap (after GC) before the last.
+ */
 export async function firstPaint(url, repeats) {
   const Plotly = await loadPlotly();
   plotted = trace(await (await fetch(url)).json());

@@ -19,8 +19,9 @@ function show(bytes) {
 }
 
 /**
- * Milliseconds from the call to the frame after the one that showed the lines, once per repeat.
- * `bundle` is the runcompare build to load (another one compares before and after a change).
+ * Milliseconds from the call to the frame after the one that showed the lines, once per repeat,
+ * and the used heap (after GC) before the last. `bundle` is the runcompare build to load
+ * (another one compares before and after a change).
  */
 export async function firstPaint(url, repeats, bundle = "/dist/runcompare.js") {
   ({ parallel } = await import(bundle));

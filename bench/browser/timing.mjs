@@ -59,12 +59,6 @@ export function resetHeap() {
 
 export const heap = () => ({ peak: peakHeap, used: performance.memory.usedJSHeapSize });
 
-/** The heap left once garbage is collected. */
-export function retainedHeap() {
-  window.gc();
-  return performance.memory.usedJSHeapSize;
-}
-
 /** A mouse event as a real pointer would send it (d3-brush reads clientX/Y and listens on window). */
 export function mouse(target, type, x, y) {
   const buttons = type === "mouseup" ? 0 : 1;
