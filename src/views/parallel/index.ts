@@ -70,6 +70,7 @@ class ParallelChart {
   private readonly filters = new Map<string, AxisFilter>();
   private highlighted: Uint8Array | null = null;
   private solo: number | null = null;
+  private fadedStale = true;
 
   private readonly container = document.createElement("div");
   private readonly legend = document.createElement("div");
@@ -125,7 +126,7 @@ class ParallelChart {
     this.resizeObserver = new ResizeObserver(() => this.width() !== this.layout?.width && this.relayout());
     this.resizeObserver.observe(root);
     this.themeObserver = watchTheme(() => {
-      this.drawFadedLayer();
+      this.fadedStale = true;
       this.requestDraw();
     });
     this.relayout();
@@ -191,7 +192,7 @@ class ParallelChart {
       const span = filter && filterSpan(axis, this.layout!, filter);
       if (span) this.axes!.setBrush(index, span);
     });
-    this.drawFadedLayer();
+    this.fadedStale = true;
     this.draw();
   }
 
@@ -249,7 +250,7 @@ class ParallelChart {
 
   private toggleHidden(row: number) {
     this.hidden[row] = this.hidden[row] ? 0 : 1;
-    this.drawFadedLayer();
+    this.fadedStale = true;
     this.requestDraw();
   }
 
@@ -290,7 +291,10 @@ class ParallelChart {
     this.frame = requestAnimationFrame(() => this.draw());
   }
 
-  /** The faded layer changes with the layout and the hidden runs only, so brushing never redraws it. */
+  /**
+   * The faded layer changes with the layout, the theme and the hidden runs only, so brushing never
+   * redraws it; it is drawn when first shown, which spares the first paint of a large sweep.
+   */
   private drawFadedLayer() {
     if (!this.layout) return;
     const context = sizeCanvas(this.faded, this.layout.width, this.layout.height);
@@ -312,7 +316,12 @@ class ParallelChart {
     } else {
       drawColored(context, this.layout, this.colors, this.groups, shown, false, this.runs.count);
     }
-    this.faded.style.visibility = emphasis || this.solo !== null ? "visible" : "hidden";
+    const fadedShown = !!emphasis || this.solo !== null;
+    if (fadedShown && this.fadedStale) {
+      this.drawFadedLayer();
+      this.fadedStale = false;
+    }
+    this.faded.style.visibility = fadedShown ? "visible" : "hidden";
     const hiddenCount = this.hidden.reduce((sum, h) => sum + h, 0);
     this.drawn = { lines: this.runs.count - hiddenCount, emphasised };
     this.status.textContent = [
