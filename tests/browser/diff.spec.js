@@ -315,18 +315,7 @@ test("the notebook widget carries the base as a one-run selection, both ways", a
   const result = await page.evaluate(async (bytes) => {
     const widget = (await import("/python/runcompare/static/widget.js")).default;
     const traits = { view: "diff", runs: new DataView(new Uint8Array(bytes).buffer), scalars: new DataView(new ArrayBuffer(0)), options: { hideIdentical: true }, selected: ["b"] };
-    const handlers = {};
-    const saved = [];
-    const model = {
-      get: (name) => traits[name],
-      set: (name, value) => {
-        traits[name] = value;
-        (handlers[`change:${name}`] ?? []).forEach((handler) => handler());
-      },
-      save_changes: () => saved.push([...traits.selected]),
-      on: (event, handler) => (handlers[event] ??= []).push(handler),
-      off: (event, handler) => (handlers[event] = (handlers[event] ?? []).filter((h) => h !== handler)),
-    };
+    const { model, saved } = (await import("/tests/browser/fake-model.js")).fakeModel(traits);
     const el = document.createElement("div");
     document.body.append(el);
     const cleanup = widget.render({ model, el });

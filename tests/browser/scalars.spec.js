@@ -387,18 +387,7 @@ test("the notebook widget draws the scalars view from its traits and sends the s
       const widget = (await import("/python/runcompare/static/widget.js")).default;
       const view = (bytes) => new DataView(new Uint8Array(bytes).buffer);
       const traits = { view: "scalars", runs: view(runBytes), scalars: view(scalarBytes), options: { metrics: ["loss"], smoothing: 0.8 }, selected: ["r003"] };
-      const handlers = {};
-      const saved = [];
-      const model = {
-        get: (name) => traits[name],
-        set: (name, value) => {
-          traits[name] = value;
-          (handlers[`change:${name}`] ?? []).forEach((handler) => handler());
-        },
-        save_changes: () => saved.push([...traits.selected]),
-        on: (event, handler) => (handlers[event] ??= []).push(handler),
-        off: (event, handler) => (handlers[event] = (handlers[event] ?? []).filter((h) => h !== handler)),
-      };
+      const { model, saved } = (await import("/tests/browser/fake-model.js")).fakeModel(traits);
       const el = document.createElement("div");
       document.body.append(el);
       const cleanup = widget.render({ model, el });

@@ -1,0 +1,20 @@
+/**
+ * A stand-in for the anywidget model, for tests that drive the widget module in a plain page
+ * (import it inside page.evaluate). Changes made with set() reach the view's listeners, and
+ * save_changes() records the selection the view sent.
+ */
+export function fakeModel(traits) {
+  const handlers = {};
+  const saved = [];
+  const model = {
+    get: (name) => traits[name],
+    set: (name, value) => {
+      traits[name] = value;
+      (handlers[`change:${name}`] ?? []).forEach((handler) => handler());
+    },
+    save_changes: () => saved.push([...traits.selected]),
+    on: (event, handler) => (handlers[event] ??= []).push(handler),
+    off: (event, handler) => (handlers[event] = (handlers[event] ?? []).filter((h) => h !== handler)),
+  };
+  return { model, saved };
+}
