@@ -1,8 +1,6 @@
 """Bad runs raise RunsDataError with the words of src/data/errors.ts."""
 
-import json
 import math
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -11,24 +9,11 @@ import pytest
 import runcompare as rc
 from runcompare._values import parse_number
 
-CASES = json.loads((Path(__file__).parent.parent / "contract" / "cases.json").read_text(encoding="utf-8"))["cases"]
 
-
-def raises(runs):
+def raises(table):
     with pytest.raises(rc.RunsDataError) as caught:
-        rc.runs_to_ipc(runs)
+        rc.runs_to_ipc(table)
     return str(caught.value)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["case"] for case in CASES])
-def test_shared_case_as_records(case):
-    assert raises(case["records"]) == case["error"]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["case"] for case in CASES])
-def test_shared_case_as_pandas(case):
-    frame = pd.DataFrame.from_records(case["records"]) if case["records"] else pd.DataFrame()
-    assert raises(frame) == case["error"]
 
 
 def test_runs_data_error_is_a_value_error():

@@ -4,7 +4,6 @@ sent with rc.parallel, whose metric names may then be series summaries."""
 import datetime as dt
 import json
 import math
-from pathlib import Path
 
 import pandas as pd
 import polars as pl
@@ -14,26 +13,14 @@ import pytest
 import runcompare as rc
 from runcompare._scalars import series_keys, to_scalars_table
 
-CASES = json.loads((Path(__file__).parent.parent / "contract" / "scalars_cases.json").read_text(encoding="utf-8"))["cases"]
 UTC = dt.timezone.utc
 LABELS = pa.dictionary(pa.int32(), pa.string())
 
 
-def raises(scalars):
+def raises(table):
     with pytest.raises(rc.RunsDataError) as caught:
-        rc.scalars_to_ipc(scalars)
+        rc.scalars_to_ipc(table)
     return str(caught.value)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["case"] for case in CASES])
-def test_shared_case_as_records(case):
-    assert raises(case["records"]) == case["error"]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["case"] for case in CASES])
-def test_shared_case_as_pandas(case):
-    frame = pd.DataFrame.from_records(case["records"]) if case["records"] else pd.DataFrame()
-    assert raises(frame) == case["error"]
 
 
 @pytest.mark.parametrize("step", [math.nan, None])
