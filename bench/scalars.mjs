@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { Dictionary, Int32, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from "apache-arrow";
 import { chromium } from "playwright-core";
 import { chromiumLaunchOptions } from "../tests/chromium.js";
+import { prng } from "./data.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.argv[2] ?? 8772);
@@ -23,18 +24,6 @@ const SIZES = [
 const REPEATS = 3;
 const SMOOTHING_STEPS = [0.7, 0.8, 0.9, 0.95, 0.99];
 const VIEWPORT = { width: 1200, height: 900 };
-
-/** mulberry32: the same seed gives the same stream on every machine. */
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Noisy decaying losses, with a few NaN reports, as IPC bytes. */
 function makeScalars(runCount, stepCount, seed = 11) {
