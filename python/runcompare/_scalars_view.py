@@ -4,16 +4,14 @@ mirror src/views/scalars, in the same order and with the same words."""
 import math
 import numbers
 
-import pyarrow as pa
 from traitlets import Unicode
 
 from . import _errors
 from ._contract import NAME, RUN_ID, value_type
-from ._convert import to_runs_table
 from ._errors import RunsDataError
 from ._parallel import names_list
-from ._scalars import check_scalars_belong_to_runs, series_keys, to_scalars_table
-from ._tables import view_state
+from ._scalars import series_keys
+from ._tables import read_scalars_first, view_state
 from ._widget import View
 
 # The choices of src/views/scalars/options.ts and the data modules it names.
@@ -98,12 +96,7 @@ def scalars_state(
     height=240,
 ):
     """The checked tables and options of a learning-curves view (see scalars)."""
-    scalars_table = to_scalars_table(scalars)
-    if runs is None:
-        runs_table = pa.table({RUN_ID: scalars_table.column(RUN_ID).combine_chunks().dictionary})
-    else:
-        runs_table = to_runs_table(runs)
-        check_scalars_belong_to_runs(scalars_table, runs_table.column(RUN_ID))
+    runs_table, scalars_table = read_scalars_first(scalars, runs)
     _one_of("variants", variants, VARIANTS)
     _one_of("x", x, X_AXES)
     _one_of("y", y, Y_SCALES)

@@ -1,5 +1,7 @@
 """The tables a view is sent: runs and, when given, scalars checked against them."""
 
+import pyarrow as pa
+
 from ._contract import RUN_ID
 from ._convert import table_to_ipc, to_runs_table
 from ._scalars import check_scalars_belong_to_runs, series_keys, to_scalars_table
@@ -16,6 +18,18 @@ def read_tables(runs, scalars=None):
     scalars_table = to_scalars_table(scalars)
     check_scalars_belong_to_runs(scalars_table, table.column(RUN_ID))
     return table, scalars_table, series_keys(scalars_table)
+
+
+def read_scalars_first(scalars, runs=None):
+    """The scalars table and a runs table for views drawn from the scalars (curves, values):
+    the given runs, checked against the scalars, or else just the scalars' run ids in order of
+    first appearance (the ids ``selected`` may hold)."""
+    scalars_table = to_scalars_table(scalars)
+    if runs is None:
+        return pa.table({RUN_ID: scalars_table.column(RUN_ID).combine_chunks().dictionary}), scalars_table
+    runs_table = to_runs_table(runs)
+    check_scalars_belong_to_runs(scalars_table, runs_table.column(RUN_ID))
+    return runs_table, scalars_table
 
 
 def view_state(table, scalars_table, options):

@@ -8,11 +8,9 @@ from traitlets import Unicode
 
 from . import _errors
 from ._contract import NAME, RUN_ID, SUMMARY_SPEC, is_numeric_column, value_type
-from ._convert import to_runs_table
 from ._errors import RunsDataError
 from ._parallel import names_list
-from ._scalars import check_scalars_belong_to_runs, to_scalars_table
-from ._tables import read_tables, view_state
+from ._tables import read_scalars_first, read_tables, view_state
 from ._widget import View
 
 SUMMARIES = ("last", "min", "max")
@@ -55,14 +53,7 @@ def values(scalars, runs=None, summary="last", extremes=True):
 def values_state(scalars, runs=None, summary="last", extremes=True):
     """The checked tables and options of a values table (see values). The scalars are read
     first, as the view reads them."""
-    scalars_table = to_scalars_table(scalars)
-    if runs is None:
-        # The scalars' run ids in order of first appearance: the columns the view shows, and
-        # the ids `selected` may hold.
-        runs_table = pa.table({RUN_ID: scalars_table.column(RUN_ID).combine_chunks().dictionary})
-    else:
-        runs_table = to_runs_table(runs)
-        check_scalars_belong_to_runs(scalars_table, runs_table.column(RUN_ID))
+    runs_table, scalars_table = read_scalars_first(scalars, runs)
     if summary not in SUMMARIES:
         raise RunsDataError(_errors.unknown_summary(summary))
     return view_state(runs_table, scalars_table, {"summary": summary, "extremes": bool(extremes)})
