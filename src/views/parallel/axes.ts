@@ -2,9 +2,9 @@ import { axisLeft, brushY, drag, format, type BrushBehavior, type ScaleLinear, t
 import { isIntegral, logOffered } from "../../data/axes.js";
 import type { AxisFilter } from "../../data/filter.js";
 import type { Layout, PlacedAxis } from "./layout.js";
+import { CHAR_WIDTH, truncate } from "../../render/text.js";
 
 const BRUSH_HALF_WIDTH = 12;
-const CHAR_WIDTH = 6.5;
 
 export type Span = [number, number];
 
@@ -181,9 +181,4 @@ function axisGenerator(axis: PlacedAxis, layout: Layout) {
   if (!isIntegral(axis.dimension.column.values)) return axisLeft(scale).ticks(ticks);
   const whole = scale.ticks(ticks).filter(Number.isInteger);
   return axisLeft(scale).tickValues(whole).tickFormat(format("d"));
-}
-
-export function truncate(text: string, pixels: number): string {
-  const fits = Math.max(3, Math.floor(pixels / CHAR_WIDTH));
-  return text.length > fits ? text.slice(0, fits - 1) + "…" : text;
 }

@@ -2,8 +2,8 @@ import { axisBottom, axisLeft, format, type Axis as D3Axis, type AxisScale, type
 import { isIntegral } from "../../data/axes.js";
 import type { Axis } from "./channels.js";
 import type { Frame, PositionScale } from "./layout.js";
+import { truncate } from "../../render/text.js";
 
-const CHAR_WIDTH = 6.5;
 const BAND_LABEL = "≤ 0";
 /** Room for y tick labels: the margin left of the y axis, less the tick and the title. */
 const Y_LABEL_ROOM = 40;
@@ -72,9 +72,4 @@ function axisGenerator(make: typeof axisBottom, axis: Axis, scale: PositionScale
     if (whole.length >= 2) return generator.tickValues(whole).tickFormat(format("d"));
   }
   return generator.ticks(ticks);
-}
-
-function truncate(text: string, pixels: number): string {
-  const fits = Math.max(3, Math.floor(pixels / CHAR_WIDTH));
-  return text.length > fits ? text.slice(0, fits - 1) + "…" : text;
 }

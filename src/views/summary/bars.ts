@@ -1,10 +1,10 @@
 import { axisLeft, format, type Selection } from "d3";
 import { barX, type ClusterLayout } from "./layout.js";
 import type { BarMetric } from "./metrics.js";
+import { truncate } from "../../render/text.js";
 
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
 
-const CHAR_WIDTH = 6.5;
 
 /** A mark for a value with no bar: a dash for missing or NaN, an infinity sign for +-Inf. */
 export function noBarMark(value: number): string {
@@ -44,9 +44,4 @@ export function drawBars(svg: Svg, layout: ClusterLayout, metrics: readonly BarM
     label.append("title").text(metric.label);
   });
   return bars;
-}
-
-function truncate(text: string, pixels: number): string {
-  const fits = Math.max(3, Math.floor(pixels / CHAR_WIDTH));
-  return text.length > fits ? text.slice(0, fits - 1) + "…" : text;
 }
