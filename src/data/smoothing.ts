@@ -8,6 +8,9 @@ export type SmoothingType = "ema" | "time_ema" | "gaussian" | "running_average";
 export const SMOOTHING_TYPES: readonly SmoothingType[] = ["ema", "time_ema", "gaussian", "running_average"];
 export const MAX_SMOOTHING = 0.999;
 
+/** Below 2^-54, 1 - power rounds to 1: the debiasing no longer changes a value. */
+const NEGLIGIBLE_POWER = 2 ** -60;
+
 /** Gaussian weights below exp(-4²/2) (0.03% of the peak) are left out. */
 const GAUSSIAN_REACH = 4;
 
@@ -61,7 +64,9 @@ export function ema(values: ArrayLike<number>, weight: number, out: Float64Array
     return out;
   }
   let last = 0;
-  // weight^count, kept as a running product rather than a pow() per point.
+  // weight^count, kept as a running product rather than a pow() per point. Once it is too small
+  // to change 1 - power it is set to 0: multiplied on, it would sink into subnormal doubles and
+  // stay at the smallest (w × 5e-324 rounds back up), and subnormal arithmetic is some ten times slower.
   let power = 1;
   for (let i = 0; i < n; i++) {
     const v = values[i];
@@ -70,7 +75,7 @@ export function ema(values: ArrayLike<number>, weight: number, out: Float64Array
       continue;
     }
     last = last * weight + (1 - weight) * v;
-    power *= weight;
+    power = power < NEGLIGIBLE_POWER ? 0 : power * weight;
     out[i] = last / (1 - power);
   }
   return out;

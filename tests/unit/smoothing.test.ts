@@ -107,6 +107,18 @@ describe("TensorBoard's debiased EMA (the default)", () => {
     expectClose(ema([5, -2, 7], 0), [5, -2, 7]);
   });
 
+  test("on a long series the debiasing fades out exactly: later values are the plain moving average", () => {
+    // At weight 0.6, 0.6^n < 2^-54 from n = 74 on, so 1 - 0.6^n is exactly 1 in doubles.
+    const ys = Array.from({ length: 3000 }, (_, i) => Math.sin(i) * 10 + (i % 7));
+    const smoothed = ema(ys, 0.6);
+    let plain = 0;
+    ys.forEach((y, i) => {
+      plain = plain * 0.6 + 0.4 * y;
+      if (i >= 80) expect(smoothed[i]).toBe(plain);
+    });
+    expectClose(smoothed.subarray(0, 80), tensorBoardSmoothing(ys, 0.6).slice(0, 80), 1e-12);
+  });
+
   test("matches TensorBoard's numbers on random series with gaps", () => {
     const value = fc.oneof(
       { weight: 8, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
