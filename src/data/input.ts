@@ -130,8 +130,7 @@ function arrowNumbers(vector: Vector): Float64Array {
   const raw = vector.toArray() as ArrayLike<number | bigint>;
   let out: Float64Array;
   if (raw instanceof BigInt64Array || raw instanceof BigUint64Array) {
-    out = new Float64Array(raw.length);
-    for (let i = 0; i < out.length; i++) out[i] = Number(raw[i]);
+    out = int64ToDoubles(raw);
   } else {
     // One typed copy converts every element at once, and NaN below never writes into Arrow's buffer.
     out = new Float64Array(raw as ArrayLike<number>);
@@ -143,8 +142,22 @@ function arrowNumbers(vector: Vector): Float64Array {
 }
 
 /**
+ * 64-bit integers as doubles, read as two 32-bit halves (little-endian, as Arrow's buffers are):
+ * hi × 2^32 + lo is exact before its one rounding, so it equals Number(bigint), without making a
+ * BigInt per value.
+ */
+function int64ToDoubles(raw: BigInt64Array | BigUint64Array): Float64Array {
+  const out = new Float64Array(raw.length);
+  const low = new Uint32Array(raw.buffer, raw.byteOffset, raw.length * 2);
+  const high = raw instanceof BigInt64Array ? new Int32Array(raw.buffer, raw.byteOffset, raw.length * 2) : low;
+  for (let i = 0; i < out.length; i++) out[i] = high[2 * i + 1] * 4294967296 + low[2 * i];
+  return out;
+}
+
+/**
  * Reads the indices of a dictionary column batch by batch, mapping each batch's dictionary onto
- * one list of labels: millions of rows cost a typed-array pass, not a string lookup each.
+ * one list of labels in order of first use (as text columns are), in one typed-array pass:
+ * a dictionary value is decoded once, when a row first uses it, and unused ones never are.
  */
 function dictionaryCodes(vector: Vector): Coded {
   const labels: string[] = [];
@@ -153,38 +166,30 @@ function dictionaryCodes(vector: Vector): Coded {
   let offset = 0;
   for (const data of vector.data) {
     const dictionary = data.dictionary!;
-    const global = Int32Array.from({ length: dictionary.length }, (_, i) => {
-      const label = dictionary.get(i) as string;
-      let code = index.get(label);
-      if (code === undefined) {
-        code = labels.length;
-        labels.push(label);
-        index.set(label, code);
-      }
-      return code;
-    });
+    // This batch's dictionary index -> code, -1 until a row uses it.
+    const global = new Int32Array(dictionary.length).fill(-1);
     const indices = data.values as ArrayLike<number>;
-    for (let i = 0; i < data.length; i++) codes[offset + i] = global[indices[i]];
-    if (data.nullCount > 0) for (let i = 0; i < data.length; i++) if (!data.getValid(i)) codes[offset + i] = -1;
+    const valid = data.nullCount > 0 ? (i: number) => data.getValid(i) : null;
+    for (let i = 0; i < data.length; i++) {
+      if (valid && !valid(i)) {
+        codes[offset + i] = -1;
+        continue;
+      }
+      let code = global[indices[i]];
+      if (code < 0) {
+        const label = dictionary.get(indices[i]) as string;
+        code = index.get(label) ?? labels.length;
+        if (code === labels.length) {
+          labels.push(label);
+          index.set(label, code);
+        }
+        global[indices[i]] = code;
+      }
+      codes[offset + i] = code;
+    }
     offset += data.length;
   }
-  return withoutUnused({ labels, codes });
-}
-
-/** Drops labels no row uses (a dictionary may hold more) and numbers the rest in order of first use, as text columns are. */
-function withoutUnused({ labels, codes }: Coded): Coded {
-  const renumber = new Int32Array(labels.length).fill(-1);
-  const used: string[] = [];
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i];
-    if (code < 0) continue;
-    if (renumber[code] < 0) {
-      renumber[code] = used.length;
-      used.push(labels[code]);
-    }
-    codes[i] = renumber[code];
-  }
-  return { labels: used, codes };
+  return { labels, codes };
 }
 
 function arrowValueType(type: DataType, vector: Vector): ValueType | null {
