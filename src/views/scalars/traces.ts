@@ -15,8 +15,54 @@ export interface SeriesTraces {
   readonly times: Float64Array | null;
 }
 
-/** The scalars as traces, one SeriesTraces per series (in scalars.series order). */
+/**
+ * The scalars as traces, one SeriesTraces per series (in scalars.series order). Rows that come
+ * grouped by series and run, each run in step order (as loggers and scalars_to_ipc write them),
+ * need no sorting: the traces are then views into the scalars' own arrays, not copies.
+ */
 export function splitTraces(scalars: Scalars): SeriesTraces[] {
+  return inTraceOrder(scalars) ?? sortedTraces(scalars);
+}
+
+/** The traces as views into the scalars' arrays, or null unless the rows are already in trace order. */
+function inTraceOrder(scalars: Scalars): SeriesTraces[] | null {
+  const { rowCount, runOfRow, seriesOfRow, steps, times, values } = scalars;
+  const runCount = scalars.runIds.length;
+  const seriesStarts = new Int32Array(scalars.series.length + 1).fill(-1);
+  const runs: number[][] = scalars.series.map(() => []);
+  const offsets: number[][] = scalars.series.map(() => []);
+  let lastKey = -1;
+  for (let row = 0; row < rowCount; row++) {
+    const series = seriesOfRow[row];
+    const key = series * runCount + runOfRow[row];
+    if (key === lastKey) {
+      if (steps[row] < steps[row - 1] || (times && steps[row] === steps[row - 1] && times[row] < times[row - 1])) return null;
+      continue;
+    }
+    if (key < lastKey) return null;
+    if (seriesStarts[series] < 0) seriesStarts[series] = row;
+    runs[series].push(runOfRow[row]);
+    offsets[series].push(row - seriesStarts[series]);
+    lastKey = key;
+  }
+  seriesStarts[scalars.series.length] = rowCount;
+  return scalars.series.map((_, series) => {
+    const from = seriesStarts[series];
+    // Series come in code order, and every series has rows, so the next one starts where this ends.
+    const to = seriesStarts[series + 1];
+    const view = (of: Float64Array) => of.subarray(from, to);
+    return {
+      runs: Int32Array.from(runs[series]),
+      offsets: Int32Array.from([...offsets[series], to - from]),
+      steps: view(steps),
+      values: view(values),
+      times: times ? view(times) : null,
+    };
+  });
+}
+
+/** The traces gathered by a counting sort of the rows by (series, run), then by step where a trace is out of order. */
+function sortedTraces(scalars: Scalars): SeriesTraces[] {
   const { rowCount, runOfRow, seriesOfRow, steps, times, values } = scalars;
   const runCount = scalars.runIds.length;
   const keys = scalars.series.length * runCount;
