@@ -10,7 +10,7 @@ from ._scalars import scalars_to_ipc
 from ._scalars_view import ScalarsView, scalars
 from ._scatter import Scatter, scatter
 from ._values_view import SummaryView, ValuesView, summary, values
-from ._widget import View
+from ._widget import View, set_defaults
 
 __version__ = "0.1.0"
 
@@ -33,6 +33,7 @@ __all__ = [
     "scalars",
     "scalars_to_ipc",
     "scatter",
+    "set_defaults",
     "summary",
     "to_html",
     "values",

@@ -1,7 +1,9 @@
 """Views as plain notebook output (a MIME bundle), for when widgets are not wanted.
 
 The bundle carries the Arrow bytes, so the JupyterLab extension draws the view from the saved
-notebook with no kernel running, and any kernel able to send a MIME bundle can make one.
+notebook with no kernel running, and any kernel able to send a MIME bundle can make one. That is
+its point: a view whose data should stay out of the saved notebook is a widget made with
+store=False.
 """
 
 import base64
@@ -33,7 +35,7 @@ def mime_bundle(data, view="parallel", html=True, **options):
         raise RunsDataError(f'view "{view}" cannot be shown as output: pass one of {", ".join(STATES)}.')
     state = STATES[view](data, **options)
     encode = lambda data: base64.b64encode(data).decode("ascii") if data else None  # noqa: E731
-    payload = {"view": view, "runs": encode(state["runs"]), "scalars": encode(state["scalars"]), "options": state["options"]}
+    payload = {"view": view, "runs": encode(state["runs"]), "scalars": encode(state["scalars"]), "options": state["options"], "note": state["note"]}
     bundle = {MIME_TYPE: payload, "text/plain": f"runcompare {view} view (shown by the runcompare JupyterLab extension)"}
     if html:
         bundle["text/html"] = view_fragment(view, state)

@@ -26,6 +26,7 @@ const traits = {{
   scalars: new DataView(bytes(state.scalars).buffer),
   options: state.options,
   selected: [],
+  note: state.note,
 }};
 const model = {{ get: (name) => traits[name], set: (name, value) => (traits[name] = value), save_changes() {{}}, on() {{}}, off() {{}} }};
 widget.render({{ model, el: document.getElementById("{id}") }});
@@ -55,6 +56,7 @@ def view_fragment(view, state):
         "runs": encode(state["runs"]),
         "scalars": encode(state["scalars"]),
         "options": state["options"],
+        "note": state["note"],
     }
     # "<" escaped keeps "</script>" in an option from closing the JSON block.
     text = json.dumps(payload).replace("<", "\\u003c")

@@ -10,8 +10,9 @@ from . import _errors
 from ._contract import NAME, RUN_ID, value_type
 from ._errors import RunsDataError
 from ._parallel import names_list
+from ._reduce import MAX_POINTS, reduce_curves
 from ._scalars import series_keys
-from ._tables import read_scalars_first, view_state
+from ._tables import curves_state, read_scalars_first
 from ._widget import View
 
 # The choices of src/views/scalars/options.ts and the data modules it names.
@@ -44,6 +45,8 @@ def scalars(
     band="minmax",
     color=None,
     height=240,
+    max_points=MAX_POINTS,
+    store=None,
 ):
     """Learning curves of runs, as a widget: one chart per metric and variant, each run's series
     smoothed over its raw values, with a tooltip listing every run's value at a step.
@@ -72,12 +75,17 @@ def scalars(
         variants told apart by dashes).
     color: runs-table column that colours the runs; None gives each run its own colour.
     height: of each chart, in pixels.
+    max_points: scalars with more rows are reduced before they are sent: each long series
+        keeps the first, last, lowest and highest value of each step interval, so curves keep
+        their shape, extremes and last value, and the view says so. None sends every point.
+    store: False keeps the tables out of the widget state saved with the notebook (they are
+        sent to the view on request, with a progress bar); None takes rc.set_defaults(store=).
 
     Raises RunsDataError before anything is sent when the scalars, the runs or the options
     are wrong.
     """
-    state = scalars_state(scalars, runs, metrics, group_by, smoothing, smoothing_type, x, y, variants, aggregate, band, color, height)
-    return ScalarsView(**state)
+    state = scalars_state(scalars, runs, metrics, group_by, smoothing, smoothing_type, x, y, variants, aggregate, band, color, height, max_points)
+    return ScalarsView(**state, store=store)
 
 
 def scalars_state(
@@ -94,9 +102,11 @@ def scalars_state(
     band="minmax",
     color=None,
     height=240,
+    max_points=MAX_POINTS,
 ):
     """The checked tables and options of a learning-curves view (see scalars)."""
     runs_table, scalars_table = read_scalars_first(scalars, runs)
+    _check_max_points(max_points)
     _one_of("variants", variants, VARIANTS)
     _one_of("x", x, X_AXES)
     _one_of("y", y, Y_SCALES)
@@ -125,7 +135,8 @@ def scalars_state(
         "color": color,
         "height": height,
     }
-    return view_state(runs_table, scalars_table, options)
+    scalars_table, note = reduce_curves(scalars_table, max_points)
+    return curves_state(runs_table, scalars_table, options, note or "")
 
 
 def _one_of(name, value, allowed):
@@ -139,6 +150,13 @@ def _check_smoothing(value):
     # JavaScript's typeof is "number" for floats and ints but not for booleans.
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value) or not 0 <= value <= MAX_SMOOTHING:
         raise RunsDataError(_errors.bad_smoothing(value))
+
+
+def _check_max_points(value):
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+        raise RunsDataError(f"max_points must be a whole number of points above 0, or None to send every point; got {value!r}.")
 
 
 def _runs_columns(table):

@@ -4,6 +4,7 @@ import pyarrow as pa
 
 from ._contract import RUN_ID
 from ._convert import table_to_ipc, to_runs_table
+from ._reduce import keep_summaries
 from ._scalars import check_scalars_belong_to_runs, series_keys, to_scalars_table
 
 
@@ -33,6 +34,14 @@ def read_scalars_first(scalars, runs=None):
 
 
 def view_state(table, scalars_table, options):
-    """What a view widget (or a MIME bundle) carries: Arrow IPC bytes and the options."""
+    """What a view drawn from summaries carries (a widget or a MIME bundle): Arrow IPC bytes
+    and the options, with the scalars cut to the rows that decide each series' last, min and
+    max (keep_summaries), all such a view reads."""
+    return curves_state(table, None if scalars_table is None else keep_summaries(scalars_table), options)
+
+
+def curves_state(table, scalars_table, options, note=""):
+    """What a view drawing whole series carries: the scalars as given, and a note shown above
+    the view (say, that the curves were reduced)."""
     scalars_bytes = b"" if scalars_table is None else table_to_ipc(scalars_table)
-    return {"runs": table_to_ipc(table), "scalars": scalars_bytes, "options": options}
+    return {"runs": table_to_ipc(table), "scalars": scalars_bytes, "options": options, "note": note}
