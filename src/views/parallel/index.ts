@@ -18,7 +18,8 @@ import { chooseDimensions, type Dimension, type DimensionChoice } from "./dimens
 import { parallelCSV, parallelSVG, type ShownRuns } from "./export.js";
 import { nearestRun } from "./hover.js";
 import { layOut, type Layout } from "./layout.js";
-import { clear, drawColored, drawFaded, drawOutlined, rowsByColor } from "./lines.js";
+import { LineLayers, rowColors } from "./layers.js";
+import { clear, drawOutlined } from "./lines.js";
 import { runList } from "./runlist.js";
 
 export interface ParallelOptions extends DimensionChoice {
@@ -64,20 +65,18 @@ class ParallelChart {
   private dimensions: Dimension[];
   private colorColumn: RunColumn;
   private colors: RunColors;
-  private groups: Int32Array[];
+  private lines: LineLayers | null = null;
   private readonly hidden: Uint8Array;
   /** Brushes, by column name so they survive moving, inverting and re-scaling axes. */
   private readonly filters = new Map<string, AxisFilter>();
   private highlighted: Uint8Array | null = null;
   private solo: number | null = null;
-  private fadedStale = true;
 
   private readonly container = document.createElement("div");
   private readonly legend = document.createElement("div");
   private readonly status = document.createElement("span");
   private readonly plot = document.createElement("div");
-  private readonly faded = document.createElement("canvas");
-  private readonly colored = document.createElement("canvas");
+  private readonly canvas = document.createElement("canvas");
   private readonly hover = document.createElement("canvas");
   private readonly svg = select(document.createElementNS("http://www.w3.org/2000/svg", "svg"));
   private readonly tooltip: Tooltip;
@@ -98,7 +97,6 @@ class ParallelChart {
     this.dimensions = chooseDimensions(runs, this.columns, options);
     this.colorColumn = options.color ? this.columns.resolve(options.color) : defaultColorColumn(this.dimensions);
     this.colors = runColors(this.colorColumn);
-    this.groups = rowsByColor(this.colors);
     this.hidden = new Uint8Array(runs.count);
 
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "parallel-coordinates");
@@ -106,10 +104,9 @@ class ParallelChart {
     this.legend.className = "rc-legend";
     this.status.className = "rc-status";
     this.plot.className = "rc-plot";
-    this.faded.className = "rc-faded-layer";
-    this.colored.className = "rc-lines";
+    this.canvas.className = "rc-lines";
     this.hover.className = "rc-hover-layer";
-    this.plot.append(this.faded, this.colored, this.hover, this.svg.node()!);
+    this.plot.append(this.canvas, this.hover, this.svg.node()!);
     this.tooltip = tooltip(this.plot);
     const hint = document.createElement("div");
     hint.className = "rc-hint";
@@ -125,10 +122,7 @@ class ParallelChart {
     this.svg.on("mouseleave.hover", () => this.setHovered(-1));
     this.resizeObserver = new ResizeObserver(() => this.width() !== this.layout?.width && this.relayout());
     this.resizeObserver.observe(root);
-    this.themeObserver = watchTheme(() => {
-      this.fadedStale = true;
-      this.requestDraw();
-    });
+    this.themeObserver = watchTheme(() => this.requestDraw());
     this.relayout();
   }
 
@@ -192,7 +186,7 @@ class ParallelChart {
       const span = filter && filterSpan(axis, this.layout!, filter);
       if (span) this.axes!.setBrush(index, span);
     });
-    this.fadedStale = true;
+    this.lines = null;
     this.draw();
   }
 
@@ -238,7 +232,7 @@ class ParallelChart {
   private setColor(name: string) {
     this.colorColumn = this.columns.resolve(name);
     this.colors = runColors(this.colorColumn, undefined, this.root.isConnected && onDarkBackground(this.root));
-    this.groups = rowsByColor(this.colors);
+    this.lines = null;
     this.renderLegend();
     this.requestDraw();
   }
@@ -250,7 +244,7 @@ class ParallelChart {
 
   private toggleHidden(row: number) {
     this.hidden[row] = this.hidden[row] ? 0 : 1;
-    this.fadedStale = true;
+    this.lines?.hiddenChanged(row);
     this.requestDraw();
   }
 
@@ -270,8 +264,8 @@ class ParallelChart {
   private setHovered(row: number, x = 0, y = 0) {
     if (!this.layout) return;
     const context = sizeCanvas(this.hover, this.layout.width, this.layout.height);
+    clear(context, this.layout);
     if (row < 0) {
-      clear(context, this.layout);
       this.tooltip.hide();
       return;
     }
@@ -291,38 +285,19 @@ class ParallelChart {
     this.frame = requestAnimationFrame(() => this.draw());
   }
 
-  /**
-   * The faded layer changes with the layout, the theme and the hidden runs only, so brushing never
-   * redraws it; it is drawn when first shown, which spares the first paint of a large sweep.
-   */
-  private drawFadedLayer() {
-    if (!this.layout) return;
-    const context = sizeCanvas(this.faded, this.layout.width, this.layout.height);
-    drawFaded(context, this.layout, (row) => !this.hidden[row], this.runs.count, themeColor(this.root, "--rc-faded", "#d0d7de"));
-  }
-
   private draw() {
     if (!this.layout) return;
     // The theme can change under a view (JupyterLab's light/dark switch): keep colours readable.
     if (this.root.isConnected && onDarkBackground(this.root) !== this.colors.dark) this.setColor(this.colorColumn.name);
+    const ratio = window.devicePixelRatio || 1;
+    const context = sizeCanvas(this.canvas, this.layout.width, this.layout.height, ratio);
+    if (this.lines?.ratio !== ratio) this.lines = new LineLayers(this.layout, ratio, rowColors(this.colors), this.hidden);
     const emphasis = this.emphasis();
-    const shown = (row: number) => !this.hidden[row];
-    const context = sizeCanvas(this.colored, this.layout.width, this.layout.height);
-    let emphasised = 0;
-    if (this.solo !== null) {
-      drawOutlined(context, this.layout, this.solo, this.colorOf(this.solo), themeColor(this.root, "--rc-bg", "#ffffff"));
-    } else if (emphasis) {
-      emphasised = drawColored(context, this.layout, this.colors, this.groups, (row) => emphasis[row] === 1 && shown(row), true, this.runs.count);
-    } else {
-      drawColored(context, this.layout, this.colors, this.groups, shown, false, this.runs.count);
-    }
-    const fadedShown = !!emphasis || this.solo !== null;
-    if (fadedShown && this.fadedStale) {
-      this.drawFadedLayer();
-      this.fadedStale = false;
-    }
-    this.faded.style.visibility = fadedShown ? "visible" : "hidden";
+    const faded = themeColor(this.root, "--rc-faded", "#d0d7de");
+    this.lines.paint(context, { emphasis: this.solo === null ? emphasis : null, allFaded: this.solo !== null, faded });
+    if (this.solo !== null) drawOutlined(context, this.layout, this.solo, this.colorOf(this.solo), themeColor(this.root, "--rc-bg", "#ffffff"));
     const hiddenCount = this.hidden.reduce((sum, h) => sum + h, 0);
+    const emphasised = emphasis && this.solo === null ? this.lines.emphasisedRuns : 0;
     this.drawn = { lines: this.runs.count - hiddenCount, emphasised };
     this.status.textContent = [
       `${this.runs.count} runs`,

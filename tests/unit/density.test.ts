@@ -1,0 +1,100 @@
+import { addLines, COVERAGE_LEVELS, lineSums, paintLayer, type LineSums } from "../../src/views/parallel/density";
+
+const FULL = COVERAGE_LEVELS;
+const coverageAt = (sums: LineSums, x: number, y: number) => sums.data[(y * sums.width + x) * 4];
+const channelAt = (sums: LineSums, x: number, y: number, channel: number) => sums.data[(y * sums.width + x) * 4 + channel];
+
+/** Coverage per pixel as rows of numbers, for the small grids below. */
+const grid = (sums: LineSums) =>
+  Array.from({ length: sums.height }, (_, y) => Array.from({ length: sums.width }, (_, x) => coverageAt(sums, x, y)));
+
+/** One run per polyline: its ys at axes standing at `xs`. */
+function lines(xs: number[], polylines: number[][]) {
+  return { xs, ys: Float32Array.from(polylines.flat()), ratio: 1 };
+}
+
+const RED = Uint8Array.of(255, 0, 0, 0, 0, 255);
+
+test("a horizontal line through pixel centres covers one pixel per column, fully, in its colour", () => {
+  const sums = lineSums(10, 8);
+  addLines(sums, lines([0, 10], [[4.5, 4.5]]), [0], RED, 1, true);
+  for (let x = 0; x < 10; x++) {
+    expect(coverageAt(sums, x, 4)).toBe(FULL);
+    expect(channelAt(sums, x, 4, 1)).toBe(FULL * 255);
+    expect(channelAt(sums, x, 4, 3)).toBe(0);
+  }
+  expect(grid(sums).flat().reduce((a, b) => a + b)).toBe(10 * FULL);
+});
+
+test("a line between pixel rows is split between them by distance (anti-aliasing)", () => {
+  const sums = lineSums(6, 8);
+  // y = 4.75: a quarter of the way from row 4's centre (4.5) to row 5's (5.5).
+  addLines(sums, lines([0, 6], [[4.75, 4.75]]), [0], RED, 1, true);
+  expect(coverageAt(sums, 2, 4)).toBe(12);
+  expect(coverageAt(sums, 2, 5)).toBe(4);
+});
+
+test("a steep line steps row by row, so it has no gaps", () => {
+  const sums = lineSums(8, 10);
+  addLines(sums, lines([2.5, 3.5], [[0, 10]]), [0], RED, 1, false);
+  const perRow = grid(sums).map((row) => row.reduce((a, b) => a + b));
+  expect(perRow).toEqual(new Array(10).fill(FULL));
+});
+
+test("a polyline's joint at an axis is counted once", () => {
+  const sums = lineSums(10, 8);
+  addLines(sums, lines([0, 5, 10], [[2.5, 2.5, 2.5]]), [0], RED, 1, true);
+  expect(grid(sums)[2]).toEqual(new Array(10).fill(FULL));
+});
+
+test("lines outside the canvas are clipped, not wrapped onto other rows", () => {
+  const sums = lineSums(10, 4);
+  addLines(sums, lines([0, 10], [[-20, 30]]), [0], RED, 1, false);
+  addLines(sums, lines([0, 10], [[-3, -3]]), [0], RED, 1, true);
+  const total = grid(sums).flat().reduce((a, b) => a + b);
+  expect(total).toBe(4 * FULL); // the steep line crosses the 4 rows; the one above the canvas draws nothing
+});
+
+test("taking lines away restores the sums exactly, in any order, smooth or rough", () => {
+  const xs = [0, 13.3, 26.6, 40];
+  const ys = Array.from({ length: 50 }, (_, run) => xs.map((_, a) => ((run * 7.31 + a * 3.17) % 30) + 0.37 * a));
+  const rgb = Uint8Array.from({ length: 150 }, (_, i) => (i * 53) % 256);
+  for (const smooth of [true, false]) {
+    const before = lineSums(40, 30);
+    addLines(before, lines(xs, ys), Array.from({ length: 20 }, (_, i) => i), rgb, 1, smooth);
+    const after = lineSums(40, 30);
+    after.data.set(before.data);
+    addLines(after, lines(xs, ys), Array.from({ length: 30 }, (_, i) => 49 - i), rgb, 1, smooth);
+    addLines(after, lines(xs, ys), Array.from({ length: 30 }, (_, i) => 20 + i), rgb, -1, smooth);
+    expect(Array.from(after.data)).toEqual(Array.from(before.data));
+  }
+});
+
+test("painting: coverage of n lines at opacity a gives 1 - (1 - a)^n, in the lines' mean colour", () => {
+  const sums = lineSums(4, 3);
+  const rgb = Uint8Array.of(255, 0, 0, 0, 0, 255);
+  addLines(sums, lines([0, 4], [[1.5, 1.5], [1.5, 1.5]]), [0, 1], rgb, 1, true);
+  const pixels = new Uint8ClampedArray(4 * 3 * 4);
+  paintLayer(pixels, { sums, color: null, alpha: 0.5, copies: 1 });
+  const at = (1 * 4 + 2) * 4;
+  expect(pixels[at + 3]).toBe(Math.round(255 * (1 - 0.5 * 0.5)));
+  expect([pixels[at], pixels[at + 1], pixels[at + 2]]).toEqual([128, 0, 128]); // 127.5 rounds up
+  expect(pixels[3]).toBe(0);
+});
+
+test("painting a layer over another blends source-over, and copies widen lines downward", () => {
+  const fadedSums = lineSums(4, 4);
+  addLines(fadedSums, lines([0, 4], [[1.5, 1.5]]), [0], Uint8Array.of(0, 0, 0), 1, true);
+  const pixels = new Uint8ClampedArray(4 * 4 * 4);
+  paintLayer(pixels, { sums: fadedSums, color: [200, 200, 200], alpha: 0.5, copies: 1 });
+  paintLayer(pixels, { sums: fadedSums, color: [0, 0, 0], alpha: 0.5, copies: 2 });
+  const row1 = (1 * 4 + 1) * 4;
+  const row2 = (2 * 4 + 1) * 4;
+  // Row 1: black at 0.5 over grey stored at opacity 128 / 255: source-over, worked out here.
+  const under = (128 / 255) * 0.5;
+  expect(pixels[row1 + 3]).toBe(Math.round((0.5 + under) * 255));
+  expect(pixels[row1]).toBe(Math.round((200 * under) / (0.5 + under)));
+  // Row 2 holds the second copy of the black line only.
+  expect([pixels[row2], pixels[row2 + 3]]).toEqual([0, Math.round(0.5 * 255)]);
+  expect(pixels[(0 * 4 + 1) * 4 + 3]).toBe(0);
+});
