@@ -12,12 +12,37 @@ export interface Reduced {
   readonly length: number;
 }
 
+/**
+ * Reduced points as indices into the series, in order along the line; a gap (a non-finite value
+ * at index i) is written -1 - i. A view into the scratch buffer, valid until the next call.
+ */
+export interface ReducedIndices {
+  readonly indices: Int32Array;
+  readonly length: number;
+  /**
+   * The lowest and highest finite value of the points looked at (every point in the domain and
+   * the nearest beyond each end), exact: "minmax" keeps both. Null for "lttb", which need not.
+   */
+  readonly yRange: readonly [number, number] | null;
+}
+
+/** Column starts of one x array for one domain and width, kept while they are asked for again. */
+interface ColumnSpans {
+  x0: number;
+  perUnit: number;
+  lo: number;
+  hi: number;
+  starts: Int32Array;
+}
+
 /** Buffers reused between calls, so drawing a thousand runs allocates once. */
 export class ReduceScratch {
   x = new Float64Array(0);
   y = new Float64Array(0);
   starts = new Int32Array(0);
   kept = new Int32Array(0);
+  /** Where each pixel column begins, per ascending x array: a new y over the same x (a new smoothing) skips the search. */
+  readonly spans = new WeakMap<object, ColumnSpans>();
   ensure(size: number) {
     if (this.x.length >= size) return;
     const capacity = Math.max(size, 2 * this.x.length);
@@ -45,18 +70,39 @@ export class ReduceScratch {
 export function reduceSeries(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
-  [x0, x1]: readonly [number, number],
+  domain: readonly [number, number],
   width: number,
   method: ReduceMethod,
   scratch = new ReduceScratch(),
   sorted = isSorted(x),
 ): Reduced {
+  const { indices, length } = reduceToIndices(x, y, domain, width, method, scratch, sorted);
+  const { x: outX, y: outY } = scratch;
+  for (let k = 0; k < length; k++) {
+    const i = indices[k];
+    outX[k] = x[i >= 0 ? i : -1 - i];
+    outY[k] = i >= 0 ? y[i] : NaN;
+  }
+  return { x: outX.subarray(0, length), y: outY.subarray(0, length), length };
+}
+
+/** reduceSeries as indices of the kept points, with the range of the values looked at. */
+export function reduceToIndices(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  [x0, x1]: readonly [number, number],
+  width: number,
+  method: ReduceMethod,
+  scratch = new ReduceScratch(),
+  sorted = isSorted(x),
+): ReducedIndices {
   const n = x.length;
   const [lo, hi] = sorted ? visibleRange(x, x0, x1) : [0, n - 1];
   scratch.ensure(hi - lo + 1);
   const columns: Columns = { x0, perUnit: width / (x1 - x0 || 1) };
-  const count = method === "lttb" ? lttb(x, y, lo, hi, columns, scratch) : minMax(x, y, lo, hi, columns, scratch);
-  return { x: scratch.x.subarray(0, count), y: scratch.y.subarray(0, count), length: count };
+  if (method === "lttb") return { indices: scratch.kept, length: lttb(x, y, lo, hi, columns, scratch), yRange: null };
+  const starts = sorted ? sortedSpans(x, lo, hi, columns, scratch) : scannedSpans(x, lo, hi, columns, scratch.starts);
+  return minMax(y, starts, scratch.kept);
 }
 
 /** Pixel column c holds the x with floor((x - x0) * perUnit) = c. */
@@ -65,64 +111,103 @@ interface Columns {
   perUnit: number;
 }
 
-function minMax(x: ArrayLike<number>, y: ArrayLike<number>, lo: number, hi: number, { x0, perUnit }: Columns, scratch: ReduceScratch): number {
-  // Indices of the kept points; a gap before point i is written as -1 - i.
-  const kept = scratch.kept;
+/**
+ * Where each column's points begin among [lo, hi] of an ascending x, ending with hi + 1: one
+ * binary search per column (the column of x never decreases along it), kept per x array.
+ */
+function sortedSpans(x: ArrayLike<number>, lo: number, hi: number, { x0, perUnit }: Columns, scratch: ReduceScratch): Int32Array {
+  const known = scratch.spans.get(x);
+  if (known && known.x0 === x0 && known.perUnit === perUnit && known.lo === lo && known.hi === hi) return known.starts;
+  const starts = scratch.starts;
+  let count = 0;
+  for (let i = lo; i <= hi; ) {
+    starts[count++] = i;
+    const column = Math.floor((x[i] - x0) * perUnit);
+    // The first index past i in a later column.
+    let a = i + 1;
+    let b = hi + 1;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (Math.floor((x[mid] - x0) * perUnit) > column) b = mid;
+      else a = mid + 1;
+    }
+    i = a;
+  }
+  starts[count] = hi + 1;
+  const kept = starts.slice(0, count + 1);
+  scratch.spans.set(x, { x0, perUnit, lo, hi, starts: kept });
+  return kept;
+}
+
+/** The same for x in any order: a column is a run of consecutive points in one column. */
+function scannedSpans(x: ArrayLike<number>, lo: number, hi: number, { x0, perUnit }: Columns, starts: Int32Array): Int32Array {
   let count = 0;
   let column = NaN;
+  for (let i = lo; i <= hi; i++) {
+    const c = Math.floor((x[i] - x0) * perUnit);
+    if (c !== column) starts[count++] = i;
+    column = c;
+  }
+  starts[count] = hi + 1;
+  return starts.subarray(0, count + 1);
+}
+
+/**
+ * M4 over each column's points, starts[k] to starts[k + 1]: first, lowest, highest and last of
+ * every stretch of finite values within a column, each once and in their order along the line.
+ */
+function minMax(y: ArrayLike<number>, starts: Int32Array, kept: Int32Array): ReducedIndices {
+  let count = 0;
+  let low = Infinity;
+  let high = -Infinity;
   let first = -1;
   let last = -1;
   let min = -1;
   let max = -1;
-  for (let i = lo; i <= hi + 1; i++) {
-    const v = i <= hi ? y[i] : NaN;
-    const finite = v > -Infinity && v < Infinity;
-    const c = finite ? Math.floor((x[i] - x0) * perUnit) : NaN;
-    if (first >= 0 && c !== column) {
-      // first <= min, max <= last: the kept points in their order along the line, each once.
-      const low = min < max ? min : max;
-      const high = min < max ? max : min;
-      kept[count++] = first;
-      if (low !== first) kept[count++] = low;
-      if (high !== low) kept[count++] = high;
-      if (last !== high) kept[count++] = last;
-      first = -1;
+  const flush = () => {
+    // first <= min, max <= last.
+    const a = min < max ? min : max;
+    const b = min < max ? max : min;
+    kept[count++] = first;
+    if (a !== first) kept[count++] = a;
+    if (b !== a) kept[count++] = b;
+    if (last !== b) kept[count++] = last;
+    if (y[min] < low) low = y[min];
+    if (y[max] > high) high = y[max];
+    first = -1;
+  };
+  for (let span = 0; span + 1 < starts.length; span++) {
+    const end = starts[span + 1];
+    for (let i = starts[span]; i < end; i++) {
+      const v = y[i];
+      if (!(v > -Infinity && v < Infinity)) {
+        if (first >= 0) flush();
+        if (count > 0 && kept[count - 1] >= 0) kept[count++] = -1 - i;
+        continue;
+      }
+      if (first < 0) {
+        first = last = min = max = i;
+        continue;
+      }
+      last = i;
+      if (v < y[min]) min = i;
+      if (v > y[max]) max = i;
     }
-    if (i > hi) break;
-    if (!finite) {
-      if (count > 0 && kept[count - 1] >= 0) kept[count++] = -1 - i;
-      continue;
-    }
-    if (first < 0) {
-      first = last = min = max = i;
-      column = c;
-      continue;
-    }
-    last = i;
-    if (v < y[min]) min = i;
-    if (v > y[max]) max = i;
+    if (first >= 0) flush();
   }
-  const { x: outX, y: outY } = scratch;
-  for (let k = 0; k < count; k++) {
-    const i = kept[k];
-    outX[k] = x[i >= 0 ? i : -1 - i];
-    outY[k] = i >= 0 ? y[i] : NaN;
-  }
-  return count;
+  return { indices: kept, length: count, yRange: low <= high ? [low, high] : null };
 }
 
 function lttb(x: ArrayLike<number>, y: ArrayLike<number>, lo: number, hi: number, { x0, perUnit }: Columns, scratch: ReduceScratch): number {
-  const { x: outX, y: outY } = scratch;
+  const kept = scratch.kept;
   let count = 0;
-  const emit = (i: number, value = y[i]) => {
-    outX[count] = x[i];
-    outY[count] = value;
-    count++;
+  const emit = (i: number) => {
+    kept[count++] = i;
   };
   let i = lo;
   while (i <= hi) {
     if (!Number.isFinite(y[i])) {
-      if (count > 0 && !Number.isNaN(outY[count - 1])) emit(i, NaN);
+      if (count > 0 && kept[count - 1] >= 0) kept[count++] = -1 - i;
       i++;
       continue;
     }

@@ -1,4 +1,7 @@
-import { reduceSeries, ReduceScratch } from "../../src/data/reduce";
+import fc from "fast-check";
+import { reduceSeries, reduceToIndices, ReduceScratch } from "../../src/data/reduce";
+
+fc.configureGlobal({ seed: 20261122 });
 
 /** A random walk with a fixed seed (mulberry32). */
 function walk(n: number, seed = 7): { x: Float64Array; y: Float64Array } {
@@ -130,4 +133,87 @@ test("scratch buffers are reused and grow when needed", () => {
   expect(scratch.x.buffer).toBe(buffer);
   const big = walk(5_000);
   expect(reduceSeries(big.x, big.y, [0, 4_999], 100, "minmax", scratch).length).toBeGreaterThan(100);
+});
+
+/**
+ * M4 written out from its definition, one point at a time: the points looked at are those in the
+ * domain plus the nearest beyond each end (all of them for unsorted x); consecutive finite points
+ * in one pixel column form a group, of which first, lowest, highest and last are kept in order;
+ * a non-finite point is one gap, unless it follows a gap or comes first.
+ */
+function referenceM4(x: number[], y: number[], [x0, x1]: [number, number], width: number) {
+  const sorted = x.every((v, i) => i === 0 || v >= x[i - 1]);
+  let [lo, hi] = [0, x.length - 1];
+  if (sorted) {
+    const inside = x.map((v, i) => (v >= x0 && v <= x1 ? i : -1)).filter((i) => i >= 0);
+    const before = x.filter((v) => v < x0).length;
+    const after = x.findIndex((v) => v > x1);
+    lo = Math.max(0, (inside[0] ?? before) - 1);
+    hi = after < 0 ? x.length - 1 : after;
+  }
+  const perUnit = width / (x1 - x0 || 1);
+  const out: number[] = [];
+  let group: number[] = [];
+  const flush = () => {
+    if (!group.length) return;
+    const values = group.map((i) => y[i]);
+    const low = group[values.indexOf(Math.min(...values))];
+    const high = group[values.indexOf(Math.max(...values))];
+    for (const i of [...new Set([group[0], Math.min(low, high), Math.max(low, high), group[group.length - 1]])]) out.push(i);
+    group = [];
+  };
+  for (let i = lo; i <= hi; i++) {
+    if (!Number.isFinite(y[i])) {
+      flush();
+      if (out.length && out[out.length - 1] >= 0) out.push(-1 - i);
+      continue;
+    }
+    const column = (j: number) => Math.floor((x[j] - x0) * perUnit);
+    if (group.length && column(i) !== column(group[0])) flush();
+    group.push(i);
+  }
+  flush();
+  const finite = y.slice(lo, hi + 1).filter(Number.isFinite);
+  return { indices: out, yRange: finite.length ? [Math.min(...finite), Math.max(...finite)] : null };
+}
+
+describe("reduced to indices", () => {
+  const value = fc.oneof({ weight: 10, arbitrary: fc.double({ min: -100, max: 100, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) });
+  const series = fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), value), { minLength: 1, maxLength: 80 });
+  const domain = fc.tuple(fc.integer({ min: -5, max: 50 }), fc.integer({ min: 1, max: 40 })).map(([a, span]): [number, number] => [a / 2, a / 2 + span]);
+
+  test("minmax keeps what the definition keeps, and the exact range of the values looked at", () => {
+    fc.assert(
+      fc.property(series, domain, fc.integer({ min: 1, max: 30 }), fc.boolean(), (points, [x0, x1], width, sort) => {
+        const x = points.map(([xi]) => xi / 3);
+        if (sort) x.sort((a, b) => a - b);
+        const y = points.map(([, yi]) => yi);
+        const reduced = reduceToIndices(Float64Array.from(x), Float64Array.from(y), [x0, x1], width, "minmax");
+        const expected = referenceM4(x, y, [x0, x1], width);
+        expect(Array.from(reduced.indices.subarray(0, reduced.length))).toEqual(expected.indices);
+        expect(reduced.yRange).toEqual(expected.yRange);
+      }),
+    );
+  });
+
+  test("column starts kept for an x array give the same points for a new y, and are found again for a new domain", () => {
+    const { x, y } = walk(5_000, 11);
+    const other = walk(5_000, 12).y;
+    const scratch = new ReduceScratch();
+    const indices = (values: Float64Array, domain: [number, number], using: ReduceScratch) => {
+      const r = reduceToIndices(x, values, domain, 120, "minmax", using, true);
+      return Array.from(r.indices.subarray(0, r.length));
+    };
+    indices(y, [0, 4_999], scratch);
+    expect(indices(other, [0, 4_999], scratch)).toEqual(indices(other, [0, 4_999], new ReduceScratch()));
+    expect(indices(other, [1_000.5, 2_000.5], scratch)).toEqual(indices(other, [1_000.5, 2_000.5], new ReduceScratch()));
+  });
+
+  test("lttb gives no range; reduceSeries reads the same points as the indices", () => {
+    const { x, y } = walk(2_000, 5);
+    const lttb = reduceToIndices(x, y, [0, 1_999], 100, "lttb");
+    expect(lttb.yRange).toBeNull();
+    const kept = Array.from(lttb.indices.subarray(0, lttb.length));
+    expect(copy(reduceSeries(x, y, [0, 1_999], 100, "lttb"))).toEqual({ x: kept.map((i) => x[i]), y: kept.map((i) => y[i]) });
+  });
 });

@@ -27,9 +27,19 @@ export interface Frame {
   readonly map: Mapping;
 }
 
+/** Where a chart of this width puts its plot area, in CSS pixels. */
+function plotSpan(width: number): [number, number] {
+  return [MARGIN.left, Math.max(MARGIN.left + 10, width - MARGIN.right)];
+}
+
+/** The device-pixel columns of a chart's plot area: the x resolution lines are reduced to. */
+export function plotColumns(width: number, ratio: number): number {
+  const [left, right] = plotSpan(width);
+  return Math.max(1, Math.round((right - left) * ratio));
+}
+
 export function makeFrame(width: number, height: number, kind: XAxis, y: YScale, xDomain: [number, number], yDomain: [number, number]): Frame {
-  const left = MARGIN.left;
-  const right = Math.max(left + 10, width - MARGIN.right);
+  const [left, right] = plotSpan(width);
   const top = MARGIN.top;
   const bottom = Math.max(top + 10, height - MARGIN.bottom);
   const xScale = kind === "wall" ? scaleUtc([new Date(xDomain[0]), new Date(xDomain[1])], [left, right]) : scaleLinear(xDomain, [left, right]);

@@ -1,11 +1,11 @@
 import { pointer, select, type Selection } from "d3";
-import { ReduceScratch } from "../../data/reduce.js";
 import { sizeCanvas } from "../../render/canvas.js";
-import { drawAxes, makeFrame, type Frame } from "./axes.js";
+import { drawAxes, makeFrame, plotColumns, type Frame } from "./axes.js";
 import { DASHES, drawRaw, drawSmoothed, type DrawnStats, type LineLook } from "./draw.js";
 import type { ChartSpec, LegendEntry, Line } from "./model.js";
 import type { Settings } from "./options.js";
 import { xExtent, yExtent } from "./ranges.js";
+import { ReducedLines } from "./reduced.js";
 import { formatX, hoverRows, renderTooltip, visibleWindow, type HoverRow } from "./tooltip.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -37,7 +37,7 @@ export class Chart {
   private readonly axes: Selection<SVGGElement, unknown, null, undefined>;
   private readonly overlay: Selection<SVGGElement, unknown, null, undefined>;
   private readonly tooltip = document.createElement("div");
-  private readonly scratch = new ReduceScratch();
+  private readonly reduced = new ReducedLines();
   private width = 0;
   private xZoom: [number, number] | null = null;
   private yZoom: [number, number] | null = null;
@@ -79,18 +79,21 @@ export class Chart {
     const look = this.host.look();
     const shown = this.lines.filter((line) => look.shown(line.entry));
     const xDomain = this.xZoom ?? xExtent(shown);
-    const yDomain = this.yZoom ?? yExtent(shown, xDomain, look.raw, y === "log");
+    const ratio = window.devicePixelRatio || 1;
+    this.reduced.setFrame(xDomain, plotColumns(width, ratio), look.reduce);
+    // The min/max reduction keeps each line's extremes, so an unzoomed linear y range needs no other pass over the values.
+    const known = y === "linear" && look.reduce === "minmax" ? (line: Line, values: Float64Array) => this.reduced.of(line, values).yRange : null;
+    const yDomain = this.yZoom ?? yExtent(shown, xDomain, look.raw, y === "log", known);
     this.frame = makeFrame(width, height, x, y, xDomain, yDomain);
     this.plot.style.height = `${height}px`;
     this.svg.attr("width", width).attr("height", height);
     drawAxes(this.axes, this.frame);
-    const ratio = window.devicePixelRatio || 1;
     const rawKey = JSON.stringify([this.rawVersion, look.version, look.raw, look.reduce, width, height, ratio, y, this.frame.xDomain, yDomain]);
     if (rawKey !== this.rawDrawn) {
-      drawRaw(sizeCanvas(this.rawCanvas, width, height, ratio), this.frame, this.lines, look, this.scratch);
+      drawRaw(sizeCanvas(this.rawCanvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of);
       this.rawDrawn = rawKey;
     }
-    this.drawn = drawSmoothed(sizeCanvas(this.canvas, width, height, ratio), this.frame, this.lines, look, this.scratch);
+    this.drawn = drawSmoothed(sizeCanvas(this.canvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of);
     if (this.hoverX !== null) this.hover(this.hoverX, null);
   }
 

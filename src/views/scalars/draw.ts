@@ -1,7 +1,7 @@
-import { reduceSeries, ReduceScratch, type ReduceMethod } from "../../data/reduce.js";
-import type { Frame } from "./axes.js";
+import type { ReduceMethod } from "../../data/reduce.js";
+import { plotColumns, type Frame } from "./axes.js";
 import type { LegendEntry, Line } from "./model.js";
-import { rangeOf } from "./ranges.js";
+import type { ReducedLine, Reducer } from "./reduced.js";
 
 /** Canvas contexts and d3-path both take these, so one tracing serves the screen and SVG export. */
 export interface Pen {
@@ -32,23 +32,24 @@ export function lineAlpha(count: number): number {
 }
 
 /**
- * Traces one series onto a pen, reduced to the frame's pixel columns: NaN points lift the pen,
+ * Traces one series' reduced points (indices into x and y) onto a pen: NaN points lift the pen,
  * and a point alone between gaps becomes a dot (with round caps) so that it still shows.
  */
-export function traceSeries(pen: Pen, x: Float64Array, y: Float64Array, frame: Frame, columns: number, method: ReduceMethod, scratch: ReduceScratch, sorted?: boolean) {
-  const reduced = reduceSeries(x, y, frame.xDomain, columns, method, scratch, sorted);
+export function traceSeries(pen: Pen, x: Float64Array, y: Float64Array, reduced: ReducedLine, frame: Frame) {
   const { map } = frame;
+  const { indices } = reduced;
   let run = 0;
   let lastX = 0;
   let lastY = 0;
-  for (let i = 0; i < reduced.length; i++) {
-    const py = map.y(reduced.y[i]);
+  for (let k = 0; k < reduced.length; k++) {
+    const i = indices[k];
+    const py = i >= 0 ? map.y(y[i]) : NaN;
     if (Number.isNaN(py)) {
       if (run === 1) pen.lineTo(lastX + 0.01, lastY);
       run = 0;
       continue;
     }
-    const px = map.x(reduced.x[i]);
+    const px = map.x(x[i]);
     if (run === 0) pen.moveTo(px, py);
     else pen.lineTo(px, py);
     lastX = px;
@@ -103,7 +104,7 @@ function plan(frame: Frame, lines: readonly Line[], look: LineLook): Plan {
   const emphasis = look.emphasis;
   const [front, back] = emphasis ? [shown.filter((l) => emphasis.has(l.entry)), shown.filter((l) => !emphasis.has(l.entry))] : [shown, []];
   const ratio = window.devicePixelRatio || 1;
-  const columns = Math.max(1, Math.round((frame.right - frame.left) * ratio));
+  const columns = plotColumns(frame.width, ratio);
   return { shown, front, back, columns, alpha: lineAlpha(shown.length), widths: lineWidths(segmentCount(front, columns), ratio, emphasis !== null) };
 }
 
@@ -130,8 +131,8 @@ function strokeLines(
   lines: readonly Line[],
   values: (line: Line) => Float64Array,
   color: (line: Line) => string,
-  style: { width: number; opacity: number; dashes: boolean; columns: number; reduce: ReduceMethod },
-  scratch: ReduceScratch,
+  style: { width: number; opacity: number; dashes: boolean },
+  reduce: Reducer,
 ): number {
   const groups = batches(lines, color, style.dashes);
   for (const batch of groups) {
@@ -140,30 +141,30 @@ function strokeLines(
     context.strokeStyle = batch.color;
     context.setLineDash(batch.dash);
     context.beginPath();
-    for (const line of batch.lines) traceSeries(context, line.x, values(line), frame, style.columns, style.reduce, scratch, rangeOf(line).sorted);
+    for (const line of batch.lines) traceSeries(context, line.x, values(line), reduce(line, values(line)), frame);
     context.stroke();
   }
   return groups.length;
 }
 
 /** The bottom layer: raw series, faintly, where smoothing is on (it does not change with the smoothing). */
-export function drawRaw(context: CanvasRenderingContext2D, frame: Frame, lines: readonly Line[], look: LineLook, scratch: ReduceScratch): number {
+export function drawRaw(context: CanvasRenderingContext2D, frame: Frame, lines: readonly Line[], look: LineLook, reduce: Reducer): number {
   const end = begin(context, frame);
   let paths = 0;
   if (look.raw) {
-    const { front, back, columns, alpha, widths } = plan(frame, lines, look);
-    const style = { width: widths.thin, dashes: false, columns, reduce: look.reduce };
-    paths += strokeLines(context, frame, back, (l) => l.raw, () => look.faded, { ...style, opacity: 0.35 * alpha }, scratch);
-    paths += strokeLines(context, frame, front, (l) => l.raw, (l) => l.entry.color, { ...style, opacity: 0.3 * alpha }, scratch);
+    const { front, back, alpha, widths } = plan(frame, lines, look);
+    const style = { width: widths.thin, dashes: false };
+    paths += strokeLines(context, frame, back, (l) => l.raw, () => look.faded, { ...style, opacity: 0.35 * alpha }, reduce);
+    paths += strokeLines(context, frame, front, (l) => l.raw, (l) => l.entry.color, { ...style, opacity: 0.3 * alpha }, reduce);
   }
   end();
   return paths;
 }
 
 /** The top layer: groups' bands, then the smoothed series, emphasised ones over the faded rest. */
-export function drawSmoothed(context: CanvasRenderingContext2D, frame: Frame, lines: readonly Line[], look: LineLook, scratch: ReduceScratch): DrawnStats {
+export function drawSmoothed(context: CanvasRenderingContext2D, frame: Frame, lines: readonly Line[], look: LineLook, reduce: Reducer): DrawnStats {
   const end = begin(context, frame);
-  const { shown, front, back, columns, alpha, widths } = plan(frame, lines, look);
+  const { shown, front, back, alpha, widths } = plan(frame, lines, look);
   for (const line of front) {
     if (!line.low || !line.high) continue;
     context.globalAlpha = 0.16;
@@ -172,9 +173,9 @@ export function drawSmoothed(context: CanvasRenderingContext2D, frame: Frame, li
     traceBand(context, line.x, line.low, line.high, frame);
     context.fill();
   }
-  const style = { dashes: true, columns, reduce: look.reduce };
-  let paths = strokeLines(context, frame, back, (l) => l.smoothed, () => look.faded, { ...style, width: widths.thin, opacity: Math.min(0.8, alpha) }, scratch);
-  paths += strokeLines(context, frame, front, (l) => l.smoothed, (l) => l.entry.color, { ...style, width: widths.main, opacity: look.emphasis ? 1 : alpha }, scratch);
+  const style = { dashes: true };
+  let paths = strokeLines(context, frame, back, (l) => l.smoothed, () => look.faded, { ...style, width: widths.thin, opacity: Math.min(0.8, alpha) }, reduce);
+  paths += strokeLines(context, frame, front, (l) => l.smoothed, (l) => l.entry.color, { ...style, width: widths.main, opacity: look.emphasis ? 1 : alpha }, reduce);
   end();
   return { lines: shown.length, emphasised: look.emphasis ? front.length : 0, paths };
 }

@@ -1,5 +1,4 @@
 import { pathRound, select } from "d3";
-import { ReduceScratch } from "../../data/reduce.js";
 import { toCSV } from "../../render/export.js";
 import { svgDocument, svgElement, type ExportTheme } from "../../render/svg.js";
 import { drawAxes, makeFrame } from "./axes.js";
@@ -7,7 +6,7 @@ import type { Chart } from "./chart.js";
 import { DASHES, batches, lineAlpha, lineWidths, segmentCount, traceBand, traceSeries, type LineLook } from "./draw.js";
 import type { LegendEntry, Line } from "./model.js";
 import type { Settings } from "./options.js";
-import { rangeOf } from "./ranges.js";
+import { ReducedLines } from "./reduced.js";
 
 const TITLE_HEIGHT = 20;
 const GAP = 12;
@@ -86,8 +85,9 @@ function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Setti
   const emphasised = (line: Line) => !look.emphasis || look.emphasis.has(line.entry);
   const [front, back] = look.emphasis ? [shown.filter(emphasised), shown.filter((l) => !emphasised(l))] : [shown, []];
   const alpha = lineAlpha(shown.length);
-  const scratch = new ReduceScratch();
   const columns = Math.round((frame.right - frame.left) * COLUMN_DENSITY);
+  const reduced = new ReducedLines();
+  reduced.setFrame(frame.xDomain, columns, look.reduce);
 
   for (const line of front) {
     if (!line.low || !line.high) continue;
@@ -99,7 +99,7 @@ function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Setti
     for (const batch of batches(subset, color, dashes)) {
       for (const line of batch.lines) {
         const pen = pathRound(2);
-        traceSeries(pen, line.x, values(line), frame, columns, look.reduce, scratch, rangeOf(line).sorted);
+        traceSeries(pen, line.x, values(line), reduced.of(line, values(line)), frame);
         const d = pen.toString();
         if (!d) continue;
         const path = svgElement("path", { d, stroke: batch.color, "stroke-width": width, "stroke-opacity": +opacity.toFixed(3) });

@@ -2,37 +2,48 @@
 import { lowerBound } from "../../data/reduce.js";
 import type { Line } from "./model.js";
 
-/** A line's ranges. */
-interface LineRange {
-  /** x range, and whether x ascends (so a zoomed range is a slice). */
-  x: [number, number];
-  sorted: boolean;
-  /** Smoothed values with the band, and raw values: [min, max, min of positive]. */
-  main: [number, number, number];
-  raw: [number, number, number];
-}
-
 // Kept per array: raw values and x positions are shared by the lines rebuilt for each smoothing,
-// so only the smoothed values are measured again when the smoothing changes.
-const xRanges = new WeakMap<Float64Array, { x: [number, number]; sorted: boolean }>();
+// so only the smoothed values are measured again when the smoothing changes, and only when asked.
+const xRanges = new WeakMap<Float64Array, XRange>();
 const valueRanges = new WeakMap<Float64Array, [number, number, number]>();
 const mainRanges = new WeakMap<Line, [number, number, number]>();
 
-export function rangeOf(line: Line): LineRange {
-  let x = xRanges.get(line.x);
-  if (!x) xRanges.set(line.x, (x = { x: extent(line.x, 0, line.x.length), sorted: isAscending(line.x) }));
+/** A line's x range, and whether x ascends (so a zoomed range is a slice). */
+export interface XRange {
+  x: [number, number];
+  sorted: boolean;
+}
+
+export function xRangeOf(line: Line): XRange {
+  let range = xRanges.get(line.x);
+  if (!range) {
+    const sorted = isAscending(line.x);
+    // An ascending x (no NaN in it) spans from its first value to its last.
+    range = { x: sorted && line.x.length > 0 ? [line.x[0], line.x[line.x.length - 1]] : extent(line.x, 0, line.x.length), sorted };
+    xRanges.set(line.x, range);
+  }
+  return range;
+}
+
+/** The raw values' [min, max, min of positive]. */
+function rawRangeOf(line: Line): [number, number, number] {
   let raw = valueRanges.get(line.raw);
   if (!raw) valueRanges.set(line.raw, (raw = valueRange([line.raw], 0, line.raw.length)));
+  return raw;
+}
+
+/** The smoothed values' with the band's [min, max, min of positive]. */
+function mainRangeOf(line: Line): [number, number, number] {
   let main = mainRanges.get(line);
   if (!main) mainRanges.set(line, (main = valueRange([line.smoothed, line.low, line.high], 0, line.smoothed.length)));
-  return { ...x, main, raw };
+  return main;
 }
 
 export function xExtent(lines: readonly Line[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const line of lines) {
-    const [a, b] = rangeOf(line).x;
+    const [a, b] = xRangeOf(line).x;
     if (a < lo) lo = a;
     if (b > hi) hi = b;
   }
@@ -40,8 +51,19 @@ export function xExtent(lines: readonly Line[]): [number, number] {
   return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
 }
 
-/** The values' range within the x domain, padded; positive values only on a log axis. */
-export function yExtent(lines: readonly Line[], [x0, x1]: [number, number], raw: boolean, log: boolean): [number, number] {
+/**
+ * The values' range within the x domain, padded; positive values only on a log axis. `known`
+ * gives the [min, max] of a line's values when something has measured them already (a per-pixel
+ * reduction), else null; it is asked only about lines wholly within the domain, and not about
+ * lines with a band.
+ */
+export function yExtent(
+  lines: readonly Line[],
+  [x0, x1]: [number, number],
+  raw: boolean,
+  log: boolean,
+  known: ((line: Line, values: Float64Array) => readonly [number, number] | null) | null = null,
+): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   const take = ([min, max, minPositive]: [number, number, number]) => {
@@ -49,12 +71,17 @@ export function yExtent(lines: readonly Line[], [x0, x1]: [number, number], raw:
     if (max > hi) hi = max;
   };
   for (const line of lines) {
-    const range = rangeOf(line);
-    const whole = range.x[0] >= x0 && range.x[1] <= x1;
-    const [from, to] = whole ? [0, line.x.length] : range.sorted ? [lowerBound(line.x, x0), lowerBound(line.x, x1, true)] : [-1, -1];
+    const { x, sorted } = xRangeOf(line);
+    const whole = x[0] >= x0 && x[1] <= x1;
+    const [from, to] = whole ? [0, line.x.length] : sorted ? [lowerBound(line.x, x0), lowerBound(line.x, x1, true)] : [-1, -1];
     const within = (values: (Float64Array | null)[]) => (from >= 0 ? valueRange(values, from, to) : valueRangeWhere(values, line.x, x0, x1));
-    take(whole ? range.main : within([line.smoothed, line.low, line.high]));
-    if (raw) take(whole ? range.raw : within([line.raw]));
+    const measured = (values: Float64Array) => {
+      const range = whole && known && !log ? known(line, values) : null;
+      return range && ([range[0], range[1], NaN] as [number, number, number]);
+    };
+    const band = line.low || line.high;
+    take((!band && measured(line.smoothed)) || (whole ? mainRangeOf(line) : within([line.smoothed, line.low, line.high])));
+    if (raw) take(measured(line.raw) || (whole ? rawRangeOf(line) : within([line.raw])));
   }
   if (!(lo <= hi) || (log && !(hi > 0))) return log ? [1, 10] : [0, 1];
   if (log) return lo === hi ? [lo / 2, hi * 2] : [lo / Math.pow(hi / lo, 0.04), hi * Math.pow(hi / lo, 0.04)];
