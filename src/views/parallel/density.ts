@@ -114,21 +114,30 @@ function addRoughSteps(data: Int32Array, first: number, last: number, stride: nu
 
 /** Anti-aliased (Wu's way): each step splits the line between the two pixels it falls between. */
 function addSmoothSteps(data: Int32Array, first: number, last: number, stride: number, across: number, acrossSize: number, start: number, slope: number, paint: Int32Array) {
-  for (let u = first; u < last; u++) {
-    const v = start + (u - first) * slope - 0.5;
-    const near = Math.floor(v);
-    const far = ((v - near) * COVERAGE_LEVELS + 0.5) | 0;
-    const at = u * stride + near * across;
-    if (near >= 0 && near < acrossSize) addCoverage(data, at, COVERAGE_LEVELS - far, paint);
-    if (near + 1 >= 0 && near + 1 < acrossSize) addCoverage(data, at + across, far, paint);
+  const [c, r, g, b] = paint;
+  const limit = acrossSize * across;
+  // 16.16 fixed point, measured from pixel centres: the integer part is the pixel above (or left
+  // of) the line, the fraction how far the line is towards the next one.
+  let position = Math.round((start - 0.5) * 65536);
+  const step = Math.round(slope * 65536);
+  for (let along = first * stride, end = last * stride; along < end; along += stride, position += step) {
+    const far = ((position & 0xffff) * COVERAGE_LEVELS + 32768) >> 16;
+    const near = COVERAGE_LEVELS - far;
+    const offset = (position >> 16) * across;
+    const at = along + offset;
+    if (offset >= 0 && offset < limit) {
+      data[at] += near * c;
+      data[at + 1] += near * r;
+      data[at + 2] += near * g;
+      data[at + 3] += near * b;
+    }
+    if (offset + across >= 0 && offset + across < limit) {
+      data[at + across] += far * c;
+      data[at + across + 1] += far * r;
+      data[at + across + 2] += far * g;
+      data[at + across + 3] += far * b;
+    }
   }
-}
-
-function addCoverage(data: Int32Array, at: number, weight: number, paint: Int32Array) {
-  data[at] += weight * paint[0];
-  data[at + 1] += weight * paint[1];
-  data[at + 2] += weight * paint[2];
-  data[at + 3] += weight * paint[3];
 }
 
 /** How one set of sums is painted: in the lines' own colours or in one colour, at an opacity per line. */
