@@ -2,6 +2,7 @@ import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
 import { errorBox } from "../render/error.js";
 import { viewStyle } from "../render/style.js";
+import { noteLine } from "../widget/note.js";
 import { views, type ViewElement } from "../widget/views.js";
 
 /**
@@ -17,6 +18,8 @@ export interface RuncompareBundle {
   /** The scalars table likewise, or null. */
   scalars?: string | null;
   options?: Record<string, unknown>;
+  /** A line shown above the view, such as how the curves were reduced. */
+  note?: string;
 }
 
 export function base64Bytes(text: string): Uint8Array {
@@ -43,7 +46,7 @@ class ViewRenderer extends Widget implements IRenderMime.IRenderer {
     }
     const tables = { runs: base64Bytes(bundle.runs), scalars: bundle.scalars ? base64Bytes(bundle.scalars) : null };
     this.element = make(tables, bundle.options ?? {});
-    this.node.replaceChildren(this.element);
+    this.node.replaceChildren(...[noteLine(bundle.note), this.element].filter((child) => child !== null));
   }
 
   dispose(): void {

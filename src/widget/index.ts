@@ -1,5 +1,7 @@
 import type { AnyModel, RenderProps } from "@anywidget/types";
 import { errorBox } from "../render/error.js";
+import { noteLine, progressLine } from "./note.js";
+import { requestTables } from "./transfer.js";
 import { views, type ViewElement, type WidgetTables } from "./views.js";
 
 /** The traits the Python widget syncs (python/runcompare/_widget.py). */
@@ -9,14 +11,23 @@ interface WidgetTraits {
   scalars: DataView;
   options: Record<string, unknown>;
   selected: string[];
+  /** A line shown above the view; absent from pages written before it existed. */
+  note?: string;
+  /** False when the tables are not in the state but sent by the kernel on request. */
+  stored?: boolean;
 }
+
+/** How long a view waits for the kernel's first chunk before saying the data is not saved. */
+const KERNEL_PATIENCE_MS = 5000;
+export const NOT_STORED =
+  "This view's data is not saved in the notebook (store=False), and no kernel sent it: run the cell again to show the view.";
 
 function bytes(view: DataView | null | undefined): Uint8Array | null {
   if (!view || view.byteLength === 0) return null;
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
-function tables(model: AnyModel<WidgetTraits>): WidgetTables {
+function storedTables(model: AnyModel<WidgetTraits>): WidgetTables {
   return { runs: bytes(model.get("runs")) ?? new Uint8Array(), scalars: bytes(model.get("scalars")) };
 }
 
@@ -25,37 +36,64 @@ const options = (model: AnyModel<WidgetTraits>) => ({ ...model.get("options"), s
 /** The anywidget entry: a thin adapter from model traits to a view function. */
 function render({ model, el }: RenderProps<WidgetTraits>) {
   let element: ViewElement | null = null;
+  let tables: WidgetTables | null = null;
   const sendSelection = () => {
     model.set("selected", element!.value);
     model.save_changes();
   };
   const mount = () => {
     element?.destroy();
+    element = null;
+    if (model.get("stored") !== false) tables = storedTables(model);
+    if (!tables) return;
     const make = views[model.get("view")];
     if (!make) {
-      element = null;
       el.replaceChildren(errorBox(`runcompare has no view "${model.get("view")}": update the runcompare package.`));
       return;
     }
-    element = make(tables(model), options(model));
+    element = make(tables, options(model));
     element.addEventListener("input", sendSelection);
-    el.replaceChildren(element);
+    el.replaceChildren(...[noteLine(model.get("note")), element].filter((child) => child !== null));
   };
   const updateOptions = () => element?.update(options(model));
   const updateSelection = () => element && (element.value = model.get("selected"));
+  const stopLoading = model.get("stored") === false ? load(model, el, (received) => ((tables = received), mount())) : () => {};
 
   mount();
   const listeners: [string, () => void][] = [
     ["change:runs", mount],
     ["change:scalars", mount],
     ["change:view", mount],
+    ["change:note", mount],
     ["change:options", updateOptions],
     ["change:selected", updateSelection],
   ];
   for (const [event, listener] of listeners) model.on(event, listener);
   return () => {
+    stopLoading();
     for (const [event, listener] of listeners) model.off(event, listener);
     element?.destroy();
+  };
+}
+
+/** Shows progress while the kernel sends the tables, or, when it never does, what to do. */
+function load(model: AnyModel<WidgetTraits>, el: HTMLElement, done: (tables: WidgetTables) => void): () => void {
+  const progress = progressLine();
+  el.replaceChildren(progress.element);
+  let stopped = false;
+  const patience = setTimeout(() => progress.ask(NOT_STORED), KERNEL_PATIENCE_MS);
+  const request = requestTables(model, (received, total) => {
+    clearTimeout(patience);
+    progress.show(received, total);
+  });
+  request.tables.then((tables) => {
+    clearTimeout(patience);
+    if (!stopped) done(tables);
+  });
+  return () => {
+    stopped = true;
+    clearTimeout(patience);
+    request.stop();
   };
 }
 

@@ -3,11 +3,14 @@
 # so running the notebook leaves the repo as it was.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-work="$repo/tests/output/jupyter"
+port="${1:-8899}"
+# One folder per port: suites started on different ports leave each other's files alone.
+work="$repo/tests/output/jupyter-$port"
 rm -rf "$work" && mkdir -p "$work"
 cp -r "$repo/examples" "$work/root"
 # A Parquet copy of the runs, compressed with zstd as polars writes it, an Arrow file that is
-# no runs table, and a notebook that shows a view as plain output (no widget).
+# no runs table, a notebook that shows a view as plain output (no widget), one whose cells the
+# lifecycle test re-runs, and one with a view whose data is not stored (store=False).
 "$repo/.venv/bin/python" - "$work/root" <<'PY'
 import sys, nbformat, pyarrow.ipc as ipc, pyarrow.parquet as pq
 root = sys.argv[1]
@@ -19,14 +22,24 @@ code = 'import pyarrow as pa, runcompare as rc\nrc.display(pa.ipc.open_file("dat
 kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
 notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)], metadata={"kernelspec": kernelspec})
 nbformat.write(notebook, f"{root}/display.ipynb")
+read = 'import pyarrow as pa, runcompare as rc\nruns = pa.ipc.open_file("data/runs.arrow").read_all()\nscalars = pa.ipc.open_file("data/scalars.arrow").read_all()'
+views = ['rc.scalars(scalars, runs, metrics=["loss"])', 'rc.parallel(runs, scalars=scalars, metrics=["loss/validation:min", "validation/accuracy"])']
+notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code) for code in [read, *views]], metadata={"kernelspec": kernelspec})
+nbformat.write(notebook, f"{root}/lifecycle.ipynb")
+unstored = 'rc.scalars(scalars, runs, metrics=["loss"], store=False)'
+notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code) for code in [read, unstored]], metadata={"kernelspec": kernelspec})
+nbformat.write(notebook, f"{root}/unstored.ipynb")
 PY
 # No "get notified about Jupyter news?" prompt over the screenshots.
 mkdir -p "$work/settings/@jupyterlab/apputils-extension"
 echo '{"fetchNews": "false"}' > "$work/settings/@jupyterlab/apputils-extension/notification.jupyterlab-settings"
+# Widget state saved with the notebook, as users who want widgets to survive a reload set it.
+mkdir -p "$work/settings/@jupyter-widgets/jupyterlab-manager"
+echo '{"saveState": true}' > "$work/settings/@jupyter-widgets/jupyterlab-manager/plugin.jupyterlab-settings"
 export JUPYTER_CONFIG_DIR="$work/config" JUPYTERLAB_SETTINGS_DIR="$work/settings" \
   JUPYTERLAB_WORKSPACES_DIR="$work/workspaces" IPYTHONDIR="$work/ipython"
-# Its log goes to a file (tests/output/jupyter/lab.log) to keep the test report readable.
-exec "$repo/.venv/bin/jupyter" lab --no-browser --ip=127.0.0.1 --port="${1:-8899}" --allow-root \
+# Its log goes to a file (tests/output/jupyter-<port>/lab.log) to keep the test report readable.
+exec "$repo/.venv/bin/jupyter" lab --no-browser --ip=127.0.0.1 --port="$port" --allow-root \
   --ServerApp.token= --ServerApp.password= --ServerApp.disable_check_xsrf=True \
   --ServerApp.root_dir="$work/root" --LabApp.expose_app_in_browser=True \
   --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
