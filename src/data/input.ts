@@ -169,10 +169,12 @@ function dictionaryCodes(vector: Vector): Coded {
     // This batch's dictionary index -> code, -1 until a row uses it.
     const global = new Int32Array(dictionary.length).fill(-1);
     const indices = data.values as ArrayLike<number>;
-    const valid = data.nullCount > 0 ? (i: number) => data.getValid(i) : null;
-    for (let i = 0; i < data.length; i++) {
-      if (valid && !valid(i)) {
-        codes[offset + i] = -1;
+    const valid = (i: number) => data.nullCount === 0 || data.getValid(i);
+    for (let i = 0; i < data.length; ) {
+      i = data.nullCount === 0 ? mapKnownCodes(indices, global, codes, offset, i, data.length) : i;
+      if (i === data.length) break;
+      if (!valid(i)) {
+        codes[offset + i++] = -1;
         continue;
       }
       let code = global[indices[i]];
@@ -185,11 +187,24 @@ function dictionaryCodes(vector: Vector): Coded {
         }
         global[indices[i]] = code;
       }
-      codes[offset + i] = code;
+      codes[offset + i++] = code;
     }
     offset += data.length;
   }
   return { labels, codes };
+}
+
+/**
+ * Copies codes for rows from `from` on while their dictionary index already has one; returns
+ * the first row whose has not (or `to`). A loop of its own, so it stays a tight typed-array loop.
+ */
+function mapKnownCodes(indices: ArrayLike<number>, global: Int32Array, codes: Int32Array, offset: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const code = global[indices[i]];
+    if (code < 0) return i;
+    codes[offset + i] = code;
+  }
+  return to;
 }
 
 function arrowValueType(type: DataType, vector: Vector): ValueType | null {
