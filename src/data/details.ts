@@ -31,8 +31,8 @@ const REQUIRED = ["run_id", "path", "value"] as const;
 export function readDetails(input: DetailsInput): Details {
   if (input === null || typeof input !== "object") throw new RunsDataError(messages.detailsNotInput(describe(input)));
   if (isFieldTrees(input)) return fromFieldTrees(input);
-  const table = input instanceof Uint8Array || input instanceof ArrayBuffer ? decodeIpc(input) : input;
-  const source = readColumns(table);
+  const table = input instanceof Uint8Array || input instanceof ArrayBuffer ? decodeIpc(input, "details") : input;
+  const source = readColumns(table, "details");
   if (source.rowCount === 0) throw new RunsDataError(messages.detailsEmpty());
   return source.columns.some((c) => c.name === "path") ? fromDetailsTable(source) : fromRunsTable(table, source);
 }

@@ -24,10 +24,15 @@ export function quote(value: unknown): string {
   return String(value);
 }
 
+/** The table a message is about, as users name what they passed. */
+export type TableName = "runs" | "scalars" | "details";
+
 export const messages = {
-  notRunsInput: (got: string) =>
-    `runs must be an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got ${got}.`,
-  badIpc: (detail: string) => `runs bytes are not a readable Arrow IPC stream or file (${detail}).`,
+  notTableInput: (table: TableName, got: string) =>
+    `${table} must be an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got ${got}.`,
+  /** `table` is undefined for a file opened on its own, before its kind is known. */
+  badIpc: (table: TableName | undefined, detail: string) =>
+    `${table ? `${table} bytes are` : "the file is"} not a readable Arrow IPC stream or file (${detail}).`,
   empty: () => `runs table is empty: pass at least one run (one row per run).`,
   duplicateColumn: (name: string) => `column "${name}" appears twice: column names must be unique.`,
   noRunId: (columns: readonly string[]) =>

@@ -1,5 +1,5 @@
 import { DataType, Table, tableFromIPC, type Vector } from "apache-arrow";
-import { RunsDataError, messages, type ValueType } from "./errors.js";
+import { RunsDataError, messages, type TableName, type ValueType } from "./errors.js";
 import { columnValueType } from "./values.js";
 
 /** One column of the user's table, before it is checked against the contract. */
@@ -33,25 +33,28 @@ export interface ArqueroLike {
 
 export type RunsInput = Table | Uint8Array | ArrayBuffer | ArqueroLike | readonly Record<string, unknown>[];
 
-export function readColumns(input: RunsInput): ColumnSource {
+/** `table` names the input in errors. */
+export function readColumns(input: RunsInput, table: TableName): ColumnSource {
   if (input instanceof Table) return fromArrow(input);
-  if (input instanceof Uint8Array || input instanceof ArrayBuffer) return fromArrow(decodeIpc(input));
-  if (Array.isArray(input)) return fromRecords(input);
+  if (input instanceof Uint8Array || input instanceof ArrayBuffer) return fromArrow(decodeIpc(input, table));
+  if (Array.isArray(input)) return fromRecords(input, table);
   if (isArquero(input)) return fromArrays(input.columnNames(), input.numRows(), (name) => input.array(name));
   if (isArrowTableLike(input)) return fromArrow(input as unknown as Table);
-  throw new RunsDataError(messages.notRunsInput(describe(input)));
+  throw new RunsDataError(messages.notTableInput(table, describe(input)));
 }
 
-export function decodeIpc(bytes: Uint8Array | ArrayBuffer): Table {
-  let table: Table;
+/** `table` names the bytes in errors; leave it out for a file whose kind is not yet known. */
+export function decodeIpc(bytes: Uint8Array | ArrayBuffer, table?: TableName): Table {
+  const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
+  let decoded: Table;
   try {
-    table = tableFromIPC(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
+    decoded = tableFromIPC(view);
   } catch (error) {
-    throw new RunsDataError(messages.badIpc(error instanceof Error ? error.message : String(error)));
+    throw new RunsDataError(messages.badIpc(table, error instanceof Error ? error.message : String(error)));
   }
   // Arrow JS reads some garbage as a stream with no schema rather than failing.
-  if (table.schema.fields.length === 0) throw new RunsDataError(messages.badIpc("no columns found in the bytes"));
-  return table;
+  if (decoded.schema.fields.length === 0) throw new RunsDataError(messages.badIpc(table, "no columns found in the bytes"));
+  return decoded;
 }
 
 function describe(value: unknown): string {
@@ -71,12 +74,12 @@ function isArrowTableLike(value: unknown): boolean {
   return !!v && typeof v.getChildAt === "function" && !!v.schema && Array.isArray(v.schema.fields);
 }
 
-function fromRecords(records: readonly Record<string, unknown>[]): ColumnSource {
+function fromRecords(records: readonly Record<string, unknown>[], table: TableName): ColumnSource {
   const names: string[] = [];
   const seen = new Set<string>();
   for (const record of records) {
     if (record === null || typeof record !== "object") {
-      throw new RunsDataError(messages.notRunsInput(`an array holding ${describe(record)}`));
+      throw new RunsDataError(messages.notTableInput(table, `an array holding ${describe(record)}`));
     }
     for (const name of Object.keys(record)) {
       if (!seen.has(name)) {

@@ -59,7 +59,7 @@ export function roleOf(name: string): { role: ColumnRole; key: string } {
 
 /** Reads and checks a runs table (Arrow Table or IPC bytes, arquero table, or array of objects). */
 export function readRuns(input: RunsInput): Runs {
-  const source = readColumns(input);
+  const source = readColumns(input, "runs");
   if (source.rowCount === 0) throw new RunsDataError(messages.empty());
   const byName = new Map<string, SourceColumn>();
   for (const column of source.columns) {

@@ -30,7 +30,7 @@ export type ScalarsInput = RunsInput;
 const REQUIRED = ["run_id", "metric", "step", "value"] as const;
 
 export function readScalars(input: ScalarsInput): Scalars {
-  const source = readColumns(input);
+  const source = readColumns(input, "scalars");
   if (source.rowCount === 0) throw new RunsDataError(messages.scalarsEmpty());
   const names = source.columns.map((c) => c.name);
   const byName = new Map(source.columns.map((c) => [c.name, c]));

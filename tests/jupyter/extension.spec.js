@@ -70,7 +70,7 @@ test("a file that fits neither contract says so", async ({ page }) => {
   });
   await page.evaluate(() => window.jupyterapp.commands.execute("docmanager:open", { path: "data/notes.arrow" }));
   const error = page.locator(".jp-MainAreaWidget:not(.lm-mod-hidden) .rc-error");
-  await expect(error).toContainText("runs bytes are not a readable Arrow IPC stream or file");
+  await expect(error).toContainText("the file is not a readable Arrow IPC stream or file");
 });
 
 test("a view shown as output renders again from the saved notebook, with the kernel shut down", async ({ page }) => {
