@@ -1,5 +1,6 @@
 import { DataType, Table, tableFromIPC, type Vector } from "apache-arrow";
 import { RunsDataError, messages, type TableName, type ValueType } from "./errors.js";
+import { checkDataBounds, checkIpcBounds } from "./ipc-bounds.js";
 import { columnValueType } from "./values.js";
 
 /** One column of the user's table, before it is checked against the contract. */
@@ -43,12 +44,18 @@ export function readColumns(input: RunsInput, table: TableName): ColumnSource {
   throw new RunsDataError(messages.notTableInput(table, describe(input)));
 }
 
-/** `table` names the bytes in errors; leave it out for a file whose kind is not yet known. */
+/**
+ * Arrow IPC bytes (stream or file format) as a Table, or a RunsDataError saying they are
+ * malformed: corrupted lengths are caught before Arrow JS would allocate what they claim.
+ * `table` names the bytes in errors; leave it out for a file whose kind is not yet known.
+ */
 export function decodeIpc(bytes: Uint8Array | ArrayBuffer, table?: TableName): Table {
   const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
   let decoded: Table;
   try {
+    checkIpcBounds(view);
     decoded = tableFromIPC(view);
+    checkDataBounds(decoded);
   } catch (error) {
     throw new RunsDataError(messages.badIpc(table, error instanceof Error ? error.message : String(error)));
   }

@@ -3,12 +3,13 @@ import { tableFromArrays, tableToIPC } from "apache-arrow";
 import { finiteExtent } from "../../src/data/axes";
 import { RunsDataError } from "../../src/data/errors";
 import { filterRows } from "../../src/data/filter";
+import { decodeIpc } from "../../src/data/input";
 import { readRuns } from "../../src/data/runs";
 import { readScalars } from "../../src/data/scalars";
 import { summarize } from "../../src/data/summaries";
 
-// A fixed seed keeps CI repeatable: one random corruption of Arrow bytes made Arrow JS allocate
-// past the heap limit (a length field read as gigabytes), which a memory guard must fix first.
+// A fixed seed keeps CI repeatable. (It was fixed when one random corruption of Arrow bytes made
+// Arrow JS allocate past the heap limit; decodeIpc now checks lengths first, tested below.)
 fc.configureGlobal({ seed: 20261122 });
 
 /** Any double, NaN and infinities included. */
@@ -41,6 +42,40 @@ test("truncated or corrupted Arrow bytes give a RunsDataError, never a crash", (
         expect(error).toBeInstanceOf(RunsDataError);
       }
     }),
+  );
+});
+
+test("Arrow bytes with any length field or byte overwritten decode or give a RunsDataError, fast and in bounded memory", () => {
+  const table = tableFromArrays({ run_id: ["a", "b", "c"], "metrics.x": Float64Array.of(1, 2, 3), "params.n": Int32Array.of(1, 2, 3) });
+  const formats = { stream: tableToIPC(table, "stream"), file: tableToIPC(table, "file") };
+  // Lengths are int32 and int64 fields at aligned offsets: overwrite those with any value, or one byte.
+  const overwrite = fc.oneof(
+    fc.record({ width: fc.constant(4 as const), slot: fc.nat(), value: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }) }),
+    fc.record({ width: fc.constant(8 as const), slot: fc.nat(), value: fc.bigInt({ min: -(1n << 63n), max: (1n << 63n) - 1n }) }),
+    fc.record({ width: fc.constant(1 as const), slot: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+  );
+  const memory = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const baseline = memory();
+  fc.assert(
+    fc.property(fc.constantFrom("stream", "file" as const), fc.array(overwrite, { minLength: 1, maxLength: 3 }), (format, overwrites) => {
+      const bytes = formats[format as keyof typeof formats].slice();
+      const view = new DataView(bytes.buffer);
+      for (const { width, slot, value } of overwrites) {
+        const at = (slot % Math.floor(bytes.length / width)) * width;
+        if (width === 8) view.setBigInt64(at, value as bigint, true);
+        else if (width === 4) view.setInt32(at, value as number, true);
+        else view.setUint8(at, value as number);
+      }
+      const start = performance.now();
+      try {
+        decodeIpc(bytes, "runs");
+      } catch (error) {
+        expect(error).toBeInstanceOf(RunsDataError);
+      }
+      expect(performance.now() - start).toBeLessThan(2000);
+      expect(memory() - baseline).toBeLessThan(256 * 2 ** 20);
+    }),
+    { numRuns: 2000 },
   );
 });
 

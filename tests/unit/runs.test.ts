@@ -104,6 +104,9 @@ describe("accepted inputs read the same", () => {
 
 test("bytes that are no Arrow at all are named so, not read as an empty table", () => {
   expect(() => readRuns(new Uint8Array([0xff, 0xff, 0xff, 0xff, 1, 2, 3]))).toThrow(
+    "runs bytes are not a readable Arrow IPC stream or file (the message at byte 0 is cut off after its marker).",
+  );
+  expect(() => readRuns(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]))).toThrow(
     "runs bytes are not a readable Arrow IPC stream or file (no columns found in the bytes).",
   );
 });
