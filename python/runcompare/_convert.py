@@ -24,7 +24,7 @@ def to_runs_table(runs):
     Raises RunsDataError, with the same message as the TypeScript views, when the runs break
     the contract.
     """
-    source = read_columns(runs)
+    source = read_columns(runs, "runs")
     check_shape(source.row_count, source.names)
     table = pa.Table.from_arrays([normalise(array) for array in source.arrays()], names=source.names)
     check_runs_table(table)

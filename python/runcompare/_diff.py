@@ -96,7 +96,7 @@ def _to_table(data):
         return _from_field_trees(data)
     if not (isinstance(data, (pa.Table, pa.RecordBatch, list)) or _is_dataframe(data, "pandas") or _is_dataframe(data, "polars")):
         raise RunsDataError(_errors.details_not_input(type(data).__name__))
-    source = read_columns(data)
+    source = read_columns(data, "details")
     if source.row_count == 0:
         raise RunsDataError(_errors.details_empty())
     if "path" not in source.names:

@@ -51,11 +51,9 @@ def js_string(value):
     return str(value)
 
 
-def not_runs_input(got):
-    return (
-        "runs must be a pandas or polars DataFrame, a pyarrow Table or a list of dicts; "
-        f"got {got}."
-    )
+def not_table_input(table, got):
+    """table: "runs", "scalars" or "details", the name of what was passed."""
+    return f"{table} must be a pandas or polars DataFrame, a pyarrow Table or a list of dicts; got {got}."
 
 
 def empty():

@@ -23,7 +23,8 @@ class ColumnSource(NamedTuple):
     arrays: Callable[[], Iterator]
 
 
-def read_columns(runs):
+def read_columns(runs, table):
+    """table names the input in errors: "runs", "scalars" or "details"."""
     if isinstance(runs, pa.Table):
         return _from_arrow(runs)
     if isinstance(runs, pa.RecordBatch):
@@ -33,8 +34,8 @@ def read_columns(runs):
     if _is_dataframe(runs, "polars"):
         return _from_arrow(runs.to_arrow())
     if isinstance(runs, list):
-        return _from_records(runs)
-    raise RunsDataError(_errors.not_runs_input(type(runs).__name__))
+        return _from_records(runs, table)
+    raise RunsDataError(_errors.not_table_input(table, type(runs).__name__))
 
 
 def _is_dataframe(value, library):
@@ -72,11 +73,11 @@ def _from_pandas_values(name, values):
     return pa.array(values, from_pandas=True)
 
 
-def _from_records(records):
+def _from_records(records, table):
     names = {}
     for record in records:
         if not isinstance(record, Mapping):
-            raise RunsDataError(_errors.not_runs_input(f"a list holding {type(record).__name__}"))
+            raise RunsDataError(_errors.not_table_input(table, f"a list holding {type(record).__name__}"))
         names.update(dict.fromkeys(record))
 
     def arrays():

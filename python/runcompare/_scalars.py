@@ -95,13 +95,13 @@ def check_scalars_belong_to_runs(table, run_ids):
 def _contract_columns(scalars):
     """The contract's columns by name, once the table has rows and every required column. A
     repeated name gives its last column, as in scalars.ts."""
-    source = read_columns(scalars)
+    source = read_columns(scalars, "scalars")
     if source.row_count == 0:
         raise RunsDataError(_errors.scalars_empty())
     read = source
     if _is_dataframe(scalars, "pandas"):
         # Other columns are left unread: pandas object columns are read value by value.
-        read = read_columns(scalars.loc[:, scalars.columns.isin(list(KINDS))])
+        read = read_columns(scalars.loc[:, scalars.columns.isin(list(KINDS))], "scalars")
     columns = {name: array for name, array in zip(read.names, read.arrays()) if name in KINDS}
     for name in REQUIRED:
         if name not in columns:

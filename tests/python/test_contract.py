@@ -30,6 +30,15 @@ def test_input_that_is_not_runs_names_what_it_got(runs, got):
     )
 
 
+@pytest.mark.parametrize("scalars, got", [(42, "int"), ([{"run_id": "a"}, 3], "a list holding int")])
+def test_input_that_is_not_scalars_says_scalars(scalars, got):
+    with pytest.raises(rc.RunsDataError) as caught:
+        rc.scalars_to_ipc(scalars)
+    assert str(caught.value) == (
+        f"scalars must be a pandas or polars DataFrame, a pyarrow Table or a list of dicts; got {got}."
+    )
+
+
 def test_duplicate_column_names_in_pandas():
     frame = pd.DataFrame([["a", 0.1, 0.2]], columns=["run_id", "params.lr", "params.lr"])
     assert raises(frame) == 'column "params.lr" appears twice: column names must be unique.'

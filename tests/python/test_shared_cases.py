@@ -10,7 +10,7 @@ import pytest
 import runcompare as rc
 
 CONTRACT = Path(__file__).parent.parent / "contract"
-SUITES = {"cases.json": rc.runs_to_ipc, "scalars_cases.json": rc.scalars_to_ipc}
+SUITES = {"cases.json": rc.runs_to_ipc, "scalars_cases.json": rc.scalars_to_ipc, "details_cases.json": rc.details_to_ipc}
 CASES = [
     pytest.param(convert, case, id=f"{file}: {case['case']}")
     for file, convert in SUITES.items()
