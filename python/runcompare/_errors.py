@@ -136,6 +136,20 @@ def scalars_missing(column, row):
     )
 
 
+def _describe_series(metric, variant):
+    if variant is None:
+        return f"metric {quote(metric)} with no variant"
+    return f"metric {quote(metric)} with variant {quote(variant)}"
+
+
+def scalars_same_name(key, first, second):
+    """first, second: (metric, variant) pairs, variant None when there is none."""
+    return (
+        f"two series of the scalars are both named {quote(key)}: {_describe_series(*first)} and "
+        f'{_describe_series(*second)}; rename a metric or variant so that each "metric/variant" names one series.'
+    )
+
+
 def scalars_no_runs(scalar_id, run_id):
     return (
         f"no scalars belong to the runs: the scalars have run ids such as {quote(scalar_id)}, "

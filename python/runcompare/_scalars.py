@@ -56,7 +56,9 @@ def to_scalars_table(scalars):
     converters = {"step": normalise, "time": _times, "value": _floats}
     names = [name for name in KINDS if name in columns]
     arrays = [converters.get(name, _labels)(_untyped_if_empty(columns[name])) for name in names]
-    return pa.Table.from_arrays(arrays, names=names)
+    table = pa.Table.from_arrays(arrays, names=names)
+    _check_unique_keys(table)
+    return table
 
 
 def scalars_to_ipc(scalars):
@@ -68,21 +70,39 @@ def scalars_to_ipc(scalars):
 def series_keys(table):
     """Each series of a scalars table ("metric/variant", or "metric" with no variant), in order
     of first appearance, as scalars.ts names them."""
+    return [_series_key(metric, variant) for metric, variant in _series(table)]
+
+
+def _series_key(metric, variant):
+    return metric if variant is None else f"{metric}/{variant}"
+
+
+def _series(table):
+    """The distinct (metric, variant or None) pairs of a scalars table, in order of first appearance."""
     metric = table.column("metric").combine_chunks()
     metrics = metric.dictionary.to_pylist()
     if "variant" not in table.column_names:
-        return metrics
+        return [(name, None) for name in metrics]
     variant = table.column("variant").combine_chunks()
     variants = variant.dictionary.to_pylist()
     # One code per (metric, variant) pair; 0 stands for no variant.
     variant_codes = pc.add(pc.fill_null(variant.indices, -1).cast(pa.int64()), 1)
     pairs = pc.add(pc.multiply(metric.indices.cast(pa.int64()), len(variants) + 1), variant_codes)
-    keys = []
+    series = []
     for pair in pc.unique(pairs).to_pylist():
         metric_code, variant_code = divmod(pair, len(variants) + 1)
-        name = metrics[metric_code]
-        keys.append(name if variant_code == 0 else f"{name}/{variants[variant_code - 1]}")
-    return keys
+        series.append((metrics[metric_code], None if variant_code == 0 else variants[variant_code - 1]))
+    return series
+
+
+def _check_unique_keys(table):
+    """Metric "loss/train" and metric "loss" with variant "train" would both be named "loss/train"."""
+    first_of_key = {}
+    for series in _series(table):
+        key = _series_key(*series)
+        if key in first_of_key:
+            raise RunsDataError(_errors.scalars_same_name(key, first_of_key[key], series))
+        first_of_key[key] = series
 
 
 def check_scalars_belong_to_runs(table, run_ids):

@@ -24,6 +24,10 @@ export function quote(value: unknown): string {
   return String(value);
 }
 
+function describeSeries({ metric, variant }: { metric: string; variant: string | null }): string {
+  return variant === null ? `metric ${quote(metric)} with no variant` : `metric ${quote(metric)} with variant ${quote(variant)}`;
+}
+
 /** The table a message is about, as users name what they passed. */
 export type TableName = "runs" | "scalars" | "details";
 
@@ -59,6 +63,8 @@ export const messages = {
     `column "${column}" of the scalars holds ${found}: it must hold ${expected}.`,
   scalarsMissing: (column: string, row: number) =>
     `column "${column}" of the scalars is missing a value at row ${row}: every reported value needs a run_id, a metric and a step.`,
+  scalarsSameName: (key: string, first: { metric: string; variant: string | null }, second: { metric: string; variant: string | null }) =>
+    `two series of the scalars are both named ${quote(key)}: ${describeSeries(first)} and ${describeSeries(second)}; rename a metric or variant so that each "metric/variant" names one series.`,
   scalarsNoRuns: (scalarId: string, runId: string) =>
     `no scalars belong to the runs: the scalars have run ids such as ${quote(scalarId)}, the runs table ${quote(runId)}; pass the scalars of these runs.`,
   unknownSeries: (name: string, series: readonly string[]) =>

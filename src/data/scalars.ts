@@ -50,6 +50,7 @@ export function readScalars(input: ScalarsInput): Scalars {
     if (Number.isNaN(steps[row])) throw new RunsDataError(messages.scalarsMissing("step", row));
   }
   const { series, seriesOfRow } = combineSeries(metrics, variants, rowCount);
+  checkUniqueKeys(series);
   return { rowCount, runIds: runs.labels, runOfRow: runs.codes, series, seriesOfRow, steps, times, values };
 }
 
@@ -118,4 +119,14 @@ function combineSeries(metrics: Coded, variants: Coded | null, rowCount: number)
     seriesOfRow[row] = code;
   }
   return { series, seriesOfRow };
+}
+
+/** Metric "loss/train" and metric "loss" with variant "train" would both be named "loss/train". */
+function checkUniqueKeys(series: readonly SeriesInfo[]): void {
+  const byKey = new Map<string, SeriesInfo>();
+  for (const info of series) {
+    const first = byKey.get(info.key);
+    if (first) throw new RunsDataError(messages.scalarsSameName(info.key, first, info));
+    byKey.set(info.key, info);
+  }
 }
