@@ -1,5 +1,5 @@
 import { RunsDataError, messages } from "./errors.js";
-import { readColumns, type RunsInput, type SourceColumn } from "./input.js";
+import { readColumns, type Coded, type RunsInput, type SourceColumn } from "./input.js";
 import { categoryText, parseNumber } from "./values.js";
 
 export type ColumnKind = "numeric" | "categorical";
@@ -110,10 +110,12 @@ function toRunColumn(column: SourceColumn, rowCount: number): RunColumn | null {
       if (plotted) throw new RunsDataError(messages.unsupportedType(column.name, column.type));
       return null;
     case "strings": {
-      const numbers = parseNumbers(column, rowCount);
+      // A dictionary column is read through its codes: each distinct value is decoded and parsed once.
+      const coded = column.codes?.();
+      const numbers = coded ? parseCodedNumbers(coded) : parseNumbers(column, rowCount);
       if (numbers) return { ...base, kind: "numeric", values: numbers, temporal: false };
       if (role === "metric") throw new RunsDataError(messages.metricNotNumeric(column.name, column.type, firstNonNumber(column, rowCount)));
-      return categorical(base, column, rowCount);
+      return coded ? categoricalFromCodes(base, coded) : categorical(base, column, rowCount);
     }
     case null:
       if (role === "metric") return { ...base, kind: "numeric", values: new Float64Array(rowCount).fill(NaN), temporal: false };
@@ -140,6 +142,12 @@ function parseNumbers(column: SourceColumn, rowCount: number): Float64Array | un
   return out;
 }
 
+function parseCodedNumbers({ labels, codes }: Coded): Float64Array | undefined {
+  const numbers = labels.map(parseNumber);
+  if (numbers.includes(undefined)) return undefined;
+  return Float64Array.from(codes, (code) => (code < 0 ? NaN : numbers[code]!));
+}
+
 function firstNonNumber(column: SourceColumn, rowCount: number): unknown {
   for (let row = 0; row < rowCount; row++) {
     const value = column.get(row);
@@ -159,6 +167,13 @@ function firstPresent(column: SourceColumn, rowCount: number): unknown {
 function categorical(base: { name: string; key: string; role: ColumnRole }, column: SourceColumn, rowCount: number): CategoricalColumn {
   const values = Array.from({ length: rowCount }, (_, row) => categoryText(column.get(row)));
   const categories = [...new Set(values.filter((v): v is string => v !== null))].sort(compareText);
+  return { ...base, kind: "categorical", values, categories };
+}
+
+function categoricalFromCodes(base: { name: string; key: string; role: ColumnRole }, { labels, codes }: Coded): CategoricalColumn {
+  const texts = labels.map((label) => categoryText(label));
+  const values = Array.from(codes, (code) => (code < 0 ? null : texts[code]));
+  const categories = [...new Set(texts.filter((v): v is string => v !== null))].sort(compareText);
   return { ...base, kind: "categorical", values, categories };
 }
 

@@ -1,4 +1,4 @@
-import { tableFromArrays, tableToIPC } from "apache-arrow";
+import { Dictionary, Int32, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray } from "apache-arrow";
 import * as aq from "arquero";
 import cases from "../contract/cases.json";
 import { readRuns, type CategoricalColumn } from "../../src/data/runs";
@@ -109,4 +109,29 @@ test("bytes that are no Arrow at all are named so, not read as an empty table", 
   expect(() => readRuns(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]))).toThrow(
     "runs bytes are not a readable Arrow IPC stream or file (no columns found in the bytes).",
   );
+});
+
+describe("dictionary-encoded text columns are read through their codes", () => {
+  const dictionaryColumn = (values: (string | null)[]) => vectorFromArray(values, new Dictionary(new Utf8(), new Int32()));
+
+  test("as categories: the values per row, nulls missing, only categories in use", () => {
+    const table = new Table({
+      run_id: vectorFromArray(["a", "b", "c", "d"], new Utf8()),
+      "params.optimizer": dictionaryColumn(["sgd", null, "adam", "sgd"]),
+    });
+    const column = readRuns(tableToIPC(table, "stream")).column("optimizer") as CategoricalColumn;
+    expect(column.kind).toBe("categorical");
+    expect(column.values).toEqual(["sgd", null, "adam", "sgd"]);
+    expect(column.categories).toEqual(["adam", "sgd"]);
+  });
+
+  test("as numbers when every value is a number written as text, as MLflow stores params", () => {
+    const table = new Table({
+      run_id: vectorFromArray(["a", "b", "c"], new Utf8()),
+      "params.lr": dictionaryColumn(["0.1", null, "1e-3"]),
+    });
+    const column = readRuns(tableToIPC(table, "stream")).column("lr")!;
+    expect(column.kind).toBe("numeric");
+    expect(Array.from(column.values as Float64Array)).toEqual([0.1, NaN, 0.001]);
+  });
 });
