@@ -151,6 +151,8 @@ class ScalarsState {
   private smoothingChanged = false;
   /** Counts changes of what is shown, selected or faded (LineLook.version). */
   private lookVersion = 0;
+  /** The grid's width when the charts were last drawn: a resize that keeps it (the observer's first call, a new height) draws nothing new. */
+  private drawnWidth = -1;
 
   constructor(
     private readonly root: HTMLElement,
@@ -177,7 +179,9 @@ class ScalarsState {
     this.syncCharts();
     this.controls.sync(settings, this.filterError);
     if (settings.width) this.container.style.width = `${settings.width}px`;
-    this.resizeObserver = new ResizeObserver(() => this.requestDraw());
+    this.resizeObserver = new ResizeObserver(() => {
+      if (this.grid.clientWidth !== this.drawnWidth) this.requestDraw();
+    });
     this.resizeObserver.observe(this.grid);
   }
 
@@ -318,6 +322,7 @@ class ScalarsState {
     this.faded = faded;
     const look = this.look();
     const charts = [...this.charts.values()];
+    this.drawnWidth = this.grid.clientWidth;
     for (const chart of charts) chart.draw(chart.element.clientWidth || 320);
     const shownCount = this.entries.list.filter(look.shown).length;
     const noun = this.entries.groups ? "groups" : "runs";

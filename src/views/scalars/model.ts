@@ -23,6 +23,8 @@ export interface Line {
   readonly steps: Float64Array;
   /** Where each point sits on the x axis: steps, or milliseconds (relative or epoch). */
   readonly x: Float64Array;
+  /** Whether x is known to ascend (steps do: traces are in step order); times need checking. */
+  readonly xAscending: boolean;
   /** Epoch milliseconds of each point, when the scalars have times. */
   readonly times: Float64Array | null;
   readonly raw: Float64Array;
@@ -167,6 +169,7 @@ export class ScalarsData {
       dash,
       steps: views.steps[t],
       x: views.x[t],
+      xAscending: settings.x === "step",
       times: views.times[t],
       raw: views.raw[t],
       smoothed: smoothed.subarray(offsets[t], offsets[t + 1]),
@@ -221,6 +224,7 @@ export class ScalarsData {
         dash,
         steps: grid,
         x: positions,
+        xAscending: settings.x === "step",
         times: times ? aggregate(onGrid(times), grid.length, "mean", "none").center : null,
         raw: raw.center,
         smoothed: center.center,

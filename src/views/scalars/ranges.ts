@@ -17,7 +17,7 @@ export interface XRange {
 export function xRangeOf(line: Line): XRange {
   let range = xRanges.get(line.x);
   if (!range) {
-    const sorted = isAscending(line.x);
+    const sorted = line.xAscending || isAscending(line.x);
     // An ascending x (no NaN in it) spans from its first value to its last.
     range = { x: sorted && line.x.length > 0 ? [line.x[0], line.x[line.x.length - 1]] : extent(line.x, 0, line.x.length), sorted };
     xRanges.set(line.x, range);
