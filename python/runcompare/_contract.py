@@ -4,6 +4,7 @@ table with several faults is reported by the same first fault on both sides."""
 import re
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import _errors
 from ._errors import RunsDataError
@@ -60,6 +61,9 @@ def _check_run_ids(column):
     found = value_type(column)
     if found not in ("strings", None):
         raise RunsDataError(_errors.run_id_type(found))
+    if column.null_count == 0 and pc.count_distinct(column).as_py() == len(column):
+        return
+    # Some id is missing or repeated: find the first such row, as runs.ts does.
     first_row = {}
     for row, run_id in enumerate(column.to_pylist()):
         if run_id is None:

@@ -66,11 +66,24 @@ def _from_pandas(frame):
 
 
 def _from_pandas_values(name, values):
-    """A Series or Index. Object columns hold Python values of any type, so they are typed
-    here, with our message for a mix, rather than by pyarrow."""
+    """A Series or Index. Object columns hold Python values of any type: pyarrow reads one of
+    text (or nothing but missing values) at once; any other is typed here value by value, with
+    our message for a mix."""
     if values.dtype == object:
-        return array_from_values(name, values.tolist(), nan_is_missing=True)
+        return _object_text(values) or array_from_values(name, values.tolist(), nan_is_missing=True)
     return pa.array(values, from_pandas=True)
+
+
+def _object_text(values):
+    """An object column of strings and missing values (None, NaN, pd.NA) as a string array,
+    read by pyarrow; None when it holds anything else."""
+    try:
+        array = pa.array(values, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+        return array
+    return pa.nulls(len(values)) if pa.types.is_null(array.type) else None
 
 
 def _from_records(records, table):

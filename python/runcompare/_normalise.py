@@ -68,7 +68,12 @@ def normalise(column):
 
 
 def _zero_null_slots(column):
-    """A null slot's value can be anything (pandas leaves its NaT marker there); rebuilt from
-    Python values, null slots hold zeros. Timestamps go through their int64 epoch values."""
+    """A null slot's value can be anything (pandas leaves its NaT marker there): the same
+    validity over the values with zeros in null slots. Timestamps go through their int64 epoch
+    values."""
     storage = pa.int64() if pa.types.is_timestamp(column.type) else column.type
-    return pa.array(column.cast(storage).to_pylist(), storage).cast(column.type)
+    zeroed = pc.fill_null(column.cast(storage), pa.scalar(0, pa.int64()).cast(storage))
+    validity = pc.is_valid(column)
+    return pa.Array.from_buffers(
+        column.type, len(column), [validity.buffers()[1], zeroed.buffers()[1]], column.null_count
+    )

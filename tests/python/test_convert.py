@@ -159,3 +159,28 @@ def test_dataframe_subclasses_are_accepted():
         pass
 
     assert rc.runs_to_ipc(RunsFrame(COLUMNS)) == rc.runs_to_ipc(as_pandas())
+
+
+def test_pandas_object_text_with_any_missing_marker_reads_as_records_do():
+    frame = pd.DataFrame(
+        {
+            "run_id": pd.Series(["a", "b", "c", "d"], dtype=object),
+            "tags.note": pd.Series(["x", None, math.nan, pd.NA], dtype=object),
+            "tags.empty": pd.Series([None, math.nan, None, pd.NA], dtype=object),
+        }
+    )
+    records = [{"run_id": r, "tags.note": n, "tags.empty": None} for r, n in zip("abcd", ["x", None, None, None])]
+    assert rc.runs_to_ipc(frame) == rc.runs_to_ipc(records)
+
+
+def test_pandas_object_column_mixing_types_is_still_named():
+    frame = pd.DataFrame({"run_id": ["a", "b"], "params.lr": pd.Series(["auto", 0.1], dtype=object)})
+    with pytest.raises(rc.RunsDataError, match='column "params.lr" mixes strings and numbers'):
+        rc.runs_to_ipc(frame)
+
+
+def test_null_slots_of_sliced_columns_hold_zeros():
+    table = pa.table({"run_id": ["a", "b", "c", "d"], "params.n": pa.array([9, None, 3, None])}).slice(1)
+    column = to_runs_table(table).column("params.n").combine_chunks()
+    assert column.to_pylist() == [None, 3, None]
+    assert list(memoryview(column.buffers()[1]).cast("q"))[column.offset :][:3] == [0, 3, 0]
