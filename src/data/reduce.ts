@@ -160,40 +160,49 @@ function minMax(y: ArrayLike<number>, starts: Int32Array, kept: Int32Array): Red
   let count = 0;
   let low = Infinity;
   let high = -Infinity;
+  // The open stretch: its first, lowest, highest and last point (first < 0: none open), and
+  // the lowest and highest value, kept in locals rather than read back from y.
   let first = -1;
   let last = -1;
   let min = -1;
   let max = -1;
-  const flush = () => {
-    // first <= min, max <= last.
-    const a = min < max ? min : max;
-    const b = min < max ? max : min;
-    kept[count++] = first;
-    if (a !== first) kept[count++] = a;
-    if (b !== a) kept[count++] = b;
-    if (last !== b) kept[count++] = last;
-    if (y[min] < low) low = y[min];
-    if (y[max] > high) high = y[max];
-    first = -1;
-  };
+  let minValue = 0;
+  let maxValue = 0;
   for (let span = 0; span + 1 < starts.length; span++) {
     const end = starts[span + 1];
-    for (let i = starts[span]; i < end; i++) {
-      const v = y[i];
-      if (!(v > -Infinity && v < Infinity)) {
-        if (first >= 0) flush();
-        if (count > 0 && kept[count - 1] >= 0) kept[count++] = -1 - i;
+    for (let i = starts[span]; i <= end; i++) {
+      const v = i < end ? y[i] : NaN;
+      if (v > -Infinity && v < Infinity) {
+        if (first < 0) {
+          first = last = min = max = i;
+          minValue = maxValue = v;
+        } else {
+          last = i;
+          if (v < minValue) {
+            min = i;
+            minValue = v;
+          } else if (v > maxValue) {
+            max = i;
+            maxValue = v;
+          }
+        }
         continue;
       }
-      if (first < 0) {
-        first = last = min = max = i;
-        continue;
+      // The end of a stretch: the column's end, or a gap.
+      if (first >= 0) {
+        // first <= min, max <= last: each once, in their order along the line.
+        const a = min < max ? min : max;
+        const b = min < max ? max : min;
+        kept[count++] = first;
+        if (a !== first) kept[count++] = a;
+        if (b !== a) kept[count++] = b;
+        if (last !== b) kept[count++] = last;
+        if (minValue < low) low = minValue;
+        if (maxValue > high) high = maxValue;
+        first = -1;
       }
-      last = i;
-      if (v < y[min]) min = i;
-      if (v > y[max]) max = i;
+      if (i < end && count > 0 && kept[count - 1] >= 0) kept[count++] = -1 - i;
     }
-    if (first >= 0) flush();
   }
   return { indices: kept, length: count, yRange: low <= high ? [low, high] : null };
 }
