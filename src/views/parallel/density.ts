@@ -114,7 +114,10 @@ function addRoughSteps(data: Int32Array, first: number, last: number, stride: nu
 
 /** Anti-aliased (Wu's way): each step splits the line between the two pixels it falls between. */
 function addSmoothSteps(data: Int32Array, first: number, last: number, stride: number, across: number, acrossSize: number, start: number, slope: number, paint: Int32Array) {
-  const [c, r, g, b] = paint;
+  const c = paint[0];
+  const r = paint[1];
+  const g = paint[2];
+  const b = paint[3];
   const limit = acrossSize * across;
   // 16.16 fixed point, measured from pixel centres: the integer part is the pixel above (or left
   // of) the line, the fraction how far the line is towards the next one.
@@ -157,38 +160,51 @@ export interface SumsLayer {
  */
 export function paintLayer(pixels: Uint8ClampedArray, { sums, color, alpha, copies }: SumsLayer) {
   const { width, height, data } = sums;
-  const perCoverage = Math.log(1 - Math.min(alpha, 0.999)) / COVERAGE_LEVELS;
+  const opacity = opacityOfCoverage(alpha);
   const reach = copies - 1 - Math.floor((copies - 1) / 2); // copies above the line's own row
   for (let y = 0; y < height; y++) {
     const from = Math.max(0, y - reach);
     const to = Math.min(height, y - reach + copies);
-    for (let x = 0; x < width; x++) {
+    for (let x = 0, at = y * width * 4; x < width; x++, at += 4) {
       let coverage = 0;
       let r = 0;
       let g = 0;
       let b = 0;
       for (let source = from; source < to; source++) {
-        const at = (source * width + x) * 4;
-        coverage += data[at] >>> 0;
+        const sum = (source * width + x) * 4;
+        coverage += data[sum] >>> 0;
         if (!color) {
-          r += data[at + 1] >>> 0;
-          g += data[at + 2] >>> 0;
-          b += data[at + 3] >>> 0;
+          r += data[sum + 1] >>> 0;
+          g += data[sum + 2] >>> 0;
+          b += data[sum + 3] >>> 0;
         }
       }
-      if (coverage <= 0) continue;
-      const over = 1 - Math.exp(coverage * perCoverage);
-      const red = color ? color[0] : r / coverage;
-      const green = color ? color[1] : g / coverage;
-      const blue = color ? color[2] : b / coverage;
-      blendOver(pixels, (y * width + x) * 4, red, green, blue, over);
+      if (coverage === 0) continue;
+      const over = opacity(coverage);
+      if (color) blendOver(pixels, at, color[0], color[1], color[2], over);
+      else blendOver(pixels, at, r / coverage, g / coverage, b / coverage, over);
     }
   }
 }
 
+/** 1 - (1 - alpha)^(coverage / COVERAGE_LEVELS), from a table for the coverage of up to 64 lines. */
+function opacityOfCoverage(alpha: number): (coverage: number) => number {
+  const perCoverage = Math.log(1 - Math.min(alpha, 0.999)) / COVERAGE_LEVELS;
+  const table = Float64Array.from({ length: 64 * COVERAGE_LEVELS + 1 }, (_, coverage) => 1 - Math.exp(coverage * perCoverage));
+  return (coverage) => (coverage < table.length ? table[coverage] : 1 - Math.exp(coverage * perCoverage));
+}
+
 /** Source-over of one colour at opacity `over` onto straight-alpha RGBA pixels. */
 function blendOver(pixels: Uint8ClampedArray, at: number, r: number, g: number, b: number, over: number) {
-  const under = (pixels[at + 3] / 255) * (1 - over);
+  const below = pixels[at + 3];
+  if (below === 0) {
+    pixels[at] = r;
+    pixels[at + 1] = g;
+    pixels[at + 2] = b;
+    pixels[at + 3] = over * 255;
+    return;
+  }
+  const under = (below / 255) * (1 - over);
   const out = over + under;
   pixels[at] = (r * over + pixels[at] * under) / out;
   pixels[at + 1] = (g * over + pixels[at + 1] * under) / out;
