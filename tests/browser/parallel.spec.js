@@ -55,6 +55,45 @@ test("brushing an axis by mouse selects exactly the runs in the range", async ({
   await expect.poll(() => page.evaluate(() => window.view.value.length)).toBe(0);
 });
 
+test("a brush dragged in many steps draws the same pixels as the final selection drawn at once", async ({ page }) => {
+  // The lines are per-pixel sums that each move updates by the runs entering and leaving; a fresh
+  // view given the final selection sums them from nothing. Both must agree to the byte.
+  const axis = page.locator(".rc-axis").nth(5);
+  const { x, yOf } = await axisMapping(axis);
+  const plot = await page.locator(".rc-parallel svg").boundingBox();
+  await page.mouse.move(plot.x + x, plot.y + yOf(1));
+  await page.mouse.down();
+  for (const value of [0.3, 0.05, 0.5, 0.01, 0.2]) await page.mouse.move(plot.x + x, plot.y + yOf(value), { steps: 3 });
+  await page.mouse.up();
+  const selected = await page.evaluate(() => window.view.value);
+  expect(selected.length).toBeGreaterThan(0);
+  expect(selected.length).toBeLessThan(runs.length);
+
+  const same = await page.evaluate(async (ids) => {
+    const { parallel } = await import("/dist/runcompare.js");
+    const bytes = new Uint8Array(await (await fetch("data/runs.arrow")).arrayBuffer());
+    const fresh = parallel(bytes, {
+      params: ["lr", "hidden", "alpha", "batch_size", "seed"],
+      metrics: ["train/loss", "validation/loss", "validation/accuracy"],
+      color: "validation/accuracy",
+      width: window.view.querySelector("canvas.rc-lines").clientWidth,
+      selected: ids,
+    });
+    document.body.append(fresh);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const pixels = (view) => {
+      const canvas = view.querySelector("canvas.rc-lines");
+      return canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    };
+    const [a, b] = [pixels(window.view), pixels(fresh)];
+    let differing = a.length === b.length ? 0 : -1;
+    for (let i = 0; i < a.length && differing >= 0; i++) if (a[i] !== b[i]) differing++;
+    fresh.remove();
+    return { differing, drawn: fresh.drawn.emphasised };
+  }, selected);
+  expect(same).toEqual({ differing: 0, drawn: selected.length });
+});
+
 test("runs set from outside are highlighted, not brushed", async ({ page }) => {
   const ids = runs.slice(0, 3).map((run) => run.run_id);
   await page.evaluate((ids) => (window.view.value = ids), ids);
