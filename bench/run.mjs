@@ -6,7 +6,8 @@
 //                      [--repeats N] [--bundle FILE] [--port 8780] [--no-write]
 //
 // --bundle measures another build of runcompare, a copy put in tests/output/bench/ (say from
-// before a change); it implies --no-write.
+// before a change); it implies --no-write. --only scalars runs bench/scalars.mjs alone and, unless
+// --no-write, replaces only the scalars' part of the results.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -143,7 +144,14 @@ async function scalars(browser) {
     return { skipped: "bench/scalars.mjs exports no run function (run it alone: node bench/scalars.mjs)" };
   }
   const module = await import(pathToFileURL(file));
-  return module.run({ browser, port: PORT, origin: `http://127.0.0.1:${PORT}`, openPage: (pagePath) => openPage(browser, PORT, pagePath) });
+  return module.run({
+    browser,
+    port: PORT,
+    origin: `http://127.0.0.1:${PORT}`,
+    openPage: (pagePath) => openPage(browser, PORT, pagePath),
+    bundle: args.bundle ? outputUrl(args.bundle) : undefined,
+    log: step,
+  });
 }
 
 function machine() {
@@ -158,13 +166,15 @@ function machine() {
 
 const started = Date.now();
 const results = { date: new Date().toISOString(), machine: machine(), chromium: "", parallel: {}, transfer: [], memory: [], scalars: null };
+/** The runs tables are written only for what reads them (not for --only scalars). */
+const PARALLEL = ["runcompare", "plotly", "hiplot"].filter((name) => ONLY.has(name));
 step("writing the data");
-const files = writeRunsFiles(SIZES);
+const files = PARALLEL.length || ONLY.has("transfer") ? writeRunsFiles(SIZES) : new Map();
 const server = await startServer(PORT);
 const browser = await launchBrowser();
 results.chromium = browser.version();
 try {
-  for (const size of SIZES) {
+  for (const size of PARALLEL.length ? SIZES : []) {
     const file = files.get(size);
     const libraries = (results.parallel[size] = {});
     for (const [name, measure] of [["runcompare", runcompare], ["plotly", plotly], ["hiplot", hiplot]]) {
@@ -189,8 +199,12 @@ results.machine.loadAfter = os.loadavg();
 results.seconds = Math.round((Date.now() - started) / 1000);
 print(results);
 if (!args["no-write"] && !args.bundle) {
-  fs.writeFileSync(path.join(REPO, "bench/results.json"), JSON.stringify(results, null, 1));
-  updateDoc(path.join(REPO, "docs/BENCHMARKS.md"), markdown(results));
+  const file = path.join(REPO, "bench/results.json");
+  // --only scalars replaces the scalars' results and keeps the rest of the last run's (its section says when it was measured).
+  const scalarsOnly = ONLY.size === 1 && ONLY.has("scalars") && fs.existsSync(file);
+  const written = scalarsOnly ? { ...JSON.parse(fs.readFileSync(file, "utf8")), scalars: results.scalars } : results;
+  fs.writeFileSync(file, JSON.stringify(written, null, 1));
+  updateDoc(path.join(REPO, "docs/BENCHMARKS.md"), markdown(written));
   console.log("wrote bench/results.json and docs/BENCHMARKS.md");
 }
 step(`done in ${results.seconds} s`);

@@ -1,32 +1,46 @@
-// Learning curves at scale: first paint and a smoothing change of the scalars view, for
-// 100 runs x 1,000 steps and 1,000 runs x 10,000 steps (one series, loss/train), in Chromium.
+// Learning curves at scale: the scalars view's first paint, smoothing change and hover, for
+// 100 runs x 1,000 steps and 1,000 runs x 10,000 steps (one series, loss/train), against Plotly
+// line traces and Observable Plot on the same curves, in headless Chromium.
 //
-//   node bench/scalars.mjs [port]      (after `npx webpack --mode production`; port 8772 by default)
+//   node bench/scalars.mjs [--quick] [--sizes 100x1000,1000x10000] [--only runcompare,plotly,plot]
+//                          [--bundle FILE] [--port 8772] [--profile]
 //
-// The data come from a fixed seed, as Arrow IPC stream bytes shaped like Python's
-// scalars_to_ipc output (run_id, metric, variant dictionary-encoded; int64 steps; float64 values).
+// After `npx webpack --mode production`. --quick takes one paint and three moves per library;
+// --bundle measures another build (a copy put in tests/output/bench/); --profile prints where
+// runcompare's first paint and smoothing change spend their time (DevTools CPU profiler; profile
+// a development build for readable names, see bench/profile.mjs). `node bench/run.mjs` runs this
+// too, through `run(context)`.
+//
+// runcompare gets Arrow IPC stream bytes shaped as Python's scalars_to_ipc sends them (run_id,
+// metric, variant dictionary-encoded; int64 steps; float64 values), decoding included. The peers
+// get the same values as one Float64Array in memory (no decoding: the most favourable input).
 import fs from "node:fs";
-import http from "node:http";
+import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { Dictionary, Int32, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from "apache-arrow";
-import { chromium } from "playwright-core";
-import { chromiumLaunchOptions } from "../tests/chromium.js";
 import { prng } from "./data.mjs";
+import { SMOOTHING_STEPS } from "./browser/scalars-scenario.mjs";
+import { OUTPUT, launchBrowser, openPage, outputUrl, retainedHeap, startServer } from "./harness.mjs";
+import { median } from "./report.mjs";
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const port = Number(process.argv[2] ?? 8772);
-const origin = `http://127.0.0.1:${port}`;
 const SIZES = [
   { runs: 100, steps: 1_000 },
   { runs: 1_000, steps: 10_000 },
 ];
-const REPEATS = 3;
-const SMOOTHING_STEPS = [0.7, 0.8, 0.9, 0.95, 0.99];
-const VIEWPORT = { width: 1200, height: 900 };
+const LIBRARIES = ["runcompare", "plotly", "plot"];
+const NAMES = { runcompare: "runcompare", plotly: "Plotly", plot: "Observable Plot" };
+/** First paints (each in a fresh page), slider moves and hovers per library and size; --quick: one paint, three moves. */
+const REPEATS = {
+  runcompare: { 1000: [5, 5, 5], 10000: [3, 5, 5] },
+  plotly: { 1000: [3, 3], 10000: [1, 3] },
+  plot: { 1000: [3, 3], 10000: [1, 3] },
+};
+const QUICK = [1, 3, 3];
 
-/** Noisy decaying losses, with a few NaN reports, as IPC bytes. */
-function makeScalars(runCount, stepCount, seed = 11) {
+/** Noisy decaying losses with a few NaN reports: the Arrow table's IPC bytes, and the values alone. */
+export function makeCurves(runCount, stepCount, seed = 11) {
   const random = prng(seed);
   const rows = runCount * stepCount;
   const runCodes = new Int32Array(rows);
@@ -50,97 +64,251 @@ function makeScalars(runCount, stepCount, seed = 11) {
     step: makeVector(steps),
     value: makeVector(values),
   });
-  return tableToIPC(table, "stream");
+  return { ipc: tableToIPC(table, "stream"), values };
 }
 
-const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;font:12px sans-serif}</style></head>
-<body><div id="chart" style="width:${VIEWPORT.width - 20}px"></div></body></html>`;
-
-/** Runs in a fresh page: ms from the call to the second frame after the view drew (so, on screen). */
-async function firstPaint() {
-  const { scalars } = await import("/dist/runcompare.js");
-  const bytes = new Uint8Array(await (await fetch("/scalars.arrow")).arrayBuffer());
-  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-  await frame();
-  const start = performance.now();
-  const view = (window.view = scalars(bytes, { smoothing: 0.6 }));
-  const construct = performance.now() - start;
-  document.querySelector("#chart").append(view);
-  if (view.error) throw new Error(view.error);
-  while (view.drawn.frames < 1) await frame();
-  await frame();
-  return { firstPaint: (await frame()) - start, construct };
+function writeCurves(runs, steps) {
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  const { ipc, values } = makeCurves(runs, steps);
+  const arrowPath = path.join(OUTPUT, `curves-${runs}x${steps}.arrow`);
+  const valuesPath = path.join(OUTPUT, `curves-${runs}x${steps}.f64`);
+  fs.writeFileSync(arrowPath, ipc);
+  fs.writeFileSync(valuesPath, new Uint8Array(values.buffer));
+  return { arrowUrl: outputUrl(arrowPath), valuesUrl: outputUrl(valuesPath) };
 }
 
-/** Runs in the page after firstPaint: slider moves as a user makes them, then pointer moves for the tooltip. */
-async function interactions(smoothingSteps) {
-  const view = window.view;
-  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-  const slider = view.querySelector("input[type=range]");
-  const smoothing = [];
-  for (const weight of smoothingSteps) {
-    await frame();
-    const before = view.drawn.frames;
-    const start = performance.now();
-    slider.value = String(weight);
-    slider.dispatchEvent(new Event("input", { bubbles: true }));
-    while (view.drawn.frames <= before) await frame();
-    await frame();
-    smoothing.push((await frame()) - start);
+const evaluate = (page, module, fn, ...params) =>
+  page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
+
+const repeatsOf = (library, steps, quick) => (quick ? QUICK : REPEATS[library][steps]);
+const stepsFor = (moves) => (moves >= SMOOTHING_STEPS.length ? SMOOTHING_STEPS : SMOOTHING_STEPS.slice(-moves));
+
+/**
+ * runcompare: the first paint, slider moves and hovers in one fresh page (with the heap figures
+ * of that one view), then the other first paints, each in a fresh page of its own.
+ */
+async function measureRuncompare(context, files, steps, bundle) {
+  const [paints, moves, hoverCount] = repeatsOf("runcompare", steps, context.quick);
+  const module = "/bench/browser/scalars-runcompare.mjs";
+  const page = await context.openPage();
+  const first = await evaluate(page, module, "firstPaint", files.arrowUrl, 1, bundle);
+  const smoothing = await evaluate(page, module, "smoothingChanges", stepsFor(moves));
+  const hover = await evaluate(page, module, "hovers", hoverCount);
+  const retained = await retainedHeap(page);
+  await page.context().close();
+  for (let i = 1; i < paints; i++) {
+    const fresh = await context.openPage();
+    const more = await evaluate(fresh, module, "firstPaint", files.arrowUrl, 1, bundle);
+    first.times.push(...more.times);
+    first.construct.push(...more.construct);
+    await fresh.context().close();
   }
-  const svg = view.querySelector(".rc-plot svg");
-  const box = svg.getBoundingClientRect();
-  const hover = [];
-  for (let i = 1; i <= 5; i++) {
-    await frame();
-    const start = performance.now();
-    svg.dispatchEvent(new PointerEvent("pointermove", { bubbles: true, clientX: box.left + (box.width * i) / 6, clientY: box.top + box.height / 2 }));
-    await frame();
-    hover.push((await frame()) - start);
-  }
-  const chart = view.drawn.charts[0];
-  return { smoothing, hover, lines: chart.lines, paths: chart.paths };
+  return { firstPaint: first, smoothing: smoothing.times, hover: hover.times, baselineHeap: first.baselineHeap, peakHeap: hover.peakHeap, retainedHeap: retained };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const ms = (value) => `${Math.round(value)} ms`;
+/** A peer: first paints in one page, then the smoothing changes on the last. */
+async function measurePeer(context, library, files, steps, plot) {
+  const [paints, moves] = repeatsOf(library, steps, context.quick);
+  const module = `/bench/browser/scalars-${library}.mjs`;
+  const page = await context.openPage();
+  const first = await evaluate(page, module, "firstPaint", files.valuesUrl, steps, paints, plot);
+  const smoothing = await evaluate(page, module, "smoothingChanges", stepsFor(moves));
+  const retained = await retainedHeap(page);
+  await page.context().close();
+  return { firstPaint: first, smoothing: smoothing.times, baselineHeap: first.baselineHeap, peakHeap: smoothing.peakHeap, retainedHeap: retained };
+}
 
-// A server of its own: the page, the bundle, and the data from memory (hundreds of megabytes at
-// the largest size, too much for Playwright's request interception).
-let data = Buffer.alloc(0);
-const server = http.createServer((request, response) => {
-  const send = (type, body) => response.writeHead(200, { "content-type": type, "content-length": body.length }).end(body);
-  if (request.url === "/dist/runcompare.js") send("text/javascript", fs.readFileSync(path.join(repo, "dist/runcompare.js")));
-  else if (request.url === "/scalars.arrow") send("application/vnd.apache.arrow.stream", data);
-  else send("text/html", Buffer.from(PAGE));
-});
-await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
-const browser = await chromium.launch(chromiumLaunchOptions);
-try {
-  const results = [];
-  for (const { runs, steps } of SIZES) {
-    data = Buffer.from(makeScalars(runs, steps));
-    const paints = [];
-    let result = null;
-    for (let i = 0; i < REPEATS; i++) {
-      // A fresh page each time, as a notebook output is: no memory or compiled code from before.
-      const page = await browser.newPage({ viewport: VIEWPORT });
-      page.on("pageerror", (error) => console.error(error));
-      await page.goto(`${origin}/`);
-      paints.push(await page.evaluate(firstPaint));
-      if (i === REPEATS - 1) result = await page.evaluate(interactions, SMOOTHING_STEPS);
-      await page.close();
+/**
+ * Every size and library. `context`: { openPage(path?), quick?, bundle?, only?, sizes?, log? }.
+ * Returns the measurements with `markdown` (tables) and `targets` (lines for the targets list).
+ */
+export async function run(context) {
+  const only = new Set(context.only ?? LIBRARIES);
+  const log = context.log ?? ((text) => console.log(`${new Date().toISOString().slice(11, 19)} ${text}`));
+  const bundle = context.bundle ?? "/dist/runcompare.js";
+  const measured = { date: new Date().toISOString(), load: os.loadavg() };
+  const sizes = [];
+  for (const { runs, steps } of context.sizes ?? SIZES) {
+    log(`scalars: writing ${runs} runs x ${steps} steps`);
+    const files = writeCurves(runs, steps);
+    const result = { runs, steps, points: runs * steps };
+    // runcompare first: the peers draw into a plot area of the size of its chart's.
+    let plot = { width: 346, height: 240 };
+    for (const library of LIBRARIES) {
+      if (!only.has(library)) continue;
+      log(`scalars: ${NAMES[library]}, ${runs} x ${steps}`);
+      try {
+        result[library] = library === "runcompare" ? await measureRuncompare(context, files, steps, bundle) : await measurePeer(context, library, files, steps, plot);
+        if (library === "runcompare") plot = result.runcompare.firstPaint.plot;
+      } catch (error) {
+        console.error(`scalars: ${library} at ${runs} x ${steps} failed: ${error.message}`);
+        result[library] = { error: error.message.split("\n")[0] };
+      }
     }
-    result.firstPaint = paints.map((p) => p.firstPaint);
-    result.construct = paints.map((p) => p.construct);
-    results.push({ runs, steps, points: runs * steps, ...result });
-    console.log(
-      `${runs} runs x ${steps} steps (${(runs * steps).toLocaleString("en")} points, ${result.lines} lines, ${result.paths} canvas paths): ` +
-        `first paint ${ms(median(result.firstPaint))} (of which reading the table ${ms(median(result.construct))}), smoothing change ${ms(median(result.smoothing))}, hover ${ms(median(result.hover))} (medians)`,
-    );
+    sizes.push(result);
   }
-  console.log(JSON.stringify(results, (key, value) => (typeof value === "number" ? Math.round(value * 10) / 10 : value)));
-} finally {
-  await browser.close();
-  server.close();
+  return { ...measured, sizes, markdown: markdown(sizes, context.quick, measured), targets: targets(sizes) };
 }
+
+const ms = (value) => (Number.isFinite(value) ? (value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`) : "–");
+const mb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1e6).toFixed(1)} MB` : "–");
+const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(value >= 10 ? 0 : 1)}x` : "–");
+const count = (n) => n.toLocaleString("en");
+
+/** Medians of one size, and the peer ratios (fastest peer's median over runcompare's). */
+export function summarise(size) {
+  const ok = (library) => (size[library] && !size[library].error ? size[library] : null);
+  const [rc, plotly, plot] = LIBRARIES.map(ok);
+  const paint = median(rc?.firstPaint.times);
+  const smoothing = median(rc?.smoothing);
+  const peerPaints = [plotly, plot].map((p) => median(p?.firstPaint.times)).filter(Number.isFinite);
+  const peerSmoothing = [plotly, plot].map((p) => median(p?.smoothing)).filter(Number.isFinite);
+  return {
+    paint,
+    construct: median(rc?.firstPaint.construct),
+    smoothing,
+    hover: median(rc?.hover),
+    baselineHeap: rc?.baselineHeap ?? NaN,
+    peakHeap: rc?.peakHeap ?? NaN,
+    plotlyPaint: median(plotly?.firstPaint.times),
+    plotlySmoothing: median(plotly?.smoothing),
+    plotPaint: median(plot?.firstPaint.times),
+    plotSmoothing: median(plot?.smoothing),
+    paintVsFastestPeer: Math.min(...peerPaints) / paint,
+    smoothingVsFastestPeer: Math.min(...peerSmoothing) / smoothing,
+  };
+}
+
+function table(header, rows) {
+  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+}
+
+function markdown(sizes, quick, { date, load }) {
+  const failed = (size, library) => (size[library]?.error ? "failed" : null);
+  const label = (size) => `${count(size.runs)} × ${count(size.steps)}`;
+  const times = table(
+    ["runs × steps", "runcompare first paint (the call itself)", "smoothing change", "hover", "Plotly first paint", "Plotly smoothing", "Observable Plot first paint", "Plot smoothing", "vs fastest peer: paint / smoothing"],
+    sizes.map((size) => {
+      const s = summarise(size);
+      const rc = failed(size, "runcompare");
+      return [
+        label(size),
+        rc ?? `${ms(s.paint)} (${ms(s.construct)})`,
+        rc ?? ms(s.smoothing),
+        rc ?? ms(s.hover),
+        failed(size, "plotly") ?? ms(s.plotlyPaint),
+        failed(size, "plotly") ?? ms(s.plotlySmoothing),
+        failed(size, "plot") ?? ms(s.plotPaint),
+        failed(size, "plot") ?? ms(s.plotSmoothing),
+        `${ratio(s.paintVsFastestPeer)} / ${ratio(s.smoothingVsFastestPeer)}`,
+      ];
+    }),
+  );
+  const memory = table(
+    ["library", "runs × steps", "heap with the data loaded", "peak while drawing and interacting", "peak − loaded", "left after GC"],
+    sizes.flatMap((size) =>
+      LIBRARIES.filter((library) => size[library] && !size[library].error).map((library) => {
+        const m = size[library];
+        return [NAMES[library], label(size), mb(m.baselineHeap), mb(m.peakHeap), mb(m.peakHeap - m.baselineHeap), mb(m.retainedHeap)];
+      }),
+    ),
+  );
+  const repeats = quick ? "one first paint and three slider moves each (--quick)" : "runcompare 5 first paints (3 at 10 M points), 5 slider moves, 5 hovers; peers 3 paints (1 at 10 M points), 3 moves";
+  return [
+    `Measured ${date.slice(0, 16).replace("T", " ")} UTC, load average at start ${load.map((l) => l.toFixed(1)).join(" ")}.`,
+    times,
+    `One series (loss/train) in one chart, smoothing 0.6, then the slider moved up to 0.99; medians of ${repeats}. ` +
+      "runcompare reads Arrow IPC bytes (decoding included; \"the call itself\" is `scalars(bytes)`: reading, grouping, smoothing) and draws the raw series faintly under the smoothed ones. " +
+      "The peers get the values as a Float64Array and draw the smoothed lines only, with the EMA computed in page script and included in their times: " +
+      "Plotly as one `scatter` trace per run (SVG), Observable Plot as one `line` mark with z by run. A peer's smoothing change computes the EMA again and " +
+      "restyles every trace's y (Plotly) or plots again (Plot has no update). Ratios: the fastest peer's median over runcompare's.",
+    memory,
+    "JS heap (`performance.memory`, precise): after GC with the data loaded (runcompare: the IPC bytes; peers: the Float64Array), " +
+      "the peak sampled in every frame of the first paint and the interactions after it, and what is left after GC then.",
+  ].join("\n\n");
+}
+
+function targets(sizes) {
+  const largest = sizes.find((s) => s.runs === 1_000 && s.steps === 10_000);
+  if (!largest || !largest.runcompare || largest.runcompare.error) return [];
+  const s = summarise(largest);
+  const check = (ok) => (ok ? "met" : "**missed**");
+  return [
+    `scalars first paint at 1,000 × 10,000 < 1.5 s: ${ms(s.paint)}, ${check(s.paint < 1500)}`,
+    `scalars smoothing change at 1,000 × 10,000 < 200 ms: ${ms(s.smoothing)}, ${check(s.smoothing < 200)}`,
+    `peak JS heap, scalars at 10 M points: ${mb(s.peakHeap)} (${mb(s.peakHeap - s.baselineHeap)} above the heap with the data loaded)`,
+  ];
+}
+
+/** Self time per function in a CPU profile, largest first. */
+function selfTimes(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map();
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber, columnNumber } = byId.get(id).callFrame;
+    const where = url ? `${path.basename(url)}:${lineNumber + 1}:${columnNumber + 1}` : "";
+    const key = `${functionName || "(anonymous)"} ${where}`.trim();
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+/** Prints where runcompare's first paint and one smoothing change spend their time, at the largest size asked. */
+async function profileRuncompare(context, bundle) {
+  const { runs, steps } = (context.sizes ?? SIZES).at(-1);
+  const files = writeCurves(runs, steps);
+  const page = await context.openPage();
+  const module = "/bench/browser/scalars-runcompare.mjs";
+  await page.evaluate((m) => import(m), module);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  for (const [name, action] of [
+    ["first-paint", () => evaluate(page, module, "firstPaint", files.arrowUrl, 1, bundle)],
+    ["smoothing", () => evaluate(page, module, "smoothingChanges", [0.9])],
+  ]) {
+    await cdp.send("Profiler.start");
+    const result = await action();
+    const { profile } = await cdp.send("Profiler.stop");
+    fs.writeFileSync(path.join(OUTPUT, `profile-scalars-${name}.cpuprofile`), JSON.stringify(profile));
+    console.log(`\n${name} at ${runs} x ${steps}: ${JSON.stringify(result.times)} ms; profile ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms`);
+    for (const [fn, time] of selfTimes(profile).slice(0, 25)) console.log(`${time.toFixed(1).padStart(9)} ms  ${fn}`);
+  }
+  await page.context().close();
+}
+
+async function main() {
+  const { values: args } = parseArgs({
+    options: {
+      quick: { type: "boolean", default: false },
+      sizes: { type: "string" },
+      only: { type: "string" },
+      bundle: { type: "string" },
+      port: { type: "string", default: "8772" },
+      profile: { type: "boolean", default: false },
+    },
+  });
+  const port = Number(args.port);
+  const server = await startServer(port);
+  const browser = await launchBrowser();
+  const context = {
+    openPage: (pagePath) => openPage(browser, port, pagePath),
+    quick: args.quick,
+    bundle: args.bundle ? outputUrl(args.bundle) : undefined,
+    only: args.only?.split(","),
+    sizes: args.sizes?.split(",").map((size) => {
+      const [runs, steps] = size.split("x").map(Number);
+      return { runs, steps };
+    }),
+  };
+  try {
+    if (args.profile) return await profileRuncompare(context, context.bundle ?? "/dist/runcompare.js");
+    const results = await run(context);
+    console.log(`\n${results.markdown}\n\n${results.targets.map((line) => `- ${line}`).join("\n")}`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

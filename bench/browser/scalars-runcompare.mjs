@@ -1,0 +1,83 @@
+// runcompare's scalars view: first paint from Arrow IPC bytes, then smoothing-slider moves and
+// pointer moves for the tooltip, as a user makes them.
+import { heap, idle, nextFrame, painted, resetHeap, sampleHeap } from "./timing.mjs";
+import { CHART_WIDTH, FIRST_SMOOTHING } from "./scalars-scenario.mjs";
+
+let view = null;
+let scalars = null;
+
+/** Waits until the view has drawn a frame after `before`, then until that frame is on screen. */
+async function drawnAfter(before) {
+  while (view.drawn.frames <= before) {
+    await nextFrame();
+    sampleHeap();
+  }
+  sampleHeap();
+  return painted();
+}
+
+/**
+ * Milliseconds from the call to the frame after the one that showed the lines, once per repeat;
+ * of which the call itself (reading and grouping the table, smoothing, building the charts);
+ * the used heap (after GC) before the last, and the plot area's size in CSS pixels.
+ */
+export async function firstPaint(url, repeats, bundle = "/dist/runcompare.js") {
+  ({ scalars } = await import(bundle));
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const host = document.querySelector("#chart");
+  host.style.width = `${CHART_WIDTH}px`;
+  const times = [];
+  const construct = [];
+  let baselineHeap = 0;
+  for (let i = 0; i < repeats; i++) {
+    view?.destroy();
+    view?.remove();
+    view = null;
+    await idle();
+    baselineHeap = resetHeap();
+    await idle();
+    const start = performance.now();
+    view = scalars(bytes, { smoothing: FIRST_SMOOTHING });
+    construct.push(performance.now() - start);
+    sampleHeap();
+    host.append(view);
+    if (view.error) throw new Error(view.error);
+    times.push((await drawnAfter(0)) - start);
+  }
+  const plot = view.querySelector(".rc-plot").getBoundingClientRect();
+  const chart = view.drawn.charts[0];
+  return { times, construct, baselineHeap, lines: chart.lines, paths: chart.paths, plot: { width: Math.round(plot.width), height: Math.round(plot.height) } };
+}
+
+/** Milliseconds from each slider input event to the frame after the redrawn lines were shown. */
+export async function smoothingChanges(weights) {
+  const slider = view.querySelector("input[type=range]");
+  const times = [];
+  for (const weight of weights) {
+    await idle();
+    const before = view.drawn.frames;
+    const start = performance.now();
+    slider.value = String(weight);
+    slider.dispatchEvent(new Event("input", { bubbles: true }));
+    times.push((await drawnAfter(before)) - start);
+  }
+  return { times };
+}
+
+/**
+ * Milliseconds from a pointer move over the plot to the frame after the crosshair and tooltip
+ * moved; and the peak heap since the last first paint began.
+ */
+export async function hovers(count) {
+  const svg = view.querySelector(".rc-plot svg");
+  const box = svg.getBoundingClientRect();
+  const times = [];
+  for (let i = 1; i <= count; i++) {
+    await idle();
+    const start = performance.now();
+    svg.dispatchEvent(new PointerEvent("pointermove", { bubbles: true, clientX: box.left + (box.width * i) / (count + 1), clientY: box.top + box.height / 2 }));
+    sampleHeap();
+    times.push((await painted()) - start);
+  }
+  return { times, peakHeap: heap().peak };
+}
