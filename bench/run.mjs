@@ -154,6 +154,13 @@ async function scalars(browser) {
   });
 }
 
+/** The last run's results as they were written; JSON keeps NaN (a heap HiPlot does not have) as null. */
+function lastResults(file) {
+  const last = JSON.parse(fs.readFileSync(file, "utf8"));
+  last.memory = last.memory.map((m) => ({ ...m, baseline: m.baseline ?? NaN }));
+  return last;
+}
+
 function machine() {
   const cpuinfo = fs.readFileSync("/proc/cpuinfo", "utf8");
   return {
@@ -202,7 +209,7 @@ if (!args["no-write"] && !args.bundle) {
   const file = path.join(REPO, "bench/results.json");
   // --only scalars replaces the scalars' results and keeps the rest of the last run's (its section says when it was measured).
   const scalarsOnly = ONLY.size === 1 && ONLY.has("scalars") && fs.existsSync(file);
-  const written = scalarsOnly ? { ...JSON.parse(fs.readFileSync(file, "utf8")), scalars: results.scalars } : results;
+  const written = scalarsOnly ? { ...lastResults(file), scalars: results.scalars } : results;
   fs.writeFileSync(file, JSON.stringify(written, null, 1));
   updateDoc(path.join(REPO, "docs/BENCHMARKS.md"), markdown(written));
   console.log("wrote bench/results.json and docs/BENCHMARKS.md");
