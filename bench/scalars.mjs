@@ -40,7 +40,7 @@ const REPEATS = {
 const QUICK = [1, 3, 3];
 
 /** Noisy decaying losses with a few NaN reports: the Arrow table's IPC bytes, and the values alone. */
-export function makeCurves(runCount, stepCount, seed = 11) {
+function makeCurves(runCount, stepCount, seed = 11) {
   const random = prng(seed);
   const rows = runCount * stepCount;
   const runCodes = new Int32Array(rows);
@@ -156,7 +156,7 @@ const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(value >= 10 
 const count = (n) => n.toLocaleString("en");
 
 /** Medians of one size, and the peer ratios (fastest peer's median over runcompare's). */
-export function summarise(size) {
+function summarise(size) {
   const ok = (library) => (size[library] && !size[library].error ? size[library] : null);
   const [rc, plotly, plot] = LIBRARIES.map(ok);
   const paint = median(rc?.firstPaint.times);
