@@ -170,6 +170,8 @@ function int64ToDoubles(raw: BigInt64Array | BigUint64Array): Float64Array {
  * a dictionary value is decoded once, when a row first uses it, and unused ones never are.
  */
 function dictionaryCodes(vector: Vector): Coded {
+  const inOrder = codesAsWritten(vector);
+  if (inOrder) return inOrder;
   const labels: string[] = [];
   const index = new Map<string, number>();
   const codes = new Int32Array(vector.length);
@@ -202,6 +204,27 @@ function dictionaryCodes(vector: Vector): Coded {
     offset += data.length;
   }
   return { labels, codes };
+}
+
+/**
+ * A column of one batch, no nulls and int32 indices that already number its distinct values in
+ * order of first use (as pyarrow and Arrow JS write dictionaries) has its codes already: they are
+ * its indices, used as they are rather than copied (read only: they are the table's own buffer).
+ * Null when the column is any other way.
+ */
+function codesAsWritten(vector: Vector): Coded | null {
+  const data = vector.data[0];
+  if (vector.data.length !== 1 || data.nullCount > 0 || !(data.values instanceof Int32Array) || data.values.length !== data.length) return null;
+  const indices = data.values;
+  let next = 0;
+  for (let i = 0; i < indices.length; i++) {
+    const index = indices[i];
+    if (index === next) next++;
+    else if (index > next || index < 0) return null;
+  }
+  if (next > data.dictionary!.length) return null;
+  const labels = Array.from({ length: next }, (_, i) => data.dictionary!.get(i) as string);
+  return new Set(labels).size === labels.length ? { labels, codes: indices } : null;
 }
 
 /**

@@ -61,6 +61,32 @@ describe("reading dictionary-encoded run ids", () => {
     expect(Array.from(scalars.runOfRow)).toEqual([0, 1, 0, 1]);
   });
 
+  test("indices already in order of first use are the codes as they are, not a copy", () => {
+    const runs = dictionary([0, 1, 0, 2, 1], ["x", "y", "z", "unused"]);
+    const table = new Table({
+      run_id: runs,
+      metric: dictionary([0, 0, 0, 0, 0], ["loss"]),
+      step: makeVector(Float64Array.from([1, 1, 2, 1, 2])),
+      value: makeVector(Float64Array.from([1, 2, 3, 4, 5])),
+    });
+    const scalars = readScalars(table);
+    expect(scalars.runIds).toEqual(["x", "y", "z"]);
+    expect(Array.from(scalars.runOfRow)).toEqual([0, 1, 0, 2, 1]);
+    expect(scalars.runOfRow.buffer).toBe(runs.data[0].values.buffer);
+  });
+
+  test("in order but with a value repeated in the dictionary: copied, the repeat one code", () => {
+    const table = new Table({
+      run_id: dictionary([0, 1, 2, 2], ["a", "b", "a"]),
+      metric: dictionary([0, 0, 0, 0], ["loss"]),
+      step: makeVector(Float64Array.from([1, 1, 2, 3])),
+      value: makeVector(Float64Array.from([1, 2, 3, 4])),
+    });
+    const scalars = readScalars(table);
+    expect(scalars.runIds).toEqual(["a", "b"]);
+    expect(Array.from(scalars.runOfRow)).toEqual([0, 1, 0, 0]);
+  });
+
   test("batches with different dictionaries map onto one list of labels", () => {
     // One dictionary type (one dictionary id) for both batches, as an IPC stream has.
     const runType = new Dictionary(new Utf8(), new Int32(), 0);
