@@ -1,4 +1,4 @@
-import { addLines, COVERAGE_LEVELS, lineSums, paintLayer, type LineSums } from "../../src/views/parallel/density";
+import { addLines, COVERAGE_LEVELS, lineRasterizer, lineSums, paintLayer, type LineSums } from "../../src/views/parallel/density";
 
 const FULL = COVERAGE_LEVELS;
 const coverageAt = (sums: LineSums, x: number, y: number) => sums.data[(y * sums.width + x) * 4];
@@ -97,4 +97,16 @@ test("painting a layer over another blends source-over, and copies widen lines d
   // Row 2 holds the second copy of the black line only.
   expect([pixels[row2], pixels[row2 + 3]]).toEqual([0, Math.round(0.5 * 255)]);
   expect(pixels[(0 * 4 + 1) * 4 + 3]).toBe(0);
+});
+
+test("the rasteriser refers to nothing outside itself, so a worker can run it from its source", () => {
+  const isolated = new Function(`"use strict"; return (${lineRasterizer.toString()})();`)() as ReturnType<typeof lineRasterizer>;
+  const xs = [0, 20, 40];
+  const ys = [[3.2, 17.5, 9.1], [0, 29, 1]];
+  const rgb = Uint8Array.of(10, 20, 30, 200, 100, 0);
+  const [ours, theirs] = [lineSums(40, 30), lineSums(40, 30)];
+  addLines(ours, lines(xs, ys), [0, 1], rgb, 1, true, [2, 3]);
+  isolated.addLines(theirs, lines(xs, ys), [0, 1], rgb, 1, true, [2, 3]);
+  expect(Array.from(theirs.data)).toEqual(Array.from(ours.data));
+  expect(grid(ours).some((row) => row.slice(0, 19).some((c) => c > 0))).toBe(false); // only the second gap
 });

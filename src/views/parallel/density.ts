@@ -6,9 +6,6 @@
  * (in software where there is no GPU); at 100,000 runs that took seconds per layer.
  */
 
-/** Anti-aliasing levels: a line's coverage of one pixel column or row is split into this many parts. */
-export const COVERAGE_LEVELS = 16;
-
 /**
  * Four sums per device pixel, row by row: coverage (in 1/COVERAGE_LEVELS of a line) and coverage
  * times red, green and blue. 32-bit sums wrap, but adding and then removing a line restores them
@@ -34,114 +31,129 @@ export interface Polylines {
 }
 
 /**
- * Adds the lines of `rows` (sign 1) or takes them away (sign -1), each in its colour:
- * rgb[row * 3 + channel].
+ * The rasteriser, as one function that refers to nothing outside itself: the main thread calls
+ * it, and raster-worker.ts makes a worker from its source.
  */
-export function addLines(sums: LineSums, lines: Polylines, rows: ArrayLike<number>, rgb: Uint8Array, sign: 1 | -1, smooth = true) {
-  const d = lines.xs.length;
-  const ratio = lines.ratio;
-  const ys = lines.ys;
-  const paint = new Int32Array(4);
-  const paintRow = (row: number) => {
-    paint[0] = sign;
-    paint[1] = rgb[row * 3] * sign;
-    paint[2] = rgb[row * 3 + 1] * sign;
-    paint[3] = rgb[row * 3 + 2] * sign;
-    return paint;
-  };
-  if (d === 1) {
-    const x = lines.xs[0] * ratio;
-    for (let i = 0; i < rows.length; i++) {
-      const y = ys[rows[i]] * ratio;
-      addSegment(sums, x - 10 * ratio, y, x + 10 * ratio, y, paintRow(rows[i]), smooth);
+export function lineRasterizer() {
+  /** Anti-aliasing levels: a line's coverage of one pixel column or row is split into this many parts. */
+  const COVERAGE_LEVELS = 16;
+
+  /**
+   * Adds the lines of `rows` (sign 1) or takes them away (sign -1), each in its colour:
+   * rgb[row * 3 + channel]; only between axes gaps[0] - 1 and gaps[1] - 1 if given (gap a joins
+   * axis a - 1 to axis a).
+   */
+  function addLines(sums: LineSums, lines: Polylines, rows: ArrayLike<number>, rgb: Uint8Array, sign: 1 | -1, smooth = true, gaps?: readonly [number, number]) {
+    const d = lines.xs.length;
+    const ratio = lines.ratio;
+    const ys = lines.ys;
+    const paint = new Int32Array(4);
+    const paintRow = (row: number) => {
+      paint[0] = sign;
+      paint[1] = rgb[row * 3] * sign;
+      paint[2] = rgb[row * 3 + 1] * sign;
+      paint[3] = rgb[row * 3 + 2] * sign;
+      return paint;
+    };
+    if (d === 1) {
+      const x = lines.xs[0] * ratio;
+      for (let i = 0; i < rows.length; i++) {
+        const y = ys[rows[i]] * ratio;
+        addSegment(sums, x - 10 * ratio, y, x + 10 * ratio, y, paintRow(rows[i]), smooth);
+      }
+      return;
     }
-    return;
-  }
-  // Gap by gap: the pixels between two axes stay in the processor's cache while every run crosses them.
-  for (let a = 1; a < d; a++) {
-    const x0 = lines.xs[a - 1] * ratio;
-    const x1 = lines.xs[a] * ratio;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      addSegment(sums, x0, ys[row * d + a - 1] * ratio, x1, ys[row * d + a] * ratio, paintRow(row), smooth);
+    // Gap by gap: the pixels between two axes stay in the processor's cache while every run crosses them.
+    const [firstGap, endGap] = gaps ?? [1, d];
+    for (let a = firstGap; a < endGap; a++) {
+      const x0 = lines.xs[a - 1] * ratio;
+      const x1 = lines.xs[a] * ratio;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        addSegment(sums, x0, ys[row * d + a - 1] * ratio, x1, ys[row * d + a] * ratio, paintRow(row), smooth);
+      }
     }
   }
+
+  /**
+   * One segment, stepped along its major axis (x for a shallow segment, y for a steep one), one
+   * pixel column or row per step, half-open so a polyline's joints are not counted twice.
+   * `paint` holds the run's signed contribution per unit of coverage: [1, r, g, b] times the sign.
+   */
+  function addSegment(sums: LineSums, x0: number, y0: number, x1: number, y1: number, paint: Int32Array, smooth: boolean) {
+    const shallow = Math.abs(y1 - y0) <= Math.abs(x1 - x0);
+    const forward = shallow ? x0 <= x1 : y0 <= y1;
+    const u0 = shallow ? (forward ? x0 : x1) : forward ? y0 : y1;
+    const u1 = shallow ? (forward ? x1 : x0) : forward ? y1 : y0;
+    const v0 = shallow ? (forward ? y0 : y1) : forward ? x0 : x1;
+    const v1 = shallow ? (forward ? y1 : y0) : forward ? x1 : x0;
+    const slope = u1 > u0 ? (v1 - v0) / (u1 - u0) : 0;
+    const first = Math.max(0, Math.ceil(u0 - 0.5));
+    const last = Math.min(shallow ? sums.width : sums.height, Math.ceil(u1 - 0.5));
+    const stride = shallow ? 4 : sums.width * 4;
+    const across = shallow ? sums.width * 4 : 4;
+    const acrossSize = shallow ? sums.height : sums.width;
+    const start = v0 + (first + 0.5 - u0) * slope; // the line's position across, at the first step's centre
+    if (smooth) addSmoothSteps(sums.data, first, last, stride, across, acrossSize, start, slope, paint);
+    else addRoughSteps(sums.data, first, last, stride, across, acrossSize, start, slope, paint);
+  }
+
+  /** One pixel per step, the nearest to the line: half the work, for sweeps dense enough to hide jagged edges. */
+  function addRoughSteps(data: Int32Array, first: number, last: number, stride: number, across: number, acrossSize: number, start: number, slope: number, paint: Int32Array) {
+    const c = paint[0] * COVERAGE_LEVELS;
+    const r = paint[1] * COVERAGE_LEVELS;
+    const g = paint[2] * COVERAGE_LEVELS;
+    const b = paint[3] * COVERAGE_LEVELS;
+    const limit = acrossSize * across;
+    // 16.16 fixed point: no float-to-integer conversion per step.
+    let position = Math.round(start * 65536);
+    const step = Math.round(slope * 65536);
+    for (let along = first * stride, end = last * stride; along < end; along += stride, position += step) {
+      const offset = (position >> 16) * across;
+      if (offset < 0 || offset >= limit) continue;
+      const at = along + offset;
+      data[at] += c;
+      data[at + 1] += r;
+      data[at + 2] += g;
+      data[at + 3] += b;
+    }
+  }
+
+  /** Anti-aliased (Wu's way): each step splits the line between the two pixels it falls between. */
+  function addSmoothSteps(data: Int32Array, first: number, last: number, stride: number, across: number, acrossSize: number, start: number, slope: number, paint: Int32Array) {
+    const c = paint[0];
+    const r = paint[1];
+    const g = paint[2];
+    const b = paint[3];
+    const limit = acrossSize * across;
+    // 16.16 fixed point, measured from pixel centres: the integer part is the pixel above (or left
+    // of) the line, the fraction how far the line is towards the next one.
+    let position = Math.round((start - 0.5) * 65536);
+    const step = Math.round(slope * 65536);
+    for (let along = first * stride, end = last * stride; along < end; along += stride, position += step) {
+      const far = ((position & 0xffff) * COVERAGE_LEVELS + 32768) >> 16;
+      const near = COVERAGE_LEVELS - far;
+      const offset = (position >> 16) * across;
+      const at = along + offset;
+      if (offset >= 0 && offset < limit) {
+        data[at] += near * c;
+        data[at + 1] += near * r;
+        data[at + 2] += near * g;
+        data[at + 3] += near * b;
+      }
+      if (offset + across >= 0 && offset + across < limit) {
+        data[at + across] += far * c;
+        data[at + across + 1] += far * r;
+        data[at + across + 2] += far * g;
+        data[at + across + 3] += far * b;
+      }
+    }
+  }
+
+  return { addLines, COVERAGE_LEVELS };
 }
 
-/**
- * One segment, stepped along its major axis (x for a shallow segment, y for a steep one), one
- * pixel column or row per step, half-open so a polyline's joints are not counted twice.
- * `paint` holds the run's signed contribution per unit of coverage: [1, r, g, b] times the sign.
- */
-function addSegment(sums: LineSums, x0: number, y0: number, x1: number, y1: number, paint: Int32Array, smooth: boolean) {
-  const shallow = Math.abs(y1 - y0) <= Math.abs(x1 - x0);
-  const forward = shallow ? x0 <= x1 : y0 <= y1;
-  const u0 = shallow ? (forward ? x0 : x1) : forward ? y0 : y1;
-  const u1 = shallow ? (forward ? x1 : x0) : forward ? y1 : y0;
-  const v0 = shallow ? (forward ? y0 : y1) : forward ? x0 : x1;
-  const v1 = shallow ? (forward ? y1 : y0) : forward ? x1 : x0;
-  const slope = u1 > u0 ? (v1 - v0) / (u1 - u0) : 0;
-  const first = Math.max(0, Math.ceil(u0 - 0.5));
-  const last = Math.min(shallow ? sums.width : sums.height, Math.ceil(u1 - 0.5));
-  const stride = shallow ? 4 : sums.width * 4;
-  const across = shallow ? sums.width * 4 : 4;
-  const acrossSize = shallow ? sums.height : sums.width;
-  const start = v0 + (first + 0.5 - u0) * slope; // the line's position across, at the first step's centre
-  if (smooth) addSmoothSteps(sums.data, first, last, stride, across, acrossSize, start, slope, paint);
-  else addRoughSteps(sums.data, first, last, stride, across, acrossSize, start, slope, paint);
-}
-
-/** One pixel per step, the nearest to the line: half the work, for sweeps dense enough to hide jagged edges. */
-function addRoughSteps(data: Int32Array, first: number, last: number, stride: number, across: number, acrossSize: number, start: number, slope: number, paint: Int32Array) {
-  const c = paint[0] * COVERAGE_LEVELS;
-  const r = paint[1] * COVERAGE_LEVELS;
-  const g = paint[2] * COVERAGE_LEVELS;
-  const b = paint[3] * COVERAGE_LEVELS;
-  const limit = acrossSize * across;
-  // 16.16 fixed point: no float-to-integer conversion per step.
-  let position = Math.round(start * 65536);
-  const step = Math.round(slope * 65536);
-  for (let along = first * stride, end = last * stride; along < end; along += stride, position += step) {
-    const offset = (position >> 16) * across;
-    if (offset < 0 || offset >= limit) continue;
-    const at = along + offset;
-    data[at] += c;
-    data[at + 1] += r;
-    data[at + 2] += g;
-    data[at + 3] += b;
-  }
-}
-
-/** Anti-aliased (Wu's way): each step splits the line between the two pixels it falls between. */
-function addSmoothSteps(data: Int32Array, first: number, last: number, stride: number, across: number, acrossSize: number, start: number, slope: number, paint: Int32Array) {
-  const c = paint[0];
-  const r = paint[1];
-  const g = paint[2];
-  const b = paint[3];
-  const limit = acrossSize * across;
-  // 16.16 fixed point, measured from pixel centres: the integer part is the pixel above (or left
-  // of) the line, the fraction how far the line is towards the next one.
-  let position = Math.round((start - 0.5) * 65536);
-  const step = Math.round(slope * 65536);
-  for (let along = first * stride, end = last * stride; along < end; along += stride, position += step) {
-    const far = ((position & 0xffff) * COVERAGE_LEVELS + 32768) >> 16;
-    const near = COVERAGE_LEVELS - far;
-    const offset = (position >> 16) * across;
-    const at = along + offset;
-    if (offset >= 0 && offset < limit) {
-      data[at] += near * c;
-      data[at + 1] += near * r;
-      data[at + 2] += near * g;
-      data[at + 3] += near * b;
-    }
-    if (offset + across >= 0 && offset + across < limit) {
-      data[at + across] += far * c;
-      data[at + across + 1] += far * r;
-      data[at + across + 2] += far * g;
-      data[at + across + 3] += far * b;
-    }
-  }
-}
+export const { addLines, COVERAGE_LEVELS } = lineRasterizer();
 
 /** How one set of sums is painted: in the lines' own colours or in one colour, at an opacity per line. */
 export interface SumsLayer {

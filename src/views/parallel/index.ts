@@ -34,10 +34,11 @@ export interface ParallelOptions extends DimensionChoice {
   selected?: readonly string[];
 }
 
-/** What the last frame drew: runs drawn in all, and those in colour over the faded rest. */
+/** What the last frame drew: runs drawn in all, those in colour over the faded rest, and by how many threads. */
 export interface DrawnLines {
   lines: number;
   emphasised: number;
+  threads: number;
 }
 
 /** The element; its value is the ids inside every brush, or those set from outside. */
@@ -54,13 +55,13 @@ export function parallel(data: RunsInput, options: ParallelOptions = {}): Parall
     runs ??= readRuns(data);
     return new ParallelChart(root, runs, current, hooks.select);
   });
-  Object.defineProperty(root, "drawn", { get: () => drawing()?.drawn ?? { lines: 0, emphasised: 0 } });
+  Object.defineProperty(root, "drawn", { get: () => drawing()?.drawn ?? { lines: 0, emphasised: 0, threads: 0 } });
   return root as ParallelElement;
 }
 
 /** A drawn chart for one set of runs and options; rebuilt when the options change. */
 class ParallelChart {
-  drawn: DrawnLines = { lines: 0, emphasised: 0 };
+  drawn: DrawnLines = { lines: 0, emphasised: 0, threads: 0 };
   private readonly columns: ColumnResolver;
   private dimensions: Dimension[];
   private colorColumn: RunColumn;
@@ -290,15 +291,21 @@ class ParallelChart {
     // The theme can change under a view (JupyterLab's light/dark switch): keep colours readable.
     if (this.root.isConnected && onDarkBackground(this.root) !== this.colors.dark) this.setColor(this.colorColumn.name);
     const ratio = window.devicePixelRatio || 1;
+    if (this.lines?.ratio !== ratio) {
+      const lines = new LineLayers(this.layout, ratio, rowColors(this.colors), this.hidden);
+      lines.ready?.then(() => lines === this.lines && this.requestDraw());
+      this.lines = lines;
+    }
+    // Until a worker's share of the lines arrives, the canvas keeps what it showed.
+    if (!this.lines.drawable) return;
     const context = sizeCanvas(this.canvas, this.layout.width, this.layout.height, ratio);
-    if (this.lines?.ratio !== ratio) this.lines = new LineLayers(this.layout, ratio, rowColors(this.colors), this.hidden);
     const emphasis = this.emphasis();
     const faded = themeColor(this.root, "--rc-faded", "#d0d7de");
     this.lines.paint(context, { emphasis: this.solo === null ? emphasis : null, allFaded: this.solo !== null, faded });
     if (this.solo !== null) drawOutlined(context, this.layout, this.solo, this.colorOf(this.solo), themeColor(this.root, "--rc-bg", "#ffffff"));
     const hiddenCount = this.hidden.reduce((sum, h) => sum + h, 0);
     const emphasised = emphasis && this.solo === null ? this.lines.emphasisedRuns : 0;
-    this.drawn = { lines: this.runs.count - hiddenCount, emphasised };
+    this.drawn = { lines: this.runs.count - hiddenCount, emphasised, threads: this.lines.threads };
     this.status.textContent = [
       `${this.runs.count} runs`,
       emphasis ? `${emphasised} selected` : "",

@@ -3,9 +3,12 @@ import type { RunColors } from "../../render/color.js";
 import { addLines, lineSums, paintLayer, type LineSums, type Polylines, type SumsLayer } from "./density.js";
 import type { Layout } from "./layout.js";
 import { lineAlpha } from "./lines.js";
+import { sharedRasterWorker } from "./raster-worker.js";
 
 /** Up to this many runs lines are anti-aliased; past it they are dense enough to hide jagged edges, and drawn twice as fast. */
 const SMOOTH_UP_TO = 5000;
+/** From this many runs a worker draws half the gaps between axes while this thread draws the rest. */
+const WORKER_FROM = 20_000;
 
 /** What the lines show this frame. */
 export interface LinesLook {
@@ -33,6 +36,12 @@ export class LineLayers {
   /** Every shown run in the faded colour, painted: it stays while a brush moves. */
   private fadedPixels: { color: string; pixels: Uint8ClampedArray } | null = null;
 
+  /** Until it resolves (a worker draws part of the lines), the sums are incomplete and `paint` must wait. */
+  readonly ready: Promise<void> | null = null;
+  /** Threads that drew the lines: 2 when a worker drew some of them. */
+  threads = 1;
+  private complete = false;
+
   constructor(
     layout: Layout,
     readonly ratio: number,
@@ -46,7 +55,31 @@ export class LineLayers {
     this.shown = lineSums(width, height);
     this.emphasisedRows = new Uint8Array(hidden.length);
     this.image = new ImageData(width, height);
-    this.add(this.shown, rowsWhere(hidden.length, (row) => !hidden[row]), 1);
+    const rows = rowsWhere(hidden.length, (row) => !hidden[row]);
+    const axes = layout.axes.length;
+    // A new worker starts only once this thread is free: the first large view draws all its
+    // lines itself, and starts the worker for the next ones.
+    const worker = hidden.length >= WORKER_FROM && axes >= 3 ? sharedRasterWorker() : null;
+    if (!worker?.running) {
+      this.add(this.shown, rows, 1);
+      this.complete = true;
+      return;
+    }
+    // The worker draws the gaps between the later axes while this thread draws the others.
+    const split = Math.ceil(axes / 2);
+    const theirs = worker.rasterise({ width, height, lines: this.lines, rows, rgb: colors, smooth: this.smooth, gaps: [split, axes] });
+    this.add(this.shown, rows, 1, [1, split]);
+    this.ready = theirs.then((sums) => {
+      if (sums) addInto(this.shown.data, sums);
+      else this.add(this.shown, rows, 1, [split, axes]);
+      this.threads = sums ? 2 : 1;
+      this.complete = true;
+    });
+  }
+
+  /** Whether every shown run is in the sums, so the lines can be painted. */
+  get drawable() {
+    return this.complete;
   }
 
   /** Runs drawn in colour in the last look with an emphasis. */
@@ -116,8 +149,8 @@ export class LineLayers {
     this.emphasisedCount = count;
   }
 
-  private add(sums: LineSums, rows: ArrayLike<number>, sign: 1 | -1) {
-    addLines(sums, this.lines, rows, this.colors, sign, this.smooth);
+  private add(sums: LineSums, rows: ArrayLike<number>, sign: 1 | -1, gaps?: readonly [number, number]) {
+    addLines(sums, this.lines, rows, this.colors, sign, this.smooth, gaps);
   }
 }
 
@@ -131,6 +164,11 @@ export function rowColors(colors: RunColors): Uint8Array {
   const out = new Uint8Array(colors.paletteIndex.length * 3);
   colors.paletteIndex.forEach((index, row) => out.set(channels[index < 0 ? missing : index], row * 3));
   return out;
+}
+
+/** Adds another thread's sums into these (wrapping, as the sums do). */
+function addInto(data: Int32Array, more: Int32Array) {
+  for (let i = 0; i < data.length; i++) data[i] += more[i];
 }
 
 function rowsWhere(count: number, keep: (row: number) => boolean): Int32Array {
