@@ -210,7 +210,10 @@ class ParallelChart {
     if (span) this.filters.set(placed.dimension.column.name, brushFilter(placed, this.layout!, span));
     else this.filters.delete(placed.dimension.column.name);
     if (this.filters.size) this.highlighted = null;
-    this.requestDraw();
+    // Drawn now, not in the next animation frame: browsers send pointer moves once per frame
+    // already, and the lines then show a frame sooner.
+    cancelAnimationFrame(this.frame);
+    this.draw();
     if (final) this.selectionChanged();
   }
 
