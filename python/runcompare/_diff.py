@@ -39,7 +39,7 @@ class Diff(View):
         self.selected = [run_id]
 
 
-def diff(data, runs=None, base=None, hide_identical=False, height=560):
+def diff(data, runs=None, base=None, hide_identical=False, height=560, store=None):
     """Runs side by side, as a widget: ClearML's details and hyperparameter comparison.
 
     data: one of
@@ -57,11 +57,13 @@ def diff(data, runs=None, base=None, hide_identical=False, height=560):
     base: the run every other is compared with, shown first; None takes the first run.
     hide_identical: show only the fields where some run differs from the base.
     height: the table's largest height in pixels; it scrolls beyond.
+    store: False keeps the tables out of the widget state saved with the notebook (they are
+        sent to the view on request); None takes rc.set_defaults(store=).
 
     Raises RunsDataError before anything is sent when the data or the run ids are wrong.
     """
     state = diff_state(data, runs, base, hide_identical, height)
-    return Diff(**state, selected=[state["options"]["base"]])
+    return Diff(**state, selected=[state["options"]["base"]], store=store)
 
 
 def diff_state(data, runs=None, base=None, hide_identical=False, height=560):

@@ -13,7 +13,7 @@ class Parallel(View):
     view = Unicode("parallel").tag(sync=True)
 
 
-def parallel(runs, params=None, metrics=None, color=None, scalars=None, height=360):
+def parallel(runs, params=None, metrics=None, color=None, scalars=None, height=360, store=None):
     """Parallel coordinates of runs, as a widget.
 
     runs: a pandas or polars DataFrame, a pyarrow Table or a list of dicts, one row per run,
@@ -26,11 +26,13 @@ def parallel(runs, params=None, metrics=None, color=None, scalars=None, height=3
     color: the column that colours the lines; None colours by the first metric axis.
     scalars: the values the runs reported, one row per value (run_id, metric, optional
         variant, step, optional time, value), in any form runs may take.
+    store: False keeps the tables out of the widget state saved with the notebook (they are
+        sent to the view on request); None takes rc.set_defaults(store=).
 
     Raises RunsDataError before anything is sent when the runs, the scalars or the column
     names are wrong.
     """
-    return Parallel(**parallel_state(runs, params, metrics, color, scalars, height))
+    return Parallel(**parallel_state(runs, params, metrics, color, scalars, height), store=store)
 
 
 def parallel_state(runs, params=None, metrics=None, color=None, scalars=None, height=360):

@@ -16,7 +16,7 @@ class Scatter(View):
     view = Unicode("scatter").tag(sync=True)
 
 
-def scatter(runs, x=None, y=None, color=None, size=None, tooltip=None, scalars=None, height=400):
+def scatter(runs, x=None, y=None, color=None, size=None, tooltip=None, scalars=None, height=400, store=None):
     """A scatter plot of runs, as a widget: scroll to zoom, drag to pan, shift-drag to select.
 
     runs: a pandas or polars DataFrame, a pyarrow Table or a list of dicts, one row per run,
@@ -32,11 +32,13 @@ def scatter(runs, x=None, y=None, color=None, size=None, tooltip=None, scalars=N
     tooltip: more columns to list when the pointer is on a point.
     scalars: the values the runs reported, one row per value (run_id, metric, optional
         variant, step, optional time, value), in any form runs may take.
+    store: False keeps the tables out of the widget state saved with the notebook (they are
+        sent to the view on request); None takes rc.set_defaults(store=).
 
     Raises RunsDataError before anything is sent when the runs, the scalars or the column
     names are wrong.
     """
-    return Scatter(**scatter_state(runs, x, y, color, size, tooltip, scalars, height))
+    return Scatter(**scatter_state(runs, x, y, color, size, tooltip, scalars, height), store=store)
 
 
 def scatter_state(runs, x=None, y=None, color=None, size=None, tooltip=None, scalars=None, height=400):

@@ -32,7 +32,7 @@ class SummaryView(View):
     view = Unicode("summary").tag(sync=True)
 
 
-def values(scalars, runs=None, summary="last", extremes=True):
+def values(scalars, runs=None, summary="last", extremes=True, store=None):
     """Each run's value of every series of the scalars, as a table widget.
 
     scalars: the values the runs reported, one row per value (run_id, metric, optional
@@ -43,11 +43,13 @@ def values(scalars, runs=None, summary="last", extremes=True):
     summary: "last" (the value at the last step), "min" or "max" (NaN ignored); the view has
         a switch for it too.
     extremes: highlight each row's highest and lowest values.
+    store: False keeps the tables out of the widget state saved with the notebook (they are
+        sent to the view on request); None takes rc.set_defaults(store=).
 
     Raises RunsDataError before anything is sent when the scalars, the runs or the summary
     are wrong.
     """
-    return ValuesView(**values_state(scalars, runs, summary, extremes))
+    return ValuesView(**values_state(scalars, runs, summary, extremes), store=store)
 
 
 def values_state(scalars, runs=None, summary="last", extremes=True):
@@ -59,7 +61,7 @@ def values_state(scalars, runs=None, summary="last", extremes=True):
     return view_state(runs_table, scalars_table, {"summary": summary, "extremes": bool(extremes)})
 
 
-def summary(runs, metrics=None, scalars=None, height=300):
+def summary(runs, metrics=None, scalars=None, height=300, store=None):
     """Single-value metrics of runs as a clustered bar chart widget: a cluster per metric
     (each with its own axis from zero), a bar per run.
 
@@ -68,11 +70,13 @@ def summary(runs, metrics=None, scalars=None, height=300):
         per run, or any series summarised as "loss/validation:min" (or :max, :last). None
         shows every metrics.* column and every series reported once per run.
     scalars: the values the runs reported, one row per value, in any form runs may take.
+    store: False keeps the tables out of the widget state saved with the notebook (they are
+        sent to the view on request); None takes rc.set_defaults(store=).
 
     Raises RunsDataError before anything is sent when the runs, the scalars or the metric
     names are wrong.
     """
-    return SummaryView(**summary_state(runs, metrics, scalars, height))
+    return SummaryView(**summary_state(runs, metrics, scalars, height), store=store)
 
 
 def summary_state(runs, metrics=None, scalars=None, height=300):

@@ -69,3 +69,21 @@ def test_a_stored_view_answers_no_requests(monkeypatch):
     monkeypatch.setattr(widget, "send", lambda *args, **kwargs: sent.append(args))
     widget._handle_custom_msg({"type": "send-tables"}, [])
     assert sent == []
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: rc.parallel(RUNS, scalars=SCALARS, store=False),
+        lambda: rc.scatter(RUNS, store=False),
+        lambda: rc.values(SCALARS, RUNS, store=False),
+        lambda: rc.summary(RUNS, store=False),
+        lambda: rc.diff({"a": {"lr": 0.1}, "b": {"lr": 0.2}}, store=False),
+    ],
+    ids=["parallel", "scatter", "values", "summary", "diff"],
+)
+def test_every_view_takes_store(make):
+    widget = make()
+    state = widget.get_state()
+    assert state["stored"] is False and state["runs"] == b"" and state["scalars"] == b""
+    assert widget._table("runs") or widget._table("scalars")
