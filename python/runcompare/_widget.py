@@ -5,6 +5,7 @@ trait says which. A widget made with store=False keeps its tables out of the syn
 out of the widget state a notebook saves, and sends them when the view asks, in chunks.
 """
 
+import hashlib
 import pathlib
 
 import anywidget
@@ -43,6 +44,13 @@ def _read_esm():
     return path.read_text(encoding="utf-8")
 
 
+def _loader(bundle):
+    """The small module anywidget imports per widget; it evaluates `bundle` once per page."""
+    digest = hashlib.sha256(bundle.encode("utf-8")).hexdigest()[:16]
+    template = (pathlib.Path(__file__).parent / "_loader.js").read_text(encoding="utf-8")
+    return template.replace("__BUNDLE_HASH__", digest)
+
+
 class View(anywidget.AnyWidget):
     """A runcompare view in a notebook. ``selected`` holds the ids of the runs selected in the
     view, and setting it highlights those runs.
@@ -65,7 +73,8 @@ class View(anywidget.AnyWidget):
     def __init__(self, store=None, **kwargs):
         # Not a class attribute: anywidget reads a class-level _esm path at import time, and
         # importing runcompare must work before the widget is built.
-        self.add_traits(_esm=Unicode(_read_esm()).tag(sync=True))
+        bundle = _read_esm()
+        self.add_traits(_esm=Unicode(_loader(bundle)).tag(sync=True), _bundle=Unicode(bundle).tag(sync=True))
         store = _defaults["store"] if store is None else bool(store)
         self._unstored = None if store else {name: kwargs.pop(name, b"") for name in TABLES}
         super().__init__(stored=store, **kwargs)
