@@ -31,7 +31,17 @@ def test_options_are_synced_traits():
     assert widget.options == {"params": ["lr", "params.optimizer"], "metrics": ["acc"], "color": "tags.group", "height": 400}
     state = widget.get_state()
     assert {"view", "runs", "scalars", "options", "selected"} <= state.keys()
-    assert state["_esm"] == "export default { render() {} };\n"
+    assert state["_bundle"] == "export default { render() {} };\n"
+
+
+def test_each_widget_imports_a_small_loader_that_evaluates_the_bundle_once_per_page():
+    import hashlib
+
+    first, second = rc.parallel(RUNS), rc.scatter(RUNS)
+    digest = hashlib.sha256(first._bundle.encode("utf-8")).hexdigest()[:16]
+    assert first._esm == second._esm
+    assert f'Symbol.for("runcompare.widget.{digest}")' in first._esm
+    assert first._bundle not in first._esm
 
 
 def test_defaults_leave_the_choice_to_the_view():
