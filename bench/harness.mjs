@@ -72,3 +72,16 @@ export async function openPage(browser, port, pagePath = "/bench/page.html", ini
   await page.goto(`http://127.0.0.1:${port}${pagePath}`, { timeout: 300_000 });
   return page;
 }
+
+/** Self time per function in a CPU profile (DevTools protocol), summed over its samples, largest first. */
+export function selfTimes(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map();
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber, columnNumber } = byId.get(id).callFrame;
+    const where = url ? `${path.basename(url)}:${lineNumber + 1}:${columnNumber + 1}` : "";
+    const key = `${functionName || "(anonymous)"} ${where}`.trim();
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}

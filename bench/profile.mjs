@@ -9,24 +9,11 @@
 // Writes the raw profiles to tests/output/bench/profile-*.cpuprofile, which Chrome DevTools opens.
 import fs from "node:fs";
 import path from "node:path";
-import { writeRunsFiles, startServer, launchBrowser, openPage, OUTPUT } from "./harness.mjs";
+import { writeRunsFiles, startServer, launchBrowser, openPage, OUTPUT, selfTimes } from "./harness.mjs";
 
 const runs = Number(process.argv[2] ?? 100_000);
 const port = Number(process.argv[3] ?? 8788);
 const bundle = process.argv[4] ?? "/dist/runcompare.js";
-
-/** Self time per function, summed over the profile's samples. */
-function selfTimes(profile) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const totals = new Map();
-  profile.samples.forEach((id, i) => {
-    const { functionName, url, lineNumber, columnNumber } = byId.get(id).callFrame;
-    const where = url ? `${path.basename(url)}:${lineNumber + 1}:${columnNumber + 1}` : "";
-    const key = `${functionName || "(anonymous)"} ${where}`.trim();
-    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  return [...totals].sort((a, b) => b[1] - a[1]);
-}
 
 async function profiled(page, name, action) {
   const cdp = await page.context().newCDPSession(page);

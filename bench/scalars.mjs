@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { Dictionary, Int32, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from "apache-arrow";
 import { prng } from "./data.mjs";
 import { SMOOTHING_STEPS } from "./browser/scalars-scenario.mjs";
-import { OUTPUT, launchBrowser, openPage, outputUrl, retainedHeap, startServer } from "./harness.mjs";
+import { OUTPUT, launchBrowser, openPage, outputUrl, retainedHeap, selfTimes, startServer } from "./harness.mjs";
 import { median } from "./report.mjs";
 
 const SIZES = [
@@ -238,19 +238,6 @@ function targets(sizes) {
     `scalars smoothing change at 1,000 × 10,000 < 200 ms: ${ms(s.smoothing)}, ${check(s.smoothing < 200)}`,
     `peak JS heap, scalars at 10 M points: ${mb(s.peakHeap)} (${mb(s.peakHeap - s.baselineHeap)} above the heap with the data loaded)`,
   ];
-}
-
-/** Self time per function in a CPU profile, largest first. */
-function selfTimes(profile) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const totals = new Map();
-  profile.samples.forEach((id, i) => {
-    const { functionName, url, lineNumber, columnNumber } = byId.get(id).callFrame;
-    const where = url ? `${path.basename(url)}:${lineNumber + 1}:${columnNumber + 1}` : "";
-    const key = `${functionName || "(anonymous)"} ${where}`.trim();
-    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
 /** Prints where runcompare's first paint and one smoothing change spend their time, at the largest size asked. */
