@@ -2,16 +2,9 @@
 // Plotly draws with WebGL in blocks of lines, one block per frame; `settled` waits for the last.
 import { COLOR, FIXED_BRUSH, HEIGHT, MOVED_BRUSH, WIDTH, brushTargets } from "./scenario.mjs";
 import { heap, idle, resetHeap, sampleHeap, settled } from "./timing.mjs";
+import { globalFromScript } from "./global-script.mjs";
 
 const PLOTLY = "/node_modules/plotly.js-dist-min/plotly.min.js";
-
-function loadPlotly() {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  return new Promise((resolve, reject) => {
-    const script = Object.assign(document.createElement("script"), { src: PLOTLY, onload: () => resolve(window.Plotly), onerror: reject });
-    document.head.append(script);
-  });
-}
 
 /**
  * The trace for JSON records: one dimension per column, as typed arrays (what plotly.py's
@@ -48,7 +41,7 @@ const TIMEOUT = 600_000;
  * and the used heap (after GC) before the last.
  */
 export async function firstPaint(url, repeats) {
-  const Plotly = await loadPlotly();
+  const Plotly = await globalFromScript(PLOTLY, "Plotly");
   plotted = trace(await (await fetch(url)).json());
   const times = [];
   let baselineHeap = 0;

@@ -3,16 +3,9 @@
 // outside Plotly and restyles every trace's y.
 import { FIRST_SMOOTHING, curves, ema } from "./scalars-scenario.mjs";
 import { heap, idle, resetHeap, sampleHeap, settled } from "./timing.mjs";
+import { globalFromScript } from "./global-script.mjs";
 
 const PLOTLY = "/node_modules/plotly.js-dist-min/plotly.min.js";
-
-function loadPlotly() {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  return new Promise((resolve, reject) => {
-    const script = Object.assign(document.createElement("script"), { src: PLOTLY, onload: () => resolve(window.Plotly), onerror: reject });
-    document.head.append(script);
-  });
-}
 
 let chart = null;
 let data = null;
@@ -22,7 +15,7 @@ const TIMEOUT = 600_000;
 
 /** Milliseconds from smoothing the runs and newPlot to the frame after Plotly's last drawing, per repeat. */
 export async function firstPaint(url, steps, repeats, size) {
-  const Plotly = await loadPlotly();
+  const Plotly = await globalFromScript(PLOTLY, "Plotly");
   data = await curves(url, steps);
   chart = document.querySelector("#chart");
   const times = [];

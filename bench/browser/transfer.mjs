@@ -1,16 +1,9 @@
 // Decoding a table in the browser: Arrow IPC bytes (with Arrow JS) against JSON records text.
 import { readRuns } from "/dist/runcompare.js";
 import { idle } from "./timing.mjs";
+import { globalFromScript } from "./global-script.mjs";
 
 const ARROW = "/node_modules/apache-arrow/Arrow.es2015.min.js";
-
-function loadArrow() {
-  if (window.Arrow) return Promise.resolve(window.Arrow);
-  return new Promise((resolve, reject) => {
-    const script = Object.assign(document.createElement("script"), { src: ARROW, onload: () => resolve(window.Arrow), onerror: reject });
-    document.head.append(script);
-  });
-}
 
 /**
  * Every column as arrays a view can use: numbers as typed arrays, dictionary columns as their
@@ -42,7 +35,7 @@ async function timed(repeats, action) {
  * message arrives), and for runs tables runcompare's readRuns from either.
  */
 export async function decode(arrowUrl, jsonUrl, repeats, runsTable) {
-  const Arrow = await loadArrow();
+  const Arrow = await globalFromScript(ARROW, "Arrow");
   const bytes = new Uint8Array(await (await fetch(arrowUrl)).arrayBuffer());
   const text = await (await fetch(jsonUrl)).text();
   const result = {
