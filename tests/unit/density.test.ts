@@ -1,4 +1,4 @@
-import { addLines, COVERAGE_LEVELS, lineRasterizer, lineSums, paintLayer, type LineSums } from "../../src/views/parallel/density";
+import { addLines, bandColumns, COVERAGE_LEVELS, lineRasterizer, lineSums, paintLayer, type LineSums } from "../../src/views/parallel/density";
 
 const FULL = COVERAGE_LEVELS;
 const coverageAt = (sums: LineSums, x: number, y: number) => sums.data[(y * sums.width + x) * 4];
@@ -109,4 +109,41 @@ test("the rasteriser refers to nothing outside itself, so a worker can run it fr
   isolated.addLines(theirs, lines(xs, ys), [0, 1], rgb, 1, true, [2, 3]);
   expect(Array.from(theirs.data)).toEqual(Array.from(ours.data));
   expect(grid(ours).some((row) => row.slice(0, 19).some((c) => c > 0))).toBe(false); // only the second gap
+});
+
+test("a band of columns drawn on its own holds exactly the chart's sums there, and the chart holds none outside it", () => {
+  const xs = [3.3, 21.7, 40.1, 58.6, 77];
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  // Shallow and steep segments, some leaving the canvas above or below.
+  const ys = Array.from({ length: 60 }, () => xs.map(() => random() * 70 - 5));
+  const rgb = Uint8Array.from({ length: 180 }, (_, i) => (i * 97) % 256);
+  const rows = Array.from({ length: 60 }, (_, i) => i);
+  for (const ratio of [1, 1.5]) {
+    for (const smooth of [true, false]) {
+      const [width, height] = [Math.round(80 * ratio), Math.round(60 * ratio)];
+      const polylines = { xs, ys: Float32Array.from(ys.flat()), ratio };
+      const chart = lineSums(width, height);
+      addLines(chart, polylines, rows, rgb, 1, smooth, [2, 4]);
+      const columns = bandColumns(xs.slice(1, 4), ratio, width);
+      const band = lineSums(columns.width, height, columns.left);
+      addLines(band, polylines, rows, rgb, 1, smooth, [2, 4]);
+      let outside = 0;
+      let differing = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const inBand = x >= band.left && x < band.left + band.width;
+          for (let channel = 0; channel < 4; channel++) {
+            const value = chart.data[(y * width + x) * 4 + channel];
+            if (!inBand) outside += Math.abs(value);
+            else if (band.data[(y * band.width + x - band.left) * 4 + channel] !== value) differing++;
+          }
+        }
+      }
+      expect({ outside, differing }).toEqual({ outside: 0, differing: 0 });
+      expect(band.data.some((value) => value > 0)).toBe(true);
+      expect(band.left).toBeGreaterThan(0);
+      expect(band.left + band.width).toBeLessThan(width);
+    }
+  }
 });

@@ -16,10 +16,24 @@ export interface LineSums {
   readonly width: number;
   readonly height: number;
   readonly data: Int32Array;
+  /** The device-pixel column the sums begin at: a band of columns is part of a wider chart. */
+  readonly left: number;
 }
 
-export function lineSums(width: number, height: number): LineSums {
-  return { width, height, data: new Int32Array(width * height * 4) };
+export function lineSums(width: number, height: number, left = 0): LineSums {
+  return { width, height, left, data: new Int32Array(width * height * 4) };
+}
+
+/**
+ * The device-pixel columns that lines between axes standing at `xs` (CSS pixels) can touch, in a
+ * chart `width` device pixels wide: a band of sums drawn on its own must hold every column its
+ * lines reach to hold exactly what the whole chart's sums would.
+ */
+export function bandColumns(xs: ArrayLike<number>, ratio: number, width: number): { left: number; width: number } {
+  const scaled = Array.from(xs, (x) => x * ratio);
+  const left = Math.max(0, Math.floor(Math.min(...scaled)) - 2);
+  const right = Math.min(width, Math.ceil(Math.max(...scaled)) + 2);
+  return { left, width: Math.max(0, right - left) };
 }
 
 /** Where runs cross the axes, in device pixels: ys[row * xs.length + axis]. */
@@ -88,25 +102,29 @@ export function lineRasterizer() {
     const v0 = shallow ? (forward ? y0 : y1) : forward ? x0 : x1;
     const v1 = shallow ? (forward ? y1 : y0) : forward ? x1 : x0;
     const slope = u1 > u0 ? (v1 - v0) / (u1 - u0) : 0;
-    const first = Math.max(0, Math.ceil(u0 - 0.5));
-    const last = Math.min(shallow ? sums.width : sums.height, Math.ceil(u1 - 0.5));
+    // Coordinates stay the chart's; only indices move by the band's first column, so a band
+    // holds exactly the sums the whole chart would hold in those columns.
+    const alongBase = shallow ? sums.left : 0;
+    const acrossBase = shallow ? 0 : sums.left;
+    const first = Math.max(alongBase, Math.ceil(u0 - 0.5));
+    const last = Math.min(shallow ? sums.left + sums.width : sums.height, Math.ceil(u1 - 0.5));
     const stride = shallow ? 4 : sums.width * 4;
     const across = shallow ? sums.width * 4 : 4;
     const acrossSize = shallow ? sums.height : sums.width;
     const start = v0 + (first + 0.5 - u0) * slope; // the line's position across, at the first step's centre
-    if (smooth) addSmoothSteps(sums.data, first, last, stride, across, acrossSize, start, slope, paint);
-    else addRoughSteps(sums.data, first, last, stride, across, acrossSize, start, slope, paint);
+    if (smooth) addSmoothSteps(sums.data, first - alongBase, last - alongBase, stride, across, acrossSize, start, acrossBase, slope, paint);
+    else addRoughSteps(sums.data, first - alongBase, last - alongBase, stride, across, acrossSize, start, acrossBase, slope, paint);
   }
 
   /** One pixel per step, the nearest to the line: half the work, for sweeps dense enough to hide jagged edges. */
-  function addRoughSteps(data: Int32Array, first: number, last: number, stride: number, across: number, acrossSize: number, start: number, slope: number, paint: Int32Array) {
+  function addRoughSteps(data: Int32Array, first: number, last: number, stride: number, across: number, acrossSize: number, start: number, acrossBase: number, slope: number, paint: Int32Array) {
     const c = paint[0] * COVERAGE_LEVELS;
     const r = paint[1] * COVERAGE_LEVELS;
     const g = paint[2] * COVERAGE_LEVELS;
     const b = paint[3] * COVERAGE_LEVELS;
     const limit = acrossSize * across;
     // 16.16 fixed point: no float-to-integer conversion per step.
-    let position = Math.round(start * 65536);
+    let position = Math.round(start * 65536) - acrossBase * 65536;
     const step = Math.round(slope * 65536);
     for (let along = first * stride, end = last * stride; along < end; along += stride, position += step) {
       const offset = (position >> 16) * across;
@@ -120,7 +138,7 @@ export function lineRasterizer() {
   }
 
   /** Anti-aliased (Wu's way): each step splits the line between the two pixels it falls between. */
-  function addSmoothSteps(data: Int32Array, first: number, last: number, stride: number, across: number, acrossSize: number, start: number, slope: number, paint: Int32Array) {
+  function addSmoothSteps(data: Int32Array, first: number, last: number, stride: number, across: number, acrossSize: number, start: number, acrossBase: number, slope: number, paint: Int32Array) {
     const c = paint[0];
     const r = paint[1];
     const g = paint[2];
@@ -128,7 +146,7 @@ export function lineRasterizer() {
     const limit = acrossSize * across;
     // 16.16 fixed point, measured from pixel centres: the integer part is the pixel above (or left
     // of) the line, the fraction how far the line is towards the next one.
-    let position = Math.round((start - 0.5) * 65536);
+    let position = Math.round((start - 0.5) * 65536) - acrossBase * 65536;
     const step = Math.round(slope * 65536);
     for (let along = first * stride, end = last * stride; along < end; along += stride, position += step) {
       const far = ((position & 0xffff) * COVERAGE_LEVELS + 32768) >> 16;

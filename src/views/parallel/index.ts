@@ -68,6 +68,7 @@ class ParallelChart {
   private colors: RunColors;
   private lines: LineLayers | null = null;
   private readonly hidden: Uint8Array;
+  private hiddenCount = 0;
   /** Brushes, by column name so they survive moving, inverting and re-scaling axes. */
   private readonly filters = new Map<string, AxisFilter>();
   private highlighted: Uint8Array | null = null;
@@ -248,6 +249,7 @@ class ParallelChart {
 
   private toggleHidden(row: number) {
     this.hidden[row] = this.hidden[row] ? 0 : 1;
+    this.hiddenCount += this.hidden[row] ? 1 : -1;
     this.lines?.hiddenChanged(row);
     this.requestDraw();
   }
@@ -301,17 +303,27 @@ class ParallelChart {
     }
     // Until a worker's share of the lines arrives, the canvas keeps what it showed.
     if (!this.lines.drawable) return;
-    const context = sizeCanvas(this.canvas, this.layout.width, this.layout.height, ratio);
+    const lines = this.lines;
+    const layout = this.layout;
     const emphasis = this.emphasis();
+    const solo = this.solo;
     const faded = themeColor(this.root, "--rc-faded", "#d0d7de");
-    this.lines.paint(context, { emphasis: this.solo === null ? emphasis : null, allFaded: this.solo !== null, faded });
-    if (this.solo !== null) drawOutlined(context, this.layout, this.solo, this.colorOf(this.solo), themeColor(this.root, "--rc-bg", "#ffffff"));
-    const hiddenCount = this.hidden.reduce((sum, h) => sum + h, 0);
-    const emphasised = emphasis && this.solo === null ? this.lines.emphasisedRuns : 0;
-    this.drawn = { lines: this.runs.count - hiddenCount, emphasised, threads: this.lines.threads };
+    lines.show({ emphasis: solo === null ? emphasis : null, allFaded: solo !== null, faded }, (image, emphasisedRuns) => {
+      if (lines !== this.lines) return;
+      const context = sizeCanvas(this.canvas, layout.width, layout.height, ratio);
+      context.putImageData(image, 0, 0);
+      if (solo !== null) drawOutlined(context, layout, solo, this.colorOf(solo), themeColor(this.root, "--rc-bg", "#ffffff"));
+      this.showDrawn(emphasis ? emphasisedRuns : null, solo !== null);
+    });
+  }
+
+  /** Records and reports what the canvas shows: `selected` runs (null with no selection), in colour unless a run is soloed. */
+  private showDrawn(selected: number | null, soloed: boolean) {
+    const hiddenCount = this.hiddenCount;
+    this.drawn = { lines: this.runs.count - hiddenCount, emphasised: soloed ? 0 : selected ?? 0, threads: this.lines!.threads };
     this.status.textContent = [
       `${this.runs.count} runs`,
-      emphasis ? `${emphasised} selected` : "",
+      selected !== null ? `${selected} selected` : "",
       hiddenCount ? `${hiddenCount} hidden` : "",
     ].filter(Boolean).join(" · ");
   }

@@ -1,14 +1,16 @@
 import { rgb } from "d3";
 import type { RunColors } from "../../render/color.js";
-import { addLines, lineSums, paintLayer, type LineSums, type Polylines, type SumsLayer } from "./density.js";
+import { addLines, bandColumns, lineSums, paintLayer, type LineSums, type Polylines, type SumsLayer } from "./density.js";
 import type { Layout } from "./layout.js";
 import { lineAlpha } from "./lines.js";
-import { sharedRasterWorker } from "./raster-worker.js";
+import { sharedRasterWorker, type RasterJob, type RasterWorker } from "./raster-worker.js";
 
 /** Up to this many runs lines are anti-aliased; past it they are dense enough to hide jagged edges, and drawn twice as fast. */
 const SMOOTH_UP_TO = 5000;
 /** From this many runs a worker draws half the gaps between axes while this thread draws the rest. */
 const WORKER_FROM = 20_000;
+/** A brush move that adds or takes away fewer lines than this draws them all itself: not worth a message. */
+const SHARE_FROM = 2000;
 
 /** What the lines show this frame. */
 export interface LinesLook {
@@ -19,10 +21,14 @@ export interface LinesLook {
   readonly faded: string;
 }
 
+/** Called with the painted lines (device pixels, straight alpha) and the runs drawn in colour. */
+export type Painted = (image: ImageData, emphasisedRuns: number) => void;
+
 /**
  * The lines of one layout and colouring, as per-pixel sums of every shown run and of the
  * emphasised ones. A change of brush or of hidden runs adds and takes away only the runs that
- * changed, never redrawing the rest.
+ * changed, never redrawing the rest. From 20,000 runs a worker draws the gaps between the later
+ * axes, for the first paint and for large brush moves.
  */
 export class LineLayers {
   private readonly lines: Polylines;
@@ -35,8 +41,14 @@ export class LineLayers {
   private readonly image: ImageData;
   /** Every shown run in the faded colour, painted: it stays while a brush moves. */
   private fadedPixels: { color: string; pixels: Uint8ClampedArray } | null = null;
+  private readonly worker: RasterWorker | null;
+  /** The first gap the worker draws (gap a joins axis a - 1 to axis a). */
+  private readonly split: number;
+  /** The latest look asked for while the worker drew part of an earlier one: shown once that one is. */
+  private waiting: { look: LinesLook; painted: Painted } | null = null;
+  private sharing = false;
 
-  /** Until it resolves (a worker draws part of the lines), the sums are incomplete and `paint` must wait. */
+  /** Until it resolves (a worker draws part of the lines), the sums are incomplete and nothing is shown. */
   readonly ready: Promise<void> | null = null;
   /** Threads that drew the lines: 2 when a worker drew some of them. */
   threads = 1;
@@ -55,57 +67,67 @@ export class LineLayers {
     this.shown = lineSums(width, height);
     this.emphasisedRows = new Uint8Array(hidden.length);
     this.image = new ImageData(width, height);
-    const rows = rowsWhere(hidden.length, (row) => !hidden[row]);
     const axes = layout.axes.length;
+    this.worker = hidden.length >= WORKER_FROM && axes >= 3 ? sharedRasterWorker() : null;
+    this.split = Math.ceil(axes / 2);
     // A new worker starts only once this thread is free: the first large view draws all its
     // lines itself, and starts the worker for the next ones.
-    const worker = hidden.length >= WORKER_FROM && axes >= 3 ? sharedRasterWorker() : null;
-    if (!worker?.running) {
-      this.add(this.shown, rows, 1);
+    const drawn = this.addShared(this.shown, rowsWhere(hidden.length, (row) => !hidden[row]), []);
+    if (!drawn) {
       this.complete = true;
       return;
     }
-    // The worker draws the gaps between the later axes while this thread draws the others.
-    const split = Math.ceil(axes / 2);
-    const theirs = worker.rasterise({ width, height, lines: this.lines, rows, rgb: colors, smooth: this.smooth, gaps: [split, axes] });
-    this.add(this.shown, rows, 1, [1, split]);
-    this.ready = theirs.then((sums) => {
-      if (sums) addInto(this.shown.data, sums);
-      else this.add(this.shown, rows, 1, [split, axes]);
-      this.threads = sums ? 2 : 1;
+    this.ready = drawn.then((threads) => {
+      this.threads = threads;
       this.complete = true;
     });
   }
 
-  /** Whether every shown run is in the sums, so the lines can be painted. */
+  /** Whether every shown run is in the sums, so the lines can be shown. */
   get drawable() {
     return this.complete;
   }
 
-  /** Runs drawn in colour in the last look with an emphasis. */
-  get emphasisedRuns() {
-    return this.emphasisedCount;
-  }
-
-  /** Call after `hidden[row]` changed; the emphasised lines follow at the next paint. */
+  /** Call after `hidden[row]` changed; the emphasised lines follow at the next look shown. */
   hiddenChanged(row: number) {
     this.add(this.shown, [row], this.hidden[row] ? -1 : 1);
     this.fadedPixels = null;
   }
 
-  /** Paints the look into the canvas, whose size must be the layout's at this ratio. */
-  paint(context: CanvasRenderingContext2D, look: LinesLook) {
+  /**
+   * Paints the look and hands the pixels to `painted`: at once, or when the worker's share of a
+   * large brush move has arrived. A look asked for meanwhile is painted after it, in its turn.
+   */
+  show(look: LinesLook, painted: Painted) {
+    this.waiting = { look, painted };
+    if (!this.sharing) this.showWaiting();
+  }
+
+  private showWaiting() {
+    const { look, painted } = this.waiting!;
+    this.waiting = null;
+    const finish = () => painted(this.paint(look), this.emphasisedCount);
+    const shared = look.emphasis && !look.allFaded ? this.emphasise(look.emphasis) : null;
+    if (!shared) return finish();
+    this.sharing = true;
+    shared.then(() => {
+      this.sharing = false;
+      finish();
+      if (this.waiting) this.showWaiting();
+    });
+  }
+
+  private paint(look: LinesLook): ImageData {
     const count = this.hidden.length;
     const pixels = this.image.data;
     if (look.allFaded || look.emphasis) pixels.set(this.faded(look.faded));
     else pixels.fill(0);
     if (look.emphasis && !look.allFaded) {
-      this.emphasise(look.emphasis);
       paintLayer(pixels, { sums: this.emphasised!, color: null, alpha: Math.min(0.95, lineAlpha(count) + 0.35), copies: this.copies(2) });
     } else if (!look.allFaded) {
       paintLayer(pixels, { sums: this.shown, color: null, alpha: lineAlpha(count), copies: this.copies(1.25) });
     }
-    context.putImageData(this.image, 0, 0);
+    return this.image;
   }
 
   /** Lines `width` CSS pixels wide are this many device pixels wide. */
@@ -124,8 +146,11 @@ export class LineLayers {
     return this.fadedPixels.pixels;
   }
 
-  /** Brings the emphasised sums to the shown rows of `emphasis`, by the cheaper of a delta or a redraw. */
-  private emphasise(emphasis: Uint8Array) {
+  /**
+   * Brings the emphasised sums to the shown rows of `emphasis`, by the cheaper of a delta or a
+   * redraw; a promise while the worker draws its share.
+   */
+  private emphasise(emphasis: Uint8Array): Promise<number> | null {
     const current = this.emphasisedRows;
     const target = new Uint8Array(current.length);
     const entering: number[] = [];
@@ -137,20 +162,60 @@ export class LineLayers {
       count += wanted;
       if (wanted !== current[row]) (wanted ? entering : leaving).push(row);
     }
+    this.emphasisedRows = target;
+    this.emphasisedCount = count;
     if (!this.emphasised || count < entering.length + leaving.length) {
       this.emphasised ??= lineSums(this.shown.width, this.shown.height);
       this.emphasised.data.fill(0);
-      this.add(this.emphasised, rowsWhere(target.length, (row) => target[row] === 1), 1);
-    } else {
-      this.add(this.emphasised, entering, 1);
-      this.add(this.emphasised, leaving, -1);
+      return this.addShared(this.emphasised, rowsWhere(target.length, (row) => target[row] === 1), [], 0);
     }
-    this.emphasisedRows = target;
-    this.emphasisedCount = count;
+    return this.addShared(this.emphasised, entering, leaving, SHARE_FROM);
+  }
+
+  /**
+   * Adds the lines of `adding` and takes away those of `removing`, the worker drawing the later
+   * gaps when it runs and there are at least `least` lines; a promise of the threads that drew
+   * them, while the worker draws.
+   */
+  private addShared(sums: LineSums, adding: ArrayLike<number>, removing: ArrayLike<number>, least = 0): Promise<number> | null {
+    const worker = this.worker?.running && adding.length + removing.length >= least ? this.worker : null;
+    const gaps = [this.split, this.lines.xs.length] as const;
+    const theirs = worker?.rasterise(this.job(sums, adding, removing, gaps));
+    this.add(sums, adding, 1, theirs ? [1, this.split] : undefined);
+    this.add(sums, removing, -1, theirs ? [1, this.split] : undefined);
+    if (!theirs) return null;
+    return theirs.then((band) => {
+      if (band) {
+        addBand(sums, band);
+        return 2;
+      }
+      this.add(sums, adding, 1, gaps);
+      this.add(sums, removing, -1, gaps);
+      return 1;
+    });
+  }
+
+  /** The worker's job for some gaps: their band of columns, and only the runs it draws. */
+  private job(sums: LineSums, adding: ArrayLike<number>, removing: ArrayLike<number>, gaps: readonly [number, number]): RasterJob {
+    const { xs, ys, ratio } = this.lines;
+    const d = xs.length;
+    const count = adding.length + removing.length;
+    const theirYs = new Float32Array(count * d);
+    const theirRgb = new Uint8Array(count * 3);
+    let run = 0;
+    for (const rows of [adding, removing]) {
+      for (let i = 0; i < rows.length; i++, run++) {
+        const row = rows[i];
+        for (let a = 0; a < d; a++) theirYs[run * d + a] = ys[row * d + a];
+        for (let c = 0; c < 3; c++) theirRgb[run * 3 + c] = this.colors[row * 3 + c];
+      }
+    }
+    const band = bandColumns(Array.from(xs).slice(gaps[0] - 1, gaps[1]), ratio, sums.width);
+    return { ...band, height: sums.height, xs: Array.from(xs), ratio, ys: theirYs, rgb: theirRgb, adding: adding.length, smooth: this.smooth, gaps };
   }
 
   private add(sums: LineSums, rows: ArrayLike<number>, sign: 1 | -1, gaps?: readonly [number, number]) {
-    addLines(sums, this.lines, rows, this.colors, sign, this.smooth, gaps);
+    if (rows.length) addLines(sums, this.lines, rows, this.colors, sign, this.smooth, gaps);
   }
 }
 
@@ -166,9 +231,14 @@ export function rowColors(colors: RunColors): Uint8Array {
   return out;
 }
 
-/** Adds another thread's sums into these (wrapping, as the sums do). */
-function addInto(data: Int32Array, more: Int32Array) {
-  for (let i = 0; i < data.length; i++) data[i] += more[i];
+/** Adds a band of sums (another thread's) into the chart's, wrapping as the sums do. */
+function addBand(sums: LineSums, band: LineSums) {
+  const rowLength = band.width * 4;
+  for (let y = 0; y < band.height; y++) {
+    const from = y * rowLength;
+    const to = (y * sums.width + band.left) * 4;
+    for (let i = 0; i < rowLength; i++) sums.data[to + i] += band.data[from + i];
+  }
 }
 
 function rowsWhere(count: number, keep: (row: number) => boolean): Int32Array {

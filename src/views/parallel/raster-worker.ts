@@ -1,12 +1,22 @@
-import { lineRasterizer, type Polylines } from "./density.js";
+import { lineRasterizer, type LineSums } from "./density.js";
 
-/** What a worker rasterises: every given run, between some of the axes, into sums of its own. */
+/**
+ * What a worker rasterises: some runs added and others taken away, between some of the axes,
+ * into sums of its own for the band of columns those gaps cover.
+ */
 export interface RasterJob {
+  /** The band, in device pixels: its first column, its width, and the chart's height. */
+  readonly left: number;
   readonly width: number;
   readonly height: number;
-  readonly lines: Polylines;
-  readonly rows: Int32Array;
+  readonly xs: readonly number[];
+  readonly ratio: number;
+  /** Where the job's runs cross the axes, run by run (ys[run * xs.length + axis]); the worker takes this array. */
+  readonly ys: Float32Array;
+  /** Each run's red, green and blue; the worker takes this array. */
   readonly rgb: Uint8Array;
+  /** The first `adding` runs are added, the rest taken away. */
+  readonly adding: number;
   readonly smooth: boolean;
   readonly gaps: readonly [number, number];
 }
@@ -19,7 +29,7 @@ export interface RasterJob {
 export class RasterWorker {
   private worker: Worker | null = null;
   private nextId = 0;
-  private readonly pending = new Map<number, (data: Int32Array | null) => void>();
+  private readonly pending = new Map<number, (sums: LineSums | null) => void>();
   /** Whether the worker has started: until then, a job would wait for it. */
   running = false;
 
@@ -33,13 +43,13 @@ export class RasterWorker {
       if (url) URL.revokeObjectURL(url);
       return;
     }
-    this.worker.onmessage = ({ data }: MessageEvent<{ id: number; data: Int32Array } | "started">) => {
+    this.worker.onmessage = ({ data }: MessageEvent<{ id: number; sums: LineSums } | "started">) => {
       if (data === "started") {
         this.running = true;
         URL.revokeObjectURL(url);
         return;
       }
-      this.pending.get(data.id)?.(data.data);
+      this.pending.get(data.id)?.(data.sums);
       this.pending.delete(data.id);
     };
     // A content security policy that forbids blob workers fails here, after construction:
@@ -55,24 +65,28 @@ export class RasterWorker {
     };
   }
 
-  rasterise(job: RasterJob): Promise<Int32Array | null> {
+  /** The job's sums; its ys and rgb arrays are handed over to the worker (no copy) and are empty after the call. */
+  rasterise(job: RasterJob): Promise<LineSums | null> {
     const worker = this.worker;
     if (!worker) return Promise.resolve(null);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      const { width, height, lines, rows, rgb, smooth, gaps } = job;
-      worker.postMessage({ id, width, height, xs: Array.from(lines.xs), ys: lines.ys, ratio: lines.ratio, rows, rgb, smooth, gaps });
+      worker.postMessage({ id, job }, [job.ys.buffer, job.rgb.buffer]);
     });
   }
 }
 
 const WORKER_SOURCE = `"use strict";
 const { addLines } = (${lineRasterizer.toString()})();
-onmessage = ({ data: job }) => {
-  const sums = { width: job.width, height: job.height, data: new Int32Array(job.width * job.height * 4) };
-  addLines(sums, { xs: job.xs, ys: job.ys, ratio: job.ratio }, job.rows, job.rgb, 1, job.smooth, job.gaps);
-  postMessage({ id: job.id, data: sums.data }, [sums.data.buffer]);
+const range = (from, to) => Int32Array.from({ length: to - from }, (_, i) => from + i);
+onmessage = ({ data: { id, job } }) => {
+  const sums = { left: job.left, width: job.width, height: job.height, data: new Int32Array(job.width * job.height * 4) };
+  const lines = { xs: job.xs, ys: job.ys, ratio: job.ratio };
+  const runs = job.rgb.length / 3;
+  addLines(sums, lines, range(0, job.adding), job.rgb, 1, job.smooth, job.gaps);
+  addLines(sums, lines, range(job.adding, runs), job.rgb, -1, job.smooth, job.gaps);
+  postMessage({ id, sums }, [sums.data.buffer]);
 };
 postMessage("started");`;
 
