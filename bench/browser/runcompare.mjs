@@ -64,16 +64,21 @@ function press(column, value) {
   return { moveTo: (to) => mouse(window, "mousemove", x, yOf(to)), release: (to) => mouse(window, "mouseup", x, yOf(to)) };
 }
 
-/** Resolves in the frame that redrew the lines: every draw replaces the view's `drawn` record. */
-async function redrawn(before) {
-  for (let frames = 0; view.drawn === before; frames++) {
-    if (frames > 600) throw new Error("the lines were not redrawn");
-    await nextFrame();
+/**
+ * performance.now() in the first frame that began after the lines were redrawn: every draw
+ * replaces the view's `drawn` record, in the event itself or later, when a worker drew part of it.
+ */
+async function frameAfterRedraw(before) {
+  if (view.drawn !== before) return nextFrame();
+  for (let frames = 0; frames <= 600; frames++) {
+    const now = await nextFrame();
+    if (view.drawn !== before) return now;
   }
+  throw new Error("the lines were not redrawn");
 }
 
 /**
- * Milliseconds from each mousemove to the end of the frame that redrew the lines, the runs
+ * Milliseconds from each mousemove to the first frame that began after the lines were redrawn, the runs
  * selected after each, and the peak heap since the last first paint began.
  */
 export async function brushUpdates(moves) {
@@ -90,8 +95,7 @@ export async function brushUpdates(moves) {
     const before = view.drawn;
     const start = performance.now();
     moved.moveTo(to);
-    await redrawn(before);
-    times.push((await nextFrame()) - start);
+    times.push((await frameAfterRedraw(before)) - start);
     selected.push(view.drawn.emphasised);
     sampleHeap();
   }
