@@ -9,6 +9,8 @@ import { sharedRasterWorker, type RasterJob, type RasterWorker } from "./raster-
 const SMOOTH_UP_TO = 5000;
 /** From this many runs a worker draws half the gaps between axes while this thread draws the rest. */
 const WORKER_FROM = 20_000;
+/** How long the first large view on a page waits for the worker to start before drawing alone. */
+const WORKER_PATIENCE_MS = 300;
 /** A brush move that adds or takes away fewer lines than this draws them all itself: not worth a message. */
 const SHARE_FROM = 2000;
 
@@ -70,15 +72,16 @@ export class LineLayers {
     const axes = layout.axes.length;
     this.worker = hidden.length >= WORKER_FROM && axes >= 3 ? sharedRasterWorker() : null;
     this.split = Math.ceil(axes / 2);
-    // A new worker starts only once this thread is free: the first large view draws all its
-    // lines itself, and starts the worker for the next ones.
-    const drawn = this.addShared(this.shown, rowsWhere(hidden.length, (row) => !hidden[row]), []);
-    if (!drawn) {
+    const rows = rowsWhere(hidden.length, (row) => !hidden[row]);
+    if (!this.worker) {
+      this.add(this.shown, rows, 1);
       this.complete = true;
       return;
     }
-    this.ready = drawn.then((threads) => {
-      this.threads = threads;
+    // A new worker starts only once this thread is free: wait for it (a few frames) rather than
+    // draw every line alone.
+    this.ready = this.worker.started(WORKER_PATIENCE_MS).then(async () => {
+      this.threads = (await this.addShared(this.shown, rows, [])) ?? 1;
       this.complete = true;
     });
   }

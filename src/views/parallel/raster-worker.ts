@@ -32,6 +32,7 @@ export class RasterWorker {
   private readonly pending = new Map<number, (sums: LineSums | null) => void>();
   /** Whether the worker has started: until then, a job would wait for it. */
   running = false;
+  private readonly startListeners = new Set<() => void>();
 
   constructor() {
     // The worker loads its script once this thread is free: the URL must live until it has started.
@@ -47,6 +48,7 @@ export class RasterWorker {
       if (data === "started") {
         this.running = true;
         URL.revokeObjectURL(url);
+        this.settleStart();
         return;
       }
       this.pending.get(data.id)?.(data.sums);
@@ -62,7 +64,30 @@ export class RasterWorker {
       this.running = false;
       for (const resolve of this.pending.values()) resolve(null);
       this.pending.clear();
+      this.settleStart();
     };
+  }
+
+  /**
+   * Resolves once the worker runs, failed, or `patience` milliseconds passed; `running` tells
+   * which. A worker can only start once the page's thread is free, so a caller with many lines
+   * to draw waits for it here rather than drawing them all alone.
+   */
+  started(patience: number): Promise<void> {
+    if (this.running || !this.worker) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.startListeners.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, patience);
+      this.startListeners.add(done);
+    });
+  }
+
+  private settleStart() {
+    for (const listener of [...this.startListeners]) listener();
   }
 
   /** The job's sums; its ys and rgb arrays are handed over to the worker (no copy) and are empty after the call. */
