@@ -1,4 +1,4 @@
-import { addLines, bandColumns, COVERAGE_LEVELS, lineRasterizer, lineSums, paintLayer, type LineSums } from "../../src/views/parallel/density";
+import { addLines, bandColumns, COVERAGE_LEVELS, gapCosts, lineRasterizer, lineSums, paintLayer, type LineSums } from "../../src/views/parallel/density";
 
 const FULL = COVERAGE_LEVELS;
 const coverageAt = (sums: LineSums, x: number, y: number) => sums.data[(y * sums.width + x) * 4];
@@ -146,4 +146,33 @@ test("a band of columns drawn on its own holds exactly the chart's sums there, a
       expect(band.left + band.width).toBeLessThan(width);
     }
   }
+});
+
+describe("runs sharing a segment (discrete axes)", () => {
+  // Axes 1 and 2 take 4 and 3 values, so 1,000 runs share 12 segments between them; axis 0 is continuous.
+  const xs = [2.5, 100.5, 200.5];
+  const ys = Float32Array.from({ length: 1000 * 3 }, (_, i) => {
+    const [run, axis] = [Math.floor(i / 3), i % 3];
+    return axis === 0 ? (run * 37.77) % 50 : axis === 1 ? 5 + 12.5 * (run % 4) : 8 + 17.25 * (run % 3);
+  });
+  const rgb = Uint8Array.from({ length: 3000 }, (_, i) => (i * 89) % 256);
+  const rows = Array.from({ length: 1000 }, (_, i) => i);
+
+  test("are drawn once with their paints summed: the same sums as drawing each", () => {
+    for (const smooth of [true, false]) {
+      for (const sign of [1, -1] as const) {
+        const merged = lineSums(204, 56);
+        addLines(merged, { xs, ys, ratio: 1 }, rows, rgb, sign, smooth);
+        const oneByOne = lineSums(204, 56);
+        for (const row of rows) addLines(oneByOne, { xs, ys, ratio: 1 }, [row], rgb, sign, smooth);
+        expect(merged.data).toEqual(oneByOne.data);
+      }
+    }
+  });
+
+  test("make their gap cheap in the cost estimate that shares gaps between threads", () => {
+    const costs = gapCosts({ xs, ys, ratio: 1 }, rows);
+    expect(costs[1]).toBeGreaterThan(1000 * 98); // at least one step per pixel column, per run
+    expect(costs[2]).toBeLessThan(costs[1] / 3);
+  });
 });

@@ -1,6 +1,6 @@
 import { rgb } from "d3";
 import type { RunColors } from "../../render/color.js";
-import { addLines, bandColumns, lineSums, paintLayer, type LineSums, type Polylines, type SumsLayer } from "./density.js";
+import { addLines, bandColumns, gapCosts, lineSums, paintLayer, type LineSums, type Polylines, type SumsLayer } from "./density.js";
 import type { Layout } from "./layout.js";
 import { lineAlpha } from "./lines.js";
 import { sharedRasterWorker, type RasterJob, type RasterWorker } from "./raster-worker.js";
@@ -44,8 +44,6 @@ export class LineLayers {
   /** Every shown run in the faded colour, painted: it stays while a brush moves. */
   private fadedPixels: { color: string; pixels: Uint8ClampedArray } | null = null;
   private readonly worker: RasterWorker | null;
-  /** The first gap the worker draws (gap a joins axis a - 1 to axis a). */
-  private readonly split: number;
   /** The latest look asked for while the worker drew part of an earlier one: shown once that one is. */
   private waiting: { look: LinesLook; painted: Painted } | null = null;
   private sharing = false;
@@ -71,7 +69,6 @@ export class LineLayers {
     this.image = new ImageData(width, height);
     const axes = layout.axes.length;
     this.worker = hidden.length >= WORKER_FROM && axes >= 3 ? sharedRasterWorker() : null;
-    this.split = Math.ceil(axes / 2);
     const rows = rowsWhere(hidden.length, (row) => !hidden[row]);
     if (!this.worker) {
       this.add(this.shown, rows, 1);
@@ -182,20 +179,36 @@ export class LineLayers {
    */
   private addShared(sums: LineSums, adding: ArrayLike<number>, removing: ArrayLike<number>, least = 0): Promise<number> | null {
     const worker = this.worker?.running && adding.length + removing.length >= least ? this.worker : null;
-    const gaps = [this.split, this.lines.xs.length] as const;
-    const theirs = worker?.rasterise(this.job(sums, adding, removing, gaps));
-    this.add(sums, adding, 1, theirs ? [1, this.split] : undefined);
-    this.add(sums, removing, -1, theirs ? [1, this.split] : undefined);
-    if (!theirs) return null;
-    return theirs.then((band) => {
+    if (!worker) {
+      this.add(sums, adding, 1);
+      this.add(sums, removing, -1);
+      return null;
+    }
+    const split = this.evenSplit(adding, removing);
+    const theirs = [split, this.lines.xs.length] as const;
+    const band = worker.rasterise(this.job(sums, adding, removing, theirs));
+    this.add(sums, adding, 1, [1, split]);
+    this.add(sums, removing, -1, [1, split]);
+    return band.then((band) => {
       if (band) {
         addBand(sums, band);
         return 2;
       }
-      this.add(sums, adding, 1, gaps);
-      this.add(sums, removing, -1, gaps);
+      this.add(sums, adding, 1, theirs);
+      this.add(sums, removing, -1, theirs);
       return 1;
     });
+  }
+
+  /** The gap from which the worker draws, so that both threads have about as much to draw. */
+  private evenSplit(adding: ArrayLike<number>, removing: ArrayLike<number>): number {
+    const removed = gapCosts(this.lines, removing);
+    const costs = gapCosts(this.lines, adding).map((cost, a) => cost + removed[a]);
+    const total = costs.reduce((sum, cost) => sum + cost, 0);
+    const axes = this.lines.xs.length;
+    let split = 2;
+    for (let before = costs[1]; split < axes - 1 && before + costs[split] / 2 < total / 2; split++) before += costs[split];
+    return split;
   }
 
   /** The worker's job for some gaps: their band of columns, and only the runs it draws. */
