@@ -7,7 +7,7 @@ import { sharedRasterWorker, type RasterJob, type RasterWorker } from "./raster-
 
 /** Up to this many runs lines are anti-aliased; past it they are dense enough to hide jagged edges, and drawn twice as fast. */
 const SMOOTH_UP_TO = 5000;
-/** From this many runs a worker draws half the gaps between axes while this thread draws the rest. */
+/** From this many runs a worker draws some of the gaps between axes while this thread draws the rest. */
 const WORKER_FROM = 20_000;
 /** How long the first large view on a page waits for the worker to start before drawing alone. */
 const WORKER_PATIENCE_MS = 300;
