@@ -99,6 +99,23 @@ test("painting a layer over another blends source-over, and copies widen lines d
   expect(pixels[(0 * 4 + 1) * 4 + 3]).toBe(0);
 });
 
+test("painting columns in two parts gives the pixels of painting them all at once", () => {
+  const sums = lineSums(30, 20);
+  const xs = [0, 15, 30];
+  const ys = Array.from({ length: 40 }, (_, run) => xs.map((_, a) => (run * 3.7 + a * 5.3) % 20));
+  addLines(sums, lines(xs, ys), Array.from({ length: 40 }, (_, i) => i), Uint8Array.from({ length: 120 }, (_, i) => (i * 41) % 256), 1, true);
+  const layer = { sums, color: null, alpha: 0.3, copies: 2 };
+  const whole = new Uint8ClampedArray(30 * 20 * 4);
+  paintLayer(whole, layer);
+  const parts = new Uint8ClampedArray(30 * 20 * 4);
+  paintLayer(parts, layer, [0, 11]);
+  expect(parts.slice(0, 11 * 4)).toEqual(whole.slice(0, 11 * 4)); // the first row's left columns
+  expect(parts.slice(11 * 4, 30 * 4).every((value) => value === 0)).toBe(true);
+  paintLayer(parts, layer, [11, 30]);
+  expect(parts).toEqual(whole);
+  expect(whole.some((value) => value > 0)).toBe(true);
+});
+
 test("the rasteriser refers to nothing outside itself, so a worker can run it from its source", () => {
   const isolated = new Function(`"use strict"; return (${lineRasterizer.toString()})();`)() as ReturnType<typeof lineRasterizer>;
   const xs = [0, 20, 40];

@@ -264,17 +264,19 @@ export interface SumsLayer {
 }
 
 /**
- * Paints a layer over RGBA pixels (an ImageData's data, not premultiplied). Coverage c of lines
- * of opacity a gives an opacity of 1 - (1 - a)^c: the same as c lines drawn one over another.
+ * Paints a layer over RGBA pixels (an ImageData's data, not premultiplied), in columns `left` to
+ * `right` (all by default). Coverage c of lines of opacity a gives an opacity of 1 - (1 - a)^c:
+ * the same as c lines drawn one over another.
  */
-export function paintLayer(pixels: Uint8ClampedArray, { sums, color, alpha, copies }: SumsLayer) {
+export function paintLayer(pixels: Uint8ClampedArray, { sums, color, alpha, copies }: SumsLayer, [left, right]: readonly [number, number] = [0, sums.width]) {
   const { width, height, data } = sums;
   const opacity = opacityOfCoverage(alpha);
   const reach = copies - 1 - Math.floor((copies - 1) / 2); // copies above the line's own row
+  const [firstColumn, endColumn] = [Math.max(0, left), Math.min(width, right)];
   for (let y = 0; y < height; y++) {
     const from = Math.max(0, y - reach);
     const to = Math.min(height, y - reach + copies);
-    for (let x = 0, at = y * width * 4; x < width; x++, at += 4) {
+    for (let x = firstColumn, at = (y * width + x) * 4; x < endColumn; x++, at += 4) {
       let coverage = 0;
       let r = 0;
       let g = 0;

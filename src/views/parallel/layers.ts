@@ -23,6 +23,12 @@ export interface LinesLook {
   readonly faded: string;
 }
 
+/** Lines drawn in part by the worker: final left of column `left` at once, everywhere once `landed` resolves (with the threads that drew them). */
+interface Shared {
+  readonly landed: Promise<number>;
+  readonly left: number;
+}
+
 /** Called with the painted lines (device pixels, straight alpha) and the runs drawn in colour. */
 export type Painted = (image: ImageData, emphasisedRuns: number) => void;
 
@@ -78,7 +84,7 @@ export class LineLayers {
     // A new worker starts only once this thread is free: wait for it (a few frames) rather than
     // draw every line alone.
     this.ready = this.worker.started(WORKER_PATIENCE_MS).then(async () => {
-      this.threads = (await this.addShared(this.shown, rows, [])) ?? 1;
+      this.threads = (await this.addShared(this.shown, rows, [])?.landed) ?? 1;
       this.complete = true;
     });
   }
@@ -106,28 +112,39 @@ export class LineLayers {
   private showWaiting() {
     const { look, painted } = this.waiting!;
     this.waiting = null;
-    const finish = () => painted(this.paint(look), this.emphasisedCount);
+    this.paintBackground(look);
     const shared = look.emphasis && !look.allFaded ? this.emphasise(look.emphasis) : null;
-    if (!shared) return finish();
+    if (!shared) {
+      this.paintColumns(look, 0, this.image.width);
+      painted(this.image, this.emphasisedCount);
+      return;
+    }
+    // While the worker draws its share, paint the columns that are done.
+    this.paintColumns(look, 0, shared.left);
     this.sharing = true;
-    shared.then(() => {
+    shared.landed.then(() => {
       this.sharing = false;
-      finish();
+      this.paintColumns(look, shared.left, this.image.width);
+      painted(this.image, this.emphasisedCount);
       if (this.waiting) this.showWaiting();
     });
   }
 
-  private paint(look: LinesLook): ImageData {
+  /** What the lines are painted over: the faded layer, or nothing. */
+  private paintBackground(look: LinesLook) {
+    if (look.allFaded || look.emphasis) this.image.data.set(this.faded(look.faded));
+    else this.image.data.fill(0);
+  }
+
+  /** Paints the look's coloured lines over the background, in columns `from` to `to` (device pixels). */
+  private paintColumns(look: LinesLook, from: number, to: number) {
     const count = this.hidden.length;
-    const pixels = this.image.data;
-    if (look.allFaded || look.emphasis) pixels.set(this.faded(look.faded));
-    else pixels.fill(0);
+    const columns = [from, to] as const;
     if (look.emphasis && !look.allFaded) {
-      paintLayer(pixels, { sums: this.emphasised!, color: null, alpha: Math.min(0.95, lineAlpha(count) + 0.35), copies: this.copies(2) });
+      paintLayer(this.image.data, { sums: this.emphasised!, color: null, alpha: Math.min(0.95, lineAlpha(count) + 0.35), copies: this.copies(2) }, columns);
     } else if (!look.allFaded) {
-      paintLayer(pixels, { sums: this.shown, color: null, alpha: lineAlpha(count), copies: this.copies(1.25) });
+      paintLayer(this.image.data, { sums: this.shown, color: null, alpha: lineAlpha(count), copies: this.copies(1.25) }, columns);
     }
-    return this.image;
   }
 
   /** Lines `width` CSS pixels wide are this many device pixels wide. */
@@ -146,11 +163,8 @@ export class LineLayers {
     return this.fadedPixels.pixels;
   }
 
-  /**
-   * Brings the emphasised sums to the shown rows of `emphasis`, by the cheaper of a delta or a
-   * redraw; a promise while the worker draws its share.
-   */
-  private emphasise(emphasis: Uint8Array): Promise<number> | null {
+  /** Brings the emphasised sums to the shown rows of `emphasis`, by the cheaper of a delta or a redraw. */
+  private emphasise(emphasis: Uint8Array): Shared | null {
     const current = this.emphasisedRows;
     const target = new Uint8Array(current.length);
     const entering: number[] = [];
@@ -174,10 +188,11 @@ export class LineLayers {
 
   /**
    * Adds the lines of `adding` and takes away those of `removing`, the worker drawing the later
-   * gaps when it runs and there are at least `least` lines; a promise of the threads that drew
-   * them, while the worker draws.
+   * gaps when it runs and there are at least `least` lines. While the worker draws, the sums are
+   * final left of column `left`, and `landed` resolves with the threads that drew them once the
+   * rest are in too.
    */
-  private addShared(sums: LineSums, adding: ArrayLike<number>, removing: ArrayLike<number>, least = 0): Promise<number> | null {
+  private addShared(sums: LineSums, adding: ArrayLike<number>, removing: ArrayLike<number>, least = 0): Shared | null {
     const worker = this.worker?.running && adding.length + removing.length >= least ? this.worker : null;
     if (!worker) {
       this.add(sums, adding, 1);
@@ -186,10 +201,11 @@ export class LineLayers {
     }
     const split = this.evenSplit(adding, removing);
     const theirs = [split, this.lines.xs.length] as const;
-    const band = worker.rasterise(this.job(sums, adding, removing, theirs));
+    const job = this.job(sums, adding, removing, theirs);
+    const band = worker.rasterise(job);
     this.add(sums, adding, 1, [1, split]);
     this.add(sums, removing, -1, [1, split]);
-    return band.then((band) => {
+    const landed = band.then((band) => {
       if (band) {
         addBand(sums, band);
         return 2;
@@ -198,6 +214,7 @@ export class LineLayers {
       this.add(sums, removing, -1, theirs);
       return 1;
     });
+    return { landed, left: job.left };
   }
 
   /** The gap from which the worker draws, so that both threads have about as much to draw. */
