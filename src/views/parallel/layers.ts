@@ -14,9 +14,6 @@ const WORKER_PATIENCE_MS = 300;
 /** A brush move that adds or takes away fewer lines than this draws them all itself: not worth a message. */
 const SHARE_FROM = 2000;
 
-/** Painting a pixel costs about as much as this many steps of the rasteriser (8 ms for 1000 × 400 pixels, 3.5 ns a step). */
-const PAINT_STEPS_PER_PIXEL = 6;
-
 /** What the lines show this frame. */
 export interface LinesLook {
   /** Rows to draw in colour over every shown run in the faded colour; null draws all in colour. */
@@ -220,23 +217,15 @@ export class LineLayers {
     return { landed, left: job.left };
   }
 
-  /**
-   * The gap from which the worker draws, so that both threads finish together: this one draws
-   * the earlier gaps and then paints their columns while the worker draws the rest.
-   */
+  /** The gap from which the worker draws, so that both threads have about as much to draw. */
   private evenSplit(adding: ArrayLike<number>, removing: ArrayLike<number>): number {
     const removed = gapCosts(this.lines, removing);
     const costs = gapCosts(this.lines, adding).map((cost, a) => cost + removed[a]);
     const total = costs.reduce((sum, cost) => sum + cost, 0);
-    const { xs, ratio } = this.lines;
-    let best = 2;
-    let bestTime = Infinity;
-    for (let split = 2, ours = costs[1]; split < xs.length; ours += costs[split], split++) {
-      const painting = xs[split - 1] * ratio * this.image.height * PAINT_STEPS_PER_PIXEL;
-      const time = Math.max(ours + painting, total - ours);
-      if (time < bestTime) [best, bestTime] = [split, time];
-    }
-    return best;
+    const axes = this.lines.xs.length;
+    let split = 2;
+    for (let before = costs[1]; split < axes - 1 && before + costs[split] / 2 < total / 2; split++) before += costs[split];
+    return split;
   }
 
   /** The worker's job for some gaps: their band of columns, and only the runs it draws. */
