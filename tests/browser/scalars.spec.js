@@ -556,8 +556,9 @@ test("long curves look as their per-pixel-column reductions drawn in full: the s
     const { smoothed, raw } = await longCurvesAgainstReference(page, { runs: 100, steps: 2_000, smoothing });
     for (const layer of [smoothed, raw]) {
       expect(layer.painted).toBeGreaterThan(10_000);
-      // Lines 20% fainter than they should be, or half a pixel off, are well past these.
-      expect(layer.mean).toBeLessThan(0.5);
+      // The same drawing calls give the same pixels; lines 20% fainter than they should be (a
+      // mean of about 1), or half a pixel off, are well past these.
+      expect(layer.mean).toBeLessThan(0.1);
       expect(layer.far).toBeLessThan(0.001);
     }
   }
