@@ -160,48 +160,48 @@ function minMax(y: ArrayLike<number>, starts: Int32Array, kept: Int32Array): Red
   let count = 0;
   let low = Infinity;
   let high = -Infinity;
-  // The open stretch: its first, lowest, highest and last point (first < 0: none open), and
-  // the lowest and highest value, kept in locals rather than read back from y.
-  let first = -1;
-  let last = -1;
-  let min = -1;
-  let max = -1;
-  let minValue = 0;
-  let maxValue = 0;
   for (let span = 0; span + 1 < starts.length; span++) {
     const end = starts[span + 1];
-    for (let i = starts[span]; i <= end; i++) {
-      const v = i < end ? y[i] : NaN;
-      if (v > -Infinity && v < Infinity) {
-        if (first < 0) {
-          first = last = min = max = i;
-          minValue = maxValue = v;
-        } else {
-          last = i;
-          if (v < minValue) {
-            min = i;
-            minValue = v;
-          } else if (v > maxValue) {
-            max = i;
-            maxValue = v;
-          }
-        }
+    let i = starts[span];
+    while (i < end) {
+      let v = y[i];
+      if (!(v > -Infinity && v < Infinity)) {
+        if (count > 0 && kept[count - 1] >= 0) kept[count++] = -1 - i;
+        i++;
         continue;
       }
-      // The end of a stretch: the column's end, or a gap.
-      if (first >= 0) {
-        // first <= min, max <= last: each once, in their order along the line.
-        const a = min < max ? min : max;
-        const b = min < max ? max : min;
-        kept[count++] = first;
-        if (a !== first) kept[count++] = a;
-        if (b !== a) kept[count++] = b;
-        if (last !== b) kept[count++] = last;
-        if (minValue < low) low = minValue;
-        if (maxValue > high) high = maxValue;
-        first = -1;
+      // One stretch of finite values, scanned in a loop of its own: most points are neither a new
+      // lowest nor a new highest, and take two comparisons and a NaN check. An infinity can only
+      // pass for a new extreme, so it is checked for only there.
+      const first = i;
+      let min = i;
+      let max = i;
+      let minValue = v;
+      let maxValue = v;
+      for (i++; i < end; i++) {
+        v = y[i];
+        if (v < minValue) {
+          if (v === -Infinity) break;
+          min = i;
+          minValue = v;
+        } else if (v > maxValue) {
+          if (v === Infinity) break;
+          max = i;
+          maxValue = v;
+        } else if (v !== v) {
+          break;
+        }
       }
-      if (i < end && count > 0 && kept[count - 1] >= 0) kept[count++] = -1 - i;
+      const last = i - 1;
+      // first <= min, max <= last: each once, in their order along the line.
+      const a = min < max ? min : max;
+      const b = min < max ? max : min;
+      kept[count++] = first;
+      if (a !== first) kept[count++] = a;
+      if (b !== a) kept[count++] = b;
+      if (last !== b) kept[count++] = last;
+      if (minValue < low) low = minValue;
+      if (maxValue > high) high = maxValue;
     }
   }
   return { indices: kept, length: count, yRange: low <= high ? [low, high] : null };

@@ -426,3 +426,141 @@ test("with no smoothing given, the page's setting (JupyterLab's Settings > runco
   });
   expect(Number(value)).toBe(0.9);
 });
+
+/**
+ * Draws many long noisy curves with the view, and again in the page with plain canvas calls from
+ * values smoothed and reduced here (TensorBoard's EMA and M4 per device-pixel column, written out
+ * below, mapped through the axes' ticks), in the view's documented look: Tableau 10 by run, one
+ * path per colour, hairlines, opacity 1.25 - 0.3 log10(runs), raw series at 0.3 of that beneath.
+ * Returns, per layer, how far the view's pixels are from the reference's.
+ */
+async function longCurvesAgainstReference(page, { runs, steps, smoothing }) {
+  return page.evaluate(
+    async ({ runs, steps, smoothing }) => {
+      const { scalars } = await import("runcompare");
+      let state = 17;
+      const random = () => {
+        state = (state + 0x6d2b79f5) | 0;
+        let t = Math.imul(state ^ (state >>> 15), 1 | state);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const rows = [];
+      const raw = [];
+      for (let run = 0; run < runs; run++) {
+        const values = [];
+        const rate = (2 + 10 * random()) / steps;
+        for (let step = 0; step < steps; step++) {
+          const value = 0.2 + 2 * Math.exp(-rate * step) + 0.3 * (random() - 0.5);
+          values.push(value);
+          rows.push({ run_id: `run-${String(run).padStart(3, "0")}`, metric: "loss", step, value });
+        }
+        raw.push(values);
+      }
+      const host = document.createElement("div");
+      host.style.width = "1080px";
+      document.body.replaceChildren(host);
+      const view = scalars(rows, { smoothing });
+      host.append(view);
+      if (view.error) throw new Error(view.error);
+      while (view.drawn.frames === 0) await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+
+      const plot = view.querySelector(".rc-plot");
+      const [rawCanvas, smoothCanvas] = plot.querySelectorAll("canvas");
+      // d3's axes put ticks half a pixel off at device pixel ratio 1, to keep their lines crisp.
+      const ticks = (axis, at) =>
+        [...plot.querySelectorAll(`${axis} .tick`)].map((tick) => ({ value: Number(tick.textContent.replace("−", "-").replace(/k$/, "e3")), at: tick.transform.baseVal[0].matrix[at] - 0.5 }));
+      const mapping = (marks) => {
+        const [a, b] = [marks[0], marks[marks.length - 1]];
+        return (value) => a.at + ((value - a.value) * (b.at - a.at)) / (b.value - a.value);
+      };
+      const mapX = mapping(ticks(".rc-x-axis", "e"));
+      const mapY = mapping(ticks(".rc-y-axis", "f"));
+      const [left, right] = [mapX(0), mapX(steps - 1)];
+      const pixelColumns = Math.round(right - left);
+
+      const ema = (values) => {
+        let last = 0;
+        return values.map((v, i) => {
+          last = last * smoothing + (1 - smoothing) * v;
+          return last / (1 - smoothing ** (i + 1));
+        });
+      };
+      // M4: in each pixel column, the first, lowest, highest and last point, each once, in order.
+      const m4 = (values) => {
+        const kept = [];
+        for (let start = 0; start < steps; ) {
+          const column = Math.floor((start * pixelColumns) / (steps - 1));
+          let end = start;
+          while (end < steps && Math.floor((end * pixelColumns) / (steps - 1)) === column) end++;
+          const group = values.slice(start, end);
+          const low = start + group.indexOf(Math.min(...group));
+          const high = start + group.indexOf(Math.max(...group));
+          kept.push(...new Set([start, Math.min(low, high), Math.max(low, high), end - 1]));
+          start = end;
+        }
+        return kept.map((i) => [mapX(i), mapY(values[i])]);
+      };
+      const tableau10 = ["#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#bab0ab"];
+      const alpha = Math.max(0.15, Math.min(1, 1.25 - 0.3 * Math.log10(runs)));
+      const reference = (series, opacity) => {
+        const canvas = document.createElement("canvas");
+        [canvas.width, canvas.height] = [smoothCanvas.width, smoothCanvas.height];
+        const context = canvas.getContext("2d");
+        context.beginPath();
+        context.rect(left, 0, right - left, canvas.height);
+        context.clip();
+        Object.assign(context, { lineJoin: "round", lineCap: "round", lineWidth: 0.999, globalAlpha: opacity });
+        for (let color = 0; color < tableau10.length; color++) {
+          context.strokeStyle = tableau10[color];
+          context.beginPath();
+          for (let run = color; run < runs; run += tableau10.length) {
+            const points = m4(series[run]);
+            context.moveTo(...points[0]);
+            for (const point of points.slice(1)) context.lineTo(...point);
+          }
+          context.stroke();
+        }
+        return canvas;
+      };
+      const difference = (canvas, expected) => {
+        const a = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+        const b = expected.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+        let sum = 0;
+        let far = 0;
+        let painted = 0;
+        for (let i = 0; i < a.length; i += 4) {
+          if (b[i + 3] > 0) painted++;
+          let most = 0;
+          for (let c = 0; c < 4; c++) {
+            const d = Math.abs(a[i + c] - b[i + c]);
+            sum += d;
+            most = Math.max(most, d);
+          }
+          if (most > 48) far++;
+        }
+        return { mean: sum / a.length, far: far / painted, painted };
+      };
+      return {
+        smoothed: difference(smoothCanvas, reference(raw.map(ema), alpha)),
+        raw: difference(rawCanvas, reference(raw, 0.3 * alpha)),
+      };
+    },
+    { runs, steps, smoothing },
+  );
+}
+
+test("long curves look as their per-pixel-column reductions drawn in full: the same lines, colours, widths and raw layer", async ({ page }) => {
+  for (const smoothing of [0.7, 0.95]) {
+    const { smoothed, raw } = await longCurvesAgainstReference(page, { runs: 100, steps: 2_000, smoothing });
+    for (const layer of [smoothed, raw]) {
+      expect(layer.painted).toBeGreaterThan(10_000);
+      // The same drawing calls give the same pixels; lines 20% fainter than they should be (a
+      // mean of about 1), or half a pixel off, are well past these.
+      expect(layer.mean).toBeLessThan(0.1);
+      expect(layer.far).toBeLessThan(0.001);
+    }
+  }
+  await page.screenshot({ path: path.join(screenshots, "scalars-long-curves.png") });
+});

@@ -46,6 +46,8 @@ export class Chart {
   private rawVersion = 0;
   /** What the raw layer was last drawn for. */
   private rawDrawn = "";
+  /** What the axes were last drawn for: a new smoothing mostly keeps them. */
+  private axesDrawn = "";
 
   constructor(readonly spec: ChartSpec, private readonly host: ChartHost, variants: readonly (string | null)[]) {
     this.element.className = "rc-chart";
@@ -87,7 +89,11 @@ export class Chart {
     this.frame = makeFrame(width, height, x, y, xDomain, yDomain);
     this.plot.style.height = `${height}px`;
     this.svg.attr("width", width).attr("height", height);
-    drawAxes(this.axes, this.frame);
+    const axesKey = JSON.stringify([width, height, x, y, this.frame.xDomain, yDomain]);
+    if (axesKey !== this.axesDrawn) {
+      drawAxes(this.axes, this.frame);
+      this.axesDrawn = axesKey;
+    }
     const rawKey = JSON.stringify([this.rawVersion, look.version, look.raw, look.reduce, width, height, ratio, y, this.frame.xDomain, yDomain]);
     if (rawKey !== this.rawDrawn) {
       drawRaw(sizeCanvas(this.rawCanvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of);

@@ -62,7 +62,8 @@ export class Legend {
       box.checked = shown(entry);
       row.classList.toggle("rc-selected", !!selected?.has(entry));
     }
-    this.status.textContent = status;
+    // The same text set again would still replace the text node, and lay out the legend again.
+    if (this.status.textContent !== status) this.status.textContent = status;
   }
 
   private button(label: string, shown: boolean): HTMLButtonElement {
