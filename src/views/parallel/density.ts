@@ -138,11 +138,14 @@ export function lineRasterizer() {
     return runs >= 2 * SAMPLE && distinct <= SAMPLE / 2;
   }
 
-  /** How many different segments the first SAMPLE runs have in gap `a`. */
+  /**
+   * About how many different segments the first SAMPLE runs have in gap `a` (two pairs of ends
+   * may rarely count as one: this only decides whether merging pays).
+   */
   function distinctSegments(lines: Polylines, a: number, rows: ArrayLike<number>): number {
     const d = lines.xs.length;
-    const seen = new Set<string>();
-    for (let i = 0; i < Math.min(SAMPLE, rows.length); i++) seen.add(`${lines.ys[rows[i] * d + a - 1]} ${lines.ys[rows[i] * d + a]}`);
+    const seen = new Set<number>();
+    for (let i = 0; i < Math.min(SAMPLE, rows.length); i++) seen.add(lines.ys[rows[i] * d + a - 1] * 65536 + lines.ys[rows[i] * d + a]);
     return seen.size;
   }
 

@@ -170,11 +170,14 @@ export class LineLayers {
     const entering: number[] = [];
     const leaving: number[] = [];
     let count = 0;
+    const hidden = this.hidden;
     for (let row = 0; row < target.length; row++) {
-      const wanted = emphasis[row] === 1 && !this.hidden[row] ? 1 : 0;
+      const wanted = emphasis[row] === 1 && hidden[row] === 0 ? 1 : 0;
       target[row] = wanted;
       count += wanted;
-      if (wanted !== current[row]) (wanted ? entering : leaving).push(row);
+      if (wanted === current[row]) continue;
+      if (wanted) entering.push(row);
+      else leaving.push(row);
     }
     this.emphasisedRows = target;
     this.emphasisedCount = count;
@@ -231,17 +234,17 @@ export class LineLayers {
   /** The worker's job for some gaps: their band of columns, and only the runs it draws. */
   private job(sums: LineSums, adding: ArrayLike<number>, removing: ArrayLike<number>, gaps: readonly [number, number]): RasterJob {
     const { xs, ys, ratio } = this.lines;
+    const colors = this.colors;
     const d = xs.length;
     const count = adding.length + removing.length;
     const theirYs = new Float32Array(count * d);
     const theirRgb = new Uint8Array(count * 3);
-    let run = 0;
-    for (const rows of [adding, removing]) {
-      for (let i = 0; i < rows.length; i++, run++) {
-        const row = rows[i];
-        for (let a = 0; a < d; a++) theirYs[run * d + a] = ys[row * d + a];
-        for (let c = 0; c < 3; c++) theirRgb[run * 3 + c] = this.colors[row * 3 + c];
-      }
+    for (let run = 0; run < count; run++) {
+      const row = run < adding.length ? adding[run] : removing[run - adding.length];
+      theirYs.set(ys.subarray(row * d, row * d + d), run * d);
+      theirRgb[run * 3] = colors[row * 3];
+      theirRgb[run * 3 + 1] = colors[row * 3 + 1];
+      theirRgb[run * 3 + 2] = colors[row * 3 + 2];
     }
     const band = bandColumns(Array.from(xs).slice(gaps[0] - 1, gaps[1]), ratio, sums.width);
     return { ...band, height: sums.height, xs: Array.from(xs), ratio, ys: theirYs, rgb: theirRgb, adding: adding.length, smooth: this.smooth, gaps };
