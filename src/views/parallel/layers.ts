@@ -45,6 +45,8 @@ export class LineLayers {
   private emphasised: LineSums | null = null;
   /** Rows whose lines are in `emphasised`. */
   private emphasisedRows: Uint8Array;
+  /** The rows before, kept to be written over by the next change rather than made anew. */
+  private formerRows: Uint8Array | null = null;
   private emphasisedCount = 0;
   private readonly image: ImageData;
   /** Every shown run in the faded colour, painted: it stays while a brush moves. */
@@ -166,7 +168,7 @@ export class LineLayers {
   /** Brings the emphasised sums to the shown rows of `emphasis`, by the cheaper of a delta or a redraw. */
   private emphasise(emphasis: Uint8Array): Shared | null {
     const current = this.emphasisedRows;
-    const target = new Uint8Array(current.length);
+    const target = this.formerRows ?? new Uint8Array(current.length);
     const entering: number[] = [];
     const leaving: number[] = [];
     let count = 0;
@@ -179,6 +181,7 @@ export class LineLayers {
       if (wanted) entering.push(row);
       else leaving.push(row);
     }
+    this.formerRows = current;
     this.emphasisedRows = target;
     this.emphasisedCount = count;
     if (!this.emphasised || count < entering.length + leaving.length) {
@@ -211,6 +214,7 @@ export class LineLayers {
     const landed = band.then((band) => {
       if (band) {
         addBand(sums, band);
+        worker.recycle(band);
         return 2;
       }
       this.add(sums, adding, 1, theirs);

@@ -33,6 +33,8 @@ export class RasterWorker {
   /** Whether the worker has started: until then, a job would wait for it. */
   running = false;
   private readonly startListeners = new Set<() => void>();
+  /** A band's memory, given back once its sums were added: the next job draws into it. */
+  private spare: ArrayBuffer | null = null;
 
   constructor() {
     // The worker loads its script once this thread is free: the URL must live until it has started.
@@ -95,18 +97,30 @@ export class RasterWorker {
     const worker = this.worker;
     if (!worker) return Promise.resolve(null);
     const id = this.nextId++;
+    const spare = this.spare;
+    this.spare = null;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      worker.postMessage({ id, job }, [job.ys.buffer, job.rgb.buffer]);
+      worker.postMessage({ id, job, spare }, [job.ys.buffer, job.rgb.buffer, ...(spare ? [spare] : [])]);
     });
+  }
+
+  /**
+   * Gives back a band's memory once its sums were added, for the next job: a brush move would
+   * otherwise leave megabytes behind for the garbage collector each time.
+   */
+  recycle(band: LineSums) {
+    if (!this.spare || this.spare.byteLength < band.data.buffer.byteLength) this.spare = band.data.buffer as ArrayBuffer;
   }
 }
 
 const WORKER_SOURCE = `"use strict";
 const { addLines } = (${lineRasterizer.toString()})();
 const range = (from, to) => Int32Array.from({ length: to - from }, (_, i) => from + i);
-onmessage = ({ data: { id, job } }) => {
-  const sums = { left: job.left, width: job.width, height: job.height, data: new Int32Array(job.width * job.height * 4) };
+onmessage = ({ data: { id, job, spare } }) => {
+  const size = job.width * job.height * 4;
+  const data = spare && spare.byteLength >= size * 4 ? new Int32Array(spare, 0, size).fill(0) : new Int32Array(size);
+  const sums = { left: job.left, width: job.width, height: job.height, data };
   const lines = { xs: job.xs, ys: job.ys, ratio: job.ratio };
   const runs = job.rgb.length / 3;
   addLines(sums, lines, range(0, job.adding), job.rgb, 1, job.smooth, job.gaps);
