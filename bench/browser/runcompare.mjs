@@ -1,6 +1,6 @@
 // runcompare's parallel view: first paint from Arrow IPC bytes, then brush updates by synthetic mouse events.
 import { COLOR, FIXED_BRUSH, HEIGHT, MOVED_BRUSH, WIDTH, brushTargets } from "./scenario.mjs";
-import { heap, idle, mouse, nextFrame, painted, resetHeap, sampleHeap, tickMapping } from "./timing.mjs";
+import { freshStart, heap, idle, mouse, nextFrame, painted, sampleHeap, tickMapping } from "./timing.mjs";
 
 let view = null;
 let parallel = null;
@@ -32,9 +32,7 @@ export async function firstPaint(url, repeats, bundle = "/dist/runcompare.js") {
     view?.destroy();
     view?.remove();
     view = null;
-    await idle();
-    baselineHeap = resetHeap();
-    await idle();
+    baselineHeap = await freshStart();
     const start = performance.now();
     show(bytes);
     // From 20,000 runs a worker draws half the lines: wait for the frame that shows them all.

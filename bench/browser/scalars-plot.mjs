@@ -1,7 +1,7 @@
 // Observable Plot (SVG) of the same curves: one line mark over all runs' smoothed values, z and
 // colour by run. Plot has no update: a smoothing change computes the new EMA and plots again.
 import { FIRST_SMOOTHING, curves, ema } from "./scalars-scenario.mjs";
-import { heap, idle, painted, resetHeap, sampleHeap } from "./timing.mjs";
+import { freshStart, heap, idle, painted, sampleHeap } from "./timing.mjs";
 
 const SCRIPTS = ["/node_modules/d3/dist/d3.min.js", "/node_modules/@observablehq/plot/dist/plot.umd.min.js"];
 
@@ -54,9 +54,7 @@ export async function firstPaint(url, stepCount, repeats, plotSize) {
   for (let i = 0; i < repeats; i++) {
     figure?.remove();
     figure = null;
-    await idle();
-    baselineHeap = resetHeap();
-    await idle();
+    baselineHeap = await freshStart();
     const start = performance.now();
     show(FIRST_SMOOTHING);
     times.push((await painted()) - start);

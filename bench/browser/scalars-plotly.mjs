@@ -2,7 +2,7 @@
 // curves: one trace per run of its smoothed values. A smoothing change computes the new EMA
 // outside Plotly and restyles every trace's y.
 import { FIRST_SMOOTHING, curves, ema } from "./scalars-scenario.mjs";
-import { heap, idle, resetHeap, sampleHeap, settled } from "./timing.mjs";
+import { freshStart, heap, idle, sampleHeap, settled } from "./timing.mjs";
 import { globalFromScript } from "./global-script.mjs";
 
 const PLOTLY = "/node_modules/plotly.js-dist-min/plotly.min.js";
@@ -22,9 +22,7 @@ export async function firstPaint(url, steps, repeats, size) {
   let baselineHeap = 0;
   for (let i = 0; i < repeats; i++) {
     Plotly.purge(chart);
-    await idle();
-    baselineHeap = resetHeap();
-    await idle();
+    baselineHeap = await freshStart();
     const start = performance.now();
     const traces = smoothedRuns(FIRST_SMOOTHING).map((y, r) => ({ type: "scatter", mode: "lines", x: data.x, y, name: `run ${r}`, line: { width: 1 }, hoverinfo: "none" }));
     await Plotly.newPlot(chart, traces, { width: size.width, height: size.height, showlegend: false, margin: { l: 40, r: 8, t: 8, b: 24 } }, { displayModeBar: false });

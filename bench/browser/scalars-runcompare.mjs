@@ -1,6 +1,6 @@
 // runcompare's scalars view: first paint from Arrow IPC bytes, then smoothing-slider moves and
 // pointer moves for the tooltip, as a user makes them.
-import { heap, idle, nextFrame, painted, resetHeap, sampleHeap } from "./timing.mjs";
+import { freshStart, heap, idle, nextFrame, painted, sampleHeap } from "./timing.mjs";
 import { CHART_WIDTH, FIRST_SMOOTHING } from "./scalars-scenario.mjs";
 
 let view = null;
@@ -33,9 +33,7 @@ export async function firstPaint(url, repeats, bundle = "/dist/runcompare.js") {
     view?.destroy();
     view?.remove();
     view = null;
-    await idle();
-    baselineHeap = resetHeap();
-    await idle();
+    baselineHeap = await freshStart();
     const start = performance.now();
     view = scalars(bytes, { smoothing: FIRST_SMOOTHING });
     construct.push(performance.now() - start);

@@ -57,6 +57,14 @@ export function resetHeap() {
   return peakHeap;
 }
 
+/** A fresh start for a measure: lets the page settle, collects garbage, settles again; the heap left. */
+export async function freshStart() {
+  await idle();
+  const left = resetHeap();
+  await idle();
+  return left;
+}
+
 export const heap = () => ({ peak: peakHeap, used: performance.memory.usedJSHeapSize });
 
 /** A mouse event as a real pointer would send it (d3-brush reads clientX/Y and listens on window). */
