@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { ema, gaussian, pointsOfWeight, runningAverage, smooth, timeWeightedEma, SMOOTHING_TYPES } from "../../src/data/smoothing";
+import { ema, emaPair, gaussian, pointsOfWeight, runningAverage, smooth, smoothTraces, timeWeightedEma, SMOOTHING_TYPES } from "../../src/data/smoothing";
 
 // Straightforward references, written from the definitions and not from the code under test.
 
@@ -227,5 +227,58 @@ describe("every kind", () => {
     const buffer = new Float64Array(6).fill(-1);
     smooth("ema", [1, 2, 3], steps(3), 0.5, buffer.subarray(2, 5));
     expectClose(buffer, [-1, -1, 1, 1.25 / 0.75, 2.125 / 0.875, -1]);
+  });
+});
+
+describe("smoothing many traces at once", () => {
+  // Values that take every branch: gaps of each kind, constants, the long stretch after the debiasing fades.
+  const finiteOrGap = fc.oneof({ weight: 20, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) }, fc.constantFrom(NaN, Infinity, -Infinity));
+  const series = (length: number) => fc.oneof(fc.array(finiteOrGap, { minLength: length, maxLength: length }), fc.constant(Array.from({ length }, () => 0.25)));
+  const sameBits = (actual: ArrayLike<number>, expected: ArrayLike<number>) => {
+    expect(actual.length).toBe(expected.length);
+    for (let i = 0; i < expected.length; i++) if (!Object.is(actual[i], expected[i])) throw new Error(`at ${i}: ${actual[i]} instead of ${expected[i]}`);
+  };
+
+  test("emaPair gives each series exactly what ema gives it alone", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 300 }).chain((n) => fc.tuple(series(n), series(n))),
+        fc.constantFrom(0, 0.3, 0.6, 0.9, 0.99, 0.999),
+        ([a, b], w) => {
+          const [outA, outB] = [new Float64Array(a.length), new Float64Array(b.length)];
+          emaPair(a, b, w, outA, outB);
+          sameBits(outA, ema(a, w));
+          sameBits(outB, ema(b, w));
+        },
+      ),
+    );
+  });
+
+  test("a long series: the same values once the debiasing is negligible (past 2^-60)", () => {
+    const a = Array.from({ length: 5_000 }, (_, i) => Math.sin(i / 7) + (i % 977 === 0 ? NaN : 0));
+    const b = Array.from({ length: 5_000 }, (_, i) => Math.cos(i / 5) * 3);
+    const [outA, outB] = [new Float64Array(5_000), new Float64Array(5_000)];
+    emaPair(a, b, 0.9, outA, outB);
+    sameBits(outA, ema(a, 0.9));
+    sameBits(outB, ema(b, 0.9));
+    expectClose(outA, asNaNGaps(tensorBoardSmoothing(a, 0.9)), 1e-9);
+  });
+
+  test.each(SMOOTHING_TYPES)("%s: smoothTraces equals smooth() of each trace, for odd and even counts and unequal lengths", (type) => {
+    const lengths = [5, 5, 3, 0, 8, 8, 1];
+    const offsets = [0];
+    for (const n of lengths) offsets.push(offsets[offsets.length - 1] + n);
+    const total = offsets[offsets.length - 1];
+    const values = Float64Array.from({ length: total }, (_, i) => (i % 11 === 4 ? NaN : Math.sin(i) * 10 + i));
+    const x = Float64Array.from({ length: total }, (_, i) => i * 2);
+    for (const count of [lengths.length, lengths.length - 1]) {
+      const out = new Float64Array(total).fill(-7);
+      smoothTraces(type, values, x, offsets.slice(0, count + 1), 0.8, out);
+      for (let t = 0; t < count; t++) {
+        const [from, to] = [offsets[t], offsets[t + 1]];
+        sameBits(out.subarray(from, to), smooth(type, values.subarray(from, to), x.subarray(from, to), 0.8));
+      }
+      expect(Array.from(out.subarray(offsets[count]))).toEqual(Array.from({ length: total - offsets[count] }, () => -7));
+    }
   });
 });

@@ -3,7 +3,7 @@ import { aggregate, groupRuns, interpolateOnto, unionGrid, type RunGroups } from
 import { RunsDataError, messages } from "../../data/errors.js";
 import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import type { Scalars, SeriesInfo } from "../../data/scalars.js";
-import { smooth } from "../../data/smoothing.js";
+import { smoothTraces } from "../../data/smoothing.js";
 import { runColors } from "../../render/color.js";
 import type { RunsInput } from "../../data/input.js";
 import type { Settings, XAxis } from "./options.js";
@@ -132,10 +132,7 @@ export class ScalarsData {
     const out = cached?.values ?? new Float64Array(values.length);
     // The time-weighted EMA weighs by wall-clock gaps where there are times, else by steps.
     const weighBy = settings.smoothingType === "time_ema" && times ? times : steps;
-    for (let t = 0; t + 1 < offsets.length; t++) {
-      const [from, to] = [offsets[t], offsets[t + 1]];
-      smooth(settings.smoothingType, values.subarray(from, to), weighBy.subarray(from, to), settings.smoothing, out.subarray(from, to));
-    }
+    smoothTraces(settings.smoothingType, values, weighBy, offsets, settings.smoothing, out);
     this.smoothedCache.set(series, { key, values: out });
     return out;
   }
