@@ -84,6 +84,38 @@ const repeatsOf = (library, steps, quick) => (quick ? QUICK : REPEATS[library][s
 const stepsFor = (moves) => (moves >= SMOOTHING_STEPS.length ? SMOOTHING_STEPS : SMOOTHING_STEPS.slice(-moves));
 
 /**
+ * Drags the smoothing slider through `weights` with the pointer (the button held, one move per
+ * weight), as a user does; each move's time runs from its input event to the second frame after
+ * the redraw. The weights reached are the nearest the slider's pixels allow.
+ */
+async function dragSmoothing(page, module, weights) {
+  const track = await evaluate(page, module, "sliderTrack");
+  // Where a value sits on the track: fitted from two presses, since the thumb's inset depends on the style.
+  const at = async (x) => {
+    await evaluate(page, module, "armSmoothingChange");
+    await page.mouse.move(x, track.y);
+    return (await evaluate(page, module, "smoothingChanged")).value;
+  };
+  const [x0, x1] = [track.left + 0.25 * (track.right - track.left), track.left + 0.75 * (track.right - track.left)];
+  await page.mouse.move(x0, track.y);
+  await evaluate(page, module, "armSmoothingChange");
+  await page.mouse.down();
+  const v0 = (await evaluate(page, module, "smoothingChanged")).value;
+  const v1 = await at(x1);
+  const times = [];
+  const reached = [];
+  for (const weight of weights) {
+    await evaluate(page, module, "armSmoothingChange");
+    await page.mouse.move(x0 + ((weight - v0) * (x1 - x0)) / (v1 - v0), track.y);
+    const { time, value } = await evaluate(page, module, "smoothingChanged");
+    times.push(time);
+    reached.push(value);
+  }
+  await page.mouse.up();
+  return { times, reached };
+}
+
+/**
  * runcompare: the first paint, slider moves and hovers in one fresh page (with the heap figures
  * of that one view), then the other first paints, each in a fresh page of its own.
  */
@@ -92,7 +124,7 @@ async function measureRuncompare(context, files, steps, bundle) {
   const module = "/bench/browser/scalars-runcompare.mjs";
   const page = await context.openPage();
   const first = await evaluate(page, module, "firstPaint", files.arrowUrl, 1, bundle);
-  const smoothing = await evaluate(page, module, "smoothingChanges", stepsFor(moves));
+  const smoothing = await dragSmoothing(page, module, stepsFor(moves));
   const hover = await evaluate(page, module, "hovers", hoverCount);
   const retained = await retainedHeap(page);
   await page.context().close();
@@ -112,7 +144,7 @@ async function measurePeer(context, library, files, steps, plot) {
   const module = `/bench/browser/scalars-${library}.mjs`;
   const page = await context.openPage();
   const first = await evaluate(page, module, "firstPaint", files.valuesUrl, steps, paints, plot);
-  const smoothing = await evaluate(page, module, "smoothingChanges", stepsFor(moves));
+  const smoothing = await dragSmoothing(page, module, stepsFor(moves));
   const retained = await retainedHeap(page);
   await page.context().close();
   return { firstPaint: first, smoothing: smoothing.times, baselineHeap: first.baselineHeap, peakHeap: smoothing.peakHeap, retainedHeap: retained };
@@ -252,7 +284,7 @@ async function profileRuncompare(context, bundle) {
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
   for (const [name, action] of [
     ["first-paint", () => evaluate(page, module, "firstPaint", files.arrowUrl, 1, bundle)],
-    ["smoothing", () => evaluate(page, module, "smoothingChanges", [0.9])],
+    ["smoothing", () => dragSmoothing(page, module, [0.9])],
   ]) {
     await cdp.send("Profiler.start");
     const result = await action();

@@ -47,20 +47,39 @@ export async function firstPaint(url, repeats, bundle = "/dist/runcompare.js") {
   return { times, construct, baselineHeap, lines: chart.lines, paths: chart.paths, plot: { width: Math.round(plot.width), height: Math.round(plot.height) } };
 }
 
-/** Milliseconds from each slider input event to the frame after the redrawn lines were shown. */
-export async function smoothingChanges(weights) {
+/**
+ * The smoothing slider's track in page coordinates, for a pointer drag from the Node side: a
+ * drag's input events arrive at the start of a frame, before its animation-frame callbacks, so
+ * the view draws in that same frame, as it does for a user.
+ */
+export function sliderTrack() {
   const slider = view.querySelector("input[type=range]");
-  const times = [];
-  for (const weight of weights) {
-    await idle();
-    const before = view.drawn.frames;
-    const start = performance.now();
-    slider.value = String(weight);
-    slider.dispatchEvent(new Event("input", { bubbles: true }));
-    times.push((await drawnAfter(before)) - start);
-  }
-  return { times };
+  const box = slider.getBoundingClientRect();
+  return { left: box.left, right: box.right, y: box.top + box.height / 2, value: Number(slider.value) };
 }
+
+let change = null;
+
+/**
+ * Readies the measure of the next slider move: once the page is idle, the next input event
+ * starts the clock, and `smoothingChanged()` resolves with the milliseconds from it to the frame
+ * after the redrawn lines were shown, and the value the slider took.
+ */
+export async function armSmoothingChange() {
+  await idle();
+  const slider = view.querySelector("input[type=range]");
+  const before = view.drawn.frames;
+  change = new Promise((resolve) => {
+    // The clock starts on the window, before any listener of the view's; the wait for frames
+    // starts after the view's own listener on the slider (added before this one) asked for its frame.
+    let start = 0;
+    const started = () => (start = performance.now());
+    window.addEventListener("input", started, { capture: true, once: true });
+    slider.addEventListener("input", () => drawnAfter(before).then((end) => resolve({ time: end - start, value: Number(slider.value) })), { once: true });
+  });
+}
+
+export const smoothingChanged = () => change;
 
 /**
  * Milliseconds from a pointer move over the plot to the frame after the crosshair and tooltip
