@@ -1,3 +1,4 @@
+import { BlobWorker } from "../../render/blob-worker.js";
 import { lineRasterizer, type LineSums } from "./density.js";
 
 /**
@@ -22,87 +23,29 @@ export interface RasterJob {
 }
 
 /**
- * A worker that runs lineRasterizer, made from its source (a blob, so it works from any bundle,
- * page or notebook output with no file to serve). Where workers are not allowed, jobs resolve
- * with null and the caller draws on its own thread.
+ * A worker that runs lineRasterizer (a BlobWorker made from its source). Where workers are not
+ * allowed, jobs resolve with null and the caller draws on its own thread.
  */
 export class RasterWorker {
-  private worker: Worker | null = null;
-  private nextId = 0;
-  private readonly pending = new Map<number, (sums: LineSums | null) => void>();
-  /** Whether the worker has started: until then, a job would wait for it. */
-  running = false;
-  private readonly startListeners = new Set<() => void>();
+  private readonly worker = new BlobWorker<{ job: RasterJob; spare: ArrayBuffer | null }, LineSums>(WORKER_SOURCE);
   /** A band's memory, given back once its sums were added: the next job draws into it. */
   private spare: ArrayBuffer | null = null;
 
-  constructor() {
-    // The worker loads its script once this thread is free: the URL must live until it has started.
-    let url = "";
-    try {
-      url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" }));
-      this.worker = new Worker(url);
-    } catch {
-      if (url) URL.revokeObjectURL(url);
-      return;
-    }
-    this.worker.onmessage = ({ data }: MessageEvent<{ id: number; sums: LineSums } | "started">) => {
-      if (data === "started") {
-        this.running = true;
-        URL.revokeObjectURL(url);
-        this.settleStart();
-        return;
-      }
-      this.pending.get(data.id)?.(data.sums);
-      this.pending.delete(data.id);
-    };
-    // A content security policy that forbids blob workers fails here, after construction:
-    // the callers draw the pending lines themselves.
-    this.worker.onerror = (event) => {
-      event.preventDefault();
-      URL.revokeObjectURL(url);
-      this.worker?.terminate();
-      this.worker = null;
-      this.running = false;
-      for (const resolve of this.pending.values()) resolve(null);
-      this.pending.clear();
-      this.settleStart();
-    };
+  /** Whether the worker has started: until then, a job would wait for it. */
+  get running(): boolean {
+    return this.worker.running;
   }
 
-  /**
-   * Resolves once the worker runs, failed, or `patience` milliseconds passed; `running` tells
-   * which. A worker can only start once the page's thread is free, so a caller with many lines
-   * to draw waits for it here rather than drawing them all alone.
-   */
+  /** Resolves once the worker runs, failed, or `patience` milliseconds passed; `running` tells which. */
   started(patience: number): Promise<void> {
-    if (this.running || !this.worker) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.startListeners.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, patience);
-      this.startListeners.add(done);
-    });
-  }
-
-  private settleStart() {
-    for (const listener of [...this.startListeners]) listener();
+    return this.worker.started(patience);
   }
 
   /** The job's sums; its ys and rgb arrays are handed over to the worker (no copy) and are empty after the call. */
   rasterise(job: RasterJob): Promise<LineSums | null> {
-    const worker = this.worker;
-    if (!worker) return Promise.resolve(null);
-    const id = this.nextId++;
     const spare = this.spare;
     this.spare = null;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      worker.postMessage({ id, job, spare }, [job.ys.buffer, job.rgb.buffer, ...(spare ? [spare] : [])]);
-    });
+    return this.worker.request({ job, spare }, [job.ys.buffer, job.rgb.buffer, ...(spare ? [spare] : [])]);
   }
 
   /**
@@ -117,7 +60,7 @@ export class RasterWorker {
 const WORKER_SOURCE = `"use strict";
 const { addLines } = (${lineRasterizer.toString()})();
 const range = (from, to) => Int32Array.from({ length: to - from }, (_, i) => from + i);
-onmessage = ({ data: { id, job, spare } }) => {
+onmessage = ({ data: { id, request: { job, spare } } }) => {
   const size = job.width * job.height * 4;
   const data = spare && spare.byteLength >= size * 4 ? new Int32Array(spare, 0, size).fill(0) : new Int32Array(size);
   const sums = { left: job.left, width: job.width, height: job.height, data };
@@ -125,7 +68,7 @@ onmessage = ({ data: { id, job, spare } }) => {
   const runs = job.rgb.length / 3;
   addLines(sums, lines, range(0, job.adding), job.rgb, 1, job.smooth, job.gaps);
   addLines(sums, lines, range(job.adding, runs), job.rgb, -1, job.smooth, job.gaps);
-  postMessage({ id, sums }, [sums.data.buffer]);
+  postMessage({ id, reply: sums }, [sums.data.buffer]);
 };
 postMessage("started");`;
 
