@@ -96,13 +96,24 @@ export function reduceToIndices(
   scratch = new ReduceScratch(),
   sorted = isSorted(x),
 ): ReducedIndices {
-  const n = x.length;
-  const [lo, hi] = sorted ? visibleRange(x, x0, x1) : [0, n - 1];
+  if (method === "lttb") {
+    const n = x.length;
+    const [lo, hi] = sorted ? visibleRange(x, x0, x1) : [0, n - 1];
+    scratch.ensure(hi - lo + 1);
+    return { indices: scratch.kept, length: lttb(x, y, lo, hi, { x0, perUnit: width / (x1 - x0 || 1) }, scratch), yRange: null };
+  }
+  return minMax(y, columnStarts(x, [x0, x1], width, scratch, sorted), scratch.kept);
+}
+
+/**
+ * Where each pixel column's points begin, for "minmax": indices into x, the last one past the
+ * points looked at. A view into the scratch buffers when x is not sorted; kept per x array when it is.
+ */
+export function columnStarts(x: ArrayLike<number>, [x0, x1]: readonly [number, number], width: number, scratch: ReduceScratch, sorted: boolean): Int32Array {
+  const [lo, hi] = sorted ? visibleRange(x, x0, x1) : [0, x.length - 1];
   scratch.ensure(hi - lo + 1);
   const columns: Columns = { x0, perUnit: width / (x1 - x0 || 1) };
-  if (method === "lttb") return { indices: scratch.kept, length: lttb(x, y, lo, hi, columns, scratch), yRange: null };
-  const starts = sorted ? sortedSpans(x, lo, hi, columns, scratch) : scannedSpans(x, lo, hi, columns, scratch.starts);
-  return minMax(y, starts, scratch.kept);
+  return sorted ? sortedSpans(x, lo, hi, columns, scratch) : scannedSpans(x, lo, hi, columns, scratch.starts);
 }
 
 /** Pixel column c holds the x with floor((x - x0) * perUnit) = c. */
@@ -155,8 +166,9 @@ function scannedSpans(x: ArrayLike<number>, lo: number, hi: number, { x0, perUni
 /**
  * M4 over each column's points, starts[k] to starts[k + 1]: first, lowest, highest and last of
  * every stretch of finite values within a column, each once and in their order along the line.
+ * Self-contained: a worker is built from its source (scalars/smoothing-worker.ts).
  */
-function minMax(y: ArrayLike<number>, starts: Int32Array, kept: Int32Array): ReducedIndices {
+export function minMax(y: ArrayLike<number>, starts: Int32Array, kept: Int32Array): ReducedIndices {
   let count = 0;
   let low = Infinity;
   let high = -Infinity;
