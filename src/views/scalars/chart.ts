@@ -37,7 +37,8 @@ export class Chart {
   private readonly axes: Selection<SVGGElement, unknown, null, undefined>;
   private readonly overlay: Selection<SVGGElement, unknown, null, undefined>;
   private readonly tooltip = document.createElement("div");
-  private readonly reduced = new ReducedLines();
+  /** Its lines' reductions to pixel columns, kept between frames. */
+  readonly reduced = new ReducedLines();
   private width = 0;
   private xZoom: [number, number] | null = null;
   private yZoom: [number, number] | null = null;

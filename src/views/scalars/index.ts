@@ -9,8 +9,9 @@ import { Controls } from "./controls.js";
 import type { LineLook } from "./draw.js";
 import { chartsToCSV, chartsToSVG } from "./export.js";
 import { Legend } from "./legend.js";
-import { ScalarsData, type ChartSpec, type Entries, type LegendEntry } from "./model.js";
+import { ScalarsData, smoothingKey, type ChartSpec, type Entries, type LegendEntry } from "./model.js";
 import { settingsOf, type ScalarsOptions, type Settings } from "./options.js";
+import { SharedSmoothing } from "./shared-smoothing.js";
 import { scalarsStyle } from "./style.js";
 
 export type { ScalarsOptions } from "./options.js";
@@ -33,6 +34,8 @@ export interface ScalarsElement extends HTMLElement {
 export interface DrawnCharts {
   /** Frames drawn so far. */
   frames: number;
+  /** Of those, frames whose new smoothing was shared with a worker. */
+  sharedSmoothings: number;
   charts: { title: string; lines: number; emphasised: number; paths: number }[];
 }
 
@@ -104,7 +107,7 @@ export function scalars(data: ScalarsInput | null, options: ScalarsOptions = {})
       },
     },
     error: { get: () => error },
-    drawn: { get: () => state?.drawn ?? { frames: 0, charts: [] } },
+    drawn: { get: () => state?.drawn ?? { frames: 0, sharedSmoothings: 0, charts: [] } },
   });
   root.update = (changes) => {
     const { selected: ids, runs, ...rest } = changes;
@@ -133,7 +136,7 @@ interface StateEvents {
 
 /** The drawn view for one scalars table and runs table; settings change in place. */
 class ScalarsState {
-  drawn: DrawnCharts = { frames: 0, charts: [] };
+  drawn: DrawnCharts = { frames: 0, sharedSmoothings: 0, charts: [] };
   private readonly container = document.createElement("div");
   private readonly grid = document.createElement("div");
   private readonly controls: Controls;
@@ -149,6 +152,10 @@ class ScalarsState {
   private faded = "#d0d7de";
   /** Lines wait for a new smoothing until the next frame (or export). */
   private smoothingChanged = false;
+  /** Large smoothings are shared with a worker; one at a time, the lines keep the last until it lands. */
+  private readonly sharing = new SharedSmoothing();
+  private sharedSmoothing: Promise<void> | null = null;
+  private destroyed = false;
   /** Counts changes of what is shown, selected or faded (LineLook.version). */
   private lookVersion = 0;
   /** The grid's width when the charts were last drawn: a resize that keeps it (the observer's first call, a new height) draws nothing new. */
@@ -177,6 +184,7 @@ class ScalarsState {
     this.entries = data.entries(settings);
     this.legend.setEntries(this.entries.list);
     this.syncCharts();
+    this.sharing.prepare(data.traces.reduce((sum, trace) => sum + trace.values.length, 0));
     this.controls.sync(settings, this.filterError);
     if (settings.width) this.container.style.width = `${settings.width}px`;
     this.resizeObserver = new ResizeObserver(() => {
@@ -219,16 +227,17 @@ class ScalarsState {
   }
 
   exportSVG(): string {
-    this.refreshSmoothing();
+    this.finishSmoothing();
     return chartsToSVG([...this.charts.values()], this.settings, this.look(), this.entries.list, exportTheme(this.root), this.grid.clientWidth || 800);
   }
 
   exportCSV(): string {
-    this.refreshSmoothing();
+    this.finishSmoothing();
     return chartsToCSV([...this.charts.values()], this.look(), this.entries.groups !== null);
   }
 
   destroy() {
+    this.destroyed = true;
     this.resizeObserver.disconnect();
     cancelAnimationFrame(this.frame);
     for (const chart of this.charts.values()) chart.destroy();
@@ -250,7 +259,7 @@ class ScalarsState {
    * Makes the charts the settings ask for (keeping those that stay, with their zoom) and gives
    * them lines; `sameRaw` when only the smoothing changed.
    */
-  private syncCharts(sameRaw = false) {
+  private syncCharts(sameRaw = false, lineSettings = this.settings) {
     this.smoothingChanged = false;
     const test = chartFilter(this.settings.filter);
     this.filterError = test.error;
@@ -272,7 +281,7 @@ class ScalarsState {
         chart = new Chart(spec, host, variantsOf(this.data, spec));
         this.charts.set(spec.key, chart);
       }
-      chart.setLines(this.data.lines(spec, this.settings, this.entries), sameRaw);
+      chart.setLines(this.data.lines(spec, lineSettings, this.entries), sameRaw);
       return chart;
     });
     // Map order is insertion order: keep it the order of the specs, as the grid shows them.
@@ -315,8 +324,44 @@ class ScalarsState {
     this.syncCharts(true);
   }
 
-  private draw() {
+  /** An export shows the settings' smoothing even while a shared one has not landed: it smooths here. */
+  private finishSmoothing() {
+    if (this.sharedSmoothing) this.smoothingChanged = true;
     this.refreshSmoothing();
+  }
+
+  private draw() {
+    if (this.smoothingChanged && !this.sharedSmoothing && this.shareSmoothing()) return;
+    if (!this.sharedSmoothing) this.refreshSmoothing();
+    this.paint();
+  }
+
+  /**
+   * Starts the new smoothing shared with the worker, and draws when it lands (then the next, if
+   * the slider moved meanwhile); false when it is not worth sharing, and this thread smooths alone.
+   */
+  private shareSmoothing(): boolean {
+    const settings = this.settings;
+    const started = this.sharing.start(this.data, [...this.charts.values()], settings, this.look(), this.entries.groups !== null);
+    if (!started) return false;
+    this.smoothingChanged = false;
+    this.sharedSmoothing = started.then((parts) => {
+      this.sharedSmoothing = null;
+      if (this.destroyed) return;
+      if (parts) {
+        // Lines with the smoothing that landed, and whatever else the settings say by now.
+        this.syncCharts(true, { ...this.settings, smoothingType: settings.smoothingType, smoothing: settings.smoothing });
+        this.sharing.adoptReductions(parts, this.data);
+      }
+      // The worker failed (smooth here), or the slider moved on meanwhile.
+      if (!parts || smoothingKey(this.settings) !== smoothingKey(settings)) this.smoothingChanged = true;
+      if (parts) this.paint(true);
+      if (this.smoothingChanged) this.requestDraw();
+    });
+    return true;
+  }
+
+  private paint(shared = false) {
     const faded = themeColor(this.root, "--rc-faded", this.faded);
     if (faded !== this.faded) this.lookVersion++;
     this.faded = faded;
@@ -330,6 +375,7 @@ class ScalarsState {
     this.legend.sync(look.shown, this.emphasis, `${shownCount} of ${this.entries.list.length} ${noun} shown${selectedText}`);
     this.drawn = {
       frames: this.drawn.frames + 1,
+      sharedSmoothings: this.drawn.sharedSmoothings + (shared ? 1 : 0),
       charts: charts.map((chart) => ({ title: chart.spec.title, ...chart.drawn })),
     };
   }

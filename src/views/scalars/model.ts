@@ -64,7 +64,7 @@ export class ScalarsData {
   /** Each scalar run's row in the runs table, -1 when absent. */
   private readonly rowOfRun: Int32Array;
   private readonly firstTime: Float64Array;
-  private readonly smoothedCache = new Map<number, { key: string; values: Float64Array }>();
+  private readonly smoothedCache = new Map<number, SmoothedValues>();
   private readonly xCache = new Map<number, { key: XAxis; values: Float64Array }>();
   private readonly viewCache = new Map<number, { x: XAxis; views: TraceViews }>();
 
@@ -125,16 +125,43 @@ export class ScalarsData {
 
   /** A series' smoothed values, all traces in one array (as traces.values). */
   smoothed(series: number, settings: Settings): Float64Array {
-    const key = `${settings.smoothingType}:${settings.smoothing}`;
+    const { values, tail } = this.smoothedValues(series, settings);
+    if (tail) {
+      values.set(tail.values, tail.from);
+      this.smoothedCache.set(series, { key: smoothingKey(settings), values, tail: null });
+    }
+    return values;
+  }
+
+  /** A series' smoothed values, as computed here or adopted: its later traces may be in an array of their own. */
+  private smoothedValues(series: number, settings: Settings): SmoothedValues {
+    const key = smoothingKey(settings);
     const cached = this.smoothedCache.get(series);
-    if (cached?.key === key) return cached.values;
-    const { offsets, steps, times, values } = this.traces[series];
+    if (cached?.key === key) return cached;
+    const { values, x, offsets } = this.smoothingInput(series, settings);
     const out = cached?.values ?? new Float64Array(values.length);
+    smoothTraces(settings.smoothingType, values, x, offsets, settings.smoothing, out);
+    const made = { key, values: out, tail: null };
+    this.smoothedCache.set(series, made);
+    return made;
+  }
+
+  /** What smoothing a series takes: its values, where they lie (the weights of time_ema and gaussian), its traces. */
+  smoothingInput(series: number, settings: Settings): { values: Float64Array; x: Float64Array; offsets: Int32Array } {
+    const { offsets, steps, times, values } = this.traces[series];
     // The time-weighted EMA weighs by wall-clock gaps where there are times, else by steps.
-    const weighBy = settings.smoothingType === "time_ema" && times ? times : steps;
-    smoothTraces(settings.smoothingType, values, weighBy, offsets, settings.smoothing, out);
-    this.smoothedCache.set(series, { key, values: out });
-    return out;
+    return { values, x: settings.smoothingType === "time_ema" && times ? times : steps, offsets };
+  }
+
+  /**
+   * Takes a series' values smoothed elsewhere (by smoothTraces with these settings), those from
+   * `tail.from` on in an array of their own; returns the arrays they replace, if any, which
+   * nothing of this model's uses any more once its lines are made again.
+   */
+  adoptSmoothed(series: number, settings: Settings, values: Float64Array, tail: SmoothedValues["tail"]): SmoothedValues | null {
+    const replaced = this.smoothedCache.get(series) ?? null;
+    this.smoothedCache.set(series, { key: smoothingKey(settings), values, tail });
+    return replaced;
   }
 
   /** A series' x positions: steps, ms since the run's first report, or epoch ms. */
@@ -156,7 +183,9 @@ export class ScalarsData {
 
   private runLines(series: number, settings: Settings, entries: Entries, variant: string | null, dash: number): Line[] {
     const { runs, offsets } = this.traces[series];
-    const smoothed = this.smoothed(series, settings);
+    const { values: smoothed, tail } = this.smoothedValues(series, settings);
+    const smoothedOf = (t: number) =>
+      tail && offsets[t] >= tail.from ? tail.values.subarray(offsets[t] - tail.from, offsets[t + 1] - tail.from) : smoothed.subarray(offsets[t], offsets[t + 1]);
     const views = this.views(series, settings.x);
     return Array.from(runs, (run, t) => ({
       key: `${this.series[series].key}\u0000${this.runIds[run]}`,
@@ -169,7 +198,7 @@ export class ScalarsData {
       xAscending: settings.x === "step",
       times: views.times[t],
       raw: views.raw[t],
-      smoothed: smoothed.subarray(offsets[t], offsets[t + 1]),
+      smoothed: smoothedOf(t),
       low: null,
       high: null,
       counts: null,
@@ -256,6 +285,13 @@ export class ScalarsData {
   }
 }
 
+export interface SmoothedValues {
+  readonly key: string;
+  readonly values: Float64Array;
+  /** Where the values from `from` on are, when they were smoothed elsewhere (see adoptSmoothed). */
+  readonly tail: { readonly from: number; readonly values: Float64Array } | null;
+}
+
 interface TraceViews {
   readonly steps: Float64Array[];
   readonly x: Float64Array[];
@@ -268,6 +304,11 @@ export interface Entries {
   /** The entry of each scalar run. */
   readonly ofRun: readonly LegendEntry[];
   readonly groups: RunGroups | null;
+}
+
+/** What a series' smoothed values depend on. */
+export function smoothingKey(settings: Settings): string {
+  return `${settings.smoothingType}:${settings.smoothing}`;
 }
 
 /** The series the metrics option names: a metric names all its variants, "metric/variant" one. */

@@ -1,4 +1,4 @@
-import { reduceToIndices, ReduceScratch, type ReduceMethod } from "../../data/reduce.js";
+import { columnStarts, reduceToIndices, ReduceScratch, type ReduceMethod } from "../../data/reduce.js";
 import type { Line } from "./model.js";
 import { xRangeOf } from "./ranges.js";
 
@@ -32,6 +32,21 @@ export class ReducedLines {
     this.columns = columns;
     this.method = method;
     this.key = `${domain[0]}|${domain[1]}|${columns}|${method}`;
+  }
+
+  /** What the reductions are now for: a reduction made elsewhere for this key can be adopted. */
+  get frameKey(): string {
+    return this.key;
+  }
+
+  /** Where each pixel column's points begin along a line's x, for minMax to reduce its values elsewhere. */
+  columnStarts(line: Line): Int32Array {
+    return columnStarts(line.x, this.domain, this.columns, this.scratch, xRangeOf(line).sorted);
+  }
+
+  /** A line's values reduced elsewhere (minMax over columnStarts) for the frame `key`; ignored if the frame changed since. */
+  adopt(line: Line, values: Float64Array, key: string, reduced: ReducedLine) {
+    if (key === this.key && this.method === "minmax") this.kept.set(values, { key, x: line.x, ...reduced });
   }
 
   readonly of: Reducer = (line, values) => {

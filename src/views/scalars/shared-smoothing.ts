@@ -1,0 +1,146 @@
+import { minMax } from "../../data/reduce.js";
+import { smoothTraces } from "../../data/smoothing.js";
+import type { Chart } from "./chart.js";
+import type { LineLook } from "./draw.js";
+import type { Line, ScalarsData } from "./model.js";
+import type { Settings } from "./options.js";
+import { sharedSmoothingWorker, smoothAndReduce, type Kernels, type SmoothingReply, type SmoothingWorker } from "./smoothing-worker.js";
+
+/** From this many points in the charts, a new smoothing is shared with a worker; below, one thread is quick enough. */
+export const SHARE_FROM_POINTS = 1_000_000;
+
+/** Some traces of a chart's series, smoothed and reduced to the chart's frame (here or by the worker). */
+interface Part {
+  readonly chart: Chart;
+  readonly series: number;
+  /** The first of the traces. */
+  readonly first: number;
+  readonly frameKey: string;
+  readonly reply: SmoothingReply;
+}
+
+/** What the worker keeps of a series: its traces from `split` on, which positions it has, and its reply's memory given back. */
+interface KeptShare {
+  readonly id: number;
+  readonly split: number;
+  x: Float64Array | null;
+  spare: ArrayBuffer | null;
+}
+
+const KERNELS: Kernels = { smoothTraces, minMax };
+
+/**
+ * A new smoothing of many points, shared between this thread and a worker: each smooths half of
+ * each series' traces and reduces them to the chart's pixel columns. This thread writes into a
+ * second buffer, so the lines on screen keep their values until the new ones are complete.
+ */
+export class SharedSmoothing {
+  private worker: SmoothingWorker | null = null;
+  private readonly kept = new WeakMap<Float64Array, KeptShare>();
+  private nextShareId = 0;
+  /** Per series values array, the buffer the next smoothing fills (the one the last replaced). */
+  private readonly spares = new WeakMap<Float64Array, Float64Array>();
+
+  /** Starts the worker once a view has enough points for it to pay: it starts only once this thread is free. */
+  prepare(points: number) {
+    if (points >= SHARE_FROM_POINTS) this.worker ??= sharedSmoothingWorker();
+  }
+
+  /**
+   * Smooths the charts' series with `settings`, sharing the work with the worker, and resolves
+   * once `data` holds the new values; then `adoptReductions` gives the charts' new lines their
+   * reductions. Null when sharing would not pay or cannot start (too few points, a worker not
+   * running, a reduction or grouping the worker does not do): smooth on this thread. Resolves
+   * with null if the worker failed meanwhile.
+   */
+  start(data: ScalarsData, charts: readonly Chart[], settings: Settings, look: LineLook, grouped: boolean): Promise<Part[] | null> | null {
+    const worker = this.worker;
+    if (!worker?.running || grouped || look.reduce !== "minmax" || charts.some((chart) => !chart.frame)) return null;
+    const work = charts.flatMap((chart) => chart.spec.series.map((series) => ({ chart, series, lines: linesOf(chart, data, series), frameKey: chart.reduced.frameKey })));
+    if (work.reduce((sum, { series }) => sum + data.traces[series].values.length, 0) < SHARE_FROM_POINTS) return null;
+    // The worker takes the later half of each series' traces; a series of one trace stays here.
+    const splits = work.map(({ lines }) => lines.length >> 1 || lines.length);
+    const replies = work.map(({ chart, series, lines }, i) => (splits[i] === lines.length ? null : this.post(worker, data, chart, series, lines, splits[i], settings)));
+    const parts: Part[] = [];
+    const filled = work.map(({ chart, series, lines, frameKey }, i) => {
+      const { out, reply } = this.smoothHead(data, chart, series, lines, splits[i], settings);
+      parts.push({ chart, series, first: 0, frameKey, reply });
+      return out;
+    });
+    return Promise.all(replies).then((got) => {
+      if (got.some((reply, i) => reply === null && replies[i] !== null)) return null;
+      work.forEach(({ chart, series, frameKey }, i) => {
+        const { values, offsets } = data.traces[series];
+        const reply = got[i];
+        // The worker's traces stay in the memory it sent them in: the lines view them there.
+        const tail = reply && { from: offsets[splits[i]], values: reply.smoothed };
+        if (reply) parts.push({ chart, series, first: splits[i], frameKey, reply });
+        const replaced = data.adoptSmoothed(series, settings, filled[i], tail);
+        if (replaced) this.spares.set(values, replaced.values);
+        if (replaced?.tail) this.kept.get(values)!.spare = replaced.tail.values.buffer as ArrayBuffer;
+      });
+      return parts;
+    });
+  }
+
+  /** Gives the charts' lines (made from the new values) the reductions made with them. */
+  adoptReductions(parts: readonly Part[], data: ScalarsData) {
+    for (const { chart, series, first, frameKey, reply } of parts) {
+      const lines = linesOf(chart, data, series);
+      for (let t = 0; t + 1 < reply.indexOffsets.length; t++) {
+        const [from, to] = [reply.indexOffsets[t], reply.indexOffsets[t + 1]];
+        const [low, high] = [reply.yRanges[2 * t], reply.yRanges[2 * t + 1]];
+        const line = lines[first + t];
+        chart.reduced.adopt(line, line.smoothed, frameKey, { indices: reply.indices.subarray(from, to), length: to - from, yRange: Number.isNaN(low) ? null : [low, high] });
+      }
+    }
+  }
+
+  /** Posts the worker's job for a series' traces from `split` on: its share the first time, then only where the columns begin. */
+  private post(worker: SmoothingWorker, data: ScalarsData, chart: Chart, series: number, lines: readonly Line[], split: number, settings: Settings) {
+    const { values, x, offsets } = data.smoothingInput(series, settings);
+    const needsX = settings.smoothingType === "time_ema" || settings.smoothingType === "gaussian";
+    const from = offsets[split];
+    let kept = this.kept.get(values);
+    let share = null;
+    if (!kept || kept.split !== split) {
+      kept = { id: this.nextShareId++, split, x: null, spare: null };
+      this.kept.set(values, kept);
+      share = { values: values.slice(from), x: null, offsets: offsets.slice(split).map((o) => o - from) };
+    }
+    const sendX = needsX && kept.x !== x;
+    if (sendX) kept.x = x;
+    const spare = kept.spare;
+    kept.spare = null;
+    const { starts, startOffsets } = columnStartsOf(chart, lines.slice(split));
+    return worker.smooth({ shareId: kept.id, share, x: sendX ? x.slice(from) : null, type: settings.smoothingType, weight: settings.smoothing, starts, startOffsets, spare });
+  }
+
+  /** The series' traces before `split`, smoothed and reduced here into a buffer the lines on screen do not use. */
+  private smoothHead(data: ScalarsData, chart: Chart, series: number, lines: readonly Line[], split: number, settings: Settings) {
+    const { values, x, offsets } = data.smoothingInput(series, settings);
+    const spare = this.spares.get(values);
+    this.spares.delete(values);
+    const out = spare && spare.length === values.length ? spare : new Float64Array(values.length);
+    const end = offsets[split];
+    const share = { values: values.subarray(0, end), x: x.subarray(0, end), offsets: offsets.subarray(0, split + 1) };
+    const reply = smoothAndReduce(KERNELS, share, { type: settings.smoothingType, weight: settings.smoothing, ...columnStartsOf(chart, lines.slice(0, split)) }, out.subarray(0, end));
+    return { out, reply };
+  }
+}
+
+/** Where each line's pixel columns begin in the chart's current frame, one after the other. */
+function columnStartsOf(chart: Chart, lines: readonly Line[]): { starts: Int32Array; startOffsets: Int32Array } {
+  const each = lines.map((line) => chart.reduced.columnStarts(line).slice());
+  const startOffsets = new Int32Array(each.length + 1);
+  each.forEach((s, i) => (startOffsets[i + 1] = startOffsets[i] + s.length));
+  const starts = new Int32Array(startOffsets[each.length]);
+  each.forEach((s, i) => starts.set(s, startOffsets[i]));
+  return { starts, startOffsets };
+}
+
+/** A chart's lines of one series, in trace order (as ScalarsData.lines makes them). */
+function linesOf(chart: Chart, data: ScalarsData, series: number): Line[] {
+  const info = data.series[series];
+  return chart.lines.filter((line) => line.series === info);
+}
