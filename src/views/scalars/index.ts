@@ -238,6 +238,7 @@ class ScalarsState {
 
   destroy() {
     this.destroyed = true;
+    this.sharing.dispose();
     this.resizeObserver.disconnect();
     cancelAnimationFrame(this.frame);
     for (const chart of this.charts.values()) chart.destroy();

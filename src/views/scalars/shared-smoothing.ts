@@ -4,7 +4,7 @@ import type { Chart } from "./chart.js";
 import type { LineLook } from "./draw.js";
 import type { Line, ScalarsData } from "./model.js";
 import type { Settings } from "./options.js";
-import { sharedSmoothingWorker, smoothAndReduce, type Kernels, type SmoothingReply, type SmoothingWorker } from "./smoothing-worker.js";
+import { sharedSmoothingWorker, smoothAndReduce, type ColumnStarts, type Kernels, type SmoothingReply, type SmoothingWorker } from "./smoothing-worker.js";
 
 /** From this many points in the charts, a new smoothing is shared with a worker; below, one thread is quick enough. */
 export const SHARE_FROM_POINTS = 1_000_000;
@@ -19,15 +19,25 @@ interface Part {
   readonly reply: SmoothingReply;
 }
 
-/** What the worker keeps of a series: its traces from `split` on, which positions it has, and its reply's memory given back. */
+/**
+ * What the worker keeps of a series: its traces from `split` on, which positions it has, for
+ * which frame it has the column starts, and its reply's memory given back.
+ */
 interface KeptShare {
   readonly id: number;
   readonly split: number;
   x: Float64Array | null;
+  columnsFor: string;
   spare: ArrayBuffer | null;
 }
 
 const KERNELS: Kernels = { smoothTraces, minMax };
+
+/** Names shares in the worker, which every view of the page uses. */
+let nextShareId = 0;
+
+/** A view collected without being destroyed lets the worker drop its shares too. */
+const unused = new FinalizationRegistry<{ worker: SmoothingWorker; ids: number[] }>(({ worker, ids }) => worker.forget(ids));
 
 /**
  * A new smoothing of many points, shared between this thread and a worker: each smooths half of
@@ -37,13 +47,25 @@ const KERNELS: Kernels = { smoothTraces, minMax };
 export class SharedSmoothing {
   private worker: SmoothingWorker | null = null;
   private readonly kept = new WeakMap<Float64Array, KeptShare>();
-  private nextShareId = 0;
+  /** The shares this view gave the worker. */
+  private readonly shareIds: number[] = [];
   /** Per series values array, the buffer the next smoothing fills (the one the last replaced). */
   private readonly spares = new WeakMap<Float64Array, Float64Array>();
+  /** Per chart and series, the column starts of the traces this thread reduces, for the frame they were found for. */
+  private readonly headColumns = new WeakMap<Chart, Map<number, { key: string; columns: ColumnStarts }>>();
 
   /** Starts the worker once a view has enough points for it to pay: it starts only once this thread is free. */
   prepare(points: number) {
-    if (points >= SHARE_FROM_POINTS) this.worker ??= sharedSmoothingWorker();
+    if (points < SHARE_FROM_POINTS || this.worker) return;
+    this.worker = sharedSmoothingWorker();
+    unused.register(this, { worker: this.worker, ids: this.shareIds }, this);
+  }
+
+  /** Lets the worker drop what it keeps for this view. */
+  dispose() {
+    if (!this.worker) return;
+    unused.unregister(this);
+    this.worker.forget(this.shareIds.splice(0));
   }
 
   /**
@@ -104,7 +126,9 @@ export class SharedSmoothing {
     let kept = this.kept.get(values);
     let share = null;
     if (!kept || kept.split !== split) {
-      kept = { id: this.nextShareId++, split, x: null, spare: null };
+      if (kept) worker.forget(this.shareIds.splice(this.shareIds.indexOf(kept.id), 1));
+      kept = { id: nextShareId++, split, x: null, columnsFor: "", spare: null };
+      this.shareIds.push(kept.id);
       this.kept.set(values, kept);
       share = { values: values.slice(from), x: null, offsets: offsets.slice(split).map((o) => o - from) };
     }
@@ -112,8 +136,11 @@ export class SharedSmoothing {
     if (sendX) kept.x = x;
     const spare = kept.spare;
     kept.spare = null;
-    const { starts, startOffsets } = columnStartsOf(chart, lines.slice(split));
-    return worker.smooth({ shareId: kept.id, share, x: sendX ? x.slice(from) : null, type: settings.smoothingType, weight: settings.smoothing, starts, startOffsets, spare });
+    // The columns' starts change with the chart's frame, not with the smoothing.
+    const sendColumns = kept.columnsFor !== chart.reduced.frameKey;
+    kept.columnsFor = chart.reduced.frameKey;
+    const columns = sendColumns ? columnStartsOf(chart, lines.slice(split)) : null;
+    return worker.smooth({ shareId: kept.id, share, x: sendX ? x.slice(from) : null, type: settings.smoothingType, weight: settings.smoothing, columns, spare });
   }
 
   /** The series' traces before `split`, smoothed and reduced here into a buffer the lines on screen do not use. */
@@ -124,13 +151,22 @@ export class SharedSmoothing {
     const out = spare && spare.length === values.length ? spare : new Float64Array(values.length);
     const end = offsets[split];
     const share = { values: values.subarray(0, end), x: x.subarray(0, end), offsets: offsets.subarray(0, split + 1) };
-    const reply = smoothAndReduce(KERNELS, share, { type: settings.smoothingType, weight: settings.smoothing, ...columnStartsOf(chart, lines.slice(0, split)) }, out.subarray(0, end));
+    const reply = smoothAndReduce(KERNELS, share, { type: settings.smoothingType, weight: settings.smoothing }, this.headColumnsOf(chart, series, lines.slice(0, split)), out.subarray(0, end));
     return { out, reply };
+  }
+
+  private headColumnsOf(chart: Chart, series: number, lines: readonly Line[]): ColumnStarts {
+    let ofChart = this.headColumns.get(chart);
+    if (!ofChart) this.headColumns.set(chart, (ofChart = new Map()));
+    const key = `${chart.reduced.frameKey}|${lines.length}`;
+    let known = ofChart.get(series);
+    if (known?.key !== key) ofChart.set(series, (known = { key, columns: columnStartsOf(chart, lines) }));
+    return known.columns;
   }
 }
 
 /** Where each line's pixel columns begin in the chart's current frame, one after the other. */
-function columnStartsOf(chart: Chart, lines: readonly Line[]): { starts: Int32Array; startOffsets: Int32Array } {
+function columnStartsOf(chart: Chart, lines: readonly Line[]): ColumnStarts {
   const each = lines.map((line) => chart.reduced.columnStarts(line).slice());
   const startOffsets = new Int32Array(each.length + 1);
   each.forEach((s, i) => (startOffsets[i + 1] = startOffsets[i] + s.length));

@@ -19,11 +19,18 @@ export interface SmoothingJob {
   readonly x: Float64Array | null;
   readonly type: SmoothingType;
   readonly weight: number;
-  /** Where trace t's pixel columns begin: starts[startOffsets[t]] up to startOffsets[t + 1] (see minMax). */
-  readonly starts: Int32Array;
-  readonly startOffsets: Int32Array;
+  /**
+   * Where trace t's pixel columns begin: starts[startOffsets[t]] up to startOffsets[t + 1] (see
+   * minMax); null for the ones sent last for this share (the chart's frame is the same).
+   */
+  readonly columns: ColumnStarts | null;
   /** Memory for the smoothed values: the last reply's, given back once read (fresh memory costs page faults). */
   readonly spare: ArrayBuffer | null;
+}
+
+export interface ColumnStarts {
+  readonly starts: Int32Array;
+  readonly startOffsets: Int32Array;
 }
 
 export interface SmoothingReply {
@@ -43,7 +50,7 @@ export interface SmoothingReply {
  * columns' starts.
  */
 export class SmoothingWorker {
-  private readonly worker = new BlobWorker<SmoothingJob, SmoothingReply>(WORKER_SOURCE);
+  private readonly worker = new BlobWorker<SmoothingJob | { forget: readonly number[] }, SmoothingReply | null>(WORKER_SOURCE);
 
   get running(): boolean {
     return this.worker.running;
@@ -55,11 +62,16 @@ export class SmoothingWorker {
 
   /** The job's share and positions (when given) are handed over to the worker, and empty after the call. */
   smooth(job: SmoothingJob): Promise<SmoothingReply | null> {
-    const transfer: ArrayBuffer[] = [job.starts.buffer as ArrayBuffer, job.startOffsets.buffer as ArrayBuffer];
+    const transfer: ArrayBuffer[] = job.columns ? [job.columns.starts.buffer as ArrayBuffer, job.columns.startOffsets.buffer as ArrayBuffer] : [];
     if (job.share) transfer.push(...[job.share.values, job.share.x, job.share.offsets].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : [])));
     if (job.x) transfer.push(job.x.buffer as ArrayBuffer);
     if (job.spare) transfer.push(job.spare);
-    return this.worker.request(job, transfer);
+    return this.worker.request(job, transfer) as Promise<SmoothingReply | null>;
+  }
+
+  /** Lets the worker drop shares no view will smooth again. */
+  forget(shareIds: readonly number[]) {
+    if (shareIds.length) void this.worker.request({ forget: shareIds });
   }
 }
 
@@ -71,13 +83,14 @@ export interface Kernels {
 
 /**
  * Smooths a share's traces into `out` and reduces each to the chart's pixel columns (minMax over
- * trace t's column starts, as in a job): the worker's job, and this thread's for the traces it
+ * trace t's column starts): the worker's job, and this thread's for the traces it
  * keeps. Self-contained, for the worker's source.
  */
 export function smoothAndReduce(
   { smoothTraces, minMax }: Kernels,
   share: TraceShare,
-  { type, weight, starts, startOffsets }: Pick<SmoothingJob, "type" | "weight" | "starts" | "startOffsets">,
+  { type, weight }: Pick<SmoothingJob, "type" | "weight">,
+  { starts, startOffsets }: ColumnStarts,
   out: Float64Array,
 ): SmoothingReply {
   const { values, offsets } = share;
@@ -105,12 +118,18 @@ const kernels = { smoothTraces: (${smoothingKernels.toString()})().smoothTraces,
 const smoothAndReduce = ${smoothAndReduce.toString()};
 const shares = new Map();
 onmessage = ({ data: { id, request: job } }) => {
+  if (job.forget) {
+    for (const shareId of job.forget) shares.delete(shareId);
+    postMessage({ id, reply: null });
+    return;
+  }
   if (job.share) shares.set(job.shareId, { ...job.share });
   const share = shares.get(job.shareId);
   if (job.x) share.x = job.x;
+  if (job.columns) share.columns = job.columns;
   const size = share.values.length;
   const out = job.spare && job.spare.byteLength === size * 8 ? new Float64Array(job.spare) : new Float64Array(size);
-  const reply = smoothAndReduce(kernels, share, job, out);
+  const reply = smoothAndReduce(kernels, share, job, share.columns, out);
   postMessage({ id, reply }, [reply.smoothed.buffer, reply.indices.buffer, reply.indexOffsets.buffer, reply.yRanges.buffer]);
 };
 postMessage("started");`;
