@@ -11,6 +11,8 @@ async function setUp(page) {
     throw error;
   });
   await page.goto("/examples/scalars.html");
+  // The example draws its own view first; ours replaces it once it has.
+  await page.waitForFunction(() => window.view && window.view.drawn.frames > 0);
   await page.evaluate(async () => {
     const { scalars } = await import("/dist/runcompare.js");
     const [runs, steps] = [120, 10_000];
