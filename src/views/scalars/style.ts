@@ -37,7 +37,8 @@ const CSS = `
 .rc-scalars .rc-curve-name { max-width: 360px; overflow: hidden; text-overflow: ellipsis; }
 .rc-scalars .rc-curve-number { text-align: right; font-variant-numeric: tabular-nums; }
 .rc-scalars .rc-curve-more { color: var(--rc-fg-muted); font-style: italic; }
-.rc-scalars .rc-run-legend { padding: 4px 8px; }
+/* Its own paint layer: a slider move or a new picture then repaints the view without its thousand rows. */
+.rc-scalars .rc-run-legend { padding: 4px 8px; contain: paint; }
 .rc-scalars .rc-run-legend-header { display: flex; gap: 6px; align-items: center; margin-bottom: 2px; }
 .rc-scalars .rc-run-legend-list {
   display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 0 12px; max-height: 150px; overflow: auto;
