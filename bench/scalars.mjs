@@ -144,7 +144,7 @@ async function measurePeer(context, library, files, steps, plot) {
   const module = `/bench/browser/scalars-${library}.mjs`;
   const page = await context.openPage();
   const first = await evaluate(page, module, "firstPaint", files.valuesUrl, steps, paints, plot);
-  const smoothing = await dragSmoothing(page, module, stepsFor(moves));
+  const smoothing = await evaluate(page, module, "smoothingChanges", stepsFor(moves));
   const retained = await retainedHeap(page);
   await page.context().close();
   return { firstPaint: first, smoothing: smoothing.times, baselineHeap: first.baselineHeap, peakHeap: smoothing.peakHeap, retainedHeap: retained };
