@@ -352,7 +352,7 @@ class ScalarsState {
       if (parts) {
         // Lines with the smoothing that landed, and whatever else the settings say by now.
         this.syncCharts(true, { ...this.settings, smoothingType: settings.smoothingType, smoothing: settings.smoothing });
-        this.sharing.adoptReductions(parts, this.data);
+        this.sharing.settle(parts, this.data);
       }
       // The worker failed (smooth here), or the slider moved on meanwhile.
       if (!parts || smoothingKey(this.settings) !== smoothingKey(settings)) this.smoothingChanged = true;

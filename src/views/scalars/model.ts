@@ -126,11 +126,12 @@ export class ScalarsData {
   /** A series' smoothed values, all traces in one array (as traces.values). */
   smoothed(series: number, settings: Settings): Float64Array {
     const { values, tail } = this.smoothedValues(series, settings);
-    if (tail) {
-      values.set(tail.values, tail.from);
-      this.smoothedCache.set(series, { key: smoothingKey(settings), values, tail: null });
-    }
-    return values;
+    if (!tail) return values;
+    const whole = new Float64Array(this.traces[series].values.length);
+    whole.set(values.subarray(0, tail.from));
+    whole.set(tail.values, tail.from);
+    this.smoothedCache.set(series, { key: smoothingKey(settings), values: whole, tail: null });
+    return whole;
   }
 
   /** A series' smoothed values, as computed here or adopted: its later traces may be in an array of their own. */
@@ -139,7 +140,7 @@ export class ScalarsData {
     const cached = this.smoothedCache.get(series);
     if (cached?.key === key) return cached;
     const { values, x, offsets } = this.smoothingInput(series, settings);
-    const out = cached?.values ?? new Float64Array(values.length);
+    const out = cached?.values.length === values.length ? cached.values : new Float64Array(values.length);
     smoothTraces(settings.smoothingType, values, x, offsets, settings.smoothing, out);
     const made = { key, values: out, tail: null };
     this.smoothedCache.set(series, made);
@@ -288,7 +289,7 @@ export class ScalarsData {
 export interface SmoothedValues {
   readonly key: string;
   readonly values: Float64Array;
-  /** Where the values from `from` on are, when they were smoothed elsewhere (see adoptSmoothed). */
+  /** Where the values from `from` on are, when they were smoothed elsewhere (see adoptSmoothed); `values` then ends at `from`. */
   readonly tail: { readonly from: number; readonly values: Float64Array } | null;
 }
 

@@ -19,16 +19,12 @@ interface Part {
   readonly reply: SmoothingReply;
 }
 
-/**
- * What the worker keeps of a series: its traces from `split` on, which positions it has, for
- * which frame it has the column starts, and its reply's memory given back.
- */
+/** What the worker keeps of a series: its traces from `split` on, which positions it has, and for which frame it has the column starts. */
 interface KeptShare {
   readonly id: number;
   readonly split: number;
   x: Float64Array | null;
   columnsFor: string;
-  spare: ArrayBuffer | null;
 }
 
 const KERNELS: Kernels = { smoothTraces, minMax };
@@ -51,6 +47,8 @@ export class SharedSmoothing {
   private readonly shareIds: number[] = [];
   /** Per series values array, the buffer the next smoothing fills (the one the last replaced). */
   private readonly spares = new WeakMap<Float64Array, Float64Array>();
+  /** The worker's last replies, which the lines read until the new ones are made: to give back then. */
+  private readonly replaced: { shareId: number; memory: ArrayBuffer }[] = [];
   /** Per chart and series, the column starts of the traces this thread reduces, for the frame they were found for. */
   private readonly headColumns = new WeakMap<Chart, Map<number, { key: string; columns: ColumnStarts }>>();
 
@@ -70,10 +68,10 @@ export class SharedSmoothing {
 
   /**
    * Smooths the charts' series with `settings`, sharing the work with the worker, and resolves
-   * once `data` holds the new values; then `adoptReductions` gives the charts' new lines their
-   * reductions. Null when sharing would not pay or cannot start (too few points, a worker not
-   * running, a reduction or grouping the worker does not do): smooth on this thread. Resolves
-   * with null if the worker failed meanwhile.
+   * once `data` holds the new values: then `settle`, once the charts have their new lines. Null
+   * when sharing would not pay or cannot start (too few points, a worker not running, a
+   * reduction or grouping the worker does not do): smooth on this thread. Resolves with null if
+   * the worker failed meanwhile.
    */
   start(data: ScalarsData, charts: readonly Chart[], settings: Settings, look: LineLook, grouped: boolean): Promise<Part[] | null> | null {
     const worker = this.worker;
@@ -99,14 +97,18 @@ export class SharedSmoothing {
         if (reply) parts.push({ chart, series, first: splits[i], frameKey, reply });
         const replaced = data.adoptSmoothed(series, settings, filled[i], tail);
         if (replaced) this.spares.set(values, replaced.values);
-        if (replaced?.tail) this.kept.get(values)!.spare = replaced.tail.values.buffer as ArrayBuffer;
+        if (replaced?.tail) this.replaced.push({ shareId: this.kept.get(values)!.id, memory: replaced.tail.values.buffer as ArrayBuffer });
       });
       return parts;
     });
   }
 
-  /** Gives the charts' lines (made from the new values) the reductions made with them. */
-  adoptReductions(parts: readonly Part[], data: ScalarsData) {
+  /**
+   * Gives the charts' new lines (made from the new values) the reductions made with them, and the
+   * worker the memory of its last replies, which no line reads any more.
+   */
+  settle(parts: readonly Part[], data: ScalarsData) {
+    for (const { shareId, memory } of this.replaced.splice(0)) this.worker?.recycle(shareId, memory);
     for (const { chart, series, first, frameKey, reply } of parts) {
       const lines = linesOf(chart, data, series);
       for (let t = 0; t + 1 < reply.indexOffsets.length; t++) {
@@ -127,20 +129,18 @@ export class SharedSmoothing {
     let share = null;
     if (!kept || kept.split !== split) {
       if (kept) worker.forget(this.shareIds.splice(this.shareIds.indexOf(kept.id), 1));
-      kept = { id: nextShareId++, split, x: null, columnsFor: "", spare: null };
+      kept = { id: nextShareId++, split, x: null, columnsFor: "" };
       this.shareIds.push(kept.id);
       this.kept.set(values, kept);
       share = { values: values.slice(from), x: null, offsets: offsets.slice(split).map((o) => o - from) };
     }
     const sendX = needsX && kept.x !== x;
     if (sendX) kept.x = x;
-    const spare = kept.spare;
-    kept.spare = null;
     // The columns' starts change with the chart's frame, not with the smoothing.
     const sendColumns = kept.columnsFor !== chart.reduced.frameKey;
     kept.columnsFor = chart.reduced.frameKey;
     const columns = sendColumns ? columnStartsOf(chart, lines.slice(split)) : null;
-    return worker.smooth({ shareId: kept.id, share, x: sendX ? x.slice(from) : null, type: settings.smoothingType, weight: settings.smoothing, columns, spare });
+    return worker.smooth({ shareId: kept.id, share, x: sendX ? x.slice(from) : null, type: settings.smoothingType, weight: settings.smoothing, columns });
   }
 
   /** The series' traces before `split`, smoothed and reduced here into a buffer the lines on screen do not use. */
@@ -148,8 +148,9 @@ export class SharedSmoothing {
     const { values, x, offsets } = data.smoothingInput(series, settings);
     const spare = this.spares.get(values);
     this.spares.delete(values);
-    const out = spare && spare.length === values.length ? spare : new Float64Array(values.length);
     const end = offsets[split];
+    // Only this thread's traces: the worker's stay in the memory they come back in.
+    const out = spare && spare.length === end ? spare : new Float64Array(end);
     const share = { values: values.subarray(0, end), x: x.subarray(0, end), offsets: offsets.subarray(0, split + 1) };
     const reply = smoothAndReduce(KERNELS, share, { type: settings.smoothingType, weight: settings.smoothing }, this.headColumnsOf(chart, series, lines.slice(0, split)), out.subarray(0, end));
     return { out, reply };

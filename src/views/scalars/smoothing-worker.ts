@@ -24,8 +24,6 @@ export interface SmoothingJob {
    * minMax); null for the ones sent last for this share (the chart's frame is the same).
    */
   readonly columns: ColumnStarts | null;
-  /** Memory for the smoothed values: the last reply's, given back once read (fresh memory costs page faults). */
-  readonly spare: ArrayBuffer | null;
 }
 
 export interface ColumnStarts {
@@ -50,7 +48,7 @@ export interface SmoothingReply {
  * columns' starts.
  */
 export class SmoothingWorker {
-  private readonly worker = new BlobWorker<SmoothingJob | { forget: readonly number[] }, SmoothingReply | null>(WORKER_SOURCE);
+  private readonly worker = new BlobWorker<SmoothingJob | { forget: readonly number[] } | { recycle: number; memory: ArrayBuffer }, SmoothingReply | null>(WORKER_SOURCE);
 
   get running(): boolean {
     return this.worker.running;
@@ -65,8 +63,15 @@ export class SmoothingWorker {
     const transfer: ArrayBuffer[] = job.columns ? [job.columns.starts.buffer as ArrayBuffer, job.columns.startOffsets.buffer as ArrayBuffer] : [];
     if (job.share) transfer.push(...[job.share.values, job.share.x, job.share.offsets].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : [])));
     if (job.x) transfer.push(job.x.buffer as ArrayBuffer);
-    if (job.spare) transfer.push(job.spare);
     return this.worker.request(job, transfer) as Promise<SmoothingReply | null>;
+  }
+
+  /**
+   * Gives a share's last reply memory back, once nothing reads it, for the next reply: fresh memory
+   * costs the worker page faults. It is handed over, and empty after the call.
+   */
+  recycle(shareId: number, memory: ArrayBuffer) {
+    void this.worker.request({ recycle: shareId, memory }, [memory]);
   }
 
   /** Lets the worker drop shares no view will smooth again. */
@@ -118,6 +123,12 @@ const kernels = { smoothTraces: (${smoothingKernels.toString()})().smoothTraces,
 const smoothAndReduce = ${smoothAndReduce.toString()};
 const shares = new Map();
 onmessage = ({ data: { id, request: job } }) => {
+  if (job.recycle !== undefined) {
+    const share = shares.get(job.recycle);
+    if (share) share.spare = job.memory;
+    postMessage({ id, reply: null });
+    return;
+  }
   if (job.forget) {
     for (const shareId of job.forget) shares.delete(shareId);
     postMessage({ id, reply: null });
@@ -128,7 +139,8 @@ onmessage = ({ data: { id, request: job } }) => {
   if (job.x) share.x = job.x;
   if (job.columns) share.columns = job.columns;
   const size = share.values.length;
-  const out = job.spare && job.spare.byteLength === size * 8 ? new Float64Array(job.spare) : new Float64Array(size);
+  const out = share.spare && share.spare.byteLength === size * 8 ? new Float64Array(share.spare) : new Float64Array(size);
+  share.spare = null;
   const reply = smoothAndReduce(kernels, share, job, share.columns, out);
   postMessage({ id, reply }, [reply.smoothed.buffer, reply.indices.buffer, reply.indexOffsets.buffer, reply.yRanges.buffer]);
 };
