@@ -43,3 +43,18 @@ export async function brushedRange(axis) {
   const rect = await axis.locator(".rc-brush .selection").evaluate((r) => ({ y: r.y.baseVal.value, height: r.height.baseVal.value }));
   return [valueAt(rect.y + rect.height), valueAt(rect.y)].sort((a, b) => a - b);
 }
+
+/**
+ * A page like `page` where workers are not allowed (views do everything on one thread), set up
+ * by `setUp(page)` as `page` was.
+ */
+export async function pageWithoutWorkers(browser, page, setUp) {
+  const alone = await browser.newPage({ viewport: page.viewportSize() });
+  await alone.addInitScript(() => {
+    window.Worker = function Worker() {
+      throw new Error("workers are off in this page");
+    };
+  });
+  await setUp(alone);
+  return alone;
+}

@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
-import { axisMapping, screenshots } from "./helpers.js";
+import { axisMapping, pageWithoutWorkers, screenshots } from "./helpers.js";
 
 // From 20,000 runs a worker draws half the gaps between axes, for the first paint and for large
 // brush moves. Both must give the same pixels as one thread.
@@ -53,18 +53,6 @@ async function setUp(page) {
   });
 }
 
-/** A page like `page` where workers are not allowed: views draw everything on one thread. */
-async function pageWithoutWorkers(browser, page) {
-  const alone = await browser.newPage({ viewport: page.viewportSize() });
-  await alone.addInitScript(() => {
-    window.Worker = function Worker() {
-      throw new Error("workers are off in this page");
-    };
-  });
-  await setUp(alone);
-  return alone;
-}
-
 test("a sweep of 30,000 runs drawn with a worker has the same pixels as drawn on one thread", async ({ page, browser }) => {
   await setUp(page);
   // The first large view on a page waits for the worker to start (a while, not forever: on a busy
@@ -76,7 +64,7 @@ test("a sweep of 30,000 runs drawn with a worker has the same pixels as drawn on
     return { drawn, painted, total: pixels.length / 4, digest: await window.digest(pixels) };
   });
   await page.screenshot({ path: path.join(screenshots, "parallel-30000-worker.png"), fullPage: true });
-  const alone = await pageWithoutWorkers(browser, page);
+  const alone = await pageWithoutWorkers(browser, page, setUp);
   const single = await alone.evaluate(async () => {
     const { pixels, drawn } = await window.draw();
     return { drawn, digest: await window.digest(pixels) };
@@ -128,7 +116,7 @@ test("large brush moves shared with the worker draw the same pixels as one threa
   await page.screenshot({ path: path.join(screenshots, "parallel-30000-worker-brushed.png"), fullPage: true });
 
   // The same selection on a page where workers are not allowed: everything on one thread.
-  const alone = await pageWithoutWorkers(browser, page);
+  const alone = await pageWithoutWorkers(browser, page, setUp);
   const single = await alone.evaluate(async (ids) => {
     const { view, pixels, drawn } = await window.draw({ selected: ids });
     return { drawn, digest: await window.digest(pixels) };

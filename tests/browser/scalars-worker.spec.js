@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
-import { screenshots } from "./helpers.js";
+import { pageWithoutWorkers, screenshots } from "./helpers.js";
 
 // From a million points, a new smoothing is shared with a worker: it smooths and reduces half the
 // runs while the page does the other half. The result must be what one thread draws.
@@ -66,18 +66,6 @@ async function setUp(page) {
   });
 }
 
-/** A page like `page` where workers are not allowed: the view smooths on one thread. */
-async function pageWithoutWorkers(browser, page) {
-  const alone = await browser.newPage({ viewport: page.viewportSize() });
-  await alone.addInitScript(() => {
-    window.Worker = function Worker() {
-      throw new Error("workers are off in this page");
-    };
-  });
-  await setUp(alone);
-  return alone;
-}
-
 /** The tooltip's text at a step of the first chart, hovered. */
 async function tooltipAt(page, fraction) {
   const svg = page.locator(".rc-plot svg").first();
@@ -103,7 +91,7 @@ test("a smoothing shared with a worker draws the pixels, tooltip and CSV that on
   const tooltip = await tooltipAt(page, 0.4);
   await page.screenshot({ path: path.join(screenshots, "scalars-worker-1.2M.png"), fullPage: true });
 
-  const alone = await pageWithoutWorkers(browser, page);
+  const alone = await pageWithoutWorkers(browser, page, setUp);
   const single = await alone.evaluate(async () => {
     await window.smooth(0.95);
     return { count: window.view.drawn.sharedSmoothings, ...(await window.seen()) };
