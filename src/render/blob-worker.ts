@@ -46,11 +46,6 @@ export class BlobWorker<Request, Reply> {
     };
   }
 
-  /** Whether requests can still be answered (false once the worker failed, or never started). */
-  get usable(): boolean {
-    return this.worker !== null;
-  }
-
   /**
    * Resolves once the worker runs, failed, or `patience` milliseconds passed; `running` tells
    * which. A worker can only start once the page's thread is free, so a caller with much work

@@ -44,18 +44,14 @@ export interface SmoothingReply {
 /**
  * A worker that smooths traces of a series and reduces them to pixel columns (minMax), the two
  * steps of a new smoothing that take most of its time; the page's thread does the same for the
- * other traces meanwhile. It keeps the traces it was given, so each new weight sends only the
- * columns' starts.
+ * other traces meanwhile. It keeps the traces it was given and their columns' starts, so a new
+ * weight sends little more than the weight.
  */
 export class SmoothingWorker {
   private readonly worker = new BlobWorker<SmoothingJob | { forget: readonly number[] } | { recycle: number; memory: ArrayBuffer }, SmoothingReply | null>(WORKER_SOURCE);
 
   get running(): boolean {
     return this.worker.running;
-  }
-
-  started(patience: number): Promise<void> {
-    return this.worker.started(patience);
   }
 
   /** The job's share and positions (when given) are handed over to the worker, and empty after the call. */
@@ -88,8 +84,8 @@ export interface Kernels {
 
 /**
  * Smooths a share's traces into `out` and reduces each to the chart's pixel columns (minMax over
- * trace t's column starts): the worker's job, and this thread's for the traces it
- * keeps. Self-contained, for the worker's source.
+ * trace t's column starts): the worker's job, and the page's for its own traces. Self-contained,
+ * for the worker's source.
  */
 export function smoothAndReduce(
   { smoothTraces, minMax }: Kernels,
