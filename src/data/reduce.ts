@@ -97,10 +97,8 @@ export function reduceToIndices(
   sorted = isSorted(x),
 ): ReducedIndices {
   if (method === "lttb") {
-    const n = x.length;
-    const [lo, hi] = sorted ? visibleRange(x, x0, x1) : [0, n - 1];
-    scratch.ensure(hi - lo + 1);
-    return { indices: scratch.kept, length: lttb(x, y, lo, hi, { x0, perUnit: width / (x1 - x0 || 1) }, scratch), yRange: null };
+    const { lo, hi, columns } = pointsLookedAt(x, [x0, x1], width, scratch, sorted);
+    return { indices: scratch.kept, length: lttb(x, y, lo, hi, columns, scratch), yRange: null };
   }
   return minMax(y, columnStarts(x, [x0, x1], width, scratch, sorted), scratch.kept);
 }
@@ -109,11 +107,17 @@ export function reduceToIndices(
  * Where each pixel column's points begin, for "minmax": indices into x, the last one past the
  * points looked at. A view into the scratch buffers when x is not sorted; kept per x array when it is.
  */
-export function columnStarts(x: ArrayLike<number>, [x0, x1]: readonly [number, number], width: number, scratch: ReduceScratch, sorted: boolean): Int32Array {
+export function columnStarts(x: ArrayLike<number>, domain: readonly [number, number], width: number, scratch: ReduceScratch, sorted: boolean): Int32Array {
+  const { lo, hi, columns } = pointsLookedAt(x, domain, width, scratch, sorted);
+  return sorted ? sortedSpans(x, lo, hi, columns, scratch) : scannedSpans(x, lo, hi, columns, scratch.starts);
+}
+
+/** The points a reduction looks at (lo to hi: all, or the domain's and one beyond each end when x is sorted), with scratch room for them. */
+function pointsLookedAt(x: ArrayLike<number>, [x0, x1]: readonly [number, number], width: number, scratch: ReduceScratch, sorted: boolean) {
   const [lo, hi] = sorted ? visibleRange(x, x0, x1) : [0, x.length - 1];
   scratch.ensure(hi - lo + 1);
   const columns: Columns = { x0, perUnit: width / (x1 - x0 || 1) };
-  return sorted ? sortedSpans(x, lo, hi, columns, scratch) : scannedSpans(x, lo, hi, columns, scratch.starts);
+  return { lo, hi, columns };
 }
 
 /** Pixel column c holds the x with floor((x - x0) * perUnit) = c. */
