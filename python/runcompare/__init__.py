@@ -5,6 +5,7 @@ from ._diff import Diff, details_to_ipc, diff
 from ._display import display, mime_bundle
 from ._errors import RunsDataError
 from ._html import to_html
+from .loaders import RunTables, from_mlflow
 from ._parallel import Parallel, parallel
 from ._scalars import scalars_to_ipc
 from ._scalars_view import ScalarsView, scalars
@@ -17,6 +18,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Diff",
     "Parallel",
+    "RunTables",
     "RunsDataError",
     "Scatter",
     "ScalarsView",
@@ -27,6 +29,7 @@ __all__ = [
     "details_to_ipc",
     "diff",
     "display",
+    "from_mlflow",
     "mime_bundle",
     "parallel",
     "runs_to_ipc",
