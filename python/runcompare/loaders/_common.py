@@ -1,6 +1,7 @@
 """What every loader shares: the result object, the optional libraries, the progress bar and the
 building of the contract's three tables from what a tracker returns."""
 
+import datetime
 import importlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -112,14 +113,21 @@ class RunsColumns:
             if not present and name != RUN_ID:
                 continue
             values = [present.get(row) for row in range(self.count)]
-            arrays[name] = pa.array(values, types.get(name))
+            try:
+                arrays[name] = pa.array(values, types.get(name))
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                # Values of several kinds (an Optuna choice of None, 1 or "adam") as text.
+                arrays[name] = pa.array([None if value is None else field_text(value) for value in values], pa.string())
         return to_runs_table(pa.table(arrays))
 
 
 def _runs_column_order(columns):
-    prefixes = ("params.", "metrics.", "tags.")
-    fixed = [name for name in columns if not name.startswith(prefixes)]
-    return fixed + [name for prefix in prefixes for name in columns if name.startswith(prefix)]
+    """Columns without a prefix (run_id, name, ...), then params.*, metrics.*, and the rest."""
+    prefixes = ("params.", "metrics.")
+    plain = [name for name in columns if "." not in name]
+    return plain + [name for prefix in prefixes for name in columns if name.startswith(prefix)] + [
+        name for name in columns if "." in name and not name.startswith(prefixes)
+    ]
 
 
 class ScalarsColumns:
@@ -207,6 +215,14 @@ class DetailsRows:
         if not self.run_id:
             return None
         return pa.table({"run_id": pa.array(self.run_id, pa.string()), "path": pa.array(self.path, pa.string()), "value": pa.array(self.value, pa.string())})
+
+
+def iso_time(epoch_ms):
+    """Epoch milliseconds as ISO 8601 text in UTC, for the details."""
+    if epoch_ms is None:
+        return None
+    moment = datetime.datetime.fromtimestamp(epoch_ms / 1000, datetime.timezone.utc)
+    return moment.isoformat(timespec="milliseconds")
 
 
 def pick(items, wanted, what, source):

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from urllib.parse import unquote, urlparse
 
 from .._errors import RunsDataError, list_names
-from ._common import DetailsRows, Progress, RunsColumns, RunTables, ScalarsColumns, pick, require
+from ._common import DetailsRows, Progress, RunsColumns, RunTables, ScalarsColumns, iso_time, pick, require
 
 # Runs asked of the store at once: a local store lists every run for each page, a server is
 # asked in pages that keep each answer small.
@@ -412,8 +412,8 @@ def _run_details(rows, run, names, models, texts):
     rows.add(run_id, "run/name", info.run_name)
     rows.add(run_id, "run/experiment_id", info.experiment_id)
     rows.add(run_id, "run/status", info.status)
-    rows.add(run_id, "run/start_time", _iso(info.start_time))
-    rows.add(run_id, "run/end_time", _iso(info.end_time))
+    rows.add(run_id, "run/start_time", iso_time(info.start_time))
+    rows.add(run_id, "run/end_time", iso_time(info.end_time))
     if info.start_time and info.end_time:
         rows.add(run_id, "run/duration_seconds", (info.end_time - info.start_time) / 1000)
     rows.add_tree(run_id, "params", data.params)
@@ -439,14 +439,6 @@ def _dataset_details(rows, run_id, dataset_input):
     rows.add(run_id, f"{place}/source", dataset.source)
     rows.add(run_id, f"{place}/schema", dataset.schema)
     rows.add(run_id, f"{place}/profile", dataset.profile)
-
-
-def _iso(epoch_ms):
-    if epoch_ms is None:
-        return None
-    import datetime
-
-    return datetime.datetime.fromtimestamp(epoch_ms / 1000, datetime.timezone.utc).isoformat(timespec="milliseconds")
 
 
 def _logged_models(store, run):
