@@ -8,6 +8,7 @@ history, the call its own charts make) so that long curves do not travel whole.
 """
 
 import json
+import math
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -250,6 +251,7 @@ def _histories(client, store, runs, keys, max_steps, step_range, pool, bar, note
     """The scalars table of the runs' curves for the metrics in keys (None when there are none)."""
     from mlflow.store.tracking.file_store import FileStore
     from mlflow.store.tracking.rest_store import RestStore
+    from mlflow.store.tracking.sqlalchemy_store import SqlAlchemyStore
 
     scalars = ScalarsColumns()
     wanted = set(keys)
@@ -259,7 +261,7 @@ def _histories(client, store, runs, keys, max_steps, step_range, pool, bar, note
     if isinstance(store, FileStore):
         tasks = [(_file_histories, store, run, wanted) for run in runs]
         counts = [1] * len(runs)
-    elif hasattr(store, "get_metric_history_bulk") and not isinstance(store, RestStore):
+    elif isinstance(store, SqlAlchemyStore):
         chunks = _chunks(runs, DATABASE_RUNS_PER_CALL)
         tasks = [(_database_histories, store, chunk, wanted) for chunk in chunks]
         counts = [len(chunk) for chunk in chunks]
@@ -329,18 +331,24 @@ def _file_histories(store, run, wanted):
 
 
 def _database_histories(store, runs, wanted):
-    """A database store's histories, one query per metric for all the runs that logged it."""
-    found = []
-    for key in wanted:
-        run_ids = [run.info.run_id for run in runs if key in run.data.metrics]
-        if not run_ids:
-            continue
-        by_run = {}
-        # max_results bounds the rows of one query; no limit is wanted here.
-        for metric in store.get_metric_history_bulk(run_ids, key, max_results=2**62):
-            by_run.setdefault(metric.run_id, []).append(metric)
-        found += [_series(run_id, key, by_run[run_id]) for run_id in run_ids if run_id in by_run]
-    return found
+    """A database store's histories: one query for the runs' rows of every metric wanted, made
+    with the store's own table model and read as plain rows (MLflow's get_metric_history_bulk
+    builds an object per value, five times slower)."""
+    from mlflow.store.tracking.dbmodels.models import SqlMetric
+    from sqlalchemy import select
+
+    run_ids = [run.info.run_id for run in runs]
+    query = select(SqlMetric.run_uuid, SqlMetric.key, SqlMetric.step, SqlMetric.timestamp, SqlMetric.value, SqlMetric.is_nan).where(
+        SqlMetric.run_uuid.in_(run_ids), SqlMetric.key.in_(sorted(wanted))
+    )
+    series = {}
+    with store.ManagedSessionMaker() as session:
+        for run_id, key, step, timestamp, value, is_nan in session.execute(query):
+            steps, times, values = series.setdefault((run_id, key), ([], [], []))
+            steps.append(step)
+            times.append(timestamp)
+            values.append(math.nan if is_nan else value)
+    return [(run_id, key, *series[run_id, key], False) for run in runs for run_id in [run.info.run_id] for key in run.data.metrics if (run_id, key) in series]
 
 
 def _sampled_histories(client, store, runs, wanted, max_steps, step_range):
