@@ -204,6 +204,8 @@ def test_details_hold_params_tags_and_lineage(store):
     assert details[ids["parent"], f"lineage/models/{model.name}/requirements"] == logged
     assert details[ids["legacy"], "lineage/models/old-model/requirements"] == "torch==2.0\n"
     assert details[ids["legacy"], "params/optimizer/lr"] == "0.5"
+    names = {row["run_id"]: row["name"] for row in d.details.to_pylist()}
+    assert names[ids["legacy"]] == HOSTILE and names[ids["child"]] == "child"  # the diff's column labels
 
 
 def test_views_take_what_the_loader_returns(store):
@@ -244,6 +246,17 @@ def test_bad_arguments_say_what_there_is(store):
         rc.from_mlflow("exp-a", tracking_uri=uri, metrics=["f1"])
     with pytest.raises(RunsDataError, match="No runs matching"):
         rc.from_mlflow("exp-a", tracking_uri=uri, filter_string="params.lr = '9'")
+
+
+def test_runs_in_the_trash(store):
+    kind, uri, ids = store
+    client = MlflowClient(uri)
+    run = client.create_run(client.create_experiment("trash"), run_name="gone")
+    client.delete_run(run.info.run_id)
+    with pytest.raises(RunsDataError, match="there are runs in the trash: include_deleted=True reads them"):
+        rc.from_mlflow("trash", tracking_uri=uri)
+    d = rc.from_mlflow("trash", tracking_uri=uri, include_deleted=True)
+    assert d.runs.column("lifecycle_stage").to_pylist() == ["deleted"]
 
 
 def test_a_server_samples_long_curves(store):

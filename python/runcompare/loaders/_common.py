@@ -211,10 +211,14 @@ class DetailsRows:
         for key, value in fields.items():
             self.add(run_id, f"{prefix}/{key}", value)
 
-    def table(self):
+    def table(self, names=None):
+        """names: run id -> the run's name, which labels its column in rc.diff."""
         if not self.run_id:
             return None
-        return pa.table({"run_id": pa.array(self.run_id, pa.string()), "path": pa.array(self.path, pa.string()), "value": pa.array(self.value, pa.string())})
+        columns = {"run_id": pa.array(self.run_id, pa.string()), "path": pa.array(self.path, pa.string()), "value": pa.array(self.value, pa.string())}
+        if names:
+            columns["name"] = pa.array([names.get(run_id) for run_id in self.run_id], pa.string())
+        return pa.table(columns)
 
 
 def iso_time(epoch_ms):

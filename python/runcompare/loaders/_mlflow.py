@@ -99,7 +99,9 @@ def from_mlflow(
     runs = _search(store, experiment_ids, filter_string, order_by, max_runs, include_deleted, uri)
     if not runs:
         where = f" matching {filter_string!r}" if filter_string else ""
-        raise RunsDataError(f"No runs{where} in experiment(s) {', '.join(experiment_ids)} of {uri}.")
+        trashed = not include_deleted and _search(store, experiment_ids, filter_string, None, 1, True, uri)
+        hint = " (there are runs in the trash: include_deleted=True reads them)" if trashed else ""
+        raise RunsDataError(f"No runs{where} in experiment(s) {', '.join(experiment_ids)} of {uri}{hint}.")
     keys = _metric_keys(runs, metrics, uri)
     notes = []
     with Progress(len(runs), "MLflow runs", "run", progress) as bar, ThreadPoolExecutor(workers) as pool:
@@ -398,7 +400,7 @@ def _client_histories(client, run, wanted):
 
 
 def _details(client, store, runs, requirements, pool, notes):
-    names = {run.info.run_id: run.info.run_name for run in runs}
+    names = {run.info.run_id: run.info.run_name or run.data.tags.get("mlflow.runName") for run in runs}
     models = list(pool.map(lambda run: _logged_models(store, run), runs))
     texts = {}
     if requirements:
@@ -411,7 +413,7 @@ def _details(client, store, runs, requirements, pool, notes):
     rows = DetailsRows()
     for run, run_models in zip(runs, models):
         _run_details(rows, run, names, run_models, texts)
-    return rows.table()
+    return rows.table(names)
 
 
 def _run_details(rows, run, names, models, texts):

@@ -36,7 +36,7 @@ def from_optuna(study, storage=None, progress=None):
             _add_trial(one, trial, runs, scalars, details)
             bar.update()
     table = runs.table({"start_time": TIMESTAMP, "end_time": TIMESTAMP})
-    return RunTables(table, scalars.table(time_unit=None), details.table(), "Optuna " + ", ".join(one.study_name for one in loaded))
+    return RunTables(table, scalars.table(time_unit=None), details.table({f"{one.study_name}/{trial.number}": f"trial {trial.number}" for one, trial in trials}), "Optuna " + ", ".join(one.study_name for one in loaded))
 
 
 def _load(optuna, study, storage):
