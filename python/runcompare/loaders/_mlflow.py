@@ -138,6 +138,8 @@ def _store_uri(uri):
 def _local_path(uri):
     """The directory of a file-store URI ("mlruns", "file:///x/mlruns"), else None."""
     parsed = urlparse(uri)
+    if uri.startswith("databricks"):  # "databricks", "databricks-uc", "databricks://profile"
+        return None
     if parsed.scheme == "file":
         return unquote(parsed.path)
     if parsed.scheme == "" or (len(parsed.scheme) == 1 and os.name == "nt"):
