@@ -2,12 +2,13 @@
 // headless Chromium, on seeded data of 1k, 10k and 100k runs x 16 axes. Prints the tables, writes
 // bench/results.json and the generated part of docs/BENCHMARKS.md.
 //
-//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars]
+//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,loaders]
 //                      [--repeats N] [--bundle FILE] [--port 8780] [--no-write]
 //
 // --bundle measures another build of runcompare, a copy put in tests/output/bench/ (say from
 // before a change); it implies --no-write. --only scalars runs bench/scalars.mjs alone and, unless
-// --no-write, replaces only the scalars' part of the results.
+// --no-write, replaces only the scalars' part of the results; --only loaders likewise runs
+// bench/loaders.py (rc.from_mlflow against search_runs + get_metric_history, no browser).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -21,7 +22,7 @@ import { markdown, print, updateDoc } from "./report.mjs";
 const { values: args } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,10000,100000" },
-    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars" },
+    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,loaders" },
     repeats: { type: "string" },
     bundle: { type: "string" },
     port: { type: "string", default: "8780" },
@@ -156,6 +157,15 @@ async function scalars(browser) {
   });
 }
 
+/** bench/loaders.py's results (Python: MLflow stores made and loaded in the venv). */
+function loaders() {
+  const out = path.join(OUTPUT, "loaders.json");
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  const run = spawnSync(PYTHON, [path.join(REPO, "bench/loaders.py"), "--json", out], { stdio: "inherit" });
+  if (run.status !== 0) return { skipped: "bench/loaders.py failed (is the test extra installed? make install does it)" };
+  return JSON.parse(fs.readFileSync(out, "utf8"));
+}
+
 /** The last run's results as they were written; JSON keeps NaN (a heap HiPlot does not have) as null. */
 function lastResults(file) {
   const last = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -174,7 +184,12 @@ function machine() {
 }
 
 const started = Date.now();
-const results = { date: new Date().toISOString(), machine: machine(), chromium: "", parallel: {}, transfer: [], memory: [], scalars: null };
+const results = { date: new Date().toISOString(), machine: machine(), chromium: "", parallel: {}, transfer: [], memory: [], scalars: null, loaders: null };
+// First, alone: it measures Python on the CPU, with no browser running.
+if (ONLY.has("loaders")) {
+  step("loaders: rc.from_mlflow against the search_runs + get_metric_history loop");
+  results.loaders = loaders();
+}
 /** The runs tables are written only for what reads them (not for --only scalars). */
 const PARALLEL = ["runcompare", "plotly", "hiplot"].filter((name) => ONLY.has(name));
 step("writing the data");
@@ -209,9 +224,10 @@ results.seconds = Math.round((Date.now() - started) / 1000);
 print(results);
 if (!args["no-write"] && !args.bundle) {
   const file = path.join(REPO, "bench/results.json");
-  // --only scalars replaces the scalars' results and keeps the rest of the last run's (its section says when it was measured).
-  const scalarsOnly = ONLY.size === 1 && ONLY.has("scalars") && fs.existsSync(file);
-  const written = scalarsOnly ? { ...lastResults(file), scalars: results.scalars } : results;
+  // --only scalars and/or loaders replace those results and keep the rest of the last run's (their sections say when they were measured).
+  const partsOnly = [...ONLY].every((part) => part === "scalars" || part === "loaders") && fs.existsSync(file);
+  const parts = Object.fromEntries([...ONLY].map((part) => [part, results[part]]));
+  const written = partsOnly ? { ...lastResults(file), ...parts } : results;
   fs.writeFileSync(file, JSON.stringify(written, null, 1));
   updateDoc(path.join(REPO, "docs/BENCHMARKS.md"), markdown(written));
   console.log("wrote bench/results.json and docs/BENCHMARKS.md");

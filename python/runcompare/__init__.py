@@ -5,6 +5,7 @@ from ._diff import Diff, details_to_ipc, diff
 from ._display import display, mime_bundle
 from ._errors import RunsDataError
 from ._html import to_html
+from .loaders import RunTables, from_mlflow, from_optuna, from_tensorboard, read_runs, read_scalars
 from ._parallel import Parallel, parallel
 from ._scalars import scalars_to_ipc
 from ._scalars_view import ScalarsView, scalars
@@ -17,6 +18,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Diff",
     "Parallel",
+    "RunTables",
     "RunsDataError",
     "Scatter",
     "ScalarsView",
@@ -27,8 +29,13 @@ __all__ = [
     "details_to_ipc",
     "diff",
     "display",
+    "from_mlflow",
+    "from_optuna",
+    "from_tensorboard",
     "mime_bundle",
     "parallel",
+    "read_runs",
+    "read_scalars",
     "runs_to_ipc",
     "scalars",
     "scalars_to_ipc",

@@ -32,6 +32,8 @@ KINDS = {
 # The order of scalars.ts's checks: the two id columns are checked for missing values as they
 # are read, the step only after every column's type.
 CHECK_ORDER = ("run_id", "metric", "variant", "step", "value", "time")
+# The columns of an MLflow metric history (Metric.to_dictionary()) that the contract names otherwise.
+MLFLOW_HISTORY = {"key": "metric", "timestamp": "time"}
 
 
 def to_scalars_table(scalars):
@@ -119,14 +121,35 @@ def _contract_columns(scalars):
     if source.row_count == 0:
         raise RunsDataError(_errors.scalars_empty())
     read = source
+    names = _contract_names(source.names)
     if _is_dataframe(scalars, "pandas"):
         # Other columns are left unread: pandas object columns are read value by value.
-        read = read_columns(scalars.loc[:, scalars.columns.isin(list(KINDS))], "scalars")
-    columns = {name: array for name, array in zip(read.names, read.arrays()) if name in KINDS}
+        read = read_columns(scalars.loc[:, scalars.columns.isin(list(names))], "scalars")
+    columns = {names[name]: array for name, array in zip(read.names, read.arrays()) if name in names}
+    if names.get("timestamp") == "time":
+        columns["time"] = _epoch_ms(columns["time"])
     for name in REQUIRED:
         if name not in columns:
             raise RunsDataError(_errors.scalars_no_column(name, source.names))
     return columns
+
+
+def _contract_names(names):
+    """The contract's name of each input column it reads. An MLflow metric-history frame (the
+    fields of its Metric: key, value, timestamp in epoch milliseconds, step, run_id) names two
+    columns its own way: key is the metric and timestamp the time."""
+    mlflow = all(name in names for name in MLFLOW_HISTORY) and not any(name in names for name in MLFLOW_HISTORY.values())
+    renamed = MLFLOW_HISTORY if mlflow else {}
+    return {name: renamed.get(name, name) for name in names if renamed.get(name, name) in KINDS}
+
+
+def _epoch_ms(column):
+    """Epoch milliseconds as timestamps (floats, as pandas holds integers with gaps, as seconds)."""
+    if pa.types.is_integer(column.type):
+        return pc.cast(column.cast(pa.int64()), TIMESTAMP)
+    if _value_kind(column) == "numbers":
+        return pc.divide(column.cast(pa.float64()), 1000.0)
+    return column
 
 
 def _check(columns):
