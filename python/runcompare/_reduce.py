@@ -48,20 +48,27 @@ def reduce_curves(table, max_points=MAX_POINTS):
 
 
 class _Sorted:
-    """The table's rows in order of series, then step, then time, then row: the last row of a
-    series is its last value as summaries.ts picks it (ties: latest time, then later row)."""
+    """The table's rows in order of series, then step, then time, then value, then row: the last
+    row of a series is its last value as summaries.ts picks it, MLflow's latest metric (ties of
+    step: the latest time, a missing one earliest; then the largest value, NaN lowest)."""
 
     def __init__(self, table):
         self.rows = table.num_rows
         code = _series_codes(table)
-        keys = [_numbers(table, "time")] if "time" in table.column_names else []
+        value = _numbers(table, "value")
+        nan = np.isnan(value)
+        # np.lexsort's last key sorts first. NaN and -inf share a value key; NaN sorts before.
+        keys = [~nan, np.where(nan, -np.inf, value)]
+        if "time" in table.column_names:
+            time = _numbers(table, "time")
+            keys.append(np.where(np.isnan(time), -np.inf, time))
         step = _numbers(table, "step")
         # A row without a step is never a series' last.
         keys += [np.where(np.isnan(step), -np.inf, step), code]
         self.order = np.lexsort(keys)
         self.code = code[self.order]
         self.step = step[self.order]
-        self.value = _numbers(table, "value")[self.order]
+        self.value = value[self.order]
         self.series_starts = np.flatnonzero(np.r_[True, self.code[1:] != self.code[:-1]])
         self.series_count = len(self.series_starts)
         # Each series' first row in table order keeps the order of first appearance.
