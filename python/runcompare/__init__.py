@@ -9,6 +9,7 @@ from ._parallel import Parallel, parallel
 from ._scalars import scalars_to_ipc
 from ._scalars_view import ScalarsView, scalars
 from ._scatter import Scatter, scatter
+from ._stats import importance, significance
 from ._values_view import SummaryView, ValuesView, summary, values
 from ._widget import View, set_defaults
 
@@ -27,6 +28,7 @@ __all__ = [
     "details_to_ipc",
     "diff",
     "display",
+    "importance",
     "mime_bundle",
     "parallel",
     "runs_to_ipc",
@@ -34,6 +36,7 @@ __all__ = [
     "scalars_to_ipc",
     "scatter",
     "set_defaults",
+    "significance",
     "summary",
     "to_html",
     "values",

@@ -1,5 +1,5 @@
 import { schemeTableau10 } from "d3";
-import { aggregate, groupRuns, interpolateOnto, unionGrid, type RunGroups } from "../../data/align.js";
+import { aggregate, groupRuns, interpolateOnto, textOf, unionGrid, type RunGroups } from "../../data/align.js";
 import { RunsDataError, messages } from "../../data/errors.js";
 import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import type { Scalars, SeriesInfo } from "../../data/scalars.js";
@@ -361,13 +361,6 @@ function groupingColumn(runs: Runs, name: string): RunColumn {
   const column = runs.column(name);
   if (!column) throw new RunsDataError(messages.unknownColumn(name, runs.columns.map((c) => c.name)));
   return column;
-}
-
-/** A run's value in a column as text, so numbers and categories group alike. */
-function textOf(column: RunColumn, row: number): string | null {
-  if (column.kind === "categorical") return column.values[row];
-  const v = column.values[row];
-  return Number.isNaN(v) ? null : String(v);
 }
 
 function categorical(index: number): string {
