@@ -88,7 +88,8 @@ def significance(runs, metric, group_by, pair_by=None, base=None, statistic="mea
 def importance(runs, metric, params=None, bins=10, scalars=None):
     """Each param's Spearman correlation with the metric and its eta squared, the share of the
     metric's variance between the groups of runs sharing a value of the param (or, past `bins`
-    distinct values, a quantile bin): a pandas DataFrame, most variance explained first.
+    distinct values, a quantile bin): a pandas DataFrame, most variance explained first. `chance`
+    is the eta squared an unrelated param gets on average from its groups alone, (groups - 1) / (n - 1).
 
     metric: a runs column or a curve's summary ("loss/validation:min", with scalars).
     params: the columns to weigh; default every params.* column. Needs scipy and pandas.
@@ -103,7 +104,7 @@ def importance(runs, metric, params=None, bins=10, scalars=None):
         else [name for name in table.column_names if name.startswith("params.") and value_type(table.column(name)) != "binary"]
     )
     rows = [_weigh(stats, table, name, values, bins) for name in chosen]
-    frame = pd.DataFrame(rows, columns=["param", "n", "spearman", "spearman_p", "eta_squared", "groups"])
+    frame = pd.DataFrame(rows, columns=["param", "n", "spearman", "spearman_p", "eta_squared", "groups", "chance"])
     order = sorted(range(len(rows)), key=lambda i: (-_or(rows[i]["eta_squared"], -1), -_or(abs(rows[i]["spearman"]), 0)))
     return frame.iloc[order].reset_index(drop=True)
 
@@ -125,15 +126,31 @@ def holm(p):
 def resample_indices(sizes, resamples, seed):
     """For each sample size n, `resamples` rows of n indices floor(n × u), u drawn in turn from
     d3.randomLcg(seed): what resampleIndices in src/data/stats/bootstrap.ts draws."""
-    state = _int32(int(seed / 2**-32) if 0 <= seed < 1 else abs(int(seed)))
-    out = []
+    states = _lcg_states(int(seed / 2**-32) if 0 <= seed < 1 else abs(int(seed)), resamples * sum(sizes))
+    out, start = [], 0
     for n in sizes:
-        draws = np.empty(resamples * n, dtype=np.int64)
-        for k in range(len(draws)):
-            state = _int32(LCG_MUL * state + LCG_INC)
-            draws[k] = ((state & 0xFFFFFFFF) * n) >> 32
-        out.append(draws.reshape(resamples, n))
+        draws = (states[start:start + resamples * n] * np.uint64(n)) >> np.uint64(32)
+        out.append(draws.astype(np.int64).reshape(resamples, n))
+        start += resamples * n
     return out
+
+
+def _lcg_states(seed, count, block=4096):
+    """The first `count` states of d3.randomLcg(seed) as uint64 (each below 2^32): a block in
+    turn, then whole blocks at once, state[i + block] = A·state[i] + C mod 2^32."""
+    mask = np.uint64(0xFFFFFFFF)
+    states = np.empty(max(count, block), dtype=np.uint64)
+    state = seed & 0xFFFFFFFF
+    for k in range(block):
+        state = (LCG_MUL * state + LCG_INC) & 0xFFFFFFFF
+        states[k] = state
+    a, c = 1, 0
+    for _ in range(block):
+        a, c = (a * LCG_MUL) & 0xFFFFFFFF, (c * LCG_MUL + LCG_INC) & 0xFFFFFFFF
+    for start in range(block, count, block):
+        previous = states[start - block:min(start, count - block)]
+        states[start:start + len(previous)] = (previous * np.uint64(a) + np.uint64(c)) & mask
+    return states[:count]
 
 
 def bootstrap_difference(a, b, statistic="mean", paired=False, resamples=9999, confidence=0.95, seed=0):
@@ -239,7 +256,9 @@ def _weigh(stats, table, name, metric, bins):
         x, y = numbers[keep], metric[keep]
         rho = p = math.nan
         if len(x) >= 3:
-            with np.errstate(divide="ignore", invalid="ignore"):
+            # A constant param has no correlation: NaN, without scipy's warning.
+            with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", stats.ConstantInputWarning)
                 result = stats.spearmanr(x, y)
             rho, p = float(result.statistic), float(result.pvalue)
         group = bins_of(x, bins)
@@ -249,8 +268,9 @@ def _weigh(stats, table, name, metric, bins):
         y = metric[keep]
         group = [t for t, k in zip(texts, keep) if k]
         rho = p = math.nan
-    return {"param": name, "n": int(keep.sum()), "spearman": rho, "spearman_p": p,
-            "eta_squared": eta_squared(group, y), "groups": len(set(group))}
+    groups, n = len(set(group)), int(keep.sum())
+    return {"param": name, "n": n, "spearman": rho, "spearman_p": p, "eta_squared": eta_squared(group, y),
+            "groups": groups, "chance": (groups - 1) / (n - 1) if n > 1 else math.nan}
 
 
 def bins_of(x, bins):
@@ -413,11 +433,6 @@ def _check_options(statistic, confidence, resamples, seed):
         raise RunsDataError(_errors.bad_number("resamples", "a whole number of at least 1", resamples))
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise RunsDataError(_errors.bad_number("seed", "a whole number", seed))
-
-
-def _int32(value):
-    value &= 0xFFFFFFFF
-    return value - (1 << 32) if value >= 1 << 31 else value
 
 
 def _or(value, fallback):

@@ -32,6 +32,11 @@ export interface ParamImportance {
   /** Between-group sum of squares over the total, and how many groups (values or bins) it had. */
   readonly etaSquared: number;
   readonly groups: number;
+  /**
+   * The eta squared a param unrelated to the metric gets on average from its groups alone,
+   * (groups - 1) / (n - 1): a param of many categories explains much by chance.
+   */
+  readonly chance: number;
 }
 
 /** Every param's importance for the metric, the most variance explained first (then the strongest correlation). */
@@ -59,7 +64,8 @@ function weigh(param: RunColumn, metric: Float64Array, bins: number): ParamImpor
   } else {
     group = rows.map((row) => param.values[row]!);
   }
-  return { param: param.name, n: rows.length, spearman: rho, spearmanP: p, etaSquared: etaSquared(group, y), groups: new Set(group).size };
+  const groups = new Set(group).size;
+  return { param: param.name, n: rows.length, spearman: rho, spearmanP: p, etaSquared: etaSquared(group, y), groups, chance: (groups - 1) / (rows.length - 1) };
 }
 
 /** Spearman's rho, the Pearson correlation of the ranks, and its p from Student's t with n - 2 df (scipy.stats.spearmanr). */

@@ -219,9 +219,10 @@ export function smoothingKernels() {
   ): Float64Array {
     const n = values.length;
     const sigma = pointsOfWeight(weight) * meanGap(x);
+    // No width (weight 0, or 2σ² below the doubles) smooths nothing; a width too small to weigh
+    // any distance (scale -∞) still averages the points that share one x.
     const scale = -1 / (2 * sigma * sigma);
-    // A kernel narrower than the doubles can weigh (σ² underflows) leaves every value as it is.
-    if (!(sigma > 0) || !Number.isFinite(scale)) {
+    if (!(2 * sigma * sigma > 0)) {
       for (let i = 0; i < n; i++) out[i] = values[i];
       return out;
     }
@@ -254,7 +255,7 @@ export function smoothingKernels() {
           k = table[m];
         } else {
           const d = Math.min(dLo, dHi);
-          k = Math.exp(d * d * scale);
+          k = d === 0 ? 1 : Math.exp(d * d * scale);
         }
         if (k * bound <= GAUSSIAN_TAIL * magnitude) break;
         const v = values[j];

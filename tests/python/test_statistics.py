@@ -212,7 +212,9 @@ def build_reference():
                  "tests/python/test_statistics.py; null stands for NaN, 'Infinity' and '-Infinity' for the infinities.",
         "scipy": scipy.__version__,
         "bootstrap": BOOTSTRAP,
-        "lcg": {"seed": 7, "sizes": [3, 5], "resamples": 4, "indices": [d.tolist() for d in resample_indices([3, 5], 4, 7)]},
+        "lcg": [{"seed": seed, "sizes": sizes, "resamples": count, "indices": [d.ravel().tolist() for d in resample_indices(sizes, count, seed)]}
+                # The second is longer than the block Python draws one at a time.
+                for seed, sizes, count in ((7, [3, 5], 4), (3, [577, 2], 8))],
         "two_sample": two, "paired": paired, "holm": holm, "correlation": correlations,
         "runs": runs, "scalars": sweep_scalars(runs),
         "significance": [{"options": case, "rows": records(call("significance", runs, {**case, **BOOTSTRAP}))} for case in SIGNIFICANCE_CASES],
