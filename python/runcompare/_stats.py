@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from . import _errors
 from ._contract import NAME, RUN_ID, SUMMARY_SPEC, is_numeric_column, value_type
 from ._errors import RunsDataError, js_string
+from ._reduce import column_floats, report_order
 from ._tables import read_tables
 from ._values import parse_number
 
@@ -323,26 +324,17 @@ def summary_values(scalars_table, key, summary, run_ids):
         keys = metric
     rows = scalars_table.filter(pc.equal(keys, key))
     run = np.asarray(rows.column(RUN_ID).cast(pa.string()).to_pylist(), dtype=object)
-    value = _floats(rows, "value")
+    value = column_floats(rows, "value")
     out = {}
     if summary == "last":
-        nan = np.isnan(value)
-        time = _floats(rows, "time") if "time" in rows.column_names else np.zeros(len(value))
-        order = np.lexsort([~nan, np.where(nan, -np.inf, value), np.where(np.isnan(time), -np.inf, time), _floats(rows, "step")])
-        for i in order:
+        time = column_floats(rows, "time") if "time" in rows.column_names else None
+        for i in np.lexsort(report_order(column_floats(rows, "step"), time, value)):
             out[run[i]] = value[i]
     else:
         pick = np.fmin if summary == "min" else np.fmax
         for r, v in zip(run, value):
             out[r] = pick(out.get(r, math.nan), v)
     return np.array([out.get(r, math.nan) for r in run_ids], dtype=float)
-
-
-def _floats(table, name):
-    column = table.column(name)
-    if pa.types.is_timestamp(column.type):
-        column = column.cast(pa.int64())
-    return pc.fill_null(column.cast(pa.float64()), math.nan).to_numpy(zero_copy_only=False)
 
 
 def _shown_columns(table):
@@ -371,7 +363,7 @@ def _numbers(table, name):
         return None
     if value_type(column) == "strings":
         return np.array([math.nan if t is None else parse_number(t) for t in column.to_pylist()], dtype=float)
-    return _floats(table, name)
+    return column_floats(table, name)
 
 
 def _texts(table, name):
