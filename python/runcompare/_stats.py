@@ -43,7 +43,8 @@ def significance(runs, metric, group_by, pair_by=None, base=None, statistic="mea
     pair_by: a column pairing each run with its counterpart in the other group (the seed, the
         fold): then the paired t-test and Wilcoxon's signed-rank test, else Welch's t-test and
         Mann-Whitney's U.
-    base: the label of the group the others are compared with ("lr=0.01 hidden=64"); default the first.
+    base: the label of the group the others are compared with ("lr=0.01 hidden=64"); default the
+        first group with two runs that have the metric.
     statistic: "mean" or "median", the centre compared and bootstrapped.
     confidence, resamples, seed: the percentile bootstrap interval of the difference, drawn from
         d3's seeded randomLcg as the TypeScript draws it, so both give the same interval.
@@ -61,15 +62,18 @@ def significance(runs, metric, group_by, pair_by=None, base=None, statistic="mea
     labels, group_of_run = _groups(table, columns)
     if len(labels) < 2:
         raise RunsDataError(_errors.stats_one_group(columns, labels[0]))
-    base = labels[0] if base is None else base
-    if base not in labels:
-        raise RunsDataError(_errors.stats_unknown_group(base, labels))
-    pair_column = None if pair_by is None else _require_column(table, pair_by)
-    pair_keys = None if pair_column is None else _texts(table, pair_column)
 
     def rows_of(label):
         g = labels.index(label)
         return [row for row in range(table.num_rows) if group_of_run[row] == g and math.isfinite(values[row])]
+
+    if base is None:
+        # The first group with two runs to test, else the first.
+        base = next((label for label in labels if len(rows_of(label)) >= 2), labels[0])
+    if base not in labels:
+        raise RunsDataError(_errors.stats_unknown_group(base, labels))
+    pair_column = None if pair_by is None else _require_column(table, pair_by)
+    pair_keys = None if pair_column is None else _texts(table, pair_column)
 
     compared = []
     for label in labels:
@@ -170,6 +174,10 @@ def bootstrap_difference(a, b, statistic="mean", paired=False, resamples=9999, c
 def small_sample_note(n, n_base, paired):
     """What a small sample cannot show (smallSampleNote in significance.ts, the same words)."""
     sizes = f"{n} pairs" if paired else f"{n} vs {n_base} runs"
+    if n_base == 0:
+        return "no run of the base group has a value of the metric."
+    if n == 0:
+        return "no run of this group pairs with one of the base group." if paired else "no run of this group has a value of the metric."
     if (n < 2) if paired else (n < 2 or n_base < 2):
         return f"too few runs for a test ({sizes}): run more seeds."
     if min(n, n_base) >= FEW:

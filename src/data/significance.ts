@@ -22,7 +22,7 @@ export interface SignificanceOptions {
   readonly groupBy: string | readonly string[];
   /** A column naming each run's counterpart in the other group (the seed, the fold): paired tests. */
   readonly pairBy?: string | null;
-  /** The group the others are compared with, by label; default the first group. */
+  /** The group the others are compared with, by label; default the first group with two runs that have the metric. */
   readonly base?: string | null;
   /** The centre compared, and bootstrapped: "mean" (default) or "median". */
   readonly statistic?: Center;
@@ -82,11 +82,12 @@ export function significance(runsInput: RunsInput, options: SignificanceOptions)
     runs.count,
   );
   if (groups.labels.length < 2) throw new RunsDataError(messages.statsOneGroup(columns.map((c) => c.name), groups.labels[0]));
-  const base = options.base ?? groups.labels[0];
+  const rowsOf = (g: number) => Array.from({ length: runs.count }, (_, row) => row).filter((row) => groups.groupOfRun[row] === g && Number.isFinite(metric.values[row]));
+  // By default the first group with two runs to test, else the first.
+  const base = options.base ?? groups.labels.find((_, g) => rowsOf(g).length >= 2) ?? groups.labels[0];
   const baseIndex = groups.labels.indexOf(base);
   if (baseIndex < 0) throw new RunsDataError(messages.statsUnknownGroup(base, groups.labels));
   const pairColumn = options.pairBy ? requireColumn(runs, options.pairBy) : null;
-  const rowsOf = (g: number) => Array.from({ length: runs.count }, (_, row) => row).filter((row) => groups.groupOfRun[row] === g && Number.isFinite(metric.values[row]));
   const baseRows = rowsOf(baseIndex);
   const made = groups.labels.flatMap((label, g) => {
     if (g === baseIndex) return [];
@@ -146,6 +147,8 @@ function joinNotes(...notes: (string | null)[]): string | null {
 /** What a small sample cannot show, in plain words; null from FEW runs per group on. */
 export function smallSampleNote(n: number, nBase: number, paired: boolean): string | null {
   const sizes = paired ? `${n} pairs` : `${n} vs ${nBase} runs`;
+  if (nBase === 0) return "no run of the base group has a value of the metric.";
+  if (n === 0) return paired ? "no run of this group pairs with one of the base group." : "no run of this group has a value of the metric.";
   if (paired ? n < 2 : n < 2 || nBase < 2) return `too few runs for a test (${sizes}): run more seeds.`;
   if (Math.min(n, nBase) >= FEW) return null;
   // The smallest two-sided p a rank test can give, with no ties: one ordering (or sign pattern) of all.

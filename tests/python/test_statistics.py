@@ -357,3 +357,13 @@ def test_hostile_group_labels_are_text(reference):
     runs = [{**r, "params.optimizer": "<img src=x onerror=alert(1)>" if r["params.optimizer"] == "sgd" else "adam"} for r in reference["runs"]]
     frame = rc.significance(runs, "accuracy", "optimizer", **BOOTSTRAP)
     assert set(frame["group"]) | set(frame["base"]) == {"optimizer=<img src=x onerror=alert(1)>", "optimizer=adam"}
+
+
+def test_a_group_without_the_metric_is_not_the_base_and_says_so(reference):
+    # An MLflow store often has runs of another kind first, which never logged this metric.
+    others = [{"run_id": f"svm{i}", "params.lr": "n/a", "params.hidden": 0, "metrics.accuracy": None} for i in range(3)]
+    frame = rc.significance(others + reference["runs"], "accuracy", ["lr", "hidden"], **BOOTSTRAP)
+    assert frame["base"][0] == "lr=0.01 hidden=64"
+    row = frame.set_index("group").loc["lr=n/a hidden=0"]
+    assert row["n"] == 0 and math.isnan(row["p"])
+    assert row["note"] == "no run of this group has a value of the metric."

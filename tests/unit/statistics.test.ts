@@ -153,10 +153,21 @@ test("small samples say so plainly", () => {
   expect(smallSampleNote(2, 3, false)).toBe("few runs (2 vs 3 runs): p-values and intervals are rough, and the t-test assumes normal values; Mann-Whitney cannot give p below 0.2.");
   expect(smallSampleNote(4, 4, true)).toBe("few runs (4 pairs): p-values and intervals are rough, and the t-test assumes normal values; Wilcoxon cannot give p below 0.125.");
   expect(smallSampleNote(5, 9, false)).toBeNull();
+  expect(smallSampleNote(0, 9, false)).toBe("no run of this group has a value of the metric.");
+  expect(smallSampleNote(0, 4, true)).toBe("no run of this group pairs with one of the base group.");
+  expect(smallSampleNote(3, 0, false)).toBe("no run of the base group has a value of the metric.");
 });
 
 test("a hostile group value is a label, nothing more", () => {
   const runs = reference.runs.map((r) => ({ ...r, "params.optimizer": r["params.optimizer"] === "sgd" ? "<img src=x onerror=alert(1)>" : "adam" }));
   const rows = significance(runs, { metric: "accuracy", groupBy: "optimizer", resamples: 99 });
   expect([rows[0].group, rows[0].base].sort()).toEqual(["optimizer=<img src=x onerror=alert(1)>", "optimizer=adam"].sort());
+});
+
+test("a group without the metric is not the default base, and says so", () => {
+  const others = [0, 1, 2].map((i) => ({ run_id: `svm${i}`, "params.lr": "n/a", "params.hidden": 0, "metrics.accuracy": null }));
+  const rows = significance([...others, ...reference.runs], { metric: "accuracy", groupBy: ["lr", "hidden"], resamples: 99 });
+  expect(rows[0].base).toBe("lr=0.01 hidden=64");
+  const none = rows.find((row) => row.group === "lr=n/a hidden=0")!;
+  expect([none.n, none.p, none.note]).toEqual([0, NaN, "no run of this group has a value of the metric."]);
 });
