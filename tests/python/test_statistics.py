@@ -212,9 +212,10 @@ def build_reference():
                  "tests/python/test_statistics.py; null stands for NaN, 'Infinity' and '-Infinity' for the infinities.",
         "scipy": scipy.__version__,
         "bootstrap": BOOTSTRAP,
-        "lcg": [{"seed": seed, "sizes": sizes, "resamples": count, "indices": [d.ravel().tolist() for d in resample_indices(sizes, count, seed)]}
-                # The second is longer than the block Python draws one at a time.
-                for seed, sizes, count in ((7, [3, 5], 4), (3, [577, 2], 8))],
+        "lcg": {"seed": 7, "sizes": [3, 5], "resamples": 4, "indices": [d.ravel().tolist() for d in resample_indices([3, 5], 4, 7)]},
+        # Longer than the block Python draws one at a time: the sum and the last draws of each size.
+        "lcg_long": {"seed": 3, "sizes": [577, 2], "resamples": 8, "sums": [int(d.sum()) for d in resample_indices([577, 2], 8, 3)],
+                     "tails": [d.ravel()[-8:].tolist() for d in resample_indices([577, 2], 8, 3)]},
         "two_sample": two, "paired": paired, "holm": holm, "correlation": correlations,
         "runs": runs, "scalars": sweep_scalars(runs),
         "significance": [{"options": case, "rows": records(call("significance", runs, {**case, **BOOTSTRAP}))} for case in SIGNIFICANCE_CASES],

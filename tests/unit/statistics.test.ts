@@ -75,9 +75,13 @@ describe("pairs, as scipy 1.17 computes them", () => {
 });
 
 test("the bootstrap draws what the Python package draws: d3.randomLcg, a's resamples then b's", () => {
-  for (const { seed: lcgSeed, sizes, resamples: count, indices } of reference.lcg) {
-    resampleIndices(sizes, count, lcgSeed).forEach((drawn, s) => expect(Array.from(drawn)).toEqual(indices[s]));
-  }
+  const { seed: lcgSeed, sizes, resamples: count, indices } = reference.lcg;
+  resampleIndices(sizes, count, lcgSeed).forEach((drawn, s) => expect(Array.from(drawn)).toEqual(indices[s]));
+  const long = reference.lcg_long;
+  resampleIndices(long.sizes, long.resamples, long.seed).forEach((drawn, s) => {
+    expect(drawn.reduce((sum, i) => sum + i, 0)).toBe(long.sums[s]);
+    expect(Array.from(drawn.slice(-8))).toEqual(long.tails[s]);
+  });
 });
 
 test("Holm's adjustment", () => {
