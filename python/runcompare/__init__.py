@@ -10,6 +10,7 @@ from ._parallel import Parallel, parallel
 from ._scalars import scalars_to_ipc
 from ._scalars_view import ScalarsView, scalars
 from ._scatter import Scatter, scatter
+from ._stats import importance, significance
 from ._values_view import SummaryView, ValuesView, summary, values
 from ._widget import View, set_defaults
 
@@ -32,6 +33,7 @@ __all__ = [
     "from_mlflow",
     "from_optuna",
     "from_tensorboard",
+    "importance",
     "mime_bundle",
     "parallel",
     "read_runs",
@@ -41,6 +43,7 @@ __all__ = [
     "scalars_to_ipc",
     "scatter",
     "set_defaults",
+    "significance",
     "summary",
     "to_html",
     "values",

@@ -6,6 +6,7 @@ Value types are named with the same words: numbers, strings, booleans, timestamp
 lists, objects.
 """
 
+import decimal
 import json
 
 MAX_LISTED = 8
@@ -41,14 +42,35 @@ def js_string(value):
             return "NaN"
         if value in (float("inf"), float("-inf")):
             return "Infinity" if value > 0 else "-Infinity"
-        if value.is_integer() and abs(value) < 1e21:
-            return str(int(value))
-        return repr(value)
+        return _js_number(value)
     if isinstance(value, (list, tuple)):
         return ",".join("" if item is None else js_string(item) for item in value)
     if isinstance(value, dict):
         return "[object Object]"
     return str(value)
+
+
+def _js_number(value):
+    """A finite float as JavaScript's Number::toString writes it: the shortest digits (as repr),
+    fixed from 1e-6 to 1e21 ("0.00001", "64"), else "1e-7", "1.5e+21"."""
+    number = decimal.Decimal(repr(value))
+    digits = "".join(map(str, number.as_tuple().digits)).rstrip("0")
+    if not digits:
+        return "0"
+    # n: how many digits stand before the decimal point (negative: zeros after it).
+    n = number.adjusted() + 1
+    sign = number.is_signed()
+    k = len(digits)
+    minus = "-" if sign else ""
+    if k <= n <= 21:
+        return minus + digits + "0" * (n - k)
+    if 0 < n <= 21:
+        return minus + digits[:n] + "." + digits[n:]
+    if -6 < n <= 0:
+        return minus + "0." + "0" * -n + digits
+    e = n - 1
+    mantissa = digits if k == 1 else digits[0] + "." + digits[1:]
+    return f"{minus}{mantissa}e{'+' if e >= 0 else '-'}{abs(e)}"
 
 
 def not_table_input(table, got):
@@ -279,3 +301,29 @@ def diff_unknown_run(option, run_id, ids):
 
 def diff_no_runs():
     return "runs is empty: name at least one run to compare."
+
+
+def stats_not_numeric(column):
+    return (
+        f'column "{column}" holds categories, not numbers: significance and importance need a metric of numbers; '
+        'name a metrics.* column or a series of the scalars such as "loss/validation:min".'
+    )
+
+
+def stats_one_group(columns, label):
+    return f"every run falls in one group ({label}): group by columns whose values differ between runs (grouped by {list_names(columns)})."
+
+
+def stats_unknown_group(base, groups):
+    return f"no group {quote(base)} to compare against (groups: {list_names(groups)}): pass one of these as base."
+
+
+def stats_pair_repeated(column, value, group):
+    return (
+        f'column "{column}" has the value {quote(value)} twice in group {quote(group)}: '
+        "pair runs by a column that names one run per group, such as the seed."
+    )
+
+
+def bad_number(name, rule, got):
+    return f"{name} must be {rule}; got {quote(got)}."

@@ -48,24 +48,36 @@ def reduce_curves(table, max_points=MAX_POINTS):
 
 
 class _Sorted:
-    """The table's rows in order of series, then step, then time, then row: the last row of a
-    series is its last value as summaries.ts picks it (ties: latest time, then later row)."""
+    """The table's rows in order of series, then step, then time, then value, then row: the last
+    row of a series is its last value as summaries.ts picks it, MLflow's latest metric (ties of
+    step: the latest time, a missing one earliest; then the largest value, NaN lowest)."""
 
     def __init__(self, table):
         self.rows = table.num_rows
         code = _series_codes(table)
-        keys = [_numbers(table, "time")] if "time" in table.column_names else []
-        step = _numbers(table, "step")
-        # A row without a step is never a series' last.
-        keys += [np.where(np.isnan(step), -np.inf, step), code]
-        self.order = np.lexsort(keys)
+        value = column_floats(table, "value")
+        time = column_floats(table, "time") if "time" in table.column_names else None
+        step = column_floats(table, "step")
+        self.order = np.lexsort(report_order(step, time, value) + [code])
         self.code = code[self.order]
         self.step = step[self.order]
-        self.value = _numbers(table, "value")[self.order]
+        self.value = value[self.order]
         self.series_starts = np.flatnonzero(np.r_[True, self.code[1:] != self.code[:-1]])
         self.series_count = len(self.series_starts)
         # Each series' first row in table order keeps the order of first appearance.
         self.first_rows = np.minimum.reduceat(self.order, self.series_starts)
+
+
+def report_order(step, time, value):
+    """np.lexsort keys (the last sorts first) putting reports in MLflow's order for the latest
+    value: by step, then time (a missing one earliest), then value (NaN lowest, before -inf).
+    Append a key to sort by first, such as the series."""
+    nan = np.isnan(value)
+    keys = [~nan, np.where(nan, -np.inf, value)]
+    if time is not None:
+        keys.append(np.where(np.isnan(time), -np.inf, time))
+    # A row without a step is never a series' last.
+    return keys + [np.where(np.isnan(step), -np.inf, step)]
 
 
 def _kept_rows(sorted_, intervals):
@@ -129,7 +141,8 @@ def _series_codes(table):
     return codes
 
 
-def _numbers(table, name):
+def column_floats(table, name):
+    """A numeric column as float64 (timestamps as epoch numbers), missing values as NaN."""
     column = table.column(name)
     if pa.types.is_timestamp(column.type):
         column = column.cast(pa.int64())

@@ -2,6 +2,7 @@
  * Groups of runs drawn as one line: runs grouped by the values of some columns, their series
  * aligned onto one grid of steps, and aggregated at each step into a centre and a band.
  */
+import type { RunColumn } from "./runs.js";
 
 export type Aggregate = "mean" | "median";
 export type Band = "none" | "minmax" | "std" | "stderr" | "ci95";
@@ -40,6 +41,13 @@ export function groupRuns(columns: readonly { name: string; values: readonly (st
     groupOfRun[run] = group;
   }
   return { labels, keys, groupOfRun };
+}
+
+/** A run's value in a column as text, so numbers and categories group alike (null where missing). */
+export function textOf(column: RunColumn, row: number): string | null {
+  if (column.kind === "categorical") return column.values[row];
+  const v = column.values[row];
+  return Number.isNaN(v) ? null : String(v);
 }
 
 /** Every x of the series, sorted, each once. */

@@ -95,4 +95,12 @@ export const messages = {
   detailsNoFields: (id: string) => `run ${quote(id)} has no fields: give each run at least one field, or leave the run out.`,
   diffUnknownRun: (option: string, id: string, ids: readonly string[]) => `no run ${quote(id)} in the details (runs: ${listNames(ids)}): pass one of these run ids as ${option}.`,
   diffNoRuns: () => `runs is empty: name at least one run to compare.`,
+  statsNotNumeric: (column: string) =>
+    `column "${column}" holds categories, not numbers: significance and importance need a metric of numbers; name a metrics.* column or a series of the scalars such as "loss/validation:min".`,
+  statsOneGroup: (columns: readonly string[], label: string) =>
+    `every run falls in one group (${label}): group by columns whose values differ between runs (grouped by ${listNames(columns)}).`,
+  statsUnknownGroup: (base: string, groups: readonly string[]) => `no group ${quote(base)} to compare against (groups: ${listNames(groups)}): pass one of these as base.`,
+  statsPairRepeated: (column: string, value: string, group: string) =>
+    `column "${column}" has the value ${quote(value)} twice in group ${quote(group)}: pair runs by a column that names one run per group, such as the seed.`,
+  badNumber: (name: string, rule: string, got: unknown) => `${name} must be ${rule}; got ${quote(got)}.`,
 };

@@ -1,7 +1,8 @@
 /**
  * Smoothing of one series (values in step order). Every kind takes the same weight, 0 (none) to
  * 0.999 (most), as TensorBoard's slider does. Non-finite values (NaN, ±Infinity) take no part
- * and come out as NaN, which is drawn as a gap; a run of finite values never becomes zeros.
+ * and come out as they went in, as TensorBoard passes them; a run of finite values never becomes
+ * zeros. docs/statistics.md gives each definition and the reference it is checked against.
  */
 export type SmoothingType = "ema" | "time_ema" | "gaussian" | "running_average";
 
@@ -17,12 +18,19 @@ export function smoothingKernels() {
   /** Below 2^-54, 1 - power rounds to 1: the debiasing no longer changes a value. */
   const NEGLIGIBLE_POWER = 2 ** -60;
 
-  /** Gaussian weights below exp(-4²/2) (0.03% of the peak) are left out. */
-  const GAUSSIAN_REACH = 4;
+  /**
+   * W&B's VIEWPORT_SCALE, which its documentation leaves unsaid: a chart's x range is this many
+   * decay units of the time-weighted EMA.
+   */
+  const DECAY_UNITS_PER_CHART = 1000;
+
+  /** The Gaussian leaves out points whose weight together could move a value by at most this share of its scale. */
+  const GAUSSIAN_TAIL = 2 ** -60;
 
   /**
    * The smoothed values of one series. `x` is where each value lies (steps, or times), ascending;
-   * only the time-weighted EMA and the Gaussian use it. Writes into `out` when given.
+   * only the time-weighted EMA and the Gaussian use it. Writes into `out` when given. `span` is
+   * the x range of the chart the series is drawn in, for the time-weighted EMA (default: x's own).
    */
   function smooth(
     type: SmoothingType,
@@ -30,13 +38,14 @@ export function smoothingKernels() {
     x: ArrayLike<number>,
     weight: number,
     out: Float64Array = new Float64Array(values.length),
+    span = NaN,
   ): Float64Array {
     const w = clampWeight(weight);
     switch (type) {
       case "ema":
         return ema(values, w, out);
       case "time_ema":
-        return timeWeightedEma(values, x, w, out);
+        return timeWeightedEma(values, x, w, out, span);
       case "gaussian":
         return gaussian(values, x, w, out);
       case "running_average":
@@ -48,7 +57,7 @@ export function smoothingKernels() {
    * smooth() of every trace of a series, trace t being [offsets[t], offsets[t + 1]) of values and x,
    * into the same places of `out`. The EMA takes traces two at a time (emaPair).
    */
-  function smoothTraces(type: SmoothingType, values: Float64Array, x: Float64Array, offsets: ArrayLike<number>, weight: number, out: Float64Array): Float64Array {
+  function smoothTraces(type: SmoothingType, values: Float64Array, x: Float64Array, offsets: ArrayLike<number>, weight: number, out: Float64Array, span = NaN): Float64Array {
     const trace = (t: number, of: Float64Array) => of.subarray(offsets[t], offsets[t + 1]);
     const count = offsets.length - 1;
     let t = 0;
@@ -56,7 +65,7 @@ export function smoothingKernels() {
       const w = clampWeight(weight);
       for (; t + 1 < count; t += 2) emaPair(trace(t, values), trace(t + 1, values), w, trace(t, out), trace(t + 1, out));
     }
-    for (; t < count; t++) smooth(type, trace(t, values), trace(t, x), weight, trace(t, out));
+    for (; t < count; t++) smooth(type, trace(t, values), trace(t, x), weight, trace(t, out), span);
     return out;
   }
 
@@ -67,22 +76,27 @@ export function smoothingKernels() {
   /**
    * How many points a weight spans, w / (1 - w): an EMA's weights fall to 1/e about this many
    * points back. The Gaussian's standard deviation and the running average's half-window use it,
-   * so one slider position smooths about as much whichever kind is chosen.
+   * so one slider position smooths about as much whichever kind is chosen. The weight is taken
+   * as written (0.6, not the double just below it), so 0.6 spans 1.5 points, not 1.4999999999999998.
    */
   function pointsOfWeight(weight: number): number {
     const w = clampWeight(weight);
-    return w / (1 - w);
+    const decimal = /^0\.(\d{1,15})$/.exec(String(w));
+    if (!decimal) return w / (1 - w);
+    const units = Number(decimal[1]);
+    return units / (10 ** decimal[1].length - units);
   }
 
   /**
    * TensorBoard's scalar smoothing: an exponential moving average debiased by 1 - w^n, n the
    * number of finite values so far, so the first smoothed value is the first value. A series whose
    * values are all equal is returned as it is (TensorBoard does the same, to avoid rounding drift).
+   * Non-finite values are passed through, as TensorBoard's classicSmoothing does.
    */
   function ema(values: ArrayLike<number>, weight: number, out: Float64Array = new Float64Array(values.length)): Float64Array {
     const n = values.length;
     if (isConstant(values)) {
-      for (let i = 0; i < n; i++) out[i] = finiteOrNaN(values[i]);
+      for (let i = 0; i < n; i++) out[i] = values[i];
       return out;
     }
     const keep = 1 - weight;
@@ -95,7 +109,7 @@ export function smoothingKernels() {
     for (; i < n && power !== 0; i++) {
       const v = values[i];
       if (!Number.isFinite(v)) {
-        out[i] = NaN;
+        out[i] = v;
         continue;
       }
       last = last * weight + keep * v;
@@ -106,7 +120,7 @@ export function smoothingKernels() {
     for (; i < n; i++) {
       const v = values[i];
       if (Number.isFinite(v)) out[i] = last = last * weight + keep * v;
-      else out[i] = NaN;
+      else out[i] = v;
     }
     return out;
   }
@@ -136,48 +150,55 @@ export function smoothingKernels() {
         lastA = lastA * weight + keep * u;
         powerA = powerA < NEGLIGIBLE_POWER ? 0 : powerA * weight;
         outA[i] = lastA / (1 - powerA);
-      } else outA[i] = NaN;
+      } else outA[i] = u;
       if (Number.isFinite(v)) {
         lastB = lastB * weight + keep * v;
         powerB = powerB < NEGLIGIBLE_POWER ? 0 : powerB * weight;
         outB[i] = lastB / (1 - powerB);
-      } else outB[i] = NaN;
+      } else outB[i] = v;
     }
     for (; i < n; i++) {
       const u = a[i];
       const v = b[i];
       if (Number.isFinite(u)) outA[i] = lastA = lastA * weight + keep * u;
-      else outA[i] = NaN;
+      else outA[i] = u;
       if (Number.isFinite(v)) outB[i] = lastB = lastB * weight + keep * v;
-      else outB[i] = NaN;
+      else outB[i] = v;
     }
   }
 
   /**
-   * An EMA whose weights decay with the distance in x rather than the count of points: a value
-   * dx after the previous one discounts the past by w^(dx / mean gap). With evenly spaced x and no
-   * gaps it equals the debiased EMA; a long pause in logging forgets more of what came before it.
+   * W&B's time-weighted EMA (TWEMA), as its documentation gives it: the weight is
+   * min(sqrt(w), 0.999), and the past decays by weight^(dx × units / span) for a step dx along x,
+   * span being the chart's x range (its every run), so one decay unit holds for the whole chart
+   * and runs logged at different rates are smoothed over the same stretch of x. Debiased by the
+   * weights' sum, so the first value comes out as it is. `span` defaults to x's own range.
    */
   function timeWeightedEma(
     values: ArrayLike<number>,
     x: ArrayLike<number>,
     weight: number,
     out: Float64Array = new Float64Array(values.length),
+    span = NaN,
   ): Float64Array {
-    const gap = meanGap(x);
+    const decay = Math.min(Math.sqrt(weight), MAX_SMOOTHING);
+    const range = Number.isFinite(span) ? span : extent(x);
     let sum = 0;
     let total = 0;
     let lastX = NaN;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (!Number.isFinite(v) || !Number.isFinite(x[i])) {
-        out[i] = NaN;
+      const xi = x[i];
+      if (!Number.isFinite(v) || !Number.isFinite(xi)) {
+        out[i] = v;
         continue;
       }
-      const decay = Number.isNaN(lastX) || gap === 0 ? weight : Math.pow(weight, (x[i] - lastX) / gap);
-      sum = sum * decay + v;
-      total = total * decay + 1;
-      lastX = x[i];
+      // x going back (times out of step order) decays nothing; so does a chart of one x.
+      const units = lastX < xi && range > 0 ? ((xi - lastX) / range) * DECAY_UNITS_PER_CHART : 0;
+      const kept = Math.pow(decay, units);
+      sum = sum * kept + v;
+      total = total * kept + 1;
+      lastX = xi;
       out[i] = sum / total;
     }
     return out;
@@ -186,6 +207,9 @@ export function smoothingKernels() {
   /**
    * A Gaussian kernel smoother over x: each value becomes the weighted mean of the finite values
    * around it, weights exp(-d² / 2σ²) for a distance d in x, with σ = pointsOfWeight(w) mean gaps.
+   * Points are taken nearest first, until the weight of all the rest could change the mean by no
+   * more than GAUSSIAN_TAIL of the mean of the |values| taken: the full kernel, to rounding,
+   * whatever the values' magnitudes (a spike 1e6 still lifts the zeros 5σ away).
    */
   function gaussian(
     values: ArrayLike<number>,
@@ -195,30 +219,50 @@ export function smoothingKernels() {
   ): Float64Array {
     const n = values.length;
     const sigma = pointsOfWeight(weight) * meanGap(x);
+    // No width (weight 0, or 2σ² below the doubles) smooths nothing; a width too small to weigh
+    // any distance (scale -∞) still averages the points that share one x.
     const scale = -1 / (2 * sigma * sigma);
-    // A kernel narrower than the doubles can weigh (σ² underflows) leaves every value as it is.
-    if (!(sigma > 0) || !Number.isFinite(scale)) {
-      for (let i = 0; i < n; i++) out[i] = finiteOrNaN(values[i]);
+    if (!(2 * sigma * sigma > 0)) {
+      for (let i = 0; i < n; i++) out[i] = values[i];
       return out;
     }
-    const reach = GAUSSIAN_REACH * sigma;
-    let from = 0;
+    let largest = 0;
+    for (let i = 0; i < n; i++) if (Number.isFinite(values[i])) largest = Math.max(largest, Math.abs(values[i]));
+    // Every point left out weighs at most the next one's k; there are fewer than n of them.
+    const bound = 2 * n * largest;
+    // Evenly spaced x (steps, mostly) take their weights from a table rather than exp() each time.
+    const gap = evenGap(x);
+    const table: number[] = [];
     for (let i = 0; i < n; i++) {
       const xi = x[i];
       if (!Number.isFinite(values[i]) || !Number.isFinite(xi)) {
-        out[i] = NaN;
+        out[i] = values[i];
         continue;
       }
-      while (x[from] < xi - reach) from++;
-      let sum = 0;
-      let total = 0;
-      for (let j = from; j < n && x[j] <= xi + reach; j++) {
+      let sum = values[i];
+      let total = 1;
+      let magnitude = Math.abs(values[i]);
+      let lo = i - 1;
+      let hi = i + 1;
+      while (lo >= 0 || hi < n) {
+        const dLo = lo >= 0 ? xi - x[lo] : Infinity;
+        const dHi = hi < n ? x[hi] - xi : Infinity;
+        const j = dLo <= dHi ? lo-- : hi++;
+        let k: number;
+        if (gap > 0) {
+          const m = Math.abs(j - i);
+          while (table.length <= m) table.push(Math.exp((table.length * gap) ** 2 * scale));
+          k = table[m];
+        } else {
+          const d = Math.min(dLo, dHi);
+          k = d === 0 ? 1 : Math.exp(d * d * scale);
+        }
+        if (k * bound <= GAUSSIAN_TAIL * magnitude) break;
         const v = values[j];
         if (!Number.isFinite(v)) continue;
-        const d = x[j] - xi;
-        const k = Math.exp(d * d * scale);
         sum += k * v;
         total += k;
+        magnitude += k * Math.abs(v);
       }
       out[i] = sum / total;
     }
@@ -228,28 +272,64 @@ export function smoothingKernels() {
   /**
    * A centred running average: each finite value becomes the mean of itself and up to h finite
    * values on either side, h = round(pointsOfWeight(w)); near the ends the window is cut short.
+   * The window's sum slides as an exact sum (a floating-point expansion), so a large value
+   * leaving it takes nothing of the small ones with it.
    */
   function runningAverage(values: ArrayLike<number>, weight: number, out: Float64Array = new Float64Array(values.length)): Float64Array {
     const n = values.length;
     const half = Math.round(pointsOfWeight(weight));
-    // Prefix sums over the finite values only, so a gap neither counts nor breaks the window.
     const finite = new Int32Array(n);
-    const prefix = new Float64Array(n + 1);
     let m = 0;
     for (let i = 0; i < n; i++) {
-      const v = values[i];
-      if (!Number.isFinite(v)) continue;
-      finite[m] = i;
-      prefix[m + 1] = prefix[m] + v;
-      m++;
+      out[i] = values[i];
+      if (Number.isFinite(values[i])) finite[m++] = i;
     }
-    out.fill(NaN, 0, n);
+    if (half === 0) return out;
+    const sum = new ExactSum();
+    for (let k = 0; k < Math.min(half, m); k++) sum.add(values[finite[k]]);
     for (let k = 0; k < m; k++) {
-      const lo = Math.max(0, k - half);
-      const hi = Math.min(m - 1, k + half);
-      out[finite[k]] = half === 0 ? values[finite[k]] : (prefix[hi + 1] - prefix[lo]) / (hi - lo + 1);
+      if (k + half < m) sum.add(values[finite[k + half]]);
+      if (k - half - 1 >= 0) sum.add(-values[finite[k - half - 1]]);
+      out[finite[k]] = sum.value() / (Math.min(m - 1, k + half) - Math.max(0, k - half) + 1);
     }
     return out;
+  }
+
+  /**
+   * A sum kept exactly as a nonoverlapping expansion (Shewchuk, "Adaptive precision floating-point
+   * arithmetic", 1997): components by increasing magnitude, no zeros; their sum is the exact sum.
+   */
+  class ExactSum {
+    private parts = new Float64Array(8);
+    private count = 0;
+
+    add(b: number) {
+      let parts = this.parts;
+      let q = b;
+      let kept = 0;
+      for (let i = 0; i < this.count; i++) {
+        const e = parts[i];
+        const s = q + e;
+        const bv = s - q;
+        const error = q - (s - bv) + (e - bv);
+        if (error !== 0) parts[kept++] = error;
+        q = s;
+      }
+      if (kept === parts.length) {
+        const grown = new Float64Array(2 * parts.length);
+        grown.set(parts);
+        this.parts = parts = grown;
+      }
+      if (q !== 0) parts[kept++] = q;
+      this.count = kept;
+    }
+
+    /** The sum, smallest components first: within an ulp or so of the exact one. */
+    value(): number {
+      let s = 0;
+      for (let i = 0; i < this.count; i++) s += this.parts[i];
+      return s;
+    }
   }
 
   function isConstant(values: ArrayLike<number>): boolean {
@@ -272,8 +352,24 @@ export function smoothingKernels() {
     return count > 1 ? (last - first) / (count - 1) : 0;
   }
 
-  function finiteOrNaN(v: number): number {
-    return Number.isFinite(v) ? v : NaN;
+  /** The largest finite x less the smallest; 0 with none. */
+  function extent(x: ArrayLike<number>): number {
+    let low = Infinity;
+    let high = -Infinity;
+    for (let i = 0; i < x.length; i++) {
+      if (!Number.isFinite(x[i])) continue;
+      low = Math.min(low, x[i]);
+      high = Math.max(high, x[i]);
+    }
+    return high > low ? high - low : 0;
+  }
+
+  /** The gap between consecutive x when every one is the same (and positive), else 0. */
+  function evenGap(x: ArrayLike<number>): number {
+    const gap = x[1] - x[0];
+    if (!(gap > 0) || !Number.isFinite(gap)) return 0;
+    for (let i = 2; i < x.length; i++) if (x[i] - x[i - 1] !== gap) return 0;
+    return gap;
   }
 
   return { smooth, smoothTraces, clampWeight, pointsOfWeight, ema, emaPair, timeWeightedEma, gaussian, runningAverage, MAX_SMOOTHING };

@@ -4,9 +4,10 @@ export type Summary = "last" | "min" | "max";
 export const SUMMARIES: readonly Summary[] = ["last", "min", "max"];
 
 /**
- * One value per run (in scalars.runIds order) summarising one series: the last value by step
- * (ties: the latest time, then the later row), or the min or max with NaN ignored. NaN where a
- * run never reported the series (or, for min and max, reported only NaN).
+ * One value per run (in scalars.runIds order) summarising one series: the last value, or the min
+ * or max with NaN ignored. The last value is MLflow's latest metric: the greatest step, then the
+ * latest time (a missing time counts as earliest), then the largest value (NaN lowest). NaN where
+ * a run never reported the series (or, for min and max, reported only NaN).
  */
 export function summarize(scalars: Scalars, series: number, summary: Summary): Float64Array {
   const out = new Float64Array(scalars.runIds.length).fill(NaN);
@@ -14,12 +15,14 @@ export function summarize(scalars: Scalars, series: number, summary: Summary): F
   if (summary === "last") {
     const lastStep = new Float64Array(out.length).fill(-Infinity);
     const lastTime = new Float64Array(out.length).fill(-Infinity);
+    const seen = new Uint8Array(out.length);
     for (let row = 0; row < scalars.rowCount; row++) {
       if (seriesOfRow[row] !== series) continue;
       const run = runOfRow[row];
       const step = steps[row];
-      const time = times ? times[row] : 0;
-      if (step > lastStep[run] || (step === lastStep[run] && time >= lastTime[run])) {
+      const time = times && !Number.isNaN(times[row]) ? times[row] : -Infinity;
+      if (!seen[run] || isLater(step, time, values[row], lastStep[run], lastTime[run], out[run])) {
+        seen[run] = 1;
         lastStep[run] = step;
         lastTime[run] = time;
         out[run] = values[row];
@@ -36,6 +39,13 @@ export function summarize(scalars: Scalars, series: number, summary: Summary): F
     if (Number.isNaN(out[run]) || better(v, out[run])) out[run] = v;
   }
   return out;
+}
+
+/** MLflow's order of reports for the latest value: by step, then time, then value (NaN lowest). */
+function isLater(step: number, time: number, value: number, lastStep: number, lastTime: number, lastValue: number): boolean {
+  if (step !== lastStep) return step > lastStep;
+  if (time !== lastTime) return time > lastTime;
+  return Number.isNaN(lastValue) ? !Number.isNaN(value) : value > lastValue;
 }
 
 /** "loss/validation:min" -> the series name and the summary; no suffix means last. */

@@ -364,7 +364,7 @@ test("a bad option shows the error box with the words Python raises, and a good 
   expect(noTime).toBe('x="relative" needs times, but the scalars have no "time" column: add a "time" column (timestamps, or seconds) or use x="step".');
 });
 
-test("a hostile run name is text in the legend, tooltip and SVG; NaN and infinities are gaps", async ({ page }) => {
+test("a hostile run name is text in the legend, tooltip and SVG; NaN is a gap, infinities show as ±∞", async ({ page }) => {
   const hostile = "<img src=x onerror=alert(1)>";
   await page.evaluate(async (hostile) => {
     const { scalars } = await import("runcompare");
@@ -386,6 +386,23 @@ test("a hostile run name is text in the legend, tooltip and SVG; NaN and infinit
   expect(rows.map((r) => r.name).sort()).toEqual([hostile, "plain run"].sort());
   // At step 2 (NaN for both) neither run has a value: the nearest step with one is listed instead.
   expect(rows.every((r) => Number.isFinite(r.smoothed))).toBe(true);
+  // Infinities are reported as such (TensorBoard passes them through its smoothing): "∞" in the
+  // tooltip, raw and smoothed, with the dot on the plot's edge; the line has a gap there.
+  const cellsAt = async (step) => {
+    await page.mouse.move(map.x(step), map.y(0.6));
+    await expect(page.locator(".rc-curve-tooltip-title")).toHaveText(`step ${step}`);
+    return page.locator(".rc-curve-row").evaluateAll((rows) => rows.map((row) => [...row.cells].slice(2).map((cell) => cell.textContent)));
+  };
+  expect(await cellsAt(4)).toEqual([["∞", "4"], ["∞", "4"]]);
+  await page.evaluate(() => window.view.update({ smoothing: 0.6 }));
+  expect(await cellsAt(4)).toEqual([["∞", "∞", "4"], ["∞", "∞", "4"]]);
+  expect(await cellsAt(6)).toEqual([["\u2212∞", "\u2212∞", "6"], ["\u2212∞", "\u2212∞", "6"]]);
+  const dots = await page.locator(".rc-dot").evaluateAll((dots) => dots.map((dot) => Number(dot.getAttribute("cy"))));
+  // The crosshair runs from the plot's top to its bottom.
+  const plotBottom = Number(await page.locator(".rc-crosshair").first().getAttribute("y2"));
+  expect(dots.length).toBe(2);
+  for (const cy of dots) expect(Math.abs(cy - plotBottom)).toBeLessThanOrEqual(2);
+  await page.screenshot({ path: path.join(screenshots, "scalars-infinity.png"), fullPage: true });
   const svg = await page.evaluate(() => window.view.exportSVG());
   expect(svg).toContain("&lt;img src=x onerror=alert(1)&gt;");
   expect(svg).not.toContain("<img");

@@ -59,6 +59,22 @@ def test_summary_rows_keep_every_last_min_and_max_and_the_order_of_first_appeara
     assert kept.schema == table.schema
 
 
+def test_the_last_value_kept_is_mlflows_latest_metric():
+    """Greatest step, then latest time, then largest value (MLflow's store tests' case: 20), NaN
+    lowest and a missing time earliest; in any row order."""
+    logged = [(0, 100, 1000), (3, 40, 100), (3, 50, 10), (3, 50, 20), (3, 50, 20), (-3, 900, 900), (-1, 800, 800)]
+    ties = [(1, 5, 0.3), (1, 5, np.nan), (2, None, 0.9), (1, 7, 5.0)]
+    rng = np.random.default_rng(1)
+    for rows, expected in ((logged, 20.0), (ties, 0.9), (ties[:2], 0.3)):
+        for _ in range(5):
+            order = rng.permutation(len(rows))
+            table = to_scalars_table([{"run_id": "r", "metric": "m", "step": rows[i][0], "time": rows[i][1], "value": rows[i][2]} for i in order])
+            kept = keep_summaries(table)
+            frame = pl.from_arrow(kept).with_columns(pl.col("value").fill_nan(None).alias("v"))
+            latest = frame.sort(["step", "time", "v"], nulls_last=False).tail(1)["value"][0]
+            assert latest == expected
+
+
 def test_a_table_with_nothing_to_drop_is_sent_as_it_is():
     table = to_scalars_table([{"run_id": "a", "metric": "loss", "step": 1, "value": 1.0}])
     assert keep_summaries(table) is table

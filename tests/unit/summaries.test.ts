@@ -30,6 +30,23 @@ test("last is the value at the highest step, ties broken by the latest time", ()
   expect(Array.from(summarize(scalars, lossTrain, "last"))).toEqual([0.4, NaN]);
 });
 
+test("last follows MLflow's rule: greatest step, then latest time, then largest value", () => {
+  // MLflow's own store tests' case ("tiebreak by max value"): (step, timestamp, value), logged in
+  // reverse order; MLflow's latest value is 20.
+  const logged = [[0, 100, 1000], [3, 40, 100], [3, 50, 10], [3, 50, 20], [3, 50, 20], [-3, 900, 900], [-1, 800, 800]].reverse();
+  for (const order of [logged, [...logged].reverse()]) {
+    const table = readScalars(order.map(([step, time, value]) => ({ run_id: "r", metric: "m", step, time, value })));
+    expect(Array.from(summarize(table, 0, "last"))).toEqual([20]);
+  }
+  // NaN ranks below every value in a tie; a missing time counts as earliest.
+  const tie = (rows: [number, number | null, number][]) => summarize(readScalars(rows.map(([step, time, value]) => ({ run_id: "r", metric: "m", step, time, value }))), 0, "last")[0];
+  expect(tie([[1, 5, 0.3], [1, 5, NaN]])).toBe(0.3);
+  expect(tie([[1, 5, NaN], [1, 5, -Infinity]])).toBe(-Infinity);
+  expect(tie([[1, 5, NaN], [1, 5, NaN]])).toBeNaN();
+  expect(tie([[1, 5, 0.3], [1, null, 0.9]])).toBe(0.3);
+  expect(tie([[1, null, 0.3], [1, null, 0.9]])).toBe(0.9);
+});
+
 test("min and max ignore NaN", () => {
   expect(Array.from(summarize(scalars, lossTrain, "min"))).toEqual([0.4, 1.5]);
   expect(Array.from(summarize(scalars, lossTrain, "max"))).toEqual([2.0, 1.5]);

@@ -179,7 +179,7 @@ export class Chart {
     let best: HoverRow | null = null;
     let bestDistance = PICK_PX;
     for (const row of this.rowsAt(Number(frame.xScale.invert(mx)))) {
-      const distance = Math.hypot(frame.map.x(row.line.x[row.index]) - mx, frame.map.y(row.value) - my);
+      const distance = Math.hypot(frame.map.x(row.line.x[row.index]) - mx, dotY(frame, row.value) - my);
       if (distance <= bestDistance) {
         best = row;
         bestDistance = distance;
@@ -216,7 +216,7 @@ export class Chart {
       .attr("class", "rc-dot")
       .attr("r", 3)
       .attr("cx", (row) => frame.map.x(row.line.x[row.index]))
-      .attr("cy", (row) => frame.map.y(row.value))
+      .attr("cy", (row) => dotY(frame, row.value))
       .attr("fill", (row) => row.line.entry.color);
     const [x0, x1] = frame.xScale.domain().map(Number);
     renderTooltip(this.tooltip, rows, formatX(frame.kind, snapped, x1 - x0), cursorValue, this.host.look().raw);
@@ -262,4 +262,11 @@ function dashKey(variant: string, index: number): HTMLElement {
   label.textContent = variant;
   key.append(sample.node()!, label);
   return key;
+}
+
+/** Where a hovered point's dot goes: an infinite value has no place, and sits at the plot's edge. */
+function dotY(frame: Frame, value: number): number {
+  if (value === Infinity) return frame.top;
+  if (value === -Infinity) return frame.bottom;
+  return frame.map.y(value);
 }

@@ -4,7 +4,7 @@ import type { Settings, ScalarsOptions, Variants, XAxis, YScale } from "./option
 
 const SMOOTHING_LABELS: Record<SmoothingType, string> = {
   ema: "EMA (TensorBoard)",
-  time_ema: "time-weighted EMA",
+  time_ema: "time-weighted EMA (W&B)",
   gaussian: "Gaussian",
   running_average: "running average",
 };

@@ -349,6 +349,8 @@ class ScalarsState {
     this.sharedSmoothing = started.then((parts) => {
       this.sharedSmoothing = null;
       if (this.destroyed) return;
+      // A time-weighted EMA made for another x axis decays along the wrong one: made again below.
+      if (settings.smoothingType === "time_ema" && settings.x !== this.settings.x) parts = null;
       if (parts) {
         // Lines with the smoothing that landed, and whatever else the settings say by now.
         this.syncCharts(true, { ...this.settings, smoothingType: settings.smoothingType, smoothing: settings.smoothing });

@@ -1,5 +1,5 @@
 import { schemeTableau10 } from "d3";
-import { aggregate, groupRuns, interpolateOnto, unionGrid, type RunGroups } from "../../data/align.js";
+import { aggregate, groupRuns, interpolateOnto, textOf, unionGrid, type RunGroups } from "../../data/align.js";
 import { RunsDataError, messages } from "../../data/errors.js";
 import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import type { Scalars, SeriesInfo } from "../../data/scalars.js";
@@ -67,6 +67,8 @@ export class ScalarsData {
   private readonly smoothedCache = new Map<number, SmoothedValues>();
   private readonly xCache = new Map<number, { key: XAxis; values: Float64Array }>();
   private readonly viewCache = new Map<number, { x: XAxis; views: TraceViews }>();
+  /** The x range of a chart's series on an x axis (time_ema's decay unit), by axis and series. */
+  private readonly spanCache = new Map<string, number>();
 
   // The scalars table itself is not kept: the traces hold its values, sorted, and millions of
   // rows should not be held twice.
@@ -130,28 +132,58 @@ export class ScalarsData {
     const whole = new Float64Array(this.traces[series].values.length);
     whole.set(values.subarray(0, tail.from));
     whole.set(tail.values, tail.from);
-    this.smoothedCache.set(series, { key: smoothingKey(settings), values: whole, tail: null });
+    this.smoothedCache.set(series, { key: this.smoothedKey(series, settings), values: whole, tail: null });
     return whole;
   }
 
   /** A series' smoothed values, as computed here or adopted: its later traces may be in an array of their own. */
   private smoothedValues(series: number, settings: Settings): SmoothedValues {
-    const key = smoothingKey(settings);
+    const key = this.smoothedKey(series, settings);
     const cached = this.smoothedCache.get(series);
     if (cached?.key === key) return cached;
-    const { values, x, offsets } = this.smoothingInput(series, settings);
+    const { values, x, offsets, span } = this.smoothingInput(series, settings);
     const out = cached?.values.length === values.length ? cached.values : new Float64Array(values.length);
-    smoothTraces(settings.smoothingType, values, x, offsets, settings.smoothing, out);
+    smoothTraces(settings.smoothingType, values, x, offsets, settings.smoothing, out, span);
     const made = { key, values: out, tail: null };
     this.smoothedCache.set(series, made);
     return made;
   }
 
-  /** What smoothing a series takes: its values, where they lie (the weights of time_ema and gaussian), its traces. */
-  smoothingInput(series: number, settings: Settings): { values: Float64Array; x: Float64Array; offsets: Int32Array } {
-    const { offsets, steps, times, values } = this.traces[series];
-    // The time-weighted EMA weighs by wall-clock gaps where there are times, else by steps.
-    return { values, x: settings.smoothingType === "time_ema" && times ? times : steps, offsets };
+  /**
+   * What smoothing a series takes: its values, where they lie (the weights of time_ema and
+   * gaussian), its traces, and for time_ema the x range of its chart. The time-weighted EMA
+   * decays along the chart's x axis, as W&B's does; the Gaussian weighs by steps.
+   */
+  smoothingInput(series: number, settings: Settings): { values: Float64Array; x: Float64Array; offsets: Int32Array; span: number } {
+    const { offsets, steps, values } = this.traces[series];
+    if (settings.smoothingType !== "time_ema") return { values, x: steps, offsets, span: NaN };
+    return { values, x: this.positions(series, settings.x), offsets, span: this.chartSpan(series, settings) };
+  }
+
+  /** The x range of every point in the chart that shows the series (all its runs and variants). */
+  private chartSpan(series: number, settings: Settings): number {
+    const shown = this.charts(settings).find((spec) => spec.series.includes(series))?.series ?? [series];
+    const key = `${settings.x}:${shown.join(",")}`;
+    const known = this.spanCache.get(key);
+    if (known !== undefined) return known;
+    let low = Infinity;
+    let high = -Infinity;
+    for (const s of shown) {
+      const x = this.positions(s, settings.x);
+      for (let i = 0; i < x.length; i++) {
+        if (x[i] < low) low = x[i];
+        if (x[i] > high) high = x[i];
+      }
+    }
+    const span = high > low ? high - low : 0;
+    this.spanCache.set(key, span);
+    return span;
+  }
+
+  /** What a series' smoothed values depend on: the settings' smoothing, and for time_ema its chart's x axis and range. */
+  private smoothedKey(series: number, settings: Settings): string {
+    if (settings.smoothingType !== "time_ema") return smoothingKey(settings);
+    return `${smoothingKey(settings)}:${this.chartSpan(series, settings)}`;
   }
 
   /**
@@ -161,7 +193,7 @@ export class ScalarsData {
    */
   adoptSmoothed(series: number, settings: Settings, values: Float64Array, tail: SmoothedValues["tail"]): SmoothedValues | null {
     const replaced = this.smoothedCache.get(series) ?? null;
-    this.smoothedCache.set(series, { key: smoothingKey(settings), values, tail });
+    this.smoothedCache.set(series, { key: this.smoothedKey(series, settings), values, tail });
     return replaced;
   }
 
@@ -307,9 +339,10 @@ export interface Entries {
   readonly groups: RunGroups | null;
 }
 
-/** What a series' smoothed values depend on. */
+/** What a series' smoothed values depend on, but for its chart's x range (time_ema's decay unit). */
 export function smoothingKey(settings: Settings): string {
-  return `${settings.smoothingType}:${settings.smoothing}`;
+  const key = `${settings.smoothingType}:${settings.smoothing}`;
+  return settings.smoothingType === "time_ema" ? `${key}:${settings.x}` : key;
 }
 
 /** The series the metrics option names: a metric names all its variants, "metric/variant" one. */
@@ -328,13 +361,6 @@ function groupingColumn(runs: Runs, name: string): RunColumn {
   const column = runs.column(name);
   if (!column) throw new RunsDataError(messages.unknownColumn(name, runs.columns.map((c) => c.name)));
   return column;
-}
-
-/** A run's value in a column as text, so numbers and categories group alike. */
-function textOf(column: RunColumn, row: number): string | null {
-  if (column.kind === "categorical") return column.values[row];
-  const v = column.values[row];
-  return Number.isNaN(v) ? null : String(v);
 }
 
 function categorical(index: number): string {

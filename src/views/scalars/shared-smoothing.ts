@@ -122,7 +122,7 @@ export class SharedSmoothing {
 
   /** Posts the worker's job for a series' traces from `split` on: its share the first time, then only where the columns begin. */
   private post(worker: SmoothingWorker, data: ScalarsData, chart: Chart, series: number, lines: readonly Line[], split: number, settings: Settings) {
-    const { values, x, offsets } = data.smoothingInput(series, settings);
+    const { values, x, offsets, span } = data.smoothingInput(series, settings);
     const needsX = settings.smoothingType === "time_ema" || settings.smoothingType === "gaussian";
     const from = offsets[split];
     let kept = this.kept.get(values);
@@ -140,19 +140,19 @@ export class SharedSmoothing {
     const sendColumns = kept.columnsFor !== chart.reduced.frameKey;
     kept.columnsFor = chart.reduced.frameKey;
     const columns = sendColumns ? columnStartsOf(chart, lines.slice(split)) : null;
-    return worker.smooth({ shareId: kept.id, share, x: sendX ? x.slice(from) : null, type: settings.smoothingType, weight: settings.smoothing, columns });
+    return worker.smooth({ shareId: kept.id, share, x: sendX ? x.slice(from) : null, type: settings.smoothingType, weight: settings.smoothing, span, columns });
   }
 
   /** The series' traces before `split`, smoothed and reduced here into a buffer the lines on screen do not use. */
   private smoothHead(data: ScalarsData, chart: Chart, series: number, lines: readonly Line[], split: number, settings: Settings) {
-    const { values, x, offsets } = data.smoothingInput(series, settings);
+    const { values, x, offsets, span } = data.smoothingInput(series, settings);
     const spare = this.spares.get(values);
     this.spares.delete(values);
     const end = offsets[split];
     // Only this thread's traces: the worker's stay in the memory they come back in.
     const out = spare && spare.length === end ? spare : new Float64Array(end);
     const share = { values: values.subarray(0, end), x: x.subarray(0, end), offsets: offsets.subarray(0, split + 1) };
-    const reply = smoothAndReduce(KERNELS, share, { type: settings.smoothingType, weight: settings.smoothing }, this.headColumnsOf(chart, series, lines.slice(0, split)), out.subarray(0, end));
+    const reply = smoothAndReduce(KERNELS, share, { type: settings.smoothingType, weight: settings.smoothing, span }, this.headColumnsOf(chart, series, lines.slice(0, split)), out.subarray(0, end));
     return { out, reply };
   }
 

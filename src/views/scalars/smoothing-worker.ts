@@ -19,6 +19,8 @@ export interface SmoothingJob {
   readonly x: Float64Array | null;
   readonly type: SmoothingType;
   readonly weight: number;
+  /** The x range of the series' chart, for time_ema (NaN for the others). */
+  readonly span: number;
   /**
    * Where trace t's pixel columns begin: starts[startOffsets[t]] up to startOffsets[t + 1] (see
    * minMax); null for the ones sent last for this share (the chart's frame is the same).
@@ -90,13 +92,13 @@ export interface Kernels {
 export function smoothAndReduce(
   { smoothTraces, minMax }: Kernels,
   share: TraceShare,
-  { type, weight }: Pick<SmoothingJob, "type" | "weight">,
+  { type, weight, span }: Pick<SmoothingJob, "type" | "weight" | "span">,
   { starts, startOffsets }: ColumnStarts,
   out: Float64Array,
 ): SmoothingReply {
   const { values, offsets } = share;
   const traces = offsets.length - 1;
-  smoothTraces(type, values, share.x ?? values, offsets, weight, out);
+  smoothTraces(type, values, share.x ?? values, offsets, weight, out, span);
   let longest = 0;
   for (let t = 0; t < traces; t++) longest = Math.max(longest, offsets[t + 1] - offsets[t]);
   const kept = new Int32Array(longest + 1);

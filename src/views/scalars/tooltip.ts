@@ -15,17 +15,17 @@ export interface HoverRow {
 export const MAX_ROWS = 24;
 
 /**
- * Each line's point nearest to x (by x), for lines that have a value there, sorted by the
- * smoothed value, highest first.
+ * Each line's point nearest to x (by x), for lines that have a value there (±∞ included, as
+ * reported), sorted by the smoothed value, highest first.
  */
 export function hoverRows(lines: readonly Line[], x: number): HoverRow[] {
   const rows: HoverRow[] = [];
   for (const line of lines) {
     const index = nearest(line.x, x);
-    if (index < 0 || !Number.isFinite(line.smoothed[index])) continue;
+    if (index < 0 || Number.isNaN(line.smoothed[index])) continue;
     rows.push({ line, index, value: line.smoothed[index] });
   }
-  return rows.sort((a, b) => b.value - a.value);
+  return rows.sort((a, b) => b.value - a.value || 0);
 }
 
 function nearest(xs: Float64Array, x: number): number {
@@ -49,7 +49,10 @@ const valueFormat = format(".4~g");
 const stepFormat = format(",~r");
 const wallFormat = utcFormat("%Y-%m-%d %H:%M:%S");
 
+/** A value as the tooltip shows it: ±∞ for infinities (with d3's minus sign, as the numbers have). */
 export function formatValue(value: number): string {
+  if (value === Infinity) return "∞";
+  if (value === -Infinity) return "\u2212∞";
   return Number.isFinite(value) ? valueFormat(value) : String(value);
 }
 
