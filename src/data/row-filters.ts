@@ -1,3 +1,4 @@
+import { finiteExtent } from "./axes.js";
 import { filterRows, type AxisFilter } from "./filter.js";
 import type { RunTable, TableColumn } from "./run-table.js";
 
@@ -131,29 +132,28 @@ export interface Histogram {
   /** Runs per bin, over all runs and over the kept ones. */
   readonly all: Uint32Array;
   readonly kept: Uint32Array;
+  /** Bins of equal width in log scale: the values are positive and span more than two decades (learning rates), as log axes are offered. */
+  readonly log: boolean;
 }
 
-/** Equal-width bins over the finite values of a number column. */
+/** Bins of equal width (in log scale for positive values spanning more than two decades) over the finite values of a number column. */
 export function histogram(values: Float64Array, kept: Uint8Array, bins = 24): Histogram {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (min > max) return { edges: [], all: new Uint32Array(0), kept: new Uint32Array(0) };
+  const extent = finiteExtent(values);
+  if (!extent) return { edges: [], all: new Uint32Array(0), kept: new Uint32Array(0), log: false };
+  const log = extent[0] > 0 && extent[1] / extent[0] > 100;
+  const scale = log ? Math.log : (v: number) => v;
+  const [min, max] = extent.map(scale);
   const count = min === max ? 1 : bins;
   const width = (max - min) / count || 1;
-  const edges = Array.from({ length: count + 1 }, (_, i) => (i === count ? max : min + i * width));
+  const edges = Array.from({ length: count + 1 }, (_, i) => (i === 0 ? extent[0] : i === count ? extent[1] : log ? Math.exp(min + i * width) : min + i * width));
   const all = new Uint32Array(count);
   const inKept = new Uint32Array(count);
   for (let row = 0; row < values.length; row++) {
     const v = values[row];
     if (!Number.isFinite(v)) continue;
-    const bin = Math.min(count - 1, Math.floor((v - min) / width));
+    const bin = Math.min(count - 1, Math.floor((scale(v) - min) / width));
     all[bin]++;
     if (kept[row]) inKept[bin]++;
   }
-  return { edges, all, kept: inKept };
+  return { edges, all, kept: inKept, log };
 }

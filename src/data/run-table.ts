@@ -17,6 +17,8 @@ export interface TableColumn {
   /** Where the column sits in the column chooser, outermost first: ["params", "optimizer"]. */
   readonly section: readonly string[];
   readonly kind: CellKind;
+  /** The kind as far as the table's schema tells it, without reading values (text may still turn out to be numbers). */
+  readonly likelyKind: CellKind;
   /** Left out of the default columns (MLflow's system tags, end times, min and max summaries). */
   readonly hidden: boolean;
   /** For scalars summaries: the series and which summary. */
@@ -78,7 +80,8 @@ export function openRunTable(input: RunsInput, scalarsInput: ScalarsInput | null
     columns,
     column: (id) => byId.get(id),
     rowOf: runs.rowOf,
-    searched: columns.filter((c) => c.kind === "tags" || (c.id.startsWith("tags.") && !c.id.startsWith("tags.mlflow."))),
+    // Decided from the fields, not from each column's kind, which would read every column.
+    searched: columns.filter((c) => (byField.get(c.id)?.type === "lists" && byField.get(c.id)?.role !== "param") || (c.id.startsWith("tags.") && !c.id.startsWith("tags.mlflow."))),
     progress: () => (progress?.kind === "number" ? (fractions ??= progressFractions(progress.numbers())) : null),
   };
 }
@@ -94,11 +97,11 @@ function runsColumn(runs: OpenRuns, field: RunField): TableColumn {
   }
   const section = role === "param" ? ["params", ...key.split("/").slice(0, -1)] : role === "metric" ? ["metrics"] : role === "tag" ? ["tags"] : ["run"];
   const label = role === "param" ? key.split("/").at(-1)! : key;
-  return lazyKindColumn(name, label, section, hidden, data);
+  return lazyKindColumn(name, label, section, hidden, type === "numbers" ? "number" : "text", data);
 }
 
 /** A column whose kind (number or text) is known only once its values are read (MLflow keeps params as text). */
-function lazyKindColumn(id: string, label: string, section: string[], hidden: boolean, data: () => RunColumn): TableColumn {
+function lazyKindColumn(id: string, label: string, section: string[], hidden: boolean, likelyKind: CellKind, data: () => RunColumn): TableColumn {
   let column: TableColumn | null = null;
   const typed = () => (column ??= data().kind === "numeric" ? numberColumn(id, label, section, "number", hidden, () => numbersOf(data())) : textColumn(id, label, section, "text", hidden, () => textsOf(data())));
   return {
@@ -106,6 +109,7 @@ function lazyKindColumn(id: string, label: string, section: string[], hidden: bo
     label,
     section,
     hidden,
+    likelyKind,
     get kind() {
       return typed().kind;
     },
@@ -126,6 +130,7 @@ function numberColumn(id: string, label: string, section: readonly string[], kin
     label,
     section,
     kind,
+    likelyKind: kind,
     hidden,
     series,
     numbers,
@@ -148,6 +153,7 @@ function textColumn(id: string, label: string, section: readonly string[], kind:
     label,
     section,
     kind,
+    likelyKind: kind,
     hidden,
     numbers: () => new Float64Array(texts().length).fill(NaN),
     texts,
@@ -207,10 +213,12 @@ function durationColumn(runs: OpenRuns, fields: Map<string, RunField>): TableCol
     const end = fields.has("end_time") ? epochMilliseconds(runs.column("end_time")!) : null;
     const status = fields.has("status") ? textsOf(runs.column("status")!) : null;
     const now = Date.now();
+    const running = new Map<string | null, boolean>();
+    const isRunning = (text: string | null) => running.get(text) ?? running.set(text, /^(running|in_progress)$/i.test(text ?? "")).get(text)!;
     return start.map((from, row) => {
       const to = end?.[row];
       if (to !== undefined && !Number.isNaN(to)) return to - from;
-      return status && /^(running|in_progress)$/i.test(status[row] ?? "") ? now - from : NaN;
+      return status && isRunning(status[row]) ? now - from : NaN;
     });
   };
   return numberColumn("duration", "duration", ["run"], "duration", false, read);

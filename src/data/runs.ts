@@ -98,9 +98,8 @@ export function openRuns(input: RunsInput): OpenRuns {
   }
   const idColumn = byName.get("run_id");
   if (!idColumn) throw new RunsDataError(messages.noRunId(source.columns.map((c) => c.name)));
-  const ids = readIds(idColumn, source.rowCount);
+  const { ids, rows } = readIds(idColumn, source.rowCount);
   const names = readNames(byName, ids);
-  const rows = new Map(ids.map((id, row) => [id, row]));
   const fields = source.columns
     .filter((c) => c.name !== "run_id" && c.name !== "name")
     .map((c) => ({ name: c.name, ...roleOf(c.name), type: c.type }));
@@ -121,7 +120,8 @@ export function openRuns(input: RunsInput): OpenRuns {
   };
 }
 
-function readIds(column: SourceColumn, rowCount: number): string[] {
+/** The ids, and the row of each. */
+function readIds(column: SourceColumn, rowCount: number): { ids: string[]; rows: Map<string, number> } {
   if (column.type !== "strings" && column.type !== null) throw new RunsDataError(messages.runIdType(column.type));
   const ids: string[] = new Array(rowCount);
   const firstRow = new Map<string, number>();
@@ -133,7 +133,7 @@ function readIds(column: SourceColumn, rowCount: number): string[] {
     firstRow.set(id as string, row);
     ids[row] = id as string;
   }
-  return ids;
+  return { ids, rows: firstRow };
 }
 
 /** Labels: the name column, else MLflow's run name tag, else the id. */
@@ -166,7 +166,7 @@ function toRunColumn(column: SourceColumn, rowCount: number): RunColumn | null {
       return categorical(base, column, rowCount);
     default:
       if (role === "metric") throw new RunsDataError(messages.metricNotNumeric(column.name, column.type, firstPresent(column, rowCount)));
-      return categorical(base, column, rowCount);
+      return column.codes ? categoricalFromCodes(base, column.codes()) : categorical(base, column, rowCount);
   }
 }
 
