@@ -151,7 +151,10 @@ export function histogram(values: Float64Array, kept: Uint8Array, bins = 24): Hi
   for (let row = 0; row < values.length; row++) {
     const v = values[row];
     if (!Number.isFinite(v)) continue;
-    const bin = Math.min(count - 1, Math.floor((scale(v) - min) / width));
+    let bin = Math.min(count - 1, Math.floor((scale(v) - min) / width));
+    // A value on an edge belongs to the bin above it, whatever the rounding of the log.
+    if (bin < count - 1 && v >= edges[bin + 1]) bin++;
+    else if (bin > 0 && v < edges[bin]) bin--;
     all[bin]++;
     if (kept[row]) inKept[bin]++;
   }

@@ -196,7 +196,8 @@ class TableDrawing implements Drawing {
       context: this.context,
     });
     if (this.search.value !== state.search && this.root.ownerDocument.activeElement !== this.search) this.search.value = state.search;
-    this.columnsButton.textContent = `Columns (${state.columns.length + 1} of ${this.table.columns.length})`;
+    // The pinned name column is not counted: it is always shown.
+    this.columnsButton.textContent = `Columns (${state.columns.length} of ${this.table.columns.length - 1})`;
     this.topK.hidden = !this.rows.ranks;
     this.topKInput.value = String(state.topK);
     this.chips.replaceChildren(

@@ -92,7 +92,8 @@ const CSS = `
 .rc-table .rc-histogram .rc-bar-kept { fill: var(--rc-accent); }
 .rc-table .rc-range-text { color: var(--rc-fg-muted); font-variant-numeric: tabular-nums; }
 .rc-table .rc-range-bounds { display: flex; gap: 8px; margin-top: 4px; }
-.rc-table .rc-range-bounds input { width: 90px; }
+.rc-table .rc-range-bounds label { flex: 1; min-width: 0; }
+.rc-table .rc-range-bounds input { width: 100%; min-width: 0; box-sizing: border-box; }
 .rc-table .rc-menu { display: flex; flex-direction: column; gap: 2px; }
 .rc-table .rc-menu button { text-align: left; }
 `;
