@@ -9,6 +9,7 @@ from ._parallel import Parallel, parallel
 from ._scalars import scalars_to_ipc
 from ._scalars_view import ScalarsView, scalars
 from ._scatter import Scatter, scatter
+from ._table import Table, table
 from ._values_view import SummaryView, ValuesView, summary, values
 from ._widget import View, set_defaults
 
@@ -19,6 +20,7 @@ __all__ = [
     "Parallel",
     "RunsDataError",
     "Scatter",
+    "Table",
     "ScalarsView",
     "SummaryView",
     "ValuesView",
@@ -35,6 +37,7 @@ __all__ = [
     "scatter",
     "set_defaults",
     "summary",
+    "table",
     "to_html",
     "values",
 ]

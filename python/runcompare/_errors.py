@@ -279,3 +279,7 @@ def diff_unknown_run(option, run_id, ids):
 
 def diff_no_runs():
     return "runs is empty: name at least one run to compare."
+
+
+def bad_top_k(got):
+    return f"top k must be a whole number, 0 or more (0 highlights none); got {quote(got)}."

@@ -95,4 +95,5 @@ export const messages = {
   detailsNoFields: (id: string) => `run ${quote(id)} has no fields: give each run at least one field, or leave the run out.`,
   diffUnknownRun: (option: string, id: string, ids: readonly string[]) => `no run ${quote(id)} in the details (runs: ${listNames(ids)}): pass one of these run ids as ${option}.`,
   diffNoRuns: () => `runs is empty: name at least one run to compare.`,
+  badTopK: (got: unknown) => `top k must be a whole number, 0 or more (0 highlights none); got ${quote(got)}.`,
 };

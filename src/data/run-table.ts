@@ -1,3 +1,4 @@
+import { RunsDataError, messages } from "./errors.js";
 import type { RunsInput } from "./input.js";
 import { columnResolver } from "./resolve.js";
 import { compareText, openRuns, type OpenRuns, type RunColumn, type RunField, type Runs } from "./runs.js";
@@ -44,6 +45,8 @@ export interface RunTable {
   readonly columns: readonly TableColumn[];
   column(id: string): TableColumn | undefined;
   rowOf(id: string): number;
+  /** The runs table's own columns (run_id and name aside), in its order, as error messages list them. */
+  readonly runColumns: readonly string[];
   /** The columns the search box reads besides names: tags lists and tags.* columns (MLflow's own left out). */
   readonly searched: readonly TableColumn[];
   /** The status column's progress per run (0 to 1, NaN where none), when the table has a progress column. */
@@ -62,7 +65,10 @@ export function openRunTable(input: RunsInput, scalarsInput: ScalarsInput | null
   const columns: TableColumn[] = [textColumn("name", "name", ["run"], "text", false, () => runs.names)];
   const byField = new Map(runs.fields.map((field) => [field.name, field]));
   for (const field of runs.fields) {
-    if (field.type === "binary") continue;
+    if (field.type === "binary") {
+      if (field.role === "param" || field.role === "metric") throw new RunsDataError(messages.unsupportedType(field.name, field.type));
+      continue;
+    }
     columns.push(runsColumn(runs, field));
     if (field.name === "start_time") columns.push(durationColumn(runs, byField));
   }
@@ -80,6 +86,7 @@ export function openRunTable(input: RunsInput, scalarsInput: ScalarsInput | null
     columns,
     column: (id) => byId.get(id),
     rowOf: runs.rowOf,
+    runColumns: runs.fields.filter((f) => f.type !== "binary").map((f) => f.name),
     // Decided from the fields, not from each column's kind, which would read every column.
     searched: columns.filter((c) => (byField.get(c.id)?.type === "lists" && byField.get(c.id)?.role !== "param") || (c.id.startsWith("tags.") && !c.id.startsWith("tags.mlflow."))),
     progress: () => (progress?.kind === "number" ? (fractions ??= progressFractions(progress.numbers())) : null),

@@ -37,6 +37,7 @@ export interface StateOptions {
 }
 
 export const DEFAULT_TOP_K = 3;
+const FILTER_KINDS: readonly RowFilter["kind"][] = ["values", "range", "text"];
 export const MIN_WIDTH = 48;
 export const MAX_WIDTH = 800;
 const DEFAULT_WIDTHS: Record<CellKind, number> = { text: 140, number: 96, time: 104, duration: 96, status: 124, tags: 180 };
@@ -44,6 +45,7 @@ export const NAME_WIDTH = 220;
 
 /** The state the table opens with: the options checked (unknown columns are errors), then the state passed in laid over them (what it names that this data lacks is dropped). */
 export function initialState(table: RunTable, options: StateOptions): TableState {
+  if (options.topK !== undefined && !(Number.isInteger(options.topK) && options.topK >= 0)) throw new RunsDataError(messages.badTopK(options.topK));
   const resolve = (name: string) => resolveColumn(table, name).id;
   const sortNames = typeof options.sort === "string" ? [options.sort] : options.sort ?? [];
   const fromOptions: TableState = {
@@ -53,7 +55,10 @@ export function initialState(table: RunTable, options: StateOptions): TableState
       const descending = name.startsWith("-") && !table.column(name);
       return { column: resolve(descending ? name.slice(1) : name), descending };
     }),
-    filters: (options.filters ?? []).map((filter) => ({ ...filter, column: resolve(filter.column) })),
+    filters: (options.filters ?? []).map((filter) => {
+      if (!FILTER_KINDS.includes(filter.kind)) throw new RunsDataError(messages.badOption("filter kind", FILTER_KINDS, filter.kind));
+      return { ...filter, column: resolve(filter.column) };
+    }),
     search: options.search ?? "",
     topK: options.topK ?? DEFAULT_TOP_K,
   };
@@ -67,7 +72,7 @@ export function restoreState(table: RunTable, base: TableState, saved: Partial<T
     columns: saved.columns ? unique(saved.columns.filter((id) => known(id) && id !== "name")) : base.columns,
     widths: saved.widths ? Object.fromEntries(Object.entries(saved.widths).filter(([id, width]) => known(id) && Number.isFinite(width)).map(([id, width]) => [id, clampWidth(width)])) : base.widths,
     sort: saved.sort ? saved.sort.filter((key) => known(key.column)) : base.sort,
-    filters: saved.filters ? saved.filters.filter((filter) => known(filter.column)) : base.filters,
+    filters: saved.filters ? saved.filters.filter((filter) => known(filter.column) && FILTER_KINDS.includes(filter.kind)) : base.filters,
     search: typeof saved.search === "string" ? saved.search : base.search,
     topK: Number.isInteger(saved.topK) && saved.topK! >= 0 ? saved.topK! : base.topK,
   };
@@ -86,7 +91,7 @@ export function resolveColumn(table: RunTable, name: string): TableColumn {
   if (summarised) return summarised;
   const seriesKeys = [...new Set(table.columns.filter((c) => c.series).map((c) => c.series!.key))];
   if (seriesKeys.length) throw new RunsDataError(messages.unknownSeries(name, seriesKeys));
-  throw new RunsDataError(messages.unknownColumn(name, table.columns.map((c) => c.id)));
+  throw new RunsDataError(messages.unknownColumn(name, table.runColumns));
 }
 
 /** Header labels are measured in about the font they are drawn in, before the view is on the page. */
