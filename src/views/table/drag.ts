@@ -12,17 +12,14 @@ export interface DragCallbacks {
 
 /**
  * Follows one press of the pointer: a drag along x, or a click when it never moved past the
- * threshold. The pointer is captured, so the drag goes on outside the element.
+ * threshold. It listens on the window, so the drag goes on outside the element and after the
+ * table redraws the header under it.
  */
 export function follow(event: PointerEvent, element: HTMLElement, callbacks: DragCallbacks, threshold = THRESHOLD) {
   if (event.button !== 0) return;
   const start = event.clientX;
   let dragging = threshold === 0;
-  try {
-    element.setPointerCapture(event.pointerId);
-  } catch {
-    // A pointer the browser does not know (a synthetic event) cannot be captured; the drag still works on the element.
-  }
+  const target = element.ownerDocument.defaultView ?? element;
   const moved = (e: PointerEvent) => {
     const dx = e.clientX - start;
     if (!dragging && Math.abs(dx) < threshold) return;
@@ -30,13 +27,13 @@ export function follow(event: PointerEvent, element: HTMLElement, callbacks: Dra
     callbacks.move(dx);
   };
   const released = (e: PointerEvent) => {
-    element.removeEventListener("pointermove", moved);
-    element.removeEventListener("pointerup", released);
-    element.removeEventListener("pointercancel", released);
+    target.removeEventListener("pointermove", moved as EventListener);
+    target.removeEventListener("pointerup", released as EventListener);
+    target.removeEventListener("pointercancel", released as EventListener);
     if (dragging) callbacks.drop(e.clientX - start);
     else if (e.type === "pointerup") callbacks.click?.(e);
   };
-  element.addEventListener("pointermove", moved);
-  element.addEventListener("pointerup", released);
-  element.addEventListener("pointercancel", released);
+  target.addEventListener("pointermove", moved as EventListener);
+  target.addEventListener("pointerup", released as EventListener);
+  target.addEventListener("pointercancel", released as EventListener);
 }

@@ -5,6 +5,8 @@ import { durationText, exactTime, numberText } from "./format.js";
 
 /** Values listed at most; typing narrows the list to the others. */
 const LISTED = 200;
+/** Number columns with at most this many values get a list of them besides the range. */
+const LISTED_NUMBERS = 24;
 const HISTOGRAM = { width: 240, height: 56, bottom: 2 };
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -27,6 +29,8 @@ export function filterEditor(input: FilterEditorInput): HTMLElement {
   panel.append(title);
   const numeric = input.column.kind === "number" || input.column.kind === "time" || input.column.kind === "duration";
   panel.append(numeric ? rangeEditor(input) : textEditor(input));
+  // A number column of a few values (batch sizes, layer counts) can also be filtered value by value.
+  if (input.column.kind === "number" && fewValues(input.column.numbers())) panel.append(valueList(input, () => "").element);
   const clear = button("Clear filter", () => input.apply(null));
   const actions = document.createElement("div");
   actions.className = "rc-popover-actions";
@@ -155,6 +159,25 @@ function textEditor({ column, filter, keptByOthers, apply }: FilterEditorInput):
     input.addEventListener("input", applyText);
     return box;
   }
+  const list = valueList({ column, filter, keptByOthers, apply }, () => input.value.trim());
+  const showList = () => {
+    const text = input.value.trim();
+    const error = text ? patternError(text) : null;
+    problem.textContent = error ?? "";
+    matchButton.hidden = !text || error !== null;
+    matchButton.textContent = `Keep runs matching “${text}”`;
+    list.refresh();
+  };
+  input.addEventListener("input", showList);
+  input.addEventListener("keydown", (event) => event.key === "Enter" && applyText());
+  showList();
+  box.append(matchButton, list.element);
+  return box;
+}
+
+/** The values of a column with their counts among the runs the other filters keep, a box each; `narrow` gives the text (or /regex/) they must match. */
+function valueList({ column, filter, keptByOthers, apply }: FilterEditorInput, narrow: () => string): { element: HTMLElement; refresh(): void } {
+  const box = document.createElement("div");
   const chosen = new Set<string | null>(filter?.kind === "values" ? filter.values : []);
   const counts = valueCounts(column, keptByOthers);
   const list = document.createElement("div");
@@ -163,22 +186,27 @@ function textEditor({ column, filter, keptByOthers, apply }: FilterEditorInput):
   list.setAttribute("aria-label", `Values of ${column.label}`);
   const more = note("");
   const applyValues = () => apply(chosen.size ? { column: column.id, kind: "values", values: [...chosen] } : null);
-  const showList = () => {
-    const text = input.value.trim();
-    const error = text ? patternError(text) : null;
-    problem.textContent = error ?? "";
-    matchButton.hidden = !text || error !== null;
-    matchButton.textContent = `Keep runs matching “${text}”`;
-    const pattern = error ? null : textPattern(text);
+  const refresh = () => {
+    const text = narrow();
+    const pattern = text && !patternError(text) ? textPattern(text) : null;
     const matching = counts.filter(({ value }) => !pattern || (value !== null && pattern.test(value)));
     list.replaceChildren(...matching.slice(0, LISTED).map(({ value, count }) => valueRow(value, count, chosen, applyValues)));
     more.textContent = matching.length > LISTED ? `${matching.length - LISTED} more values: type to narrow the list.` : matching.length ? "" : "No value matches.";
   };
-  input.addEventListener("input", showList);
-  input.addEventListener("keydown", (event) => event.key === "Enter" && applyText());
-  showList();
-  box.append(matchButton, list, more);
-  return box;
+  box.append(list, more);
+  refresh();
+  return { element: box, refresh };
+}
+
+/** Whether a number column holds few distinct values (stops counting once it is past them). */
+function fewValues(values: Float64Array, few = LISTED_NUMBERS): boolean {
+  const seen = new Set<number>();
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    seen.add(v);
+    if (seen.size > few) return false;
+  }
+  return seen.size > 0;
 }
 
 function valueRow(value: string | null, count: number, chosen: Set<string | null>, changed: () => void): HTMLElement {

@@ -41,7 +41,8 @@ const FILTER_KINDS: readonly RowFilter["kind"][] = ["values", "range", "text"];
 export const MIN_WIDTH = 48;
 export const MAX_WIDTH = 800;
 const DEFAULT_WIDTHS: Record<CellKind, number> = { text: 140, number: 96, time: 104, duration: 96, status: 124, tags: 180 };
-export const NAME_WIDTH = 220;
+/** The name column fits the longest of the first names, within these bounds. */
+const NAME_WIDTHS = { min: 140, max: 360, sample: 500 };
 
 /** The state the table opens with: the options checked (unknown columns are errors), then the state passed in laid over them (what it names that this data lacks is dropped). */
 export function initialState(table: RunTable, options: StateOptions): TableState {
@@ -109,7 +110,7 @@ const labelWidths = new Map<string, number>();
 export function columnWidth(state: TableState, column: TableColumn): number {
   const resized = state.widths[column.id];
   if (resized !== undefined) return resized;
-  if (column.id === "name") return NAME_WIDTH;
+  if (column.id === "name") return nameWidth(column);
   let measured = labelWidths.get(column.label);
   if (measured === undefined) labelWidths.set(column.label, (measured = Math.ceil(textWidth(column.label, HEADER_FONT))));
   const label = Math.min(LABEL_FIT_LIMIT, measured + HEADER_CHROME);
@@ -117,6 +118,19 @@ export function columnWidth(state: TableState, column: TableColumn): number {
 }
 
 export const clampWidth = (width: number) => Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)));
+
+const nameWidths = new WeakMap<TableColumn, number>();
+
+function nameWidth(column: TableColumn): number {
+  let width = nameWidths.get(column);
+  if (width === undefined) {
+    const names = column.texts().slice(0, NAME_WIDTHS.sample);
+    const widest = Math.max(0, ...names.map((name) => textWidth(name ?? "", HEADER_FONT)));
+    width = Math.round(Math.min(NAME_WIDTHS.max, Math.max(NAME_WIDTHS.min, widest + 16)));
+    nameWidths.set(column, width);
+  }
+  return width;
+}
 
 function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
