@@ -45,7 +45,8 @@ interface LiveRow {
   readonly check: HTMLInputElement;
   readonly rank: HTMLElement;
   readonly name: HTMLElement;
-  readonly cells: HTMLElement[];
+  /** The row's cells by column index: those in the column range. */
+  readonly cells: Map<number, HTMLElement>;
   row: number;
 }
 
@@ -67,9 +68,13 @@ export class Grid {
   private spare: LiveRow[] = [];
   private columnRange: [number, number] = [0, 0];
   private cursor = -1;
+  /** How many of the runs shown are checked. */
+  private checkedShown = 0;
   private readonly headerCheck: HTMLInputElement;
   private readonly headerHandlers: HeaderHandlers;
   private readonly dropMark = document.createElement("div");
+  /** The header's cells by column index: those in the column range. */
+  private readonly headerCells = new Map<number, HTMLElement>();
 
   constructor(private readonly handlers: GridHandlers, height: number) {
     this.scroller.className = "rc-grid";
@@ -106,8 +111,10 @@ export class Grid {
     this.header.style.width = `${width}px`;
     this.scroller.setAttribute("aria-rowcount", String(content.rows.order.length + 1));
     this.scroller.setAttribute("aria-colcount", String(content.columns.length + 2));
-    if (columnsChanged || rowsChanged) this.clearRows();
+    if (columnsChanged) this.clearRows();
+    else if (rowsChanged) this.releaseRows();
     this.columnRange = [0, 0];
+    this.updateHeaderCheck();
     this.render(true);
   }
 
@@ -176,6 +183,12 @@ export class Grid {
     this.scroller.remove();
   }
 
+  /** Every row is to show another run: rows and their cells are kept to be filled anew. */
+  private releaseRows() {
+    this.spare.push(...this.live.values());
+    this.live.clear();
+  }
+
   private clearRows() {
     for (const live of this.live.values()) live.element.remove();
     this.live.clear();
@@ -197,16 +210,17 @@ export class Grid {
   private render(force = false) {
     const content = this.content;
     if (!content) return;
+    // Every read of the scroll box first: a read after the DOM changed would lay the page out again.
     const range = this.visibleColumns(OVERSCAN_COLUMNS);
+    const top = this.scroller.scrollTop;
+    const height = this.scroller.clientHeight || 600;
     const columnsMoved = force || range[0] !== this.columnRange[0] || range[1] !== this.columnRange[1];
     this.columnRange = range;
     if (columnsMoved) {
-      this.renderHeader();
-      for (const live of this.live.values()) this.fillCells(live);
+      this.renderHeader(force);
+      for (const live of this.live.values()) this.fillCells(live, false);
     }
     const count = content.rows.order.length;
-    const top = this.scroller.scrollTop;
-    const height = this.scroller.clientHeight || 600;
     const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN_ROWS);
     const end = Math.min(count, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN_ROWS);
     for (const [position, live] of this.live) {
@@ -225,27 +239,48 @@ export class Grid {
     this.spare.length = 0;
   }
 
-  private renderHeader() {
+  /**
+   * The header's cells for the columns in range; `rebuild` (new content) makes them all anew,
+   * else only the cells of columns that came into range are made and those that left go.
+   */
+  private renderHeader(rebuild: boolean) {
     const content = this.content!;
     const [first, end] = this.columnRange;
-    const pinned = pinnedHeader(content, this.headerCheck, this.headerHandlers);
-    pinned.style.width = `${this.pinnedWidth}px`;
-    const cells: HTMLElement[] = [];
+    if (rebuild) {
+      const pinned = pinnedHeader(content, this.headerCheck, this.headerHandlers);
+      pinned.style.width = `${this.pinnedWidth}px`;
+      this.headerCells.clear();
+      this.header.replaceChildren(pinned);
+      this.setHeaderCheck();
+    }
+    for (const [i, cell] of this.headerCells) {
+      if (i >= first && i < end) continue;
+      cell.remove();
+      this.headerCells.delete(i);
+    }
     for (let i = first; i < end; i++) {
+      if (this.headerCells.has(i)) continue;
       const cell = headerCell(content, content.columns[i], this.headerHandlers);
       cell.style.left = `${this.pinnedWidth + this.edges[i]}px`;
       cell.setAttribute("aria-colindex", String(i + 3));
-      cells.push(cell);
+      this.headerCells.set(i, cell);
+      this.header.append(cell);
     }
-    this.header.replaceChildren(pinned, ...cells);
-    this.updateHeaderCheck();
   }
 
+  /** The header's box: checked when every run shown is, mixed when some are. Counted when the selection or the rows change, not on scrolls. */
   private updateHeaderCheck() {
     const { order } = this.content!.rows;
     const selected = this.content!.selected;
     let count = 0;
     for (let i = 0; i < order.length; i++) count += selected[order[i]];
+    this.checkedShown = count;
+    this.setHeaderCheck();
+  }
+
+  private setHeaderCheck() {
+    const { order } = this.content!.rows;
+    const count = this.checkedShown;
     this.headerCheck.checked = order.length > 0 && count === order.length;
     this.headerCheck.indeterminate = count > 0 && count < order.length;
     this.headerCheck.title = count === order.length && count > 0 ? "Clear the selection of the runs shown" : "Select every run shown (all that pass the filters)";
@@ -271,7 +306,7 @@ export class Grid {
     pinned.append(checkCell, rank, name);
     element.append(pinned);
     this.body.append(element);
-    return { element, check, rank, name, cells: [], row: -1 };
+    return { element, check, rank, name, cells: new Map(), row: -1 };
   }
 
   private positionOf(live: LiveRow): number {
@@ -302,12 +337,23 @@ export class Grid {
     this.markRow(live, position);
   }
 
-  private fillCells(live: LiveRow) {
+  /**
+   * Gives a row a cell for each column in range: cells of columns that left the range go, those
+   * that came get made. `refill`: the row shows another run, so the cells kept are filled anew.
+   */
+  private fillCells(live: LiveRow, refill = true) {
     const content = this.content!;
     const [first, end] = this.columnRange;
-    for (const cell of live.cells) cell.remove();
-    live.cells.length = 0;
+    for (const [i, cell] of live.cells) {
+      if (i >= first && i < end) {
+        if (refill) fillCell(cell, content.columns[i].column, live.row, content.context);
+        continue;
+      }
+      cell.remove();
+      live.cells.delete(i);
+    }
     for (let i = first; i < end; i++) {
+      if (live.cells.has(i)) continue;
       const { column, width } = content.columns[i];
       const cell = document.createElement("div");
       cell.className = `rc-cell rc-kind-${column.kind}`;
@@ -316,9 +362,9 @@ export class Grid {
       cell.style.left = `${this.pinnedWidth + this.edges[i]}px`;
       cell.style.width = `${width}px`;
       fillCell(cell, column, live.row, content.context);
-      live.cells.push(cell);
+      live.cells.set(i, cell);
+      live.element.append(cell);
     }
-    live.element.append(...live.cells);
   }
 
   private markRow(live: LiveRow, position: number) {
@@ -343,7 +389,7 @@ export class Grid {
     if (done) {
       this.dropMark.remove();
       if (to !== from) this.handlers.move(id, to);
-      else this.renderHeader();
+      else this.renderHeader(true);
       return;
     }
     const edge = to <= from ? this.edges[to] : this.edges[to + 1];

@@ -90,6 +90,7 @@ class TableDrawing implements Drawing {
   private readonly popover: Popover;
   private columns: GridColumn[] = [];
   private name!: GridColumn;
+  private layout = "";
   private searchFrame = 0;
 
   constructor(
@@ -183,8 +184,13 @@ class TableDrawing implements Drawing {
 
   private show() {
     const state = this.current;
-    this.name = { column: this.table.column("name")!, width: columnWidth(state, this.table.column("name")!) };
-    this.columns = state.columns.map((id) => this.table.column(id)!).map((column) => ({ column, width: columnWidth(state, column) }));
+    // New column objects only when columns or widths change: the grid keeps its rows' cells otherwise.
+    const layout = JSON.stringify([state.columns, state.widths]);
+    if (layout !== this.layout) {
+      this.layout = layout;
+      this.name = { column: this.table.column("name")!, width: columnWidth(state, this.table.column("name")!) };
+      this.columns = state.columns.map((id) => this.table.column(id)!).map((column) => ({ column, width: columnWidth(state, column) }));
+    }
     this.grid.show({
       name: this.name,
       columns: this.columns,

@@ -28,7 +28,9 @@ const CSS = `
 .rc-table .rc-grid-canvas { position: relative; }
 .rc-table .rc-grid-head { position: sticky; top: 0; z-index: 3; height: ${HEADER_HEIGHT}px; background: var(--rc-bg); border-bottom: 1px solid var(--rc-grid); box-sizing: border-box; }
 .rc-table .rc-grid-body { position: absolute; left: 0; top: ${HEADER_HEIGHT}px; }
-.rc-table .rc-row { position: absolute; left: 0; height: ${ROW_HEIGHT}px; background: var(--rc-bg); }
+/* Containment keeps a scroll's new rows from laying out the others again. */
+.rc-table .rc-row { position: absolute; left: 0; height: ${ROW_HEIGHT}px; background: var(--rc-bg); contain: layout style; }
+.rc-table .rc-row > .rc-cell { contain: strict; }
 .rc-table .rc-row.rc-odd { background: linear-gradient(var(--rc-row-alt), var(--rc-row-alt)), var(--rc-bg); }
 .rc-table .rc-row:hover { background: var(--rc-row-hover); }
 .rc-table .rc-row.rc-selected { background: var(--rc-row-selected); }
