@@ -4,7 +4,7 @@ import { columnResolver } from "./resolve.js";
 import { compareText, openRuns, type OpenRuns, type RunColumn, type RunField, type Runs } from "./runs.js";
 import { readScalars, type Scalars, type ScalarsInput } from "./scalars.js";
 import { SUMMARIES, type Summary } from "./summaries.js";
-import { categoryText } from "./values.js";
+import { categoryText, parseNumber } from "./values.js";
 
 /** How a column's cells read; the table draws, sorts and filters each kind its own way. */
 export type CellKind = "text" | "number" | "time" | "duration" | "status" | "tags";
@@ -28,7 +28,7 @@ export interface TableColumn {
   numbers(): Float64Array;
   /** One text per run (null where missing): text and status columns; tags columns give their list as JSON text. */
   texts(): readonly (string | null)[];
-  /** The distinct texts in text order (numbers inside text in numeric order). */
+  /** The distinct texts in order: those that are numbers first, by value, then the others in text order (numbers inside text in numeric order). */
   categories(): readonly string[];
   /** Each run's tags, for tags columns. */
   tags(row: number): readonly string[];
@@ -154,7 +154,7 @@ function textColumn(id: string, label: string, section: readonly string[], kind:
   let key: Float64Array | null = null;
   let lists: Map<string, readonly string[]> | null = null;
   const texts = () => (values ??= read());
-  const categories = () => (sorted ??= [...new Set(texts().filter((v): v is string => v !== null))].sort(compareText));
+  const categories = () => (sorted ??= [...new Set(texts().filter((v): v is string => v !== null))].sort(compareMixed));
   return {
     id,
     label,
@@ -179,6 +179,20 @@ function textColumn(id: string, label: string, section: readonly string[], kind:
       return key;
     },
   };
+}
+
+/**
+ * Text order for a column that mixes numbers and words, as MLflow params do ("0.001", "1e-05",
+ * "None"): numbers by value, before words in text order.
+ */
+export function compareMixed(a: string, b: string): number {
+  const x = parseNumber(a);
+  const y = parseNumber(b);
+  const xNumber = x !== undefined && !Number.isNaN(x);
+  const yNumber = y !== undefined && !Number.isNaN(y);
+  if (xNumber && yNumber) return x - y || compareText(a, b);
+  if (xNumber !== yNumber) return xNumber ? -1 : 1;
+  return compareText(a, b);
 }
 
 /** The tags of one run from its list column's JSON text; text that is no JSON list is one tag. */

@@ -168,3 +168,13 @@ describe("facets", () => {
     expect(histogram(Float64Array.of(NaN), Uint8Array.of(1)).edges).toEqual([]);
   });
 });
+
+describe("mixed text", () => {
+  test("text sorts its numbers by value before its words, as MLflow params with None need", () => {
+    const mixed = openRunTable(["1e-05", "None", "0.001", "b10", null, "b9", "-inf", "0.001"].map((tol, i) => ({ run_id: `r${i}`, "params.tol": tol })));
+    const column = mixed.column("params.tol")!;
+    expect(column.kind).toBe("text");
+    expect(column.categories()).toEqual(["-inf", "1e-05", "0.001", "b9", "b10", "None"]);
+    expect(Array.from(column.sortKey())).toEqual([1, 5, 2, 4, NaN, 3, 0, 2]);
+  });
+});
