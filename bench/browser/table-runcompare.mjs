@@ -1,28 +1,26 @@
 // runcompare's runs table: first paint from Arrow IPC bytes, then sorts, filter changes and scrolling,
 // each driven through the table's own controls (header clicks, the filter panel, the search box).
 import { HEIGHT, RANGE, SEARCH, SORT, scrollFrames } from "./table-scenario.mjs";
-import { freshStart, heap, painted, sampleHeap } from "./timing.mjs";
+import { fetchBytes, firstPaints, heap, painted, sampleHeap } from "./timing.mjs";
 
 let view = null;
 
 /** Milliseconds from the call to the frame after the one that showed the rows, once per repeat; the used heap before the last. */
 export async function firstPaint(url, repeats, bundle = "/dist/runcompare.js") {
   const { table } = await import(bundle);
-  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-  const times = [];
-  let baselineHeap = 0;
-  for (let i = 0; i < repeats; i++) {
+  const bytes = await fetchBytes(url);
+  const clear = () => {
     view?.destroy();
     view?.remove();
     view = null;
-    baselineHeap = await freshStart();
-    const start = performance.now();
+  };
+  const { times, baselineHeap } = await firstPaints(repeats, clear, () => {
     view = table(bytes, { height: HEIGHT });
     document.querySelector("#chart").append(view);
     if (view.error) throw new Error(view.error);
     sampleHeap();
-    times.push((await painted()) - start);
-  }
+    return painted();
+  });
   return { times, rows: view.shown.rows, cells: view.shown.cells, baselineHeap };
 }
 

@@ -34,6 +34,8 @@ export interface TableColumn {
   tags(row: number): readonly string[];
   /** The number a sort orders runs by: the value, or the rank of the text among the categories. */
   sortKey(): Float64Array;
+  /** Reads the values now, ahead of their being shown (a table reads the columns it will scroll to when idle). */
+  read(): void;
 }
 
 /** A runs table, and the scalars when given, as the columns of the runs table view. */
@@ -62,7 +64,7 @@ const SECONDS_BELOW = 1e11;
 export function openRunTable(input: RunsInput, scalarsInput: ScalarsInput | null = null): RunTable {
   const runs = openRuns(input);
   const scalars = scalarsInput ? readScalars(scalarsInput) : null;
-  const columns: TableColumn[] = [textColumn("name", "name", ["run"], "text", false, () => runs.names)];
+  const columns: TableColumn[] = [textColumn({ id: "name", label: "name", section: ["run"], kind: "text", hidden: false }, () => runs.names)];
   const byField = new Map(runs.fields.map((field) => [field.name, field]));
   for (const field of runs.fields) {
     if (field.type === "binary") {
@@ -97,10 +99,11 @@ function runsColumn(runs: OpenRuns, field: RunField): TableColumn {
   const { name, key, role, type } = field;
   const data = () => runs.column(name) ?? missingColumn(field, runs.count);
   const hidden = name.startsWith("tags.mlflow.") || HIDDEN_ATTRIBUTES.has(name);
-  if (type === "lists" && role !== "param") return textColumn(name, role === "tag" ? key : name, [role === "tag" ? "tags" : "run"], "tags", hidden, () => textsOf(data()));
+  if (type === "lists" && role !== "param") return textColumn({ id: name, label: role === "tag" ? key : name, section: [role === "tag" ? "tags" : "run"], kind: "tags", hidden }, () => textsOf(data()));
   if (role === "attribute") {
-    if (name === "status") return textColumn(name, name, ["run"], "status", hidden, () => textsOf(data()));
-    if (type === "timestamps" || name === "start_time" || name === "end_time") return numberColumn(name, name, ["run"], "time", hidden, () => epochMilliseconds(data()));
+    const head = { id: name, label: name, section: ["run"], hidden };
+    if (name === "status") return textColumn({ ...head, kind: "status" }, () => textsOf(data()));
+    if (type === "timestamps" || name === "start_time" || name === "end_time") return numberColumn({ ...head, kind: "time" }, () => epochMilliseconds(data()));
   }
   const section = role === "param" ? ["params", ...key.split("/").slice(0, -1)] : role === "metric" ? ["metrics"] : role === "tag" ? ["tags"] : ["run"];
   const label = role === "param" ? key.split("/").at(-1)! : key;
@@ -110,7 +113,8 @@ function runsColumn(runs: OpenRuns, field: RunField): TableColumn {
 /** A column whose kind (number or text) is known only once its values are read (MLflow keeps params as text). */
 function lazyKindColumn(id: string, label: string, section: string[], hidden: boolean, likelyKind: CellKind, data: () => RunColumn): TableColumn {
   let column: TableColumn | null = null;
-  const typed = () => (column ??= data().kind === "numeric" ? numberColumn(id, label, section, "number", hidden, () => numbersOf(data())) : textColumn(id, label, section, "text", hidden, () => textsOf(data())));
+  const head = { id, label, section, hidden };
+  const typed = () => (column ??= data().kind === "numeric" ? numberColumn({ ...head, kind: "number" }, () => numbersOf(data())) : textColumn({ ...head, kind: "text" }, () => textsOf(data())));
   return {
     id,
     label,
@@ -125,30 +129,30 @@ function lazyKindColumn(id: string, label: string, section: string[], hidden: bo
     categories: () => typed().categories(),
     tags: (row) => typed().tags(row),
     sortKey: () => typed().sortKey(),
+    read: () => typed().read(),
   };
 }
 
-function numberColumn(id: string, label: string, section: readonly string[], kind: CellKind, hidden: boolean, read: () => Float64Array, series?: TableColumn["series"]): TableColumn {
+/** What a column is, before its values. */
+type ColumnHead = Pick<TableColumn, "id" | "label" | "section" | "kind" | "hidden" | "series">;
+
+function numberColumn(head: ColumnHead, read: () => Float64Array): TableColumn {
   let values: Float64Array | null = null;
   let texts: (string | null)[] | null = null;
   const numbers = () => (values ??= read());
   return {
-    id,
-    label,
-    section,
-    kind,
-    likelyKind: kind,
-    hidden,
-    series,
+    ...head,
+    likelyKind: head.kind,
     numbers,
     texts: () => (texts ??= Array.from(numbers(), (v) => (Number.isNaN(v) ? null : String(v)))),
     categories: () => [],
     tags: () => [],
     sortKey: numbers,
+    read: numbers,
   };
 }
 
-function textColumn(id: string, label: string, section: readonly string[], kind: CellKind, hidden: boolean, read: () => readonly (string | null)[]): TableColumn {
+function textColumn(head: ColumnHead, read: () => readonly (string | null)[]): TableColumn {
   let values: readonly (string | null)[] | null = null;
   let sorted: readonly string[] | null = null;
   let key: Float64Array | null = null;
@@ -156,15 +160,12 @@ function textColumn(id: string, label: string, section: readonly string[], kind:
   const texts = () => (values ??= read());
   const categories = () => (sorted ??= [...new Set(texts().filter((v): v is string => v !== null))].sort(compareMixed));
   return {
-    id,
-    label,
-    section,
-    kind,
-    likelyKind: kind,
-    hidden,
+    ...head,
+    likelyKind: head.kind,
     numbers: () => new Float64Array(texts().length).fill(NaN),
     texts,
     categories,
+    read: texts,
     tags(row) {
       const text = texts()[row];
       if (text === null) return [];
@@ -242,7 +243,7 @@ function durationColumn(runs: OpenRuns, fields: Map<string, RunField>): TableCol
       return status && isRunning(status[row]) ? now - from : NaN;
     });
   };
-  return numberColumn("duration", "duration", ["run"], "duration", false, read);
+  return numberColumn({ id: "duration", label: "duration", section: ["run"], kind: "duration", hidden: false }, read);
 }
 
 function progressFractions(values: Float64Array): Float64Array {
@@ -255,7 +256,10 @@ function scalarsColumns(runs: OpenRuns, scalars: Scalars): TableColumn[] {
   const resolver = columnResolver(asRuns(runs), scalars);
   const columns = scalars.series.flatMap((series) =>
     SUMMARIES.map((summary) =>
-      numberColumn(`${series.key}:${summary}`, `${series.key} (${summary})`, ["scalars"], "number", summary !== "last", () => resolver.resolve(`${series.key}:${summary}`).values as Float64Array, { key: series.key, summary }),
+      numberColumn(
+        { id: `${series.key}:${summary}`, label: `${series.key} (${summary})`, section: ["scalars"], kind: "number", hidden: summary !== "last", series: { key: series.key, summary } },
+        () => resolver.resolve(`${series.key}:${summary}`).values as Float64Array,
+      ),
     ),
   );
   const lastStep = () => {
@@ -267,7 +271,7 @@ function scalarsColumns(runs: OpenRuns, scalars: Scalars): TableColumn[] {
     }
     return steps;
   };
-  return [numberColumn("last_step", "last step", ["run"], "number", false, lastStep), ...columns];
+  return [numberColumn({ id: "last_step", label: "last step", section: ["run"], kind: "number", hidden: false }, lastStep), ...columns];
 }
 
 /** The lookups the column resolver makes of a runs table, from a lazily read one. */

@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import { execute } from "./kernel.js";
 import path from "node:path";
 import { exampleRuns, screenshots } from "../browser/helpers.js";
 
@@ -9,21 +10,6 @@ runs = pa.ipc.open_file("data/runs.arrow").read_all()
 scalars = pa.ipc.open_file("data/scalars.arrow").read_all()
 w = rc.table(runs, scalars, sort="-validation/accuracy", columns=["status", "params.lr", "params.hidden", "validation/accuracy", "loss/validation:min"])
 w`;
-
-/** Runs code in the open notebook's kernel, as a cell would, and returns what it printed. */
-async function execute(page, code) {
-  return page.evaluate(async (code) => {
-    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
-    const future = kernel.requestExecute({ code });
-    let printed = "";
-    future.onIOPub = (message) => {
-      if (message.header.msg_type === "stream") printed += message.content.text;
-      if (message.header.msg_type === "error") printed += `${message.content.ename}: ${message.content.evalue}`;
-    };
-    await future.done;
-    return printed;
-  }, code);
-}
 
 const idle = (page) => page.waitForFunction(() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === "idle");
 const python = (ids) => `[${ids.map((id) => `'${id}'`).join(", ")}]`;

@@ -28,7 +28,7 @@ describe("state", () => {
   test("unknown names are errors in the words of the other views", () => {
     expect(() => resolveColumn(table, "momentum")).toThrow('no metric "momentum" in the runs or the scalars (scalars series: loss): name one of these, optionally ending in :last, :min or :max.');
     const noScalars = openRunTable(runs);
-    expect(() => initialState(noScalars, { sort: "nope" })).toThrow(/^no column "nope" in runs \(columns: name, /);
+    expect(() => initialState(noScalars, { sort: "nope" })).toThrow(/^no column "nope" in runs \(columns: params.lr, params.opt, /);
   });
 
   test("a saved state wins over the options, and what it names that the data lacks is dropped", () => {

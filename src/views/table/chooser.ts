@@ -1,5 +1,6 @@
 import type { TableColumn } from "../../data/run-table.js";
 import { SUMMARIES } from "../../data/summaries.js";
+import { button } from "../../render/controls.js";
 
 export interface ChooserInput {
   /** Every column the table offers, in the table's order. */
@@ -141,14 +142,4 @@ function seriesRow(key: string, shown: ReadonlySet<string>, toggle: (ids: readon
   }
   row.append(text, buttons);
   return row;
-}
-
-function button(text: string, title: string, action: () => void, pressed?: boolean): HTMLButtonElement {
-  const element = document.createElement("button");
-  element.type = "button";
-  element.textContent = text;
-  element.title = title;
-  if (pressed !== undefined) element.setAttribute("aria-pressed", String(pressed));
-  element.addEventListener("click", action);
-  return element;
 }

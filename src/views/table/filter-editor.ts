@@ -1,6 +1,7 @@
 import { brushX, scaleLinear, scaleLog, select, type D3BrushEvent } from "d3";
 import { histogram, patternError, textPattern, valueCounts, type RowFilter } from "../../data/row-filters.js";
 import type { TableColumn } from "../../data/run-table.js";
+import { button } from "../../render/controls.js";
 import { durationText, exactTime, numberText } from "./format.js";
 
 /** Values listed at most; typing narrows the list to the others. */
@@ -31,7 +32,7 @@ export function filterEditor(input: FilterEditorInput): HTMLElement {
   panel.append(numeric ? rangeEditor(input) : textEditor(input));
   // A number column of a few values (batch sizes, layer counts) can also be filtered value by value.
   if (input.column.kind === "number" && fewValues(input.column.numbers())) panel.append(valueList(input, () => "").element);
-  const clear = button("Clear filter", () => input.apply(null));
+  const clear = button("Clear filter", "Show the runs this filter leaves out", () => input.apply(null));
   const actions = document.createElement("div");
   actions.className = "rc-popover-actions";
   actions.append(clear);
@@ -145,7 +146,7 @@ function textEditor({ column, filter, keptByOthers, apply }: FilterEditorInput):
   const problem = document.createElement("div");
   problem.className = "rc-filter-problem";
   problem.setAttribute("role", "status");
-  const matchButton = button("", () => applyText());
+  const matchButton = button("", "Keep the runs whose value contains this text or matches this /regex/", () => applyText());
   const applyText = () => {
     const error = patternError(input.value);
     problem.textContent = error ?? "";
@@ -235,13 +236,5 @@ function note(text: string): HTMLElement {
   const element = document.createElement("div");
   element.className = "rc-note-line";
   element.textContent = text;
-  return element;
-}
-
-function button(text: string, action: () => void): HTMLButtonElement {
-  const element = document.createElement("button");
-  element.type = "button";
-  element.textContent = text;
-  element.addEventListener("click", action);
   return element;
 }

@@ -8,6 +8,8 @@ import type { SortSpec } from "./state.js";
 /** Rows and columns drawn beyond the visible ones, so a fast scroll shows no gap before the next frame. */
 const OVERSCAN_ROWS = 8;
 const OVERSCAN_COLUMNS = 2;
+/** Columns either side of those drawn whose values are read when the page is idle, so a scroll across finds them read. */
+const READ_AHEAD = 8;
 
 export interface GridColumn {
   readonly column: TableColumn;
@@ -68,6 +70,7 @@ export class Grid {
   private spare: LiveRow[] = [];
   private columnRange: [number, number] = [0, 0];
   private cursor = -1;
+  private readAhead = 0;
   /** How many of the runs shown are checked. */
   private checkedShown = 0;
   private readonly headerCheck: HTMLInputElement;
@@ -180,7 +183,22 @@ export class Grid {
   }
 
   destroy() {
+    cancelIdle(this.readAhead);
     this.scroller.remove();
+  }
+
+  /** Reads, when the page is idle, the values of the columns next to those drawn (a 100,000-run column takes milliseconds to read). */
+  private readAheadOf([first, end]: [number, number]) {
+    cancelIdle(this.readAhead);
+    const columns = this.content!.columns;
+    const next: number[] = [];
+    for (let i = 1; i <= READ_AHEAD; i++) next.push(end - 1 + i, first - i);
+    const pending = next.filter((i) => i >= 0 && i < columns.length).map((i) => columns[i].column);
+    const read = (deadline: IdleDeadline) => {
+      while (pending.length && deadline.timeRemaining() > 2) pending.shift()!.read();
+      if (pending.length) this.readAhead = whenIdle(read);
+    };
+    this.readAhead = whenIdle(read);
   }
 
   /** Every row is to show another run: rows and their cells are kept to be filled anew. */
@@ -220,6 +238,7 @@ export class Grid {
       this.renderHeader(force);
       for (const live of this.live.values()) this.fillCells(live, false);
     }
+    if (columnsMoved) this.readAheadOf(range);
     const count = content.rows.order.length;
     const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN_ROWS);
     const end = Math.min(count, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN_ROWS);
@@ -410,4 +429,18 @@ export class Grid {
     this.handlers.point(position);
     this.refreshSelection();
   }
+}
+
+/** requestIdleCallback where the browser has it, else a short timeout with a few milliseconds to spend. */
+function whenIdle(callback: (deadline: IdleDeadline) => void): number {
+  if (typeof requestIdleCallback === "function") return requestIdleCallback(callback);
+  return window.setTimeout(() => {
+    const end = performance.now() + 8;
+    callback({ didTimeout: false, timeRemaining: () => Math.max(0, end - performance.now()) });
+  }, 50);
+}
+
+function cancelIdle(handle: number) {
+  if (typeof cancelIdleCallback === "function") cancelIdleCallback(handle);
+  else clearTimeout(handle);
 }

@@ -1,6 +1,7 @@
 import type { RunsInput } from "../../data/input.js";
 import { openRunTable, type RunTable, type TableColumn } from "../../data/run-table.js";
 import type { ScalarsInput } from "../../data/scalars.js";
+import { button } from "../../render/controls.js";
 import { csvBlob, download } from "../../render/export.js";
 import { toolbar } from "../../render/toolbar.js";
 import { redrawnView, type Drawing, type RedrawnView } from "../../render/view.js";
@@ -80,8 +81,8 @@ class TableDrawing implements Drawing {
   private readonly context: CellContext;
   private readonly container = document.createElement("div");
   private readonly search = document.createElement("input");
-  private readonly columnsButton = document.createElement("button");
-  private readonly selectButton = document.createElement("button");
+  private columnsButton!: HTMLButtonElement;
+  private selectButton!: HTMLButtonElement;
   private readonly topK = document.createElement("label");
   private readonly topKInput = document.createElement("input");
   private readonly status = document.createElement("span");
@@ -219,11 +220,9 @@ class TableDrawing implements Drawing {
 
   private buildControls() {
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "runs");
-    const screenCSV = document.createElement("button");
-    screenCSV.type = "button";
-    screenCSV.textContent = "CSV (screen)";
-    screenCSV.title = "Download the rows on screen as CSV (the CSV button gives every run that passes the filters)";
-    screenCSV.addEventListener("click", () => download("runs-screen.csv", csvBlob(this.exportScreenCSV())));
+    const screenCSV = button("CSV (screen)", "Download the rows on screen as CSV (the CSV button gives every run that passes the filters)", () =>
+      download("runs-screen.csv", csvBlob(this.exportScreenCSV())),
+    );
     bar.querySelector(".rc-exports")!.append(screenCSV);
 
     this.search.type = "search";
@@ -234,13 +233,8 @@ class TableDrawing implements Drawing {
       cancelAnimationFrame(this.searchFrame);
       this.searchFrame = requestAnimationFrame(() => this.set({ search: this.search.value }));
     });
-    this.columnsButton.type = "button";
-    this.columnsButton.title = "Choose, find and reorder the columns shown";
-    this.columnsButton.addEventListener("click", () => this.popover.toggle("columns", this.columnsButton, () => this.chooser()));
-    this.selectButton.type = "button";
-    this.selectButton.textContent = "Select ▾";
-    this.selectButton.title = "Select all runs, the runs shown, the top k, or none";
-    this.selectButton.addEventListener("click", () => this.popover.toggle("select", this.selectButton, () => this.selectMenu()));
+    this.columnsButton = button("", "Choose and find the columns shown", () => this.popover.toggle("columns", this.columnsButton, () => this.chooser()));
+    this.selectButton = button("Select ▾", "Select all runs, the runs shown, the top k, or none", () => this.popover.toggle("select", this.selectButton, () => this.selectMenu()));
     this.topK.className = "rc-topk";
     this.topK.title = "Highlight the runs ranked this high or better by the first sort column";
     this.topKInput.type = "number";
@@ -300,18 +294,15 @@ class TableDrawing implements Drawing {
   private selectMenu(): HTMLElement {
     const menu = document.createElement("div");
     menu.className = "rc-menu";
-    const item = (text: string, rows: () => Iterable<number>) => {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.textContent = text;
-      button.addEventListener("click", () => {
-        this.selected.fill(0);
-        for (const row of rows()) this.selected[row] = 1;
-        this.popover.close();
-        this.selectionChanged();
-      });
-      menu.append(button);
-    };
+    const item = (text: string, rows: () => Iterable<number>) =>
+      menu.append(
+        button(text, `Select ${text.toLowerCase()}`, () => {
+          this.selected.fill(0);
+          for (const row of rows()) this.selected[row] = 1;
+          this.popover.close();
+          this.selectionChanged();
+        }),
+      );
     const { order, ranks } = this.rows;
     item(`All runs (${this.table.count.toLocaleString("en")})`, () => this.table.ids.keys());
     item(`All shown (${order.length.toLocaleString("en")}, passing the filters)`, () => order);
