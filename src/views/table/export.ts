@@ -42,27 +42,33 @@ export function tableSVG(columns: readonly { column: TableColumn; width: number 
   const grid = themeColor(themed, "--rc-grid", "#d0d7de");
   const font = `${FONT_SIZE}px ${theme.font}`;
   const bold = `600 ${font}`;
-  const shown = [...(rows.ranks ? [{ label: "#", width: 40 }] : []), ...columns.map(({ column, width }) => ({ label: column.label, width }))];
+  // Numbers and durations right-aligned, as on screen (and the rank).
+  const shown = [
+    ...(rows.ranks ? [{ label: "#", width: 40, right: true }] : []),
+    ...columns.map(({ column, width }) => ({ label: column.label, width, right: column.kind === "number" || column.kind === "duration" })),
+  ];
   const xs: number[] = [];
   const tableWidth = shown.reduce((x, column, i) => ((xs[i] = x), x + column.width), 0);
   const count = rows.to - rows.from;
   const width = Math.ceil(tableWidth + 2 * PADDING);
   const height = Math.ceil(HEADER + count * ROW + 2 * PADDING);
   const baseline = (top: number, size: number) => top + size / 2 + FONT_SIZE * 0.35;
-  const text = (x: number, y: number, content: string, limit: number, weight = font) => {
-    const element = svgElement("text", { x: PADDING + x + CELL_PADDING, y });
+  const text = (c: number, y: number, content: string, weight = font) => {
+    const { width: limit, right } = shown[c];
+    const x = PADDING + xs[c] + (right ? limit - CELL_PADDING : CELL_PADDING);
+    const element = svgElement("text", { x, y, ...(right ? { "text-anchor": "end" } : {}) });
     element.textContent = fitText(content, limit - 2 * CELL_PADDING, weight);
     return element;
   };
   const header = svgElement("g", { "font-weight": 600 });
-  shown.forEach((column, i) => header.append(text(xs[i], baseline(PADDING, HEADER), column.label, column.width, bold)));
+  shown.forEach((column, c) => header.append(text(c, baseline(PADDING, HEADER), column.label, bold)));
   const body = svgElement("g");
   for (let i = 0; i < count; i++) {
     const position = rows.from + i;
     const row = rows.order[position];
     const top = PADDING + HEADER + i * ROW;
     const cells = [...(rows.ranks ? [rows.ranks[position] ? String(rows.ranks[position]) : ""] : []), ...columns.map(({ column }) => shownText(column, row, context))];
-    cells.forEach((cell, c) => body.append(text(xs[c], baseline(top, ROW), cell, shown[c].width)));
+    cells.forEach((cell, c) => body.append(text(c, baseline(top, ROW), cell)));
     body.append(svgElement("line", { x1: PADDING, x2: PADDING + tableWidth, y1: top + ROW, y2: top + ROW, stroke: grid }));
   }
   const rule = svgElement("line", { x1: PADDING, x2: PADDING + tableWidth, y1: PADDING + HEADER, y2: PADDING + HEADER, stroke: theme.muted });
