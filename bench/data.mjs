@@ -1,6 +1,6 @@
 // Benchmark data: a synthetic sweep of fixed seed, so every run of `make bench` draws the same lines.
 // 8 params (2 log-uniform, 2 linear, 2 integer, 2 categorical) and 8 metrics that depend on them.
-import { Dictionary, Int32, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from "apache-arrow";
+import { Dictionary, Field, Int32, List, Table, TimestampMillisecond, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from "apache-arrow";
 
 /** mulberry32: a tiny, fast PRNG; the same seed gives the same stream on every machine. */
 export function prng(seed) {
@@ -73,6 +73,78 @@ function dictionaryVector(strings) {
   const code = new Map(dictionary.map((value, i) => [value, i]));
   const codes = Int32Array.from(strings, (value) => code.get(value));
   return makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: codes.length, data: codes, dictionary: vectorFromArray(dictionary, new Utf8()) }));
+}
+
+const STATUSES = [["FINISHED", 0.8], ["FAILED", 0.08], ["RUNNING", 0.07], ["KILLED", 0.05]];
+const TAGS = ["baseline", "ablation", "sweep-3", "fp16", "long", "tuned", "debug", "paper", "rerun", "distill", "large", "small"];
+const TEAMS = ["vision", "nlp", "speech", "rl"];
+const USERS = Array.from({ length: 24 }, (_, i) => `user${i + 1}`);
+const SCRIPTS = ["train.py", "train_ddp.py", "finetune.py", "sweep/launch.py"];
+const AUGMENTATIONS = ["none", "flip", "crop", "mixup", "cutmix", "randaugment"];
+const START = Date.UTC(2026, 0, 1);
+
+/**
+ * The runs table's benchmark sweep: `count` runs x `width` columns (300 by default), as a
+ * tracker exports them: run_id, name, status, progress, a list of tags, start and end times, a
+ * few tags.* columns, params in nested sections (numbers, integers, categories) and metrics with
+ * a tenth missing. Built on makeRuns, so its first params and metrics are those of the sweep.
+ */
+export function makeWideRuns(count, width = 300, seed = 11) {
+  const base = makeRuns(count, seed);
+  const random = prng(seed + 1);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const columns = { run_id: base.run_id, name: new Array(count), status: new Array(count), progress: new Float64Array(count), tags: new Array(count), start_time: new Array(count), end_time: new Array(count) };
+  for (let row = 0; row < count; row++) {
+    let u = random();
+    const status = STATUSES.find(([, share]) => (u -= share) < 0)?.[0] ?? "FINISHED";
+    columns.status[row] = status;
+    columns.progress[row] = status === "RUNNING" ? random() : status === "FINISHED" ? 1 : NaN;
+    columns.tags[row] = TAGS.filter(() => random() < 0.12);
+    const start = START + Math.floor(random() * 300 * 86_400_000);
+    columns.start_time[row] = start;
+    columns.end_time[row] = status === "RUNNING" ? null : start + Math.floor(600_000 + random() * 40 * 3_600_000);
+    columns.name[row] = `${base["params.optimizer"][row]}-lr${base["params.lr"][row].toExponential(1)}-bs${base["params.batch_size"][row]}-${row}`;
+  }
+  columns["tags.team"] = Array.from({ length: count }, () => pick(TEAMS));
+  columns["tags.mlflow.user"] = Array.from({ length: count }, () => pick(USERS));
+  columns["tags.mlflow.source.name"] = Array.from({ length: count }, () => pick(SCRIPTS));
+  for (const name of Object.keys(base)) if (name.startsWith("params.")) columns[name] = base[name];
+  const fixed = Object.keys(columns).length + Object.keys(base).filter((name) => name.startsWith("metrics.")).length;
+  const params = Math.max(0, Math.round((width - fixed) * 0.3));
+  for (let i = 0; i < params; i++) {
+    const section = ["model", "optim", "data", "trainer"][i % 4];
+    const name = `params.${section}/${section === "data" ? "aug" : "p"}${i}`;
+    if (section === "data") columns[name] = Array.from({ length: count }, () => pick(AUGMENTATIONS));
+    else if (section === "model") columns[name] = Int32Array.from({ length: count }, () => 2 ** (4 + Math.floor(random() * 6)));
+    else columns[name] = Float64Array.from({ length: count }, () => random() * 10 ** (i % 3 - 1));
+  }
+  for (const name of Object.keys(base)) if (name.startsWith("metrics.")) columns[name] = base[name];
+  for (let i = 0; Object.keys(columns).length < width; i++) {
+    const skill = base["metrics.val/acc"];
+    columns[`metrics.eval/task${String(i).padStart(3, "0")}/score`] = Float64Array.from({ length: count }, (_, row) => (random() < 0.1 ? NaN : skill[row] * (0.7 + 0.3 * random())));
+  }
+  return columns;
+}
+
+/** makeWideRuns' columns as an Arrow table: times as timestamps, tags as a list of strings, text dictionary-encoded. */
+export function wideRunsTable(columns) {
+  const vectors = {};
+  for (const [name, values] of Object.entries(columns)) {
+    if (name === "run_id" || name === "name") vectors[name] = vectorFromArray(values, new Utf8());
+    else if (name === "tags") vectors[name] = vectorFromArray(values, new List(new Field("item", new Utf8(), true)));
+    else if (name === "start_time" || name === "end_time") vectors[name] = timestamps(values);
+    else if (Array.isArray(values)) vectors[name] = dictionaryVector(values);
+    else vectors[name] = makeVector(values);
+  }
+  return new Table(vectors);
+}
+
+/** Epoch milliseconds (null for missing) as a timestamp[ms, UTC] vector. */
+function timestamps(milliseconds) {
+  const valid = new Uint8Array(Math.ceil(milliseconds.length / 8));
+  milliseconds.forEach((ms, row) => ms !== null && (valid[row >> 3] |= 1 << (row & 7)));
+  const data = BigInt64Array.from(milliseconds, (ms) => BigInt(ms ?? 0));
+  return makeVector(makeData({ type: new TimestampMillisecond("UTC"), length: milliseconds.length, data, nullBitmap: valid }));
 }
 
 /** Arrow IPC stream bytes, as the Python widget sends them. */

@@ -92,7 +92,7 @@ function memoryTable(memory) {
   );
 }
 
-function targets(summary, transfer, memory, scalars, loaders) {
+function targets(summary, transfer, memory, scalars, loaders, runsTable) {
   const largest = summary.find((s) => s.runs === 100_000);
   const runsTransfer = transfer.filter((t) => t.table === "runs");
   const worstRatio = Math.max(...runsTransfer.map((t) => t.arrowBytes / t.jsonBytes));
@@ -109,7 +109,7 @@ function targets(summary, transfer, memory, scalars, loaders) {
   }
   if (runsTransfer.length) lines.push(`- Arrow payload ≤ 1/3 of JSON: at most ${worstRatio.toFixed(2)} of JSON, ${check(worstRatio <= 1 / 3)}`);
   if (rc) lines.push(`- peak JS heap, parallel at ${count(rc.runs)}: ${mb(rc.peak)} (${mb(rc.peak - rc.baseline)} above the heap with the data loaded)`);
-  for (const line of [...(scalars?.targets ?? []), ...(loaders?.targets ?? [])]) lines.push(`- ${line}`);
+  for (const line of [...(scalars?.targets ?? []), ...(loaders?.targets ?? []), ...(runsTable?.targets ?? [])]) lines.push(`- ${line}`);
   return lines.join("\n");
 }
 
@@ -125,9 +125,10 @@ export function markdown(results) {
   if (summary.length) parts.push("### Parallel coordinates\n\n" + parallelTable(summary));
   if (results.transfer.length) parts.push("### Data transfer (decode in Chromium)\n\n" + transferTable(results.transfer));
   if (results.memory.length) parts.push("### Memory\n\n" + memoryTable(results.memory));
-  parts.push("### Targets\n\n" + targets(summary, results.transfer, results.memory, results.scalars, results.loaders));
+  parts.push("### Targets\n\n" + targets(summary, results.transfer, results.memory, results.scalars, results.loaders, results.table));
   if (results.scalars?.markdown) parts.push("### Scalars\n\n" + results.scalars.markdown);
   else if (results.scalars?.skipped) parts.push(`### Scalars\n\nLeft out: ${results.scalars.skipped}.`);
+  if (results.table?.markdown) parts.push("### Runs table\n\n" + results.table.markdown);
   if (results.loaders?.markdown) parts.push("### Loaders (Python)\n\n" + results.loaders.markdown);
   else if (results.loaders?.skipped) parts.push(`### Loaders (Python)\n\nLeft out: ${results.loaders.skipped}.`);
   return parts.join("\n\n");

@@ -1,14 +1,15 @@
 // `make bench`: runcompare's parallel coordinates and data transfer against Plotly and HiPlot, in
-// headless Chromium, on seeded data of 1k, 10k and 100k runs x 16 axes. Prints the tables, writes
+// headless Chromium, on seeded data of 1k, 10k and 100k runs x 16 axes, the scalars view
+// (bench/scalars.mjs) and the runs table (bench/table.mjs). Prints the tables, writes
 // bench/results.json and the generated part of docs/BENCHMARKS.md.
 //
-//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,loaders]
+//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,table,loaders]
 //                      [--repeats N] [--bundle FILE] [--port 8780] [--no-write]
 //
 // --bundle measures another build of runcompare, a copy put in tests/output/bench/ (say from
-// before a change); it implies --no-write. --only scalars runs bench/scalars.mjs alone and, unless
-// --no-write, replaces only the scalars' part of the results; --only loaders likewise runs
-// bench/loaders.py (rc.from_mlflow against search_runs + get_metric_history, no browser).
+// before a change); it implies --no-write. --only scalars, table or loaders (or several of them)
+// runs those parts alone and, unless --no-write, replaces only their part of the results; loaders
+// runs bench/loaders.py (rc.from_mlflow against search_runs + get_metric_history, no browser).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -22,7 +23,7 @@ import { markdown, print, updateDoc } from "./report.mjs";
 const { values: args } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,10000,100000" },
-    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,loaders" },
+    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,table,loaders" },
     repeats: { type: "string" },
     bundle: { type: "string" },
     port: { type: "string", default: "8780" },
@@ -166,6 +167,12 @@ function loaders() {
   return JSON.parse(fs.readFileSync(out, "utf8"));
 }
 
+/** The runs table's benchmark, bench/table.mjs (runs x 300 columns), at the sizes asked. */
+async function runsTable(browser) {
+  const { run } = await import("./table.mjs");
+  return run({ openPage: (pagePath) => openPage(browser, PORT, pagePath), bundle: args.bundle ? outputUrl(args.bundle) : undefined, sizes: SIZES, log: step });
+}
+
 /** The last run's results as they were written; JSON keeps NaN (a heap HiPlot does not have) as null. */
 function lastResults(file) {
   const last = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -184,7 +191,7 @@ function machine() {
 }
 
 const started = Date.now();
-const results = { date: new Date().toISOString(), machine: machine(), chromium: "", parallel: {}, transfer: [], memory: [], scalars: null, loaders: null };
+const results = { date: new Date().toISOString(), machine: machine(), chromium: "", parallel: {}, transfer: [], memory: [], scalars: null, table: null, loaders: null };
 // First, alone: it measures Python on the CPU, with no browser running.
 if (ONLY.has("loaders")) {
   step("loaders: rc.from_mlflow against the search_runs + get_metric_history loop");
@@ -215,6 +222,7 @@ try {
   results.memory = memory(results.parallel);
   if (ONLY.has("transfer")) results.transfer = await transfer(browser, files);
   if (ONLY.has("scalars")) results.scalars = await scalars(browser);
+  if (ONLY.has("table")) results.table = await runsTable(browser);
 } finally {
   await browser.close();
   server.kill();
@@ -224,10 +232,10 @@ results.seconds = Math.round((Date.now() - started) / 1000);
 print(results);
 if (!args["no-write"] && !args.bundle) {
   const file = path.join(REPO, "bench/results.json");
-  // --only scalars and/or loaders replace those results and keep the rest of the last run's (their sections say when they were measured).
-  const partsOnly = [...ONLY].every((part) => part === "scalars" || part === "loaders") && fs.existsSync(file);
-  const parts = Object.fromEntries([...ONLY].map((part) => [part, results[part]]));
-  const written = partsOnly ? { ...lastResults(file), ...parts } : results;
+  // --only scalars, table and/or loaders replace those results and keep the rest of the last run's (their sections say when they were measured).
+  const SEPARATE = ["scalars", "table", "loaders"];
+  const separateOnly = [...ONLY].every((part) => SEPARATE.includes(part)) && fs.existsSync(file);
+  const written = separateOnly ? { ...lastResults(file), ...Object.fromEntries([...ONLY].map((part) => [part, results[part]])) } : results;
   fs.writeFileSync(file, JSON.stringify(written, null, 1));
   updateDoc(path.join(REPO, "docs/BENCHMARKS.md"), markdown(written));
   console.log("wrote bench/results.json and docs/BENCHMARKS.md");

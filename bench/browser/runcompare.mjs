@@ -1,13 +1,9 @@
 // runcompare's parallel view: first paint from Arrow IPC bytes, then brush updates by synthetic mouse events.
 import { COLOR, FIXED_BRUSH, HEIGHT, MOVED_BRUSH, WIDTH, brushTargets } from "./scenario.mjs";
-import { freshStart, heap, idle, mouse, nextFrame, painted, sampleHeap, tickMapping } from "./timing.mjs";
+import { fetchBytes, firstPaints, heap, idle, mouse, nextFrame, painted, sampleHeap, tickMapping } from "./timing.mjs";
 
 let view = null;
 let parallel = null;
-
-async function fetchBytes(url) {
-  return new Uint8Array(await (await fetch(url)).arrayBuffer());
-}
 
 function show(bytes) {
   view?.destroy();
@@ -26,22 +22,20 @@ function show(bytes) {
 export async function firstPaint(url, repeats, bundle = "/dist/runcompare.js") {
   ({ parallel } = await import(bundle));
   const bytes = await fetchBytes(url);
-  const times = [];
-  let baselineHeap = 0;
-  for (let i = 0; i < repeats; i++) {
+  const clear = () => {
     view?.destroy();
     view?.remove();
     view = null;
-    baselineHeap = await freshStart();
-    const start = performance.now();
+  };
+  const { times, baselineHeap } = await firstPaints(repeats, clear, async () => {
     show(bytes);
     // From 20,000 runs a worker draws half the lines: wait for the frame that shows them all.
     for (let frames = 0; view.drawn.lines === 0; frames++) {
       if (frames > 600) throw new Error("the lines were not drawn");
       await nextFrame();
     }
-    times.push((await painted()) - start);
-  }
+    return painted();
+  });
   return { times, lines: view.drawn.lines, baselineHeap };
 }
 

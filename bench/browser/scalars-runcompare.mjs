@@ -1,6 +1,6 @@
 // runcompare's scalars view: first paint from Arrow IPC bytes, then smoothing-slider moves and
 // pointer moves for the tooltip, as a user makes them.
-import { freshStart, heap, idle, nextFrame, painted, sampleHeap } from "./timing.mjs";
+import { fetchBytes, firstPaints, heap, idle, nextFrame, painted, sampleHeap } from "./timing.mjs";
 import { CHART_WIDTH, FIRST_SMOOTHING } from "./scalars-scenario.mjs";
 
 let view = null;
@@ -23,25 +23,23 @@ async function drawnAfter(before) {
  */
 export async function firstPaint(url, repeats, bundle = "/dist/runcompare.js") {
   ({ scalars } = await import(bundle));
-  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const bytes = await fetchBytes(url);
   const host = document.querySelector("#chart");
   host.style.width = `${CHART_WIDTH}px`;
-  const times = [];
   const construct = [];
-  let baselineHeap = 0;
-  for (let i = 0; i < repeats; i++) {
+  const clear = () => {
     view?.destroy();
     view?.remove();
     view = null;
-    baselineHeap = await freshStart();
-    const start = performance.now();
+  };
+  const { times, baselineHeap } = await firstPaints(repeats, clear, async (start) => {
     view = scalars(bytes, { smoothing: FIRST_SMOOTHING });
     construct.push(performance.now() - start);
     sampleHeap();
     host.append(view);
     if (view.error) throw new Error(view.error);
-    times.push((await drawnAfter(0)) - start);
-  }
+    return drawnAfter(0);
+  });
   const plot = view.querySelector(".rc-plot").getBoundingClientRect();
   const chart = view.drawn.charts[0];
   return { times, construct, baselineHeap, lines: chart.lines, paths: chart.paths, plot: { width: Math.round(plot.width), height: Math.round(plot.height) } };

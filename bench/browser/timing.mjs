@@ -67,6 +67,28 @@ export async function freshStart() {
 
 export const heap = () => ({ peak: peakHeap, used: performance.memory.usedJSHeapSize });
 
+/** Fetches a file's bytes, as a view is given them. */
+export async function fetchBytes(url) {
+  return new Uint8Array(await (await fetch(url)).arrayBuffer());
+}
+
+/**
+ * Times `repeats` first paints: before each, `clear()` takes the last view away and the page is
+ * given a fresh start; `paint(start)` makes the view and resolves at the frame that shows it.
+ * Returns the milliseconds of each and the used heap (after GC) before the last.
+ */
+export async function firstPaints(repeats, clear, paint) {
+  const times = [];
+  let baselineHeap = 0;
+  for (let i = 0; i < repeats; i++) {
+    clear();
+    baselineHeap = await freshStart();
+    const start = performance.now();
+    times.push((await paint(start)) - start);
+  }
+  return { times, baselineHeap };
+}
+
 /** A mouse event as a real pointer would send it (d3-brush reads clientX/Y and listens on window). */
 export function mouse(target, type, x, y) {
   const buttons = type === "mouseup" ? 0 : 1;

@@ -11,6 +11,7 @@ from ._scalars import scalars_to_ipc
 from ._scalars_view import ScalarsView, scalars
 from ._scatter import Scatter, scatter
 from ._stats import importance, significance
+from ._table import Table, table
 from ._values_view import SummaryView, ValuesView, summary, values
 from ._widget import View, set_defaults
 
@@ -22,6 +23,7 @@ __all__ = [
     "RunTables",
     "RunsDataError",
     "Scatter",
+    "Table",
     "ScalarsView",
     "SummaryView",
     "ValuesView",
@@ -45,6 +47,7 @@ __all__ = [
     "set_defaults",
     "significance",
     "summary",
+    "table",
     "to_html",
     "values",
 ]

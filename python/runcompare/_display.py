@@ -14,12 +14,13 @@ from ._html import view_fragment
 from ._parallel import parallel_state
 from ._scalars_view import scalars_state
 from ._scatter import scatter_state
+from ._table import table_state
 from ._values_view import summary_state, values_state
 
 MIME_TYPE = "application/vnd.runcompare.v1+json"
 # Each view's checks and tables, taking the same arguments as its function (rc.parallel, ...).
 STATES = {"parallel": parallel_state, "scatter": scatter_state, "values": values_state, "summary": summary_state, "diff": diff_state,
-          "scalars": scalars_state}
+          "scalars": scalars_state, "table": table_state}
 
 
 def mime_bundle(data, view="parallel", html=True, **options):

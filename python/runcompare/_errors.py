@@ -327,3 +327,7 @@ def stats_pair_repeated(column, value, group):
 
 def bad_number(name, rule, got):
     return f"{name} must be {rule}; got {quote(got)}."
+
+
+def bad_top_k(got):
+    return f"top k must be a whole number, 0 or more (0 highlights none); got {quote(got)}."

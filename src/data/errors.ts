@@ -103,4 +103,5 @@ export const messages = {
   statsPairRepeated: (column: string, value: string, group: string) =>
     `column "${column}" has the value ${quote(value)} twice in group ${quote(group)}: pair runs by a column that names one run per group, such as the seed.`,
   badNumber: (name: string, rule: string, got: unknown) => `${name} must be ${rule}; got ${quote(got)}.`,
+  badTopK: (got: unknown) => `top k must be a whole number, 0 or more (0 highlights none); got ${quote(got)}.`,
 };

@@ -1,4 +1,4 @@
-import { DataType, Table, tableFromIPC, type Vector } from "apache-arrow";
+import { DataType, Table, TimeUnit, makeVector, tableFromIPC, type Vector } from "apache-arrow";
 import { RunsDataError, messages, type TableName, type ValueType } from "./errors.js";
 import { checkDataBounds, checkIpcBounds } from "./ipc-bounds.js";
 import { columnValueType } from "./values.js";
@@ -124,12 +124,21 @@ function fromArrow(table: Table): ColumnSource {
   const columns = table.schema.fields.map((field, index): SourceColumn => {
     const vector = table.getChildAt(index) as Vector;
     const type = arrowValueType(field.type, vector);
-    const get = (row: number) => vector.get(row);
+    let get = (row: number): unknown => vector.get(row);
     if (type === "numbers") return { name: field.name, type, get, numbers: () => arrowNumbers(vector) };
     if (type === "strings" && DataType.isDictionary(field.type)) return { name: field.name, type, get, codes: () => dictionaryCodes(vector) };
+    if (DataType.isUtf8(field.type)) {
+      // Read once, all at once: a column read row by row (ids, names, text params) costs an array read per row.
+      let strings: readonly (string | null)[] | null = null;
+      get = (row) => (strings ??= utf8Strings(vector))[row];
+    }
+    if (type === "lists" && DataType.isList(field.type) && DataType.isUtf8(field.type.children[0].type)) {
+      return { name: field.name, type, get, codes: () => stringListCodes(vector) };
+    }
     if (type === "timestamps") {
       // get() gives epoch milliseconds whatever the unit; toArray() would give raw units.
-      return { name: field.name, type, get, numbers: () => Float64Array.from({ length: vector.length }, (_, row) => asNumber(vector.get(row))) };
+      const numbers = DataType.isTimestamp(field.type) ? () => timestampMilliseconds(vector, field.type.unit) : () => Float64Array.from({ length: vector.length }, (_, row) => asNumber(vector.get(row)));
+      return { name: field.name, type, get, numbers };
     }
     return { name: field.name, type, get };
   });
@@ -151,6 +160,21 @@ function arrowNumbers(vector: Vector): Float64Array {
   return out;
 }
 
+const MILLISECONDS_PER_UNIT = { [TimeUnit.SECOND]: 1000, [TimeUnit.MILLISECOND]: 1, [TimeUnit.MICROSECOND]: 1e-3, [TimeUnit.NANOSECOND]: 1e-6 };
+
+/** A timestamp column as epoch milliseconds (NaN where missing), from its 64-bit values in one pass per batch. */
+function timestampMilliseconds(vector: Vector, unit: TimeUnit): Float64Array {
+  const out = new Float64Array(vector.length);
+  const scale = MILLISECONDS_PER_UNIT[unit];
+  let offset = 0;
+  for (const data of vector.data) {
+    const values = int64ToDoubles(data.values as BigInt64Array);
+    for (let i = 0; i < data.length; i++) out[offset + i] = data.nullCount > 0 && !data.getValid(i) ? NaN : values[i] * scale;
+    offset += data.length;
+  }
+  return out;
+}
+
 /**
  * 64-bit integers as doubles, read as two 32-bit halves (little-endian, as Arrow's buffers are):
  * hi × 2^32 + lo is exact before its one rounding, so it equals Number(bigint), without making a
@@ -162,6 +186,64 @@ function int64ToDoubles(raw: BigInt64Array | BigUint64Array): Float64Array {
   const high = raw instanceof BigInt64Array ? new Int32Array(raw.buffer, raw.byteOffset, raw.length * 2) : low;
   for (let i = 0; i < out.length; i++) out[i] = high[2 * i + 1] * 4294967296 + low[2 * i];
   return out;
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * A utf8 column's values, null where missing. A batch whose text is all ASCII is decoded in one
+ * call and cut into values (byte offsets are then character offsets); other batches value by value.
+ */
+function utf8Strings(vector: Vector): (string | null)[] {
+  const out: (string | null)[] = new Array(vector.length);
+  let offset = 0;
+  for (const data of vector.data) {
+    const offsets = data.valueOffsets as Int32Array;
+    const bytes = data.values as Uint8Array;
+    const start = offsets[0];
+    const end = offsets[data.length];
+    let ascii = true;
+    for (let i = start; i < end && ascii; i++) ascii = bytes[i] < 0x80;
+    const text = ascii ? utf8.decode(bytes.subarray(start, end)) : "";
+    for (let i = 0; i < data.length; i++) {
+      if (data.nullCount > 0 && !data.getValid(i)) out[offset + i] = null;
+      else if (ascii) out[offset + i] = text.slice(offsets[i] - start, offsets[i + 1] - start);
+      else out[offset + i] = utf8.decode(bytes.subarray(offsets[i], offsets[i + 1]));
+    }
+    offset += data.length;
+  }
+  return out;
+}
+
+/**
+ * A list-of-text column (ClearML's and W&B's tags) coded as a dictionary column is: each distinct
+ * list once, as the JSON text categoryText gives it, and each row's index into them (-1 where missing).
+ */
+function stringListCodes(vector: Vector): Coded {
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const codes = new Int32Array(vector.length);
+  let offset = 0;
+  for (const data of vector.data) {
+    const offsets = data.valueOffsets as Int32Array;
+    const items = utf8Strings(makeVector(data.children[0]));
+    for (let i = 0; i < data.length; i++) {
+      if (data.nullCount > 0 && !data.getValid(i)) {
+        codes[offset + i] = -1;
+        continue;
+      }
+      const label = JSON.stringify(items.slice(offsets[i], offsets[i + 1]));
+      let code = index.get(label);
+      if (code === undefined) {
+        code = labels.length;
+        labels.push(label);
+        index.set(label, code);
+      }
+      codes[offset + i] = code;
+    }
+    offset += data.length;
+  }
+  return { labels, codes };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { RunsDataError, messages } from "./errors.js";
+import { RunsDataError, messages, type ValueType } from "./errors.js";
 import { readColumns, type Coded, type RunsInput, type SourceColumn } from "./input.js";
 import { categoryText, parseNumber } from "./values.js";
 
@@ -59,6 +59,36 @@ export function roleOf(name: string): { role: ColumnRole; key: string } {
 
 /** Reads and checks a runs table (Arrow Table or IPC bytes, arquero table, or array of objects). */
 export function readRuns(input: RunsInput): Runs {
+  const open = openRuns(input);
+  const columns = open.fields.map((field) => open.column(field.name)).filter((c): c is RunColumn => c !== null);
+  return makeRuns(open, columns);
+}
+
+/** A column of a runs table as its source declares it, before its values are read. */
+export interface RunField {
+  readonly name: string;
+  readonly key: string;
+  readonly role: ColumnRole;
+  /** null when every value is missing */
+  readonly type: ValueType | null;
+}
+
+/**
+ * A checked runs table whose columns are typed the first time they are asked for, so a view
+ * that shows a few of 300 columns reads only those. Ids and names are read and checked at once.
+ */
+export interface OpenRuns {
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  readonly count: number;
+  /** Every column but run_id and name, in the table's order. */
+  readonly fields: readonly RunField[];
+  /** A column by full name, typed once; null when it cannot be shown (binary, not a param or metric). */
+  column(name: string): RunColumn | null;
+  rowOf(id: string): number;
+}
+
+export function openRuns(input: RunsInput): OpenRuns {
   const source = readColumns(input, "runs");
   if (source.rowCount === 0) throw new RunsDataError(messages.empty());
   const byName = new Map<string, SourceColumn>();
@@ -68,16 +98,30 @@ export function readRuns(input: RunsInput): Runs {
   }
   const idColumn = byName.get("run_id");
   if (!idColumn) throw new RunsDataError(messages.noRunId(source.columns.map((c) => c.name)));
-  const ids = readIds(idColumn, source.rowCount);
+  const { ids, rows } = readIds(idColumn, source.rowCount);
   const names = readNames(byName, ids);
-  const columns = source.columns
+  const fields = source.columns
     .filter((c) => c.name !== "run_id" && c.name !== "name")
-    .map((c) => toRunColumn(c, source.rowCount))
-    .filter((c): c is RunColumn => c !== null);
-  return makeRuns(ids, names, columns);
+    .map((c) => ({ name: c.name, ...roleOf(c.name), type: c.type }));
+  const typed = new Map<string, RunColumn | null>();
+  return {
+    ids,
+    names,
+    count: ids.length,
+    fields,
+    column(name) {
+      if (!typed.has(name)) {
+        const column = byName.get(name);
+        typed.set(name, column && name !== "run_id" && name !== "name" ? toRunColumn(column, source.rowCount) : null);
+      }
+      return typed.get(name)!;
+    },
+    rowOf: (id) => rows.get(id) ?? -1,
+  };
 }
 
-function readIds(column: SourceColumn, rowCount: number): string[] {
+/** The ids, and the row of each. */
+function readIds(column: SourceColumn, rowCount: number): { ids: string[]; rows: Map<string, number> } {
   if (column.type !== "strings" && column.type !== null) throw new RunsDataError(messages.runIdType(column.type));
   const ids: string[] = new Array(rowCount);
   const firstRow = new Map<string, number>();
@@ -89,7 +133,7 @@ function readIds(column: SourceColumn, rowCount: number): string[] {
     firstRow.set(id as string, row);
     ids[row] = id as string;
   }
-  return ids;
+  return { ids, rows: firstRow };
 }
 
 /** Labels: the name column, else MLflow's run name tag, else the id. */
@@ -122,7 +166,7 @@ function toRunColumn(column: SourceColumn, rowCount: number): RunColumn | null {
       return categorical(base, column, rowCount);
     default:
       if (role === "metric") throw new RunsDataError(messages.metricNotNumeric(column.name, column.type, firstPresent(column, rowCount)));
-      return categorical(base, column, rowCount);
+      return column.codes ? categoricalFromCodes(base, column.codes()) : categorical(base, column, rowCount);
   }
 }
 
@@ -183,15 +227,14 @@ export function compareText(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function makeRuns(ids: string[], names: string[], columns: RunColumn[]): Runs {
-  const rows = new Map(ids.map((id, row) => [id, row]));
+function makeRuns(open: OpenRuns, columns: RunColumn[]): Runs {
   const byName = new Map(columns.map((c) => [c.name, c]));
   return {
-    ids,
-    names,
+    ids: open.ids,
+    names: open.names,
     columns,
-    count: ids.length,
+    count: open.count,
     column: (name) => byName.get(name) ?? byName.get(`params.${name}`) ?? byName.get(`metrics.${name}`),
-    rowOf: (id) => rows.get(id) ?? -1,
+    rowOf: open.rowOf,
   };
 }

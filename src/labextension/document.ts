@@ -8,6 +8,7 @@ import { diff } from "../views/diff/index.js";
 import { scalars } from "../views/scalars/index.js";
 import { scatter } from "../views/scatter/index.js";
 import { summary } from "../views/summary/index.js";
+import { table } from "../views/table/index.js";
 import { values } from "../views/values/index.js";
 import { base64Bytes } from "./mime.js";
 
@@ -22,6 +23,7 @@ const FILE_VIEWS: Record<TableKind, Record<string, (table: LoadedTable) => ViewE
     Scatter: (table) => scatter(table.data),
     "Summary bars": (table) => summary(table.data),
     "Side-by-side diff": (table) => diff(table.data),
+    "Runs table": (loaded) => table(loaded.data),
   },
   scalars: {
     "Learning curves": (table) => scalars(table.data),

@@ -28,3 +28,14 @@ export function toggleGroup(label: string, choices: readonly string[], value: st
   }
   return group;
 }
+
+/** A button with its text and a title that says what it does; `pressed` makes it a toggle. */
+export function button(label: string, title: string, onClick: () => void, pressed?: boolean): HTMLButtonElement {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.textContent = label;
+  element.title = title;
+  if (pressed !== undefined) element.setAttribute("aria-pressed", String(pressed));
+  element.addEventListener("click", onClick);
+  return element;
+}

@@ -55,3 +55,12 @@ export function toCSV(header: readonly string[], rows: Iterable<readonly unknown
   for (const row of rows) lines.push(row.map(field).join(","));
   return lines.join("\r\n") + "\r\n";
 }
+
+/**
+ * Text that a spreadsheet opening the CSV would run as a formula (it starts with = + - @, a tab
+ * or a carriage return) with a ' in front, as OWASP's advice on CSV injection says. For text
+ * cells only: numbers are written as numbers.
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

@@ -8,6 +8,8 @@ export interface Drawing {
   destroy(): void;
   exportSVG(): string;
   exportCSV(): string;
+  /** What the view's own controls changed, as JSON that the `state` option restores. */
+  state?(): object;
 }
 
 export interface RedrawnView<O> extends HTMLElement {
@@ -19,11 +21,15 @@ export interface RedrawnView<O> extends HTMLElement {
   exportCSV(): string;
   /** The error shown in place of the chart, if the data could not be drawn. */
   readonly error: string | null;
+  /** What the view's own controls changed (views that keep any), for the `state` option; a `statechange` event says when it changes. */
+  readonly state: object | undefined;
 }
 
 interface Hooks<O> {
   /** The user changed the selection. */
   select(ids: string[]): void;
+  /** The user changed the view's state with its own controls. */
+  stateChanged(): void;
   /** The view's own controls changed an option. */
   update(changes: Partial<O>): void;
 }
@@ -54,6 +60,7 @@ export function redrawnView<O extends { selected?: readonly string[] }, D extend
       root.dispatchEvent(new Event("input", { bubbles: true }));
     },
     update: (changes) => root.update(changes),
+    stateChanged: () => root.dispatchEvent(new Event("statechange")),
   };
   const redraw = () => {
     drawing?.destroy();
@@ -84,11 +91,16 @@ export function redrawnView<O extends { selected?: readonly string[] }, D extend
       },
     },
     error: { get: () => error },
+    state: { get: () => drawing?.state?.() },
   });
   root.update = (changes) => {
     const { selected: ids, ...rest } = changes;
     if (Object.keys(rest).length) {
-      current = { ...current, ...rest };
+      // A redrawn view keeps what its controls changed, but for what the changes set: the state
+      // itself, or an option of the same name as part of it (a view's sort option, its sort state).
+      const kept = "state" in rest ? undefined : drawing?.state?.();
+      const state = kept && Object.fromEntries(Object.entries(kept).filter(([key]) => !(key in rest)));
+      current = { ...current, ...(state ? { state } : {}), ...rest };
       redraw();
     }
     if (ids) root.value = [...ids];

@@ -4,6 +4,7 @@ import { values } from "../views/values/index.js";
 import { summary } from "../views/summary/index.js";
 import { scalars } from "../views/scalars/index.js";
 import { diffWithSelection } from "../views/diff/selection.js";
+import { table } from "../views/table/index.js";
 
 /** The tables a widget carries, as Arrow IPC bytes; scalars is empty when not given. */
 export interface WidgetTables {
@@ -28,4 +29,5 @@ export const views: Record<string, ViewMaker> = {
   summary: (tables, options) => summary(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
   scalars: (tables, options) => scalars(tables.scalars, { ...options, runs: tables.runs }) as ViewElement,
   diff: (tables, options) => diffWithSelection(tables.runs, options) as unknown as ViewElement,
+  table: (tables, options) => table(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
 };

@@ -29,6 +29,7 @@ const VIEWS = {
   summary: "rc.summary(runs)",
   scalars: "rc.scalars(scalars, { runs })",
   diff: "rc.diff(details)",
+  table: "rc.table(runs, { scalars })",
 };
 
 test.beforeEach(async ({ page }) => {

@@ -1,24 +1,10 @@
 import { test, expect } from "@playwright/test";
+import { execute } from "./kernel.js";
 import path from "node:path";
 import { axisMapping, brushedRange, exampleRuns, screenshots } from "../browser/helpers.js";
 
 const runs = exampleRuns();
 const accuracy = "metrics.validation/accuracy";
-
-/** Runs code in the open notebook's kernel, as a cell would, and returns what it printed. */
-async function execute(page, code) {
-  return page.evaluate(async (code) => {
-    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
-    const future = kernel.requestExecute({ code });
-    let printed = "";
-    future.onIOPub = (message) => {
-      if (message.header.msg_type === "stream") printed += message.content.text;
-      if (message.header.msg_type === "error") printed += `${message.content.ename}: ${message.content.evalue}`;
-    };
-    await future.done;
-    return printed;
-  }, code);
-}
 
 const view = (page) => page.locator(".jp-OutputArea .rc-parallel");
 const drawn = (page) => view(page).evaluate((element) => element.drawn);

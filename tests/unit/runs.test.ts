@@ -1,7 +1,7 @@
-import { Dictionary, Int32, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray } from "apache-arrow";
+import { Dictionary, Field, Int32, List, Table, TimestampMicrosecond, TimestampSecond, Utf8, makeData, makeVector, tableFromArrays, tableToIPC, vectorFromArray } from "apache-arrow";
 import * as aq from "arquero";
 import cases from "../contract/cases.json";
-import { readRuns, type CategoricalColumn } from "../../src/data/runs";
+import { openRuns, readRuns, type CategoricalColumn } from "../../src/data/runs";
 import { RunsDataError } from "../../src/data/errors";
 
 describe("contract: bad runs tables", () => {
@@ -133,5 +133,51 @@ describe("dictionary-encoded text columns are read through their codes", () => {
     const column = readRuns(tableToIPC(table, "stream")).column("lr")!;
     expect(column.kind).toBe("numeric");
     expect(Array.from(column.values as Float64Array)).toEqual([0.1, NaN, 0.001]);
+  });
+});
+
+describe("Arrow columns read in one pass read as Arrow JS reads them value by value", () => {
+  test("utf8: ASCII and other text, nulls, several batches", () => {
+    const batch = (ids: string[], names: (string | null)[]) => new Table({ run_id: vectorFromArray(ids, new Utf8()), name: vectorFromArray(names, new Utf8()) });
+    const table = batch(["a", "b"], ["plain", null]).concat(batch(["c", "d"], ["ümlaut — ✓", "تجربة"]));
+    const runs = readRuns(tableToIPC(table, "stream"));
+    expect(runs.ids).toEqual(["a", "b", "c", "d"]);
+    expect(runs.names).toEqual(["plain", "b", "ümlaut — ✓", "تجربة"]);
+  });
+
+  test("lists of text become categories of their JSON text, as lists of other values do", () => {
+    const tags = vectorFromArray([["fp16", "baseline"], [], null, ["fp16", "baseline"], ["é"]], new List(new Field("item", new Utf8(), true)));
+    const table = new Table({ run_id: vectorFromArray(["a", "b", "c", "d", "e"], new Utf8()), tags });
+    const column = readRuns(tableToIPC(table, "stream")).column("tags") as CategoricalColumn;
+    expect(column.values).toEqual(['["fp16","baseline"]', "[]", null, '["fp16","baseline"]', '["é"]']);
+    expect(column.values).toEqual(readRuns([...table].map((row) => row.toJSON())).column("tags")!.values);
+  });
+
+  test("timestamps of every unit as epoch milliseconds, nulls missing", () => {
+    const stamps = (type: TimestampSecond | TimestampMicrosecond, values: bigint[]) =>
+      makeVector(makeData({ type, length: values.length, data: BigInt64Array.from(values), nullBitmap: Uint8Array.of(0b101) }));
+    const table = new Table({
+      run_id: vectorFromArray(["a", "b", "c"], new Utf8()),
+      start_time: stamps(new TimestampSecond(), [1_700_000_000n, 0n, -5n]),
+      end_time: stamps(new TimestampMicrosecond(), [1_700_000_000_123_456n, 0n, 7n]),
+    });
+    const runs = readRuns(tableToIPC(table, "stream"));
+    expect(Array.from(runs.column("start_time")!.values as Float64Array)).toEqual([1_700_000_000_000, NaN, -5000]);
+    expect(Array.from(runs.column("end_time")!.values as Float64Array)).toEqual([table.getChild("end_time")!.get(0), NaN, 0.007]);
+  });
+});
+
+describe("openRuns", () => {
+  test("checks ids at once and types each column when first asked, once", () => {
+    const open = openRuns([{ run_id: "a", "params.lr": "0.1", "metrics.acc": "high" }]);
+    expect(open.fields.map((f) => [f.name, f.role, f.type])).toEqual([["params.lr", "param", "strings"], ["metrics.acc", "metric", "strings"]]);
+    expect(open.column("params.lr")).toBe(open.column("params.lr"));
+    expect(open.column("params.lr")!.kind).toBe("numeric");
+    expect(() => open.column("metrics.acc")).toThrow('column "metrics.acc" holds strings such as "high"');
+    expect(open.column("nope")).toBeNull();
+  });
+
+  test("the same errors as readRuns for bad ids", () => {
+    expect(() => openRuns([{ run_id: "a" }, { run_id: "a" }])).toThrow('column "run_id" has the id "a" twice (rows 0 and 1)');
   });
 });
