@@ -41,7 +41,12 @@ export function convertEpoch(values: ArrayLike<number>, from: EpochUnit, to: Epo
   return Float64Array.from(values, (v) => v * factor);
 }
 
-/** What a view says when it reads a column of numbers as times: `"start_time" holds milliseconds since 1970: shown as dates (UTC).` */
-export function epochNote(column: string, unit: EpochUnit): string {
-  return `"${column}" holds ${UNIT_NAMES[unit]} since 1970: shown as dates (UTC).`;
+/**
+ * What a view says when it reads columns of numbers as times: `"start_time" holds milliseconds
+ * since 1970: shown as dates (UTC).`, or `"start_time" and "end_time" hold …` for several.
+ */
+export function epochNote(columns: string | readonly string[], unit: EpochUnit): string {
+  const names = (typeof columns === "string" ? [columns] : columns).map((column) => `"${column}"`);
+  const subject = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} hold` : `${names[0]} holds`;
+  return `${subject} ${UNIT_NAMES[unit]} since 1970: shown as dates (UTC).`;
 }

@@ -43,4 +43,6 @@ test("conversion keeps missing values and infinities", () => {
 
 test("the note names the column and the unit", () => {
   expect(epochNote("start_time", "ms")).toBe('"start_time" holds milliseconds since 1970: shown as dates (UTC).');
+  expect(epochNote(["start_time", "end_time"], "ms")).toBe('"start_time" and "end_time" hold milliseconds since 1970: shown as dates (UTC).');
+  expect(epochNote(["a", "b", "c"], "s")).toBe('"a", "b" and "c" hold seconds since 1970: shown as dates (UTC).');
 });
