@@ -72,7 +72,7 @@ def no_run_id(columns):
 
 
 def run_id_type(value_type):
-    return f'column "run_id" holds {value_type}: run ids must be strings; convert them to text.'
+    return f'column "run_id" holds {value_type}: run ids must be text or numbers; convert them to text.'
 
 
 def run_id_missing(row):
@@ -105,6 +105,11 @@ def unsupported_type(column, value_type):
         f'column "{column}" holds {value_type}, which runcompare cannot show: '
         "drop the column or convert it to text."
     )
+
+
+def ambiguous_name(name, columns):
+    named = " and ".join(f'"{column}"' for column in columns)
+    return f'"{name}" names {len(columns)} columns, {named}: pass the full name of the one you mean.'
 
 
 def unknown_column(name, columns):
@@ -279,3 +284,14 @@ def diff_unknown_run(option, run_id, ids):
 
 def diff_no_runs():
     return "runs is empty: name at least one run to compare."
+
+
+# Notes: what was read in a way a user may not expect, shown with the view (the notes of
+# src/data/errors.ts, in the same words).
+
+
+def run_ids_as_text(value_type, ids):
+    """ids: every id, as text; the first two are shown."""
+    shown = ", ".join(quote(run_id) for run_id in ids[:2])
+    more = ", …" if len(ids) > 2 else ""
+    return f'column "run_id" holds {value_type}: they are read as text ({shown}{more}), and selections hold them as text.'

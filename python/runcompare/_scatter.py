@@ -3,7 +3,7 @@
 from traitlets import Unicode
 
 from . import _errors
-from ._contract import NAME, RUN_ID, SUMMARY_SPEC, check_view_columns, is_numeric_column, value_type
+from ._contract import NAME, RUN_ID, SUMMARY_SPEC, check_view_columns, is_numeric_column, runs_column, value_type
 from ._errors import RunsDataError
 from ._parallel import names_list
 from ._tables import read_tables, view_state
@@ -87,9 +87,4 @@ def check_channels(table, series, x, y, color, size, tooltip):
 def _runs_column(columns, name):
     """The runs column a name means, or None when it means a series of the scalars (a
     summary such as "loss:min" always does; series are numbers)."""
-    if SUMMARY_SPEC.fullmatch(name):
-        return None
-    for candidate in (name, f"params.{name}", f"metrics.{name}"):
-        if candidate in columns:
-            return candidate
-    return None
+    return None if SUMMARY_SPEC.fullmatch(name) else runs_column(columns, name)

@@ -56,3 +56,13 @@ export function isIntegral(values: ArrayLike<number>): boolean {
   }
   return true;
 }
+
+/** Whether runs differ on a column: two different values, or a value and a missing one (NaN counts as missing). */
+export function varies(column: RunColumn): boolean {
+  const values = column.values;
+  if (values.length < 2) return false;
+  const first = values[0];
+  const same = column.kind === "categorical" ? (v: unknown) => v === first : (v: unknown) => v === first || (Number.isNaN(v) && Number.isNaN(first));
+  for (let i = 1; i < values.length; i++) if (!same(values[i])) return true;
+  return false;
+}
