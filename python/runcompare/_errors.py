@@ -6,6 +6,7 @@ Value types are named with the same words: numbers, strings, booleans, timestamp
 lists, objects.
 """
 
+import functools
 import json
 
 MAX_LISTED = 8
@@ -14,6 +15,25 @@ QUOTE_LIMIT = 40
 
 class RunsDataError(ValueError):
     """The runs passed do not follow the runs-table contract; the message says how to fix them."""
+
+    # Shown as runcompare.RunsDataError, the name users import it by.
+    __module__ = "runcompare"
+
+
+def user_call(function):
+    """The public function, raising RunsDataError as if from itself: the message names the
+    column and the fix, so the frames inside runcompare that found the fault are left out of
+    the traceback (a notebook shows the message, not a page of internals). Every other
+    exception is a bug and keeps its whole traceback."""
+
+    @functools.wraps(function)
+    def call(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except RunsDataError as error:
+            raise error.with_traceback(None) from None
+
+    return call
 
 
 def list_names(names):
