@@ -58,5 +58,5 @@ function axis(column: RunColumn, option: string, scale: ScaleChoice | null | und
   if (scale != null && !SCALES.includes(scale)) throw new RunsDataError(messages.badOption(option, SCALES, scale));
   // Categories have no order of magnitude: a log choice does not apply to them.
   const kind = column.kind === "categorical" ? "categorical" : (scale ?? defaultAxisKind(column));
-  return { column, kind, label: column.key };
+  return { column, kind, label: column.label };
 }
