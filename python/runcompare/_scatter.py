@@ -22,8 +22,9 @@ def scatter(runs, x=None, y=None, color=None, size=None, tooltip=None, scalars=N
     runs: a pandas or polars DataFrame, a pyarrow Table or a list of dicts, one row per run,
         with a unique string ``run_id`` column (an MLflow ``search_runs()`` frame works as is).
     x: any runs column (param, metric, tag or attribute), with or without its "params."/
-        "metrics." prefix; None puts the first params.* column on x. Text columns spread their
-        runs across each category; numbers spanning more than two decades get a log axis.
+        "metrics." prefix; None puts on x the param with two values or more among the runs with
+        a y, set for the most of them. Text columns spread their runs across each category;
+        numbers spanning more than two decades get a log axis.
     y: a runs column, or a series of the scalars summarised per run, "loss/validation:min"
         (or :max, or :last); None puts the first metrics.* column on y, else the first
         series' last value.

@@ -1,4 +1,4 @@
-import { defaultAxisKind, varies, type AxisKind } from "../../data/axes.js";
+import { byPresence, defaultAxisKind, varies, type AxisKind } from "../../data/axes.js";
 import { RunsDataError, listNames, messages } from "../../data/errors.js";
 import type { ColumnResolver } from "../../data/resolve.js";
 import type { RunColumn, Runs } from "../../data/runs.js";
@@ -49,7 +49,7 @@ const MANY_CATEGORIES = 20;
  */
 export function chooseDimensions(runs: Runs, columns: ColumnResolver, choice: DimensionChoice, room = Infinity): ChosenAxes {
   const allParams = runs.columns.filter((c) => c.role === "param");
-  const varying = allParams.filter(varies);
+  const varying = allParams.filter((c) => varies(c));
   // When no param varies (a single run, say), they all show: there is nothing else to see.
   const candidates = choice.params == null ? (varying.length ? varying : allParams) : choice.params.map(columns.resolve);
   const constant = choice.params == null && varying.length ? allParams.filter((c) => !varying.includes(c)) : [];
@@ -98,12 +98,6 @@ function defaultMetrics(runs: Runs, columns: ColumnResolver): RunColumn[] {
   return fromRuns.length ? fromRuns : columns.scalarSummaries();
 }
 
-/** Columns with values for the most runs first (a stable sort: ties keep their order). */
-function byPresence(columns: readonly RunColumn[]): RunColumn[] {
-  const present = new Map(columns.map((c) => [c, presentCount(c)]));
-  return [...columns].sort((a, b) => present.get(b)! - present.get(a)!);
-}
-
 /** Params worth an axis first: numbers and categories with few values, then by how many runs have them. */
 function byUsefulness(columns: readonly RunColumn[]): RunColumn[] {
   const crowded = (c: RunColumn) => (c.kind === "categorical" && c.categories.length > MANY_CATEGORIES ? 1 : 0);
@@ -113,14 +107,4 @@ function byUsefulness(columns: readonly RunColumn[]): RunColumn[] {
 function inTableOrder(chosen: readonly RunColumn[], order: readonly RunColumn[]): RunColumn[] {
   const kept = new Set(chosen);
   return order.filter((c) => kept.has(c));
-}
-
-function presentCount(column: RunColumn): number {
-  let count = 0;
-  if (column.kind === "categorical") {
-    for (const value of column.values) if (value !== null) count++;
-  } else {
-    for (const value of column.values) if (!Number.isNaN(value)) count++;
-  }
-  return count;
 }
