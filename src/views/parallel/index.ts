@@ -147,11 +147,14 @@ class ParallelChart {
     this.svg.on("mousemove.hover", (event: MouseEvent) => this.pointerMoved(event));
     this.svg.on("mouseleave.hover", () => this.setHovered(-1));
     this.scroller.addEventListener("scroll", () => this.setHovered(-1));
-    // A new width, or the page's font once the view is in a page, lays the axes out again.
-    this.resizeObserver = new ResizeObserver(() => (this.width() !== this.layoutWidth || resolvedFont(this.svg.node()!) !== this.measuredFont) && this.resized());
+    // The axes are laid out once the view is in a page, where its width and fonts are known
+    // (a view made before it is put in a page would otherwise be laid out twice), then again
+    // for a new width or font.
+    const stale = () => !this.layout || this.width() !== this.layoutWidth || resolvedFont(this.svg.node()!) !== this.measuredFont;
+    this.resizeObserver = new ResizeObserver(() => this.root.isConnected && stale() && this.resized());
     this.resizeObserver.observe(root);
     this.themeObserver = watchTheme(() => this.requestDraw());
-    this.relayout();
+    if (root.isConnected) this.relayout();
   }
 
   /** Highlights runs chosen outside the view; brushes are cleared. */
@@ -167,11 +170,11 @@ class ParallelChart {
   }
 
   exportSVG(): string {
-    return this.layout ? parallelSVG(this.root, this.svg.node()!, this.shown()) : "";
+    return parallelSVG(this.root, this.svg.node()!, this.shown());
   }
 
   exportCSV(): string {
-    return this.layout ? parallelCSV(this.shown()) : "";
+    return parallelCSV(this.shown());
   }
 
   destroy() {
@@ -183,7 +186,9 @@ class ParallelChart {
     this.container.remove();
   }
 
+  /** What is drawn, laid out first if the view has not been in a page yet. */
   private shown(): ShownRuns {
+    if (!this.layout) this.relayout();
     return { runs: this.runs, layout: this.layout!, colors: this.colors, colorTitle: this.colorColumn.label, emphasis: this.emphasis(), hidden: this.hidden };
   }
 

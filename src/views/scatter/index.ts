@@ -154,10 +154,11 @@ class ScatterState {
       .on("click.select", (event: MouseEvent) => this.clicked(event))
       .on("pointermove.hover", (event: PointerEvent) => this.hover(event))
       .on("pointerleave.hover", () => this.hideHover());
-    this.resizeObserver = new ResizeObserver(() => this.resize());
+    // Framed once the view is in a page, where its width and fonts are known, then again for a new width or font.
+    this.resizeObserver = new ResizeObserver(() => this.root.isConnected && this.resize());
     this.resizeObserver.observe(root);
     this.themeObserver = watchTheme(() => this.resize());
-    this.resize();
+    if (root.isConnected) this.resize();
   }
 
   highlight(ids: readonly string[]) {
@@ -206,6 +207,8 @@ class ScatterState {
     this.brushGroup.select(".overlay").attr("cursor", "grab");
     this.clearBrush();
     this.svg.call(this.zoomBehavior.transform, zoomIdentity);
+    // Drawn now, in the frame the new size shows in, not in the next one.
+    this.flush();
   }
 
   private zoomed(transform: ZoomTransform, byUser: boolean) {
@@ -277,6 +280,8 @@ class ScatterState {
   }
 
   private clearBrush() {
+    // Before the view is framed there is no brush to clear.
+    if (!this.frame) return;
     this.movingBrush = true;
     this.brushGroup.call(this.brushBehavior.move, null);
     this.movingBrush = false;
@@ -300,8 +305,9 @@ class ScatterState {
     this.animation = requestAnimationFrame(() => this.draw());
   }
 
-  /** Draws now if a frame is waiting, so exports see what the next frame would show. */
+  /** Draws now if a frame is waiting (framing the view first if it was never in a page), so exports see what the next frame would show. */
   private flush() {
+    if (!this.frame) this.resize();
     if (!this.animation) return;
     cancelAnimationFrame(this.animation);
     this.draw();
