@@ -4,6 +4,8 @@
  * Arrow's integers nanoseconds. The unit is told by size alone: dates from 1990 to 2100 take
  * values in four ranges a factor of a thousand apart, which do not overlap.
  */
+import { finiteExtent } from "./axes.js";
+
 export type EpochUnit = "s" | "ms" | "us" | "ns";
 
 export const UNITS_PER_SECOND: Readonly<Record<EpochUnit, number>> = { s: 1, ms: 1e3, us: 1e6, ns: 1e9 };
@@ -19,15 +21,9 @@ const LATEST = 4_102_444_800;
  * (durations, steps, a mix of units, no finite value). NaN and infinities are left out.
  */
 export function epochUnit(values: ArrayLike<number>): EpochUnit | null {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (min > max) return null;
+  const extent = finiteExtent(values);
+  if (!extent) return null;
+  const [min, max] = extent;
   for (const unit of Object.keys(UNITS_PER_SECOND) as EpochUnit[]) {
     const scale = UNITS_PER_SECOND[unit];
     if (min >= EARLIEST * scale && max <= LATEST * scale) return unit;

@@ -1,6 +1,7 @@
 import { test, expect } from "@playwright/test";
+import { RecordBatch, Schema, Table, tableFromArrays, tableToIPC } from "apache-arrow";
 import path from "node:path";
-import { screenshots } from "./helpers.js";
+import { screenshots, showView } from "./helpers.js";
 import { applyTheme, expectLegible, legibility } from "./legibility.js";
 import { messyRuns } from "./messy.js";
 
@@ -23,20 +24,9 @@ test.beforeEach(async ({ page }) => {
   await page.waitForFunction(() => window.ready);
 });
 
-/** A parallel view of the messy store in a box `width` pixels wide. */
+/** A parallel view of the messy store (or of `records`) in a box `width` pixels wide. */
 async function showParallel(page, width, options = {}, records = null) {
-  await page.setViewportSize({ width: width + 40, height: 900 });
-  await page.evaluate(
-    ({ width, options, records }) => {
-      const holder = document.querySelector("#views");
-      holder.replaceChildren();
-      holder.style.width = `${width}px`;
-      window.view = window.rc.parallel(records ?? window.messy.messyRuns(), options);
-      holder.append(window.view);
-    },
-    { width, options, records },
-  );
-  await page.waitForFunction(() => window.view.drawn.lines > 0);
+  expect(await showView(page, "parallel", width, options, records)).toBeNull();
 }
 
 const axisColumns = (page) => page.locator(".rc-parallel .rc-axis").evaluateAll((axes) => axes.map((axis) => axis.dataset.column));
@@ -223,3 +213,17 @@ for (const theme of THEMES) {
     await page.screenshot({ path: path.join(screenshots, `messy-parallel-hover-${theme}.png`), fullPage: true });
   });
 }
+
+test("notes from Python (in the Arrow schema metadata) show as text, hostile ones too", async ({ page }) => {
+  const HOSTILE = '<img src=x onerror="window.__xss=1">';
+  const plain = tableFromArrays({ run_id: ["1", "2"], "params.lr": Float64Array.from([0.1, 0.2]), "metrics.acc": Float64Array.from([0.5, 0.6]) });
+  const schema = new Schema(plain.schema.fields, new Map([["runcompare.notes", JSON.stringify([HOSTILE])]]));
+  const bytes = tableToIPC(new Table(schema, plain.batches.map((batch) => new RecordBatch(schema, batch.data))), "stream");
+  await page.evaluate((bytes) => {
+    window.view = window.rc.parallel(new Uint8Array(bytes));
+    document.querySelector("#views").append(window.view);
+  }, Array.from(bytes));
+  await expect(page.locator(".rc-parallel .rc-notes")).toHaveText(HOSTILE);
+  expect(await page.locator(".rc-parallel img").count()).toBe(0);
+  expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+});

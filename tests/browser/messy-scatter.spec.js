@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
-import { screenshots } from "./helpers.js";
+import { screenshots, showView } from "./helpers.js";
 import { applyTheme, expectLegible, legibility } from "./legibility.js";
 import { messyRuns } from "./messy.js";
 
@@ -26,19 +26,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 async function showScatter(page, width, options, records = null) {
-  await page.setViewportSize({ width: width + 40, height: 900 });
-  await page.evaluate(
-    ({ width, options, records }) => {
-      const holder = document.querySelector("#views");
-      holder.replaceChildren();
-      holder.style.width = `${width}px`;
-      window.view = window.rc.scatter(records ?? window.messy.messyRuns(), options);
-      holder.append(window.view);
-    },
-    { width, options, records },
-  );
-  await page.waitForFunction(() => window.view.error || window.view.drawn.points > 0);
-  expect(await page.evaluate(() => window.view.error)).toBeNull();
+  expect(await showView(page, "scatter", width, options, records)).toBeNull();
 }
 
 const tickTexts = (page, which) => page.locator(`.rc-scatter .rc-${which}-axis .tick text`).evaluateAll((texts) => texts.map((t) => t.firstChild?.textContent ?? "").filter(Boolean));

@@ -1,4 +1,4 @@
-import { Dictionary, Int32, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray } from "apache-arrow";
+import { Dictionary, Int32, RecordBatch, Schema, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray } from "apache-arrow";
 import * as aq from "arquero";
 import cases from "../contract/cases.json";
 import { readRuns, type CategoricalColumn } from "../../src/data/runs";
@@ -179,5 +179,24 @@ describe("a key that is both a param and a metric", () => {
     expect(() => runs.column("epoch")).toThrow(new RunsDataError('"epoch" names 2 columns, "params.epoch" and "metrics.epoch": pass the full name of the one you mean.'));
     expect(runs.column("metrics.epoch")!.name).toBe("metrics.epoch");
     expect(runs.column("lr")!.name).toBe("params.lr");
+  });
+});
+
+describe("notes a table carries from Python (Arrow schema metadata)", () => {
+  const withMetadata = (notes: string) => {
+    const plain = tableFromArrays({ run_id: ["1", "2"] });
+    const schema = new Schema(plain.schema.fields, new Map([["runcompare.notes", notes]]));
+    return tableToIPC(new Table(schema, plain.batches.map((batch) => new RecordBatch(schema, batch.data))), "stream");
+  };
+
+  test("are the view's notes, first", () => {
+    const note = 'column "run_id" holds numbers: they are read as text ("1", "2"), and selections hold them as text.';
+    expect(readRuns(withMetadata(JSON.stringify([note]))).notes).toEqual([note]);
+  });
+
+  test("anything but a JSON list of texts is left out", () => {
+    expect(readRuns(withMetadata("not json")).notes).toEqual([]);
+    expect(readRuns(withMetadata(JSON.stringify([1, "kept", null]))).notes).toEqual(["kept"]);
+    expect(readRuns(withMetadata(JSON.stringify({ a: 1 }))).notes).toEqual([]);
   });
 });
