@@ -227,3 +227,23 @@ test("notes from Python (in the Arrow schema metadata) show as text, hostile one
   expect(await page.locator(".rc-parallel img").count()).toBe(0);
   expect(await page.evaluate(() => window.__xss)).toBeUndefined();
 });
+
+test("summaries of the scalars can be added as axes and chosen as the colour, and survive a theme change", async ({ page }) => {
+  await page.evaluate(() => {
+    const runs = window.messy.messyRuns({ runs: 40 });
+    const scalars = window.messy.messyScalars(runs, { runs: 40, steps: 20 });
+    window.view = window.rc.parallel(runs, { scalars, params: ["optimizer"], metrics: ["loss/validation:min"] });
+    document.querySelector("#views").append(window.view);
+  });
+  await page.waitForFunction(() => window.view.drawn.lines > 0);
+  await page.getByRole("button", { name: /^Axes/ }).click();
+  await page.getByRole("searchbox").fill("epoch_end");
+  await page.getByRole("checkbox", { name: "val/accuracy/epoch_end (last)" }).check();
+  await expect.poll(() => axisColumns(page)).toEqual(["params.optimizer", "loss/validation (min)", "val/accuracy/epoch_end (last)"]);
+  await page.keyboard.press("Escape");
+  await page.locator(".rc-parallel label", { hasText: "Colour by" }).locator("select").selectOption("val/accuracy/epoch_end (last)");
+  await expect(page.locator(".rc-parallel .rc-legend-title")).toHaveText("val/accuracy/epoch_end (last)");
+  await applyTheme(page, "dark");
+  await expect.poll(() => page.evaluate(() => window.view.drawn.lines)).toBe(40);
+  expectLegible(await legibility(page, ".rc-parallel"), expect, "summaries");
+});

@@ -120,9 +120,9 @@ class ParallelChart {
     this.hidden = new Uint8Array(runs.count);
 
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "parallel-coordinates");
-    this.pickable = [...new Set([...runs.columns, ...this.columns.scalarSummaries(), ...this.dimensions.map((d) => d.column)])];
+    this.pickable = [...new Set([...runs.columns, ...this.columns.scalarSummaries(), ...this.dimensions.map((d) => d.column), this.colorColumn])];
     this.axisPicker = this.makeAxisPicker();
-    controls.append(picker("Colour by", this.pickable.map((c) => c.name), this.colorColumn.name, (name) => this.setColor(name)), this.axisPicker.element);
+    controls.append(picker("Colour by", this.pickable.map((c) => c.name), this.colorColumn.name, (name) => this.setColor(this.pickableNamed(name))), this.axisPicker.element);
     this.showAxisCount();
     this.legend.className = "rc-legend";
     this.status.className = "rc-status";
@@ -290,8 +290,13 @@ class ParallelChart {
     this.onSelect([]);
   }
 
-  private setColor(name: string) {
-    this.colorColumn = this.columns.resolve(name);
+  /** A column of the pickers by its full name (a summary of the scalars is named "loss (min)", which options write "loss:min"). */
+  private pickableNamed(name: string): RunColumn {
+    return this.pickable.find((c) => c.name === name)!;
+  }
+
+  private setColor(column: RunColumn) {
+    this.colorColumn = column;
     this.colors = runColors(this.colorColumn, undefined, this.root.isConnected && onDarkBackground(this.root));
     this.lines = null;
     this.renderLegend();
@@ -300,7 +305,7 @@ class ParallelChart {
 
   /** Shows or hides a column's axis, from the axis picker: a new param goes after the params, anything else at the end. */
   private toggleAxis(name: string, chosen: boolean) {
-    const column = this.columns.resolve(name);
+    const column = this.pickableNamed(name);
     const at = this.dimensions.findIndex((d) => d.column === column);
     if (!chosen) {
       if (at >= 0 && this.dimensions.length > 1) this.removeAxis(at);
@@ -361,7 +366,7 @@ class ParallelChart {
   private draw() {
     if (!this.layout) return;
     // The theme can change under a view (JupyterLab's light/dark switch): keep colours readable.
-    if (this.root.isConnected && onDarkBackground(this.root) !== this.colors.dark) this.setColor(this.colorColumn.name);
+    if (this.root.isConnected && onDarkBackground(this.root) !== this.colors.dark) this.setColor(this.colorColumn);
     const ratio = window.devicePixelRatio || 1;
     if (this.lines?.ratio !== ratio) {
       const lines = new LineLayers(this.layout, ratio, rowColors(this.colors), this.hidden);
