@@ -1,6 +1,7 @@
 // Benchmark data: a synthetic sweep of fixed seed, so every run of `make bench` draws the same lines.
 // 8 params (2 log-uniform, 2 linear, 2 integer, 2 categorical) and 8 metrics that depend on them.
 import { Dictionary, Field, Int32, List, Table, TimestampMillisecond, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from "apache-arrow";
+import { METRICS, PARAMS } from "./browser/scenario.mjs";
 
 /** mulberry32: a tiny, fast PRNG; the same seed gives the same stream on every machine. */
 export function prng(seed) {
@@ -14,8 +15,6 @@ export function prng(seed) {
   };
 }
 
-const PARAMS = ["lr", "weight_decay", "dropout", "momentum", "batch_size", "layers", "optimizer", "activation"];
-const METRICS = ["train/loss", "val/loss", "train/acc", "val/acc", "val/f1", "test/acc", "epoch_time", "grad_norm"];
 const CATEGORIES = { optimizer: ["adam", "adamw", "sgd", "rmsprop"], activation: ["relu", "gelu", "silu", "tanh"] };
 const BATCH_SIZES = [16, 32, 64, 128, 256, 512];
 

@@ -1,5 +1,5 @@
 // runcompare's parallel view: first paint from Arrow IPC bytes, then brush updates by synthetic mouse events.
-import { COLOR, FIXED_BRUSH, HEIGHT, MOVED_BRUSH, WIDTH, brushTargets } from "./scenario.mjs";
+import { COLOR, FIXED_BRUSH, HEIGHT, METRICS, MOVED_BRUSH, PARAMS, WIDTH, brushTargets } from "./scenario.mjs";
 import { fetchBytes, firstPaints, heap, idle, mouse, nextFrame, painted, sampleHeap, tickMapping } from "./timing.mjs";
 
 let view = null;
@@ -8,7 +8,8 @@ let parallel = null;
 function show(bytes) {
   view?.destroy();
   view?.remove();
-  view = parallel(bytes, { width: WIDTH, height: HEIGHT, color: COLOR });
+  // Named, as the view would otherwise show only the axes a width of 1,000 pixels has room for.
+  view = parallel(bytes, { width: WIDTH, height: HEIGHT, color: COLOR, params: PARAMS, metrics: METRICS });
   document.querySelector("#chart").append(view);
   if (view.error) throw new Error(view.error);
   sampleHeap();
@@ -41,7 +42,9 @@ export async function firstPaint(url, repeats, bundle = "/dist/runcompare.js") {
 
 function axisGroup(column) {
   const key = column.replace(/^(params|metrics)\./, "");
-  const axis = [...view.querySelectorAll(".rc-axis")].find((g) => g.querySelector(".rc-axis-label").textContent === key);
+  // By its column (builds from December 2026 on), else by its label (earlier builds, whose labels are whole).
+  const axes = [...view.querySelectorAll(".rc-axis")];
+  const axis = axes.find((g) => g.dataset.column === column) ?? axes.find((g) => g.querySelector(".rc-axis-label").textContent === key);
   if (!axis) throw new Error(`no axis ${key}`);
   return axis;
 }

@@ -1,6 +1,9 @@
 // What every library is asked to draw and how its brushes move, so the timings compare like with like.
 
 export const WIDTH = 1000;
+/** The sweep's columns (bench/data.mjs makes them): every library draws all 16 as axes. */
+export const PARAMS = ["lr", "weight_decay", "dropout", "momentum", "batch_size", "layers", "optimizer", "activation"];
+export const METRICS = ["train/loss", "val/loss", "train/acc", "val/acc", "val/f1", "test/acc", "epoch_time", "grad_norm"];
 export const HEIGHT = 400;
 export const COLOR = "metrics.val/acc";
 

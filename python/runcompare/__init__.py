@@ -1,9 +1,11 @@
 """Compare machine-learning runs in notebooks, with run data sent as Apache Arrow."""
 
+import inspect as _inspect
+
 from ._convert import runs_to_ipc
 from ._diff import Diff, details_to_ipc, diff
 from ._display import display, mime_bundle
-from ._errors import RunsDataError
+from ._errors import RunsDataError, user_call as _user_call
 from ._html import to_html
 from .loaders import RunTables, from_mlflow, from_optuna, from_tensorboard, read_runs, read_scalars
 from ._parallel import Parallel, parallel
@@ -51,6 +53,11 @@ __all__ = [
     "to_html",
     "values",
 ]
+
+# Every public function raises RunsDataError without runcompare's inner frames (see user_call).
+for _name in __all__:
+    if _inspect.isfunction(globals()[_name]):
+        globals()[_name] = _user_call(globals()[_name])
 
 
 def _jupyter_labextension_paths():

@@ -1,17 +1,20 @@
 """The checks of the runs-table contract, in the order src/data/runs.ts makes them, so that a
 table with several faults is reported by the same first fault on both sides."""
 
+import json
 import re
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import _errors
-from ._errors import RunsDataError
+from ._errors import RunsDataError, js_string
 from ._values import parse_number
 
 RUN_ID = "run_id"
 NAME = "name"
+# The Arrow schema metadata key for notes on a table, which the views show (NOTES_KEY in src/data/input.ts).
+NOTES_KEY = "runcompare.notes"
 PLOTTED_PREFIXES = ("params.", "metrics.")
 # "loss/validation:min": a series of the scalars and its summary (parseSummarySpec in summaries.ts).
 SUMMARY_SPEC = re.compile(r"(.*):(?:last|min|max)", re.IGNORECASE)
@@ -35,6 +38,40 @@ def check_runs_table(table):
     for name, column in zip(table.column_names, table.columns):
         if name not in (RUN_ID, NAME):
             _check_column(name, column)
+
+
+def run_ids_as_text(table):
+    """The table with its run ids as text when they are numbers, booleans, times or UUIDs,
+    made text as readIds in src/data/runs.ts makes them, and the note that says so; the table
+    and None when they are text already (or there are none). Other ids raise RunsDataError."""
+    if RUN_ID not in table.column_names:
+        return table, None
+    column = table.column(RUN_ID)
+    found = value_type(column)
+    if found in ("strings", None):
+        return table, None
+    if getattr(column.type, "extension_name", None) == "arrow.uuid":
+        found, text = "UUIDs", str
+    elif found in ("numbers", "booleans"):
+        text = js_string
+    elif found == "timestamps":
+        text = _iso_time
+    else:
+        raise RunsDataError(_errors.run_id_type(found))
+    ids = [None if value is None or value != value else text(value) for value in column.to_pylist()]
+    table = table.set_column(table.column_names.index(RUN_ID), RUN_ID, pa.array(ids, pa.string()))
+    return table, _errors.run_ids_as_text(found, ids)
+
+
+def _iso_time(value):
+    """A UTC datetime as JavaScript's Date.toISOString() writes it: 2024-03-01T00:00:00.000Z."""
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
+def with_notes(table, notes):
+    """The table carrying notes for the views to show (in its schema metadata), or as it is without any."""
+    notes = [note for note in notes if note]
+    return table.replace_schema_metadata({NOTES_KEY: json.dumps(notes, ensure_ascii=False)}) if notes else table
 
 
 def value_type(column):
@@ -106,10 +143,9 @@ def check_view_columns(table, params, metrics, color, series=None):
 
     def resolve(name):
         spec = SUMMARY_SPEC.fullmatch(name)
-        if spec is None:
-            for candidate in (name, f"params.{name}", f"metrics.{name}"):
-                if candidate in columns:
-                    return candidate
+        found = runs_column(columns, name) if spec is None else None
+        if found is not None:
+            return found
         if series is None:
             raise RunsDataError(_errors.unknown_column(name, columns))
         if (spec.group(1) if spec else name) not in series:
@@ -126,6 +162,18 @@ def check_view_columns(table, params, metrics, color, series=None):
         raise RunsDataError(_errors.nothing_to_plot())
     if color:
         resolve(color)
+
+
+def runs_column(columns, name):
+    """The runs column a name means (column() in src/data/runs.ts): the column of that full name,
+    else the param or metric of that key; None when there is none. A key that is both a param
+    and a metric raises RunsDataError naming both."""
+    if name in columns:
+        return name
+    found = [candidate for candidate in (f"params.{name}", f"metrics.{name}") if candidate in columns]
+    if len(found) > 1:
+        raise RunsDataError(_errors.ambiguous_name(name, found))
+    return found[0] if found else None
 
 
 def is_numeric_column(name, column):

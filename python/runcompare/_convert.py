@@ -2,7 +2,7 @@
 
 import pyarrow as pa
 
-from ._contract import check_runs_table, check_shape
+from ._contract import check_runs_table, check_shape, run_ids_as_text, with_notes
 from ._inputs import read_columns
 from ._normalise import normalise
 
@@ -19,7 +19,9 @@ def to_runs_table(runs):
     leading columns and an unnamed index is dropped; schema and field metadata are dropped;
     and every column takes one type per kind of value (see ``_normalise``): int64, float64
     with NaN for missing, string, bool, binary, list, and timestamp[ms, tz=UTC] for all
-    timestamps and dates (naive ones read as UTC, cut to the millisecond).
+    timestamps and dates (naive ones read as UTC, cut to the millisecond). Run ids that are
+    numbers, booleans, times or UUIDs become text, and the table carries a note saying so (in
+    its schema metadata, under "runcompare.notes"), which the views show.
 
     Raises RunsDataError, with the same message as the TypeScript views, when the runs break
     the contract.
@@ -27,8 +29,9 @@ def to_runs_table(runs):
     source = read_columns(runs, "runs")
     check_shape(source.row_count, source.names)
     table = pa.Table.from_arrays([normalise(array) for array in source.arrays()], names=source.names)
+    table, note = run_ids_as_text(table)
     check_runs_table(table)
-    return table
+    return with_notes(table, [note])
 
 
 def table_to_ipc(table):

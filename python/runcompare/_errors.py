@@ -7,6 +7,7 @@ lists, objects.
 """
 
 import decimal
+import functools
 import json
 
 MAX_LISTED = 8
@@ -15,6 +16,25 @@ QUOTE_LIMIT = 40
 
 class RunsDataError(ValueError):
     """The runs passed do not follow the runs-table contract; the message says how to fix them."""
+
+    # Shown as runcompare.RunsDataError, the name users import it by.
+    __module__ = "runcompare"
+
+
+def user_call(function):
+    """The public function, raising RunsDataError as if from itself: the message names the
+    column and the fix, so the frames inside runcompare that found the fault are left out of
+    the traceback (a notebook shows the message, not a page of internals). Every other
+    exception is a bug and keeps its whole traceback."""
+
+    @functools.wraps(function)
+    def call(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except RunsDataError as error:
+            raise error.with_traceback(None) from None
+
+    return call
 
 
 def list_names(names):
@@ -94,7 +114,7 @@ def no_run_id(columns):
 
 
 def run_id_type(value_type):
-    return f'column "run_id" holds {value_type}: run ids must be strings; convert them to text.'
+    return f'column "run_id" holds {value_type}: run ids must be text or numbers; convert them to text.'
 
 
 def run_id_missing(row):
@@ -127,6 +147,11 @@ def unsupported_type(column, value_type):
         f'column "{column}" holds {value_type}, which runcompare cannot show: '
         "drop the column or convert it to text."
     )
+
+
+def ambiguous_name(name, columns):
+    named = " and ".join(f'"{column}"' for column in columns)
+    return f'"{name}" names {len(columns)} columns, {named}: pass the full name of the one you mean.'
 
 
 def unknown_column(name, columns):
@@ -331,3 +356,14 @@ def bad_number(name, rule, got):
 
 def bad_top_k(got):
     return f"top k must be a whole number, 0 or more (0 highlights none); got {quote(got)}."
+
+
+# Notes: what was read in a way a user may not expect, shown with the view (the notes of
+# src/data/errors.ts, in the same words).
+
+
+def run_ids_as_text(value_type, ids):
+    """ids: every id, as text; the first two are shown."""
+    shown = ", ".join(quote(run_id) for run_id in ids[:2])
+    more = ", …" if len(ids) > 2 else ""
+    return f'column "run_id" holds {value_type}: they are read as text ({shown}{more}), and selections hold them as text.'

@@ -6,6 +6,7 @@ with either (or both) missing.
 
 import datetime
 import numbers
+import uuid
 from collections.abc import Mapping
 from typing import Callable, Iterator, List, NamedTuple
 
@@ -110,6 +111,9 @@ def array_from_values(name, values, nan_is_missing):
     try:
         return _BUILDERS[value_type](values)
     except pa.ArrowException:
+        # pyarrow before 18 has no UUID type: UUIDs are then text from the start.
+        if all(isinstance(value, uuid.UUID) for value in values if value is not None):
+            return pa.array([None if value is None else str(value) for value in values], pa.string())
         # Lists and objects pyarrow cannot type, such as a list of mixed values or a model object.
         raise RunsDataError(_errors.unsupported_type(name, value_type)) from None
 

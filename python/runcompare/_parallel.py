@@ -17,12 +17,15 @@ def parallel(runs, params=None, metrics=None, color=None, scalars=None, height=3
     """Parallel coordinates of runs, as a widget.
 
     runs: a pandas or polars DataFrame, a pyarrow Table or a list of dicts, one row per run,
-        with a unique string ``run_id`` column (an MLflow ``search_runs()`` frame works as is).
+        with a unique ``run_id`` column (an MLflow ``search_runs()`` frame works as is; ids
+        that are numbers or UUIDs are read as text).
     params, metrics: the columns to draw as axes, with or without their "params."/"metrics."
-        prefix; None draws every params.* / metrics.* column. A metric can also be a series
-        of the scalars summarised per run, "loss/validation:min" (or :max, or :last, which a
-        name without a suffix means when no runs column has it); with no metrics.* columns,
-        None draws every series' last value.
+        prefix (a key that is both a param and a metric needs its prefix). None draws the
+        params that vary between runs and the metrics.* columns, as many as the view's width
+        shows (the view says which were left out; its "Axes" picker adds them). A metric can
+        also be a series of the scalars summarised per run, "loss/validation:min" (or :max, or
+        :last, which a name without a suffix means when no runs column has it); with no
+        metrics.* columns, None draws every series' last value.
     color: the column that colours the lines; None colours by the first metric axis.
     scalars: the values the runs reported, one row per value (run_id, metric, optional
         variant, step, optional time, value), in any form runs may take.

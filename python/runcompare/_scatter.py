@@ -3,7 +3,7 @@
 from traitlets import Unicode
 
 from . import _errors
-from ._contract import NAME, RUN_ID, SUMMARY_SPEC, check_view_columns, is_numeric_column, value_type
+from ._contract import NAME, RUN_ID, SUMMARY_SPEC, check_view_columns, is_numeric_column, runs_column, value_type
 from ._errors import RunsDataError
 from ._parallel import names_list
 from ._tables import read_tables, view_state
@@ -22,8 +22,9 @@ def scatter(runs, x=None, y=None, color=None, size=None, tooltip=None, scalars=N
     runs: a pandas or polars DataFrame, a pyarrow Table or a list of dicts, one row per run,
         with a unique string ``run_id`` column (an MLflow ``search_runs()`` frame works as is).
     x: any runs column (param, metric, tag or attribute), with or without its "params."/
-        "metrics." prefix; None puts the first params.* column on x. Text columns spread their
-        runs across each category; numbers spanning more than two decades get a log axis.
+        "metrics." prefix; None puts on x the param with two values or more among the runs with
+        a y, set for the most of them. Text columns spread their runs across each category;
+        numbers spanning more than two decades get a log axis.
     y: a runs column, or a series of the scalars summarised per run, "loss/validation:min"
         (or :max, or :last); None puts the first metrics.* column on y, else the first
         series' last value.
@@ -87,9 +88,4 @@ def check_channels(table, series, x, y, color, size, tooltip):
 def _runs_column(columns, name):
     """The runs column a name means, or None when it means a series of the scalars (a
     summary such as "loss:min" always does; series are numbers)."""
-    if SUMMARY_SPEC.fullmatch(name):
-        return None
-    for candidate in (name, f"params.{name}", f"metrics.{name}"):
-        if candidate in columns:
-            return candidate
-    return None
+    return None if SUMMARY_SPEC.fullmatch(name) else runs_column(columns, name)

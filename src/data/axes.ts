@@ -56,3 +56,36 @@ export function isIntegral(values: ArrayLike<number>): boolean {
   }
   return true;
 }
+
+/**
+ * Whether runs differ on a column: two different values, or a value and a missing one (NaN
+ * counts as missing); among the rows of `rows` only, when given.
+ */
+export function varies(column: RunColumn, rows?: ArrayLike<number>): boolean {
+  const values = column.values;
+  const count = rows ? rows.length : values.length;
+  if (count < 2) return false;
+  const at = rows ? (i: number) => values[rows[i]] : (i: number) => values[i];
+  const first = at(0);
+  const same = column.kind === "categorical" ? (v: unknown) => v === first : (v: unknown) => v === first || (Number.isNaN(v) && Number.isNaN(first));
+  for (let i = 1; i < count; i++) if (!same(at(i))) return true;
+  return false;
+}
+
+/** How many runs (of `rows`, when given) have a value in a column (NaN and null are missing; infinities are values). */
+export function presentCount(column: RunColumn, rows?: ArrayLike<number>): number {
+  const values = column.values;
+  const count = rows ? rows.length : values.length;
+  let present = 0;
+  for (let i = 0; i < count; i++) {
+    const v = values[rows ? rows[i] : i];
+    if (v !== null && !Number.isNaN(v)) present++;
+  }
+  return present;
+}
+
+/** The columns with values for the most runs (of `rows`) first (a stable sort: ties keep their order). */
+export function byPresence<C extends RunColumn>(columns: readonly C[], rows?: ArrayLike<number>): C[] {
+  const present = new Map(columns.map((c) => [c, presentCount(c, rows)]));
+  return [...columns].sort((a, b) => present.get(b)! - present.get(a)!);
+}

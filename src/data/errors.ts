@@ -44,7 +44,7 @@ export const messages = {
       ? `runs table has no "run_id" column (columns: ${listNames(columns)}): add a "run_id" column with one unique string id per run.`
       : `runs table has no "run_id" column: add a "run_id" column with one unique string id per run.`,
   runIdType: (type: ValueType) =>
-    `column "run_id" holds ${type}: run ids must be strings; convert them to text.`,
+    `column "run_id" holds ${type}: run ids must be text or numbers; convert them to text.`,
   runIdMissing: (row: number) => `column "run_id" is missing a value at row ${row}: every run needs an id.`,
   runIdDuplicate: (id: string, first: number, second: number) =>
     `column "run_id" has the id ${quote(id)} twice (rows ${first} and ${second}): run ids must be unique.`,
@@ -54,6 +54,8 @@ export const messages = {
     `column "${column}" holds ${type} such as ${quote(example)}: metrics.* columns must be numbers; move these values to a tags.* column.`,
   unsupportedType: (column: string, type: ValueType) =>
     `column "${column}" holds ${type}, which runcompare cannot show: drop the column or convert it to text.`,
+  ambiguousName: (name: string, columns: readonly string[]) =>
+    `"${name}" names ${columns.length} columns, ${columns.map((c) => `"${c}"`).join(" and ")}: pass the full name of the one you mean.`,
   unknownColumn: (name: string, columns: readonly string[]) =>
     `no column "${name}" in runs (columns: ${listNames(columns)}): pass one of these, with or without its "params."/"metrics." prefix.`,
   scalarsEmpty: () => `scalars table is empty: pass at least one reported value (one row per value).`,
@@ -104,4 +106,14 @@ export const messages = {
     `column "${column}" has the value ${quote(value)} twice in group ${quote(group)}: pair runs by a column that names one run per group, such as the seed.`,
   badNumber: (name: string, rule: string, got: unknown) => `${name} must be ${rule}; got ${quote(got)}.`,
   badTopK: (got: unknown) => `top k must be a whole number, 0 or more (0 highlights none); got ${quote(got)}.`,
+};
+
+/**
+ * What a view says when it read the data in a way a user may not expect. Part of the contract as
+ * the messages are: Python says the same words (tests/contract/cases.json holds both).
+ */
+export const notes = {
+  /** `ids`: every id, as text; the first two are shown. */
+  runIdsAsText: (type: string, ids: readonly string[]) =>
+    `column "run_id" holds ${type}: they are read as text (${ids.slice(0, 2).map(quote).join(", ")}${ids.length > 2 ? ", …" : ""}), and selections hold them as text.`,
 };

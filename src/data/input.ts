@@ -23,7 +23,12 @@ export interface Coded {
 export interface ColumnSource {
   readonly rowCount: number;
   readonly columns: readonly SourceColumn[];
+  /** Notes the table carries from where it was made (Python's, in the Arrow schema's metadata). */
+  readonly notes: readonly string[];
 }
+
+/** The Arrow schema metadata key under which Python puts its notes on a table (a JSON list of texts). */
+export const NOTES_KEY = "runcompare.notes";
 
 /** What arquero tables offer that runcompare reads. */
 export interface ArqueroLike {
@@ -111,7 +116,7 @@ function fromArrays(names: readonly string[], rowCount: number, valuesOf: (name:
       numbers: () => Float64Array.from({ length: rowCount }, (_, row) => asNumber(values[row])),
     };
   });
-  return { rowCount, columns };
+  return { rowCount, columns, notes: [] };
 }
 
 function asNumber(value: unknown): number {
@@ -142,7 +147,18 @@ function fromArrow(table: Table): ColumnSource {
     }
     return { name: field.name, type, get };
   });
-  return { rowCount: table.numRows, columns };
+  return { rowCount: table.numRows, columns, notes: notesOf(table) };
+}
+
+function notesOf(table: Table): string[] {
+  const text = table.schema.metadata?.get(NOTES_KEY);
+  if (!text) return [];
+  try {
+    const notes: unknown = JSON.parse(text);
+    return Array.isArray(notes) ? notes.filter((note): note is string => typeof note === "string") : [];
+  } catch {
+    return [];
+  }
 }
 
 function arrowNumbers(vector: Vector): Float64Array {

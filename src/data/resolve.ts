@@ -25,7 +25,7 @@ export function columnResolver(runs: Runs, scalars: Scalars | null): ColumnResol
       const perScalarRun = summarize(scalars!, seriesIndex, summary);
       const values = new Float64Array(runs.count).fill(NaN);
       rowOfScalarRun!.forEach((row, i) => row >= 0 && (values[row] = perScalarRun[i]));
-      column = { name: key, key, role: "metric", kind: "numeric", values, temporal: false };
+      column = { name: key, key, label: key, role: "metric", kind: "numeric", values, temporal: false };
       made.set(key, column);
     }
     return column;

@@ -208,7 +208,7 @@ function tagList(text: string): readonly string[] {
 }
 
 function missingColumn({ name, key, role }: RunField, count: number): RunColumn {
-  return { name, key, role, kind: "categorical", values: new Array(count).fill(null), categories: [] };
+  return { name, key, role, label: key, kind: "categorical", values: new Array(count).fill(null), categories: [] };
 }
 
 function textsOf(column: RunColumn): readonly (string | null)[] {
@@ -281,6 +281,7 @@ function asRuns(runs: OpenRuns): Runs {
     names: runs.names,
     count: runs.count,
     columns: [],
+    notes: runs.notes,
     column: (name) => runs.column(name) ?? undefined,
     rowOf: runs.rowOf,
   };

@@ -1,5 +1,6 @@
-import { RunsDataError, messages, type ValueType } from "./errors.js";
+import { RunsDataError, messages, notes as noteTexts, type ValueType } from "./errors.js";
 import { readColumns, type Coded, type RunsInput, type SourceColumn } from "./input.js";
+import { convertEpoch, epochNote, epochUnit, type EpochUnit } from "./time-units.js";
 import { categoryText, parseNumber } from "./values.js";
 
 export type ColumnKind = "numeric" | "categorical";
@@ -11,6 +12,11 @@ interface ColumnBase {
   /** The name without its role prefix, e.g. "optimizer/lr". */
   readonly key: string;
   readonly role: ColumnRole;
+  /**
+   * How views name the column: its key, or its full name when another column has the same key
+   * (params.epoch and metrics.epoch), so two axes never carry one label.
+   */
+  readonly label: string;
 }
 
 export interface NumericColumn extends ColumnBase {
@@ -38,7 +44,12 @@ export interface Runs {
   /** Every column but run_id and name, in the table's order. */
   readonly columns: readonly RunColumn[];
   readonly count: number;
-  /** A column by full name, or by key with the params./metrics. prefix left off. */
+  /** What was read in a way the user may not expect (ids made text, numbers read as times), to show with the view. */
+  readonly notes: readonly string[];
+  /**
+   * A column by full name, or by key with the params./metrics. prefix left off; a key that is
+   * both a param and a metric is an error naming both.
+   */
   column(name: string): RunColumn | undefined;
   /** The row of a run id, or -1. */
   rowOf(id: string): number;
@@ -83,6 +94,8 @@ export interface OpenRuns {
   readonly count: number;
   /** Every column but run_id and name, in the table's order. */
   readonly fields: readonly RunField[];
+  /** The notes of the ids and of the columns typed so far (numbers read as times). */
+  readonly notes: readonly string[];
   /** A column by full name, typed once; null when it cannot be shown (binary, not a param or metric). */
   column(name: string): RunColumn | null;
   rowOf(id: string): number;
@@ -98,21 +111,29 @@ export function openRuns(input: RunsInput): OpenRuns {
   }
   const idColumn = byName.get("run_id");
   if (!idColumn) throw new RunsDataError(messages.noRunId(source.columns.map((c) => c.name)));
+  const notes = [...source.notes];
   const { ids, rows } = readIds(idColumn, source.rowCount);
+  if (idColumn.type !== "strings" && idColumn.type !== null) notes.push(noteTexts.runIdsAsText(idColumn.type, ids));
   const names = readNames(byName, ids);
   const fields = source.columns
     .filter((c) => c.name !== "run_id" && c.name !== "name")
     .map((c) => ({ name: c.name, ...roleOf(c.name), type: c.type }));
+  const sharedKeys = keysOfSeveral(fields);
   const typed = new Map<string, RunColumn | null>();
+  const times = new Map<EpochUnit, string[]>();
   return {
     ids,
     names,
     count: ids.length,
     fields,
+    get notes() {
+      return [...notes, ...[...times].map(([unit, columns]) => epochNote(columns, unit))];
+    },
     column(name) {
       if (!typed.has(name)) {
         const column = byName.get(name);
-        typed.set(name, column && name !== "run_id" && name !== "name" ? toRunColumn(column, source.rowCount) : null);
+        const read = column && name !== "run_id" && name !== "name" ? toRunColumn(column, source.rowCount, times) : null;
+        typed.set(name, read && sharedKeys.has(read.key) ? { ...read, label: read.name } : read);
       }
       return typed.get(name)!;
     },
@@ -120,20 +141,36 @@ export function openRuns(input: RunsInput): OpenRuns {
   };
 }
 
-/** The ids, and the row of each. */
+/** Run ids as text: strings as they are; numbers, booleans and times (ISO 8601) made text. */
 function readIds(column: SourceColumn, rowCount: number): { ids: string[]; rows: Map<string, number> } {
-  if (column.type !== "strings" && column.type !== null) throw new RunsDataError(messages.runIdType(column.type));
+  const text = idText(column);
   const ids: string[] = new Array(rowCount);
   const firstRow = new Map<string, number>();
   for (let row = 0; row < rowCount; row++) {
-    const id = column.get(row);
-    if (id === null || id === undefined) throw new RunsDataError(messages.runIdMissing(row));
-    const seen = firstRow.get(id as string);
-    if (seen !== undefined) throw new RunsDataError(messages.runIdDuplicate(id as string, seen, row));
-    firstRow.set(id as string, row);
-    ids[row] = id as string;
+    const id = text(column.get(row));
+    if (id === null) throw new RunsDataError(messages.runIdMissing(row));
+    const seen = firstRow.get(id);
+    if (seen !== undefined) throw new RunsDataError(messages.runIdDuplicate(id, seen, row));
+    firstRow.set(id, row);
+    ids[row] = id;
   }
   return { ids, rows: firstRow };
+}
+
+function idText(column: SourceColumn): (value: unknown) => string | null {
+  const missing = (value: unknown) => value === null || value === undefined || (typeof value === "number" && Number.isNaN(value));
+  switch (column.type) {
+    case null:
+    case "strings":
+      return (value) => (missing(value) ? null : (value as string));
+    case "numbers":
+    case "booleans":
+      return (value) => (missing(value) ? null : String(value));
+    case "timestamps":
+      return (value) => (missing(value) ? null : new Date(value instanceof Date ? value.getTime() : Number(value)).toISOString());
+    default:
+      throw new RunsDataError(messages.runIdType(column.type));
+  }
 }
 
 /** Labels: the name column, else MLflow's run name tag, else the id. */
@@ -142,14 +179,24 @@ function readNames(byName: Map<string, SourceColumn>, ids: readonly string[]): s
   return ids.map((id, row) => (column ? categoryText(column.get(row)) : null) ?? id);
 }
 
-function toRunColumn(column: SourceColumn, rowCount: number): RunColumn | null {
+/**
+ * Columns named as times (start_time, end_time, created_at, timestamp, ...): not params nor
+ * metrics, whose name ends in time, timestamp or date, or in _at.
+ */
+const TIME_NAME = /(^|[^a-z])(time|timestamp|date|datetime)$|_at$/i;
+
+type Base = { name: string; key: string; role: ColumnRole; label: string };
+
+/** `times` gathers the columns of numbers read as times, by unit, for the note. */
+function toRunColumn(column: SourceColumn, rowCount: number, times: Map<EpochUnit, string[]>): RunColumn | null {
   const { role, key } = roleOf(column.name);
   const plotted = role === "param" || role === "metric";
-  const base = { name: column.name, key, role };
+  const base: Base = { name: column.name, key, role, label: key };
   switch (column.type) {
     case "numbers":
+      return plotted || !TIME_NAME.test(key) ? { ...base, kind: "numeric", values: column.numbers!(), temporal: false } : timesOrNumbers(base, column.numbers!(), times);
     case "timestamps":
-      return { ...base, kind: "numeric", values: column.numbers!(), temporal: column.type === "timestamps" };
+      return { ...base, kind: "numeric", values: column.numbers!(), temporal: true };
     case "binary":
       if (plotted) throw new RunsDataError(messages.unsupportedType(column.name, column.type));
       return null;
@@ -166,8 +213,16 @@ function toRunColumn(column: SourceColumn, rowCount: number): RunColumn | null {
       return categorical(base, column, rowCount);
     default:
       if (role === "metric") throw new RunsDataError(messages.metricNotNumeric(column.name, column.type, firstPresent(column, rowCount)));
-      return column.codes ? categoricalFromCodes(base, column.codes()) : categorical(base, column, rowCount);
+      return categorical(base, column, rowCount);
   }
+}
+
+/** Numbers in a column named as times: times when they count seconds, ms, us or ns since 1970 (MLflow's start_time: ms). */
+function timesOrNumbers(base: Base, values: Float64Array, times: Map<EpochUnit, string[]>): NumericColumn {
+  const unit = epochUnit(values);
+  if (!unit) return { ...base, kind: "numeric", values, temporal: false };
+  times.set(unit, [...(times.get(unit) ?? []), base.name]);
+  return { ...base, kind: "numeric", values: unit === "ms" ? values : convertEpoch(values, unit, "ms"), temporal: true };
 }
 
 /** A text column whose every present value is a number (as MLflow stores params), as numbers; else undefined. */
@@ -208,13 +263,13 @@ function firstPresent(column: SourceColumn, rowCount: number): unknown {
   return null;
 }
 
-function categorical(base: { name: string; key: string; role: ColumnRole }, column: SourceColumn, rowCount: number): CategoricalColumn {
+function categorical(base: Base, column: SourceColumn, rowCount: number): CategoricalColumn {
   const values = Array.from({ length: rowCount }, (_, row) => categoryText(column.get(row)));
   const categories = [...new Set(values.filter((v): v is string => v !== null))].sort(compareText);
   return { ...base, kind: "categorical", values, categories };
 }
 
-function categoricalFromCodes(base: { name: string; key: string; role: ColumnRole }, { labels, codes }: Coded): CategoricalColumn {
+function categoricalFromCodes(base: Base, { labels, codes }: Coded): CategoricalColumn {
   const texts = labels.map((label) => categoryText(label));
   const values = Array.from(codes, (code) => (code < 0 ? null : texts[code]));
   const categories = [...new Set(texts.filter((v): v is string => v !== null))].sort(compareText);
@@ -227,14 +282,27 @@ export function compareText(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/** Keys that more than one column has (params.epoch, metrics.epoch): those columns are labelled by their full names. */
+function keysOfSeveral(fields: readonly RunField[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const { key } of fields) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return new Set([...counts].filter(([, count]) => count > 1).map(([key]) => key));
+}
+
 function makeRuns(open: OpenRuns, columns: RunColumn[]): Runs {
   const byName = new Map(columns.map((c) => [c.name, c]));
+  const byKey = (name: string) => {
+    const found = [byName.get(`params.${name}`), byName.get(`metrics.${name}`)].filter((c) => c !== undefined);
+    if (found.length > 1) throw new RunsDataError(messages.ambiguousName(name, found.map((c) => c.name)));
+    return found[0];
+  };
   return {
     ids: open.ids,
     names: open.names,
     columns,
     count: open.count,
-    column: (name) => byName.get(name) ?? byName.get(`params.${name}`) ?? byName.get(`metrics.${name}`),
+    notes: open.notes,
+    column: (name) => byName.get(name) ?? byKey(name),
     rowOf: open.rowOf,
   };
 }

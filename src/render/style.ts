@@ -25,6 +25,11 @@ const CSS = `
 .rc-view .rc-plot { position: relative; }
 .rc-view .rc-plot canvas, .rc-view .rc-plot svg { position: absolute; left: 0; top: 0; }
 .rc-view .rc-axis-label { font-weight: 600; cursor: default; }
+/* Labels drawn over lines keep a rim of the background, so they read over any colour. */
+.rc-view.rc-parallel .tick text, .rc-view.rc-parallel .rc-missing-label {
+  paint-order: stroke; stroke: var(--rc-bg); stroke-width: 3px; stroke-linejoin: round;
+}
+.rc-view .rc-toolbar select { max-width: 16em; }
 .rc-view .rc-missing-label { fill: var(--rc-fg-muted); font-style: italic; }
 .rc-view .rc-legend { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; min-height: 24px; padding: 2px 8px; }
 .rc-view .rc-legend-title { font-weight: 600; }
@@ -64,6 +69,24 @@ const CSS = `
 .rc-view .rc-runlist li.rc-hidden { opacity: 0.4; text-decoration: line-through; }
 .rc-view .rc-axis-action text { fill: var(--rc-fg-muted); font-size: 11px; }
 .rc-view .rc-axis-action:hover text { fill: var(--rc-accent); }
+.rc-view .rc-notes { color: var(--rc-fg-muted); padding: 0 8px; }
+.rc-view .rc-notes-line { margin: 2px 0; }
+.rc-view .rc-scroll { overflow-x: auto; overflow-y: hidden; }
+.rc-view .rc-frame { position: relative; }
+.rc-view .rc-popover { position: relative; display: inline-block; }
+.rc-view .rc-popover-panel {
+  position: absolute; z-index: 20; top: calc(100% + 4px); left: 0; width: 340px; max-width: 80vw; padding: 6px;
+  background: var(--jp-layout-color1, #ffffff); color: var(--rc-fg); border: 1px solid var(--rc-grid); border-radius: 4px;
+  box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);
+}
+.rc-view .rc-popover-panel[hidden] { display: none; }
+.rc-view .rc-column-picker input[type="search"] { width: 100%; box-sizing: border-box; }
+.rc-view .rc-column-list { max-height: 280px; overflow-y: auto; margin-top: 4px; }
+.rc-view .rc-column-list label { display: flex; gap: 6px; color: var(--rc-fg); padding: 1px 2px; }
+.rc-view .rc-column-list [hidden] { display: none; }
+.rc-view .rc-column-name { overflow-wrap: anywhere; }
+.rc-view .rc-column-hint { color: var(--rc-fg-muted); margin-left: auto; white-space: nowrap; }
+.rc-view .rc-column-group { font-weight: 600; margin: 6px 0 2px; }
 .rc-view .rc-error { background: var(--rc-error-bg); color: var(--rc-error-fg); padding: 8px 12px; border-radius: 4px; white-space: pre-wrap; }
 `;
 

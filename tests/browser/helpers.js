@@ -58,3 +58,24 @@ export async function pageWithoutWorkers(browser, page, setUp) {
   await setUp(alone);
   return alone;
 }
+
+/**
+ * On tests/browser/views.html: a new view `kind` ("parallel", "scatter", …) of `records` (the
+ * messy store when null) with `options`, in a box `width` pixels wide; waits until it has drawn
+ * or shown an error, and returns the error (null when it drew).
+ */
+export async function showView(page, kind, width, options = {}, records = null) {
+  await page.setViewportSize({ width: width + 40, height: 900 });
+  await page.evaluate(
+    ({ kind, width, options, records }) => {
+      const holder = document.querySelector("#views");
+      holder.replaceChildren();
+      holder.style.width = `${width}px`;
+      window.view = window.rc[kind](records ?? window.messy.messyRuns(), options);
+      holder.append(window.view);
+    },
+    { kind, width, options, records },
+  );
+  await page.waitForFunction(() => window.view.error || (window.view.drawn.lines ?? window.view.drawn.points) > 0);
+  return page.evaluate(() => window.view.error);
+}

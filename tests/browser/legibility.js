@@ -2,7 +2,9 @@
  * What a person can read in a view: every piece of text on screen, with the box it is drawn in,
  * then the pairs that overlap and the pieces cut off by an edge. Text scrolled wholly out of a
  * scrolling container is not on screen and not counted; text shortened on purpose (an ellipsis
- * with the full text on hover, in a `title` attribute or an SVG `<title>`) is fine.
+ * with the full text on hover, in a `title` attribute or an SVG `<title>`) is fine. A popup (a
+ * tooltip, an open menu: a box positioned absolutely with an opaque background) covers what is
+ * under it: its texts and those it covers are not overlaps.
  */
 
 /** Themes as JupyterLab sets them: its variables on the page, which every view falls back to. */
@@ -58,6 +60,16 @@ export async function legibility(page, selector, { tolerance = 1 } = {}) {
       }
       return false;
     };
+    /** The nearest popup holding an element: a box positioned absolutely or fixed, with an opaque background; or null. */
+    const popupOf = (element) => {
+      for (let node = element; node && node !== document.documentElement; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        if (!/absolute|fixed/.test(style.position)) continue;
+        const background = style.backgroundColor.match(/[\d.]+/g);
+        if (background && (background.length < 4 || Number(background[3]) === 1)) return node;
+      }
+      return null;
+    };
     /** Boxes that cut off what is drawn inside them: scrolling or clipping HTML boxes, and SVG viewports. */
     const clippers = (element) => {
       const found = [];
@@ -96,7 +108,7 @@ export async function legibility(page, selector, { tolerance = 1 } = {}) {
       // An HTML box narrower than its text, shortened on purpose with an ellipsis, counts as its visible part.
       const style = getComputedStyle(element);
       const ellipsis = style.textOverflow === "ellipsis" && element.scrollWidth > element.clientWidth;
-      texts.push({ text: content, box, element, ellipsis, hover: hasHoverText(element), rects });
+      texts.push({ text: content, box, element, ellipsis, hover: hasHoverText(element), rects, popup: popupOf(element) });
     }
 
     const clipped = [];
@@ -135,6 +147,8 @@ export async function legibility(page, selector, { tolerance = 1 } = {}) {
         const b = sorted[j];
         if (a.element === b.element) continue;
         if (a.element.contains(b.element) || b.element.contains(a.element)) continue;
+        // One covers the other: a popup over the view, or one popup over another.
+        if (a.popup !== b.popup) continue;
         const meet = (ra, rb) => Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left) > tolerance && Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top) > tolerance;
         if (a.rects.some((ra) => b.rects.some((rb) => meet(ra, rb)))) overlaps.push([a.text, b.text]);
       }

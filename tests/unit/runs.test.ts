@@ -1,4 +1,4 @@
-import { Dictionary, Field, Int32, List, Table, TimestampMicrosecond, TimestampSecond, Utf8, makeData, makeVector, tableFromArrays, tableToIPC, vectorFromArray } from "apache-arrow";
+import { Dictionary, Field, Int32, List, RecordBatch, Schema, Table, TimestampMicrosecond, TimestampSecond, Utf8, makeData, makeVector, tableFromArrays, tableToIPC, vectorFromArray } from "apache-arrow";
 import * as aq from "arquero";
 import cases from "../contract/cases.json";
 import { openRuns, readRuns, type CategoricalColumn } from "../../src/data/runs";
@@ -7,6 +7,12 @@ import { RunsDataError } from "../../src/data/errors";
 describe("contract: bad runs tables", () => {
   test.each(cases.cases as { case: string; records: unknown[]; error: string }[])("$case", ({ records, error }) => {
     expect(() => readRuns(records as Record<string, unknown>[])).toThrow(new RunsDataError(error));
+  });
+
+  test.each(cases.notes as { case: string; records: Record<string, unknown>[]; ids: string[]; note: string }[])("read with a note: $case", ({ records, ids, note }) => {
+    const runs = readRuns(records);
+    expect(runs.ids).toEqual(ids);
+    expect(runs.notes).toEqual([note]);
   });
 
   test("input that is not a table names what it got", () => {
@@ -179,5 +185,64 @@ describe("openRuns", () => {
 
   test("the same errors as readRuns for bad ids", () => {
     expect(() => openRuns([{ run_id: "a" }, { run_id: "a" }])).toThrow('column "run_id" has the id "a" twice (rows 0 and 1)');
+  });
+});
+
+describe("numbers in columns named as times", () => {
+  const START = Date.UTC(2024, 2, 1);
+  const runs = readRuns([
+    { run_id: "a", start_time: START, end_time: START + 900_000, created: START / 1000, "metrics.epoch_time": START, "tags.logged_at": (START / 1000) * 1e9 },
+    { run_id: "b", start_time: START + 60_000, end_time: null, created: START / 1000 + 60, "metrics.epoch_time": START, "tags.logged_at": null },
+  ]);
+
+  test("milliseconds since 1970 (MLflow's start_time, end_time) are times, said once per unit", () => {
+    const start = runs.column("start_time")!;
+    expect(start).toMatchObject({ kind: "numeric", temporal: true });
+    expect(Array.from(start.values as Float64Array)).toEqual([START, START + 60_000]);
+    expect(Array.from(runs.column("end_time")!.values as Float64Array)).toEqual([START + 900_000, NaN]);
+    expect(runs.notes).toContain('"start_time" and "end_time" hold milliseconds since 1970: shown as dates (UTC).');
+  });
+
+  test("nanoseconds in a column named as a time are converted to milliseconds", () => {
+    expect(Array.from(runs.column("tags.logged_at")!.values as Float64Array)).toEqual([START, NaN]);
+    expect(runs.notes).toContain('"tags.logged_at" holds nanoseconds since 1970: shown as dates (UTC).');
+  });
+
+  test("metrics and columns not named as times stay numbers", () => {
+    expect(runs.column("metrics.epoch_time")).toMatchObject({ temporal: false });
+    expect(runs.column("created")).toMatchObject({ temporal: false });
+  });
+});
+
+describe("a key that is both a param and a metric", () => {
+  const runs = readRuns([{ run_id: "a", "params.epoch": "10", "metrics.epoch": 9, "params.lr": 0.1 }]);
+
+  test("is labelled by full names where the keys clash, by key elsewhere", () => {
+    expect(runs.columns.map((c) => c.label)).toEqual(["params.epoch", "metrics.epoch", "lr"]);
+  });
+
+  test("by its bare name is an error naming both; by its full name it is found", () => {
+    expect(() => runs.column("epoch")).toThrow(new RunsDataError('"epoch" names 2 columns, "params.epoch" and "metrics.epoch": pass the full name of the one you mean.'));
+    expect(runs.column("metrics.epoch")!.name).toBe("metrics.epoch");
+    expect(runs.column("lr")!.name).toBe("params.lr");
+  });
+});
+
+describe("notes a table carries from Python (Arrow schema metadata)", () => {
+  const withMetadata = (notes: string) => {
+    const plain = tableFromArrays({ run_id: ["1", "2"] });
+    const schema = new Schema(plain.schema.fields, new Map([["runcompare.notes", notes]]));
+    return tableToIPC(new Table(schema, plain.batches.map((batch) => new RecordBatch(schema, batch.data))), "stream");
+  };
+
+  test("are the view's notes, first", () => {
+    const note = 'column "run_id" holds numbers: they are read as text ("1", "2"), and selections hold them as text.';
+    expect(readRuns(withMetadata(JSON.stringify([note]))).notes).toEqual([note]);
+  });
+
+  test("anything but a JSON list of texts is left out", () => {
+    expect(readRuns(withMetadata("not json")).notes).toEqual([]);
+    expect(readRuns(withMetadata(JSON.stringify([1, "kept", null]))).notes).toEqual(["kept"]);
+    expect(readRuns(withMetadata(JSON.stringify({ a: 1 }))).notes).toEqual([]);
   });
 });

@@ -73,3 +73,15 @@ test("size needs numbers; unknown columns are named with the columns there are",
 test("a scale other than linear or log is refused by name", () => {
   expect(errorOf(() => choose({ xScale: "sqrt" }))).toBe('xScale must be one of "linear", "log"; got "sqrt".');
 });
+
+test("x defaults to the param that varies among the runs with a y, with values for the most of them", () => {
+  const sparse = readRuns([
+    // seed is the same wherever there is an acc; it differs only for run d, which has none.
+    { run_id: "a", "params.seed": 123, "params.depth": null, "params.lr": 0.1, "metrics.acc": 0.5 },
+    { run_id: "b", "params.seed": 123, "params.depth": 3, "params.lr": 0.2, "metrics.acc": 0.6 },
+    { run_id: "c", "params.seed": 123, "params.depth": null, "params.lr": 0.3, "metrics.acc": 0.7 },
+    { run_id: "d", "params.seed": 7, "params.depth": null, "params.lr": null, "metrics.acc": null },
+  ]);
+  expect(choose({}, sparse).x.column.name).toBe("params.lr");
+  expect(choose({ y: "depth" }, sparse).x.column.name).toBe("params.seed");
+});

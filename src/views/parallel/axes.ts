@@ -1,8 +1,10 @@
-import { axisLeft, brushY, drag, format, type BrushBehavior, type ScaleLinear, type ScaleLogarithmic, type ScalePoint, type Selection } from "d3";
-import { isIntegral, logOffered } from "../../data/axes.js";
+import { axisLeft, brushY, drag, type AxisScale as D3AxisScale, type BrushBehavior, type ScaleLinear, type ScalePoint, type Selection } from "d3";
+import { logOffered } from "../../data/axes.js";
 import type { AxisFilter } from "../../data/filter.js";
-import type { Layout, PlacedAxis } from "./layout.js";
-import { CHAR_WIDTH, truncate } from "../../render/text.js";
+import { drawLines } from "../../render/text.js";
+import { drawTicks } from "../../render/ticks.js";
+import { OTHER } from "./categories.js";
+import { ACTIONS_HALF_WIDTH, MISSING_LABEL, MISSING_LABEL_X, TITLE_LINE_HEIGHT, type Layout, type PlacedAxis } from "./layout.js";
 
 const BRUSH_HALF_WIDTH = 12;
 
@@ -29,9 +31,9 @@ export function brushFilter(axis: PlacedAxis, layout: Layout, [y0, y1]: Span): A
   const { column, kind } = axis.dimension;
   const keepMissing = y0 <= layout.missingY && layout.missingY <= y1;
   if (column.kind === "categorical") {
-    const scale = axis.scale as ScalePoint<string>;
+    const yOf = categoryPosition(axis);
     const keep = new Set<string | null>(column.categories.filter((c) => {
-      const y = scale(c)!;
+      const y = yOf(c);
       return y >= y0 && y <= y1;
     }));
     if (keepMissing) keep.add(null);
@@ -40,16 +42,23 @@ export function brushFilter(axis: PlacedAxis, layout: Layout, [y0, y1]: Span): A
   const scale = axis.scale as ScaleLinear<number, number>;
   const log = kind === "log";
   if (y0 > layout.bottom) return { kind: "range", values: column.values, min: Infinity, max: -Infinity, log, keepMissing };
-  const [a, b] = [scale.invert(Math.min(y1, layout.bottom)), scale.invert(Math.max(y0, layout.top))];
+  // Number(): a time axis inverts to Dates.
+  const [a, b] = [Number(scale.invert(Math.min(y1, layout.bottom))), Number(scale.invert(Math.max(y0, layout.top)))];
   return { kind: "range", values: column.values, min: Math.min(a, b), max: Math.max(a, b), log, keepMissing };
+}
+
+/** Where a category stands on its axis: its own place, or the slot of the categories left off. */
+function categoryPosition(axis: PlacedAxis): (category: string) => number {
+  const scale = axis.scale as ScalePoint<string>;
+  return (category) => scale(axis.categories!.has(category) ? category : OTHER)!;
 }
 
 /** Where a filter's brush goes on an axis of a new layout (the inverse of brushFilter). */
 export function filterSpan(axis: PlacedAxis, layout: Layout, filter: AxisFilter): Span | null {
   const ys: number[] = [];
   if (filter.kind === "set") {
-    const scale = axis.scale as ScalePoint<string>;
-    for (const category of filter.keep) ys.push(category === null ? layout.missingY : scale(category)!);
+    const yOf = categoryPosition(axis);
+    for (const category of filter.keep) ys.push(category === null ? layout.missingY : yOf(category));
   } else {
     const scale = axis.scale as ScaleLinear<number, number>;
     if (filter.min <= filter.max) ys.push(scale(filter.min), scale(filter.max));
@@ -64,19 +73,16 @@ type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
 export function drawAxes(svg: SvgSelection, layout: Layout, events: AxisEvents): AxesLayer {
   svg.selectAll("*").remove();
   svg.attr("width", layout.width).attr("height", layout.height);
-  const spacing = layout.axes.length > 1 ? layout.axes[1].x - layout.axes[0].x : layout.width;
   const brushes: { behavior: BrushBehavior<unknown>; group: Selection<SVGGElement, unknown, null, undefined> }[] = [];
   let silent = false;
-  // Labels too long for the gap between axes alternate between two rows, doubling their room.
-  const stagger = layout.axes.some((axis) => axis.dimension.label.length * CHAR_WIDTH > spacing - 8);
 
   layout.axes.forEach((axis, index) => {
-    const g = svg.append("g").attr("class", "rc-axis").attr("transform", `translate(${axis.x},0)`);
-    g.append("g").call(axisGenerator(axis, layout));
-    drawTitle(g, axis, index, layout, stagger ? 2 * spacing - 8 : spacing - 8, stagger, events);
+    const g = svg.append("g").attr("class", "rc-axis").attr("data-column", axis.dimension.column.name).attr("transform", `translate(${axis.x},0)`);
+    drawTicks(g.append("g"), axisLeft(axis.scale as D3AxisScale<number | string>), axis.ticks);
+    drawTitle(g, axis, index, layout, events);
     if (axis.hasMissing) {
       g.append("line").attr("x1", -4).attr("x2", 4).attr("y1", layout.missingY).attr("y2", layout.missingY).attr("stroke", "currentColor");
-      g.append("text").attr("class", "rc-missing-label").attr("x", 7).attr("y", layout.missingY).attr("dy", "0.32em").text("missing");
+      g.append("text").attr("class", "rc-missing-label").attr("x", MISSING_LABEL_X).attr("y", layout.missingY).attr("dy", "0.32em").text(MISSING_LABEL);
     }
     drawActions(g, axis, index, layout, events);
     const behavior = brushY<unknown>()
@@ -101,24 +107,15 @@ export function drawAxes(svg: SvgSelection, layout: Layout, events: AxisEvents):
 }
 
 /** The label: drag it sideways to move the axis, double-click it to turn the axis upside down. */
-function drawTitle(
-  g: Selection<SVGGElement, unknown, null, undefined>,
-  axis: PlacedAxis,
-  index: number,
-  layout: Layout,
-  room: number,
-  stagger: boolean,
-  events: AxisEvents,
-) {
+function drawTitle(g: Selection<SVGGElement, unknown, null, undefined>, axis: PlacedAxis, index: number, layout: Layout, events: AxisEvents) {
   const count = layout.axes.length;
   const title = g.append("g").attr("class", "rc-axis-title").style("cursor", count > 1 ? "grab" : "default");
   title.append("title").text(`${axis.dimension.column.name}\ndrag to move the axis, double-click to invert it`);
-  // The outer labels hang inwards so they are not cut at the chart's edges.
-  const anchor = count === 1 ? "middle" : index === 0 ? "start" : index === count - 1 ? "end" : "middle";
-  title.append("text").attr("class", "rc-axis-label").attr("text-anchor", anchor)
-    .attr("x", anchor === "start" ? -10 : anchor === "end" ? 10 : 0)
-    .attr("y", layout.top - (stagger && index % 2 === 0 ? 30 : 14))
-    .text(truncate(axis.dimension.label + (axis.dimension.inverted ? " ↓" : ""), room));
+  // Lines end just above the first tick label, whether the title takes one line or two.
+  const lines = axis.title.lines;
+  const label = title.append("text").attr("class", "rc-axis-label").attr("text-anchor", "middle").attr("x", 0)
+    .attr("y", layout.top - 12 - (lines.length - 1) * TITLE_LINE_HEIGHT);
+  drawLines(label.node()!, lines, TITLE_LINE_HEIGHT);
   title.on("dblclick", (event: MouseEvent) => {
     event.stopPropagation();
     events.invert(index);
@@ -145,7 +142,7 @@ function drawActions(g: Selection<SVGGElement, unknown, null, undefined>, axis: 
     actions.push([log ? "lin" : "log", log ? "use a linear scale" : "use a log scale", () => events.toggleLog(index)]);
   }
   if (layout.axes.length > 1) actions.push(["✕", "remove the axis", () => events.remove(index)]);
-  const width = 22;
+  const width = (2 * ACTIONS_HALF_WIDTH) / 3;
   const row = g.append("g").attr("class", "rc-axis-actions").attr("transform", `translate(${(-(actions.length - 1) * width) / 2},${layout.missingY + 24})`);
   actions.forEach(([glyph, help, action], i) => {
     const button = row.append("g").attr("class", "rc-axis-action").attr("transform", `translate(${i * width},0)`)
@@ -154,7 +151,7 @@ function drawActions(g: Selection<SVGGElement, unknown, null, undefined>, axis: 
         event.stopPropagation();
         action();
       });
-    button.append("rect").attr("x", -10).attr("y", -9).attr("width", 20).attr("height", 16).attr("fill", "transparent");
+    button.append("rect").attr("x", -width / 2).attr("y", -9).attr("width", width).attr("height", 16).attr("fill", "transparent");
     button.append("text").attr("text-anchor", "middle").attr("dy", "0.1em").text(glyph);
     button.append("title").text(help);
   });
@@ -164,21 +161,4 @@ function nearestIndex(xs: readonly number[], x: number): number {
   let best = 0;
   xs.forEach((candidate, i) => Math.abs(candidate - x) < Math.abs(xs[best] - x) && (best = i));
   return best;
-}
-
-function axisGenerator(axis: PlacedAxis, layout: Layout) {
-  const ticks = Math.max(2, Math.floor((layout.bottom - layout.top) / 36));
-  if (axis.dimension.column.kind === "categorical") {
-    const scale = axis.scale as ScalePoint<string>;
-    const domain = scale.domain();
-    const every = Math.ceil(domain.length / Math.max(1, Math.floor((layout.bottom - layout.top) / 14)));
-    return axisLeft(scale).tickValues(domain.filter((_, i) => i % every === 0)).tickFormat((c) => truncate(c, 90));
-  }
-  if (axis.dimension.kind === "log") {
-    return axisLeft(axis.scale as ScaleLogarithmic<number, number>).ticks(ticks, "~g");
-  }
-  const scale = axis.scale as ScaleLinear<number, number>;
-  if (!isIntegral(axis.dimension.column.values)) return axisLeft(scale).ticks(ticks);
-  const whole = scale.ticks(ticks).filter(Number.isInteger);
-  return axisLeft(scale).tickValues(whole).tickFormat(format("d"));
 }

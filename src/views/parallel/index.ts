@@ -6,20 +6,25 @@ import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
 import { sizeCanvas } from "../../render/canvas.js";
 import { onDarkBackground, runColors, type RunColors } from "../../render/color.js";
+import { columnPicker } from "../../render/column-picker.js";
 import { picker } from "../../render/controls.js";
 import { colorLegend } from "../../render/legend.js";
+import { showNotes, type Note } from "../../render/notes.js";
+import type { Popover } from "../../render/popover.js";
 import { themeColor, watchTheme } from "../../render/style.js";
+import { resolvedFont } from "../../render/text.js";
+import { axisText } from "../../render/ticks.js";
 import { toolbar } from "../../render/toolbar.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
 import { redrawnView, type RedrawnView } from "../../render/view.js";
-import { defaultAxisKind } from "../../data/axes.js";
+import { varies } from "../../data/axes.js";
 import { brushFilter, drawAxes, filterSpan, type AxesLayer, type AxisEvents, type Span } from "./axes.js";
-import { chooseDimensions, type Dimension, type DimensionChoice } from "./dimensions.js";
+import { axesNote, chooseDimensions, dimensionOf, MAX_AXES, type Dimension, type DimensionChoice } from "./dimensions.js";
 import { parallelCSV, parallelSVG, type ShownRuns } from "./export.js";
 import { nearestRun } from "./hover.js";
-import { layOut, type Layout } from "./layout.js";
+import { axesThatFit, layOut, type Layout } from "./layout.js";
 import { LineLayers, rowColors } from "./layers.js";
-import { clear, drawOutlined } from "./lines.js";
+import { clear, drawHovered, drawOutlined } from "./lines.js";
 import { runList } from "./runlist.js";
 
 export interface ParallelOptions extends DimensionChoice {
@@ -64,6 +69,9 @@ class ParallelChart {
   drawn: DrawnLines = { lines: 0, emphasised: 0, threads: 0 };
   private readonly columns: ColumnResolver;
   private dimensions: Dimension[];
+  /** Set once the user adds, removes or moves an axis: the axes then no longer follow the width. */
+  private axesChanged = false;
+  private axesNote: Note | null = null;
   private colorColumn: RunColumn;
   private colors: RunColors;
   private lines: LineLayers | null = null;
@@ -76,7 +84,11 @@ class ParallelChart {
 
   private readonly container = document.createElement("div");
   private readonly legend = document.createElement("div");
+  private readonly notes = document.createElement("div");
   private readonly status = document.createElement("span");
+  /** Holds the tooltip over the scrolling plot, so the tooltip is neither scrolled nor cut. */
+  private readonly frame = document.createElement("div");
+  private readonly scroller = document.createElement("div");
   private readonly plot = document.createElement("div");
   private readonly canvas = document.createElement("canvas");
   private readonly hover = document.createElement("canvas");
@@ -84,10 +96,16 @@ class ParallelChart {
   private readonly tooltip: Tooltip;
   private readonly resizeObserver: ResizeObserver;
   private readonly themeObserver: MutationObserver;
-  private readonly controls: HTMLElement;
+  private readonly axisPicker: Popover;
+  /** Every column an axis or the colour can show. */
+  private readonly pickable: readonly RunColumn[];
   private layout: Layout | null = null;
+  /** The width the view had when the layout was made. */
+  private layoutWidth = 0;
+  /** The font the layout measured its texts in ("" for the estimate, before the view is in a page). */
+  private measuredFont = "";
   private axes: AxesLayer | null = null;
-  private frame = 0;
+  private frameRequest = 0;
 
   constructor(
     private readonly root: HTMLElement,
@@ -96,36 +114,47 @@ class ParallelChart {
     private readonly onSelect: (ids: string[]) => void,
   ) {
     this.columns = columnResolver(runs, options.scalars ? readScalars(options.scalars) : null);
-    this.dimensions = chooseDimensions(runs, this.columns, options);
+    this.dimensions = this.chooseAxes();
     this.colorColumn = options.color ? this.columns.resolve(options.color) : defaultColorColumn(this.dimensions);
     this.colors = runColors(this.colorColumn);
     this.hidden = new Uint8Array(runs.count);
 
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "parallel-coordinates");
-    this.controls = controls;
+    this.pickable = [...new Set([...runs.columns, ...this.columns.scalarSummaries(), ...this.dimensions.map((d) => d.column), this.colorColumn])];
+    this.axisPicker = this.makeAxisPicker();
+    controls.append(picker("Colour by", this.pickable.map((c) => c.name), this.colorColumn.name, (name) => this.setColor(this.pickableNamed(name))), this.axisPicker.element);
+    this.showAxisCount();
     this.legend.className = "rc-legend";
     this.status.className = "rc-status";
+    this.frame.className = "rc-frame";
+    this.scroller.className = "rc-scroll";
     this.plot.className = "rc-plot";
     this.canvas.className = "rc-lines";
     this.hover.className = "rc-hover-layer";
     this.plot.append(this.canvas, this.hover, this.svg.node()!);
-    this.tooltip = tooltip(this.plot);
+    this.scroller.append(this.plot);
+    this.frame.append(this.scroller);
+    this.tooltip = tooltip(this.frame);
     const hint = document.createElement("div");
     hint.className = "rc-hint";
     hint.textContent = "Drag on an axis to select runs (several axes combine); click the background to clear. Drag a label to move its axis, double-click it to invert.";
     const list = runList(runs, this.colors, this.hidden, { hover: (row) => this.setSolo(row), toggle: (row) => this.toggleHidden(row) });
-    this.container.append(bar, this.legend, this.plot, hint, list);
+    this.container.append(bar, this.notes, this.legend, this.frame, hint, list);
     root.append(this.container);
-    this.renderControls();
     this.renderLegend();
 
     this.svg.on("click.clear", (event: MouseEvent) => event.target === this.svg.node() && this.clearSelection());
     this.svg.on("mousemove.hover", (event: MouseEvent) => this.pointerMoved(event));
     this.svg.on("mouseleave.hover", () => this.setHovered(-1));
-    this.resizeObserver = new ResizeObserver(() => this.width() !== this.layout?.width && this.relayout());
+    this.scroller.addEventListener("scroll", () => this.setHovered(-1));
+    // The axes are laid out once the view is in a page, where its width and fonts are known
+    // (a view made before it is put in a page would otherwise be laid out twice), then again
+    // for a new width or font.
+    const stale = () => !this.layout || this.width() !== this.layoutWidth || resolvedFont(this.svg.node()!) !== this.measuredFont;
+    this.resizeObserver = new ResizeObserver(() => this.root.isConnected && stale() && this.resized());
     this.resizeObserver.observe(root);
     this.themeObserver = watchTheme(() => this.requestDraw());
-    this.relayout();
+    if (root.isConnected) this.relayout();
   }
 
   /** Highlights runs chosen outside the view; brushes are cleared. */
@@ -141,23 +170,26 @@ class ParallelChart {
   }
 
   exportSVG(): string {
-    return this.layout ? parallelSVG(this.root, this.svg.node()!, this.shown()) : "";
+    return parallelSVG(this.root, this.svg.node()!, this.shown());
   }
 
   exportCSV(): string {
-    return this.layout ? parallelCSV(this.shown()) : "";
+    return parallelCSV(this.shown());
   }
 
   destroy() {
     this.resizeObserver.disconnect();
     this.themeObserver.disconnect();
-    cancelAnimationFrame(this.frame);
+    this.axisPicker.destroy();
+    cancelAnimationFrame(this.frameRequest);
     this.svg.on(".clear", null).on(".hover", null);
     this.container.remove();
   }
 
+  /** What is drawn, laid out first if the view has not been in a page yet. */
   private shown(): ShownRuns {
-    return { runs: this.runs, layout: this.layout!, colors: this.colors, colorTitle: this.colorColumn.key, emphasis: this.emphasis(), hidden: this.hidden };
+    if (!this.layout) this.relayout();
+    return { runs: this.runs, layout: this.layout!, colors: this.colors, colorTitle: this.colorColumn.label, emphasis: this.emphasis(), hidden: this.hidden };
   }
 
   private emphasis(): Uint8Array | null {
@@ -165,13 +197,35 @@ class ParallelChart {
     return this.highlighted;
   }
 
+  /** The width the view has; the chart is wider when its axes need it. */
   private width() {
     return this.options.width ?? (this.root.clientWidth || DEFAULT_WIDTH);
   }
 
+  /** The axes the options name, or those the width has room for; and the note on what was left off. */
+  private chooseAxes(): Dimension[] {
+    const chosen = chooseDimensions(this.runs, this.columns, this.options, axesThatFit(this.width()));
+    const note = axesNote(chosen, valueText);
+    this.axesNote = note && { text: note.text, details: note.details };
+    return chosen.dimensions;
+  }
+
+  private resized() {
+    if (!this.axesChanged && (this.options.params == null || this.options.metrics == null)) {
+      this.dimensions = this.chooseAxes();
+      this.showAxisCount();
+    }
+    this.relayout();
+  }
+
   private relayout() {
-    this.layout = layOut(this.dimensions, this.runs.count, this.width(), this.options.height);
+    this.layoutWidth = this.width();
+    this.measuredFont = resolvedFont(this.svg.node()!);
+    this.layout = layOut(this.dimensions, this.runs.count, this.layoutWidth, this.options.height, axisText(this.svg.node()!));
     this.plot.style.height = `${this.options.height}px`;
+    this.plot.style.width = `${this.layout.width}px`;
+    this.scroller.style.width = `${this.layoutWidth}px`;
+    this.renderNotes();
     const events: AxisEvents = {
       brushed: (axis, span, final) => this.brushed(axis, span, final),
       reorder: (from, to) => this.changeAxes(() => this.dimensions.splice(to, 0, ...this.dimensions.splice(from, 1))),
@@ -194,9 +248,11 @@ class ParallelChart {
 
   private changeAxes(change: () => void) {
     change();
+    this.axesChanged = true;
+    this.axesNote = null;
     this.setHovered(-1);
     this.relayout();
-    this.renderControls();
+    this.showAxisCount();
   }
 
   private removeAxis(axis: number) {
@@ -213,7 +269,7 @@ class ParallelChart {
     if (this.filters.size) this.highlighted = null;
     // Drawn now, not in the next animation frame: browsers send pointer moves once per frame
     // already, and the lines then show a frame sooner.
-    cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.frameRequest);
     this.draw();
     if (final) this.selectionChanged();
   }
@@ -234,17 +290,31 @@ class ParallelChart {
     this.onSelect([]);
   }
 
-  private setColor(name: string) {
-    this.colorColumn = this.columns.resolve(name);
+  /** A column of the pickers by its full name (a summary of the scalars is named "loss (min)", which options write "loss:min"). */
+  private pickableNamed(name: string): RunColumn {
+    return this.pickable.find((c) => c.name === name)!;
+  }
+
+  private setColor(column: RunColumn) {
+    this.colorColumn = column;
     this.colors = runColors(this.colorColumn, undefined, this.root.isConnected && onDarkBackground(this.root));
     this.lines = null;
     this.renderLegend();
     this.requestDraw();
   }
 
-  private addAxis(name: string) {
-    const column = this.columns.resolve(name);
-    this.changeAxes(() => this.dimensions.push({ column, kind: defaultAxisKind(column), label: column.key, inverted: false }));
+  /** Shows or hides a column's axis, from the axis picker: a new param goes after the params, anything else at the end. */
+  private toggleAxis(name: string, chosen: boolean) {
+    const column = this.pickableNamed(name);
+    const at = this.dimensions.findIndex((d) => d.column === column);
+    if (!chosen) {
+      if (at >= 0 && this.dimensions.length > 1) this.removeAxis(at);
+      return;
+    }
+    if (at >= 0 || this.dimensions.length >= MAX_AXES) return;
+    const lastParam = this.dimensions.map((d) => d.column.role).lastIndexOf("param");
+    const index = column.role === "param" ? lastParam + 1 : this.dimensions.length;
+    this.changeAxes(() => this.dimensions.splice(index, 0, dimensionOf(column)));
   }
 
   private toggleHidden(row: number) {
@@ -267,6 +337,7 @@ class ParallelChart {
     this.setHovered(row, x, y);
   }
 
+  /** The hovered run over everything else, which a veil dims, and its values in the tooltip. */
   private setHovered(row: number, x = 0, y = 0) {
     if (!this.layout) return;
     const context = sizeCanvas(this.hover, this.layout.width, this.layout.height);
@@ -275,10 +346,11 @@ class ParallelChart {
       this.tooltip.hide();
       return;
     }
-    drawOutlined(context, this.layout, row, this.colorOf(row), themeColor(this.root, "--rc-bg", "#ffffff"));
+    const theme = { background: themeColor(this.root, "--rc-bg", "#ffffff"), foreground: themeColor(this.root, "--rc-fg", "#1f2328") };
+    drawHovered(context, this.layout, row, this.colorOf(row), theme);
     const rows = this.layout.axes.map((axis) => [axis.dimension.label, valueText(axis.dimension.column, row)] as const);
-    if (!this.dimensions.some((d) => d.column === this.colorColumn)) rows.push([this.colorColumn.key, valueText(this.colorColumn, row)]);
-    this.tooltip.show(x, y, this.runs.names[row], [["run_id", this.runs.ids[row]], ...rows]);
+    if (!this.dimensions.some((d) => d.column === this.colorColumn)) rows.push([this.colorColumn.label, valueText(this.colorColumn, row)]);
+    this.tooltip.show(x - this.scroller.scrollLeft, y, this.runs.names[row], [["run_id", this.runs.ids[row]], ...rows]);
   }
 
   private colorOf(row: number) {
@@ -287,14 +359,14 @@ class ParallelChart {
   }
 
   private requestDraw() {
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => this.draw());
+    cancelAnimationFrame(this.frameRequest);
+    this.frameRequest = requestAnimationFrame(() => this.draw());
   }
 
   private draw() {
     if (!this.layout) return;
     // The theme can change under a view (JupyterLab's light/dark switch): keep colours readable.
-    if (this.root.isConnected && onDarkBackground(this.root) !== this.colors.dark) this.setColor(this.colorColumn.name);
+    if (this.root.isConnected && onDarkBackground(this.root) !== this.colors.dark) this.setColor(this.colorColumn);
     const ratio = window.devicePixelRatio || 1;
     if (this.lines?.ratio !== ratio) {
       const lines = new LineLayers(this.layout, ratio, rowColors(this.colors), this.hidden);
@@ -329,27 +401,39 @@ class ParallelChart {
   }
 
   private renderLegend() {
-    this.legend.replaceChildren(colorLegend(this.colors, this.colorColumn.key), this.status);
+    this.legend.replaceChildren(colorLegend(this.colors, this.colorColumn.label), this.status);
   }
 
-  /** Colour and add-axis pickers, listing every column that can serve. */
-  private renderControls() {
-    const all = [...this.runs.columns, ...this.dimensions.map((d) => d.column).filter((c) => !this.runs.columns.includes(c))];
-    const colorPicker = picker("Colour by", all.map((c) => c.name), this.colorColumn.name, (name) => this.setColor(name));
-    const onAxes = new Set(this.dimensions.map((d) => d.column));
-    const addable = this.runs.columns.filter((c) => !onAxes.has(c)).map((c) => c.name);
-    const axisPicker = picker("Add axis", addable, "", (name) => name && this.addAxis(name), "choose…");
-    this.controls.replaceChildren(colorPicker, ...(addable.length ? [axisPicker] : []));
+  private renderNotes() {
+    const scrolls = this.layout!.width > this.layoutWidth ? ["The axes need more room than the view has: scroll sideways to see them all."] : [];
+    showNotes(this.notes, [...this.runs.notes, ...(this.axesNote ? [this.axesNote] : []), ...scrolls]);
+  }
+
+  /** The axis picker: every column, by role, with a search box; a tick shows or hides its axis. */
+  private makeAxisPicker(): Popover {
+    const entry = (c: RunColumn) => ({ name: c.name, hint: varies(c) ? undefined : "one value" });
+    const byRole = (...roles: RunColumn["role"][]) => this.pickable.filter((c) => roles.includes(c.role)).map(entry);
+    const groups = [
+      { title: "params", columns: byRole("param") },
+      { title: "metrics", columns: byRole("metric") },
+      { title: "other columns", columns: byRole("tag", "attribute") },
+    ];
+    const shown = (name: string) => this.dimensions.some((d) => d.column.name === name);
+    return columnPicker("Axes", groups, shown, (name, chosen) => this.toggleAxis(name, chosen));
+  }
+
+  private showAxisCount() {
+    this.axisPicker.button.textContent = `Axes: ${this.dimensions.length} of ${this.pickable.length}`;
   }
 }
 
 const formatValue = format(".6~g");
 
-function valueText(column: RunColumn, row: number): string {
+export function valueText(column: RunColumn, row: number): string {
   if (column.kind === "categorical") return column.values[row] ?? "missing";
   const value = column.values[row];
   if (Number.isNaN(value)) return "missing";
-  if (column.temporal) return new Date(value).toISOString();
+  if (column.temporal) return Number.isFinite(value) ? new Date(value).toISOString() : String(value);
   return Number.isInteger(value) ? String(value) : formatValue(value);
 }
 

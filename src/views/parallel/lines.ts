@@ -20,6 +20,32 @@ export function drawOutlined(context: CanvasRenderingContext2D, layout: Layout, 
   }
 }
 
+/** How far the veil over the other lines dims them while a run is hovered. */
+const VEIL_OPACITY = 0.6;
+
+/**
+ * The hovered run, so that it stands out in any theme: the other lines dimmed under a veil of
+ * the background, then the run in its colour with an outline of the text colour, and a dot
+ * where it crosses each axis.
+ */
+export function drawHovered(context: CanvasRenderingContext2D, layout: Layout, row: number, color: string, theme: { background: string; foreground: string }) {
+  context.globalAlpha = VEIL_OPACITY;
+  context.fillStyle = theme.background;
+  context.fillRect(0, 0, layout.width, layout.height);
+  context.globalAlpha = 1;
+  drawOutlined(context, layout, row, color, theme.foreground);
+  const d = layout.axes.length;
+  context.fillStyle = color;
+  context.strokeStyle = theme.foreground;
+  context.lineWidth = 1.5;
+  layout.axes.forEach((axis, a) => {
+    context.beginPath();
+    context.arc(axis.x, layout.ys[row * d + a], 4, 0, 2 * Math.PI);
+    context.fill();
+    context.stroke();
+  });
+}
+
 function runPath(layout: Layout, row: number): Path2D {
   const d = layout.axes.length;
   const xs = layout.axes.map((axis) => axis.x);

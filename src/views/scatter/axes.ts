@@ -1,25 +1,44 @@
-import { axisBottom, axisLeft, format, type Axis as D3Axis, type AxisScale, type NumberValue, type Selection } from "d3";
-import { isIntegral } from "../../data/axes.js";
+import { axisBottom, axisLeft, type Axis as D3Axis, type AxisScale, type Selection } from "d3";
+import { fitText, hoverTitle, type Measure } from "../../render/text.js";
+import { drawTicks, fittedTick, numericTicks, spacedLabels, type AxisText, type Tick } from "../../render/ticks.js";
 import type { Axis } from "./channels.js";
 import type { Frame, PositionScale } from "./layout.js";
-import { truncate } from "../../render/text.js";
+import type { AxisPositions } from "./positions.js";
 
 const BAND_LABEL = "≤ 0";
-/** Room for y tick labels: the margin left of the y axis, less the tick and the title. */
-const Y_LABEL_ROOM = 40;
+/** A label's height along the y axis, and the least gap between two labels. */
+const LINE_HEIGHT = 13;
+const GAP = 8;
+/** Pixels between x ticks d3 is asked for, and between y ticks. */
+const X_TICK_SPACING = 90;
+const Y_TICK_SPACING = 40;
+/** The fewest pixels a category label on x gets before labels are thinned out. */
+const X_CATEGORY_ROOM = 48;
 
 type Group = Selection<SVGGElement, unknown, null, undefined>;
 
-/** Draws both axes for the current (zoomed) scales, their bands, and the column labels. */
-export function drawAxes(g: Group, f: Frame, x: Axis, y: Axis, xScale: PositionScale, yScale: PositionScale) {
+/** One axis as drawn: its column, its runs' positions and its current (zoomed) scale. */
+export interface DrawnAxis {
+  readonly axis: Axis;
+  readonly positions: AxisPositions;
+  readonly scale: PositionScale;
+}
+
+/**
+ * The y tick labels' room: the widest label of the unzoomed axis (a bit more, for the labels of
+ * a zoom), no wider than `most`; wider labels are then shortened, in full on hover.
+ */
+export function yLabelRoom(y: DrawnAxis, plotHeight: number, most: number, measure: Measure): number {
+  const widest = Math.max(0, ...yTicks(y, plotHeight, most, measure).map((tick) => tick.width));
+  return Math.min(most, Math.max(24, widest + 8));
+}
+
+/** Draws both axes for the current (zoomed) scales, their bands, and the column titles fitted to their room. */
+export function drawAxes(g: Group, f: Frame, x: DrawnAxis, y: DrawnAxis, text: AxisText) {
   g.selectAll("*").remove();
   const { plot } = f;
-  const xTicks = Math.max(2, Math.floor((plot.right - plot.left) / 90));
-  const yTicks = Math.max(2, Math.floor((plot.bottom - plot.top) / 40));
-  g.append("g").attr("class", "rc-x-axis").attr("transform", `translate(0,${f.xAxisY})`)
-    .call(axisGenerator(axisBottom, x, xScale, xTicks, { minSpacing: 40, width: null }));
-  g.append("g").attr("class", "rc-y-axis").attr("transform", `translate(${f.yAxisX},0)`)
-    .call(axisGenerator(axisLeft, y, yScale, yTicks, { minSpacing: 14, width: Y_LABEL_ROOM }));
+  drawTicks(g.append("g").attr("class", "rc-x-axis").attr("transform", `translate(0,${f.xAxisY})`), generator(axisBottom, x.scale), xTicks(x, plot.right - plot.left, text.tick));
+  drawTicks(g.append("g").attr("class", "rc-y-axis").attr("transform", `translate(${f.yAxisX},0)`), generator(axisLeft, y.scale), yTicks(y, plot.bottom - plot.top, f.yLabelRoom, text.tick));
 
   if (f.xBand !== null) {
     const band = g.append("g").attr("class", "rc-band").attr("transform", `translate(${f.xBand},${f.xAxisY})`);
@@ -33,43 +52,50 @@ export function drawAxes(g: Group, f: Frame, x: Axis, y: Axis, xScale: PositionS
     band.append("text").attr("class", "rc-missing-label").attr("x", -9).attr("dy", "0.32em").attr("text-anchor", "end").text(BAND_LABEL);
   }
 
-  title(g, x, (plot.left + plot.right) / 2, f.height - 6, plot.right - plot.left);
-  title(g, y, -(plot.top + plot.bottom) / 2, 14, plot.bottom - plot.top).attr("transform", "rotate(-90)");
+  title(g, x.axis, (plot.left + plot.right) / 2, f.height - 6, plot.right - plot.left, text.title);
+  title(g, y.axis, -(plot.top + plot.bottom) / 2, 14, plot.bottom - plot.top, text.title).attr("transform", "rotate(-90)");
 }
 
-function title(g: Group, axis: Axis, x: number, y: number, room: number) {
+function generator(make: typeof axisBottom, scale: PositionScale): D3Axis<number | string> {
+  return make(scale as AxisScale<number | string>).tickSizeOuter(0);
+}
+
+/** A title no longer than its axis: shortened if need be, the full name always on hover. */
+function title(g: Group, axis: Axis, x: number, y: number, room: number, measure: Measure) {
   const group = g.append("g").attr("class", "rc-axis-title");
-  group.append("title").text(axis.column.name);
-  group.append("text").attr("class", "rc-axis-label").attr("text-anchor", "middle").attr("x", x).attr("y", y).text(truncate(axis.label, room));
+  const fitted = fitText(axis.label, room, measure);
+  group.append("text").attr("class", "rc-axis-label").attr("text-anchor", "middle").attr("x", x).attr("y", y).text(fitted.lines[0]);
+  hoverTitle(group.node()!, axis.column.name);
   return group;
 }
 
-/**
- * How category labels fit: every how many pixels one may stand, and how wide it may be (null:
- * as wide as the room to the next label).
- */
-interface CategoryRoom {
-  minSpacing: number;
-  width: number | null;
+/** x ticks whose labels do not touch: categories thinned to every few, numbers' labels spaced out. */
+function xTicks({ axis, positions, scale }: DrawnAxis, plotWidth: number, measure: Measure): Tick[] {
+  if (positions.categories.length) {
+    const spacing = Math.abs(scale(1) - scale(0));
+    const every = Math.max(1, Math.ceil(X_CATEGORY_ROOM / spacing));
+    return visibleCategories(positions, scale, every).map((i) => fittedTick(i, positions.categories[i], spacing * every - GAP, measure));
+  }
+  const ticks = numericTicks(axis, scale, Math.max(2, Math.floor(plotWidth / X_TICK_SPACING)), measure);
+  return spacedLabels(ticks, (value) => scale(value as number), (tick) => tick.width, GAP);
 }
 
-function axisGenerator(make: typeof axisBottom, axis: Axis, scale: PositionScale, ticks: number, room: CategoryRoom): D3Axis<NumberValue> {
-  const generator = make(scale as AxisScale<NumberValue>).tickSizeOuter(0);
-  const { column } = axis;
-  if (column.kind === "categorical") {
-    const [a, b] = scale.domain().map(Number);
-    const visible: number[] = [];
-    for (let i = Math.max(0, Math.ceil(a)); i <= Math.min(column.categories.length - 1, Math.floor(b)); i++) visible.push(i);
+/** y ticks whose labels are at most `room` wide and one line apart. */
+function yTicks({ axis, positions, scale }: DrawnAxis, plotHeight: number, room: number, measure: Measure): Tick[] {
+  if (positions.categories.length) {
     const spacing = Math.abs(scale(1) - scale(0));
-    const every = Math.max(1, Math.ceil(room.minSpacing / spacing));
-    const width = room.width ?? spacing * every - 8;
-    return generator.tickValues(visible.filter((i) => i % every === 0)).tickFormat((i) => truncate(column.categories[+i], width));
+    const every = Math.max(1, Math.ceil((LINE_HEIGHT + 1) / spacing));
+    return visibleCategories(positions, scale, every).map((i) => fittedTick(i, positions.categories[i], room, measure));
   }
-  if (axis.kind === "log") return generator.ticks(ticks, "~g");
-  if (column.temporal) return generator.ticks(ticks);
-  if (isIntegral(column.values)) {
-    const whole = (scale as { ticks(count: number): number[] }).ticks(ticks).filter(Number.isInteger);
-    if (whole.length >= 2) return generator.tickValues(whole).tickFormat(format("d"));
-  }
-  return generator.ticks(ticks);
+  const ticks = numericTicks(axis, scale, Math.max(2, Math.floor(plotHeight / Y_TICK_SPACING)), measure)
+    .map((tick) => (tick.width > room ? fittedTick(tick.value, tick.label, room, measure) : tick));
+  return spacedLabels(ticks, (value) => scale(value as number), () => LINE_HEIGHT, 1);
+}
+
+/** The indices of the categories inside the (zoomed) domain, every `every`-th one. */
+function visibleCategories(positions: AxisPositions, scale: PositionScale, every: number): number[] {
+  const [a, b] = scale.domain().map(Number).sort((p, q) => p - q);
+  const visible: number[] = [];
+  for (let i = Math.max(0, Math.ceil(a)); i <= Math.min(positions.categories.length - 1, Math.floor(b)); i++) if (i % every === 0) visible.push(i);
+  return visible;
 }

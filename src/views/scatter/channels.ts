@@ -1,4 +1,4 @@
-import { defaultAxisKind, type AxisKind } from "../../data/axes.js";
+import { byPresence, defaultAxisKind, isMissingOn, varies, type AxisKind } from "../../data/axes.js";
 import { RunsDataError, messages } from "../../data/errors.js";
 import type { ColumnResolver } from "../../data/resolve.js";
 import type { NumericColumn, RunColumn, Runs } from "../../data/runs.js";
@@ -22,7 +22,7 @@ export interface Channels {
 }
 
 export interface ChannelChoice {
-  /** Any runs column; defaults to the first params.* column. */
+  /** Any runs column; defaults to the param that varies with values for the most runs among those with a y (else the first param). */
   x?: string | null;
   /** A runs column or a scalars series with :last, :min or :max; defaults to the first metrics.* column, else the first series' last value. */
   y?: string | null;
@@ -37,10 +37,11 @@ export interface ChannelChoice {
 }
 
 export function chooseChannels(runs: Runs, columns: ColumnResolver, choice: ChannelChoice): Channels {
-  const x = choice.x ? columns.resolve(choice.x) : runs.columns.find((c) => c.role === "param");
-  if (!x) throw new RunsDataError(messages.scatterNoX());
+  const named = choice.x ? columns.resolve(choice.x) : null;
+  if (!named && !runs.columns.some((c) => c.role === "param")) throw new RunsDataError(messages.scatterNoX());
   const y = choice.y ? columns.resolve(choice.y) : (runs.columns.find((c) => c.role === "metric") ?? columns.scalarSummaries()[0]);
   if (!y) throw new RunsDataError(messages.scatterNoY());
+  const x = named ?? defaultX(runs, y);
   const size = choice.size ? columns.resolve(choice.size) : null;
   if (size && size.kind !== "numeric") throw new RunsDataError(messages.sizeNotNumeric(size.name));
   return {
@@ -52,11 +53,23 @@ export function chooseChannels(runs: Runs, columns: ColumnResolver, choice: Chan
   };
 }
 
+/**
+ * Among the runs with a y, the param with two values or more, set for the most of them (ties:
+ * the first), else the first param: a param with one value for every point would stack them.
+ */
+function defaultX(runs: Runs, y: RunColumn): RunColumn {
+  const placed = (column: RunColumn) => (row: number) => !isMissingOn(column, defaultAxisKind(column), row);
+  const rows = Array.from({ length: runs.count }, (_, row) => row).filter(placed(y));
+  const params = runs.columns.filter((c) => c.role === "param");
+  const spread = params.filter((c) => varies(c, rows.filter(placed(c))));
+  return byPresence(spread, rows)[0] ?? params[0];
+}
+
 const SCALES: readonly ScaleChoice[] = ["linear", "log"];
 
 function axis(column: RunColumn, option: string, scale: ScaleChoice | null | undefined): Axis {
   if (scale != null && !SCALES.includes(scale)) throw new RunsDataError(messages.badOption(option, SCALES, scale));
   // Categories have no order of magnitude: a log choice does not apply to them.
   const kind = column.kind === "categorical" ? "categorical" : (scale ?? defaultAxisKind(column));
-  return { column, kind, label: column.key };
+  return { column, kind, label: column.label };
 }

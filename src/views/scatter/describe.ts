@@ -29,7 +29,7 @@ export function tooltipColumns(channels: Channels): RunColumn[] {
 
 /** A run's tooltip: its name as the title, then its id (when the name differs) and one row per column. */
 export function tooltipContent(runs: Runs, columns: readonly RunColumn[], row: number): { title: string; rows: [string, string][] } {
-  const rows: [string, string][] = columns.map((column) => [column.key, valueText(column, row)]);
+  const rows: [string, string][] = columns.map((column) => [column.label, valueText(column, row)]);
   if (runs.names[row] !== runs.ids[row]) rows.unshift(["run_id", runs.ids[row]]);
   return { title: runs.names[row], rows };
 }

@@ -37,8 +37,8 @@ export function scatterSVG(view: Element, axes: SVGGElement, shown: ShownPoints)
   const theme = exportTheme(view);
   const faded = getComputedStyle(view).getPropertyValue("--rc-faded").trim() || "#d0d7de";
   const legends: SVGGElement[] = [];
-  if (colors) legends.push(svgLegend(colors, channels.color!.key, theme, frame.width));
-  if (sizeScale) legends.push(svgSizeLegend(sizeScale, channels.size!.key, theme));
+  if (colors) legends.push(svgLegend(colors, channels.color!.label, theme, frame.width));
+  if (sizeScale) legends.push(svgSizeLegend(sizeScale, channels.size!.label, theme));
   legends.forEach((legend, i) => legend.setAttribute("transform", `translate(8,${16 + i * LEGEND_ROW})`));
   const top = legends.length * LEGEND_ROW;
 

@@ -6,11 +6,14 @@ import { readScalars, type ScalarsInput } from "../../data/scalars.js";
 import { sizeCanvas } from "../../render/canvas.js";
 import { onDarkBackground, runColors, type RunColors } from "../../render/color.js";
 import { colorLegend } from "../../render/legend.js";
+import { showNotes } from "../../render/notes.js";
 import { themeColor, watchTheme } from "../../render/style.js";
+import { resolvedFont } from "../../render/text.js";
+import { axisText } from "../../render/ticks.js";
 import { toolbar } from "../../render/toolbar.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
 import { redrawnView, type RedrawnView } from "../../render/view.js";
-import { drawAxes } from "./axes.js";
+import { drawAxes, yLabelRoom } from "./axes.js";
 import { chooseChannels, type ChannelChoice, type Channels } from "./channels.js";
 import { scatterControls } from "./controls.js";
 import { tooltipColumns, tooltipContent } from "./describe.js";
@@ -18,7 +21,7 @@ import { scatterCSV, scatterSVG, type ShownPoints } from "./export.js";
 import { frame, isShown, pointArea, positionScale, project, type Frame, type PositionScale } from "./layout.js";
 import { pointFinder, rowsInRect, type PlacedPoints, type PointFinder } from "./pick.js";
 import { drawPoints, pointFill, rowsByFill, type DrawnPoints, type PointStyle } from "./points.js";
-import { axisPositions, countWithoutValue, drawnRows, type AxisPositions } from "./positions.js";
+import { countWithoutValue, plotPositions, type AxisPositions } from "./positions.js";
 import { pointSizes, sizeLegend, type PointSizes } from "./size.js";
 
 export interface ScatterOptions extends ChannelChoice {
@@ -73,14 +76,17 @@ class ScatterState {
   private readonly canvas = document.createElement("canvas");
   private readonly svg = select(document.createElementNS("http://www.w3.org/2000/svg", "svg"));
   private readonly axes = this.svg.append("g").attr("class", "rc-axes");
-  private readonly hoverMark = this.svg.append("circle").attr("class", "rc-hover").attr("fill", "none").attr("stroke", "currentColor")
-    .attr("stroke-width", 1.5).attr("pointer-events", "none").style("display", "none");
+  /** The hovered point drawn again over the others, in a ring of the text colour with a rim of the background. */
+  private readonly hoverMark = this.svg.append("g").attr("class", "rc-hover").attr("pointer-events", "none").style("display", "none");
   private readonly brushGroup = this.svg.append("g").attr("class", "rc-brush");
   private readonly tooltip: Tooltip;
   private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
   private readonly brushBehavior: BrushBehavior<unknown>;
   private readonly resizeObserver: ResizeObserver;
   private frame: Frame | null = null;
+  /** Measures of the axes' texts, in the font resolved when the frame was made ("" before the view is in a page). */
+  private text = axisText(this.svg.node()!);
+  private measuredFont = "";
   private baseX: PositionScale | null = null;
   private baseY: PositionScale | null = null;
   private transform: ZoomTransform = zoomIdentity;
@@ -104,16 +110,17 @@ class ScatterState {
     this.channels = chooseChannels(runs, columns, options);
     this.colors = this.channels.color ? runColors(this.channels.color) : null;
     this.sizes = pointSizes(this.channels.size, runs.count);
-    this.x = axisPositions(this.channels.x, runs.count);
-    this.y = axisPositions(this.channels.y, runs.count);
-    this.placed = { xs: new Float32Array(runs.count), ys: new Float32Array(runs.count), rows: drawnRows(this.x, this.y) };
+    const positions = plotPositions(this.channels.x, this.channels.y, runs.count);
+    this.x = positions.x;
+    this.y = positions.y;
+    this.placed = { xs: new Float32Array(runs.count), ys: new Float32Array(runs.count), rows: positions.rows };
     this.described = tooltipColumns(this.channels);
 
     const legend = document.createElement("div");
     legend.className = "rc-legend";
     legend.append(this.colorLegendSlot);
     this.renderColorLegend();
-    if (this.sizes.scale) legend.append(sizeLegend(this.sizes.scale, this.channels.size!.key));
+    if (this.sizes.scale) legend.append(sizeLegend(this.sizes.scale, this.channels.size!.label));
     this.status.className = "rc-status";
     legend.append(this.status);
     this.plot.className = "rc-plot";
@@ -124,7 +131,9 @@ class ScatterState {
     hint.textContent = HINT;
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "scatter");
     controls.append(...scatterControls(runs, scalars?.series.map((s) => s.key) ?? [], this.channels, onOptions));
-    this.container.append(bar, legend, this.plot, hint);
+    const notes = document.createElement("div");
+    showNotes(notes, runs.notes);
+    this.container.append(bar, notes, legend, this.plot, hint);
     root.append(this.container);
 
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
@@ -145,10 +154,11 @@ class ScatterState {
       .on("click.select", (event: MouseEvent) => this.clicked(event))
       .on("pointermove.hover", (event: PointerEvent) => this.hover(event))
       .on("pointerleave.hover", () => this.hideHover());
-    this.resizeObserver = new ResizeObserver(() => this.resize());
+    // Framed once the view is in a page, where its width and fonts are known, then again for a new width or font.
+    this.resizeObserver = new ResizeObserver(() => this.root.isConnected && this.resize());
     this.resizeObserver.observe(root);
     this.themeObserver = watchTheme(() => this.resize());
-    this.resize();
+    if (root.isConnected) this.resize();
   }
 
   highlight(ids: readonly string[]) {
@@ -179,8 +189,15 @@ class ScatterState {
 
   private resize() {
     const width = this.options.width ?? (this.root.clientWidth || DEFAULT_WIDTH);
-    if (this.frame && this.frame.width === width) return;
-    const f = (this.frame = frame(width, this.options.height, this.x, this.y));
+    const font = resolvedFont(this.svg.node()!);
+    if (this.frame && this.frame.width === width && font === this.measuredFont) return;
+    this.measuredFont = font;
+    this.text = axisText(this.svg.node()!);
+    // The y labels' room comes from the unzoomed y axis' labels, at about the plot's height.
+    const height = this.options.height;
+    const roughY = positionScale(this.channels.y, this.y, [height - 50, 12]);
+    const room = yLabelRoom({ axis: this.channels.y, positions: this.y, scale: roughY }, height - 62, Math.min(160, width / 5), this.text.tick);
+    const f = (this.frame = frame(width, height, this.x, this.y, room));
     this.baseX = positionScale(this.channels.x, this.x, [f.plot.left, f.plot.right]);
     this.baseY = positionScale(this.channels.y, this.y, [f.plot.bottom, f.plot.top]);
     this.plot.style.height = `${f.height}px`;
@@ -190,6 +207,8 @@ class ScatterState {
     this.brushGroup.select(".overlay").attr("cursor", "grab");
     this.clearBrush();
     this.svg.call(this.zoomBehavior.transform, zoomIdentity);
+    // Drawn now, in the frame the new size shows in, not in the next one.
+    this.flush();
   }
 
   private zoomed(transform: ZoomTransform, byUser: boolean) {
@@ -237,7 +256,13 @@ class ScatterState {
     }
     const x = this.placed.xs[row];
     const y = this.placed.ys[row];
-    this.hoverMark.attr("cx", x).attr("cy", y).attr("r", this.sizes.radii[row] + 3).style("display", null);
+    const r = this.sizes.radii[row];
+    const background = themeColor(this.root, "--rc-bg", "#ffffff");
+    this.hoverMark.selectAll("*").remove();
+    this.hoverMark.attr("transform", `translate(${x},${y})`).style("display", null);
+    this.hoverMark.append("circle").attr("r", r + 3.5).attr("fill", "none").attr("stroke", background).attr("stroke-width", 5);
+    this.hoverMark.append("circle").attr("r", r).attr("fill", this.fillsFor(this.style()).fill(row)).attr("stroke", background).attr("stroke-width", 0.75);
+    this.hoverMark.append("circle").attr("r", r + 3.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2);
     const { title, rows } = tooltipContent(this.runs, this.described, row);
     this.tooltip.show(x, y, title, rows);
   }
@@ -255,6 +280,8 @@ class ScatterState {
   }
 
   private clearBrush() {
+    // Before the view is framed there is no brush to clear.
+    if (!this.frame) return;
     this.movingBrush = true;
     this.brushGroup.call(this.brushBehavior.move, null);
     this.movingBrush = false;
@@ -278,8 +305,9 @@ class ScatterState {
     this.animation = requestAnimationFrame(() => this.draw());
   }
 
-  /** Draws now if a frame is waiting, so exports see what the next frame would show. */
+  /** Draws now if a frame is waiting (framing the view first if it was never in a page), so exports see what the next frame would show. */
   private flush() {
+    if (!this.frame) this.resize();
     if (!this.animation) return;
     cancelAnimationFrame(this.animation);
     this.draw();
@@ -294,7 +322,7 @@ class ScatterState {
     const zoomed = k !== 1 || x !== 0 || y !== 0;
     const xScale = zoomed ? this.transform.rescaleX(this.baseX!) : this.baseX!;
     const yScale = zoomed ? this.transform.rescaleY(this.baseY!) : this.baseY!;
-    drawAxes(this.axes, f, this.channels.x, this.channels.y, xScale, yScale);
+    drawAxes(this.axes, f, { axis: this.channels.x, positions: this.x, scale: xScale }, { axis: this.channels.y, positions: this.y, scale: yScale }, this.text);
     project(this.x, xScale, f.xBand, this.placed.xs);
     project(this.y, yScale, f.yBand, this.placed.ys);
     this.finder = null;
@@ -324,7 +352,7 @@ class ScatterState {
   }
 
   private renderColorLegend() {
-    this.colorLegendSlot.replaceChildren(...(this.colors ? [colorLegend(this.colors, this.channels.color!.key)] : []));
+    this.colorLegendSlot.replaceChildren(...(this.colors ? [colorLegend(this.colors, this.channels.color!.label)] : []));
   }
 
   /** Fill colours and the rows of each, kept until the theme's accent colour changes. */

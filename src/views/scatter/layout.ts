@@ -2,7 +2,13 @@ import { scaleLinear, scaleLog, scaleUtc, type ScaleLinear, type ScaleLogarithmi
 import type { Axis } from "./channels.js";
 import { IN_BAND, ON_AXIS, type AxisPositions } from "./positions.js";
 
-const MARGIN = { top: 12, right: 20, bottom: 42, left: 64 };
+const MARGIN = { top: 12, right: 20, bottom: 42 };
+/** Left of the y tick labels: the rotated y title and a gap. */
+const Y_TITLE_BAND = 22;
+/** From an axis to its tick labels' far end: d3's tick (6) and padding (3). */
+const TICK_REACH = 9;
+/** Below the x axis, the row of the x band's label when there is one. */
+const X_BAND_ROW = 14;
 /** Room between an axis and the plot: a small pad, or a band for values a log axis cannot place. */
 const PAD = 8;
 const BAND = 30;
@@ -26,11 +32,14 @@ export interface Frame {
   /** The centre of each band, or null when no run needs one. */
   readonly xBand: number | null;
   readonly yBand: number | null;
+  /** How wide the y tick labels may be. */
+  readonly yLabelRoom: number;
 }
 
-export function frame(width: number, height: number, x: AxisPositions, y: AxisPositions): Frame {
-  const yAxisX = MARGIN.left;
-  const xAxisY = height - MARGIN.bottom;
+/** The frame for a view `width` by `height`, with `yLabelRoom` pixels for the y tick labels. */
+export function frame(width: number, height: number, x: AxisPositions, y: AxisPositions, yLabelRoom: number): Frame {
+  const yAxisX = Y_TITLE_BAND + yLabelRoom + TICK_REACH;
+  const xAxisY = height - MARGIN.bottom - (x.hasBand ? X_BAND_ROW : 0);
   const plot = {
     left: yAxisX + (x.hasBand ? BAND : PAD),
     right: Math.max(yAxisX + 40, width - MARGIN.right),
@@ -45,6 +54,7 @@ export function frame(width: number, height: number, x: AxisPositions, y: AxisPo
     yAxisX,
     xBand: x.hasBand ? yAxisX + BAND / 2 : null,
     yBand: y.hasBand ? xAxisY - BAND / 2 : null,
+    yLabelRoom,
   };
 }
 

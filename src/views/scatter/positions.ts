@@ -19,39 +19,50 @@ export const CATEGORY_JITTER = 0.3;
 export interface AxisPositions {
   readonly values: Float64Array;
   readonly place: Uint8Array;
-  /** The domain the axis' scale starts from. */
+  /** The domain the axis' scale starts from: that of the runs drawn. */
   readonly domain: [number, number];
   readonly hasBand: boolean;
+  /** On a categorical axis, its categories by index (those of the runs drawn); else empty. */
+  readonly categories: readonly string[];
 }
 
-export function axisPositions(axis: Axis, count: number): AxisPositions {
+/** Both axes' positions, their domains and categories those of the runs drawn (those with a place on both). */
+export function plotPositions(x: Axis, y: Axis, count: number): { x: AxisPositions; y: AxisPositions; rows: Int32Array } {
+  const rows = drawnRows(axisPositions(x, count), axisPositions(y, count));
+  return { x: axisPositions(x, count, rows), y: axisPositions(y, count, rows), rows };
+}
+
+/** Positions along one axis; the domain, band and categories are those of `rows` (every run when left out). */
+export function axisPositions(axis: Axis, count: number, rows?: ArrayLike<number>): AxisPositions {
   const values = new Float64Array(count).fill(NaN);
   const place = new Uint8Array(count).fill(NO_VALUE);
   const { column } = axis;
   if (column.kind === "categorical") {
-    const index = new Map(column.categories.map((c, i) => [c, i]));
+    const used = rows ? new Set(Array.from(rows, (row) => column.values[row])) : null;
+    const categories = used ? column.categories.filter((c) => used.has(c)) : column.categories;
+    const index = new Map(categories.map((c, i) => [c, i]));
     for (let row = 0; row < count; row++) {
       const category = column.values[row];
       if (category === null) continue;
-      values[row] = index.get(category)! + jitter(row, CATEGORY_JITTER);
+      values[row] = (index.get(category) ?? NaN) + jitter(row, CATEGORY_JITTER);
       place[row] = ON_AXIS;
     }
-    return { values, place, domain: [-0.5, Math.max(column.categories.length, 1) - 0.5], hasBand: false };
+    return { values, place, domain: [-0.5, Math.max(categories.length, 1) - 0.5], hasBand: false, categories };
   }
   const log = axis.kind === "log";
-  let hasBand = false;
   for (let row = 0; row < count; row++) {
     const v = column.values[row];
     if (!Number.isFinite(v)) continue;
     if (log && v <= 0) {
       place[row] = IN_BAND;
-      hasBand = true;
       continue;
     }
     values[row] = v;
     place[row] = ON_AXIS;
   }
-  return { values, place, domain: numericDomain(values, log), hasBand };
+  const shown = rows ? Float64Array.from(rows, (row) => values[row]) : values;
+  const hasBand = rows ? Array.from(rows).some((row) => place[row] === IN_BAND) : place.includes(IN_BAND);
+  return { values, place, domain: numericDomain(shown, log), hasBand, categories: [] };
 }
 
 /** The placed values' extent, widened around a single value so it lands mid-axis. */

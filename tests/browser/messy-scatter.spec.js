@@ -1,0 +1,117 @@
+import { test, expect } from "@playwright/test";
+import path from "node:path";
+import { screenshots, showView } from "./helpers.js";
+import { applyTheme, expectLegible, legibility } from "./legibility.js";
+import { messyRuns } from "./messy.js";
+
+/** Scatter plots of the generated messy store, as a person sees them. */
+const WIDTHS = [600, 1000, 1600];
+const THEMES = ["light", "dark"];
+const runs = messyRuns();
+
+/** Pairs that test the axes: long categories, nested names, 1e6 spikes, millisecond times, a tiny-valued metric. */
+const PLOTS = {
+  defaults: {},
+  "long categories on x, spikes on y": { x: "param_011", y: "val/loss/epoch_end", color: "optimizer" },
+  "times on x, a long name and tiny values on y": { x: "start_time", y: "a_metric_with_a_very_long_name_from_a_lightning_callback/step_average", color: "model" },
+  "numbers on x, categories on y": { x: "params.learning_rate", y: "model", size: "epoch" },
+};
+
+test.beforeEach(async ({ page }) => {
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  await page.goto("/tests/browser/views.html");
+  await page.waitForFunction(() => window.ready);
+});
+
+async function showScatter(page, width, options, records = null) {
+  expect(await showView(page, "scatter", width, options, records)).toBeNull();
+}
+
+const tickTexts = (page, which) => page.locator(`.rc-scatter .rc-${which}-axis .tick text`).evaluateAll((texts) => texts.map((t) => t.firstChild?.textContent ?? "").filter(Boolean));
+
+for (const theme of THEMES) {
+  for (const width of WIDTHS) {
+    test(`${width} px, ${theme}: axis titles and ticks legible in every pairing`, async ({ page }) => {
+      await applyTheme(page, theme);
+      for (const [name, options] of Object.entries(PLOTS)) {
+        await showScatter(page, width, options);
+        expectLegible(await legibility(page, ".rc-scatter"), expect, `${name}, ${width} px ${theme}`);
+        expect((await tickTexts(page, "x")).length).toBeGreaterThanOrEqual(2);
+        expect((await tickTexts(page, "y")).length).toBeGreaterThanOrEqual(2);
+        await page.screenshot({ path: path.join(screenshots, `messy-scatter-${name.replace(/[^a-z]+/g, "-")}-${width}-${theme}.png`), fullPage: true });
+      }
+    });
+  }
+}
+
+test("millisecond times read as dates: the axis shows dates and the tooltip a UTC time", async ({ page }) => {
+  await showScatter(page, 1000, { x: "start_time", y: "val/accuracy" });
+  const labels = await tickTexts(page, "x");
+  // 600 runs 15 minutes apart from 2024-03-01: about six days, labelled by day (d3's time format).
+  expect(labels.join(" ")).toMatch(/Mar 0?\d|0?\d Mar|Mar/);
+  expect(labels.every((label) => !/e\+|\d{10}/.test(label))).toBe(true);
+  await expect(page.locator(".rc-notes")).toContainText('"start_time" and "end_time" hold milliseconds since 1970: shown as dates (UTC).');
+  const box = await page.locator(".rc-scatter .rc-plot > svg").boundingBox();
+  for (let dx = 0.3; dx < 0.8; dx += 0.05) {
+    await page.mouse.move(box.x + box.width * dx, box.y + box.height * 0.45);
+    if (await page.locator(".rc-scatter .rc-tooltip").isVisible()) break;
+  }
+  await expect(page.locator(".rc-scatter .rc-tooltip")).toContainText(/start_time2024-03-\d\d \d\d:\d\d:\d\d(\.\d+)? UTC/);
+});
+
+test("the x and y ranges cover the runs drawn, not those without a value on the other axis", async ({ page }) => {
+  const records = [
+    { run_id: "a", "params.x": 1, "params.kind": "small", "metrics.y": 1 },
+    { run_id: "b", "params.x": 2, "params.kind": "small", "metrics.y": 2 },
+    { run_id: "c", "params.x": 3, "params.kind": "medium", "metrics.y": 3 },
+    // Not drawn: no y. Its x (-1000) and category ("huge") must not stretch the axes.
+    { run_id: "d", "params.x": -1000, "params.kind": "huge", "metrics.y": null },
+    { run_id: "e", "params.x": null, "params.kind": null, "metrics.y": -500 },
+  ];
+  await showScatter(page, 800, { x: "x", y: "y" }, records);
+  const xs = (await tickTexts(page, "x")).map(Number);
+  const ys = (await tickTexts(page, "y")).map(Number);
+  expect(Math.min(...xs)).toBeGreaterThanOrEqual(1);
+  expect(Math.max(...xs)).toBeLessThanOrEqual(3);
+  expect(Math.max(...ys)).toBeLessThanOrEqual(3);
+  await expect(page.locator(".rc-scatter .rc-status")).toHaveText("5 runs · 1 run has no value for x · 1 run has no value for y");
+  await showScatter(page, 800, { x: "kind", y: "y" }, records);
+  expect(await tickTexts(page, "x")).toEqual(["medium", "small"]);
+});
+
+for (const theme of THEMES) {
+  test(`${theme}: the hovered point stands out: drawn again on top in a ring of the text colour`, async ({ page }) => {
+    await applyTheme(page, theme);
+    await showScatter(page, 1000, { x: "params.learning_rate", y: "val/accuracy", color: "model" });
+    const box = await page.locator(".rc-scatter .rc-plot > svg").boundingBox();
+    for (let dx = 0.3; dx < 0.8; dx += 0.02) {
+      await page.mouse.move(box.x + box.width * dx, box.y + box.height * 0.4);
+      if (await page.locator(".rc-scatter .rc-tooltip").isVisible()) break;
+    }
+    await expect(page.locator(".rc-scatter .rc-tooltip")).toBeVisible();
+    const mark = page.locator(".rc-scatter .rc-hover");
+    await expect(mark).toBeVisible();
+    const { ring, foreground, point } = await mark.evaluate((g) => {
+      const circles = [...g.querySelectorAll("circle")];
+      return {
+        ring: getComputedStyle(circles[2]).stroke,
+        foreground: getComputedStyle(g).color,
+        point: getComputedStyle(circles[1]).fill,
+      };
+    });
+    expect(ring).toBe(foreground);
+    expect(point).not.toBe("none");
+    await page.screenshot({ path: path.join(screenshots, `messy-scatter-hover-${theme}.png`), fullPage: true });
+  });
+}
+
+test("a bare name that is both a param and a metric is an error naming both; the full names label the axes", async ({ page }) => {
+  await showScatter(page, 800, { x: "params.learning_rate", y: "metrics.learning_rate" });
+  const titles = await page.locator(".rc-scatter .rc-axis-label").allTextContents();
+  expect(titles).toEqual(["params.learning_rate", "metrics.learning_rate"]);
+  const error = await page.evaluate(() => window.rc.scatter(window.messy.messyRuns(), { x: "learning_rate" }).error);
+  expect(error).toBe('"learning_rate" names 2 columns, "params.learning_rate" and "metrics.learning_rate": pass the full name of the one you mean.');
+  expect(runs.length).toBe(600);
+});
