@@ -36,7 +36,10 @@ $(CHROMIUM):
 
 SOURCES := $(shell find src -name '*.ts') tsconfig.json webpack.config.js
 
-build: lib/.built python/runcompare/static/widget.js python/runcompare/labextension/package.json
+# The example sweep ships in the wheel too (rc.examples.sweep()).
+EXAMPLE_DATA := python/runcompare/data/runs.arrow python/runcompare/data/scalars.arrow
+
+build: lib/.built python/runcompare/static/widget.js python/runcompare/labextension/package.json $(EXAMPLE_DATA)
 
 lib/.built: $(SOURCES) node_modules/.installed
 	npx tsc -p tsconfig.json
@@ -44,6 +47,9 @@ lib/.built: $(SOURCES) node_modules/.installed
 
 python/runcompare/static/widget.js: $(SOURCES) node_modules/.installed
 	npx webpack --mode production
+
+python/runcompare/data/%.arrow: examples/data/%.arrow
+	mkdir -p $(@D) && cp $< $@
 
 python/runcompare/labextension/package.json: lib/.built $(VENV)/.installed
 	jupyter-builder build .

@@ -1,5 +1,6 @@
 """Compare machine-learning runs in notebooks, with run data sent as Apache Arrow."""
 
+from . import examples
 from ._convert import runs_to_ipc
 from ._diff import Diff, details_to_ipc, diff
 from ._display import display, mime_bundle
@@ -27,6 +28,7 @@ __all__ = [
     "details_to_ipc",
     "diff",
     "display",
+    "examples",
     "mime_bundle",
     "parallel",
     "runs_to_ipc",

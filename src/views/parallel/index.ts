@@ -101,7 +101,7 @@ class ParallelChart {
     this.colors = runColors(this.colorColumn);
     this.hidden = new Uint8Array(runs.count);
 
-    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "parallel-coordinates");
+    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "parallel");
     this.controls = controls;
     this.legend.className = "rc-legend";
     this.status.className = "rc-status";
