@@ -77,7 +77,7 @@ function figureHTML({ image, plain }: Saved): string {
   if (image) {
     const img = document.createElement("img");
     img.src = image;
-    img.alt = plain;
+    img.alt = "A picture of the runcompare view";
     img.style.maxWidth = "100%";
     figure.append(img);
   }

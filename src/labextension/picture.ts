@@ -6,7 +6,7 @@ import { canvasBlob, svgImage, type Exportable } from "../render/export.js";
  * its data and some 10 KB (base64 makes these bytes a third larger): a preview, not a figure
  * (the toolbar's SVG and PNG are those).
  */
-export const PICTURE_BYTES = 5000;
+export const PICTURE_BYTES = 4000;
 /** Taller views (many charts, long legends) keep their top part: the bytes go to the charts. */
 const MAX_ASPECT = 0.6;
 const MIN_HEIGHT = 300;

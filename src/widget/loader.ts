@@ -1,5 +1,4 @@
 import type { AnyModel } from "@anywidget/types";
-import { errorBox } from "../render/error.js";
 import { VERSION } from "../version.js";
 import { registerModel, widgetCode } from "./page.js";
 
@@ -16,7 +15,7 @@ export default {
     try {
       return (await widgetCode(model, VERSION)).render({ model, el });
     } catch (error) {
-      el.replaceChildren(errorBox(error instanceof Error ? error.message : String(error)));
+      el.textContent = (error as Error).message;
     }
   },
 };

@@ -53,8 +53,7 @@ export function watchModels(listener: (key: string) => void): () => void {
 
 /** How long a page without the extension waits for the kernel to send the view code. */
 export const CODE_PATIENCE_MS = 15_000;
-export const NO_CODE =
-  "runcompare's view code comes from the kernel, and no kernel sent it: run the cell again (with runcompare installed) to show the view.";
+export const NO_CODE = "No kernel sent runcompare's view code: run the cell again to show the view.";
 
 /**
  * The view code for `version`: the JupyterLab extension's when it is that version, else asked

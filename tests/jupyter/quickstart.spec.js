@@ -1,24 +1,10 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
-import { axisMapping, brushedRange, exampleRuns, screenshots } from "../browser/helpers.js";
+import { exampleRuns, screenshots } from "../browser/helpers.js";
+import { brushAccuracy, execute, pythonList } from "./notebook.js";
 
 const runs = exampleRuns();
 const accuracy = "metrics.validation/accuracy";
-
-/** Runs code in the open notebook's kernel, as a cell would, and returns what it printed. */
-async function execute(page, code) {
-  return page.evaluate(async (code) => {
-    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
-    const future = kernel.requestExecute({ code });
-    let printed = "";
-    future.onIOPub = (message) => {
-      if (message.header.msg_type === "stream") printed += message.content.text;
-      if (message.header.msg_type === "error") printed += `${message.content.ename}: ${message.content.evalue}`;
-    };
-    await future.done;
-    return printed;
-  }, code);
-}
 
 const view = (page) => page.locator(".jp-OutputArea .rc-parallel");
 const drawn = (page) => view(page).evaluate((element) => element.drawn);
@@ -57,19 +43,7 @@ test("the quickstart notebook runs and its widget talks both ways with Python", 
   await expect.poll(async () => (await drawn(page)).emphasised).toBe(3);
 
   // A brush in the view reaches Python.
-  const axis = view(page).locator(".rc-axis").nth(7);
-  const { x, yOf } = await axisMapping(axis);
-  const plot = await view(page).locator("svg").first().boundingBox();
-  const [from, to] = [yOf(0.3), yOf(0.6)];
-  await page.mouse.move(plot.x + x, plot.y + from);
-  await page.mouse.down();
-  await page.mouse.move(plot.x + x, plot.y + to, { steps: 6 });
-  await page.mouse.up();
-  const [lo, hi] = await brushedRange(axis);
-  const expected = runs.filter((run) => run[accuracy] >= lo && run[accuracy] <= hi).map((run) => run.run_id).sort();
-  expect(expected.length).toBeGreaterThan(0);
-  await expect.poll(async () => (await execute(page, "print(sorted(w.selected))")).trim()).toBe(
-    `[${expected.map((id) => `'${id}'`).join(", ")}]`,
-  );
+  const expected = await brushAccuracy(page, view(page));
+  await expect.poll(async () => (await execute(page, "print(sorted(w.selected))")).trim()).toBe(pythonList(expected));
   await page.screenshot({ path: path.join(screenshots, "jupyterlab-brushed.png") });
 });
