@@ -123,14 +123,19 @@ class View(anywidget.AnyWidget):
         data["text/plain"] = text_line(self.view, len(self._run_ids()), len(self.selected))
         return data, metadata
 
-    def save(self, format="svg", name=None):
-        """Exports the view as the toolbar's buttons do: "svg", "png" or "csv", written next to
-        the notebook in JupyterLab and Notebook 7 (downloaded elsewhere) as
-        <notebook>-<view>.<format>, or as ``name`` when given; the view says where it went.
-        The page writes the file, so it appears once the cell has finished, and only while the
-        view is shown."""
-        if format not in EXPORT_FORMATS:
-            raise RunsDataError(f'format must be one of {", ".join(EXPORT_FORMATS)}; got {format!r}.')
+    def save(self, target="svg"):
+        """Exports the view as its toolbar's buttons do. ``target`` is a format, "svg", "png" or
+        "csv", for a file named <notebook>-<view>.<format> (then -2, -3, ...), or a file name
+        such as "figure.png". In JupyterLab and Notebook 7 the file is written next to the
+        notebook, elsewhere the browser downloads it, and the view says where it went. The page
+        writes it, so only while the view is shown, and once the cell has finished.
+        """
+        name = None if target in EXPORT_FORMATS else target
+        format = target if name is None else pathlib.PurePath(str(name)).suffix[1:].lower()
+        if format not in EXPORT_FORMATS or (name is not None and (not isinstance(name, str) or pathlib.PurePath(name).name != name)):
+            raise RunsDataError(
+                f'save takes "svg", "png" or "csv", or a file name (no folder) ending in .svg, .png or .csv; got {target!r}.'
+            )
         self.send({"type": "export", "format": format, "name": name})
 
     def _send_tables(self):

@@ -8,6 +8,7 @@ import { page, watchModels, widgetCode, type PageModel } from "../widget/page.js
 import { views, type ViewElement, type WidgetTables } from "../widget/views.js";
 import { describe } from "./describe.js";
 import { picture } from "./picture.js";
+import { figureHTML, savedImage, type Saved } from "./saved.js";
 
 /**
  * runcompare's notebook output. Python puts it in two kinds of output:
@@ -50,12 +51,6 @@ const LIVE_AGAIN = {
   display: "Open the notebook in JupyterLab or Notebook 7 with runcompare installed to see the live view.",
 };
 
-/** What the output will be saved with: the picture (a data URL) and the line. */
-interface Saved {
-  image: string | null;
-  plain: string;
-}
-
 /** Every renderer on the page, for `writePictures` when a notebook is saved. */
 const renderers = new Set<ViewRenderer>();
 
@@ -69,29 +64,6 @@ function distinctRuns(runs: Uint8Array | DataView | null | undefined): number {
   const bytes = runs instanceof Uint8Array ? runs : new Uint8Array(runs.buffer, runs.byteOffset, runs.byteLength);
   const ids = tableFromIPC(bytes).getChild("run_id");
   return ids ? new Set(ids).size : 0;
-}
-
-/** The figure saved in text/html: the picture above the line, built as elements, never from strings. */
-function figureHTML({ image, plain }: Saved): string {
-  const figure = document.createElement("figure");
-  if (image) {
-    const img = document.createElement("img");
-    img.src = image;
-    img.alt = "A picture of the runcompare view";
-    img.style.maxWidth = "100%";
-    figure.append(img);
-  }
-  const caption = document.createElement("figcaption");
-  caption.textContent = plain;
-  figure.append(caption);
-  return figure.outerHTML;
-}
-
-/** The picture an output was saved with, read back from its text/html (only a data: image is taken). */
-function savedImage(html: unknown): string | null {
-  if (typeof html !== "string") return null;
-  const src = new DOMParser().parseFromString(html, "text/html").querySelector("img")?.getAttribute("src") ?? "";
-  return src.startsWith("data:image/") ? src : null;
 }
 
 class ViewRenderer extends Widget implements IRenderMime.IRenderer {

@@ -67,10 +67,24 @@ def test_save_asks_the_page_to_export_as_the_toolbar_does(monkeypatch):
     sent = []
     monkeypatch.setattr(widget, "send", lambda content, buffers=None: sent.append(content))
     widget.save()
-    widget.save("png", name="figure.png")
-    assert sent == [{"type": "export", "format": "svg", "name": None}, {"type": "export", "format": "png", "name": "figure.png"}]
-    with pytest.raises(rc.RunsDataError, match="format must be one of svg, png, csv; got 'pdf'."):
-        widget.save("pdf")
+    widget.save("png")
+    widget.save("figure.PNG")
+    widget.save("<img src=x onerror=alert(1)>.csv")
+    assert sent == [
+        {"type": "export", "format": "svg", "name": None},
+        {"type": "export", "format": "png", "name": None},
+        {"type": "export", "format": "png", "name": "figure.PNG"},
+        {"type": "export", "format": "csv", "name": "<img src=x onerror=alert(1)>.csv"},
+    ]
+
+
+@pytest.mark.parametrize("target", ["pdf", "figure.pdf", "figure", "plots/figure.png", "../figure.svg", 3])
+def test_save_says_what_it_takes(target):
+    with pytest.raises(rc.RunsDataError) as caught:
+        rc.scatter(RUNS).save(target)
+    assert str(caught.value) == (
+        f'save takes "svg", "png" or "csv", or a file name (no folder) ending in .svg, .png or .csv; got {target!r}.'
+    )
 
 
 def test_defaults_leave_the_choice_to_the_view():
