@@ -46,6 +46,12 @@ export function base64Bytes(text: string): Uint8Array {
 const MODEL_PATIENCE_MS = 5000;
 /** A picture is taken once the view has been left alone this long. */
 const PICTURE_DELAY_MS = 800;
+/**
+ * Views of more runs are saved with their line only: a picture comes from the view's SVG export,
+ * whose cost grows with the runs (some 80 ms at 1,000 runs of parallel coordinates, 8 s at
+ * 100,000), and it would follow each change the user makes.
+ */
+const PICTURE_MAX_RUNS = 1_000;
 const LIVE_AGAIN = {
   widget: "Run the cell with runcompare installed to see the live view.",
   display: "Open the notebook in JupyterLab or Notebook 7 with runcompare installed to see the live view.",
@@ -170,36 +176,46 @@ class ViewRenderer extends Widget implements IRenderMime.IRenderer {
       return;
     }
     const schedule = this.takePictures(el, () => distinctRuns(model.get("runs") as DataView), LIVE_AGAIN.widget);
-    const changes = ["change:selected", "change:options", "change:runs", "change:scalars"];
-    for (const event of changes) model.on(event, schedule);
-    this.undo.push(() => changes.forEach((event) => model.off(event, schedule)));
+    const listeners: [string, () => void][] = [
+      ["change:selected", () => schedule()],
+      ["change:options", () => schedule()],
+      ["change:runs", () => schedule(true)],
+      ["change:scalars", () => schedule(true)],
+    ];
+    for (const [event, listener] of listeners) model.on(event, listener);
+    this.undo.push(() => listeners.forEach(([event, listener]) => model.off(event, listener)));
   }
 
   /**
    * Keeps `saved` up to date with what `box` shows: a picture once the view has drawn, again
-   * after each change the user makes in it. Returns the function that asks for a new picture.
+   * after each change the user makes in it. Returns the function that asks for a new picture
+   * (of new data: the runs are counted again).
    */
-  private takePictures(box: HTMLElement, runs: () => number, liveAgain: string): () => void {
+  private takePictures(box: HTMLElement, countRuns: () => number, liveAgain: string): (newData?: boolean) => void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    let runs: number | null = null;
     const take = async () => {
       const view = box.querySelector<ViewElement>(".rc-view");
       // Tables still on their way from the kernel, or the output not yet on screen.
       if (!view || !view.isConnected) return schedule();
-      const line = describe(view, runs());
-      const image = await picture(view).catch(() => null);
+      runs ??= countRuns();
+      const line = describe(view, runs);
+      const image = runs <= PICTURE_MAX_RUNS ? await picture(view).catch(() => null) : null;
       if (!stopped) this.saved = { image, plain: `${line}. ${liveAgain}` };
     };
-    const schedule = () => {
+    const schedule = (newData = false) => {
+      if (newData) runs = null;
       clearTimeout(timer);
       if (!stopped) timer = setTimeout(() => void take(), PICTURE_DELAY_MS);
     };
     const events = ["input", "change", "pointerup", "keyup"];
-    for (const event of events) box.addEventListener(event, schedule, true);
+    const onEvent = () => schedule();
+    for (const event of events) box.addEventListener(event, onEvent, true);
     this.undo.push(() => {
       stopped = true;
       clearTimeout(timer);
-      for (const event of events) box.removeEventListener(event, schedule, true);
+      for (const event of events) box.removeEventListener(event, onEvent, true);
     });
     schedule();
     return schedule;

@@ -115,5 +115,6 @@ test("re-run cells, a resized panel and theme switches leave views drawn and not
   const grown = (await heapAfterGC(page, cdp)) - baseline;
   console.log(`JS heap after ${RERUNS} re-runs of two views, a resize and two theme switches: +${grown.toFixed(1)} MB, ${modules} widget modules evaluated`);
   expect(modules).toBe(2 * (RERUNS + 1)); // Debugger.enable also reports the first two loaders
-  expect(grown).toBeLessThan(modules * 1.5 + 10);
+  // About 0.4 MB a widget of tables here (7 MB measured); the view code's 0.5 MB in each model, as it was, would break this.
+  expect(grown).toBeLessThan(modules * 0.4 + 5);
 });
