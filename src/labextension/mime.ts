@@ -3,12 +3,12 @@ import { Widget } from "@lumino/widgets";
 import { tableFromIPC } from "apache-arrow";
 import { errorBox } from "../render/error.js";
 import { viewStyle } from "../render/style.js";
-import { noteLine } from "../widget/note.js";
+import { LINE_STYLE, noteLine } from "../widget/note.js";
 import { page, watchModels, widgetCode, type PageModel } from "../widget/page.js";
 import { views, type ViewElement, type WidgetTables } from "../widget/views.js";
 import { describe } from "./describe.js";
 import { picture } from "./picture.js";
-import { figureHTML, savedImage, type Saved } from "./saved.js";
+import { figureHTML, savedFigure, savedImage, type Saved } from "./saved.js";
 
 /**
  * runcompare's notebook output. Python puts it in two kinds of output:
@@ -223,18 +223,11 @@ class ViewRenderer extends Widget implements IRenderMime.IRenderer {
 
   /** The saved picture and line, or the line alone; a widget output swaps them for the view once its model comes. */
   private showSaved(image: string | null) {
-    const figure = document.createElement("figure");
-    figure.className = "rc-saved";
-    figure.style.cssText = "margin: 0;";
-    if (image) {
-      const img = document.createElement("img");
-      img.src = image;
-      img.alt = "A picture of the view, saved with the notebook";
-      img.style.cssText = "display: block; max-width: 100%;";
-      figure.append(img);
-    }
     const plain = this.mimeModel?.data["text/plain"];
-    figure.append(noteLine(typeof plain === "string" ? plain : "A runcompare view: run the cell to see it.")!);
+    const figure = savedFigure({ image, plain: typeof plain === "string" ? plain : "A runcompare view: run the cell to see it." });
+    figure.className = "rc-saved";
+    figure.style.margin = "0";
+    figure.querySelector("figcaption")!.style.cssText = LINE_STYLE;
     this.node.replaceChildren(figure);
   }
 

@@ -8,8 +8,8 @@ export interface Saved {
   plain: string;
 }
 
-/** The figure saved in text/html: the picture above the line, built as elements, never from strings. */
-export function figureHTML({ image, plain }: Saved): string {
+/** The picture above the line, built as elements, never from strings. */
+export function savedFigure({ image, plain }: Saved): HTMLElement {
   const figure = document.createElement("figure");
   if (image) {
     const img = document.createElement("img");
@@ -21,8 +21,11 @@ export function figureHTML({ image, plain }: Saved): string {
   const caption = document.createElement("figcaption");
   caption.textContent = plain;
   figure.append(caption);
-  return figure.outerHTML;
+  return figure;
 }
+
+/** The figure as saved in text/html. */
+export const figureHTML = (saved: Saved) => savedFigure(saved).outerHTML;
 
 /** The picture an output was saved with, read back from its text/html (only a data: image is taken). */
 export function savedImage(html: unknown): string | null {
