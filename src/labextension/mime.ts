@@ -48,7 +48,7 @@ const MODEL_PATIENCE_MS = 5000;
 const PICTURE_DELAY_MS = 800;
 /**
  * Views of more runs are saved with their line only: a picture comes from the view's SVG export,
- * whose cost grows with the runs (some 80 ms at 1,000 runs of parallel coordinates, 8 s at
+ * whose cost grows with the runs (some 100-200 ms at 1,000 runs of parallel coordinates, 8 s at
  * 100,000), and it would follow each change the user makes.
  */
 const PICTURE_MAX_RUNS = 1_000;
