@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 # jupyter's subcommands (labextension develop calls jupyter-builder) must find the venv's tools.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: install build demo test test-unit test-python test-browser test-jupyter bench clean
+.PHONY: install build packages demo test test-unit test-python test-browser test-jupyter test-install bench clean
 
 install: node_modules/.installed $(VENV)/.installed $(CHROMIUM)
 
@@ -36,7 +36,12 @@ $(CHROMIUM):
 
 SOURCES := $(shell find src -name '*.ts') tsconfig.json webpack.config.js
 
-build: lib/.built python/runcompare/static/widget.js python/runcompare/labextension/package.json
+# The example sweep ships in the wheel too (rc.examples.sweep()).
+EXAMPLE_DATA := python/runcompare/data/runs.arrow python/runcompare/data/scalars.arrow
+
+BUILT := lib/.built python/runcompare/static/widget.js python/runcompare/labextension/package.json $(EXAMPLE_DATA)
+
+build: $(BUILT)
 
 lib/.built: $(SOURCES) node_modules/.installed
 	npx tsc -p tsconfig.json
@@ -45,14 +50,51 @@ lib/.built: $(SOURCES) node_modules/.installed
 python/runcompare/static/widget.js: $(SOURCES) node_modules/.installed
 	npx webpack --mode production
 
+python/runcompare/data/%.arrow: examples/data/%.arrow
+	mkdir -p $(@D) && cp $< $@
+
 python/runcompare/labextension/package.json: lib/.built $(VENV)/.installed
 	jupyter-builder build .
 	jupyter labextension develop --overwrite . >/dev/null
 
+# The wheel and the npm tarball, as they would be published.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+WHEEL := dist-py/runcompare-$(VERSION)-py3-none-any.whl
+TARBALL := dist-npm/runcompare-$(VERSION).tgz
+
+packages: $(WHEEL) $(TARBALL)
+
+$(WHEEL): $(BUILT) pyproject.toml LICENSE install.json README.md $(shell find python/runcompare -name '*.py')
+	rm -rf dist-py && $(VENV)/bin/hatchling build -t wheel -d dist-py
+
+$(TARBALL): $(BUILT) package.json LICENSE README.md
+	rm -rf dist-npm && mkdir -p dist-npm && npm pack --silent --pack-destination dist-npm >/dev/null
+
+# Where the install tests find runcompare as users get it: a venv with the wheel and the hosts a
+# user adds (JupyterLab, Notebook 7, marimo), and a folder outside the repo, where nothing of the
+# repo's node_modules can stand in, with the npm tarball. Installing fetches from PyPI and npm the
+# first time; later runs only put the new wheel and tarball in.
+WHEEL_VENV := .venv-wheel
+CONSUMER := $(or $(RC_CONSUMER),/tmp/runcompare-consumer-$(shell pwd | cksum | cut -d' ' -f1))
+
+$(WHEEL_VENV)/.installed: $(WHEEL)
+	test -x $(WHEEL_VENV)/bin/python || python3 -m venv $(WHEEL_VENV)
+	echo '{"type": "commonjs"}' > $(WHEEL_VENV)/package.json  # as for $(VENV) above
+	$(WHEEL_VENV)/bin/python -m pip install --quiet "$(WHEEL)[lab,pandas]" notebook marimo
+	$(WHEEL_VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps $(WHEEL)
+	touch $@
+
+$(CONSUMER)/.installed: $(TARBALL) $(wildcard tests/install/consumer/*)
+	rm -rf $(CONSUMER) && mkdir -p $(CONSUMER)
+	cp tests/install/consumer/* examples/data/runs.arrow examples/data/scalars.arrow $(CONSUMER)/
+	cd $(CONSUMER) && npm install --no-fund --no-audit --prefer-offline $(abspath $(TARBALL))
+	npx webpack --config $(CONSUMER)/webpack.config.js
+	touch $@
+
 demo: install build
 	$(JUPYTER) lab $(ALLOW_ROOT) examples/quickstart.ipynb
 
-test: install build test-unit test-python test-browser test-jupyter
+test: install build test-unit test-python test-browser test-jupyter test-install
 
 test-unit:
 	npx jest
@@ -66,6 +108,9 @@ test-browser:
 test-jupyter:
 	npx playwright test -c tests/jupyter/playwright.config.js
 
+test-install: $(WHEEL_VENV)/.installed $(CONSUMER)/.installed
+	RC_WHEEL_VENV=$(abspath $(WHEEL_VENV)) RC_CONSUMER=$(CONSUMER) npx playwright test -c tests/install/playwright.config.js
+
 # Parallel coordinates and data transfer against Plotly and HiPlot; writes docs/BENCHMARKS.md.
 bench: install build $(VENV)/.bench-installed
 	node bench/run.mjs
@@ -75,4 +120,4 @@ $(VENV)/.bench-installed: pyproject.toml $(VENV)/.installed
 	touch $@
 
 clean:
-	rm -rf lib dist python/runcompare/static python/runcompare/labextension tests/output
+	rm -rf lib dist dist-py dist-npm python/runcompare/static python/runcompare/labextension python/runcompare/data tests/output $(WHEEL_VENV) $(CONSUMER)

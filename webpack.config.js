@@ -1,5 +1,7 @@
-// Two browser bundles, each one ES module with d3 and apache-arrow inside:
-// - the anywidget entry, served by the Python package as the widget's _esm;
+// Three browser bundles, each one ES module:
+// - the widget loader, a few hundred bytes: every widget's _esm, so in each saved view's state;
+// - the view code for widgets (d3 and apache-arrow inside), which the kernel sends to pages
+//   that have no JupyterLab extension, once per page;
 // - the public API (src/index.ts), for pages that import runcompare without a bundler.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +29,7 @@ const bundle = (name, entry, outputDir) => ({
 });
 
 export default [
+  bundle("loader", "./src/widget/loader.ts", "python/runcompare/static"),
   bundle("widget", "./src/widget/index.ts", "python/runcompare/static"),
   bundle("runcompare", "./src/index.ts", "dist"),
 ];

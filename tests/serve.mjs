@@ -1,11 +1,12 @@
-// A static file server for the repo, on loopback only, for the browser tests and benchmarks.
+// A static file server for the repo (or the folder given after the port), on loopback only, for
+// the browser tests and benchmarks.
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.argv[2] ?? 8765);
+const root = path.resolve(process.argv[3] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), ".."));
 const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".css": "text/css", ".arrow": "application/vnd.apache.arrow.file" };
 
 http

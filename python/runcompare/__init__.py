@@ -2,6 +2,7 @@
 
 import inspect as _inspect
 
+from . import examples
 from ._convert import runs_to_ipc
 from ._diff import Diff, details_to_ipc, diff
 from ._display import display, mime_bundle
@@ -34,6 +35,7 @@ __all__ = [
     "details_to_ipc",
     "diff",
     "display",
+    "examples",
     "from_mlflow",
     "from_optuna",
     "from_tensorboard",

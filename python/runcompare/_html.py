@@ -1,5 +1,4 @@
-"""Views as HTML that draws itself: a standalone page (rc.to_html), and the fragment that
-rc.display adds to its output so notebooks exported to HTML (nbconvert) still show the view."""
+"""Views as HTML that draws itself: a standalone page with the view code and the data inside."""
 
 import base64
 import html
@@ -8,7 +7,7 @@ import pathlib
 import uuid
 
 from ._errors import RunsDataError
-from ._widget import _read_esm
+from ._widget import view_code
 
 # The widget module and the tables travel base64-encoded inside a JSON block, so neither
 # script text nor data (run names such as "</script>") can end the script element early.
@@ -52,7 +51,7 @@ def view_fragment(view, state):
     encode = lambda data: base64.b64encode(data).decode("ascii")  # noqa: E731
     payload = {
         "view": view,
-        "module": encode(_read_esm().encode("utf-8")),
+        "module": encode(view_code()),
         "runs": encode(state["runs"]),
         "scalars": encode(state["scalars"]),
         "options": state["options"],

@@ -17,7 +17,7 @@ class Scatter(View):
 
 
 def scatter(runs, x=None, y=None, color=None, size=None, tooltip=None, scalars=None, height=400, store=None):
-    """A scatter plot of runs, as a widget: scroll to zoom, drag to pan, shift-drag to select.
+    """A scatter plot of runs, as a widget: click it and scroll (or hold Ctrl) to zoom, drag to pan, shift-drag to select.
 
     runs: a pandas or polars DataFrame, a pyarrow Table or a list of dicts, one row per run,
         with a unique string ``run_id`` column (an MLflow ``search_runs()`` frame works as is).

@@ -1,24 +1,32 @@
 """The widget every view shares: Arrow tables and JSON options in, selected run ids both ways.
 
-One anywidget module (static/widget.js, built from src/widget) draws every view; the `view`
-trait says which. A widget made with store=False keeps its tables out of the synced traits, so
-out of the widget state a notebook saves, and sends them when the view asks, in chunks.
+Every widget's `_esm` is a small loader (static/loader.js, built from src/widget/loader.ts), so a
+notebook saved with widget state holds each view's data and options but no code. The view code
+(static/widget.js) comes from the JupyterLab extension where there is one; elsewhere (marimo,
+VS Code, Colab) the loader asks the kernel for it, once per page. A widget made with
+store=False keeps its tables out of the synced traits, so out of the saved widget state, and
+sends them when the view asks, in chunks.
 """
 
-import hashlib
 import pathlib
+import uuid
 
 import anywidget
 import pyarrow as pa
 from traitlets import Bool, Bytes, Dict, List, TraitError, Unicode, validate
 
 from ._contract import RUN_ID
-from ._errors import list_names, quote
+from ._errors import RunsDataError, list_names, quote
 
 
 # Small enough for the view to show progress on a slow link, large enough to add no overhead.
 CHUNK_BYTES = 4 * 1024 * 1024
 TABLES = ("runs", "scalars")
+# The output type the JupyterLab extension renders: a widget's key, or a view's whole data (rc.display).
+MIME_TYPE = "application/vnd.runcompare.v1+json"
+EXPORT_FORMATS = ("svg", "png", "csv")
+# The built widget (webpack output, shipped in the wheel).
+STATIC = pathlib.Path(__file__).parent / "static"
 _defaults = {"store": True}
 
 
@@ -29,26 +37,32 @@ def set_defaults(store=None):
         _defaults["store"] = bool(store)
 
 
-def esm_path():
-    """The built widget ESM (webpack output, shipped in the wheel)."""
-    return pathlib.Path(__file__).parent / "static" / "widget.js"
-
-
-def _read_esm():
-    path = esm_path()
+def _static(name):
+    path = STATIC / name
     if not path.is_file():
         raise FileNotFoundError(
             f"runcompare's widget code is missing ({path}): run `make build` in the runcompare "
             "repository to build it, or install runcompare from a released wheel."
         )
-    return path.read_text(encoding="utf-8")
+    return path
 
 
-def _loader(bundle):
-    """The small module anywidget imports per widget; it evaluates `bundle` once per page."""
-    digest = hashlib.sha256(bundle.encode("utf-8")).hexdigest()[:16]
-    template = (pathlib.Path(__file__).parent / "_loader.js").read_text(encoding="utf-8")
-    return template.replace("__BUNDLE_HASH__", digest)
+def view_code():
+    """The view code as one ES module (static/widget.js): what the kernel sends to a page that
+    has no runcompare JupyterLab extension, and what rc.to_html puts in a page."""
+    return _static("widget.js").read_bytes()
+
+
+def _loader():
+    return _static("loader.js").read_text(encoding="utf-8")
+
+
+def text_line(view, runs, selected=0, live=True):
+    """The line a notebook shows where the view cannot be drawn (GitHub, a reopened notebook
+    without widget state): what the view is, and how to get it back."""
+    counts = f"{runs} run{'s' if runs != 1 else ''}" + (f", {selected} selected" if selected else "")
+    back = "run the cell with runcompare installed" if live else "open the notebook in JupyterLab with runcompare installed"
+    return f"runcompare {view}: {counts} ({back} to see the view)"
 
 
 class View(anywidget.AnyWidget):
@@ -62,6 +76,8 @@ class View(anywidget.AnyWidget):
     """
 
     view = Unicode().tag(sync=True)
+    # Names this widget in its outputs, for the JupyterLab extension to find its model.
+    _key = Unicode().tag(sync=True)
     runs = Bytes().tag(sync=True)
     scalars = Bytes(b"").tag(sync=True)
     options = Dict().tag(sync=True)
@@ -71,22 +87,56 @@ class View(anywidget.AnyWidget):
     stored = Bool(True).tag(sync=True)
 
     def __init__(self, store=None, **kwargs):
-        # Not a class attribute: anywidget reads a class-level _esm path at import time, and
+        # Not a class attribute: anywidget reads a class-level _esm at import time, and
         # importing runcompare must work before the widget is built.
-        bundle = _read_esm()
-        self.add_traits(_esm=Unicode(_loader(bundle)).tag(sync=True), _bundle=Unicode(bundle).tag(sync=True))
+        self.add_traits(_esm=Unicode(_loader()).tag(sync=True))
         store = _defaults["store"] if store is None else bool(store)
         self._unstored = None if store else {name: kwargs.pop(name, b"") for name in TABLES}
-        super().__init__(stored=store, **kwargs)
-        if not store:
-            self.on_msg(self._on_view_message)
+        super().__init__(stored=store, _key=uuid.uuid4().hex, **kwargs)
+        self.on_msg(self._on_view_message)
 
     def _table(self, name):
         return getattr(self, name) if self._unstored is None else self._unstored[name]
 
     def _on_view_message(self, _widget, content, _buffers):
-        if content.get("type") == "send-tables":
+        kind = content.get("type")
+        if kind == "send-tables" and self._unstored is not None:
             self._send_tables()
+        elif kind == "code":
+            self._send_code()
+
+    def _send_code(self):
+        try:
+            self.send({"type": "code"}, buffers=[view_code()])
+        except FileNotFoundError as missing:
+            self.send({"type": "code", "error": str(missing)})
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The widget's output: the widget view, the key by which the JupyterLab extension
+        draws it (with a picture and a line of text where the widget cannot be drawn), and
+        that line for every other reader."""
+        shown = super()._repr_mimebundle_(**kwargs)
+        if shown is None:
+            return None
+        data, metadata = shown
+        data[MIME_TYPE] = {"view": self.view, "key": self._key}
+        data["text/plain"] = text_line(self.view, len(self._run_ids()), len(self.selected))
+        return data, metadata
+
+    def save(self, target="svg"):
+        """Exports the view as its toolbar's buttons do. ``target`` is a format, "svg", "png" or
+        "csv", for a file named <notebook>-<view>.<format> (then -2, -3, ...), or a file name
+        such as "figure.png". In JupyterLab and Notebook 7 the file is written next to the
+        notebook, elsewhere the browser downloads it, and the view says where it went. The page
+        writes it, so only while the view is shown, and once the cell has finished.
+        """
+        name = None if target in EXPORT_FORMATS else target
+        format = target if name is None else pathlib.PurePath(str(name)).suffix[1:].lower()
+        if format not in EXPORT_FORMATS or (name is not None and (not isinstance(name, str) or pathlib.PurePath(name).name != name)):
+            raise RunsDataError(
+                f'save takes "svg", "png" or "csv", or a file name (no folder) ending in .svg, .png or .csv; got {target!r}.'
+            )
+        self.send({"type": "export", "format": format, "name": name})
 
     def _send_tables(self):
         """Each table in chunks; every message carries both sizes, so the view can show

@@ -1,7 +1,6 @@
 import type { JupyterFrontEnd } from "@jupyterlab/application";
 import type { ICommandPalette } from "@jupyterlab/apputils";
-import { PathExt } from "@jupyterlab/coreutils";
-import { svgToPng, type Exportable } from "../render/export.js";
+import { exportBlob, exportView, type Exportable, type ExportFormat } from "../render/export.js";
 
 type ExportableView = HTMLElement & Exportable;
 
@@ -24,47 +23,9 @@ function viewTracker(app: JupyterFrontEnd) {
   };
 }
 
-/** The folder of the current notebook or file, where exports are written. */
-function currentFolder(app: JupyterFrontEnd): { folder: string; stem: string } {
-  const path = (app.shell.currentWidget as { context?: { path: string } } | null)?.context?.path ?? "";
-  return { folder: PathExt.dirname(path), stem: path ? PathExt.basename(path, PathExt.extname(path)) : "runcompare" };
-}
-
-function viewName(view: HTMLElement): string {
-  const kind = [...view.classList].find((name) => name.startsWith("rc-") && name !== "rc-view");
-  return kind ? kind.slice(3) : "view";
-}
-
-function base64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-export function addCommands(app: JupyterFrontEnd, palette: ICommandPalette | null, exportScale: () => number) {
+/** The export commands, on a view's context menu and in the palette: they save as the view's toolbar does (see exportView). */
+export function addCommands(app: JupyterFrontEnd, palette: ICommandPalette | null) {
   const views = viewTracker(app);
-  const contents = app.serviceManager.contents;
-
-  /** A path that names no existing file: quickstart-parallel.svg, then quickstart-parallel-2.svg, ... */
-  const freePath = async (folder: string, base: string, extension: string) => {
-    for (let n = 1; ; n++) {
-      const path = PathExt.join(folder, `${base}${n > 1 ? `-${n}` : ""}.${extension}`);
-      try {
-        await contents.get(path, { content: false });
-      } catch {
-        return path;
-      }
-    }
-  };
-
-  const save = async (view: ExportableView, extension: string, format: "text" | "base64", content: string) => {
-    const { folder, stem } = currentFolder(app);
-    const path = await freePath(folder, `${stem}-${viewName(view)}`, extension);
-    await contents.save(path, { type: "file", format, content });
-    return path;
-  };
-
-  const png = async (view: ExportableView) => new Uint8Array(await (await svgToPng(view.exportSVG(), exportScale())).arrayBuffer());
 
   const add = (id: string, label: string, action: (view: ExportableView) => Promise<unknown>) => {
     app.commands.addCommand(id, {
@@ -80,11 +41,11 @@ export function addCommands(app: JupyterFrontEnd, palette: ICommandPalette | nul
     palette?.addItem({ command: id, category: "Run comparison" });
   };
 
-  add(COMMANDS.svg, "Export view as SVG", (view) => save(view, "svg", "text", view.exportSVG()));
-  add(COMMANDS.png, "Export view as PNG", async (view) => save(view, "png", "base64", base64(await png(view))));
+  const save = (format: ExportFormat) => async (view: ExportableView) => (await exportView(view, view, format)).path;
+  add(COMMANDS.svg, "Export view as SVG", save("svg"));
+  add(COMMANDS.png, "Export view as PNG", save("png"));
   add(COMMANDS.copyPng, "Copy view as PNG", async (view) => {
-    const blob = new Blob([(await png(view)) as BlobPart], { type: "image/png" });
-    await navigator.clipboard.write([new ClipboardItem({ "image/png": blob })]);
+    await navigator.clipboard.write([new ClipboardItem({ "image/png": await exportBlob(view, "png") })]);
   });
-  add(COMMANDS.csv, "Export data as CSV", (view) => save(view, "csv", "text", view.exportCSV()));
+  add(COMMANDS.csv, "Export data as CSV", save("csv"));
 }

@@ -16,6 +16,7 @@ export function applySettings(settings: RuncompareSettings) {
   const style = document.documentElement.style;
   style.setProperty("--rc-color-scheme", settings.colorScheme);
   style.setProperty("--rc-smoothing", String(settings.smoothing));
+  style.setProperty("--rc-export-scale", String(settings.exportScale));
 }
 
 export function readSettings(settings: ISettingRegistry.ISettings): RuncompareSettings {

@@ -1,8 +1,106 @@
-/** Saving what a view shows: SVG and CSV as text, PNG rasterised from the SVG. */
+/**
+ * Saving what a view shows: SVG and CSV as text, PNG rasterised from the SVG. The toolbar,
+ * JupyterLab's context menu and Python's `w.save()` all go through `exportView`, so a file gets
+ * the same name and the view the same notice of where it went, whichever asked.
+ */
 
 export interface Exportable {
   exportSVG(): string;
   exportCSV(): string;
+}
+
+export type ExportFormat = "svg" | "png" | "csv";
+
+/** Where a file went, for the notice and for whoever asked (a command returns the path). */
+export interface Saved {
+  /** The file's path (JupyterLab) or name (a download). */
+  path: string;
+  notice: string;
+}
+
+/**
+ * Writes an exported file for a view shown on this page: `base` is "<view>" (the saver puts its
+ * notebook's name before it) unless `name` names the whole file. The JupyterLab extension sets
+ * one that writes next to the notebook; without one, the browser downloads the file.
+ */
+export type Saver = (view: HTMLElement, file: { base: string; extension: string; name: string | null }, content: Blob) => Promise<Saved>;
+
+// On the global object, as the views of a page may come from more than one bundle (the
+// extension's, the kernel's): the saver the extension sets reaches them all.
+const SAVER = Symbol.for("runcompare.saver.v1");
+const pageGlobal = globalThis as unknown as Record<symbol, Saver | undefined>;
+
+export function setSaver(saver: Saver | undefined) {
+  pageGlobal[SAVER] = saver;
+}
+
+/** A name for downloads from a page with no notebook: its file's name ("scatter" for scatter.html), else "runcompare". */
+function pageName(): string {
+  const file = decodeURIComponent(location.pathname.split("/").pop() ?? "");
+  return /^(.+)\.html?$/.exec(file)?.[1] ?? "runcompare";
+}
+
+const downloadSaver: Saver = async (_view, { base, extension, name }, content) => {
+  const file = name ?? `${pageName()}-${base}.${extension}`;
+  download(file, content);
+  return { path: file, notice: `Downloaded ${file}` };
+};
+
+/** The view's kind, from its class: "parallel" for .rc-view.rc-parallel. */
+export function viewKind(view: Element): string {
+  const kind = [...view.classList].find((name) => name.startsWith("rc-") && name !== "rc-view");
+  return kind ? kind.slice(3) : "view";
+}
+
+/** PNGs are drawn at this many pixels per CSS pixel: 2 unless JupyterLab's settings say otherwise. */
+export function exportScale(): number {
+  const scale = Number(getComputedStyle(document.documentElement).getPropertyValue("--rc-export-scale"));
+  return scale > 0 ? scale : 2;
+}
+
+export async function exportBlob(view: Exportable, format: ExportFormat): Promise<Blob> {
+  if (format === "png") return svgToPng(view.exportSVG(), exportScale());
+  return format === "svg" ? svgBlob(view.exportSVG()) : csvBlob(view.exportCSV());
+}
+
+/** Saves a file for the view through the page's saver and shows the notice in the view. */
+export async function saveFile(view: HTMLElement, base: string, extension: string, content: Blob, name: string | null = null): Promise<Saved> {
+  try {
+    const saved = await (pageGlobal[SAVER] ?? downloadSaver)(view, { base, extension, name }, content);
+    showNotice(view, saved.notice);
+    return saved;
+  } catch (error) {
+    showNotice(view, `Could not save the ${extension.toUpperCase()} file: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+}
+
+/**
+ * Exports what `source` draws as SVG, PNG or CSV for the view element `view`: named after the
+ * view ("<notebook>-<base>.svg") unless `name` is given, saved, and said where.
+ */
+export async function exportView(view: HTMLElement, source: Exportable, format: ExportFormat, base = viewKind(view), name: string | null = null): Promise<Saved> {
+  return saveFile(view, base, format, await exportBlob(source, format), name);
+}
+
+/** How long the notice of where a file went stays, in milliseconds. */
+const NOTICE_MS = 8000;
+
+/** A line in the view's toolbar (or atop the view) saying where the last file went. */
+function showNotice(view: HTMLElement, text: string) {
+  const root = view.closest(".rc-view") ?? view;
+  let notice = root.querySelector<HTMLElement>(".rc-export-notice");
+  if (!notice) {
+    notice = document.createElement("span");
+    notice.className = "rc-export-notice";
+    notice.setAttribute("role", "status");
+    const exports = root.querySelector(".rc-exports");
+    if (exports) exports.after(notice);
+    else root.prepend(notice);
+  }
+  notice.textContent = text;
+  clearTimeout(Number(notice.dataset.timer));
+  notice.dataset.timer = String(setTimeout(() => notice.remove(), NOTICE_MS));
 }
 
 export function download(filename: string, content: Blob) {
@@ -20,12 +118,9 @@ export function download(filename: string, content: Blob) {
 export const svgBlob = (svg: string) => new Blob([svg], { type: "image/svg+xml" });
 export const csvBlob = (csv: string) => new Blob([csv], { type: "text/csv" });
 
-/** Draws an SVG document onto a canvas at `ratio` times its size (2 by default: crisp on print and HiDPI). */
-export async function svgToPng(svg: string, ratio = 2): Promise<Blob> {
-  const document_ = new DOMParser().parseFromString(svg, "image/svg+xml");
-  const root = document_.documentElement;
-  const width = Number(root.getAttribute("width"));
-  const height = Number(root.getAttribute("height"));
+/** An SVG document as a decoded image, with the size its root element gives. */
+export async function svgImage(svg: string): Promise<{ image: HTMLImageElement; width: number; height: number }> {
+  const root = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
   const image = new Image();
   const url = URL.createObjectURL(svgBlob(svg));
   try {
@@ -34,15 +129,26 @@ export async function svgToPng(svg: string, ratio = 2): Promise<Blob> {
   } finally {
     URL.revokeObjectURL(url);
   }
+  return { image, width: Number(root.getAttribute("width")), height: Number(root.getAttribute("height")) };
+}
+
+/** A canvas's pixels encoded as `type` (quality for lossy types), or a rejection naming the browser's failure. */
+export function canvasBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(`the browser could not encode the ${type} image`))), type, quality),
+  );
+}
+
+/** Draws an SVG document onto a canvas at `ratio` times its size (2 by default: crisp on print and HiDPI). */
+export async function svgToPng(svg: string, ratio = 2): Promise<Blob> {
+  const { image, width, height } = await svgImage(svg);
   const canvas = document.createElement("canvas");
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
   const context = canvas.getContext("2d")!;
   context.scale(ratio, ratio);
   context.drawImage(image, 0, 0, width, height);
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("the browser could not encode the PNG"))), "image/png"),
-  );
+  return canvasBlob(canvas, "image/png");
 }
 
 /** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled. */

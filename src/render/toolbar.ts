@@ -1,8 +1,9 @@
-import { csvBlob, download, svgBlob, svgToPng, type Exportable } from "./export.js";
+import { exportView, type ExportFormat, type Exportable } from "./export.js";
 
 /**
- * The row above a view: its own controls first, then SVG / PNG / CSV downloads named after
- * the view. Returns the row and the element where a view puts its controls.
+ * The row above a view: its own controls first, then SVG / PNG / CSV exports named after the
+ * view, `name` (see exportView: next to the notebook in JupyterLab, else downloads). Returns the
+ * row and the element where a view puts its controls.
  */
 export function toolbar(view: Exportable, name: string): { bar: HTMLElement; controls: HTMLElement } {
   const bar = document.createElement("div");
@@ -11,17 +12,18 @@ export function toolbar(view: Exportable, name: string): { bar: HTMLElement; con
   controls.className = "rc-controls";
   const exports = document.createElement("div");
   exports.className = "rc-exports";
-  const button = (label: string, title: string, action: () => Promise<void> | void) => {
+  const button = (format: ExportFormat, title: string) => {
     const element = document.createElement("button");
     element.type = "button";
-    element.textContent = label;
+    element.textContent = format.toUpperCase();
     element.title = title;
-    element.addEventListener("click", () => void action());
+    // The notice says what failed; nothing is left to catch.
+    element.addEventListener("click", () => void exportView(bar.closest<HTMLElement>(".rc-view") ?? bar, view, format, name).catch(() => {}));
     exports.append(element);
   };
-  button("SVG", "Download the view as SVG (vector)", () => download(`${name}.svg`, svgBlob(view.exportSVG())));
-  button("PNG", "Download the view as PNG (2x pixel ratio)", async () => download(`${name}.png`, await svgToPng(view.exportSVG())));
-  button("CSV", "Download the values shown as CSV", () => download(`${name}.csv`, csvBlob(view.exportCSV())));
+  button("svg", "Save the view as SVG (vector)");
+  button("png", "Save the view as PNG");
+  button("csv", "Save the values shown as CSV");
   bar.append(controls, exports);
   return { bar, controls };
 }

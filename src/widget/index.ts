@@ -1,5 +1,6 @@
 import type { AnyModel, RenderProps } from "@anywidget/types";
 import { errorBox } from "../render/error.js";
+import { exportView, type ExportFormat } from "../render/export.js";
 import { noteLine, progressLine } from "./note.js";
 import { requestTables } from "./transfer.js";
 import { views, type ViewElement, type WidgetTables } from "./views.js";
@@ -33,6 +34,15 @@ function storedTables(model: AnyModel<WidgetTraits>): WidgetTables {
 
 const options = (model: AnyModel<WidgetTraits>) => ({ ...model.get("options"), selected: model.get("selected") });
 
+interface ExportRequest {
+  type: "export";
+  format: ExportFormat;
+  name: string | null;
+}
+
+/** The views shown of each model, oldest first: the oldest answers Python's `w.save()`. */
+const shown = new WeakMap<AnyModel, ViewElement[]>();
+
 /** The anywidget entry: a thin adapter from model traits to a view function. */
 function render({ model, el }: RenderProps<WidgetTraits>) {
   let element: ViewElement | null = null;
@@ -41,9 +51,14 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     model.set("selected", element!.value);
     model.save_changes();
   };
-  const mount = () => {
-    element?.destroy();
+  const unmount = () => {
+    if (!element) return;
+    shown.set(model, (shown.get(model) ?? []).filter((view) => view !== element));
+    element.destroy();
     element = null;
+  };
+  const mount = () => {
+    unmount();
     if (model.get("stored") !== false) tables = storedTables(model);
     if (!tables) return;
     const make = views[model.get("view")];
@@ -52,11 +67,16 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
       return;
     }
     element = make(tables, options(model));
+    shown.set(model, [...(shown.get(model) ?? []), element]);
     element.addEventListener("input", sendSelection);
     el.replaceChildren(...[noteLine(model.get("note")), element].filter((child) => child !== null));
   };
   const updateOptions = () => element?.update(options(model));
   const updateSelection = () => element && (element.value = model.get("selected"));
+  const onMessage = (message: ExportRequest) => {
+    if (message?.type !== "export" || !element || shown.get(model)?.[0] !== element) return;
+    void exportView(element, element, message.format, undefined, message.name).catch(() => {});
+  };
   const stopLoading = model.get("stored") === false ? load(model, el, (received) => ((tables = received), mount())) : () => {};
 
   mount();
@@ -67,12 +87,13 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     ["change:note", mount],
     ["change:options", updateOptions],
     ["change:selected", updateSelection],
+    ["msg:custom", onMessage as () => void],
   ];
   for (const [event, listener] of listeners) model.on(event, listener);
   return () => {
     stopLoading();
     for (const [event, listener] of listeners) model.off(event, listener);
-    element?.destroy();
+    unmount();
   };
 }
 

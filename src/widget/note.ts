@@ -2,7 +2,7 @@
  * Lines shown above a view by the notebook layer, not by the view: a note from Python (such as
  * how the curves were reduced) and the progress of tables still on their way from the kernel.
  */
-const LINE_STYLE = "font: 12px var(--jp-ui-font-family, system-ui, sans-serif); color: var(--jp-ui-font-color2, #59636e); margin: 0 0 6px;";
+export const LINE_STYLE = "font: 12px var(--jp-ui-font-family, system-ui, sans-serif); color: var(--jp-ui-font-color2, #59636e); margin: 0 0 6px;";
 
 /** The note as a line of text, or null for none. */
 export function noteLine(text: string | null | undefined): HTMLElement | null {

@@ -5,6 +5,7 @@ import { summary } from "../views/summary/index.js";
 import { scalars } from "../views/scalars/index.js";
 import { diffWithSelection } from "../views/diff/selection.js";
 import { table } from "../views/table/index.js";
+import type { Exportable } from "../render/export.js";
 
 /** The tables a widget carries, as Arrow IPC bytes; scalars is empty when not given. */
 export interface WidgetTables {
@@ -13,7 +14,7 @@ export interface WidgetTables {
 }
 
 /** What every view element offers the widget. */
-export interface ViewElement extends HTMLElement {
+export interface ViewElement extends HTMLElement, Exportable {
   value: string[];
   update(options: Record<string, unknown>): void;
   destroy(): void;

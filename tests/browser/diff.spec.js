@@ -250,7 +250,8 @@ test("exports: CSV of the table, JSON of the differing fields, SVG of the rows",
 
   const download = page.waitForEvent("download");
   await table(page, "configs").getByRole("button", { name: "Export differences as JSON" }).click();
-  expect((await download).suggestedFilename()).toBe("diff.json");
+  expect((await download).suggestedFilename()).toBe("diff-diff.json");
+  await expect(page.locator(".rc-export-notice")).toHaveText("Downloaded diff-diff.json");
 
   const svg = await page.evaluate(() => {
     const doc = new DOMParser().parseFromString(window.config.exportSVG(), "image/svg+xml");

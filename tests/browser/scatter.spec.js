@@ -176,14 +176,36 @@ test.describe("the example sweep", () => {
     expect(await page.evaluate(() => window.inputs)).toBe(0);
   });
 
-  test("the wheel zooms, dragging pans, a double-click resets and keeps the selection", async ({ page }) => {
+  test("the wheel scrolls the page until a click in the chart or a modifier key; then it zooms, dragging pans, a double-click resets", async ({ page }) => {
     const box = await chartBox(page);
     const before = (await axisScale(page, "x", true)).ticks;
+    const y = await axisScale(page, "y", false);
+    // d3-zoom stops the wheel events it takes; those it leaves reach the window, free to scroll it.
+    await page.evaluate(() => window.addEventListener("wheel", (event) => (window.wheelKept = event.defaultPrevented)));
+    await page.mouse.move(box.x + box.width / 2, box.y + y.pixelOf(0.95));
+
+    // Passing over the chart, the wheel is the page's: nothing zooms, and the chart says how to zoom.
+    await page.mouse.wheel(0, -600);
+    await expect(page.locator(".rc-scatter .rc-wheel-hint")).toBeVisible();
+    await expect(page.locator(".rc-scatter .rc-wheel-hint")).toHaveText("Click the chart to zoom with the wheel, or hold Ctrl (⌘ on a Mac)");
+    expect(await page.evaluate(() => window.wheelKept)).toBe(false);
+    expect((await axisScale(page, "x", true)).ticks).toEqual(before);
+    await page.screenshot({ path: path.join(screenshots, "scatter-wheel-hint.png") });
+    await expect(page.locator(".rc-scatter .rc-wheel-hint")).toBeHidden();
+
+    // With Ctrl held (as a trackpad pinch sends it), the wheel zooms.
+    await page.keyboard.down("Control");
+    await page.mouse.wheel(0, -600);
+    await page.keyboard.up("Control");
+    await expect.poll(async () => (await axisScale(page, "x", true)).ticks).not.toEqual(before);
+    await page.mouse.dblclick(box.x + box.width / 2, box.y + 30);
+    await expect.poll(async () => (await axisScale(page, "x", true)).ticks).toEqual(before);
+
+    // After a click in the chart, the plain wheel zooms until the pointer leaves it.
+    await page.mouse.click(box.x + box.width / 2, box.y + y.pixelOf(0.95));
+    await page.waitForTimeout(400); // the click's own effect (it clears the selection) lands after the double-click wait
     const ids = runs.slice(0, 3).map((run) => run.run_id);
     await page.evaluate((ids) => (window.view.value = ids), ids);
-
-    const y = await axisScale(page, "y", false);
-    await page.mouse.move(box.x + box.width / 2, box.y + y.pixelOf(0.95));
     await page.mouse.wheel(0, -600);
     await expect.poll(async () => (await axisScale(page, "x", true)).ticks).not.toEqual(before);
     await expect.poll(() => page.evaluate(() => window.view.drawn.points)).toBeLessThan(96);
@@ -198,6 +220,12 @@ test.describe("the example sweep", () => {
     await page.waitForTimeout(400);
     expect(await page.evaluate(() => window.view.value)).toEqual(ids);
     expect(await page.evaluate(() => window.view.drawn)).toEqual({ points: 96, emphasised: 3 });
+
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height + 40);
+    await page.mouse.move(box.x + box.width / 2, box.y + y.pixelOf(0.95));
+    await page.mouse.wheel(0, -600);
+    await expect(page.locator(".rc-scatter .rc-wheel-hint")).toBeVisible();
+    expect((await axisScale(page, "x", true)).ticks).toEqual(before);
   });
 
   test("exports: SVG with one circle per point, CSV with one row per point", async ({ page }) => {

@@ -1,7 +1,8 @@
 import { test, expect } from "@playwright/test";
 import { execute } from "./kernel.js";
 import path from "node:path";
-import { axisMapping, brushedRange, exampleRuns, screenshots } from "../browser/helpers.js";
+import { exampleRuns, screenshots } from "../browser/helpers.js";
+import { brushAccuracy, execute, pythonList } from "./notebook.js";
 
 const runs = exampleRuns();
 const accuracy = "metrics.validation/accuracy";
@@ -43,19 +44,7 @@ test("the quickstart notebook runs and its widget talks both ways with Python", 
   await expect.poll(async () => (await drawn(page)).emphasised).toBe(3);
 
   // A brush in the view reaches Python.
-  const axis = view(page).locator(".rc-axis").nth(7);
-  const { x, yOf } = await axisMapping(axis);
-  const plot = await view(page).locator("svg").first().boundingBox();
-  const [from, to] = [yOf(0.3), yOf(0.6)];
-  await page.mouse.move(plot.x + x, plot.y + from);
-  await page.mouse.down();
-  await page.mouse.move(plot.x + x, plot.y + to, { steps: 6 });
-  await page.mouse.up();
-  const [lo, hi] = await brushedRange(axis);
-  const expected = runs.filter((run) => run[accuracy] >= lo && run[accuracy] <= hi).map((run) => run.run_id).sort();
-  expect(expected.length).toBeGreaterThan(0);
-  await expect.poll(async () => (await execute(page, "print(sorted(w.selected))")).trim()).toBe(
-    `[${expected.map((id) => `'${id}'`).join(", ")}]`,
-  );
+  const expected = await brushAccuracy(page, view(page));
+  await expect.poll(async () => (await execute(page, "print(sorted(w.selected))")).trim()).toBe(pythonList(expected));
   await page.screenshot({ path: path.join(screenshots, "jupyterlab-brushed.png") });
 });

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Starts a real JupyterLab for the tests, on loopback, with its own settings, on a copy of examples/
-# so running the notebook leaves the repo as it was.
+# Starts a real JupyterLab (or, with "notebook" as second argument, Notebook 7) for the tests, on
+# loopback, with its own settings, on a copy of examples/ so running the notebook leaves the repo
+# as it was. RC_VENV names the Python environment to run it from: the repo's .venv (runcompare
+# installed editable) unless the install tests give the one they installed the wheel into.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 port="${1:-8899}"
+app="${2:-lab}"
+venv="${RC_VENV:-$repo/.venv}"
 # One folder per port: suites started on different ports leave each other's files alone.
 work="$repo/tests/output/jupyter-$port"
 rm -rf "$work" && mkdir -p "$work"
@@ -11,7 +15,7 @@ cp -r "$repo/examples" "$work/root"
 # A Parquet copy of the runs, compressed with zstd as polars writes it, an Arrow file that is
 # no runs table, a notebook that shows a view as plain output (no widget), one whose cells the
 # lifecycle test re-runs, and one with a view whose data is not stored (store=False).
-"$repo/.venv/bin/python" - "$work/root" <<'PY'
+"$venv/bin/python" - "$work/root" <<'PY'
 import sys, nbformat, pyarrow.ipc as ipc, pyarrow.parquet as pq
 root = sys.argv[1]
 import pyarrow as pa
@@ -39,8 +43,12 @@ echo '{"saveState": true}' > "$work/settings/@jupyter-widgets/jupyterlab-manager
 export JUPYTER_CONFIG_DIR="$work/config" JUPYTERLAB_SETTINGS_DIR="$work/settings" \
   JUPYTERLAB_WORKSPACES_DIR="$work/workspaces" IPYTHONDIR="$work/ipython"
 # Its log goes to a file (tests/output/jupyter-<port>/lab.log) to keep the test report readable.
-exec "$repo/.venv/bin/jupyter" lab --no-browser --ip=127.0.0.1 --port="$port" --allow-root \
+if [ "$app" = notebook ]; then
+  app_options=(--JupyterNotebookApp.expose_app_in_browser=True)
+else
+  app_options=(--LabApp.expose_app_in_browser=True --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate)
+fi
+exec "$venv/bin/jupyter" "$app" --no-browser --ip=127.0.0.1 --port="$port" --allow-root \
   --ServerApp.token= --ServerApp.password= --ServerApp.disable_check_xsrf=True \
-  --ServerApp.root_dir="$work/root" --LabApp.expose_app_in_browser=True \
-  --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+  --ServerApp.root_dir="$work/root" "${app_options[@]}" \
   >"$work/lab.log" 2>&1

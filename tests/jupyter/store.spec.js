@@ -22,7 +22,7 @@ test("a view made with store=False draws, is saved without its data, and asks fo
   const state = states.find((state) => state.view === "scalars");
   expect(state.stored).toBe(false);
   expect(state.runs ?? "").toBe("");
-  expect(JSON.stringify(saved).length).toBeLessThan(700_000); // the widget code, not the 400 KB of scalars
+  expect(JSON.stringify(saved).length).toBeLessThan(30_000); // neither the 400 KB of scalars nor the view code
 
   await page.evaluate(() => window.jupyterapp.serviceManager.sessions.shutdownAll());
   await page.goto("/lab/tree/unstored.ipynb");

@@ -1,6 +1,7 @@
 """rc.display sends a view as a MIME bundle: the Arrow bytes, base64, and the options."""
 
 import base64
+import json
 
 import pyarrow as pa
 import pytest
@@ -17,7 +18,9 @@ def test_bundle_carries_the_runs_and_options():
     assert data["options"] == {"params": ["lr"], "metrics": None, "color": "acc", "height": 360}
     table = pa.ipc.open_stream(base64.b64decode(data["runs"])).read_all()
     assert table.column("run_id").to_pylist() == ["a", "b"]
-    assert bundle["text/plain"] == "runcompare parallel view (shown by the runcompare JupyterLab extension)"
+    assert bundle["text/plain"] == (
+        "runcompare parallel: 2 runs (open the notebook in JupyterLab with runcompare installed to see the view)"
+    )
     assert data["scalars"] is None
 
 
@@ -43,7 +46,7 @@ def test_scatter_with_scalars_travels_too():
     assert pa.ipc.open_stream(base64.b64decode(data["scalars"])).read_all().num_rows == 2
 
 
-def test_bundle_draws_itself_in_exported_html_unless_asked_not_to():
-    html = rc.mime_bundle(RUNS)["text/html"]
-    assert html.count("<script") == 2 and '<div id="runcompare-' in html
-    assert "text/html" not in rc.mime_bundle(RUNS, html=False)
+def test_bundle_carries_no_code():
+    bundle = rc.mime_bundle(RUNS)
+    assert set(bundle) == {"application/vnd.runcompare.v1+json", "text/plain"}
+    assert len(json.dumps(bundle)) < 2_000

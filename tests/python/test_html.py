@@ -7,19 +7,11 @@ import re
 import pytest
 
 import runcompare as rc
-from runcompare import _widget
 
 RUNS = [
     {"run_id": "a", "name": "</script><script>alert(1)</script>", "params.lr": 0.1, "metrics.acc": 0.5},
     {"run_id": "b", "name": "plain", "params.lr": 0.01, "metrics.acc": 0.7},
 ]
-
-
-@pytest.fixture(autouse=True)
-def widget_esm(tmp_path, monkeypatch):
-    stub = tmp_path / "widget.js"
-    stub.write_text("export default { render() {} }; // … ✕\n", encoding="utf-8")
-    monkeypatch.setattr(_widget, "esm_path", lambda: stub)
 
 
 def state_of(page):
@@ -33,7 +25,7 @@ def test_page_carries_code_data_and_options(tmp_path):
     assert "<title>&lt;b&gt;sweep&lt;/b&gt;</title>" in page
     state = state_of(page)
     assert state["view"] == "parallel" and state["options"]["color"] == "acc"
-    assert base64.b64decode(state["module"]).decode("utf-8").endswith("// … ✕\n")
+    assert base64.b64decode(state["module"]).decode("utf-8").endswith("// views … ✕\n")
     assert state["runs"] and state["scalars"] == ""
 
 

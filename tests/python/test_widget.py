@@ -31,17 +31,60 @@ def test_options_are_synced_traits():
     assert widget.options == {"params": ["lr", "params.optimizer"], "metrics": ["acc"], "color": "tags.group", "height": 400}
     state = widget.get_state()
     assert {"view", "runs", "scalars", "options", "selected"} <= state.keys()
-    assert state["_bundle"] == "export default { render() {} };\n"
 
 
-def test_each_widget_imports_a_small_loader_that_evaluates_the_bundle_once_per_page():
-    import hashlib
-
+def test_a_widget_carries_a_small_loader_not_the_view_code(widget_esm):
     first, second = rc.parallel(RUNS), rc.scatter(RUNS)
-    digest = hashlib.sha256(first._bundle.encode("utf-8")).hexdigest()[:16]
-    assert first._esm == second._esm
-    assert f'Symbol.for("runcompare.widget.{digest}")' in first._esm
-    assert first._bundle not in first._esm
+    assert first._esm == second._esm == (widget_esm / "loader.js").read_text(encoding="utf-8")
+    assert "views" not in first._esm and not first.has_trait("_bundle")
+    assert first._key != second._key and len(first._key) == 32
+
+
+def test_the_kernel_sends_the_view_code_when_a_page_asks(widget_esm, monkeypatch):
+    widget = rc.parallel(RUNS)
+    sent = []
+    monkeypatch.setattr(widget, "send", lambda content, buffers=None: sent.append((content, buffers)))
+    widget._handle_custom_msg({"type": "code"}, [])
+    assert sent == [({"type": "code"}, [(widget_esm / "widget.js").read_bytes()])]
+
+    (widget_esm / "widget.js").unlink()
+    sent.clear()
+    widget._handle_custom_msg({"type": "code"}, [])
+    assert sent[0][0]["type"] == "code" and "run `make build`" in sent[0][0]["error"]
+
+
+def test_the_output_names_the_widget_and_says_what_it_shows():
+    widget = rc.parallel(RUNS)
+    widget.selected = ["a", "c"]
+    data, _metadata = widget._repr_mimebundle_()
+    assert data["application/vnd.jupyter.widget-view+json"]["model_id"] == widget.model_id
+    assert data["application/vnd.runcompare.v1+json"] == {"view": "parallel", "key": widget._key}
+    assert data["text/plain"] == "runcompare parallel: 3 runs, 2 selected (run the cell with runcompare installed to see the view)"
+
+
+def test_save_asks_the_page_to_export_as_the_toolbar_does(monkeypatch):
+    widget = rc.scatter(RUNS)
+    sent = []
+    monkeypatch.setattr(widget, "send", lambda content, buffers=None: sent.append(content))
+    widget.save()
+    widget.save("png")
+    widget.save("figure.PNG")
+    widget.save("<img src=x onerror=alert(1)>.csv")
+    assert sent == [
+        {"type": "export", "format": "svg", "name": None},
+        {"type": "export", "format": "png", "name": None},
+        {"type": "export", "format": "png", "name": "figure.PNG"},
+        {"type": "export", "format": "csv", "name": "<img src=x onerror=alert(1)>.csv"},
+    ]
+
+
+@pytest.mark.parametrize("target", ["pdf", "figure.pdf", "figure", "plots/figure.png", "../figure.svg", 3])
+def test_save_says_what_it_takes(target):
+    with pytest.raises(rc.RunsDataError) as caught:
+        rc.scatter(RUNS).save(target)
+    assert str(caught.value) == (
+        f'save takes "svg", "png" or "csv", or a file name (no folder) ending in .svg, .png or .csv; got {target!r}.'
+    )
 
 
 def test_defaults_leave_the_choice_to_the_view():
@@ -84,11 +127,19 @@ def test_selected_with_unknown_ids_raises():
 
 
 def test_missing_widget_build_says_to_run_make_build(tmp_path, monkeypatch):
-    monkeypatch.setattr(_widget, "esm_path", lambda: tmp_path / "absent.js")
+    monkeypatch.setattr(_widget, "STATIC", tmp_path / "absent")
     with pytest.raises(FileNotFoundError, match="make build"):
         rc.parallel(RUNS)
 
 
+def test_the_example_sweep_ships_with_the_package():
+    runs, scalars = rc.examples.sweep()
+    assert runs.num_rows == 96 and scalars.num_rows == 96 * 20 * 4
+    assert set(scalars.column("run_id").to_pylist()) == set(runs.column("run_id").to_pylist())
+    widget = rc.parallel(runs, scalars=scalars, metrics=["loss/validation:min", "validation/accuracy"])
+    assert widget.view == "parallel"
+
+
 def test_public_api():
-    assert {"parallel", "Parallel", "RunsDataError", "runs_to_ipc", "__version__"} <= set(dir(rc))
+    assert {"parallel", "Parallel", "RunsDataError", "runs_to_ipc", "examples", "__version__"} <= set(dir(rc))
     assert rc.__version__ == "0.1.0"

@@ -2,7 +2,7 @@ import { readDetails, type Details, type DetailsInput } from "../../data/details
 import { compareRuns, isLongText, moveRun, withBase, type Comparisons } from "../../data/diff.js";
 import { RunsDataError, messages } from "../../data/errors.js";
 import { findMatches, searchPattern, stepThrough } from "../../data/search.js";
-import { download } from "../../render/export.js";
+import { saveFile } from "../../render/export.js";
 import { errorBox } from "../../render/error.js";
 import { viewStyle } from "../../render/style.js";
 import { nameCell, valueCell } from "./cells.js";
@@ -186,7 +186,7 @@ class DiffTable {
       difference: (step) => this.step(this.comparisons.differing, step),
       search: (query) => this.setSearch(query),
       match: (step) => this.step(this.matches, step),
-      exportJSON: () => download("diff.json", new Blob([this.exportJSON()], { type: "application/json" })),
+      exportJSON: () => void saveFile(this.root, "diff", "json", new Blob([this.exportJSON()], { type: "application/json" })).catch(() => {}),
       restoreRuns: () => this.setRuns([...this.runs, ...this.removedRuns()], true),
     });
     this.controls.hideBox.checked = this.hideIdentical;

@@ -119,7 +119,7 @@ class ParallelChart {
     this.colors = runColors(this.colorColumn);
     this.hidden = new Uint8Array(runs.count);
 
-    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "parallel-coordinates");
+    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "parallel");
     this.pickable = [...new Set([...runs.columns, ...this.columns.scalarSummaries(), ...this.dimensions.map((d) => d.column), this.colorColumn])];
     this.axisPicker = this.makeAxisPicker();
     controls.append(picker("Colour by", this.pickable.map((c) => c.name), this.colorColumn.name, (name) => this.setColor(this.pickableNamed(name))), this.axisPicker.element);

@@ -20,7 +20,7 @@ import { tooltipColumns, tooltipContent } from "./describe.js";
 import { scatterCSV, scatterSVG, type ShownPoints } from "./export.js";
 import { frame, isShown, pointArea, positionScale, project, type Frame, type PositionScale } from "./layout.js";
 import { pointFinder, rowsInRect, type PlacedPoints, type PointFinder } from "./pick.js";
-import { drawPoints, pointFill, rowsByFill, type DrawnPoints, type PointStyle } from "./points.js";
+import { drawPoints, pointFill, rowsByFill, type PointStyle } from "./points.js";
 import { countWithoutValue, plotPositions, type AxisPositions } from "./positions.js";
 import { pointSizes, sizeLegend, type PointSizes } from "./size.js";
 
@@ -34,6 +34,14 @@ export interface ScatterOptions extends ChannelChoice {
   selected?: readonly string[];
 }
 
+/** What a frame drew. Declared here, not with the drawing, so the published types reach no d3 types. */
+export interface DrawnPoints {
+  /** Points drawn in all (those inside the zoomed view). */
+  points: number;
+  /** Points drawn in colour over the faded ones (0 when nothing is selected). */
+  emphasised: number;
+}
+
 /** The element; its value is the runs inside the brush, the clicked one, or those set from outside. */
 export interface ScatterElement extends RedrawnView<ScatterOptions> {
   /** What the last frame drew, for tests and benchmarks. */
@@ -45,7 +53,10 @@ const DEFAULT_WIDTH = 640;
 const PICK_RADIUS = 16;
 /** How long a click waits to be sure it is not the first half of a double-click (which resets the zoom). */
 const DOUBLE_CLICK_WAIT = 250;
-const HINT = "Scroll to zoom, drag to pan, double-click to reset · Shift-drag to select runs · Click a point to select it, the background to clear";
+const HINT = "Click the chart, then scroll to zoom (or hold Ctrl/⌘ while scrolling); drag to pan, double-click to reset · Shift-drag to select runs · Click a point to select it, the background to clear";
+const WHEEL_HINT = "Click the chart to zoom with the wheel, or hold Ctrl (⌘ on a Mac)";
+/** How long the wheel hint stays after a scroll that passed over the chart. */
+const WHEEL_HINT_MS = 1500;
 
 /** A scatter plot of runs: a param, metric or other column on x against a metric on y, one point per run. */
 export function scatter(data: RunsInput, options: ScatterOptions = {}): ScatterElement {
@@ -97,6 +108,10 @@ class ScatterState {
   private movingBrush = false;
   private animation = 0;
   private clickTimer = 0;
+  /** The wheel zooms only after a click in the chart (until the pointer leaves it), as maps in notebooks do: else it scrolls the page. */
+  private wheelArmed = false;
+  private readonly wheelHint = document.createElement("div");
+  private wheelHintTimer = 0;
 
   constructor(
     private readonly root: HTMLElement,
@@ -124,7 +139,10 @@ class ScatterState {
     this.status.className = "rc-status";
     legend.append(this.status);
     this.plot.className = "rc-plot";
-    this.plot.append(this.canvas, this.svg.node()!);
+    this.wheelHint.className = "rc-wheel-hint";
+    this.wheelHint.textContent = WHEEL_HINT;
+    this.wheelHint.style.cssText = "position: absolute; inset: 0; display: none; place-items: center; pointer-events: none; font-weight: 600; background: color-mix(in srgb, var(--rc-bg) 70%, transparent);";
+    this.plot.append(this.canvas, this.svg.node()!, this.wheelHint);
     this.tooltip = tooltip(this.plot);
     const hint = document.createElement("div");
     hint.className = "rc-hint";
@@ -138,8 +156,9 @@ class ScatterState {
 
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.5, 1000])
-      // Shift-drag belongs to the brush; wheel and plain drag to the zoom.
-      .filter((event) => (!event.ctrlKey || event.type === "wheel") && !event.button && !(event.shiftKey && event.type !== "wheel"))
+      // Shift-drag belongs to the brush; plain drag to the zoom, and the wheel once armed.
+      .filter((event) => (!event.ctrlKey || event.type === "wheel") && !event.button && !(event.shiftKey && event.type !== "wheel") &&
+        (event.type !== "wheel" || this.wheelZooms(event)))
       .on("zoom", (event) => this.zoomed(event.transform, !!event.sourceEvent));
     this.brushBehavior = brush()
       .keyModifiers(false)
@@ -153,7 +172,9 @@ class ScatterState {
       })
       .on("click.select", (event: MouseEvent) => this.clicked(event))
       .on("pointermove.hover", (event: PointerEvent) => this.hover(event))
-      .on("pointerleave.hover", () => this.hideHover());
+      .on("pointerleave.hover", () => this.hideHover())
+      .on("pointerdown.arm", () => (this.wheelArmed = true))
+      .on("pointerleave.arm", () => (this.wheelArmed = false));
     // Framed once the view is in a page, where its width and fonts are known, then again for a new width or font.
     this.resizeObserver = new ResizeObserver(() => this.root.isConnected && this.resize());
     this.resizeObserver.observe(root);
@@ -182,7 +203,8 @@ class ScatterState {
     this.themeObserver.disconnect();
     cancelAnimationFrame(this.animation);
     clearTimeout(this.clickTimer);
-    this.svg.on(".zoom", null).on(".reset", null).on(".select", null).on(".hover", null);
+    clearTimeout(this.wheelHintTimer);
+    this.svg.on(".zoom", null).on(".reset", null).on(".select", null).on(".hover", null).on(".arm", null);
     this.brushGroup.on(".brush", null);
     this.container.remove();
   }
@@ -209,6 +231,15 @@ class ScatterState {
     this.svg.call(this.zoomBehavior.transform, zoomIdentity);
     // Drawn now, in the frame the new size shows in, not in the next one.
     this.flush();
+  }
+
+  /** Whether a wheel event zooms; one that does not leaves the page to scroll, and says how to zoom. */
+  private wheelZooms(event: WheelEvent): boolean {
+    if (this.wheelArmed || event.ctrlKey || event.metaKey) return true;
+    this.wheelHint.style.display = "grid";
+    clearTimeout(this.wheelHintTimer);
+    this.wheelHintTimer = window.setTimeout(() => (this.wheelHint.style.display = "none"), WHEEL_HINT_MS);
+    return false;
   }
 
   private zoomed(transform: ZoomTransform, byUser: boolean) {

@@ -1,5 +1,6 @@
 import type { RunColors } from "../../render/color.js";
 import { clipRects, isShown, type Frame } from "./layout.js";
+import type { DrawnPoints } from "./index.js";
 import type { PlacedPoints } from "./pick.js";
 
 /** How the points look; colours resolved from the theme. */
@@ -10,13 +11,6 @@ export interface PointStyle {
   readonly faded: string;
   /** The outline that keeps overlapping points apart. */
   readonly background: string;
-}
-
-export interface DrawnPoints {
-  /** Points drawn in all (those inside the zoomed view). */
-  points: number;
-  /** Points drawn in colour over the faded ones (0 when nothing is selected). */
-  emphasised: number;
 }
 
 /** Fewer points are drawn solid; many overlapping ones need transparency to show density. */
