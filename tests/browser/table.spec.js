@@ -296,7 +296,7 @@ test("CSV: every run passing the filters, or the rows on screen, with the column
   expect(screen.slice(1)).toEqual(all.slice(1, 1 + onScreen));
   // The buttons download the same text.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV", exact: true }).click()]);
-  expect(download.suggestedFilename()).toBe("runs.csv");
+  expect(download.suggestedFilename()).toBe("table-table.csv");
   expect(fs.readFileSync(await download.path(), "utf8").trim().split("\r\n")).toEqual(all);
 });
 

@@ -2,7 +2,7 @@ import type { RunsInput } from "../../data/input.js";
 import { openRunTable, type RunTable, type TableColumn } from "../../data/run-table.js";
 import type { ScalarsInput } from "../../data/scalars.js";
 import { button } from "../../render/controls.js";
-import { csvBlob, download } from "../../render/export.js";
+import { csvBlob, saveFile } from "../../render/export.js";
 import { toolbar } from "../../render/toolbar.js";
 import { redrawnView, type Drawing, type RedrawnView } from "../../render/view.js";
 import { textWidth } from "../values/text.js";
@@ -219,9 +219,9 @@ class TableDrawing implements Drawing {
   }
 
   private buildControls() {
-    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "runs");
+    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "table");
     const screenCSV = button("CSV (screen)", "Download the rows on screen as CSV (the CSV button gives every run that passes the filters)", () =>
-      download("runs-screen.csv", csvBlob(this.exportScreenCSV())),
+      void saveFile(this.root, "table-screen", "csv", csvBlob(this.exportScreenCSV())),
     );
     bar.querySelector(".rc-exports")!.append(screenCSV);
 
