@@ -1,5 +1,4 @@
 import { test, expect } from "@playwright/test";
-import { execute } from "./kernel.js";
 import path from "node:path";
 import { exampleRuns, screenshots } from "../browser/helpers.js";
 import { brushAccuracy, execute, pythonList } from "./notebook.js";

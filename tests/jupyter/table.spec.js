@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { execute } from "./kernel.js";
+import { execute } from "./notebook.js";
 import path from "node:path";
 import { exampleRuns, screenshots } from "../browser/helpers.js";
 
