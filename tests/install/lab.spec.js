@@ -101,7 +101,7 @@ test("three views saved with widget state cost their data and under 10 KB each, 
   expect(views.map((model) => model.state.view).sort()).toEqual([...KINDS].sort());
   for (const model of views) expect(model.state._esm.length).toBeLessThan(2_000);
   const lines = runcompareOutputs(saved).map((output) => joined(output.data["text/plain"]));
-  expect(lines[0]).toBe("runcompare parallel: 96 runs x 8 axes. Run the cell with runcompare installed to see the live view.");
+  expect(lines[0]).toBe("runcompare parallel: 96 runs x 7 axes. Run the cell with runcompare installed to see the live view.");
   expect(lines[1]).toMatch(/^runcompare scatter: 96 runs, loss\/validation \(min\) against params\.lr\. /);
   expect(lines[2]).toMatch(/^runcompare values: 96 runs\. /);
 
@@ -134,7 +134,7 @@ test("saved under JupyterLab's defaults (no widget state), each view reopens as 
       await figures.nth(i).scrollIntoViewIfNeeded();
       await expect.poll(() => figures.nth(i).locator("img").evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(100);
     }
-    await expect(figures.nth(0)).toContainText("runcompare parallel: 96 runs x 8 axes. Run the cell with runcompare installed to see the live view.");
+    await expect(figures.nth(0)).toContainText("runcompare parallel: 96 runs x 7 axes. Run the cell with runcompare installed to see the live view.");
     await expect(figures.nth(1)).toContainText("runcompare scatter: 96 runs");
     await expect(figures.nth(2)).toContainText("runcompare values: 96 runs");
     await expect(page.getByText("model not found")).toHaveCount(0);

@@ -223,7 +223,20 @@ def build_reference():
                        {"options": {"metric": "loss/validation:last", "bins": 3, "scalars": True},
                         "rows": records(call("importance", runs, {"metric": "loss/validation:last", "bins": 3, "scalars": True}))}],
         "errors": [{"call": name, "options": options, "error": error} for name, options, error in ERROR_CASES],
+        "distributions": distribution_reference(),
     })
+
+
+def distribution_reference():
+    """Student's t two-sided tail and the normal CDF over a grid reaching far into the tails,
+    for src/data/stats/distributions.ts (checked to 1e-9 relative, not only absolute)."""
+    t_values = [0.0, 1e-8, 0.1, 0.5, 1.0, 1.96, 2.5, 4.0, 8.0, 20.0, 50.0]
+    degrees = [1, 2, 2.5, 3.7, 5, 10, 30, 100, 1000, 1e5]
+    normal = [-38.0, -20.0, -10.0, -5.0, -3.0, -1.5, -0.5, 0.0, 1e-9, 0.5, 1.0, 2.0, 5.0, 8.3]
+    return {
+        "t_two_sided": [{"t": t, "df": df, "p": min(1.0, 2 * stats.t.sf(abs(t), df))} for t in t_values for df in degrees],
+        "normal_cdf": [{"z": z, "p": stats.norm.cdf(z)} for z in normal],
+    }
 
 
 def clean(value):
