@@ -44,6 +44,8 @@ export async function applyTheme(page, name) {
 export async function legibility(page, selector, { tolerance = 1 } = {}) {
   return page.locator(selector).first().evaluate((root, tolerance) => {
     const visible = (element) => {
+      // checkVisibility also knows content the browser does not render, such as a closed <details>' body.
+      if (element.checkVisibility && !element.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
       for (let node = element; node && node !== document; node = node.parentElement ?? node.parentNode) {
         if (!(node instanceof Element)) continue;
         const style = getComputedStyle(node);
@@ -74,6 +76,7 @@ export async function legibility(page, selector, { tolerance = 1 } = {}) {
       return found;
     };
 
+    const clamp = (box, to) => ({ left: Math.max(box.left, to.left), top: box.top, right: Math.min(box.right, to.right), bottom: box.bottom });
     const texts = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -93,10 +96,12 @@ export async function legibility(page, selector, { tolerance = 1 } = {}) {
         right: -Infinity,
         bottom: -Infinity,
       });
-      // An HTML box narrower than its text, shortened on purpose with an ellipsis, counts as its visible part.
+      // An HTML box narrower than its text, shortened on purpose with an ellipsis, counts as its visible part:
+      // the text's own box runs on to the end of the whole text, under whatever follows.
       const style = getComputedStyle(element);
       const ellipsis = style.textOverflow === "ellipsis" && element.scrollWidth > element.clientWidth;
-      texts.push({ text: content, box, element, ellipsis, hover: hasHoverText(element), rects });
+      const shown = ellipsis ? clamp(box, element.getBoundingClientRect()) : box;
+      texts.push({ text: content, box: shown, element, ellipsis, hover: hasHoverText(element), rects: ellipsis ? [shown] : rects });
     }
 
     const clipped = [];
