@@ -458,7 +458,7 @@ test("with no smoothing given, the page's setting (JupyterLab's Settings > runco
 /**
  * Draws many long noisy curves with the view, and again in the page with plain canvas calls from
  * values smoothed and reduced here (TensorBoard's EMA and M4 per device-pixel column, written out
- * below, mapped through the axes' ticks), in the view's documented look: Tableau 10 by run, one
+ * below, mapped through the axes' ticks), in the view's documented look: its twenty run colours in turn, one
  * path per colour, hairlines, opacity 1.25 - 0.3 log10(runs), raw series at 0.3 of that beneath.
  * Returns, per layer, how far the view's pixels are from the reference's.
  */
@@ -530,7 +530,10 @@ async function longCurvesAgainstReference(page, { runs, steps, smoothing }) {
         }
         return kept.map((i) => [mapX(i), mapY(values[i])]);
       };
-      const tableau10 = ["#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#bab0ab"];
+      const palette = [
+        "#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#a120f7",
+        "#776f00", "#0a7b6c", "#acb1f0", "#2fb5fa", "#d11376", "#f654f9", "#c04304", "#a89c62", "#a1c313", "#7961a3",
+      ];
       const alpha = Math.max(0.15, Math.min(1, 1.25 - 0.3 * Math.log10(runs)));
       const reference = (series, opacity) => {
         const canvas = document.createElement("canvas");
@@ -540,10 +543,10 @@ async function longCurvesAgainstReference(page, { runs, steps, smoothing }) {
         context.rect(left, 0, right - left, canvas.height);
         context.clip();
         Object.assign(context, { lineJoin: "round", lineCap: "round", lineWidth: 0.999, globalAlpha: opacity });
-        for (let color = 0; color < tableau10.length; color++) {
-          context.strokeStyle = tableau10[color];
+        for (let color = 0; color < palette.length; color++) {
+          context.strokeStyle = palette[color];
           context.beginPath();
-          for (let run = color; run < runs; run += tableau10.length) {
+          for (let run = color; run < runs; run += palette.length) {
             const points = m4(series[run]);
             context.moveTo(...points[0]);
             for (const point of points.slice(1)) context.lineTo(...point);

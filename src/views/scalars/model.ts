@@ -1,10 +1,9 @@
-import { schemeTableau10 } from "d3";
 import { aggregate, groupRuns, interpolateOnto, unionGrid, type RunGroups } from "../../data/align.js";
 import { RunsDataError, messages } from "../../data/errors.js";
 import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import type { Scalars, SeriesInfo } from "../../data/scalars.js";
 import { smoothTraces } from "../../data/smoothing.js";
-import { runColors } from "../../render/color.js";
+import { categoricalColor, runColors } from "../../render/color.js";
 import type { RunsInput } from "../../data/input.js";
 import type { Settings, XAxis } from "./options.js";
 import { firstTimes, splitTraces, type SeriesTraces } from "./traces.js";
@@ -115,7 +114,7 @@ export class ScalarsData {
       const groups = groupRuns(values, this.runIds.length);
       const members: string[][] = groups.labels.map(() => []);
       groups.groupOfRun.forEach((group, run) => members[group].push(this.runIds[run]));
-      const list = groups.labels.map((label, g) => ({ key: `group:${g}`, label, color: categorical(g), runs: members[g] }));
+      const list = groups.labels.map((label, g) => ({ key: `group:${g}`, label, color: categoricalColor(g), runs: members[g] }));
       return { list, ofRun: Array.from(groups.groupOfRun, (g) => list[g]), groups };
     }
     const colorOf = this.runColorer(settings.color);
@@ -264,7 +263,7 @@ export class ScalarsData {
   }
 
   private runColorer(column: string | null): (run: number) => string {
-    if (!column) return categorical;
+    if (!column) return categoricalColor;
     const colors = runColors(this.requireColumn(column));
     return (run) => {
       const row = this.rowOfRun[run];
@@ -335,8 +334,4 @@ function textOf(column: RunColumn, row: number): string | null {
   if (column.kind === "categorical") return column.values[row];
   const v = column.values[row];
   return Number.isNaN(v) ? null : String(v);
-}
-
-function categorical(index: number): string {
-  return schemeTableau10[index % schemeTableau10.length];
 }

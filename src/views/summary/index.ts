@@ -1,4 +1,5 @@
-import { pointer, schemeTableau10, select } from "d3";
+import { pointer, select } from "d3";
+import { categoricalColor } from "../../render/color.js";
 import type { RunsInput } from "../../data/input.js";
 import { readRuns, type Runs } from "../../data/runs.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
@@ -36,9 +37,6 @@ export interface SummaryElement extends RedrawnView<SummaryOptions> {
 
 const DEFAULT_WIDTH = 720;
 
-/** The colour of the run at a row of the runs table: Tableau 10, cycling. */
-export const runColor = (row: number) => schemeTableau10[row % schemeTableau10.length];
-
 /** Single-value metrics of runs as one clustered bar chart: a cluster per metric, a bar per run. */
 export function summary(runs: RunsInput, options: SummaryOptions = {}): SummaryElement {
   let table: Runs | null = null;
@@ -75,7 +73,7 @@ class SummaryState {
     private readonly options: SummaryOptions & { height: number },
     private readonly onSelect: (ids: string[]) => void,
   ) {
-    this.colors = runs.ids.map((_, row) => runColor(row));
+    this.colors = runs.ids.map((_, row) => categoricalColor(row));
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "summary");
     this.status.className = "rc-status";
     controls.append(this.status);
