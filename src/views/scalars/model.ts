@@ -60,6 +60,8 @@ export class ScalarsData {
   readonly names: readonly string[];
   readonly runs: Runs | null;
   readonly hasTimes: boolean;
+  /** How the time column's numbers were read, when the view should say so. */
+  readonly timeNote: string | null;
   /** Each scalar run's row in the runs table, -1 when absent. */
   private readonly rowOfRun: Int32Array;
   private readonly firstTime: Float64Array;
@@ -74,6 +76,7 @@ export class ScalarsData {
     this.series = scalars.series;
     this.runIds = scalars.runIds;
     this.hasTimes = scalars.times !== null;
+    this.timeNote = scalars.timeNote;
     this.firstTime = firstTimes(scalars);
     this.runs = runsInput ? readRuns(runsInput) : null;
     const runs = this.runs;
