@@ -104,10 +104,31 @@ export async function legibility(page, selector, { tolerance = 1 } = {}) {
       texts.push({ text: content, box: shown, element, ellipsis, hover: hasHoverText(element), rects: ellipsis ? [shown] : rects });
     }
 
+    // Sticky headers and columns with a background: scrolled content passes under them, out of sight.
+    const stickyOf = (element) => element.closest?.("[data-legibility-sticky]") ?? null;
+    const zOf = (element) => Number.parseInt(getComputedStyle(element).zIndex, 10) || 0;
+    const opaque = (element) => {
+      const color = getComputedStyle(element).backgroundColor.match(/[\d.]+/g)?.map(Number) ?? [];
+      return color.length === 3 || (color.length === 4 && color[3] > 0.9);
+    };
+    const covers = [...root.querySelectorAll("*")].filter((e) => getComputedStyle(e).position === "sticky" && opaque(e));
+    for (const cover of covers) cover.setAttribute("data-legibility-sticky", "");
+    const covered = (t) => {
+      const own = stickyOf(t.element);
+      const ownZ = own ? zOf(own) : -1;
+      const meet = (r) => Math.min(t.box.right, r.right) - Math.max(t.box.left, r.left) > tolerance && Math.min(t.box.bottom, r.bottom) - Math.max(t.box.top, r.top) > tolerance;
+      return covers.some((cover) => {
+        if (cover === own || cover.contains(t.element)) return false;
+        const z = zOf(cover);
+        const above = z > ownZ || (z === ownZ && own !== null && own.compareDocumentPosition(cover) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return above && meet(cover.getBoundingClientRect());
+      });
+    };
+
     const clipped = [];
     const onScreen = [];
     for (const t of texts) {
-      let hidden = false;
+      let hidden = covered(t);
       let cut = false;
       for (const { rect, clipsX, clipsY, scrolls } of clippers(t.element)) {
         const outsideX = clipsX && (t.box.right <= rect.left + tolerance || t.box.left >= rect.right - tolerance);
@@ -144,6 +165,7 @@ export async function legibility(page, selector, { tolerance = 1 } = {}) {
         if (a.rects.some((ra) => b.rects.some((rb) => meet(ra, rb)))) overlaps.push([a.text, b.text]);
       }
     }
+    for (const cover of covers) cover.removeAttribute("data-legibility-sticky");
     const plain = ({ text, box }) => ({ text, box });
     return { overlaps, clipped, texts: onScreen.map(plain) };
   }, tolerance);
