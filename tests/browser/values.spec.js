@@ -76,10 +76,14 @@ test.describe("on the example sweep", () => {
     });
     await page.goto("/examples/values.html");
     await page.waitForFunction(() => window.table && window.bars && window.bars.drawn.bars > 0);
+    // 96 runs and 4 series: a row per run by default (tests/browser/messy-tables.spec.js); these tests read a column per run.
+    await expect(page.locator(".rc-values tbody th").first()).toHaveText(runs[0].name);
+    await page.getByRole("button", { name: "columns", exact: true }).click();
   });
 
   test("the table shows 4 series x 96 runs, headed by run names", async ({ page }) => {
     expect(runIds.length).toBe(96);
+    await expect(page.getByRole("button", { name: "columns", exact: true })).toHaveAttribute("aria-pressed", "true");
     await expect(page.locator(".rc-values .rc-status")).toHaveText("4 series × 96 runs");
     expect(await page.locator(".rc-values tbody th").allTextContents()).toEqual(series.keys);
     await expect(page.locator(".rc-values table")).toHaveAttribute("aria-colcount", "97");
@@ -110,14 +114,14 @@ test.describe("on the example sweep", () => {
       const title = await cell(page, key, column).getAttribute("title");
       expect(Number(title ?? text)).toBe(expected);
     }
-    // The CSV holds the same texts, a row per series, a column per run.
+    // The CSV holds the values at full precision, laid out as shown: a row per series, a column per run.
     const csv = (await page.evaluate(() => window.table.exportCSV())).trim().split("\r\n");
     expect(csv.length).toBe(5);
     const header = csv[0].split(",");
     expect(header.length).toBe(97);
     expect(header[0]).toBe("metric");
     const lossValidation = csv.find((line) => line.startsWith("loss/validation,")).split(",");
-    expect(Number(lossValidation[1 + 90])).toBe(shown(series.value("loss/validation", "r090", "min")));
+    expect(Number(lossValidation[1 + 90])).toBe(series.value("loss/validation", "r090", "min"));
   });
 
   test("row extremes highlight each row's max and min cells, ties included", async ({ page }) => {
@@ -135,10 +139,10 @@ test.describe("on the example sweep", () => {
     // The example's train accuracy reaches 1 in many runs: every one of them is highlighted.
     expect(Object.keys(found["accuracy/train"].max).length).toBeGreaterThan(1);
 
-    await page.getByLabel("show row extremes").uncheck();
+    await page.getByLabel("highlight extremes").uncheck();
     await expect(page.locator(".rc-values td.rc-max, .rc-values td.rc-min")).toHaveCount(0);
     await expect(page.locator(".rc-extremes-key")).toBeHidden();
-    await page.getByLabel("show row extremes").check();
+    await page.getByLabel("highlight extremes").check();
     expect(await highlightedCells(page)).toEqual(found);
   });
 
@@ -281,7 +285,7 @@ test.describe("made in the page", () => {
         { run_id: "nan", metric: hostile, step: 1, value: NaN },
         { run_id: "ok", metric: "other", step: 1, value: 2 },
       ];
-      const table = rc.values(scalars, { runs });
+      const table = rc.values(scalars, { runs, runsAs: "columns" });
       const bars = rc.summary(runs);
       document.body.replaceChildren(table, bars);
       Object.assign(window, { table, bars });
@@ -356,7 +360,7 @@ test.describe("made in the page", () => {
       const scalars = { columnNames: () => Object.keys(columns), numRows: () => n, array: (name) => columns[name] };
       const paint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
       const t0 = performance.now();
-      const table = rc.values(scalars);
+      const table = rc.values(scalars, { runsAs: "columns" });
       document.body.replaceChildren(table);
       await paint();
       const t1 = performance.now();
@@ -374,7 +378,7 @@ test.describe("made in the page", () => {
         switchToMin: t2 - t1,
         scrollToEnd: t3 - t2,
         cells: table.querySelectorAll("td:not(.rc-spacer)").length,
-        lastHeader: table.querySelector("thead th:nth-last-child(1) .rc-run-name")?.textContent,
+        lastHeader: [...table.querySelectorAll("thead th.rc-run .rc-run-name")].at(-1)?.textContent,
         status: table.querySelector(".rc-status").textContent,
       };
     });

@@ -42,17 +42,18 @@ describe("the value matrix", () => {
     expect(Array.from(valueRows(scalars, columns, counts, "max")[0].values)).toEqual([0.9, 0.7, NaN]);
   });
 
-  test("with a runs table, its runs are the columns, in its order, named by it", () => {
+  test("with a runs table, its runs that reported anything are shown, in its order, named by it", () => {
     const runs = readRuns([
       { run_id: "c", name: "third" },
       { run_id: "z", name: "no scalars" },
       { run_id: "a", name: "first" },
     ]);
     const shown = runColumns(scalars, runs);
-    expect(shown.names).toEqual(["third", "no scalars", "first"]);
+    expect(shown.names).toEqual(["third", "first"]);
+    expect(shown.withoutValues).toBe(1);
     const [loss] = valueRows(scalars, shown, counts, "last");
-    expect(Array.from(loss.values)).toEqual([NaN, NaN, 0.5]);
-    expect(Array.from(loss.reported)).toEqual([0, 0, 1]);
+    expect(Array.from(loss.values)).toEqual([NaN, 0.5]);
+    expect(Array.from(loss.reported)).toEqual([0, 1]);
   });
 
   test("a runs table sharing no run with the scalars is an error", () => {

@@ -51,3 +51,15 @@ export function widthForLines(text: string, font: string, maxLines: number, min:
   }
   return max;
 }
+
+/**
+ * Appends a name as text with a line-break opportunity (<wbr>) after each "/", "_", "-" and ".",
+ * so that long metric and run names wrap where a reader expects; the text itself is unchanged.
+ */
+export function appendBreakable(element: HTMLElement, name: string) {
+  const parts = name.split(/(?<=[/_.-])(?=\S)/);
+  parts.forEach((part, i) => {
+    if (i) element.append(document.createElement("wbr"));
+    element.append(part);
+  });
+}

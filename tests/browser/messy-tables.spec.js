@@ -1,0 +1,127 @@
+import { test, expect } from "@playwright/test";
+import { messyRuns, messyScalars } from "./messy.js";
+import { expectLegible, legibility } from "./legibility.js";
+import { shoot, showMessy } from "./messy-view.js";
+
+/**
+ * The values table on the generated messy store: 600 runs in the runs table, 200 of them with
+ * curves (four series, some missing), long nested names.
+ */
+const runs = messyRuns();
+const scalars = messyScalars(runs);
+const VALUES = "rc.values(scalars, { runs })";
+
+/** Each run's last value of each series, from the store's rows: series key -> run id -> value. */
+function lastValues() {
+  const last = new Map();
+  for (const row of scalars) {
+    const key = row.variant ? `${row.metric}/${row.variant}` : row.metric;
+    if (!last.has(key)) last.set(key, new Map());
+    const byRun = last.get(key);
+    const seen = byRun.get(row.run_id);
+    if (!seen || row.step >= seen.step) byRun.set(row.run_id, row);
+  }
+  return new Map([...last].map(([key, byRun]) => [key, new Map([...byRun].map(([id, row]) => [id, row.value]))]));
+}
+const LAST = lastValues();
+const shown = (value) => Number(value.toPrecision(4));
+const nameOf = new Map(runs.map((run) => [run.run_id, run.name]));
+
+for (const width of [600, 1000, 1600]) {
+  for (const theme of ["light", "dark"]) {
+    test(`values, ${width} px, ${theme}: no text overlaps or is cut off, runs as rows and as columns`, async ({ page }) => {
+      await showMessy(page, VALUES, { width, theme });
+      expectLegible(await legibility(page, ".rc-view"), expect, `${width} ${theme} rows`);
+      await shoot(page, `messy-values-${width}-${theme}`);
+      await page.getByRole("button", { name: "columns", exact: true }).click();
+      expectLegible(await legibility(page, ".rc-view"), expect, `${width} ${theme} columns`);
+      await shoot(page, `messy-values-columns-${width}-${theme}`);
+    });
+  }
+}
+
+test("a row per run when runs outnumber series, the runs without values left out, and a switch", async ({ page }) => {
+  await showMessy(page, VALUES);
+  const withValues = new Set(scalars.map((row) => row.run_id));
+  await expect(page.locator(".rc-values .rc-status")).toHaveText(`4 series × ${withValues.size} runs · ${runs.length - withValues.size} runs with no values left out`);
+  await expect(page.getByRole("button", { name: "rows", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator(".rc-values table")).toHaveAttribute("aria-rowcount", String(withValues.size + 1));
+  await expect(page.locator(".rc-values thead .rc-series-name")).toHaveText([...LAST.keys()]);
+  // The first row is the first run of the runs table with values, its name whole on hover.
+  const first = runs.find((run) => withValues.has(run.run_id));
+  await expect(page.locator(".rc-values tbody th").first()).toHaveText(first.name);
+  await expect(page.locator(".rc-values tbody th").first()).toHaveAttribute("title", `${first.name}\n${first.run_id}`);
+  // Only the rows in view are in the page; the last is reached by scrolling, the header stays.
+  expect(await page.locator(".rc-values tbody tr:not(.rc-spacer-row)").count()).toBeLessThan(60);
+  const header = await page.locator(".rc-values thead th").first().boundingBox();
+  await page.locator(".rc-values-scroll").evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
+  const last = runs.filter((run) => withValues.has(run.run_id)).at(-1);
+  await expect(page.locator(".rc-values tbody th").last()).toHaveText(last.name);
+  expect(await page.locator(".rc-values thead th").first().boundingBox()).toEqual(header);
+  const key = "loss/validation";
+  const row = page.locator(".rc-values tbody tr").filter({ has: page.locator("th", { hasText: new RegExp(`^${last.name}$`) }) });
+  const expected = LAST.get(key).get(last.run_id);
+  await expect(row.locator('td[aria-colindex="4"] .rc-value')).toHaveText(expected === undefined ? "—" : String(shown(expected)));
+
+  await page.getByRole("button", { name: "columns", exact: true }).click();
+  await expect(page.locator(".rc-values tbody th")).toHaveText([...LAST.keys()]);
+  await expect(page.locator(".rc-values table")).toHaveAttribute("aria-colcount", String(withValues.size + 1));
+  // The CSV follows the layout, at full precision.
+  const csv = (await page.evaluate(() => window.view.exportCSV())).trim().split("\r\n");
+  expect(csv[0].split(",")[0]).toBe("metric");
+  expect(csv).toHaveLength(5);
+  await page.getByRole("button", { name: "rows", exact: true }).click();
+  const rowsCsv = (await page.evaluate(() => window.view.exportCSV())).trim().split("\r\n");
+  expect(rowsCsv[0]).toBe(`run_id,name,${[...LAST.keys()].join(",")}`);
+  expect(rowsCsv).toHaveLength(withValues.size + 1);
+  const run0 = runs[0];
+  expect(rowsCsv[1].startsWith(`${run0.run_id},`)).toBe(true);
+  expect(rowsCsv[1].endsWith(`,${LAST.get("loss/train").get(run0.run_id)},${LAST.get("val/accuracy/epoch_end").get(run0.run_id)},,`)).toBe(true);
+});
+
+test("each series' extremes stay in view, and bring their run into view when clicked", async ({ page }) => {
+  await showMessy(page, VALUES);
+  for (const [key, byRun] of LAST) {
+    const values = [...byRun.values()].filter((v) => !Number.isNaN(v));
+    const header = page.locator(".rc-values thead th.rc-series").filter({ has: page.locator(".rc-series-name", { hasText: new RegExp(`^${key}$`) }) });
+    await expect(header.locator(".rc-extremes .rc-max")).toHaveText(`▲ ${shown(Math.max(...values))}`);
+    await expect(header.locator(".rc-extremes .rc-min")).toHaveText(`▼ ${shown(Math.min(...values))}`);
+  }
+  // The lowest final validation loss belongs to a run far down the table: a click shows its row.
+  const byRun = LAST.get("loss/validation");
+  const [lowest] = [...byRun].filter(([, v]) => !Number.isNaN(v)).sort((a, b) => a[1] - b[1])[0];
+  const header = page.locator(".rc-values thead th.rc-series").nth(2);
+  await header.locator(".rc-extremes .rc-min").click();
+  const row = page.locator(".rc-values tbody tr").filter({ has: page.locator("th", { hasText: new RegExp(`^${nameOf.get(lowest).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }) });
+  await expect(row).toBeInViewport();
+  await expect(row.locator("td.rc-min")).toHaveCount(1);
+  await shoot(page, "messy-values-extreme-shown");
+  // Runs as columns: the extremes sit in the last column, kept in view at the right.
+  await page.getByRole("button", { name: "columns", exact: true }).click();
+  const extremes = page.locator(".rc-values tbody td.rc-extremes").first();
+  await expect(extremes).toBeInViewport();
+  const before = await extremes.boundingBox();
+  await page.locator(".rc-values-scroll").evaluate((scroller) => (scroller.scrollLeft = scroller.scrollWidth / 2));
+  await expect.poll(() => extremes.boundingBox()).toEqual(before);
+});
+
+for (const theme of ["light", "dark"]) {
+  test(`values, ${theme}: the run under the pointer stands out, as a row and as a column`, async ({ page }) => {
+    await showMessy(page, VALUES, { theme });
+    const row = page.locator(".rc-values tbody tr").nth(3);
+    await row.locator("td").nth(1).hover();
+    await expect(row).toHaveClass(/rc-hovered/);
+    const tint = (locator) => locator.evaluate((element) => getComputedStyle(element).backgroundImage);
+    expect(await tint(row.locator("td").nth(0))).toContain("gradient");
+    expect(await tint(page.locator(".rc-values tbody tr").nth(5).locator("td").nth(0))).toBe("none");
+    await shoot(page, `messy-values-hover-${theme}`);
+
+    await page.getByRole("button", { name: "columns", exact: true }).click();
+    const cell = page.locator(".rc-values tbody tr").nth(1).locator('td[aria-colindex="4"]');
+    await cell.hover();
+    await expect(page.locator('.rc-values thead th[aria-colindex="4"]')).toHaveClass(/rc-hovered/);
+    await expect(page.locator('.rc-values tbody td[aria-colindex="4"].rc-hovered')).toHaveCount(4);
+    expect(await tint(page.locator(".rc-values tbody tr").nth(3).locator('td[aria-colindex="4"]'))).toContain("gradient");
+    await shoot(page, `messy-values-columns-hover-${theme}`);
+  });
+}
