@@ -27,8 +27,8 @@ class ValuesView(View):
 
 
 class SummaryView(View):
-    """Single-value metrics of runs as one clustered bar chart: a cluster per metric, a bar
-    per run."""
+    """Single-value metrics of runs as bars: a panel per metric, a labelled bar per run,
+    sorted by value."""
 
     view = Unicode("summary").tag(sync=True)
 
@@ -66,30 +66,38 @@ def values_state(scalars, runs=None, summary="last", extremes=True, runs_as=None
     return view_state(runs_table, scalars_table, {"summary": summary, "extremes": bool(extremes), "runsAs": runs_as})
 
 
-def summary(runs, metrics=None, scalars=None, height=300, store=None):
-    """Single-value metrics of runs as a clustered bar chart widget: a cluster per metric
-    (each with its own axis from zero), a bar per run.
+BAR_SORTS = ("descending", "ascending", "runs")
+
+
+def summary(runs, metrics=None, scalars=None, height=300, sort="descending", store=None):
+    """Single-value metrics of runs as a bar chart widget: a panel per metric (each with its
+    own axis from zero), a bar per run labelled with its name and value.
 
     runs: a pandas or polars DataFrame, a pyarrow Table or a list of dicts, one row per run.
     metrics: runs columns (with or without "metrics."), series of the scalars reported once
         per run, or any series summarised as "loss/validation:min" (or :max, :last). None
         shows every metrics.* column and every series reported once per run.
     scalars: the values the runs reported, one row per value, in any form runs may take.
+    height: the most height of a panel's bars, in pixels, before they scroll.
+    sort: "descending" (largest value first), "ascending" or "runs" (the runs table's order);
+        runs without a value come last. The view has a menu for it too.
     store: False keeps the tables out of the widget state saved with the notebook (they are
         sent to the view on request); None takes rc.set_defaults(store=).
 
     Raises RunsDataError before anything is sent when the runs, the scalars or the metric
     names are wrong.
     """
-    return SummaryView(**summary_state(runs, metrics, scalars, height), store=store)
+    return SummaryView(**summary_state(runs, metrics, scalars, height, sort), store=store)
 
 
-def summary_state(runs, metrics=None, scalars=None, height=300):
+def summary_state(runs, metrics=None, scalars=None, height=300, sort="descending"):
     """The checked tables and options of a summary bar chart (see summary)."""
     table, scalars_table, series = read_tables(runs, scalars)
     metrics = names_list(metrics)
     check_bar_metrics(table, scalars_table, series, metrics)
-    return view_state(table, scalars_table, {"metrics": metrics, "height": height})
+    if sort not in BAR_SORTS:
+        raise RunsDataError(_errors.bad_option("sort", BAR_SORTS, sort))
+    return view_state(table, scalars_table, {"metrics": metrics, "height": height, "sort": sort})
 
 
 def check_bar_metrics(table, scalars_table, series, names):

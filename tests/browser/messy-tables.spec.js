@@ -125,3 +125,73 @@ for (const theme of ["light", "dark"]) {
     await shoot(page, `messy-values-columns-hover-${theme}`);
   });
 }
+
+/** The names and values a summary panel draws, without their <title>s, top to bottom. */
+const drawnRows = (panel) =>
+  panel.locator(".rc-bar-row").evaluateAll((rows) =>
+    rows.map((row) => ({ run: Number(row.dataset.run), label: row.querySelector(".rc-bar-label").firstChild.nodeValue, value: row.querySelector(".rc-bar-value").firstChild?.nodeValue ?? "" })),
+  );
+
+for (const width of [600, 1000, 1600]) {
+  for (const theme of ["light", "dark"]) {
+    test(`summary, ${width} px, ${theme}: no text overlaps or is cut off, before and while hovering`, async ({ page }) => {
+      await showMessy(page, "rc.summary(runs)", { width, theme });
+      expectLegible(await legibility(page, ".rc-view"), expect, `${width} ${theme}`);
+      const bar = page.locator(".rc-summary .rc-bar-panel").first().locator(".rc-bar-row").nth(2).locator(".rc-bar-label");
+      await bar.hover();
+      await expect(page.locator(".rc-summary .rc-tooltip")).toBeVisible();
+      expectLegible(await legibility(page, ".rc-summary .rc-bar-panels"), expect, `${width} ${theme} hovering`);
+      await shoot(page, `messy-summary-${width}-${theme}`);
+    });
+  }
+}
+
+test("summary bars: sorted by value, labelled with names and values, outliers off the axis", async ({ page }) => {
+  await showMessy(page, "rc.summary(runs)");
+  const metrics = Object.keys(runs[0]).filter((key) => key.startsWith("metrics.")).map((key) => key.slice(8));
+  await expect(page.locator(".rc-summary .rc-bar-title")).toHaveText(metrics);
+  for (const [index, metric] of metrics.entries()) {
+    const panel = page.locator(".rc-summary .rc-bar-panel").nth(index);
+    const values = runs.map((run) => run[`metrics.${metric}`]).map((v) => (typeof v === "number" && Number.isFinite(v) ? v : NaN));
+    // Largest first; ties keep the runs table's order (a stable sort, done here).
+    const expected = values.map((value, run) => ({ value, run })).filter((r) => !Number.isNaN(r.value)).sort((a, b) => b.value - a.value);
+    const rows = await drawnRows(panel);
+    expect(rows.length).toBeGreaterThan(10);
+    for (const [i, row] of rows.entries()) {
+      expect(row.run).toBe(expected[i].run);
+      expect(Number(row.value)).toBe(shown(expected[i].value));
+    }
+    // Every name is there: whole, or cut in the middle with the whole in its <title>.
+    const titles = await panel.locator(".rc-bar-label title").allTextContents();
+    expect(titles).toEqual(rows.map((row) => runs[row.run].name));
+    for (const row of rows) if (row.label !== runs[row.run].name) expect(row.label).toContain("…");
+  }
+  // val/loss/epoch_end has spikes of 1e6: their bars run off an axis fitted to the rest, notched.
+  const spiky = page.locator(".rc-summary .rc-bar-panel").nth(metrics.indexOf("val/loss/epoch_end"));
+  const ticks = (await spiky.locator(".rc-bar-axis .tick text").allTextContents()).map(Number);
+  expect(Math.max(...ticks)).toBeLessThan(10);
+  await expect(spiky.locator(".rc-bar-beyond")).toHaveCount(runs.filter((run) => run["metrics.val/loss/epoch_end"] === 1e6).length);
+  // The last runs of the panel are reached by scrolling it: those without a value come last, marked.
+  const withoutValue = runs.filter((run) => !Number.isFinite(run["metrics.val/accuracy"])).length;
+  const accuracy = page.locator(".rc-summary .rc-bar-panel").nth(metrics.indexOf("val/accuracy"));
+  await accuracy.locator(".rc-bar-scroll").evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
+  await expect(accuracy.locator(".rc-no-bar")).toHaveCount(withoutValue);
+  await expect(accuracy.locator(".rc-bar-row").last().locator(".rc-no-bar")).toHaveText("—");
+  // Only the rows in view are drawn: six panels of 600 runs stay light.
+  expect((await page.evaluate(() => window.view.drawn)).rows).toBeLessThan(6 * 60);
+});
+
+for (const theme of ["light", "dark"]) {
+  test(`summary, ${theme}: the hovered run stands out in every panel`, async ({ page }) => {
+    await showMessy(page, "rc.summary(runs, { sort: 'runs' })", { theme });
+    const row = page.locator(".rc-summary .rc-bar-panel").first().locator('.rc-bar-row[data-run="3"]');
+    await row.locator(".rc-bar-label").hover();
+    // In runs table order, run 3 is drawn in every panel: it stands out in each.
+    await expect(page.locator('.rc-summary .rc-bar-row.rc-hovered[data-run="3"]')).toHaveCount(6);
+    const fill = await row.locator(".rc-row-hit").evaluate((rect) => getComputedStyle(rect).fill);
+    expect(fill).not.toBe("rgba(0, 0, 0, 0)");
+    const other = await page.locator(".rc-summary .rc-bar-panel").first().locator('.rc-bar-row[data-run="4"] .rc-row-hit').evaluate((rect) => getComputedStyle(rect).fill);
+    expect(other).toBe("rgba(0, 0, 0, 0)");
+    await shoot(page, `messy-summary-hover-${theme}`);
+  });
+}

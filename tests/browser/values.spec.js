@@ -176,7 +176,11 @@ test.describe("on the example sweep", () => {
     await expect(page.locator(".rc-values .rc-status")).toHaveText("4 series × 96 runs · 2 selected");
     // The page passes the selection to the bars: the other runs' bars fade.
     expect(await page.evaluate(() => window.bars.value)).toEqual([runIds[1], runIds[4]]);
-    await expect(page.locator(".rc-summary rect.rc-bar:not(.rc-faded)")).toHaveCount(2 * 3);
+    // Only the runs chosen keep their colour, in every panel (of the bars drawn, those scrolled into view).
+    const unfaded = await page.locator(".rc-summary .rc-bar-row:not(.rc-faded)").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-run")));
+    expect(unfaded.length).toBeGreaterThan(0);
+    expect(new Set(unfaded)).toEqual(new Set(["1", "4"].filter((run) => unfaded.includes(run))));
+    await expect(page.locator(".rc-summary .rc-bar-row.rc-faded").first()).toBeAttached();
     await page.screenshot({ path: path.join(screenshots, "values-selected.png"), fullPage: true });
 
     // Set from outside: highlighted, no input event.
@@ -186,38 +190,59 @@ test.describe("on the example sweep", () => {
     expect(await page.evaluate(() => window.inputs)).toBe(2);
   });
 
-  test("summary bars: one per run and metric with a value, sized by the value, with a tooltip", async ({ page }) => {
+  test("summary bars: a panel per metric, a labelled bar per run sorted by value, with a tooltip", async ({ page }) => {
     const metrics = ["train/loss", "validation/loss", "validation/accuracy"];
-    const withValues = runs.flatMap((run) => metrics.filter((m) => Number.isFinite(run[`metrics.${m}`]))).length;
-    expect(withValues).toBe(96 * 3);
-    await expect(page.locator(".rc-summary rect.rc-bar")).toHaveCount(withValues);
-    expect(await page.evaluate(() => window.bars.drawn.bars)).toBe(withValues);
-    // The labels' own text, without their <title>.
-    expect(await page.locator(".rc-summary .rc-cluster-label").evaluateAll((labels) => labels.map((l) => l.firstChild.nodeValue))).toEqual(metrics);
+    await expect(page.locator(".rc-summary .rc-bar-title")).toHaveText(metrics);
     await expect(page.locator(".rc-summary .rc-status")).toHaveText("3 metrics × 96 runs");
-    await expect(page.locator(".rc-run-legend button")).toHaveCount(96);
+    // Each panel lists its runs largest first, named, with their values.
+    const accuracy = page.locator(".rc-summary .rc-bar-panel").nth(2);
+    const byAccuracy = [...runs].sort((a, b) => b["metrics.validation/accuracy"] - a["metrics.validation/accuracy"]);
+    const rows = accuracy.locator(".rc-bar-row");
+    expect(await rows.count()).toBeGreaterThan(10);
+    // The texts drawn, without their <title> (the whole name, the exact value).
+    const drawnTexts = (locator) => locator.evaluateAll((texts) => texts.map((t) => t.firstChild.nodeValue));
+    const labels = await drawnTexts(rows.locator(".rc-bar-label"));
+    const values = (await drawnTexts(rows.locator(".rc-bar-value"))).map(Number);
+    expect(values).toEqual(byAccuracy.slice(0, values.length).map((run) => shown(run["metrics.validation/accuracy"])));
+    expect(labels[0]).toBe(byAccuracy[0].name);
+    // The axis starts at zero, so bar lengths are in the ratio of the values.
+    const widthOf = (run) => accuracy.locator(`.rc-bar-row[data-run="${run}"] rect.rc-bar`).evaluate((r) => r.width.baseVal.value);
+    const [first, fifth] = [runs.indexOf(byAccuracy[0]), runs.indexOf(byAccuracy[4])];
+    expect((await widthOf(first)) / (await widthOf(fifth))).toBeCloseTo(byAccuracy[0]["metrics.validation/accuracy"] / byAccuracy[4]["metrics.validation/accuracy"], 2);
 
-    // Each cluster's axis starts at zero, so bar heights are in the ratio of the values.
-    const accuracy = page.locator(".rc-summary .rc-cluster").nth(2);
-    const heightOf = (run) => accuracy.locator(`rect[data-run="${run}"]`).evaluate((r) => r.height.baseVal.value);
-    const [a, b] = [runs[0]["metrics.validation/accuracy"], runs[50]["metrics.validation/accuracy"]];
-    expect((await heightOf(0)) / (await heightOf(50))).toBeCloseTo(a / b, 4);
-
-    await accuracy.locator('rect[data-run="5"]').hover();
+    // Only the rows in view are drawn: scroll run 5's into view (rows are 18px).
+    const row5 = accuracy.locator('.rc-bar-row[data-run="5"]');
+    await accuracy.locator(".rc-bar-scroll").evaluate((scroller, top) => (scroller.scrollTop = top), byAccuracy.indexOf(runs[5]) * 18 - 40);
+    await expect(row5).toBeAttached();
+    await row5.scrollIntoViewIfNeeded();
+    await row5.locator("rect.rc-bar").hover();
     const tip = page.locator(".rc-summary .rc-tooltip");
     await expect(tip).toBeVisible();
     await expect(tip.locator(".rc-tooltip-title")).toHaveText(runs[5].name);
-    const rows = await tip.locator(".rc-tooltip-row").evaluateAll((nodes) => nodes.map((n) => [...n.children].map((c) => c.textContent)));
-    expect(rows.slice(0, 1)).toEqual([["metric", "validation/accuracy"]]);
-    expect(rows[1][0]).toBe("value");
-    expect(Number(rows[1][1])).toBe(shown(runs[5]["metrics.validation/accuracy"]));
-    expect(rows[2]).toEqual(["run_id", "r005"]);
+    const tipRows = await tip.locator(".rc-tooltip-row").evaluateAll((nodes) => nodes.map((n) => [...n.children].map((c) => c.textContent)));
+    expect(tipRows[0]).toEqual(["metric", "validation/accuracy"]);
+    expect(tipRows[1]).toEqual(["value", String(shown(runs[5]["metrics.validation/accuracy"]))]);
+    expect(tipRows).toContainEqual(["exact", String(runs[5]["metrics.validation/accuracy"])]);
+    expect(tipRows.at(-1)).toEqual(["run_id", "r005"]);
+    // The hovered run stands out in every panel.
+    await expect(page.locator('.rc-summary .rc-bar-row.rc-hovered[data-run="5"]')).not.toHaveCount(0);
     await page.screenshot({ path: path.join(screenshots, "summary-tooltip.png"), fullPage: true, clip: await page.locator(".rc-summary").boundingBox() });
 
-    await accuracy.locator('rect[data-run="5"]').click();
+    await row5.locator("rect.rc-bar").click();
     expect(await page.evaluate(() => window.bars.value)).toEqual(["r005"]);
-    await page.locator(".rc-run-legend button").nth(7).click({ modifiers: ["Shift"] });
-    expect(await page.evaluate(() => window.bars.value)).toEqual(["r005", "r007"]);
+    await accuracy.locator(".rc-bar-scroll").evaluate((scroller) => (scroller.scrollTop = 0));
+    await accuracy.locator(`.rc-bar-row[data-run="${first}"] .rc-bar-label`).click({ modifiers: ["Shift"] });
+    expect(await page.evaluate(() => window.bars.value)).toEqual(["r005", byAccuracy[0].run_id]);
+    await expect(accuracy.locator(`.rc-bar-row[data-run="${first}"]`)).toHaveClass(/rc-selected/);
+    await expect(accuracy.locator(".rc-bar-row").nth(1)).toHaveClass(/rc-faded/);
+
+    // Smallest first, or in the runs table's order.
+    await page.locator(".rc-summary select").selectOption("ascending");
+    const firstName = () => drawnTexts(page.locator(".rc-summary .rc-bar-panel").nth(2).locator(".rc-bar-label")).then((names) => names[0]);
+    const smallest = [...runs].sort((a, b) => a["metrics.validation/accuracy"] - b["metrics.validation/accuracy"])[0];
+    await expect.poll(firstName).toBe(smallest.name);
+    await page.locator(".rc-summary select").selectOption("runs");
+    await expect.poll(firstName).toBe(runs[0].name);
   });
 
   test("exports: the whole table and the bars as standalone SVG, the table as CSV", async ({ page, browser }) => {
@@ -231,7 +256,7 @@ test.describe("on the example sweep", () => {
         tableSvg,
         barsSvg,
         cellTexts: table.querySelectorAll("parsererror").length + ":" + table.querySelectorAll("text[text-anchor='end']").length,
-        bars: parse(barsSvg).querySelectorAll("rect[data-run]").length,
+        bars: parse(barsSvg).querySelectorAll("g[data-run] rect[height='12']").length,
       };
     });
     // Every run, not only the columns on screen: 96 headers and 4 x 96 cells, right-aligned.
@@ -292,15 +317,17 @@ test.describe("made in the page", () => {
     }, HOSTILE);
     await expect(page.locator(".rc-values .rc-run-name").first()).toHaveText(HOSTILE);
     await expect(page.locator(".rc-values tbody th").first()).toHaveText(HOSTILE);
-    await expect(page.locator(".rc-run-legend button").first()).toHaveText(HOSTILE);
     expect(await page.locator("img").count()).toBe(0);
     // run "nan" reported NaN; run "ok" never reported the hostile series.
     const hostileRow = await page.locator(".rc-values tbody tr").first().locator(".rc-value").allTextContents();
     expect(hostileRow).toEqual(["1", "NaN", "—"]);
-    // The NaN metric leaves its slot empty, with a dash, and no zero bar.
+    // The NaN metric gets a dash and no zero bar, listed last.
     await expect(page.locator(".rc-summary rect.rc-bar")).toHaveCount(2);
-    await expect(page.locator('.rc-summary .rc-no-bar[data-run="1"]')).toHaveText("—");
-    await page.locator('.rc-summary rect.rc-bar[data-run="0"]').hover();
+    await expect(page.locator('.rc-summary .rc-bar-row[data-run="1"] .rc-no-bar')).toHaveText("—");
+    // Largest first: the names as drawn (cut to fit) and whole in their <title>.
+    const names = await page.locator(".rc-summary .rc-bar-label title").allTextContents();
+    expect(names).toEqual(["fine", HOSTILE, "diverged"]);
+    await page.locator('.rc-summary .rc-bar-row[data-run="0"] rect.rc-bar').hover();
     await expect(page.locator(".rc-summary .rc-tooltip-title")).toHaveText(HOSTILE);
     const svg = await page.evaluate(() => window.table.exportSVG() + window.bars.exportSVG());
     expect(svg).not.toContain("<img");

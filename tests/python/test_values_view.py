@@ -91,13 +91,17 @@ class TestSummary:
         widget = rc.summary(RUNS, metrics="test/acc", scalars=SCALARS)
         assert isinstance(widget, rc.SummaryView)
         assert widget.view == "summary"
-        assert widget.options == {"metrics": ["test/acc"], "height": 300}
+        assert widget.options == {"metrics": ["test/acc"], "height": 300, "sort": "descending"}
         assert read(widget.runs).column("run_id").to_pylist() == ["a", "b"]
         assert read(widget.scalars).num_rows == len(SCALARS)
 
+    def test_sort_by_value_or_in_runs_table_order(self):
+        assert rc.summary(RUNS, sort="runs").options["sort"] == "runs"
+        assert message(lambda: rc.summary(RUNS, sort="best")) == 'sort must be one of "descending", "ascending", "runs"; got "best".'
+
     def test_defaults_leave_the_choice_to_the_view(self):
         widget = rc.summary(RUNS)
-        assert widget.options == {"metrics": None, "height": 300}
+        assert widget.options == {"metrics": None, "height": 300, "sort": "descending"}
         assert widget.scalars == b""
         acc = read(widget.runs).column("metrics.acc").to_pylist()
         assert acc[0] == 0.9 and math.isnan(acc[1])

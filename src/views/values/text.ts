@@ -24,6 +24,20 @@ export function fitText(text: string, width: number, font: string): string {
   return text.slice(0, low) + "…";
 }
 
+/** The text cut in the middle with an ellipsis to fit a width: names that differ at the end stay told apart. */
+export function fitMiddle(text: string, width: number, font: string): string {
+  if (textWidth(text, font) <= width) return text;
+  let low = 0;
+  let high = text.length;
+  const cut = (keep: number) => text.slice(0, Math.ceil(keep / 2)) + "…" + text.slice(text.length - Math.floor(keep / 2));
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (textWidth(cut(middle), font) <= width) low = middle;
+    else high = middle - 1;
+  }
+  return cut(low);
+}
+
 /** The text broken at spaces into lines that fit a width, at most maxLines, the last cut with an ellipsis if need be. */
 export function wrapText(text: string, width: number, font: string, maxLines: number): string[] {
   const lines: string[] = [];
