@@ -195,3 +195,35 @@ for (const theme of ["light", "dark"]) {
     await shoot(page, `messy-summary-hover-${theme}`);
   });
 }
+
+for (const width of [600, 1000, 1600]) {
+  for (const theme of ["light", "dark"]) {
+    test(`diff, ${width} px, ${theme}: no text overlaps or is cut off`, async ({ page }) => {
+      await showMessy(page, "rc.diff(details)", { width, theme });
+      expectLegible(await legibility(page, ".rc-view"), expect, `${width} ${theme}`);
+      await shoot(page, `messy-diff-${width}-${theme}`);
+    });
+  }
+}
+
+test("diff: long numbers at the precision that tells the runs apart, exact on hover and in the exports", async ({ page }) => {
+  await showMessy(page, "rc.diff(details)");
+  const ids = runs.slice(0, 4).map((run) => run.run_id);
+  const rates = runs.slice(0, 4).map((run) => run["params.learning_rate"]);
+  // The learning rates are written with 16 or 17 digits; four significant digits tell these apart.
+  expect(new Set(rates.map((rate) => Number(rate).toPrecision(4))).size).toBe(4);
+  const row = page.locator('.rc-diff-row[data-path="params/learning_rate"]');
+  const cells = row.locator(".rc-cell");
+  await expect(cells).toHaveCount(4);
+  for (let column = 0; column < 4; column++) {
+    await expect(cells.nth(column).locator(".rc-value")).toHaveText(String(Number(Number(rates[column]).toPrecision(4))));
+    expect((await cells.nth(column).getAttribute("title")).split("\n")[0]).toBe(rates[column]);
+  }
+  // Whole numbers and short ones are shown as written.
+  await expect(page.locator('.rc-diff-row[data-path="params/constant_batch_size"] .rc-value').first()).toHaveText("64");
+  const csv = await page.evaluate(() => window.view.exportCSV());
+  for (const rate of rates) expect(csv).toContain(rate);
+  const json = await page.evaluate(() => window.view.exportJSON());
+  expect(json).toContain(JSON.stringify(rates[1]));
+  expect(ids.length).toBe(4);
+});
