@@ -50,6 +50,8 @@ export async function legibility(page, selector, { tolerance = 1 } = {}) {
         if (!(node instanceof Element)) continue;
         const style = getComputedStyle(node);
         if (style.display === "none" || style.visibility === "hidden" || Number(style.opacity) === 0) return false;
+        // Text for screen readers only, clipped to nothing on purpose.
+        if (/^rect\(0px,? 0px,? 0px,? 0px\)$/.test(style.clip)) return false;
       }
       return true;
     };
