@@ -85,7 +85,12 @@ export function drawAxes(g: Selection<SVGGElement, unknown, null, undefined>, fr
 function xAxis(frame: Frame, ticks: number) {
   if (frame.kind === "wall") return axisBottom(frame.xScale as ScaleTime<number, number>).ticks(ticks);
   const scale = frame.xScale as ScaleLinear<number, number>;
-  if (frame.kind === "step") return axisBottom(scale).ticks(ticks).tickFormat((v) => stepTick(v as number));
+  if (frame.kind === "step") {
+    // Steps are counted in whole reports: a narrow range (one step) shows whole steps, not "500m".
+    const values = scale.ticks(ticks);
+    const whole = values.filter(Number.isInteger);
+    return axisBottom(scale).tickValues(whole.length >= 2 ? whole : values).tickFormat((v) => stepTick(v as number));
+  }
   const [d0, d1] = scale.domain();
   const unit = durationUnit(d1 - d0);
   const values = scaleLinear([d0 / unit.ms, d1 / unit.ms], [0, 1]).ticks(ticks).map((v) => v * unit.ms);

@@ -1,5 +1,6 @@
 import { aggregate, groupRuns, interpolateOnto, unionGrid, type RunGroups } from "../../data/align.js";
 import { RunsDataError, messages } from "../../data/errors.js";
+import { distinctNames } from "../../data/names.js";
 import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import type { Scalars, SeriesInfo } from "../../data/scalars.js";
 import { smoothTraces } from "../../data/smoothing.js";
@@ -82,7 +83,7 @@ export class ScalarsData {
     const runs = this.runs;
     this.rowOfRun = Int32Array.from(scalars.runIds, (id) => (runs ? runs.rowOf(id) : -1));
     if (runs && !this.rowOfRun.some((row) => row >= 0)) throw new RunsDataError(messages.scalarsNoRuns(scalars.runIds[0], runs.ids[0]));
-    this.names = scalars.runIds.map((id, run) => (this.rowOfRun[run] >= 0 ? runs!.names[this.rowOfRun[run]] : id));
+    this.names = distinctNames(scalars.runIds.map((id, run) => (this.rowOfRun[run] >= 0 ? runs!.names[this.rowOfRun[run]] : id)), scalars.runIds);
   }
 
   /** The charts the settings ask for, in the order the series first appear. */

@@ -1,5 +1,6 @@
 import { pointer } from "d3";
 import { RunsDataError, messages } from "../../data/errors.js";
+import { distinctNames } from "../../data/names.js";
 import type { RunsInput } from "../../data/input.js";
 import { readRuns, type Runs } from "../../data/runs.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
@@ -77,6 +78,8 @@ interface Panel {
 /** A drawn chart for one set of runs and metrics; rebuilt when they change. */
 class SummaryState {
   private readonly colors: string[];
+  /** The runs' names, those several runs share told apart by their ids. */
+  private readonly names: string[];
   private readonly container = document.createElement("div");
   private readonly status = document.createElement("span");
   private readonly grid = document.createElement("div");
@@ -98,6 +101,7 @@ class SummaryState {
     private readonly hooks: { select(ids: string[]): void; update(changes: Partial<SummaryOptions>): void },
   ) {
     this.colors = runs.ids.map((_, row) => categoricalColor(row));
+    this.names = distinctNames(runs.names, runs.ids);
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "summary");
     const sort = document.createElement("select");
     sort.setAttribute("aria-label", "sort");
@@ -188,7 +192,7 @@ class SummaryState {
   private look(): RowsLook {
     const selected = this.selected;
     return {
-      names: this.runs.names,
+      names: this.names,
       colors: this.colors,
       font: this.font,
       faded: selected.size ? (run) => !selected.has(run) : null,
@@ -206,7 +210,7 @@ class SummaryState {
   private draw() {
     // Measured once, in the font of the view; panels get room for the names and their bars.
     if (!this.longestName) {
-      this.longestName = Math.max(...this.runs.names.map((name) => textWidth(name, this.font))) + 8;
+      this.longestName = Math.max(...this.names.map((name) => textWidth(name, this.font))) + 8;
       this.grid.style.setProperty("--rc-panel-min", `${Math.max(PANEL_MIN, Math.ceil(this.longestName) + PANEL_BEYOND_NAMES)}px`);
     }
     const look = this.look();
@@ -250,7 +254,7 @@ class SummaryState {
     }
     const value = panel.metric.values[run];
     const id = this.runs.ids[run];
-    const name = this.runs.names[run];
+    const name = this.names[run];
     const shown = cellText(value, true);
     const rows: [string, string][] = [
       ["metric", panel.metric.label],

@@ -1,4 +1,5 @@
 import { RunsDataError, messages } from "../../data/errors.js";
+import { distinctNames } from "../../data/names.js";
 import type { Runs } from "../../data/runs.js";
 import type { Scalars } from "../../data/scalars.js";
 import { summarize, type Summary } from "../../data/summaries.js";
@@ -29,9 +30,10 @@ export function runColumns(scalars: Scalars, runs: Runs | null): RunColumns {
   const rows = runs.ids.flatMap((_, row) => (reported[row] ? [row] : []));
   const indexOfRow = new Int32Array(runs.count).fill(-1);
   rows.forEach((row, index) => (indexOfRow[row] = index));
+  const ids = rows.map((row) => runs.ids[row]);
   return {
-    ids: rows.map((row) => runs.ids[row]),
-    names: rows.map((row) => runs.names[row]),
+    ids,
+    names: distinctNames(rows.map((row) => runs.names[row]), ids),
     columnOfScalarRun: rowOfScalarRun.map((row) => (row >= 0 ? indexOfRow[row] : -1)),
     withoutValues: runs.count - rows.length,
   };
