@@ -38,6 +38,8 @@ export class Chart {
   /** The hovered entry's lines, over everything: a new hover redraws only this. */
   private readonly hoverCanvas = document.createElement("canvas");
   private hovered: LegendEntry | null = null;
+  /** Whether the hover layer holds a drawing (else a frame with nothing hovered leaves it alone). */
+  private hoverPainted = false;
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly axes: Selection<SVGGElement, unknown, null, undefined>;
   private readonly overlay: Selection<SVGGElement, unknown, null, undefined>;
@@ -121,10 +123,10 @@ export class Chart {
   }
 
   private paintHovered() {
-    if (!this.frame) return;
+    if (!this.frame || (!this.hovered && !this.hoverPainted)) return;
     const ratio = window.devicePixelRatio || 1;
     const { width, height } = this.frame;
-    drawHovered(sizeCanvas(this.hoverCanvas, width, height, ratio), this.frame, this.lines, this.hovered, this.host.look(), this.reduced.of);
+    this.hoverPainted = drawHovered(sizeCanvas(this.hoverCanvas, width, height, ratio), this.frame, this.lines, this.hovered, this.host.look(), this.reduced.of) > 0;
   }
 
   /** Back to the whole x range and the fitted y range, from the next draw on. */

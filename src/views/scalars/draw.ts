@@ -37,8 +37,8 @@ export function lineAlpha(count: number): number {
  * Traces one series' reduced points (indices into x and y) onto a pen: NaN points lift the pen,
  * and a point alone between gaps becomes a dot (with round caps) so that it still shows.
  */
-export function traceSeries(pen: Pen, x: Float64Array, y: Float64Array, reduced: ReducedLine, frame: Frame, marks: ClippedMarks | null = null) {
-  const { map, top, bottom } = frame;
+export function traceSeries(pen: Pen, x: Float64Array, y: Float64Array, reduced: ReducedLine, frame: Frame) {
+  const { map } = frame;
   const { indices } = reduced;
   let run = 0;
   let lastX = 0;
@@ -52,7 +52,6 @@ export function traceSeries(pen: Pen, x: Float64Array, y: Float64Array, reduced:
       continue;
     }
     const px = map.x(x[i]);
-    if (marks && (py < top || py > bottom)) marks.add(px, py < top);
     if (run === 0) pen.moveTo(px, py);
     else pen.lineTo(px, py);
     lastX = px;
@@ -72,6 +71,22 @@ const MARK = { half: 3.5, height: 5 };
 export class ClippedMarks {
   private readonly seen = new Set<number>();
   private readonly marks: number[] = [];
+
+  /**
+   * Adds the reduced points of a series beyond the frame's y domain. A pass of its own, so that
+   * traceSeries, the hot loop of every frame, stays as small as the JIT likes it.
+   */
+  addBeyond(x: Float64Array, y: Float64Array, reduced: ReducedLine, frame: Frame) {
+    const [low, high] = frame.yScale.domain();
+    const { indices } = reduced;
+    for (let k = 0; k < reduced.length; k++) {
+      const i = indices[k];
+      if (i < 0) continue;
+      const v = y[i];
+      if (v > high) this.add(frame.map.x(x[i]), true);
+      else if (v < low) this.add(frame.map.x(x[i]), false);
+    }
+  }
 
   add(px: number, above: boolean) {
     const column = Math.round(px);
@@ -188,9 +203,10 @@ function strokeLines(
     context.strokeStyle = batch.color;
     context.setLineDash(batch.dash);
     context.beginPath();
-    const clipped = frame.clipped ? new ClippedMarks() : null;
-    for (const line of batch.lines) traceSeries(context, line.x, values(line), reduce(line, values(line)), frame, clipped);
+    for (const line of batch.lines) traceSeries(context, line.x, values(line), reduce(line, values(line)), frame);
     context.stroke();
+    const clipped = frame.clipped ? new ClippedMarks() : null;
+    if (clipped) for (const line of batch.lines) clipped.addBeyond(line.x, values(line), reduce(line, values(line)), frame);
     if (clipped?.count) {
       context.globalAlpha = Math.max(0.6, style.opacity);
       context.fillStyle = batch.color;

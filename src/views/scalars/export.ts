@@ -100,7 +100,8 @@ function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Setti
       const clipped = frame.clipped ? new ClippedMarks() : null;
       for (const line of batch.lines) {
         const pen = pathRound(2);
-        traceSeries(pen, line.x, values(line), reduced.of(line, values(line)), frame, clipped);
+        traceSeries(pen, line.x, values(line), reduced.of(line, values(line)), frame);
+        clipped?.addBeyond(line.x, values(line), reduced.of(line, values(line)), frame);
         const d = pen.toString();
         if (!d) continue;
         const path = svgElement("path", { d, stroke: batch.color, "stroke-width": width, "stroke-opacity": +opacity.toFixed(3) });

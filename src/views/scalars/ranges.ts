@@ -92,7 +92,8 @@ export function fitY(
   let lo = Infinity;
   let hi = -Infinity;
   const sources: SampleSource[] = [];
-  const reaches: { lo: number; hi: number; sources: SampleSource[] }[] = [];
+  // Per line, its range and where its sources begin; a line's sources end where the next line's begin.
+  const reaches: { lo: number; hi: number; from: number }[] = [];
   for (const line of lines) {
     let lineLo = Infinity;
     let lineHi = -Infinity;
@@ -114,15 +115,15 @@ export function fitY(
     if (lineLo < lo) lo = lineLo;
     if (lineHi > hi) hi = lineHi;
     if (outliers) {
+      reaches.push({ lo: lineLo, hi: lineHi, from: sources.length });
       const drawn = (values: Float64Array) => {
         const reduced = outliers(line, values);
-        return { values, indices: reduced.indices, from: 0, to: reduced.length };
+        sources.push({ values, indices: reduced.indices, from: 0, to: reduced.length });
       };
+      drawn(line.smoothed);
+      if (raw) drawn(line.raw);
       // Bands are drawn whole; those of lines that run past the domain count whole too.
-      const bounds = [line.low, line.high].flatMap((bound) => (bound ? [{ values: bound, from: 0, to: bound.length }] : []));
-      const own = [drawn(line.smoothed), ...(raw ? [drawn(line.raw)] : []), ...bounds];
-      sources.push(...own);
-      reaches.push({ lo: lineLo, hi: lineHi, sources: own });
+      for (const bound of [line.low, line.high]) if (bound) sources.push({ values: bound, from: 0, to: bound.length });
     }
   }
   if (!(lo <= hi) || (log && !(hi > 0))) return { domain: log ? [1, 10] : [0, 1], clipped: false };
@@ -130,11 +131,12 @@ export function fitY(
   if (!bounds || (bounds[0] <= lo && bounds[1] >= hi)) return { domain: padded(lo, hi, log), clipped: false };
   let inLo = Infinity;
   let inHi = -Infinity;
-  for (const reach of reaches) {
-    const [low, high] = reach.lo >= bounds[0] && reach.hi <= bounds[1] ? [reach.lo, reach.hi] : rangeWithin(reach.sources, bounds, log);
+  reaches.forEach((reach, i) => {
+    const own = () => sources.slice(reach.from, reaches[i + 1]?.from ?? sources.length);
+    const [low, high] = reach.lo >= bounds[0] && reach.hi <= bounds[1] ? [reach.lo, reach.hi] : rangeWithin(own(), bounds, log);
     if (low < inLo) inLo = low;
     if (high > inHi) inHi = high;
-  }
+  });
   if (!(inLo <= inHi)) return { domain: padded(lo, hi, log), clipped: false };
   return { domain: padded(inLo, inHi, log), clipped: inLo > lo || inHi < hi };
 }
