@@ -1,8 +1,175 @@
+/**
+ * Text that fits the room a view has for it: widths measured in the font the text is drawn in,
+ * lines broken where names break (after / . _ - : = , and spaces, and where a camelCase word
+ * starts), and what still does not fit shortened in the middle with "…", the full text kept
+ * for a hover title.
+ *
+ *   const measure = textMeasure(svgText);          // or estimateWidth, where nothing is drawn
+ *   const fitted = fitText(label, 120, measure, 2); // { lines, shortened, width }
+ *   drawLines(svgText, fitted.lines, 13);
+ *   if (fitted.shortened) hoverTitle(svgText, label);
+ */
+
 /** Width of an average character of the views' 11px labels, for fitting text without measuring it. */
 export const CHAR_WIDTH = 6.5;
+
+/** The width in CSS pixels a text takes. */
+export type Measure = (text: string) => number;
+
+/** A width estimated from the number of characters: for text that is not drawn in a page (jsdom, exports). */
+export const estimateWidth: Measure = (text) => text.length * CHAR_WIDTH;
 
 /** Text cut with "…" to fit about `pixels` wide (never below three characters). */
 export function truncate(text: string, pixels: number): string {
   const fits = Math.max(3, Math.floor(pixels / CHAR_WIDTH));
   return text.length > fits ? text.slice(0, fits - 1) + "…" : text;
+}
+
+export interface FittedText {
+  /** The lines to draw, at most the number asked for. */
+  readonly lines: readonly string[];
+  /** Whether characters were left out for "…": the full text then belongs in a hover title. */
+  readonly shortened: boolean;
+  /** The widest line's width. */
+  readonly width: number;
+}
+
+const ELLIPSIS = "…";
+/** After these characters a line may break. */
+const BREAK_AFTER = /[/._\-:=,\s]/;
+
+/**
+ * `text` in at most `maxLines` lines no wider than `width`: broken where a name breaks, and if it
+ * still does not fit, the middle left out ("data/prepro…meter_name"), keeping as much as fits.
+ */
+export function fitText(text: string, width: number, measure: Measure, maxLines = 1): FittedText {
+  const whole = wrap(text, width, measure, maxLines);
+  if (whole) return whole;
+  // The most characters kept around "…" that still fit, by bisection: fitting is monotonic in them.
+  let low = 0;
+  let high = text.length - 1;
+  let best: FittedText = { lines: [ELLIPSIS], shortened: true, width: measure(ELLIPSIS) };
+  while (low <= high) {
+    const kept = (low + high) >> 1;
+    const fitted = wrap(middleOut(text, kept), width, measure, maxLines);
+    if (fitted) {
+      best = { ...fitted, shortened: true };
+      low = kept + 1;
+    } else {
+      high = kept - 1;
+    }
+  }
+  return best;
+}
+
+/** The text with all but `kept` characters left out of its middle, as "…". */
+function middleOut(text: string, kept: number): string {
+  const head = Math.ceil(kept / 2);
+  return text.slice(0, head) + ELLIPSIS + text.slice(text.length - (kept - head));
+}
+
+/** Greedy lines of whole pieces, or null when they need more than `maxLines` or a piece alone is too wide. */
+function wrap(text: string, width: number, measure: Measure, maxLines: number): FittedText | null {
+  const single = measure(text);
+  if (single <= width) return { lines: [text], shortened: false, width: single };
+  if (maxLines < 2) return null;
+  const lines: string[] = [];
+  let line = "";
+  let widest = 0;
+  for (const piece of pieces(text)) {
+    const longer = line + piece;
+    const longerWidth = measure(longer.trimEnd());
+    if (longerWidth <= width || !line) {
+      line = longer;
+      if (longerWidth > width) return null;
+      continue;
+    }
+    lines.push(line.trimEnd());
+    widest = Math.max(widest, measure(line.trimEnd()));
+    line = piece.trimStart();
+    if (lines.length === maxLines || measure(line) > width) return null;
+  }
+  if (line) {
+    lines.push(line.trimEnd());
+    widest = Math.max(widest, measure(line.trimEnd()));
+  }
+  return lines.length <= maxLines ? { lines, shortened: false, width: widest } : null;
+}
+
+/** The text cut after each break character and where a camelCase word starts ("light|GBM|Classifier"). */
+function pieces(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const lower = (c: string | undefined) => c !== undefined && /[a-z]/.test(c);
+  const upper = (c: string | undefined) => c !== undefined && /[A-Z]/.test(c);
+  for (let i = 1; i <= text.length; i++) {
+    const camel = upper(text[i]) && (lower(text[i - 1]) || (upper(text[i - 1]) && lower(text[i + 1])));
+    if (i === text.length || BREAK_AFTER.test(text[i - 1]) || camel) {
+      out.push(text.slice(start, i));
+      start = i;
+    }
+  }
+  return out;
+}
+
+const measured = new Map<string, Map<string, number>>();
+/** Past this many texts per font the cache starts again, so a long session does not grow it without end. */
+const CACHE_LIMIT = 20_000;
+let context: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * Widths of text in the font `element` is drawn in (a canvas measures them; each text once per
+ * font). Where no canvas can measure (jsdom) or the element has no resolved font yet (not in a
+ * page), the estimate.
+ */
+export function textMeasure(element: Element): Measure {
+  const font = resolvedFont(element);
+  context ??= typeof document === "undefined" ? null : document.createElement("canvas").getContext("2d");
+  if (!font || !context) return estimateWidth;
+  let widths = measured.get(font);
+  if (!widths) measured.set(font, (widths = new Map()));
+  const cache = widths;
+  const canvas = context;
+  return (text) => {
+    let width = cache.get(text);
+    if (width === undefined) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      canvas.font = font;
+      width = canvas.measureText(text).width;
+      cache.set(text, width);
+    }
+    return width;
+  };
+}
+
+/** The CSS font of an element as a canvas takes it, or "" when it has none yet. */
+export function resolvedFont(element: Element): string {
+  if (!element.isConnected) return "";
+  const style = getComputedStyle(element);
+  if (!style.fontSize || !style.fontFamily) return "";
+  return `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+}
+
+/** Writes lines into an SVG <text> as <tspan>s, each `lineHeight` below the one before, starting at its y. */
+export function drawLines(text: SVGTextElement, lines: readonly string[], lineHeight: number) {
+  text.replaceChildren();
+  const x = text.getAttribute("x") ?? "0";
+  lines.forEach((line, i) => {
+    const span = document.createElementNS("http://www.w3.org/2000/svg", "tspan");
+    span.setAttribute("x", x);
+    if (i > 0) span.setAttribute("dy", String(lineHeight));
+    span.textContent = line;
+    text.append(span);
+  });
+}
+
+/** The full text on hover: an SVG <title> child, or the title attribute of an HTML element. */
+export function hoverTitle(element: Element, full: string) {
+  if (element instanceof HTMLElement) {
+    element.title = full;
+    return;
+  }
+  const title = document.createElementNS("http://www.w3.org/2000/svg", "title");
+  title.textContent = full;
+  element.append(title);
 }

@@ -1,0 +1,100 @@
+import { format, type Axis, type ScaleContinuousNumeric, type ScaleTime, type Selection } from "d3";
+import { isIntegral, type AxisKind } from "../data/axes.js";
+import type { RunColumn } from "../data/runs.js";
+import { fitText, hoverTitle, textMeasure, type Measure } from "./text.js";
+
+/** How to measure an axis' texts: tick labels and (bolder) titles. */
+export interface AxisText {
+  readonly tick: Measure;
+  readonly title: Measure;
+}
+
+/**
+ * Measures for the texts of axes drawn in `svg`, in the fonts its tick labels and its titles
+ * (class rc-axis-label) resolve to: the estimate while the svg is not in a page.
+ */
+export function axisText(svg: SVGSVGElement): AxisText {
+  const probe = (className: string | null) => {
+    const text = document.createElementNS("http://www.w3.org/2000/svg", "text");
+    if (className) text.setAttribute("class", className);
+    svg.append(text);
+    return text;
+  };
+  const tick = probe(null);
+  const title = probe("rc-axis-label");
+  const measures = { tick: textMeasure(tick), title: textMeasure(title) };
+  tick.remove();
+  title.remove();
+  return measures;
+}
+
+/** One labelled tick: where it stands (a number, or a category), its text (maybe ""), and the full text when that was shortened. */
+export interface Tick {
+  readonly value: number | string;
+  readonly label: string;
+  readonly full: string | null;
+  /** The label's width in CSS pixels. */
+  readonly width: number;
+}
+
+export type NumericScale = ScaleContinuousNumeric<number, number> | ScaleTime<number, number>;
+
+/**
+ * Ticks of a numeric axis, about `count` of them, labelled as d3 labels them: whole numbers on
+ * integral columns, dates on times, "~g" on log axes (which leave some ticks unlabelled).
+ */
+export function numericTicks(axis: { column: RunColumn; kind: AxisKind }, scale: NumericScale, count: number, measure: Measure): Tick[] {
+  const { column, kind } = axis;
+  const values = (scale.ticks(count) as (number | Date)[]).map(Number);
+  const labelled = (value: number, label: string): Tick => ({ value, label, full: null, width: measure(label) });
+  if (column.kind === "numeric" && column.temporal) {
+    const formatTime = (scale as ScaleTime<number, number>).tickFormat(count);
+    return values.map((value) => labelled(value, formatTime(new Date(value))));
+  }
+  const numeric = scale as ScaleContinuousNumeric<number, number>;
+  if (kind === "log") {
+    const formatLog = numeric.tickFormat(count, "~g");
+    return values.map((value) => labelled(value, formatLog(value)));
+  }
+  if (column.kind === "numeric" && isIntegral(column.values)) {
+    const whole = values.filter(Number.isInteger);
+    const formatWhole = format("d");
+    if (whole.length >= 2) return whole.map((value) => labelled(value, formatWhole(value)));
+  }
+  const formatNumber = numeric.tickFormat(count);
+  return values.map((value) => labelled(value, formatNumber(value)));
+}
+
+/** A tick whose text is fitted into `room` pixels: shortened with "…" if need be, the full text then kept for hover. */
+export function fittedTick(value: number | string, text: string, room: number, measure: Measure, full: string | null = null): Tick {
+  const fitted = fitText(text, room, measure);
+  return { value, label: fitted.lines[0], full: fitted.shortened ? (full ?? text) : full, width: fitted.width };
+}
+
+/**
+ * The ticks, with the labels that would come within `gap` of the label before them left blank
+ * (the tick stays); `extent` is a label's size along the axis (its width on x, its height on y).
+ */
+export function spacedLabels(ticks: readonly Tick[], position: (value: number | string) => number, extent: (tick: Tick) => number, gap: number): Tick[] {
+  let lastEnd = -Infinity;
+  return [...ticks]
+    .map((tick) => ({ tick, at: position(tick.value) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ tick, at }) => {
+      if (!tick.label) return tick;
+      const half = extent(tick) / 2;
+      if (at - half < lastEnd + gap) return { ...tick, label: "", full: null };
+      lastEnd = at + half;
+      return tick;
+    });
+}
+
+/** Draws a d3 axis with exactly these ticks, and their full texts on hover where shortened. */
+export function drawTicks(group: Selection<SVGGElement, unknown, null, undefined>, generator: Axis<number | string>, ticks: readonly Tick[]) {
+  const byValue = new Map(ticks.map((tick) => [tick.value, tick]));
+  group.call(generator.tickValues(ticks.map((tick) => tick.value)).tickFormat((value) => byValue.get(value)!.label));
+  group.selectAll<SVGTextElement, number | string>(".tick text").each(function (value) {
+    const full = byValue.get(value)?.full;
+    if (full) hoverTitle(this, full);
+  });
+}
