@@ -1,8 +1,8 @@
 /**
  * Text that fits the room a view has for it: widths measured in the font the text is drawn in,
  * lines broken where names break (after / . _ - : = , and spaces, and where a camelCase word
- * starts), and what still does not fit shortened in the middle with "…", the full text kept
- * for a hover title.
+ * starts; inside a word too long for a line), and what still does not fit shortened in the
+ * middle with "…", the full text kept for a hover title.
  *
  *   const measure = textMeasure(svgText);          // or estimateWidth, where nothing is drawn
  *   const fitted = fitText(label, 120, measure, 2); // { lines, shortened, width }
@@ -68,32 +68,43 @@ function middleOut(text: string, kept: number): string {
   return text.slice(0, head) + ELLIPSIS + text.slice(text.length - (kept - head));
 }
 
-/** Greedy lines of whole pieces, or null when they need more than `maxLines` or a piece alone is too wide. */
+/**
+ * Greedy lines of the text's pieces (a piece wider than a line split between letters), or null
+ * when they need more than `maxLines`.
+ */
 function wrap(text: string, width: number, measure: Measure, maxLines: number): FittedText | null {
   const single = measure(text);
   if (single <= width) return { lines: [text], shortened: false, width: single };
   if (maxLines < 2) return null;
   const lines: string[] = [];
   let line = "";
-  let widest = 0;
-  for (const piece of pieces(text)) {
-    const longer = line + piece;
-    const longerWidth = measure(longer.trimEnd());
-    if (longerWidth <= width || !line) {
-      line = longer;
-      if (longerWidth > width) return null;
+  for (const piece of pieces(text).flatMap((piece) => (measure(piece.trim()) > width ? letters(piece, width, measure) : [piece]))) {
+    if (!line || measure((line + piece).trimEnd()) <= width) {
+      line += piece;
       continue;
     }
     lines.push(line.trimEnd());
-    widest = Math.max(widest, measure(line.trimEnd()));
     line = piece.trimStart();
-    if (lines.length === maxLines || measure(line) > width) return null;
   }
-  if (line) {
-    lines.push(line.trimEnd());
-    widest = Math.max(widest, measure(line.trimEnd()));
+  if (line) lines.push(line.trimEnd());
+  const widths = lines.map(measure);
+  if (lines.length > maxLines || widths.some((w) => w > width)) return null;
+  return { lines, shortened: false, width: Math.max(...widths) };
+}
+
+/** A piece cut into runs of letters no wider than `width` (a letter wider alone stays alone). */
+function letters(piece: string, width: number, measure: Measure): string[] {
+  const out: string[] = [];
+  let run = "";
+  for (const letter of piece) {
+    if (run && measure(run + letter) > width) {
+      out.push(run);
+      run = "";
+    }
+    run += letter;
   }
-  return lines.length <= maxLines ? { lines, shortened: false, width: widest } : null;
+  if (run) out.push(run);
+  return out;
 }
 
 /** The text cut after each break character and where a camelCase word starts ("light|GBM|Classifier"). */

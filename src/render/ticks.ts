@@ -41,7 +41,8 @@ export type NumericScale = ScaleContinuousNumeric<number, number> | ScaleTime<nu
 
 /**
  * Ticks of a numeric axis, about `count` of them, labelled as d3 labels them: whole numbers on
- * integral columns, dates on times, "~g" on log axes (which leave some ticks unlabelled).
+ * integral columns, dates on times, "~g" on log axes (which leave some ticks unlabelled; values
+ * below 0.001 in exponent form, 1e-6).
  */
 export function numericTicks(axis: { column: RunColumn; kind: AxisKind }, scale: NumericScale, count: number, measure: Measure): Tick[] {
   const { column, kind } = axis;
@@ -53,8 +54,13 @@ export function numericTicks(axis: { column: RunColumn; kind: AxisKind }, scale:
   }
   const numeric = scale as ScaleContinuousNumeric<number, number>;
   if (kind === "log") {
+    // Small powers in exponent form, as d3 writes large ones: 1e-6, not 0.000001.
     const formatLog = numeric.tickFormat(count, "~g");
-    return values.map((value) => labelled(value, formatLog(value)));
+    const small = format("~e");
+    return values.map((value) => {
+      const label = formatLog(value);
+      return labelled(value, label && Math.abs(value) < 1e-3 ? small(value) : label);
+    });
   }
   if (column.kind === "numeric" && isIntegral(column.values)) {
     const whole = values.filter(Number.isInteger);

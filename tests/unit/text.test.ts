@@ -15,6 +15,11 @@ test("a name wraps where it breaks: after / . _ - and spaces, and between camelC
   expect(fitText("a b c", 3, perChar, 3).lines).toEqual(["a b", "c"]);
 });
 
+test("a word too long for a line is split between letters before anything is left out", () => {
+  expect(fitText("momentum", 5, perChar, 2)).toEqual({ lines: ["momen", "tum"], shortened: false, width: 5 });
+  expect(fitText("momentum", 3, perChar, 2).shortened).toBe(true);
+});
+
 test("what does not fit in the lines allowed is shortened in the middle, as much kept as fits", () => {
   const fitted = fitText("data/preprocessing/feature_15/name", 10, perChar);
   expect(fitted.shortened).toBe(true);
