@@ -126,7 +126,13 @@ function pieces(text: string): string[] {
 const measured = new Map<string, Map<string, number>>();
 /** Past this many texts per font the cache starts again, so a long session does not grow it without end. */
 const CACHE_LIMIT = 20_000;
-let context: CanvasRenderingContext2D | null | undefined;
+let context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
+
+/** One 2D context for every measure: an OffscreenCanvas (no element in the page), else a canvas; null in jsdom. */
+function measuringContext() {
+  if (typeof OffscreenCanvas !== "undefined") return new OffscreenCanvas(1, 1).getContext("2d");
+  return typeof document === "undefined" ? null : document.createElement("canvas").getContext("2d");
+}
 
 /**
  * Widths of text in the font `element` is drawn in (a canvas measures them; each text once per
@@ -135,7 +141,7 @@ let context: CanvasRenderingContext2D | null | undefined;
  */
 export function textMeasure(element: Element): Measure {
   const font = resolvedFont(element);
-  context ??= typeof document === "undefined" ? null : document.createElement("canvas").getContext("2d");
+  context ??= measuringContext();
   if (!font || !context) return estimateWidth;
   let widths = measured.get(font);
   if (!widths) measured.set(font, (widths = new Map()));
