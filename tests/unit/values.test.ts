@@ -6,7 +6,6 @@ import { reportCounts, runColumns, valueRows } from "../../src/views/values/matr
 import { nextSelection } from "../../src/views/values/selection";
 import { nextDirection, sortedRows } from "../../src/views/values/sort";
 import { visibleColumns } from "../../src/views/values/window";
-import { widthForLines, wrapText } from "../../src/views/values/text";
 
 // Three runs. "a" logs loss out of step order; "b" logs a NaN loss last; "c" never logs loss.
 const scalars = readScalars([
@@ -137,21 +136,5 @@ describe("columns in the DOM", () => {
   test("clamped to the table", () => {
     expect(visibleColumns(0, 450, 100, 3)).toEqual([0, 3]);
     expect(visibleColumns(0, 0, 100, 0)).toEqual([0, 0]);
-  });
-});
-
-describe("run names wrapped for the headers", () => {
-  // Without a canvas (as here) a character is taken to be 6.5px wide.
-  const font = "600 12px sans-serif";
-
-  test("broken at spaces, the lines past the last cut into it with an ellipsis", () => {
-    expect(wrapText("one two three four", 60, font, 3)).toEqual(["one two", "three", "four"]);
-    expect(wrapText("one two three four", 60, font, 2)).toEqual(["one two", "three fo…"]);
-  });
-
-  test("the narrowest width, in 8px steps, that fits a name on two whole lines", () => {
-    // At 64px "three four" (65px) needs a line of its own; at 72px it fits.
-    expect(widthForLines("one two three four", font, 2, 40, 200)).toBe(72);
-    expect(widthForLines("a".repeat(100), font, 2, 40, 200)).toBe(200);
   });
 });

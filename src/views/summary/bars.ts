@@ -1,15 +1,15 @@
 import { axisTop, format, select } from "d3";
 import { svgElement } from "../../render/svg.js";
 import { cellText } from "../values/format.js";
-import { fitMiddle } from "../values/text.js";
+import { fitText, type Measure } from "../../render/text.js";
 import { BAR, ROW, beyondAxis, noBarMark, type PanelLayout } from "./layout.js";
 
 /** What the rows of a panel need besides the layout: the runs, their colours, and how they stand. */
 export interface RowsLook {
   readonly names: readonly string[];
   readonly colors: readonly string[];
-  /** The font the labels are measured in. */
-  readonly font: string;
+  /** Widths of the labels' text. */
+  readonly measure: Measure;
   /** Runs shown faded (others are selected), or null. */
   readonly faded: ((run: number) => boolean) | null;
   readonly selected: (run: number) => boolean;
@@ -43,7 +43,7 @@ export function drawRows(g: SVGGElement, layout: PanelLayout, values: ArrayLike<
     const row = svgElement("g", { class: rowClass(run, look), "data-run": run, transform: `translate(0,${y})` });
     row.append(svgElement("rect", { class: "rc-row-hit", x: 0, y: 0, width: layout.width, height: ROW, fill: "transparent" }));
     const label = svgElement("text", { class: "rc-bar-label", x: 2, y: ROW / 2, dy: "0.35em" });
-    label.textContent = fitMiddle(look.names[run], layout.labelWidth - 4, look.font);
+    label.textContent = fitText(look.names[run], layout.labelWidth - 4, look.measure).lines[0];
     label.append(title(look.names[run]));
     row.append(label);
     if (Number.isFinite(value)) {

@@ -11,7 +11,7 @@ import { tooltip, type Tooltip } from "../../render/tooltip.js";
 import { redrawnView, type RedrawnView } from "../../render/view.js";
 import { cellText } from "../values/format.js";
 import { nextSelection } from "../values/selection.js";
-import { textWidth } from "../values/text.js";
+import { estimateWidth, textMeasure, type Measure } from "../../render/text.js";
 import { AXIS_HEIGHT, drawAxis, drawRows, rowClass, type RowsLook } from "./bars.js";
 import { summaryCSV, summarySVG } from "./export.js";
 import { BAR_SORTS, PANEL_BEYOND_NAMES, PANEL_MIN, ROW, barOrder, panelLayout, type BarSort, type PanelLayout } from "./layout.js";
@@ -86,7 +86,8 @@ class SummaryState {
   private readonly panels: Panel[];
   private readonly tooltip: Tooltip;
   private readonly resizeObserver: ResizeObserver;
-  private readonly font: string;
+  /** Widths of text in the labels' font, once the view is in a page. */
+  private measure: Measure | null = null;
   private longestName = 0;
   private selected: ReadonlySet<number> = new Set();
   private selectedIds: readonly string[] = [];
@@ -112,7 +113,6 @@ class SummaryState {
     this.status.className = "rc-status";
     controls.append(label, this.status);
     this.grid.className = "rc-bar-panels";
-    this.font = `11px ${getComputedStyle(root).fontFamily || "system-ui, sans-serif"}`;
     this.panels = metrics.map((metric) => this.panel(metric));
     this.grid.append(...this.panels.map((panel) => panel.element));
     this.container.append(bar, this.grid);
@@ -194,7 +194,7 @@ class SummaryState {
     return {
       names: this.names,
       colors: this.colors,
-      font: this.font,
+      measure: this.measure ?? estimateWidth,
       faded: selected.size ? (run) => !selected.has(run) : null,
       selected: (run) => selected.has(run),
       hovered: this.hovered,
@@ -208,9 +208,14 @@ class SummaryState {
 
   /** Lays out each panel for its width and draws the rows in view (plus some either side). */
   private draw() {
-    // Measured once, in the font of the view; panels get room for the names and their bars.
+    // Measured once, in the labels' font; panels get room for the names and their bars.
     if (!this.longestName) {
-      this.longestName = Math.max(...this.names.map((name) => textWidth(name, this.font))) + 8;
+      const probe = svgElement("text", { class: "rc-bar-label" });
+      this.panels[0]?.rows.append(probe);
+      this.measure = textMeasure(probe);
+      probe.remove();
+      const measure = this.measure;
+      this.longestName = Math.max(...this.names.map((name) => measure(name))) + 8;
       this.grid.style.setProperty("--rc-panel-min", `${Math.max(PANEL_MIN, Math.ceil(this.longestName) + PANEL_BEYOND_NAMES)}px`);
     }
     const look = this.look();

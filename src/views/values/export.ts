@@ -3,8 +3,9 @@ import { themeColor } from "../../render/style.js";
 import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
 import { cellText } from "./format.js";
 import { cellAt, columnCount, columnHeading, cornerText, extremeLabel, rowHeading, type Grid } from "./grid.js";
-import { MARK, breakable, joined } from "./table.js";
-import { fitText, textWidth, widthForLines, wrapText } from "./text.js";
+import { fitText } from "../../render/text.js";
+import { MARK } from "./table.js";
+import { fontMeasure, textWidth } from "./text.js";
 
 /**
  * The table as CSV, laid out and ordered as shown, the values at full precision (missing ones
@@ -63,13 +64,19 @@ export function valuesSVG(grid: Grid, themed: Element): string {
   const headings = columns.map((column) => columnHeading(grid, column));
   const corner = cornerText(grid);
   const headingWidth = Math.min(MAX_METRIC, Math.max(textWidth(corner, bold), ...rowHeadings.map((h) => textWidth(h.text, bold))) + 2 * CELL_PADDING);
+  const measure = fontMeasure(bold);
+  // The narrowest width, in 8px steps, at which a heading takes three lines at most.
+  const nameWidth = (name: string) => {
+    let width = MIN_COLUMN - 2 * CELL_PADDING;
+    while (width < MAX_COLUMN - 2 * CELL_PADDING && fitText(name, width, measure, NAME_LINES).shortened) width += 8;
+    return width;
+  };
   const widths = columns.map((column) => {
-    const name = widthForLines(breakable(headings[column].text), bold, NAME_LINES, MIN_COLUMN - 2 * CELL_PADDING, MAX_COLUMN - 2 * CELL_PADDING);
     const values = Math.max(0, ...texts.map((row) => textWidth(row[column], font) + MARK_WIDTH));
-    return Math.min(MAX_COLUMN, Math.max(name, values) + 2 * CELL_PADDING);
+    return Math.min(MAX_COLUMN, Math.max(nameWidth(headings[column].text), values) + 2 * CELL_PADDING);
   });
-  // Headings wrap onto up to three lines (at "/", "_", "-" and "." too), like the headers on screen.
-  const nameLines = headings.map((heading, column) => wrapText(breakable(heading.text), widths[column] - 2 * CELL_PADDING, bold, NAME_LINES));
+  // Headings wrap onto up to three lines where names break, like the headers on screen.
+  const nameLines = headings.map((heading, column) => fitText(heading.text, widths[column] - 2 * CELL_PADDING, measure, NAME_LINES).lines);
   const headerHeight = Math.max(1, ...nameLines.map((lines) => lines.length)) * LINE_HEIGHT + 10;
   const xs: number[] = [];
   widths.reduce((x, width, column) => ((xs[column] = x), x + width), PADDING + headingWidth);
@@ -92,7 +99,7 @@ export function valuesSVG(grid: Grid, themed: Element): string {
     const label = svgElement("text", { x, y: lastLine - (lines.length - 1) * LINE_HEIGHT, "text-anchor": "end" });
     lines.forEach((part, i) => {
       const span = svgElement("tspan", i ? { x, dy: LINE_HEIGHT } : {});
-      span.textContent = joined(part);
+      span.textContent = part;
       label.append(span);
     });
     if (heading.run >= 0 && grid.selected.has(heading.run)) label.setAttribute("fill", accent);
@@ -107,7 +114,7 @@ export function valuesSVG(grid: Grid, themed: Element): string {
     const top = bodyTop + position * ROW_HEIGHT;
     const y = baseline(top);
     const heading = rowHeadings[row];
-    const label = text({ x: PADDING + CELL_PADDING, y, "font-weight": 600 }, fitText(heading.text, headingWidth - 2 * CELL_PADDING, bold));
+    const label = text({ x: PADDING + CELL_PADDING, y, "font-weight": 600 }, fitText(heading.text, headingWidth - 2 * CELL_PADDING, measure).lines[0]);
     if (heading.run >= 0 && grid.selected.has(heading.run)) label.setAttribute("fill", accent);
     body.append(label);
     texts[row].forEach((shown, column) => {

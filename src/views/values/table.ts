@@ -1,7 +1,8 @@
 import type { Extreme } from "./extremes.js";
 import { cellText } from "./format.js";
 import { cellAt, columnCount, columnHeading, cornerText, extremeLabel, extremeRun, rowHeading, type Grid, type Heading } from "./grid.js";
-import { appendBreakable, widthForLines } from "./text.js";
+import { fitText } from "../../render/text.js";
+import { appendBreakable, fontMeasure } from "./text.js";
 
 export interface TableGeometry {
   /** The sticky first column: series keys, or run names. */
@@ -19,27 +20,18 @@ const HEADER_CHROME = 30;
 const NAME_LINES = 3;
 
 /**
- * One width for all the columns but the first: the narrowest at which the longest headings
- * (run names, or series keys) wrap onto three lines, from `minimum` to 136px of text. Longer
- * headings take more lines: a header is as tall as its longest name needs, never cut.
+ * One width for all the columns but the first: the narrowest, in 8px steps from `minimum` to
+ * 136px of text, at which the longest headings (run names, or series keys) wrap onto three
+ * lines where names break (render/text.ts). Longer headings take more lines on screen: a header
+ * is as tall as its longest name needs, never cut.
  */
 export function columnWidth(headings: readonly string[], fontFamily: string, minimum = 64): number {
-  const font = `600 12px ${fontFamily}`;
+  const measure = fontMeasure(`600 12px ${fontFamily}`);
   const longest = [...new Set(headings)].sort((a, b) => b.length - a.length).slice(0, 50);
-  return Math.max(...longest.map((name) => widthForLines(breakable(name), font, NAME_LINES, minimum, 136))) + HEADER_CHROME;
-}
-
-/**
- * A name with a space (marked by a zero-width space before it) after each "/", "_", "-" and ".",
- * so that text wrapped at spaces breaks there too; joined() takes the marked spaces out again.
- */
-export function breakable(name: string): string {
-  return name.replace(/([/_.-])(?=\S)/g, "$1\u200b ");
-}
-
-/** A line of a breakable() name as the name has it. */
-export function joined(line: string): string {
-  return line.replace(/\u200b ?/g, "");
+  const fits = (width: number) => longest.every((name) => !fitText(name, width, measure, NAME_LINES).shortened);
+  let width = minimum;
+  while (width < 136 && !fits(width)) width += 8;
+  return width + HEADER_CHROME;
 }
 
 export const MARK = { max: "▲", min: "▼" } as const;
