@@ -62,6 +62,14 @@ test("outliers are left out of the y range by default and marked at the edge; un
   await expect.poll(async () => Math.max(...(await tickValues(page, 0)))).toBeGreaterThanOrEqual(9e5);
   expect((await drawn(page)).charts.every((c) => c.clippedMarks === 0)).toBe(true);
   expect(await page.evaluate(() => window.view.error)).toBeNull();
+  // Anything but true or false is refused, in the contract's words.
+  const error = await page.evaluate(() => {
+    window.view.update({ ignoreOutliers: "<img src=x onerror=alert(1)>" });
+    return window.view.error;
+  });
+  expect(error).toBe('ignoreOutliers must be one of "true", "false"; got "<img src=x onerror=alert(1)>".');
+  await expect(page.locator(".rc-error")).toHaveText(error);
+  expect(await page.locator("img").count()).toBe(0);
 });
 
 test("the legend lists only the runs with data in the charts shown", async ({ page }) => {

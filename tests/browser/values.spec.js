@@ -359,6 +359,22 @@ test.describe("made in the page", () => {
       return rc.values([{ run_id: "a", metric: "m", step: 1, value: 1 }], { summary: "mean" }).error;
     });
     expect(bad).toBe('summary "mean" is not a summary: pass "last", "min" or "max".');
+    // The layout and the bars' order are checked too, hostile values shown as text.
+    const options = await page.evaluate(async (hostile) => {
+      const rc = await import("/dist/runcompare.js");
+      const scalars = [{ run_id: "a", metric: "m", step: 1, value: 1 }];
+      const table = rc.values(scalars, { runsAs: hostile });
+      const bars = rc.summary([{ run_id: "a", "metrics.acc": 1 }], { sort: hostile });
+      const rows = rc.values([...scalars, { run_id: "b", metric: "m", step: 1, value: 2 }], { sortBy: "zz" });
+      document.body.replaceChildren(table, bars, rows);
+      return [table.error, bars.error, rows.error, document.querySelectorAll("img").length];
+    }, HOSTILE);
+    expect(options).toEqual([
+      `runsAs must be one of "rows", "columns"; got "${HOSTILE}".`,
+      `sort must be one of "descending", "ascending", "runs"; got "${HOSTILE}".`,
+      'no series "zz" to sort by (series: m): pass one of these as sortBy, or runsAs: "columns" to sort by a run.',
+      0,
+    ]);
   });
 
   test("1,000 runs x 50 series stay usable: only the columns in view are in the DOM", async ({ page }) => {
