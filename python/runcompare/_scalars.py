@@ -81,20 +81,40 @@ def _series_key(metric, variant):
 
 def _series(table):
     """The distinct (metric, variant or None) pairs of a scalars table, in order of first appearance."""
+    pairs, name_of = _pair_codes(table)
+    return [name_of(pair) for pair in pc.unique(pairs).to_pylist()]
+
+
+def _pair_codes(table):
+    """Each row's series as one int64 code per (metric, variant) pair, and the function that
+    names a code's pair (metric, variant or None)."""
     metric = table.column("metric").combine_chunks()
     metrics = metric.dictionary.to_pylist()
     if "variant" not in table.column_names:
-        return [(name, None) for name in metrics]
+        return metric.indices, lambda code: (metrics[code], None)
     variant = table.column("variant").combine_chunks()
     variants = variant.dictionary.to_pylist()
-    # One code per (metric, variant) pair; 0 stands for no variant.
+    # 0 stands for no variant.
     variant_codes = pc.add(pc.fill_null(variant.indices, -1).cast(pa.int64()), 1)
     pairs = pc.add(pc.multiply(metric.indices.cast(pa.int64()), len(variants) + 1), variant_codes)
-    series = []
-    for pair in pc.unique(pairs).to_pylist():
-        metric_code, variant_code = divmod(pair, len(variants) + 1)
-        series.append((metrics[metric_code], None if variant_code == 0 else variants[variant_code - 1]))
-    return series
+
+    def name_of(code):
+        metric_code, variant_code = divmod(code, len(variants) + 1)
+        return metrics[metric_code], None if variant_code == 0 else variants[variant_code - 1]
+
+    return pairs, name_of
+
+
+def only_series(table, names):
+    """The rows of the series ``names`` asks for: a metric name takes every variant of it,
+    "metric/variant" that series (as the views' metrics option reads them)."""
+    pairs, name_of = _pair_codes(table)
+    wanted = set(names)
+    codes = pc.unique(pairs).to_pylist()
+    kept = [code for code in codes if name_of(code)[0] in wanted or _series_key(*name_of(code)) in wanted]
+    if len(kept) == len(codes):
+        return table
+    return table.filter(pc.is_in(pairs, value_set=pa.array(kept, pairs.type)))
 
 
 def _check_unique_keys(table):

@@ -11,7 +11,7 @@ from ._contract import NAME, RUN_ID, value_type
 from ._errors import RunsDataError
 from ._parallel import names_list
 from ._reduce import MAX_POINTS, reduce_curves
-from ._scalars import series_keys
+from ._scalars import only_series, series_keys
 from ._tables import curves_state, read_scalars_first
 from ._widget import View
 
@@ -45,6 +45,7 @@ def scalars(
     band="minmax",
     color=None,
     height=240,
+    ignore_outliers=True,
     max_points=MAX_POINTS,
     store=None,
 ):
@@ -59,6 +60,7 @@ def scalars(
         knows only the scalars' run ids (in order of first appearance), which are also the ids
         ``selected`` may hold.
     metrics: metrics ("loss", every variant) or series ("loss/train") to chart; None charts all.
+        Only these series are sent to the view (and saved with the notebook).
     group_by: runs-table columns (with or without their "params."/"metrics." prefix); runs
         with equal values become one line, the mean or median (aggregate) of their smoothed
         series with a band: "minmax", "std", "stderr", "ci95" (Student's t) or "none". Steps
@@ -75,6 +77,9 @@ def scalars(
         variants told apart by dashes).
     color: runs-table column that colours the runs; None gives each run its own colour.
     height: of each chart, in pixels.
+    ignore_outliers: fit each chart's y axis to the values that are not outliers (a spike of
+        1e6 no longer flattens every curve; points beyond the axis are marked at its edge), as
+        TensorBoard's "ignore outliers in chart scaling". False fits every value.
     max_points: scalars with more rows are reduced before they are sent: each long series
         keeps the first, last, lowest and highest value of each step interval, so curves keep
         their shape, extremes and last value, and the view says so. None sends every point.
@@ -84,7 +89,7 @@ def scalars(
     Raises RunsDataError before anything is sent when the scalars, the runs or the options
     are wrong.
     """
-    state = scalars_state(scalars, runs, metrics, group_by, smoothing, smoothing_type, x, y, variants, aggregate, band, color, height, max_points)
+    state = scalars_state(scalars, runs, metrics, group_by, smoothing, smoothing_type, x, y, variants, aggregate, band, color, height, ignore_outliers, max_points)
     return ScalarsView(**state, store=store)
 
 
@@ -102,9 +107,11 @@ def scalars_state(
     band="minmax",
     color=None,
     height=240,
+    ignore_outliers=True,
     max_points=MAX_POINTS,
 ):
-    """The checked tables and options of a learning-curves view (see scalars)."""
+    """The checked tables and options of a learning-curves view (see scalars): the scalars of
+    the chosen series only."""
     runs_table, scalars_table = read_scalars_first(scalars, runs)
     _check_max_points(max_points)
     _one_of("variants", variants, VARIANTS)
@@ -114,6 +121,8 @@ def scalars_state(
     _one_of("smoothing_type", smoothing_type, SMOOTHING_TYPES)
     _one_of("aggregate", aggregate, AGGREGATES)
     _one_of("band", band, BANDS)
+    if not isinstance(ignore_outliers, bool):
+        raise RunsDataError(_errors.bad_option("ignore_outliers", (True, False), ignore_outliers))
     group_by = names_list(group_by) or []
     columns = _runs_columns(runs_table)
     for name in [*group_by, *([color] if color else [])]:
@@ -134,7 +143,10 @@ def scalars_state(
         "band": band,
         "color": color,
         "height": height,
+        "ignoreOutliers": ignore_outliers,
     }
+    if metrics is not None:
+        scalars_table = only_series(scalars_table, metrics)
     scalars_table, note = reduce_curves(scalars_table, max_points)
     return curves_state(runs_table, scalars_table, options, note or "")
 

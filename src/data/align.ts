@@ -11,7 +11,10 @@ export const AGGREGATES: readonly Aggregate[] = ["mean", "median"];
 export const BANDS: readonly Band[] = ["none", "minmax", "std", "stderr", "ci95"];
 
 export interface RunGroups {
-  /** Each group's label, e.g. "lr=0.003 hidden=64". */
+  /**
+   * Each group's label, e.g. "lr=0.003 hidden=64": the columns whose values differ between
+   * groups (all of them when there is one group), so that labels show what sets groups apart.
+   */
   readonly labels: string[];
   /** Each group's values of the grouping columns (null where missing), in column order. */
   readonly keys: (string | null)[][];
@@ -24,7 +27,6 @@ export interface RunGroups {
  * null where missing; missing is a value of its own). Groups come in order of first appearance.
  */
 export function groupRuns(columns: readonly { name: string; values: readonly (string | null)[] }[], runCount: number): RunGroups {
-  const labels: string[] = [];
   const keys: (string | null)[][] = [];
   const groupOfRun = new Int32Array(runCount);
   const index = new Map<string, number>();
@@ -33,13 +35,15 @@ export function groupRuns(columns: readonly { name: string; values: readonly (st
     const id = JSON.stringify(key);
     let group = index.get(id);
     if (group === undefined) {
-      group = labels.length;
+      group = keys.length;
       index.set(id, group);
       keys.push(key);
-      labels.push(columns.map((c, i) => `${c.name}=${key[i] ?? "(missing)"}`).join(" "));
     }
     groupOfRun[run] = group;
   }
+  const varying = columns.map((_, i) => keys.some((key) => key[i] !== keys[0][i]));
+  const shown = varying.some(Boolean) ? varying : varying.map(() => true);
+  const labels = keys.map((key) => columns.flatMap((c, i) => (shown[i] ? [`${c.name}=${key[i] ?? "(missing)"}`] : [])).join(" "));
   return { labels, keys, groupOfRun };
 }
 

@@ -81,6 +81,7 @@ export const messages = {
   sizeNotNumeric: (column: string) => `column "${column}" holds categories, not numbers: size= needs a column of numbers; use color= for categories.`,
   unknownSummary: (got: unknown) => `summary ${quote(got)} is not a summary: pass "last", "min" or "max".`,
   unknownSortRun: (id: string, ids: readonly string[]) => `no run ${quote(id)} to sort by (runs: ${listNames(ids)}): pass one of these run ids as sortBy.`,
+  unknownSortSeries: (key: string, keys: readonly string[]) => `no series ${quote(key)} to sort by (series: ${listNames(keys)}): pass one of these as sortBy, or runsAs: "columns" to sort by a run.`,
   barsNotNumeric: (column: string) => `column "${column}" holds categories, not numbers: summary bars need numbers; name a metrics.* column or a series of the scalars.`,
   nothingToSummarise: () => `no single-value metrics to show: the runs have no metrics.* columns and no scalars series is reported once per run; name metrics with metrics=, for example "loss/validation:min".`,
   badOption: (name: string, allowed: readonly string[], got: unknown) => `${name} must be one of ${allowed.map(quote).join(", ")}; got ${quote(got)}.`,

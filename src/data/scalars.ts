@@ -1,5 +1,6 @@
 import { RunsDataError, messages } from "./errors.js";
 import { readColumns, type Coded, type RunsInput, type SourceColumn } from "./input.js";
+import { convertEpoch, epochNote, epochUnit } from "./time-units.js";
 
 /**
  * A scalars table (one row per reported value) in columns: every string column is coded as
@@ -16,6 +17,8 @@ export interface Scalars {
   readonly steps: Float64Array;
   /** Epoch milliseconds when the value was reported, or null when the table has no time column. */
   readonly times: Float64Array | null;
+  /** What the view says about the time column: how plain numbers were read (milliseconds since 1970, ...), else null. */
+  readonly timeNote: string | null;
   readonly values: Float64Array;
 }
 
@@ -45,13 +48,13 @@ export function readScalars(input: ScalarsInput): Scalars {
   const steps = numbersOf(byName.get("step")!, "numbers", rowCount);
   const values = numbersOf(byName.get("value")!, "numbers", rowCount);
   const timeColumn = byName.get("time");
-  const times = timeColumn ? timesOf(timeColumn, rowCount) : null;
+  const { times, note: timeNote } = timeColumn ? timesOf(timeColumn, rowCount) : { times: null, note: null };
   for (let row = 0; row < rowCount; row++) {
     if (Number.isNaN(steps[row])) throw new RunsDataError(messages.scalarsMissing("step", row));
   }
   const { series, seriesOfRow } = combineSeries(metrics, variants, rowCount);
   checkUniqueKeys(series);
-  return { rowCount, runIds: runs.labels, runOfRow: runs.codes, series, seriesOfRow, steps, times, values };
+  return { rowCount, runIds: runs.labels, runOfRow: runs.codes, series, seriesOfRow, steps, times, timeNote, values };
 }
 
 function codeStrings(column: SourceColumn, rowCount: number, required: boolean): Coded {
@@ -91,11 +94,16 @@ function numbersOf(column: SourceColumn, expected: "numbers", rowCount: number):
   return column.numbers!();
 }
 
-/** Timestamps as epoch milliseconds; plain numbers are seconds (as TensorBoard's wall_time). */
-function timesOf(column: SourceColumn, rowCount: number): Float64Array {
-  if (column.type === "timestamps") return column.numbers!();
-  const seconds = numbersOf(column, "numbers", rowCount);
-  return seconds.map((s) => s * 1000);
+/**
+ * Timestamps as epoch milliseconds. Plain numbers are seconds since 1970 (TensorBoard's
+ * wall_time), or milliseconds, microseconds or nanoseconds when their size says so (MLflow's
+ * timestamps are milliseconds): a note says which. Numbers that are no such dates are seconds.
+ */
+function timesOf(column: SourceColumn, rowCount: number): { times: Float64Array; note: string | null } {
+  if (column.type === "timestamps") return { times: column.numbers!(), note: null };
+  const numbers = numbersOf(column, "numbers", rowCount);
+  const unit = epochUnit(numbers) ?? "s";
+  return { times: convertEpoch(numbers, unit, "ms"), note: unit === "s" ? null : epochNote(column.name, unit) };
 }
 
 function combineSeries(metrics: Coded, variants: Coded | null, rowCount: number) {

@@ -1,6 +1,22 @@
-import { rgb, interpolateCividis, interpolateMagma, interpolatePlasma, interpolateTurbo, interpolateViridis, schemeTableau10, scaleLinear, scaleLog, format } from "d3";
+import { rgb, interpolateCividis, interpolateMagma, interpolatePlasma, interpolateTurbo, interpolateViridis, scaleLinear, scaleLog, format } from "d3";
 import { finiteExtent, logOffered } from "../data/axes.js";
 import type { RunColumn } from "../data/runs.js";
+
+/**
+ * Colours for runs, groups and categories: Tableau 10's nine hues (grey left out: it reads as a
+ * faded line), then eleven more picked one at a time as far (CIEDE2000) from all before as sRGB
+ * allows, among colours with some chroma that stand out on white and on a dark page. Any two
+ * differ by a CIEDE2000 of 16 or more; tests/unit/color.test.ts checks that and the contrast.
+ */
+export const CATEGORICAL: readonly string[] = [
+  "#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#a120f7",
+  "#776f00", "#0a7b6c", "#acb1f0", "#2fb5fa", "#d11376", "#f654f9", "#c04304", "#a89c62", "#a1c313", "#7961a3",
+];
+
+/** The index-th categorical colour; they repeat after CATEGORICAL.length. */
+export function categoricalColor(index: number): string {
+  return CATEGORICAL[index % CATEGORICAL.length];
+}
 
 /** Continuous colours are binned so each bin's lines go out in one canvas path. */
 const BINS = 48;
@@ -75,7 +91,7 @@ export function runColors(column: RunColumn, scheme = preferredScheme(), dark = 
 
 function categoricalColors(column: Extract<RunColumn, { kind: "categorical" }>, dark: boolean): RunColors {
   const index = new Map(column.categories.map((c, i) => [c, i]));
-  const palette = column.categories.map((_, i) => schemeTableau10[i % schemeTableau10.length]);
+  const palette = column.categories.map((_, i) => categoricalColor(i));
   const paletteIndex = Int32Array.from(column.values, (v) => (v === null ? -1 : index.get(v)!));
   const entries = column.categories.map((label, i) => ({ label, color: palette[i] }));
   return { column, palette, paletteIndex, missingColor: MISSING, legend: { kind: "categorical", entries }, dark };

@@ -135,14 +135,21 @@ function measuringContext() {
 }
 
 /**
- * Widths of text in the font `element` is drawn in (a canvas measures them; each text once per
- * font). Where no canvas can measure (jsdom) or the element has no resolved font yet (not in a
- * page), the estimate.
+ * Widths of text in the font `element` is drawn in. Where the element has no resolved font yet
+ * (not in a page), the estimate.
  */
 export function textMeasure(element: Element): Measure {
   const font = resolvedFont(element);
+  return font ? fontMeasure(font) : estimateWidth;
+}
+
+/**
+ * Widths of text in a CSS font, as a canvas takes it ("600 11px sans-serif"): measured once per
+ * text and font; estimated where no canvas can measure (jsdom).
+ */
+export function fontMeasure(font: string): Measure {
   context ??= measuringContext();
-  if (!font || !context) return estimateWidth;
+  if (!context) return estimateWidth;
   let widths = measured.get(font);
   if (!widths) measured.set(font, (widths = new Map()));
   const cache = widths;

@@ -46,10 +46,14 @@ export async function applyTheme(page, name) {
 export async function legibility(page, selector, { tolerance = 1 } = {}) {
   return page.locator(selector).first().evaluate((root, tolerance) => {
     const visible = (element) => {
+      // checkVisibility also knows content the browser does not render, such as a closed <details>' body.
+      if (element.checkVisibility && !element.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
       for (let node = element; node && node !== document; node = node.parentElement ?? node.parentNode) {
         if (!(node instanceof Element)) continue;
         const style = getComputedStyle(node);
         if (style.display === "none" || style.visibility === "hidden" || Number(style.opacity) === 0) return false;
+        // Text for screen readers only, clipped to nothing on purpose.
+        if (/^rect\(0px,? 0px,? 0px,? 0px\)$/.test(style.clip)) return false;
       }
       return true;
     };
@@ -86,6 +90,7 @@ export async function legibility(page, selector, { tolerance = 1 } = {}) {
       return found;
     };
 
+    const clamp = (box, to) => ({ left: Math.max(box.left, to.left), top: box.top, right: Math.min(box.right, to.right), bottom: box.bottom });
     const texts = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -105,16 +110,39 @@ export async function legibility(page, selector, { tolerance = 1 } = {}) {
         right: -Infinity,
         bottom: -Infinity,
       });
-      // An HTML box narrower than its text, shortened on purpose with an ellipsis, counts as its visible part.
+      // An HTML box narrower than its text, shortened on purpose with an ellipsis, counts as its visible part:
+      // the text's own box runs on to the end of the whole text, under whatever follows.
       const style = getComputedStyle(element);
       const ellipsis = style.textOverflow === "ellipsis" && element.scrollWidth > element.clientWidth;
-      texts.push({ text: content, box, element, ellipsis, hover: hasHoverText(element), rects, popup: popupOf(element) });
+      const shown = ellipsis ? clamp(box, element.getBoundingClientRect()) : box;
+      texts.push({ text: content, box: shown, element, ellipsis, hover: hasHoverText(element), rects: ellipsis ? [shown] : rects, popup: popupOf(element) });
     }
+
+    // Sticky headers and columns with a background: scrolled content passes under them, out of sight.
+    const stickyOf = (element) => element.closest?.("[data-legibility-sticky]") ?? null;
+    const zOf = (element) => Number.parseInt(getComputedStyle(element).zIndex, 10) || 0;
+    const opaque = (element) => {
+      const color = getComputedStyle(element).backgroundColor.match(/[\d.]+/g)?.map(Number) ?? [];
+      return color.length === 3 || (color.length === 4 && color[3] > 0.9);
+    };
+    const covers = [...root.querySelectorAll("*")].filter((e) => getComputedStyle(e).position === "sticky" && opaque(e));
+    for (const cover of covers) cover.setAttribute("data-legibility-sticky", "");
+    const covered = (t) => {
+      const own = stickyOf(t.element);
+      const ownZ = own ? zOf(own) : -1;
+      const meet = (r) => Math.min(t.box.right, r.right) - Math.max(t.box.left, r.left) > tolerance && Math.min(t.box.bottom, r.bottom) - Math.max(t.box.top, r.top) > tolerance;
+      return covers.some((cover) => {
+        if (cover === own || cover.contains(t.element)) return false;
+        const z = zOf(cover);
+        const above = z > ownZ || (z === ownZ && own !== null && own.compareDocumentPosition(cover) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return above && meet(cover.getBoundingClientRect());
+      });
+    };
 
     const clipped = [];
     const onScreen = [];
     for (const t of texts) {
-      let hidden = false;
+      let hidden = covered(t);
       let cut = false;
       for (const { rect, clipsX, clipsY, scrolls } of clippers(t.element)) {
         const outsideX = clipsX && (t.box.right <= rect.left + tolerance || t.box.left >= rect.right - tolerance);
@@ -153,6 +181,7 @@ export async function legibility(page, selector, { tolerance = 1 } = {}) {
         if (a.rects.some((ra) => b.rects.some((rb) => meet(ra, rb)))) overlaps.push([a.text, b.text]);
       }
     }
+    for (const cover of covers) cover.removeAttribute("data-legibility-sticky");
     const plain = ({ text, box }) => ({ text, box });
     return { overlaps, clipped, texts: onScreen.map(plain) };
   }, tolerance);

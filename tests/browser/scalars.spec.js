@@ -165,7 +165,9 @@ test("grouping by every param but seed draws one line and band per config", asyn
   const config = runs.find((run) => run.run_id === "r000");
   const members = runs.filter((run) => ["lr", "hidden", "alpha", "batch_size"].every((k) => run[`params.${k}`] === config[`params.${k}`]));
   expect(members.length).toBe(3);
-  const label = `lr=${config["params.lr"]} hidden=${config["params.hidden"]} alpha=${config["params.alpha"]} batch_size=${config["params.batch_size"]} optimizer=adam`;
+  // Every run of the sweep uses adam: the labels leave out what no two groups differ in.
+  expect(new Set(runs.map((run) => run["params.optimizer"]))).toEqual(new Set(["adam"]));
+  const label = `lr=${config["params.lr"]} hidden=${config["params.hidden"]} alpha=${config["params.alpha"]} batch_size=${config["params.batch_size"]}`;
   const expected = members.reduce((sum, run) => sum + smoothedAt(run.run_id, "loss/validation", 8, 0.6), 0) / 3;
   const map = await chartMapping(page, 1);
   await page.mouse.move(map.x(8), map.y(expected));
@@ -475,7 +477,7 @@ test("with no smoothing given, the page's setting (JupyterLab's Settings > runco
 /**
  * Draws many long noisy curves with the view, and again in the page with plain canvas calls from
  * values smoothed and reduced here (TensorBoard's EMA and M4 per device-pixel column, written out
- * below, mapped through the axes' ticks), in the view's documented look: Tableau 10 by run, one
+ * below, mapped through the axes' ticks), in the view's documented look: its twenty run colours in turn, one
  * path per colour, hairlines, opacity 1.25 - 0.3 log10(runs), raw series at 0.3 of that beneath.
  * Returns, per layer, how far the view's pixels are from the reference's.
  */
@@ -547,7 +549,10 @@ async function longCurvesAgainstReference(page, { runs, steps, smoothing }) {
         }
         return kept.map((i) => [mapX(i), mapY(values[i])]);
       };
-      const tableau10 = ["#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#bab0ab"];
+      const palette = [
+        "#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#a120f7",
+        "#776f00", "#0a7b6c", "#acb1f0", "#2fb5fa", "#d11376", "#f654f9", "#c04304", "#a89c62", "#a1c313", "#7961a3",
+      ];
       const alpha = Math.max(0.15, Math.min(1, 1.25 - 0.3 * Math.log10(runs)));
       const reference = (series, opacity) => {
         const canvas = document.createElement("canvas");
@@ -557,10 +562,10 @@ async function longCurvesAgainstReference(page, { runs, steps, smoothing }) {
         context.rect(left, 0, right - left, canvas.height);
         context.clip();
         Object.assign(context, { lineJoin: "round", lineCap: "round", lineWidth: 0.999, globalAlpha: opacity });
-        for (let color = 0; color < tableau10.length; color++) {
-          context.strokeStyle = tableau10[color];
+        for (let color = 0; color < palette.length; color++) {
+          context.strokeStyle = palette[color];
           context.beginPath();
-          for (let run = color; run < runs; run += tableau10.length) {
+          for (let run = color; run < runs; run += palette.length) {
             const points = m4(series[run]);
             context.moveTo(...points[0]);
             for (const point of points.slice(1)) context.lineTo(...point);

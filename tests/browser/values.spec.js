@@ -76,10 +76,14 @@ test.describe("on the example sweep", () => {
     });
     await page.goto("/examples/values.html");
     await page.waitForFunction(() => window.table && window.bars && window.bars.drawn.bars > 0);
+    // 96 runs and 4 series: a row per run by default (tests/browser/messy-tables.spec.js); these tests read a column per run.
+    await expect(page.locator(".rc-values tbody th").first()).toHaveText(runs[0].name);
+    await page.getByRole("button", { name: "columns", exact: true }).click();
   });
 
   test("the table shows 4 series x 96 runs, headed by run names", async ({ page }) => {
     expect(runIds.length).toBe(96);
+    await expect(page.getByRole("button", { name: "columns", exact: true })).toHaveAttribute("aria-pressed", "true");
     await expect(page.locator(".rc-values .rc-status")).toHaveText("4 series × 96 runs");
     expect(await page.locator(".rc-values tbody th").allTextContents()).toEqual(series.keys);
     await expect(page.locator(".rc-values table")).toHaveAttribute("aria-colcount", "97");
@@ -110,14 +114,14 @@ test.describe("on the example sweep", () => {
       const title = await cell(page, key, column).getAttribute("title");
       expect(Number(title ?? text)).toBe(expected);
     }
-    // The CSV holds the same texts, a row per series, a column per run.
+    // The CSV holds the values at full precision, laid out as shown: a row per series, a column per run.
     const csv = (await page.evaluate(() => window.table.exportCSV())).trim().split("\r\n");
     expect(csv.length).toBe(5);
     const header = csv[0].split(",");
     expect(header.length).toBe(97);
     expect(header[0]).toBe("metric");
     const lossValidation = csv.find((line) => line.startsWith("loss/validation,")).split(",");
-    expect(Number(lossValidation[1 + 90])).toBe(shown(series.value("loss/validation", "r090", "min")));
+    expect(Number(lossValidation[1 + 90])).toBe(series.value("loss/validation", "r090", "min"));
   });
 
   test("row extremes highlight each row's max and min cells, ties included", async ({ page }) => {
@@ -135,10 +139,10 @@ test.describe("on the example sweep", () => {
     // The example's train accuracy reaches 1 in many runs: every one of them is highlighted.
     expect(Object.keys(found["accuracy/train"].max).length).toBeGreaterThan(1);
 
-    await page.getByLabel("show row extremes").uncheck();
+    await page.getByLabel("highlight extremes").uncheck();
     await expect(page.locator(".rc-values td.rc-max, .rc-values td.rc-min")).toHaveCount(0);
     await expect(page.locator(".rc-extremes-key")).toBeHidden();
-    await page.getByLabel("show row extremes").check();
+    await page.getByLabel("highlight extremes").check();
     expect(await highlightedCells(page)).toEqual(found);
   });
 
@@ -172,7 +176,11 @@ test.describe("on the example sweep", () => {
     await expect(page.locator(".rc-values .rc-status")).toHaveText("4 series × 96 runs · 2 selected");
     // The page passes the selection to the bars: the other runs' bars fade.
     expect(await page.evaluate(() => window.bars.value)).toEqual([runIds[1], runIds[4]]);
-    await expect(page.locator(".rc-summary rect.rc-bar:not(.rc-faded)")).toHaveCount(2 * 3);
+    // Only the runs chosen keep their colour, in every panel (of the bars drawn, those scrolled into view).
+    const unfaded = await page.locator(".rc-summary .rc-bar-row:not(.rc-faded)").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-run")));
+    expect(unfaded.length).toBeGreaterThan(0);
+    expect(new Set(unfaded)).toEqual(new Set(["1", "4"].filter((run) => unfaded.includes(run))));
+    await expect(page.locator(".rc-summary .rc-bar-row.rc-faded").first()).toBeAttached();
     await page.screenshot({ path: path.join(screenshots, "values-selected.png"), fullPage: true });
 
     // Set from outside: highlighted, no input event.
@@ -182,38 +190,59 @@ test.describe("on the example sweep", () => {
     expect(await page.evaluate(() => window.inputs)).toBe(2);
   });
 
-  test("summary bars: one per run and metric with a value, sized by the value, with a tooltip", async ({ page }) => {
+  test("summary bars: a panel per metric, a labelled bar per run sorted by value, with a tooltip", async ({ page }) => {
     const metrics = ["train/loss", "validation/loss", "validation/accuracy"];
-    const withValues = runs.flatMap((run) => metrics.filter((m) => Number.isFinite(run[`metrics.${m}`]))).length;
-    expect(withValues).toBe(96 * 3);
-    await expect(page.locator(".rc-summary rect.rc-bar")).toHaveCount(withValues);
-    expect(await page.evaluate(() => window.bars.drawn.bars)).toBe(withValues);
-    // The labels' own text, without their <title>.
-    expect(await page.locator(".rc-summary .rc-cluster-label").evaluateAll((labels) => labels.map((l) => l.firstChild.nodeValue))).toEqual(metrics);
+    await expect(page.locator(".rc-summary .rc-bar-title")).toHaveText(metrics);
     await expect(page.locator(".rc-summary .rc-status")).toHaveText("3 metrics × 96 runs");
-    await expect(page.locator(".rc-run-legend button")).toHaveCount(96);
+    // Each panel lists its runs largest first, named, with their values.
+    const accuracy = page.locator(".rc-summary .rc-bar-panel").nth(2);
+    const byAccuracy = [...runs].sort((a, b) => b["metrics.validation/accuracy"] - a["metrics.validation/accuracy"]);
+    const rows = accuracy.locator(".rc-bar-row");
+    expect(await rows.count()).toBeGreaterThan(10);
+    // The texts drawn, without their <title> (the whole name, the exact value).
+    const drawnTexts = (locator) => locator.evaluateAll((texts) => texts.map((t) => t.firstChild.nodeValue));
+    const labels = await drawnTexts(rows.locator(".rc-bar-label"));
+    const values = (await drawnTexts(rows.locator(".rc-bar-value"))).map(Number);
+    expect(values).toEqual(byAccuracy.slice(0, values.length).map((run) => shown(run["metrics.validation/accuracy"])));
+    expect(labels[0]).toBe(byAccuracy[0].name);
+    // The axis starts at zero, so bar lengths are in the ratio of the values.
+    const widthOf = (run) => accuracy.locator(`.rc-bar-row[data-run="${run}"] rect.rc-bar`).evaluate((r) => r.width.baseVal.value);
+    const [first, fifth] = [runs.indexOf(byAccuracy[0]), runs.indexOf(byAccuracy[4])];
+    expect((await widthOf(first)) / (await widthOf(fifth))).toBeCloseTo(byAccuracy[0]["metrics.validation/accuracy"] / byAccuracy[4]["metrics.validation/accuracy"], 2);
 
-    // Each cluster's axis starts at zero, so bar heights are in the ratio of the values.
-    const accuracy = page.locator(".rc-summary .rc-cluster").nth(2);
-    const heightOf = (run) => accuracy.locator(`rect[data-run="${run}"]`).evaluate((r) => r.height.baseVal.value);
-    const [a, b] = [runs[0]["metrics.validation/accuracy"], runs[50]["metrics.validation/accuracy"]];
-    expect((await heightOf(0)) / (await heightOf(50))).toBeCloseTo(a / b, 4);
-
-    await accuracy.locator('rect[data-run="5"]').hover();
+    // Only the rows in view are drawn: scroll run 5's into view (rows are 18px).
+    const row5 = accuracy.locator('.rc-bar-row[data-run="5"]');
+    await accuracy.locator(".rc-bar-scroll").evaluate((scroller, top) => (scroller.scrollTop = top), byAccuracy.indexOf(runs[5]) * 18 - 40);
+    await expect(row5).toBeAttached();
+    await row5.scrollIntoViewIfNeeded();
+    await row5.locator("rect.rc-bar").hover();
     const tip = page.locator(".rc-summary .rc-tooltip");
     await expect(tip).toBeVisible();
     await expect(tip.locator(".rc-tooltip-title")).toHaveText(runs[5].name);
-    const rows = await tip.locator(".rc-tooltip-row").evaluateAll((nodes) => nodes.map((n) => [...n.children].map((c) => c.textContent)));
-    expect(rows.slice(0, 1)).toEqual([["metric", "validation/accuracy"]]);
-    expect(rows[1][0]).toBe("value");
-    expect(Number(rows[1][1])).toBe(shown(runs[5]["metrics.validation/accuracy"]));
-    expect(rows[2]).toEqual(["run_id", "r005"]);
+    const tipRows = await tip.locator(".rc-tooltip-row").evaluateAll((nodes) => nodes.map((n) => [...n.children].map((c) => c.textContent)));
+    expect(tipRows[0]).toEqual(["metric", "validation/accuracy"]);
+    expect(tipRows[1]).toEqual(["value", String(shown(runs[5]["metrics.validation/accuracy"]))]);
+    expect(tipRows).toContainEqual(["exact", String(runs[5]["metrics.validation/accuracy"])]);
+    expect(tipRows.at(-1)).toEqual(["run_id", "r005"]);
+    // The hovered run stands out in every panel.
+    await expect(page.locator('.rc-summary .rc-bar-row.rc-hovered[data-run="5"]')).not.toHaveCount(0);
     await page.screenshot({ path: path.join(screenshots, "summary-tooltip.png"), fullPage: true, clip: await page.locator(".rc-summary").boundingBox() });
 
-    await accuracy.locator('rect[data-run="5"]').click();
+    await row5.locator("rect.rc-bar").click();
     expect(await page.evaluate(() => window.bars.value)).toEqual(["r005"]);
-    await page.locator(".rc-run-legend button").nth(7).click({ modifiers: ["Shift"] });
-    expect(await page.evaluate(() => window.bars.value)).toEqual(["r005", "r007"]);
+    await accuracy.locator(".rc-bar-scroll").evaluate((scroller) => (scroller.scrollTop = 0));
+    await accuracy.locator(`.rc-bar-row[data-run="${first}"] .rc-bar-label`).click({ modifiers: ["Shift"] });
+    expect(await page.evaluate(() => window.bars.value)).toEqual(["r005", byAccuracy[0].run_id]);
+    await expect(accuracy.locator(`.rc-bar-row[data-run="${first}"]`)).toHaveClass(/rc-selected/);
+    await expect(accuracy.locator(".rc-bar-row").nth(1)).toHaveClass(/rc-faded/);
+
+    // Smallest first, or in the runs table's order.
+    await page.locator(".rc-summary select").selectOption("ascending");
+    const firstName = () => drawnTexts(page.locator(".rc-summary .rc-bar-panel").nth(2).locator(".rc-bar-label")).then((names) => names[0]);
+    const smallest = [...runs].sort((a, b) => a["metrics.validation/accuracy"] - b["metrics.validation/accuracy"])[0];
+    await expect.poll(firstName).toBe(smallest.name);
+    await page.locator(".rc-summary select").selectOption("runs");
+    await expect.poll(firstName).toBe(runs[0].name);
   });
 
   test("exports: the whole table and the bars as standalone SVG, the table as CSV", async ({ page, browser }) => {
@@ -227,7 +256,7 @@ test.describe("on the example sweep", () => {
         tableSvg,
         barsSvg,
         cellTexts: table.querySelectorAll("parsererror").length + ":" + table.querySelectorAll("text[text-anchor='end']").length,
-        bars: parse(barsSvg).querySelectorAll("rect[data-run]").length,
+        bars: parse(barsSvg).querySelectorAll("g[data-run] rect[height='12']").length,
       };
     });
     // Every run, not only the columns on screen: 96 headers and 4 x 96 cells, right-aligned.
@@ -281,22 +310,24 @@ test.describe("made in the page", () => {
         { run_id: "nan", metric: hostile, step: 1, value: NaN },
         { run_id: "ok", metric: "other", step: 1, value: 2 },
       ];
-      const table = rc.values(scalars, { runs });
+      const table = rc.values(scalars, { runs, runsAs: "columns" });
       const bars = rc.summary(runs);
       document.body.replaceChildren(table, bars);
       Object.assign(window, { table, bars });
     }, HOSTILE);
     await expect(page.locator(".rc-values .rc-run-name").first()).toHaveText(HOSTILE);
     await expect(page.locator(".rc-values tbody th").first()).toHaveText(HOSTILE);
-    await expect(page.locator(".rc-run-legend button").first()).toHaveText(HOSTILE);
     expect(await page.locator("img").count()).toBe(0);
     // run "nan" reported NaN; run "ok" never reported the hostile series.
     const hostileRow = await page.locator(".rc-values tbody tr").first().locator(".rc-value").allTextContents();
     expect(hostileRow).toEqual(["1", "NaN", "—"]);
-    // The NaN metric leaves its slot empty, with a dash, and no zero bar.
+    // The NaN metric gets a dash and no zero bar, listed last.
     await expect(page.locator(".rc-summary rect.rc-bar")).toHaveCount(2);
-    await expect(page.locator('.rc-summary .rc-no-bar[data-run="1"]')).toHaveText("—");
-    await page.locator('.rc-summary rect.rc-bar[data-run="0"]').hover();
+    await expect(page.locator('.rc-summary .rc-bar-row[data-run="1"] .rc-no-bar')).toHaveText("—");
+    // Largest first: the names as drawn (cut to fit) and whole in their <title>.
+    const names = await page.locator(".rc-summary .rc-bar-label title").allTextContents();
+    expect(names).toEqual(["fine", HOSTILE, "diverged"]);
+    await page.locator('.rc-summary .rc-bar-row[data-run="0"] rect.rc-bar').hover();
     await expect(page.locator(".rc-summary .rc-tooltip-title")).toHaveText(HOSTILE);
     const svg = await page.evaluate(() => window.table.exportSVG() + window.bars.exportSVG());
     expect(svg).not.toContain("<img");
@@ -328,6 +359,22 @@ test.describe("made in the page", () => {
       return rc.values([{ run_id: "a", metric: "m", step: 1, value: 1 }], { summary: "mean" }).error;
     });
     expect(bad).toBe('summary "mean" is not a summary: pass "last", "min" or "max".');
+    // The layout and the bars' order are checked too, hostile values shown as text.
+    const options = await page.evaluate(async (hostile) => {
+      const rc = await import("/dist/runcompare.js");
+      const scalars = [{ run_id: "a", metric: "m", step: 1, value: 1 }];
+      const table = rc.values(scalars, { runsAs: hostile });
+      const bars = rc.summary([{ run_id: "a", "metrics.acc": 1 }], { sort: hostile });
+      const rows = rc.values([...scalars, { run_id: "b", metric: "m", step: 1, value: 2 }], { sortBy: "zz" });
+      document.body.replaceChildren(table, bars, rows);
+      return [table.error, bars.error, rows.error, document.querySelectorAll("img").length];
+    }, HOSTILE);
+    expect(options).toEqual([
+      `runsAs must be one of "rows", "columns"; got "${HOSTILE}".`,
+      `sort must be one of "descending", "ascending", "runs"; got "${HOSTILE}".`,
+      'no series "zz" to sort by (series: m): pass one of these as sortBy, or runsAs: "columns" to sort by a run.',
+      0,
+    ]);
   });
 
   test("1,000 runs x 50 series stay usable: only the columns in view are in the DOM", async ({ page }) => {
@@ -356,7 +403,7 @@ test.describe("made in the page", () => {
       const scalars = { columnNames: () => Object.keys(columns), numRows: () => n, array: (name) => columns[name] };
       const paint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
       const t0 = performance.now();
-      const table = rc.values(scalars);
+      const table = rc.values(scalars, { runsAs: "columns" });
       document.body.replaceChildren(table);
       await paint();
       const t1 = performance.now();
@@ -374,7 +421,7 @@ test.describe("made in the page", () => {
         switchToMin: t2 - t1,
         scrollToEnd: t3 - t2,
         cells: table.querySelectorAll("td:not(.rc-spacer)").length,
-        lastHeader: table.querySelector("thead th:nth-last-child(1) .rc-run-name")?.textContent,
+        lastHeader: [...table.querySelectorAll("thead th.rc-run .rc-run-name")].at(-1)?.textContent,
         status: table.querySelector(".rc-status").textContent,
       };
     });

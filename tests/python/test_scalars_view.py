@@ -53,6 +53,7 @@ def test_defaults_are_sent_under_the_views_option_names():
         "band": "minmax",
         "color": None,
         "height": 240,
+        "ignoreOutliers": True,
     }
     assert widget.selected == []
 
@@ -167,3 +168,36 @@ def test_bad_scalars_raise_the_contract_words():
 def test_colour_is_checked_with_groups_too():
     with pytest.raises(rc.RunsDataError, match='no column "nope"'):
         rc.scalars(SCALARS, runs=RUNS, group_by=["lr"], color="nope")
+
+
+def _series_sent(ipc_bytes):
+    table = read(ipc_bytes).to_pandas()
+    return sorted({(m, v if isinstance(v, str) else None) for m, v in zip(table["metric"], table["variant"])}, key=str)
+
+
+def test_only_the_chosen_metrics_are_sent_and_embedded():
+    # A metric takes all its variants; "metric/variant" one series.
+    widget = rc.scalars(SCALARS, runs=RUNS, metrics=["acc", "loss/validation"])
+    assert _series_sent(widget.scalars) == [("acc", None), ("loss", "validation")]
+    expected = [row for row in SCALARS if row["metric"] == "acc" or (row["metric"], row["variant"]) == ("loss", "validation")]
+    assert read(widget.scalars).num_rows == len(expected)
+    assert rc.scalars(SCALARS, runs=RUNS).options["metrics"] is None
+    assert read(rc.scalars(SCALARS, runs=RUNS).scalars).num_rows == len(SCALARS)
+
+    # Two metrics of fourteen, 2,000 steps each: the page holds about a seventh of the points.
+    many = [
+        {"run_id": run, "metric": f"m{k:02d}", "step": step, "value": float(step * k)}
+        for run in ("a", "b", "c")
+        for k in range(14)
+        for step in range(2000)
+    ]
+    whole = rc.to_html(many, view="scalars", runs=RUNS)
+    chosen = rc.to_html(many, view="scalars", runs=RUNS, metrics=["m03", "m07"])
+    module = len(rc.to_html(many[:1], view="scalars", runs=RUNS))
+    assert (len(chosen) - module) < (len(whole) - module) / 5
+
+
+def test_ignore_outliers_is_true_or_false():
+    assert rc.scalars(SCALARS, ignore_outliers=False).options["ignoreOutliers"] is False
+    with pytest.raises(rc.RunsDataError, match=r'^ignore_outliers must be one of true, false; got "yes"\.$'):
+        rc.scalars(SCALARS, ignore_outliers="yes")

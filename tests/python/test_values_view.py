@@ -43,7 +43,7 @@ class TestValues:
         widget = rc.values(SCALARS, summary="min", extremes=False)
         assert isinstance(widget, rc.ValuesView)
         assert widget.view == "values"
-        assert widget.options == {"summary": "min", "extremes": False}
+        assert widget.options == {"summary": "min", "extremes": False, "runsAs": None}
         scalars = read(widget.scalars)
         assert scalars.column("value").to_pylist() == [row["value"] for row in SCALARS]
         assert widget.scalars == rc.scalars_to_ipc(SCALARS)
@@ -51,7 +51,7 @@ class TestValues:
     def test_without_runs_the_columns_are_the_scalars_runs_in_order(self):
         widget = rc.values(list(reversed(SCALARS)))
         assert read(widget.runs).to_pydict() == {"run_id": ["b", "a"]}
-        assert widget.options == {"summary": "last", "extremes": True}
+        assert widget.options == {"summary": "last", "extremes": True, "runsAs": None}
 
     def test_with_runs_the_runs_table_is_sent(self):
         widget = rc.values(SCALARS, runs=RUNS)
@@ -63,6 +63,10 @@ class TestValues:
         assert widget.selected == ["b"]
         with pytest.raises(TraitError, match='selected has run ids that are not in runs: "z"'):
             widget.selected = ["z"]
+
+    def test_runs_as_rows_or_columns(self):
+        assert rc.values(SCALARS, runs_as="columns").options["runsAs"] == "columns"
+        assert message(lambda: rc.values(SCALARS, runs_as="diagonal")) == 'runs_as must be one of "rows", "columns"; got "diagonal".'
 
     def test_an_unknown_summary(self):
         assert message(lambda: rc.values(SCALARS, summary="mean")) == (
@@ -87,13 +91,17 @@ class TestSummary:
         widget = rc.summary(RUNS, metrics="test/acc", scalars=SCALARS)
         assert isinstance(widget, rc.SummaryView)
         assert widget.view == "summary"
-        assert widget.options == {"metrics": ["test/acc"], "height": 300}
+        assert widget.options == {"metrics": ["test/acc"], "height": 300, "sort": "descending"}
         assert read(widget.runs).column("run_id").to_pylist() == ["a", "b"]
         assert read(widget.scalars).num_rows == len(SCALARS)
 
+    def test_sort_by_value_or_in_runs_table_order(self):
+        assert rc.summary(RUNS, sort="runs").options["sort"] == "runs"
+        assert message(lambda: rc.summary(RUNS, sort="best")) == 'sort must be one of "descending", "ascending", "runs"; got "best".'
+
     def test_defaults_leave_the_choice_to_the_view(self):
         widget = rc.summary(RUNS)
-        assert widget.options == {"metrics": None, "height": 300}
+        assert widget.options == {"metrics": None, "height": 300, "sort": "descending"}
         assert widget.scalars == b""
         acc = read(widget.runs).column("metrics.acc").to_pylist()
         assert acc[0] == 0.9 and math.isnan(acc[1])

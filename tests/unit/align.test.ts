@@ -18,6 +18,12 @@ describe("grouping runs", () => {
     expect(groups.keys[3]).toEqual([null, null]);
   });
 
+  test("labels name only the columns whose values differ between groups; one group names them all", () => {
+    const seed = { name: "seed", values: ["0", "0", "0", "0", "0"] };
+    expect(groupRuns([lr, seed, hidden], 5).labels).toEqual(["lr=0.1 hidden=16", "lr=0.01 hidden=16", "lr=0.01 hidden=64", "lr=(missing) hidden=(missing)"]);
+    expect(groupRuns([seed], 5).labels).toEqual(["seed=0"]);
+  });
+
   test("no columns: one group of every run", () => {
     expect(list(groupRuns([], 3).groupOfRun)).toEqual([0, 0, 0]);
   });

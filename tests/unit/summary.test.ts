@@ -1,8 +1,7 @@
 import { readRuns } from "../../src/data/runs";
 import { readScalars } from "../../src/data/scalars";
-import { barX, clusterLayout, slotAt } from "../../src/views/summary/layout";
+import { barOrder, beyondAxis, noBarMark, panelLayout } from "../../src/views/summary/layout";
 import { chooseBarMetrics } from "../../src/views/summary/metrics";
-import { noBarMark } from "../../src/views/summary/bars";
 
 const runs = readRuns([
   { run_id: "a", name: "A", "params.lr": 0.1, "params.opt": "adam", "metrics.acc": 0.9 },
@@ -60,46 +59,41 @@ describe("the metrics the bars show", () => {
   });
 });
 
-describe("the clusters' layout", () => {
-  // Two metrics, three runs, 354px: 114px go to two axes (44 each), one gap (18) and the right
-  // margin (8), leaving 240px for six slots of 40px.
-  const layout = clusterLayout([[0.2, -0.1, NaN], [5, 10, Infinity]], 3, 354, 200);
-
-  test("each cluster a slot per run after its axis", () => {
-    expect(layout.slotWidth).toBe(40);
-    expect(layout.barWidth).toBe(32);
-    expect(layout.panels.map((p) => [p.x, p.width])).toEqual([[44, 120], [226, 120]]);
-    expect(layout.width).toBe(354);
-    expect(barX(layout, layout.panels[0], 1)).toBe(88);
+describe("a metric's panel", () => {
+  test("names on the left as wide as the longest, up to half the panel; values in a column on the right", () => {
+    const narrow = panelLayout(400, [1, 2], 90);
+    expect([narrow.labelWidth, narrow.barLeft, narrow.barRight, narrow.valueRight]).toEqual([90, 96, 330, 398]);
+    expect(panelLayout(400, [1, 2], 300).labelWidth).toBe(200);
+    expect(panelLayout(100, [1, 2], 300).labelWidth).toBe(60);
   });
 
-  test("a few runs get bars no wider than 48px slots, in a chart narrower than asked", () => {
-    const few = clusterLayout([[1, 2, 3], [1, 2, 3]], 3, 1000, 200);
-    expect(few.slotWidth).toBe(48);
-    expect(few.width).toBe(114 + 6 * 48);
+  test("each panel its own scale from zero over the finite values, so bar lengths compare", () => {
+    const layout = panelLayout(400, [0.2, -0.1, NaN, Infinity], 90);
+    expect(layout.scale.domain()).toEqual([-0.1, 0.2]);
+    // Zero lies a third of the way from -0.1 to 0.2 along the bars.
+    expect(layout.scale(0)).toBeCloseTo(96 + (330 - 96) / 3, 9);
+    expect(panelLayout(400, [5, 10], 90).scale.domain()).toEqual([0, 10]);
+    expect(panelLayout(400, [NaN], 90).scale.domain()).toEqual([0, 1]);
   });
 
-  test("each cluster its own axis from zero, over the finite values", () => {
-    expect(layout.panels[0].scale.domain()).toEqual([-0.1, 0.2]);
-    expect(layout.panels[1].scale.domain()).toEqual([0, 10]);
-    // 0 is a third of the way up from -0.1 to 0.2, between y = 166 and y = 12.
-    expect(layout.panels[0].scale(0)).toBeCloseTo(166 - 154 / 3, 9);
-    expect(clusterLayout([[NaN]], 1, 400, 200).panels[0].scale.domain()).toEqual([0, 1]);
+  test("an outlier leaves the axis to the other values, and lies beyond it", () => {
+    const values = [...Array.from({ length: 40 }, (_, i) => 0.5 + i / 100), 1e6];
+    // The others run from 0.5 to 0.89: the axis from zero, made nice, ends at 0.9.
+    const layout = panelLayout(400, values, 90);
+    expect(layout.scale.domain()).toEqual([0, 0.9]);
+    expect(beyondAxis(layout, 1e6)).toBe(true);
+    expect(beyondAxis(layout, 0.89)).toBe(false);
+    expect(panelLayout(400, values.slice(0, 40), 90).scale.domain()).toEqual([0, 0.9]);
   });
 
-  test("too many bars for the width widen the chart instead of thinning bars below 2px", () => {
-    const wide = clusterLayout([new Float64Array(100), new Float64Array(100)], 100, 414, 200);
-    expect(wide.slotWidth).toBe(2);
-    expect(wide.width).toBe(114 + 2 * 100 * 2);
+  test("bars sorted by value either way, runs without a finite value last in their order; or the runs table's order", () => {
+    const values = [0.5, NaN, 0.9, -Infinity, 0.1, 0.9];
+    expect(Array.from(barOrder(values, "descending"))).toEqual([2, 5, 0, 4, 1, 3]);
+    expect(Array.from(barOrder(values, "ascending"))).toEqual([4, 0, 2, 5, 1, 3]);
+    expect(Array.from(barOrder(values, "runs"))).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
-  test("a point finds the slot under it, none between clusters", () => {
-    expect(slotAt(layout, 88, 3)).toEqual({ panel: 0, run: 1 });
-    expect(slotAt(layout, 200, 3)).toBeNull();
-    expect(slotAt(layout, 226 + 100, 3)).toEqual({ panel: 1, run: 2 });
-  });
-
-  test("a slot without a bar is marked, infinities as such", () => {
+  test("a run without a bar is marked, infinities as such", () => {
     expect([NaN, Infinity, -Infinity].map(noBarMark)).toEqual(["—", "∞", "-∞"]);
   });
 });

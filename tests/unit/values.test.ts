@@ -6,7 +6,6 @@ import { reportCounts, runColumns, valueRows } from "../../src/views/values/matr
 import { nextSelection } from "../../src/views/values/selection";
 import { nextDirection, sortedRows } from "../../src/views/values/sort";
 import { visibleColumns } from "../../src/views/values/window";
-import { widthForLines, wrapText } from "../../src/views/values/text";
 
 // Three runs. "a" logs loss out of step order; "b" logs a NaN loss last; "c" never logs loss.
 const scalars = readScalars([
@@ -42,17 +41,18 @@ describe("the value matrix", () => {
     expect(Array.from(valueRows(scalars, columns, counts, "max")[0].values)).toEqual([0.9, 0.7, NaN]);
   });
 
-  test("with a runs table, its runs are the columns, in its order, named by it", () => {
+  test("with a runs table, its runs that reported anything are shown, in its order, named by it", () => {
     const runs = readRuns([
       { run_id: "c", name: "third" },
       { run_id: "z", name: "no scalars" },
       { run_id: "a", name: "first" },
     ]);
     const shown = runColumns(scalars, runs);
-    expect(shown.names).toEqual(["third", "no scalars", "first"]);
+    expect(shown.names).toEqual(["third", "first"]);
+    expect(shown.withoutValues).toBe(1);
     const [loss] = valueRows(scalars, shown, counts, "last");
-    expect(Array.from(loss.values)).toEqual([NaN, NaN, 0.5]);
-    expect(Array.from(loss.reported)).toEqual([0, 0, 1]);
+    expect(Array.from(loss.values)).toEqual([NaN, 0.5]);
+    expect(Array.from(loss.reported)).toEqual([0, 1]);
   });
 
   test("a runs table sharing no run with the scalars is an error", () => {
@@ -67,6 +67,9 @@ describe("cell text", () => {
     [0.98218, "0.9822"],
     [-0.5, "-0.5"],
     [123456789, "1.235e+8"],
+    [190934.5, "190900"],
+    [-99512, "-99510"],
+    [12345.6, "12350"],
     [2, "2"],
     [NaN, "NaN"],
     [Infinity, "Infinity"],
@@ -133,21 +136,5 @@ describe("columns in the DOM", () => {
   test("clamped to the table", () => {
     expect(visibleColumns(0, 450, 100, 3)).toEqual([0, 3]);
     expect(visibleColumns(0, 0, 100, 0)).toEqual([0, 0]);
-  });
-});
-
-describe("run names wrapped for the headers", () => {
-  // Without a canvas (as here) a character is taken to be 6.5px wide.
-  const font = "600 12px sans-serif";
-
-  test("broken at spaces, the lines past the last cut into it with an ellipsis", () => {
-    expect(wrapText("one two three four", 60, font, 3)).toEqual(["one two", "three", "four"]);
-    expect(wrapText("one two three four", 60, font, 2)).toEqual(["one two", "three fo…"]);
-  });
-
-  test("the narrowest width, in 8px steps, that fits a name on two whole lines", () => {
-    // At 64px "three four" (65px) needs a line of its own; at 72px it fits.
-    expect(widthForLines("one two three four", font, 2, 40, 200)).toBe(72);
-    expect(widthForLines("a".repeat(100), font, 2, 40, 200)).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import type { Comparison } from "../../data/diff.js";
 import { appendMarked } from "./marks.js";
+import { shownNumber } from "./numbers.js";
 import type { DisplayRow } from "./rows.js";
 
 /** The indent of a field or section per level of nesting, in pixels. */
@@ -67,8 +68,11 @@ export function nameCell(row: Exclude<DisplayRow, { kind: "text" }>, path: strin
   return cell;
 }
 
-/** A run's value of a field: its text (the first line of a long one, with a summary), "absent" or "empty". */
-export function valueCell(value: string | null, comparison: Comparison | "base", summary: string | null, pattern: RegExp | null, column: number): HTMLElement {
+/**
+ * A run's value of a field: its text (the first line of a long one, with a summary; a number to
+ * the field's `digits`, see numbers.ts), "absent" or "empty". The title has the whole text.
+ */
+export function valueCell(value: string | null, comparison: Comparison | "base", summary: string | null, pattern: RegExp | null, column: number, digits: number | null): HTMLElement {
   const cell = document.createElement("div");
   cell.className = "rc-cell";
   cell.setAttribute("role", "gridcell");
@@ -91,7 +95,7 @@ export function valueCell(value: string | null, comparison: Comparison | "base",
   }
   const text = document.createElement("span");
   text.className = "rc-value";
-  const firstLine = summary === null ? value : value.split(/\r\n|\n|\r/, 1)[0];
+  const firstLine = summary === null ? shownNumber(value, digits) : value.split(/\r\n|\n|\r/, 1)[0];
   appendMarked(text, firstLine, pattern);
   cell.append(text);
   if (summary !== null) {

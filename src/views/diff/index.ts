@@ -6,6 +6,7 @@ import { saveFile } from "../../render/export.js";
 import { errorBox } from "../../render/error.js";
 import { viewStyle } from "../../render/style.js";
 import { nameCell, valueCell } from "./cells.js";
+import { fieldDigits } from "./numbers.js";
 import { controls, type Controls } from "./controls.js";
 import { diffCSV, diffJSON, diffSVG, type DiffContent } from "./export.js";
 import { headerRow } from "./header.js";
@@ -164,6 +165,8 @@ class DiffTable {
   private shown: Shown = { rows: [0, 0], columns: [1, 1] };
   private columnWidth = MIN_COLUMN;
   private readonly longFields = new Map<number, boolean>();
+  /** Per field, the significant digits its numbers are shown to (null: as written). */
+  private readonly digits = new Map<number, number | null>();
   /** Expanded text panels by "field:run", for the current base. */
   private readonly panels = new Map<string, TextPanel>();
   private readonly controls: Controls;
@@ -480,13 +483,15 @@ class DiffTable {
     if (field === this.flashed) element.classList.add("rc-flash");
     if (this.matchedFields.has(field)) element.classList.add("rc-match");
     const long = this.isLong(field);
+    if (!this.digits.has(field)) this.digits.set(field, fieldDigits(values));
+    const digits = this.digits.get(field)!;
     element.append(nameCell(row, path, this.pattern, long, this.expanded.has(field)));
     element.append(
       ...this.shownColumns((column) => {
         const run = this.runs[column];
         const comparison = column === 0 ? "base" : this.comparisons.cell(field, column);
         const summary = long && values[run] !== null ? panelSummary(this.panel(field, column)) : null;
-        return valueCell(values[run], comparison, summary, this.pattern, column);
+        return valueCell(values[run], comparison, summary, this.pattern, column, digits);
       }),
     );
     return element;

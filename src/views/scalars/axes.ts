@@ -25,6 +25,8 @@ export interface Frame {
   readonly xDomain: [number, number];
   readonly kind: XAxis;
   readonly map: Mapping;
+  /** Outliers were left out of the y domain: points beyond it are marked at the plot's edge. */
+  readonly clipped: boolean;
 }
 
 /** Where a chart of this width puts its plot area, in CSS pixels. */
@@ -38,7 +40,7 @@ export function plotColumns(width: number, ratio: number): number {
   return Math.max(1, Math.round((right - left) * ratio));
 }
 
-export function makeFrame(width: number, height: number, kind: XAxis, y: YScale, xDomain: [number, number], yDomain: [number, number]): Frame {
+export function makeFrame(width: number, height: number, kind: XAxis, y: YScale, xDomain: [number, number], yDomain: [number, number], clipped = false): Frame {
   const [left, right] = plotSpan(width);
   const top = MARGIN.top;
   const bottom = Math.max(top + 10, height - MARGIN.bottom);
@@ -49,7 +51,7 @@ export function makeFrame(width: number, height: number, kind: XAxis, y: YScale,
     x: (v) => left + (v - xDomain[0]) * kx,
     y: y === "log" ? logMap(yDomain, bottom, top) : linearMap(yDomain, bottom, top),
   };
-  return { width, height, left, right, top, bottom, xScale, yScale, xDomain, kind, map };
+  return { width, height, left, right, top, bottom, xScale, yScale, xDomain, kind, map, clipped };
 }
 
 function linearMap([d0, d1]: [number, number], bottom: number, top: number) {
@@ -83,11 +85,22 @@ export function drawAxes(g: Selection<SVGGElement, unknown, null, undefined>, fr
 function xAxis(frame: Frame, ticks: number) {
   if (frame.kind === "wall") return axisBottom(frame.xScale as ScaleTime<number, number>).ticks(ticks);
   const scale = frame.xScale as ScaleLinear<number, number>;
-  if (frame.kind === "step") return axisBottom(scale).ticks(ticks, "~s");
+  if (frame.kind === "step") {
+    // Steps are counted in whole reports: a narrow range (one step) shows whole steps, not "500m".
+    const values = scale.ticks(ticks);
+    const whole = values.filter(Number.isInteger);
+    return axisBottom(scale).tickValues(whole.length >= 2 ? whole : values).tickFormat((v) => stepTick(v as number));
+  }
   const [d0, d1] = scale.domain();
   const unit = durationUnit(d1 - d0);
   const values = scaleLinear([d0 / unit.ms, d1 / unit.ms], [0, 1]).ticks(ticks).map((v) => v * unit.ms);
   return axisBottom(scale).tickValues(values).tickFormat((v) => formatDuration(v as number, unit));
+}
+
+const siFormat = format("~s");
+/** Steps in SI units (2.5k, 1M), and zero as "0" rather than "0k". */
+function stepTick(value: number): string {
+  return value === 0 ? "0" : siFormat(value);
 }
 
 function yAxis(frame: Frame, ticks: number) {

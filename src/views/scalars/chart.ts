@@ -1,10 +1,10 @@
 import { pointer, select, type Selection } from "d3";
 import { sizeCanvas } from "../../render/canvas.js";
 import { drawAxes, makeFrame, plotColumns, type Frame } from "./axes.js";
-import { DASHES, drawRaw, drawSmoothed, type DrawnStats, type LineLook } from "./draw.js";
+import { DASHES, drawHovered, drawRaw, drawSmoothed, type DrawnStats, type LineLook } from "./draw.js";
 import type { ChartSpec, LegendEntry, Line } from "./model.js";
 import type { Settings } from "./options.js";
-import { xExtent, yExtent } from "./ranges.js";
+import { fitY, xExtent } from "./ranges.js";
 import { ReducedLines } from "./reduced.js";
 import { formatX, hoverRows, renderTooltip, visibleWindow, type HoverRow } from "./tooltip.js";
 
@@ -21,18 +21,25 @@ export interface ChartHost {
   look(): LineLook;
   /** The user clicked a line's entry (null: empty space); additive with shift, ctrl or cmd. */
   pick(entry: LegendEntry | null, additive: boolean): void;
+  /** The pointer came near a line's entry, or left every line (null). */
+  hover(entry: LegendEntry | null): void;
 }
 
 /** One small multiple: a canvas of lines under an SVG of axes, crosshair, zoom box and tooltip. */
 export class Chart {
   readonly element = document.createElement("div");
-  drawn: DrawnStats = { lines: 0, emphasised: 0, paths: 0 };
+  drawn: DrawnStats = { lines: 0, emphasised: 0, paths: 0, clippedMarks: 0 };
   frame: Frame | null = null;
   lines: readonly Line[] = [];
   private readonly plot = document.createElement("div");
   /** Raw series below, smoothed above: a new smoothing redraws only the upper canvas. */
   private readonly rawCanvas = document.createElement("canvas");
   private readonly canvas = document.createElement("canvas");
+  /** The hovered entry's lines, over everything: a new hover redraws only this. */
+  private readonly hoverCanvas = document.createElement("canvas");
+  private hovered: LegendEntry | null = null;
+  /** Whether the hover layer holds a drawing (else a frame with nothing hovered leaves it alone). */
+  private hoverPainted = false;
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly axes: Selection<SVGGElement, unknown, null, undefined>;
   private readonly overlay: Selection<SVGGElement, unknown, null, undefined>;
@@ -55,7 +62,9 @@ export class Chart {
     const header = document.createElement("div");
     header.className = "rc-chart-title";
     const title = document.createElement("span");
+    title.className = "rc-chart-name";
     title.textContent = spec.title;
+    title.title = spec.title;
     header.append(title);
     if (variants.length > 1) header.append(...variants.map((variant, i) => dashKey(variant ?? "", i)));
     this.plot.className = "rc-plot";
@@ -64,7 +73,7 @@ export class Chart {
     this.svg = select(document.createElementNS(SVG, "svg") as SVGSVGElement);
     this.axes = this.svg.append("g").attr("class", "rc-axes");
     this.overlay = this.svg.append("g").attr("class", "rc-overlay");
-    this.plot.append(this.rawCanvas, this.canvas, this.svg.node()!, this.tooltip);
+    this.plot.append(this.rawCanvas, this.canvas, this.hoverCanvas, this.svg.node()!, this.tooltip);
     this.element.append(header, this.plot);
     this.listen();
   }
@@ -78,7 +87,7 @@ export class Chart {
   /** Lays out for a width (CSS pixels) and draws. */
   draw(width = this.width) {
     this.width = width;
-    const { x, y, height } = this.host.settings();
+    const { x, y, height, ignoreOutliers } = this.host.settings();
     const look = this.host.look();
     const shown = this.lines.filter((line) => look.shown(line.entry));
     const xDomain = this.xZoom ?? xExtent(shown);
@@ -86,8 +95,9 @@ export class Chart {
     this.reduced.setFrame(xDomain, plotColumns(width, ratio), look.reduce);
     // The min/max reduction keeps each line's extremes, so an unzoomed linear y range needs no other pass over the values.
     const known = y === "linear" && look.reduce === "minmax" ? (line: Line, values: Float64Array) => this.reduced.of(line, values).yRange : null;
-    const yDomain = this.yZoom ?? yExtent(shown, xDomain, look.raw, y === "log", known);
-    this.frame = makeFrame(width, height, x, y, xDomain, yDomain);
+    const fit = this.yZoom ? { domain: this.yZoom, clipped: false } : fitY(shown, xDomain, look.raw, y === "log", known, ignoreOutliers ? this.reduced.of : null);
+    const yDomain = fit.domain;
+    this.frame = makeFrame(width, height, x, y, xDomain, yDomain, fit.clipped);
     this.plot.style.height = `${height}px`;
     this.svg.attr("width", width).attr("height", height);
     const axesKey = JSON.stringify([width, height, x, y, this.frame.xDomain, yDomain]);
@@ -95,13 +105,28 @@ export class Chart {
       drawAxes(this.axes, this.frame);
       this.axesDrawn = axesKey;
     }
-    const rawKey = JSON.stringify([this.rawVersion, look.version, look.raw, look.reduce, width, height, ratio, y, this.frame.xDomain, yDomain]);
+    const rawKey = JSON.stringify([this.rawVersion, look.version, look.raw, look.reduce, width, height, ratio, y, this.frame.xDomain, yDomain, fit.clipped]);
     if (rawKey !== this.rawDrawn) {
       drawRaw(sizeCanvas(this.rawCanvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of);
       this.rawDrawn = rawKey;
     }
     this.drawn = drawSmoothed(sizeCanvas(this.canvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of);
+    this.paintHovered();
     if (this.hoverX !== null) this.hover(this.hoverX, null);
+  }
+
+  /** Makes an entry's lines stand out (null: none), as the pointer moves over lines or legend names. */
+  setHovered(entry: LegendEntry | null) {
+    if (entry === this.hovered) return;
+    this.hovered = entry;
+    this.paintHovered();
+  }
+
+  private paintHovered() {
+    if (!this.frame || (!this.hovered && !this.hoverPainted)) return;
+    const ratio = window.devicePixelRatio || 1;
+    const { width, height } = this.frame;
+    this.hoverPainted = drawHovered(sizeCanvas(this.hoverCanvas, width, height, ratio), this.frame, this.lines, this.hovered, this.host.look(), this.reduced.of) > 0;
   }
 
   /** Back to the whole x range and the fitted y range, from the next draw on. */
@@ -176,16 +201,7 @@ export class Chart {
 
   private click(mx: number, my: number, additive: boolean) {
     const frame = this.frame!;
-    let best: HoverRow | null = null;
-    let bestDistance = PICK_PX;
-    for (const row of this.rowsAt(Number(frame.xScale.invert(mx)))) {
-      const distance = Math.hypot(frame.map.x(row.line.x[row.index]) - mx, dotY(frame, row.value) - my);
-      if (distance <= bestDistance) {
-        best = row;
-        bestDistance = distance;
-      }
-    }
-    this.host.pick(best ? best.line.entry : null, additive);
+    this.host.pick(nearestRow(this.rowsAt(Number(frame.xScale.invert(mx))), frame, mx, my)?.line.entry ?? null, additive);
   }
 
   /** Crosshair at data x, dots on each listed line, and the tooltip beside the cursor. */
@@ -218,8 +234,9 @@ export class Chart {
       .attr("cx", (row) => frame.map.x(row.line.x[row.index]))
       .attr("cy", (row) => dotY(frame, row.value))
       .attr("fill", (row) => row.line.entry.color);
+    if (my !== null) this.host.hover(nearestRow(rows, frame, frame.map.x(x), my)?.line.entry ?? null);
     const [x0, x1] = frame.xScale.domain().map(Number);
-    renderTooltip(this.tooltip, rows, formatX(frame.kind, snapped, x1 - x0), cursorValue, this.host.look().raw);
+    renderTooltip(this.tooltip, rows, formatX(frame.kind, snapped, x1 - x0), cursorValue, this.host.look().raw, this.hovered);
     this.tooltip.hidden = false;
     this.placeTooltip(px);
 
@@ -238,10 +255,25 @@ export class Chart {
   }
 
   private leave() {
+    if (this.hoverX !== null) this.host.hover(null);
     this.hoverX = null;
     this.tooltip.hidden = true;
     this.overlay.selectAll("line.rc-crosshair, circle.rc-dot").remove();
   }
+}
+
+/** The row whose point lies nearest (mx, my), within PICK_PX, or null. */
+function nearestRow(rows: readonly HoverRow[], frame: Frame, mx: number, my: number): HoverRow | null {
+  let best: HoverRow | null = null;
+  let bestDistance = PICK_PX;
+  for (const row of rows) {
+    const distance = Math.hypot(frame.map.x(row.line.x[row.index]) - mx, dotY(frame, row.value) - my);
+    if (distance <= bestDistance) {
+      best = row;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 /** A short sample of a variant's dash pattern and its name, for the chart's title row. */

@@ -1,5 +1,6 @@
 import type { Aggregate, Band } from "../../data/align.js";
 import { MAX_SMOOTHING, type SmoothingType } from "../../data/smoothing.js";
+import { popup } from "../../render/popup.js";
 import type { Settings, ScalarsOptions, Variants, XAxis, YScale } from "./options.js";
 
 const SMOOTHING_LABELS: Record<SmoothingType, string> = {
@@ -23,6 +24,7 @@ export class Controls {
   private readonly variants = select(VARIANT_LABELS);
   private readonly x = select(X_LABELS);
   private readonly y = select(Y_LABELS);
+  private readonly outliers = document.createElement("input");
   private readonly smoothingType = select(SMOOTHING_LABELS);
   private readonly smoothing = document.createElement("input");
   private readonly smoothingText = document.createElement("output");
@@ -32,9 +34,21 @@ export class Controls {
   private readonly aggregate = select(AGGREGATE_LABELS);
   private readonly band = select(BAND_LABELS);
   private readonly color = document.createElement("select");
+  /** The grouping shown: the names as the settings give them, and as full column names (a setting may leave out the prefix). */
+  private grouping: { given: string; column: string }[] = [];
+  private readonly closePopup: () => void;
 
-  /** Puts the controls into `container` (the shared toolbar's place for a view's own controls). */
-  constructor(container: HTMLElement, columns: readonly string[], hasTimes: boolean, onChange: (changes: ScalarsOptions) => void) {
+  /**
+   * Puts the controls into `container` (the shared toolbar's place for a view's own controls).
+   * `columnOf` gives the full name of a runs column named with or without its prefix.
+   */
+  constructor(
+    container: HTMLElement,
+    columns: readonly string[],
+    private readonly columnOf: (name: string) => string | undefined,
+    hasTimes: boolean,
+    onChange: (changes: ScalarsOptions) => void,
+  ) {
     this.filter.type = "search";
     this.filter.placeholder = "filter charts (text or /regex/)";
     this.filter.className = "rc-filter";
@@ -43,8 +57,13 @@ export class Controls {
     for (const option of this.x.options) option.disabled = option.value !== "step" && !hasTimes;
     this.x.addEventListener("change", () => onChange({ x: this.x.value as XAxis }));
     this.y.addEventListener("change", () => onChange({ y: this.y.value as YScale }));
+    this.outliers.type = "checkbox";
+    this.outliers.addEventListener("change", () => onChange({ ignoreOutliers: this.outliers.checked }));
     this.smoothingType.addEventListener("change", () => onChange({ smoothingType: this.smoothingType.value as SmoothingType }));
     Object.assign(this.smoothing, { type: "range", min: "0", max: String(MAX_SMOOTHING), step: "0.001", className: "rc-smoothing" });
+    this.smoothingType.setAttribute("aria-label", "smoothing method");
+    this.smoothing.setAttribute("aria-label", "smoothing weight");
+    this.smoothingText.setAttribute("aria-label", "smoothing weight");
     this.smoothing.addEventListener("input", () => onChange({ smoothing: Number(this.smoothing.value) }));
     this.group.className = "rc-group";
     const boxes = columns.map((name) => {
@@ -52,15 +71,36 @@ export class Controls {
       const box = document.createElement("input");
       box.type = "checkbox";
       box.value = name;
-      box.addEventListener("change", () => onChange({ groupBy: [...this.groupBoxes].filter(([, b]) => b.checked).map(([n]) => n) }));
+      // Ticking adds a column to the grouping (after those there), unticking takes it out.
+      box.addEventListener("change", () => {
+        const kept = this.grouping.filter(({ column }) => column !== name).map(({ given }) => given);
+        onChange({ groupBy: box.checked ? [...kept, name] : kept });
+      });
       this.groupBoxes.set(name, box);
       label.append(box, document.createTextNode(name));
+      label.title = name;
       return label;
     });
     const list = document.createElement("div");
     list.className = "rc-group-list";
-    list.append(...boxes);
+    const find = document.createElement("input");
+    find.type = "search";
+    find.placeholder = "find a column";
+    find.setAttribute("aria-label", "Find a column to group by");
+    find.addEventListener("input", () => {
+      const needle = find.value.trim().toLowerCase();
+      for (const label of boxes) label.hidden = !!needle && !label.title.toLowerCase().includes(needle);
+    });
+    const clear = document.createElement("button");
+    clear.type = "button";
+    clear.textContent = "no grouping";
+    clear.addEventListener("click", () => onChange({ groupBy: [] }));
+    const head = document.createElement("div");
+    head.className = "rc-group-head";
+    head.append(find, clear);
+    list.append(head, ...boxes);
     this.group.append(this.groupSummary, list);
+    this.closePopup = popup(this.group);
     this.aggregate.addEventListener("change", () => onChange({ aggregate: this.aggregate.value as Aggregate }));
     this.band.addEventListener("change", () => onChange({ band: this.band.value as Band }));
     this.color.append(new Option("one colour per run", ""), ...columns.map((name) => new Option(name, name)));
@@ -70,12 +110,18 @@ export class Controls {
       labelled("charts per", this.variants),
       labelled("x", this.x),
       labelled("y", this.y),
+      labelled("ignore outliers", this.outliers),
       labelled("smoothing", this.smoothingType, this.smoothing, this.smoothingText),
       this.group,
-      this.aggregate,
-      this.band,
+      labelled("aggregate", this.aggregate),
+      labelled("band", this.band),
       labelled("colour", this.color),
     );
+    this.outliers.title = "Fit the y axis to the values that are not outliers; points beyond it are marked at its edge";
+  }
+
+  destroy() {
+    this.closePopup();
   }
 
   /** Shows the settings (after an update from outside, or a change here). */
@@ -89,9 +135,12 @@ export class Controls {
     this.smoothingType.value = settings.smoothingType;
     this.smoothing.value = String(settings.smoothing);
     this.smoothingText.value = settings.smoothing.toFixed(3);
-    const grouped = settings.groupBy.length > 0;
-    for (const [name, box] of this.groupBoxes) box.checked = settings.groupBy.includes(name);
+    this.outliers.checked = settings.ignoreOutliers;
+    this.grouping = settings.groupBy.map((given) => ({ given, column: this.columnOf(given) ?? given }));
+    const grouped = this.grouping.length > 0;
+    for (const [name, box] of this.groupBoxes) box.checked = this.grouping.some(({ column }) => column === name);
     this.groupSummary.textContent = grouped ? `group by ${settings.groupBy.join(", ")}` : "group by …";
+    this.groupSummary.title = grouped ? `Runs are grouped by ${settings.groupBy.join(", ")}` : "Group runs by columns of the runs table";
     this.aggregate.value = settings.aggregate;
     this.band.value = settings.band;
     this.aggregate.disabled = this.band.disabled = !grouped;
@@ -106,7 +155,9 @@ function select<T extends string>(labels: Record<T, string>): HTMLSelectElement 
   return element;
 }
 
+/** Controls after a caption; each control is named by the caption (or its own aria-label) for assistive technology. */
 function labelled(text: string, ...controls: HTMLElement[]): HTMLElement {
+  for (const control of controls) if (!control.hasAttribute("aria-label")) control.setAttribute("aria-label", text);
   const label = document.createElement("label");
   label.className = "rc-control";
   const caption = document.createElement("span");

@@ -24,6 +24,8 @@ export interface LineLook {
   raw: boolean;
   reduce: ReduceMethod;
   faded: string;
+  /** The page's background, drawn around the hovered run's lines to lift them off the rest. */
+  background: string;
 }
 
 /** Lines of many runs overlap: the more there are, the more transparent each. */
@@ -59,6 +61,57 @@ export function traceSeries(pen: Pen, x: Float64Array, y: Float64Array, reduced:
   if (run === 1) pen.lineTo(lastX + 0.01, lastY);
 }
 
+/** The size of the triangle that marks points beyond the y domain, in CSS pixels. */
+const MARK = { half: 3.5, height: 5 };
+
+/**
+ * Points of some lines beyond a chart's y domain (outliers left out of its fit): one mark per
+ * pixel column and edge, a small triangle at the edge pointing the way the values went.
+ */
+export class ClippedMarks {
+  private readonly seen = new Set<number>();
+  private readonly marks: number[] = [];
+
+  /**
+   * Adds the reduced points of a series beyond the frame's y domain. A pass of its own, so that
+   * traceSeries, the hot loop of every frame, stays as small as the JIT likes it.
+   */
+  addBeyond(x: Float64Array, y: Float64Array, reduced: ReducedLine, frame: Frame) {
+    const [low, high] = frame.yScale.domain();
+    const { indices } = reduced;
+    for (let k = 0; k < reduced.length; k++) {
+      const i = indices[k];
+      if (i < 0) continue;
+      const v = y[i];
+      if (v > high) this.add(frame.map.x(x[i]), true);
+      else if (v < low) this.add(frame.map.x(x[i]), false);
+    }
+  }
+
+  add(px: number, above: boolean) {
+    const column = Math.round(px);
+    const key = column * 2 + (above ? 1 : 0);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.marks.push(column, above ? 1 : 0);
+  }
+
+  get count(): number {
+    return this.marks.length / 2;
+  }
+
+  trace(pen: Pen, frame: Frame) {
+    for (let k = 0; k < this.marks.length; k += 2) {
+      const x = this.marks[k];
+      const [tip, base] = this.marks[k + 1] ? [frame.top + 0.5, frame.top + 0.5 + MARK.height] : [frame.bottom - 0.5, frame.bottom - 0.5 - MARK.height];
+      pen.moveTo(x, tip);
+      pen.lineTo(x + MARK.half, base);
+      pen.lineTo(x - MARK.half, base);
+      pen.closePath();
+    }
+  }
+}
+
 /** Traces a band as closed polygons, one per stretch where both bounds are defined. */
 export function traceBand(pen: Pen, x: Float64Array, low: Float64Array, high: Float64Array, frame: Frame) {
   const { map } = frame;
@@ -86,6 +139,8 @@ export interface DrawnStats {
   emphasised: number;
   /** Canvas paths stroked for the smoothed lines (one per colour and dash, faded and in colour). */
   paths: number;
+  /** Marks of points beyond the y domain (smoothed lines; raw ones add theirs below them). */
+  clippedMarks: number;
 }
 
 /** Which lines a frame draws, and how: the parts both layers agree on. */
@@ -139,8 +194,9 @@ function strokeLines(
   color: (line: Line) => string,
   style: { width: number; opacity: number; dashes: boolean },
   reduce: Reducer,
-): number {
+): { paths: number; marks: number } {
   const groups = batches(lines, color, style.dashes);
+  let marks = 0;
   for (const batch of groups) {
     context.globalAlpha = style.opacity;
     context.lineWidth = style.width;
@@ -149,8 +205,18 @@ function strokeLines(
     context.beginPath();
     for (const line of batch.lines) traceSeries(context, line.x, values(line), reduce(line, values(line)), frame);
     context.stroke();
+    const clipped = frame.clipped ? new ClippedMarks() : null;
+    if (clipped) for (const line of batch.lines) clipped.addBeyond(line.x, values(line), reduce(line, values(line)), frame);
+    if (clipped?.count) {
+      context.globalAlpha = Math.max(0.6, style.opacity);
+      context.fillStyle = batch.color;
+      context.beginPath();
+      clipped.trace(context, frame);
+      context.fill();
+      marks += clipped.count;
+    }
   }
-  return groups.length;
+  return { paths: groups.length, marks };
 }
 
 /** The bottom layer: raw series, faintly, where smoothing is on (it does not change with the smoothing). */
@@ -160,8 +226,8 @@ export function drawRaw(context: CanvasRenderingContext2D, frame: Frame, lines: 
   if (look.raw) {
     const { front, back, alpha, widths } = plan(frame, lines, look);
     const style = { width: widths.thin, dashes: false };
-    paths += strokeLines(context, frame, back, (l) => l.raw, () => look.faded, { ...style, opacity: 0.35 * alpha }, reduce);
-    paths += strokeLines(context, frame, front, (l) => l.raw, (l) => l.entry.color, { ...style, opacity: 0.3 * alpha }, reduce);
+    paths += strokeLines(context, frame, back, (l) => l.raw, () => look.faded, { ...style, opacity: 0.35 * alpha }, reduce).paths;
+    paths += strokeLines(context, frame, front, (l) => l.raw, (l) => l.entry.color, { ...style, opacity: 0.3 * alpha }, reduce).paths;
   }
   end();
   return paths;
@@ -180,10 +246,31 @@ export function drawSmoothed(context: CanvasRenderingContext2D, frame: Frame, li
     context.fill();
   }
   const style = { dashes: true };
-  let paths = strokeLines(context, frame, back, (l) => l.smoothed, () => look.faded, { ...style, width: widths.thin, opacity: Math.min(0.8, alpha) }, reduce);
-  paths += strokeLines(context, frame, front, (l) => l.smoothed, (l) => l.entry.color, { ...style, width: widths.main, opacity: look.emphasis ? 1 : alpha }, reduce);
+  const faded = strokeLines(context, frame, back, (l) => l.smoothed, () => look.faded, { ...style, width: widths.thin, opacity: Math.min(0.8, alpha) }, reduce);
+  const vivid = strokeLines(context, frame, front, (l) => l.smoothed, (l) => l.entry.color, { ...style, width: widths.main, opacity: look.emphasis ? 1 : alpha }, reduce);
   end();
-  return { lines: shown.length, emphasised: look.emphasis ? front.length : 0, paths };
+  return { lines: shown.length, emphasised: look.emphasis ? front.length : 0, paths: faded.paths + vivid.paths, clippedMarks: faded.marks + vivid.marks };
+}
+
+/**
+ * The top layer: the lines of the entry under the pointer (in a chart or the legend), wide and in
+ * colour over a border of the background, so that one run stands out among hundreds.
+ */
+export function drawHovered(context: CanvasRenderingContext2D, frame: Frame, lines: readonly Line[], entry: LegendEntry | null, look: LineLook, reduce: Reducer): number {
+  const end = begin(context, frame);
+  const hovered = entry && look.shown(entry) ? lines.filter((line) => line.entry === entry) : [];
+  for (const [color, width] of [[look.background, 4.5], [entry?.color ?? "", 2.25]] as const) {
+    for (const line of hovered) {
+      context.strokeStyle = color;
+      context.lineWidth = width;
+      context.setLineDash(DASHES[line.dash % DASHES.length]);
+      context.beginPath();
+      traceSeries(context, line.x, line.smoothed, reduce(line, line.smoothed), frame);
+      context.stroke();
+    }
+  }
+  end();
+  return hovered.length;
 }
 
 /** Up to about this many segments, the smoothed lines are drawn 1.5 pixels wide. */

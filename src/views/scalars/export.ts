@@ -3,7 +3,7 @@ import { toCSV } from "../../render/export.js";
 import { svgDocument, svgElement, type ExportTheme } from "../../render/svg.js";
 import { drawAxes, makeFrame } from "./axes.js";
 import type { Chart } from "./chart.js";
-import { DASHES, batches, lineAlpha, lineWidths, segmentCount, traceBand, traceSeries, type LineLook } from "./draw.js";
+import { ClippedMarks, DASHES, batches, lineAlpha, lineWidths, segmentCount, traceBand, traceSeries, type LineLook } from "./draw.js";
 import type { LegendEntry, Line } from "./model.js";
 import type { Settings } from "./options.js";
 import { ReducedLines } from "./reduced.js";
@@ -71,7 +71,7 @@ function dashKeys(chart: Chart, left: number, theme: ExportTheme): SVGGElement {
 function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Settings, look: LineLook, theme: ExportTheme, clipId: string) {
   const live = chart.frame;
   const frame = live
-    ? makeFrame(width, settings.height, settings.x, settings.y, live.xScale.domain().map(Number) as [number, number], live.yScale.domain() as [number, number])
+    ? makeFrame(width, settings.height, settings.x, settings.y, live.xScale.domain().map(Number) as [number, number], live.yScale.domain() as [number, number], live.clipped)
     : makeFrame(width, settings.height, settings.x, settings.y, [0, 1], [0, 1]);
   const axes = select(svgElement("g", { class: "axes" }));
   drawAxes(axes, frame);
@@ -97,9 +97,11 @@ function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Setti
   }
   const paths = (subset: readonly Line[], values: (line: Line) => Float64Array, color: (line: Line) => string, width: number, opacity: number, dashes: boolean) => {
     for (const batch of batches(subset, color, dashes)) {
+      const clipped = frame.clipped ? new ClippedMarks() : null;
       for (const line of batch.lines) {
         const pen = pathRound(2);
         traceSeries(pen, line.x, values(line), reduced.of(line, values(line)), frame);
+        clipped?.addBeyond(line.x, values(line), reduced.of(line, values(line)), frame);
         const d = pen.toString();
         if (!d) continue;
         const path = svgElement("path", { d, stroke: batch.color, "stroke-width": width, "stroke-opacity": +opacity.toFixed(3) });
@@ -108,6 +110,15 @@ function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Setti
         title.textContent = line.variant === null ? line.entry.label : `${line.entry.label} · ${line.variant}`;
         path.append(title);
         lines.append(path);
+      }
+      if (clipped?.count) {
+        const pen = pathRound(2);
+        clipped.trace(pen, frame);
+        const marks = svgElement("path", { class: "clipped", d: pen.toString(), fill: batch.color, "fill-opacity": +Math.max(0.6, opacity).toFixed(3), stroke: "none" });
+        const title = svgElement("title");
+        title.textContent = "values beyond the axis (outliers left out of its range)";
+        marks.append(title);
+        lines.append(marks);
       }
     }
   };

@@ -144,12 +144,17 @@ class ScalarsState {
   private readonly resizeObserver: ResizeObserver;
   private readonly charts = new Map<string, Chart>();
   private entries: Entries;
+  /** The entries with data in the charts shown, which the legend lists. */
+  private charted: readonly LegendEntry[] = [];
   private emphasis: Set<LegendEntry> | null = null;
   private selectedIds: string[] = [];
   private filterError: string | null = null;
   private frame = 0;
-  /** The faded colour, read from the theme once per frame (reading computed style forces a style pass). */
+  /** The faded colour and the background, read from the theme once per frame (reading computed style forces a style pass). */
   private faded = "#d0d7de";
+  private background = "#ffffff";
+  /** The entry under the pointer, in a chart or the legend. */
+  private hovered: LegendEntry | null = null;
   /** Lines wait for a new smoothing until the next frame (or export). */
   private smoothingChanged = false;
   /** Large smoothings are shared with a worker; one at a time, the lines keep the last until it lands. */
@@ -170,19 +175,19 @@ class ScalarsState {
   ) {
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "scalars");
     const runColumns = data.runs?.columns ?? [];
-    this.controls = new Controls(controls, runColumns.map((c) => c.name), data.hasTimes, (changes) => events.changed(changes));
+    this.controls = new Controls(controls, runColumns.map((c) => c.name), (name) => data.runs?.column(name)?.name, data.hasTimes, (changes) => events.changed(changes));
     this.legend = new Legend({
       toggle: (entries, shown) => this.toggle(entries, shown),
       pick: (entry, additive) => this.pick(entry, additive),
+      hover: (entry) => this.hover(entry),
     });
     this.grid.className = "rc-charts";
-    this.container.append(bar, this.grid, this.legend.element);
+    this.container.append(bar, ...(data.timeNote ? [hint(data.timeNote)] : []), this.grid, this.legend.element);
     // The controls' own input events must not reach the view's listeners: on the view, an input
     // event means the selection changed (Observable's viewof re-runs every cell that uses it).
     this.container.addEventListener("input", (event) => event.stopPropagation());
     root.append(this.container);
     this.entries = data.entries(settings);
-    this.legend.setEntries(this.entries.list);
     this.syncCharts();
     this.sharing.prepare(data.traces.reduce((sum, trace) => sum + trace.values.length, 0));
     this.controls.sync(settings, this.filterError);
@@ -204,14 +209,13 @@ class ScalarsState {
     }
     if (changed(ENTRY_SETTINGS)) {
       this.entries = this.data.entries(settings);
-      this.legend.setEntries(this.entries.list);
       this.highlight(this.selectedIds);
     }
     if (changed(ENTRY_SETTINGS) || changed(RAW_SETTINGS)) this.syncCharts();
     // A new smoothing cannot fail: it is computed when the frame is drawn, once for however many
     // slider moves came in since the last frame.
     else if (changed(LINE_SETTINGS)) this.smoothingChanged = true;
-    if (changed(["y", "height"])) for (const chart of this.charts.values()) chart.resetZoom();
+    if (changed(["y", "height", "ignoreOutliers"])) for (const chart of this.charts.values()) chart.resetZoom();
     this.container.style.width = settings.width ? `${settings.width}px` : "";
     this.controls.sync(settings, this.filterError);
     this.requestDraw();
@@ -228,7 +232,7 @@ class ScalarsState {
 
   exportSVG(): string {
     this.finishSmoothing();
-    return chartsToSVG([...this.charts.values()], this.settings, this.look(), this.entries.list, exportTheme(this.root), this.grid.clientWidth || 800);
+    return chartsToSVG([...this.charts.values()], this.settings, this.look(), this.charted, exportTheme(this.root), this.grid.clientWidth || 800);
   }
 
   exportCSV(): string {
@@ -239,6 +243,7 @@ class ScalarsState {
   destroy() {
     this.destroyed = true;
     this.sharing.dispose();
+    this.controls.destroy();
     this.resizeObserver.disconnect();
     cancelAnimationFrame(this.frame);
     for (const chart of this.charts.values()) chart.destroy();
@@ -253,6 +258,7 @@ class ScalarsState {
       raw: this.settings.smoothing > 0,
       reduce: this.settings.reduce,
       faded: this.faded,
+      background: this.background,
     };
   }
 
@@ -275,6 +281,7 @@ class ScalarsState {
       settings: () => this.settings,
       look: () => this.look(),
       pick: (entry: LegendEntry | null, additive: boolean) => this.pick(entry, additive),
+      hover: (entry: LegendEntry | null) => this.hover(entry),
     };
     const ordered = specs.map((spec) => {
       let chart = this.charts.get(spec.key);
@@ -289,6 +296,25 @@ class ScalarsState {
     this.charts.clear();
     for (const chart of ordered) this.charts.set(chart.spec.key, chart);
     this.grid.replaceChildren(...ordered.map((chart) => chart.element));
+    if (!sameRaw) this.listCharted(specs);
+  }
+
+  /** Lists in the legend the entries with a line in these charts. */
+  private listCharted(specs: readonly ChartSpec[]) {
+    const present = new Set<LegendEntry>();
+    for (const spec of specs) for (const series of spec.series) for (const run of this.data.traces[series].runs) present.add(this.entries.ofRun[run]);
+    const charted = this.entries.list.filter((entry) => present.has(entry));
+    if (charted.length === this.charted.length && charted.every((entry, i) => entry === this.charted[i])) return;
+    this.charted = charted;
+    this.legend.setEntries(charted);
+  }
+
+  /** One entry's lines stand out in every chart, and its name in the legend. */
+  private hover(entry: LegendEntry | null) {
+    if (entry === this.hovered) return;
+    this.hovered = entry;
+    for (const chart of this.charts.values()) chart.setHovered(entry);
+    this.legend.setHovered(entry);
   }
 
   private toggle(entries: readonly LegendEntry[], shown: boolean) {
@@ -368,20 +394,30 @@ class ScalarsState {
     const faded = themeColor(this.root, "--rc-faded", this.faded);
     if (faded !== this.faded) this.lookVersion++;
     this.faded = faded;
+    this.background = themeColor(this.root, "--rc-bg", this.background);
     const look = this.look();
     const charts = [...this.charts.values()];
     this.drawnWidth = this.grid.clientWidth;
     for (const chart of charts) chart.draw(chart.element.clientWidth || 320);
-    const shownCount = this.entries.list.filter(look.shown).length;
+    const shownCount = this.charted.filter(look.shown).length;
     const noun = this.entries.groups ? "groups" : "runs";
     const selectedText = this.emphasis ? ` · ${this.selectedIds.length} runs selected` : "";
-    this.legend.sync(look.shown, this.emphasis, `${shownCount} of ${this.entries.list.length} ${noun} shown${selectedText}`);
+    const without = this.entries.list.length - this.charted.length;
+    const withoutText = without ? ` · ${without} ${noun} without these charts` : "";
+    this.legend.sync(look.shown, this.emphasis, `${shownCount} of ${this.charted.length} ${noun} shown${withoutText}${selectedText}`);
     this.drawn = {
       frames: this.drawn.frames + 1,
       sharedSmoothings: this.drawn.sharedSmoothings + (shared ? 1 : 0),
       charts: charts.map((chart) => ({ title: chart.spec.title, ...chart.drawn })),
     };
   }
+}
+
+function hint(text: string): HTMLElement {
+  const element = document.createElement("div");
+  element.className = "rc-hint";
+  element.textContent = text;
+  return element;
 }
 
 /** No runs table: none given, or empty bytes (a widget without one). */

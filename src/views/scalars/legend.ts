@@ -5,6 +5,8 @@ export interface LegendHandlers {
   toggle(entries: readonly LegendEntry[], shown: boolean): void;
   /** Select an entry's runs; additive with shift, ctrl or cmd. */
   pick(entry: LegendEntry, additive: boolean): void;
+  /** The pointer is over an entry's row, or left it (null). */
+  hover(entry: LegendEntry | null): void;
 }
 
 /**
@@ -17,6 +19,7 @@ export class Legend {
   private readonly status = document.createElement("span");
   private rows = new Map<LegendEntry, { row: HTMLElement; box: HTMLInputElement }>();
   private entries: readonly LegendEntry[] = [];
+  private hovered: HTMLElement | null = null;
 
   constructor(private readonly handlers: LegendHandlers) {
     this.element.className = "rc-run-legend";
@@ -31,6 +34,7 @@ export class Legend {
   setEntries(entries: readonly LegendEntry[]) {
     this.entries = entries;
     this.rows.clear();
+    this.hovered = null;
     const rows = entries.map((entry) => {
       const row = document.createElement("label");
       row.className = "rc-run-legend-entry";
@@ -42,8 +46,13 @@ export class Legend {
       swatch.style.background = entry.color;
       const name = document.createElement("span");
       name.className = "rc-run-legend-name";
-      name.textContent = entry.runs.length > 1 || entry.key !== entry.runs[0] ? `${entry.label} (${entry.runs.length})` : entry.label;
-      name.title = entry.label;
+      const group = entry.runs.length > 1 || entry.key !== entry.runs[0];
+      // A group's label says what sets it apart, so it is shown whole; a run's name may be cut, with the whole on hover.
+      if (group) row.classList.add("rc-group-entry");
+      name.textContent = group ? `${entry.label} (${entry.runs.length})` : entry.label;
+      name.title = group ? `${entry.label}: ${entry.runs.length} runs` : entry.label;
+      row.addEventListener("pointerenter", () => this.handlers.hover(entry));
+      row.addEventListener("pointerleave", () => this.handlers.hover(null));
       name.addEventListener("click", (event) => {
         // The name selects; only the box toggles visibility.
         event.preventDefault();
@@ -54,6 +63,13 @@ export class Legend {
       return row;
     });
     this.list.replaceChildren(...rows);
+  }
+
+  /** Marks the entry under the pointer (in a chart or here). */
+  setHovered(entry: LegendEntry | null) {
+    this.hovered?.classList.remove("rc-hovered");
+    this.hovered = (entry && this.rows.get(entry)?.row) ?? null;
+    this.hovered?.classList.add("rc-hovered");
   }
 
   /** Reflects which entries are shown and which stand out as selected. */

@@ -1,10 +1,10 @@
-import { schemeTableau10 } from "d3";
 import { aggregate, groupRuns, interpolateOnto, textOf, unionGrid, type RunGroups } from "../../data/align.js";
 import { RunsDataError, messages } from "../../data/errors.js";
+import { distinctNames } from "../../data/names.js";
 import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import type { Scalars, SeriesInfo } from "../../data/scalars.js";
 import { smoothTraces } from "../../data/smoothing.js";
-import { runColors } from "../../render/color.js";
+import { categoricalColor, runColors } from "../../render/color.js";
 import type { RunsInput } from "../../data/input.js";
 import type { Settings, XAxis } from "./options.js";
 import { firstTimes, splitTraces, type SeriesTraces } from "./traces.js";
@@ -61,6 +61,8 @@ export class ScalarsData {
   readonly names: readonly string[];
   readonly runs: Runs | null;
   readonly hasTimes: boolean;
+  /** How the time column's numbers were read, when the view should say so. */
+  readonly timeNote: string | null;
   /** Each scalar run's row in the runs table, -1 when absent. */
   private readonly rowOfRun: Int32Array;
   private readonly firstTime: Float64Array;
@@ -77,12 +79,13 @@ export class ScalarsData {
     this.series = scalars.series;
     this.runIds = scalars.runIds;
     this.hasTimes = scalars.times !== null;
+    this.timeNote = scalars.timeNote;
     this.firstTime = firstTimes(scalars);
     this.runs = runsInput ? readRuns(runsInput) : null;
     const runs = this.runs;
     this.rowOfRun = Int32Array.from(scalars.runIds, (id) => (runs ? runs.rowOf(id) : -1));
     if (runs && !this.rowOfRun.some((row) => row >= 0)) throw new RunsDataError(messages.scalarsNoRuns(scalars.runIds[0], runs.ids[0]));
-    this.names = scalars.runIds.map((id, run) => (this.rowOfRun[run] >= 0 ? runs!.names[this.rowOfRun[run]] : id));
+    this.names = distinctNames(scalars.runIds.map((id, run) => (this.rowOfRun[run] >= 0 ? runs!.names[this.rowOfRun[run]] : id)), scalars.runIds);
   }
 
   /** The charts the settings ask for, in the order the series first appear. */
@@ -117,7 +120,7 @@ export class ScalarsData {
       const groups = groupRuns(values, this.runIds.length);
       const members: string[][] = groups.labels.map(() => []);
       groups.groupOfRun.forEach((group, run) => members[group].push(this.runIds[run]));
-      const list = groups.labels.map((label, g) => ({ key: `group:${g}`, label, color: categorical(g), runs: members[g] }));
+      const list = groups.labels.map((label, g) => ({ key: `group:${g}`, label, color: categoricalColor(g), runs: members[g] }));
       return { list, ofRun: Array.from(groups.groupOfRun, (g) => list[g]), groups };
     }
     const colorOf = this.runColorer(settings.color);
@@ -296,7 +299,7 @@ export class ScalarsData {
   }
 
   private runColorer(column: string | null): (run: number) => string {
-    if (!column) return categorical;
+    if (!column) return categoricalColor;
     const colors = runColors(this.requireColumn(column));
     return (run) => {
       const row = this.rowOfRun[run];
@@ -361,8 +364,4 @@ function groupingColumn(runs: Runs, name: string): RunColumn {
   const column = runs.column(name);
   if (!column) throw new RunsDataError(messages.unknownColumn(name, runs.columns.map((c) => c.name)));
   return column;
-}
-
-function categorical(index: number): string {
-  return schemeTableau10[index % schemeTableau10.length];
 }

@@ -25,6 +25,12 @@ export interface ScalarsOptions {
   variants?: Variants;
   x?: XAxis;
   y?: YScale;
+  /**
+   * Fit the y axis to the values that are not outliers (true, the default), as TensorBoard's
+   * "ignore outliers in chart scaling": a spike of 1e6 no longer flattens every curve, and the
+   * points beyond the axis are marked at its edge. False fits every value.
+   */
+  ignoreOutliers?: boolean;
   /** 0 (none) to 0.999 (most), as TensorBoard's slider. */
   smoothing?: number;
   smoothingType?: SmoothingType;
@@ -53,6 +59,7 @@ export interface Settings {
   variants: Variants;
   x: XAxis;
   y: YScale;
+  ignoreOutliers: boolean;
   smoothing: number;
   smoothingType: SmoothingType;
   groupBy: readonly string[];
@@ -70,6 +77,7 @@ export const DEFAULTS: Settings = {
   variants: "separate",
   x: "step",
   y: "linear",
+  ignoreOutliers: true,
   /** The JupyterLab setting (Settings > runcompare) when the page has one, else 0.6. */
   get smoothing() {
     return preferredSmoothing();
@@ -94,6 +102,7 @@ export function settingsOf(options: ScalarsOptions, base: Settings = DEFAULTS): 
     variants: oneOf("variants", given.variants ?? base.variants, VARIANTS),
     x: oneOf("x", given.x ?? base.x, X_AXES),
     y: oneOf("y", given.y ?? base.y, Y_SCALES),
+    ignoreOutliers: flag("ignoreOutliers", given.ignoreOutliers ?? base.ignoreOutliers),
     smoothing: smoothingOf(given.smoothing ?? base.smoothing),
     smoothingType: oneOf("smoothingType", given.smoothingType ?? base.smoothingType, SMOOTHING_TYPES),
     groupBy,
@@ -110,6 +119,11 @@ export function settingsOf(options: ScalarsOptions, base: Settings = DEFAULTS): 
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
   if (!allowed.includes(value as T)) throw new RunsDataError(messages.badOption(name, allowed, value));
   return value as T;
+}
+
+function flag(name: string, value: unknown): boolean {
+  if (typeof value !== "boolean") throw new RunsDataError(messages.badOption(name, ["true", "false"], value));
+  return value;
 }
 
 function smoothingOf(value: unknown): number {

@@ -1,6 +1,8 @@
 /** The x and value ranges of lines, kept per line, and the domains a chart fits them into. */
+import { inlierRange, type SampleSource } from "../../data/outliers.js";
 import { lowerBound } from "../../data/reduce.js";
 import type { Line } from "./model.js";
+import type { Reducer } from "./reduced.js";
 
 // Kept per array: raw values and x positions are shared by the lines rebuilt for each smoothing,
 // so only the smoothed values are measured again when the smoothing changes, and only when asked.
@@ -51,6 +53,12 @@ export function xExtent(lines: readonly Line[]): [number, number] {
   return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
 }
 
+/** A chart's y domain, and whether values lie outside it (outliers left out of the fit). */
+export interface YFit {
+  readonly domain: [number, number];
+  readonly clipped: boolean;
+}
+
 /**
  * The values' range within the x domain, padded; positive values only on a log axis. `known`
  * gives the [min, max] of a line's values when something has measured them already (a per-pixel
@@ -59,18 +67,40 @@ export function xExtent(lines: readonly Line[]): [number, number] {
  */
 export function yExtent(
   lines: readonly Line[],
-  [x0, x1]: [number, number],
+  xDomain: [number, number],
   raw: boolean,
   log: boolean,
   known: ((line: Line, values: Float64Array) => readonly [number, number] | null) | null = null,
 ): [number, number] {
+  return fitY(lines, xDomain, raw, log, known, null).domain;
+}
+
+/**
+ * yExtent, or with `outliers` (the reductions the chart draws) the range of the values that are
+ * not outliers (src/data/outliers.ts, estimated from the points drawn and the bands): from the
+ * lowest to the highest value within its bounds, so that no value that is not an outlier lies
+ * beyond the domain. Only lines that reach past the bounds are looked at again for that.
+ */
+export function fitY(
+  lines: readonly Line[],
+  [x0, x1]: [number, number],
+  raw: boolean,
+  log: boolean,
+  known: ((line: Line, values: Float64Array) => readonly [number, number] | null) | null,
+  outliers: Reducer | null,
+): YFit {
   let lo = Infinity;
   let hi = -Infinity;
-  const take = ([min, max, minPositive]: [number, number, number]) => {
-    if ((log ? minPositive : min) < lo) lo = log ? minPositive : min;
-    if (max > hi) hi = max;
-  };
+  const sources: SampleSource[] = [];
+  // Per line, its range and where its sources begin; a line's sources end where the next line's begin.
+  const reaches: { lo: number; hi: number; from: number }[] = [];
   for (const line of lines) {
+    let lineLo = Infinity;
+    let lineHi = -Infinity;
+    const take = ([min, max, minPositive]: [number, number, number]) => {
+      if ((log ? minPositive : min) < lineLo) lineLo = log ? minPositive : min;
+      if (max > lineHi) lineHi = max;
+    };
     const { x, sorted } = xRangeOf(line);
     const whole = x[0] >= x0 && x[1] <= x1;
     const [from, to] = whole ? [0, line.x.length] : sorted ? [lowerBound(line.x, x0), lowerBound(line.x, x1, true)] : [-1, -1];
@@ -82,8 +112,52 @@ export function yExtent(
     const band = line.low || line.high;
     take((!band && measured(line.smoothed)) || (whole ? mainRangeOf(line) : within([line.smoothed, line.low, line.high])));
     if (raw) take(measured(line.raw) || (whole ? rawRangeOf(line) : within([line.raw])));
+    if (lineLo < lo) lo = lineLo;
+    if (lineHi > hi) hi = lineHi;
+    if (outliers) {
+      reaches.push({ lo: lineLo, hi: lineHi, from: sources.length });
+      const drawn = (values: Float64Array) => {
+        const reduced = outliers(line, values);
+        sources.push({ values, indices: reduced.indices, from: 0, to: reduced.length });
+      };
+      drawn(line.smoothed);
+      if (raw) drawn(line.raw);
+      // Bands are drawn whole; those of lines that run past the domain count whole too.
+      for (const bound of [line.low, line.high]) if (bound) sources.push({ values: bound, from: 0, to: bound.length });
+    }
   }
-  if (!(lo <= hi) || (log && !(hi > 0))) return log ? [1, 10] : [0, 1];
+  if (!(lo <= hi) || (log && !(hi > 0))) return { domain: log ? [1, 10] : [0, 1], clipped: false };
+  const bounds = outliers ? inlierRange(sources, log) : null;
+  if (!bounds || (bounds[0] <= lo && bounds[1] >= hi)) return { domain: padded(lo, hi, log), clipped: false };
+  let inLo = Infinity;
+  let inHi = -Infinity;
+  reaches.forEach((reach, i) => {
+    const own = () => sources.slice(reach.from, reaches[i + 1]?.from ?? sources.length);
+    const [low, high] = reach.lo >= bounds[0] && reach.hi <= bounds[1] ? [reach.lo, reach.hi] : rangeWithin(own(), bounds, log);
+    if (low < inLo) inLo = low;
+    if (high > inHi) inHi = high;
+  });
+  if (!(inLo <= inHi)) return { domain: padded(lo, hi, log), clipped: false };
+  return { domain: padded(inLo, inHi, log), clipped: inLo > lo || inHi < hi };
+}
+
+/** The lowest and highest of the sources' values within [low, high] (positive ones on a log axis). */
+function rangeWithin(sources: readonly SampleSource[], [low, high]: [number, number], log: boolean): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const { values, indices, from, to } of sources) {
+    for (let k = from; k < to; k++) {
+      const i = indices ? indices[k] : k;
+      const v = i >= 0 ? values[i] : NaN;
+      if (!(v >= low && v <= high) || (log && !(v > 0))) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return [min, max];
+}
+
+function padded(lo: number, hi: number, log: boolean): [number, number] {
   if (log) return lo === hi ? [lo / 2, hi * 2] : [lo / Math.pow(hi / lo, 0.04), hi * Math.pow(hi / lo, 0.04)];
   const pad = lo === hi ? Math.abs(lo) || 1 : (hi - lo) * 0.04;
   return [lo - pad, hi + pad];

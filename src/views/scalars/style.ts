@@ -8,17 +8,22 @@ const CSS = `
 .rc-scalars .rc-filter { width: 200px; }
 .rc-scalars .rc-invalid { border-color: var(--rc-error-fg); outline-color: var(--rc-error-fg); }
 .rc-scalars .rc-group { position: relative; }
-.rc-scalars .rc-group summary { cursor: pointer; color: var(--rc-fg); }
-.rc-scalars .rc-group-list label { color: var(--rc-fg); }
+.rc-scalars .rc-group summary { cursor: pointer; color: var(--rc-fg); max-width: 260px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.rc-scalars .rc-group-list label { color: var(--rc-fg); overflow-wrap: anywhere; }
+.rc-scalars .rc-group-list label[hidden] { display: none; }
 .rc-scalars .rc-group-list {
-  position: absolute; z-index: 4; display: grid; gap: 2px; padding: 6px 8px; max-height: 260px; overflow: auto;
+  position: absolute; z-index: 4; display: grid; align-content: start; gap: 2px; padding: 6px 8px; max-height: 300px; overflow: auto;
+  width: max-content; max-width: min(420px, 80vw);
   background: var(--rc-bg); border: 1px solid var(--rc-grid); border-radius: 4px; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.2);
-  white-space: nowrap;
 }
+.rc-scalars .rc-group-head { display: flex; gap: 6px; position: sticky; top: -6px; background: var(--rc-bg); padding: 2px 0 4px; }
+.rc-scalars .rc-group-head input { flex: 1; min-width: 0; }
+.rc-scalars .rc-controls select { max-width: 220px; }
 .rc-scalars .rc-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 12px; padding: 4px 8px; }
 .rc-scalars .rc-chart { min-width: 0; }
 .rc-scalars .rc-chart-title { display: flex; gap: 10px; align-items: center; height: 20px; font-weight: 600; overflow: hidden; white-space: nowrap; }
-.rc-scalars .rc-dash-key { display: inline-flex; gap: 3px; align-items: center; font-weight: normal; color: var(--rc-fg-muted); }
+.rc-scalars .rc-chart-name { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+.rc-scalars .rc-dash-key { flex: none; display: inline-flex; gap: 3px; align-items: center; font-weight: normal; color: var(--rc-fg-muted); }
 .rc-scalars .rc-plot svg { cursor: crosshair; touch-action: none; user-select: none; }
 .rc-scalars .rc-grid line { stroke: var(--rc-grid); stroke-opacity: 0.6; }
 .rc-scalars .rc-crosshair { stroke: var(--rc-fg-muted); stroke-dasharray: 3 3; pointer-events: none; }
@@ -34,7 +39,8 @@ const CSS = `
 .rc-scalars .rc-curve-tooltip table { border-collapse: collapse; }
 .rc-scalars .rc-curve-tooltip th { font-weight: normal; color: var(--rc-fg-muted); text-align: left; padding: 0 4px; }
 .rc-scalars .rc-curve-tooltip td { padding: 0 4px; white-space: nowrap; }
-.rc-scalars .rc-curve-name { max-width: 360px; overflow: hidden; text-overflow: ellipsis; }
+/* Names wrap rather than being cut: the tooltip takes no pointer, so nothing could show the rest. */
+.rc-scalars .rc-curve-tooltip td.rc-curve-name { max-width: 260px; white-space: normal; overflow-wrap: anywhere; }
 .rc-scalars .rc-curve-number { text-align: right; font-variant-numeric: tabular-nums; }
 .rc-scalars .rc-curve-more { color: var(--rc-fg-muted); font-style: italic; }
 /* Its own paint layer: a slider move or a new picture then repaints the view without its thousand rows. */
@@ -44,8 +50,14 @@ const CSS = `
   display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 0 12px; max-height: 150px; overflow: auto;
 }
 .rc-scalars .rc-run-legend-entry { display: flex; align-items: center; gap: 2px; min-width: 0; white-space: nowrap; color: var(--rc-fg); }
+.rc-scalars .rc-run-legend-entry .rc-swatch, .rc-scalars .rc-run-legend-entry input { flex: none; }
 .rc-scalars .rc-run-legend-name { overflow: hidden; text-overflow: ellipsis; cursor: pointer; }
 .rc-scalars .rc-run-legend-entry.rc-selected .rc-run-legend-name { font-weight: 700; color: var(--rc-accent); }
+.rc-scalars .rc-run-legend-entry.rc-hovered { background: color-mix(in srgb, var(--rc-accent) 16%, transparent); border-radius: 2px; }
+.rc-scalars .rc-run-legend-entry.rc-group-entry { white-space: normal; align-items: flex-start; }
+.rc-scalars .rc-group-entry .rc-run-legend-name { overflow-wrap: anywhere; }
+.rc-scalars .rc-group-entry .rc-swatch { margin-top: 3px; }
+.rc-scalars .rc-curve-row.rc-hovered td { font-weight: 700; background: color-mix(in srgb, var(--rc-accent) 14%, transparent); }
 `;
 
 export function scalarsStyle(): HTMLStyleElement {

@@ -1,7 +1,7 @@
 import { format, utcFormat } from "d3";
 import { lowerBound } from "../../data/reduce.js";
 import { durationUnit, formatDuration } from "./axes.js";
-import type { Line } from "./model.js";
+import type { LegendEntry, Line } from "./model.js";
 import type { XAxis } from "./options.js";
 
 /** One line's point nearest the cursor. */
@@ -67,7 +67,7 @@ export function formatX(kind: XAxis, x: number, span: number): string {
  * Fills the tooltip: a header with the cursor's x, then one row per line: colour, name (as text),
  * smoothed value, raw value (when smoothing), step. Every piece of data goes in as textContent.
  */
-export function renderTooltip(tooltip: HTMLElement, rows: readonly HoverRow[], header: string, cursorValue: number, showRaw: boolean) {
+export function renderTooltip(tooltip: HTMLElement, rows: readonly HoverRow[], header: string, cursorValue: number, showRaw: boolean, hovered: LegendEntry | null = null) {
   const { from, to } = visibleWindow(rows, cursorValue);
   const table = document.createElement("table");
   const head = table.createTHead().insertRow();
@@ -86,7 +86,7 @@ export function renderTooltip(tooltip: HTMLElement, rows: readonly HoverRow[], h
   if (from > 0) more(from, "above");
   for (const { line, index, value } of rows.slice(from, to)) {
     const row = body.insertRow();
-    row.className = "rc-curve-row";
+    row.className = line.entry === hovered ? "rc-curve-row rc-hovered" : "rc-curve-row";
     const swatch = document.createElement("span");
     swatch.className = "rc-swatch";
     swatch.style.background = line.entry.color;

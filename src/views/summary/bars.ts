@@ -1,47 +1,83 @@
-import { axisLeft, format, type Selection } from "d3";
-import { barX, type ClusterLayout } from "./layout.js";
-import type { BarMetric } from "./metrics.js";
-import { truncate } from "../../render/text.js";
+import { axisTop, format, select } from "d3";
+import { svgElement } from "../../render/svg.js";
+import { cellText } from "../values/format.js";
+import { fitText, type Measure } from "../../render/text.js";
+import { BAR, ROW, beyondAxis, noBarMark, type PanelLayout } from "./layout.js";
 
-type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
+/** What the rows of a panel need besides the layout: the runs, their colours, and how they stand. */
+export interface RowsLook {
+  readonly names: readonly string[];
+  readonly colors: readonly string[];
+  /** Widths of the labels' text. */
+  readonly measure: Measure;
+  /** Runs shown faded (others are selected), or null. */
+  readonly faded: ((run: number) => boolean) | null;
+  readonly selected: (run: number) => boolean;
+  readonly hovered: number;
+}
 
+/** Height of the axis drawn above a panel's rows. */
+export const AXIS_HEIGHT = 22;
 
-/** A mark for a value with no bar: a dash for missing or NaN, an infinity sign for +-Inf. */
-export function noBarMark(value: number): string {
-  return Number.isNaN(value) ? "—" : value > 0 ? "∞" : "-∞";
+/** The value axis along the top of a panel, with as many ticks as fit. */
+export function drawAxis(g: SVGGElement, layout: PanelLayout) {
+  const ticks = Math.max(2, Math.floor((layout.barRight - layout.barLeft) / 70));
+  const axis = axisTop(layout.scale).ticks(ticks).tickFormat(format("~g")).tickSizeOuter(0);
+  const selection = select(g).attr("class", "rc-bar-axis").attr("transform", `translate(0,${AXIS_HEIGHT - 1})`);
+  selection.selectAll("*").remove();
+  selection.call(axis);
 }
 
 /**
- * Draws the clusters: per metric an axis, a zero line, one bar per run with a finite value, a
- * small mark in the empty slot of every other run, and the metric's name underneath.
+ * Draws rows [first, end) of a panel (positions in `order`) into `g`: each run's name (cut in
+ * the middle to fit, whole in its <title>), its bar from zero, or a mark where it has no finite value, and
+ * its value at four significant digits (exact in the <title>).
  */
-export function drawBars(svg: Svg, layout: ClusterLayout, metrics: readonly BarMetric[], colors: readonly string[]): number {
-  svg.selectAll("*").remove();
-  svg.attr("width", layout.width).attr("height", layout.height);
-  const markSize = Math.max(6, Math.min(11, layout.slotWidth * 1.4));
-  let bars = 0;
-  metrics.forEach((metric, index) => {
-    const panel = layout.panels[index];
-    const { scale } = panel;
-    const zero = scale(0);
-    const g = svg.append("g").attr("class", "rc-cluster");
-    g.append("g").attr("class", "rc-bar-axis").attr("transform", `translate(${panel.x - 4},0)`).call(axisLeft(scale).ticks(Math.max(2, Math.floor((layout.bottom - layout.top) / 40))).tickFormat(format("~g")));
-    g.append("line").attr("class", "rc-zero").attr("x1", panel.x).attr("x2", panel.x + panel.width).attr("y1", zero).attr("y2", zero);
-    metric.values.forEach((value, run) => {
-      const x = barX(layout, panel, run);
-      if (Number.isFinite(value)) {
-        const y = scale(value);
-        g.append("rect").attr("class", "rc-bar").attr("data-run", run).attr("x", x).attr("width", layout.barWidth)
-          .attr("y", Math.min(y, zero)).attr("height", Math.abs(zero - y)).attr("fill", colors[run]);
-        bars++;
-      } else {
-        g.append("text").attr("class", "rc-no-bar").attr("data-run", run).attr("x", x + layout.barWidth / 2).attr("y", zero - 2)
-          .attr("text-anchor", "middle").attr("font-size", markSize).text(noBarMark(value));
+export function drawRows(g: SVGGElement, layout: PanelLayout, values: ArrayLike<number>, order: Int32Array, [first, end]: [number, number], look: RowsLook) {
+  const zero = layout.scale(0);
+  const rows: SVGGElement[] = [];
+  for (let position = first; position < end; position++) {
+    const run = order[position];
+    const value = values[run];
+    const y = position * ROW;
+    const row = svgElement("g", { class: rowClass(run, look), "data-run": run, transform: `translate(0,${y})` });
+    row.append(svgElement("rect", { class: "rc-row-hit", x: 0, y: 0, width: layout.width, height: ROW, fill: "transparent" }));
+    const label = svgElement("text", { class: "rc-bar-label", x: 2, y: ROW / 2, dy: "0.35em" });
+    label.textContent = fitText(look.names[run], layout.labelWidth - 4, look.measure).lines[0];
+    label.append(title(look.names[run]));
+    row.append(label);
+    if (Number.isFinite(value)) {
+      const beyond = beyondAxis(layout, value);
+      const x = Math.max(layout.barLeft, Math.min(layout.barRight, layout.scale(value)));
+      row.append(svgElement("rect", { class: "rc-bar", x: Math.min(x, zero), y: (ROW - BAR) / 2, width: Math.max(1, Math.abs(x - zero)), height: BAR, fill: look.colors[run] }));
+      // An outlier's bar runs off the axis: a notch at its end says it goes on.
+      if (beyond) {
+        const way = x > zero ? 5 : -5;
+        const notch = svgElement("path", { class: "rc-bar-beyond", d: `M${x},${(ROW - BAR) / 2}l${way},${BAR / 2}l${-way},${BAR / 2}z`, fill: look.colors[run] });
+        notch.append(title("beyond the axis, which leaves out outliers"));
+        row.append(notch);
       }
-    });
-    const label = g.append("text").attr("class", "rc-cluster-label").attr("x", panel.x + panel.width / 2).attr("y", layout.bottom + 22).attr("text-anchor", "middle");
-    label.text(truncate(metric.label, panel.width + 40));
-    label.append("title").text(metric.label);
-  });
-  return bars;
+    } else {
+      const mark = svgElement("text", { class: "rc-no-bar", x: zero + 3, y: ROW / 2, dy: "0.35em" });
+      mark.textContent = noBarMark(value);
+      row.append(mark);
+    }
+    const text = svgElement("text", { class: "rc-bar-value", x: layout.valueRight, y: ROW / 2, dy: "0.35em", "text-anchor": "end" });
+    text.textContent = Number.isNaN(value) ? "" : cellText(value, true);
+    if (text.textContent && text.textContent !== String(value)) text.append(title(String(value)));
+    row.append(text);
+    rows.push(row);
+  }
+  g.replaceChildren(...rows);
+}
+
+/** A row's classes for the selection and the pointer. */
+export function rowClass(run: number, look: Pick<RowsLook, "faded" | "selected" | "hovered">): string {
+  return ["rc-bar-row", look.faded?.(run) ? "rc-faded" : "", look.selected(run) ? "rc-selected" : "", run === look.hovered ? "rc-hovered" : ""].filter(Boolean).join(" ");
+}
+
+function title(text: string): SVGTitleElement {
+  const element = svgElement("title");
+  element.textContent = text;
+  return element;
 }

@@ -1,6 +1,7 @@
 import { toCSV } from "../../render/export.js";
 import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
-import { textWidth } from "../values/text.js";
+import { AXIS_HEIGHT, drawAxis, drawRows, type RowsLook } from "./bars.js";
+import { ROW, panelLayout } from "./layout.js";
 import type { BarMetric } from "./metrics.js";
 
 /** A row per run, a column per metric, the values at full precision (empty where there is none). */
@@ -9,60 +10,42 @@ export function summaryCSV(ids: readonly string[], names: readonly string[], met
   return toCSV(["run_id", "name", ...metrics.map((m) => m.label)], rows);
 }
 
-const STYLE_PROPERTIES = ["fill", "fill-opacity", "stroke", "stroke-width", "opacity", "font-family", "font-size", "font-weight"];
-const LEGEND_ROW = 16;
-const SWATCH = 10;
-const FONT_SIZE = 11;
+const TITLE_HEIGHT = 20;
+const GAP = 16;
+const PADDING = 8;
 
 /**
- * The chart as drawn (colours and fonts as the page's stylesheet resolved them, written onto
- * each element) with the legend of runs below it, as a standalone SVG document.
+ * Every panel with all its runs' bars (not only those scrolled into view), in a grid of panels as
+ * wide as on screen, as a standalone SVG document in the view's colours.
  */
-export function summarySVG(view: Element, chart: SVGSVGElement, names: readonly string[], colors: readonly string[], faded: ReadonlySet<number> | null): string {
+export function summarySVG(view: Element, panels: readonly { metric: BarMetric; order: Int32Array }[], look: RowsLook, panelWidth: number, longestName: number): string {
   const theme = exportTheme(view);
-  const font = `${FONT_SIZE}px ${theme.font}`;
-  const width = Number(chart.getAttribute("width"));
-  const chartHeight = Number(chart.getAttribute("height"));
-  // Legend entries flow into rows as wide as the chart.
-  const rows: { name: string; run: number; x: number }[][] = [[]];
-  let x = 8;
-  names.forEach((name, run) => {
-    const entryWidth = SWATCH + 4 + textWidth(name, font) + 12;
-    if (x + entryWidth > width - 8 && rows[rows.length - 1].length) {
-      rows.push([]);
-      x = 8;
-    }
-    rows[rows.length - 1].push({ name, run, x });
-    x += entryWidth;
+  const perRow = Math.max(1, Math.min(panels.length, Math.floor((view.clientWidth || panelWidth) / (panelWidth + GAP)) || 1));
+  const heights = panels.map(({ order }) => TITLE_HEIGHT + AXIS_HEIGHT + order.length * ROW);
+  const rowHeights: number[] = [];
+  heights.forEach((height, i) => {
+    const row = Math.floor(i / perRow);
+    rowHeights[row] = Math.max(rowHeights[row] ?? 0, height);
   });
-
-  const copy = chart.cloneNode(true) as SVGSVGElement;
-  inlineStyles(chart, copy);
-  const drawing = svgElement("g");
-  drawing.append(...Array.from(copy.childNodes));
-
-  const legend = svgElement("g", { "font-size": FONT_SIZE });
-  rows.forEach((row, r) => {
-    const y = chartHeight + 4 + r * LEGEND_ROW;
-    for (const { name, run, x: left } of row) {
-      const entry = svgElement("g", faded?.has(run) ? { opacity: 0.45 } : {});
-      const label = svgElement("text", { x: left + SWATCH + 4, y: y + 11 });
-      label.textContent = name;
-      entry.append(svgElement("rect", { x: left, y: y + 2, width: SWATCH, height: SWATCH, rx: 2, fill: colors[run] }), label);
-      legend.append(entry);
-    }
+  const tops = rowHeights.map((_, row) => PADDING + rowHeights.slice(0, row).reduce((sum, h) => sum + h + GAP, 0));
+  const content = panels.map(({ metric, order }, i) => {
+    const layout = panelLayout(panelWidth, metric.values, longestName);
+    const g = svgElement("g", { transform: `translate(${PADDING + (i % perRow) * (panelWidth + GAP)},${tops[Math.floor(i / perRow)]})` });
+    const title = svgElement("text", { x: 2, y: 14, "font-weight": 600, "font-size": 12 });
+    title.textContent = metric.label;
+    const axis = svgElement("g");
+    drawAxis(axis, layout);
+    axis.setAttribute("transform", `translate(0,${TITLE_HEIGHT + AXIS_HEIGHT - 1})`);
+    const rows = svgElement("g", { transform: `translate(0,${TITLE_HEIGHT + AXIS_HEIGHT})` });
+    drawRows(rows, layout, metric.values, order, [0, order.length], look);
+    for (const mark of rows.querySelectorAll(".rc-no-bar, .rc-bar-value")) mark.setAttribute("fill", theme.muted);
+    for (const faded of rows.querySelectorAll(".rc-faded")) faded.setAttribute("opacity", "0.35");
+    for (const chosen of rows.querySelectorAll(".rc-selected .rc-bar-label")) chosen.setAttribute("font-weight", "700");
+    for (const element of [axis, rows, ...axis.querySelectorAll("*"), ...rows.querySelectorAll("*")]) element.removeAttribute("class");
+    g.append(title, axis, rows);
+    return g;
   });
-  return svgDocument(width, chartHeight + rows.length * LEGEND_ROW + 8, theme, [drawing, legend]);
-}
-
-/** Copies each element's computed presentation onto its clone, so the copy needs no stylesheet. */
-function inlineStyles(original: Element, copy: Element) {
-  if (original.tagName === "title") return;
-  const style = getComputedStyle(original);
-  for (const property of STYLE_PROPERTIES) {
-    const value = style.getPropertyValue(property);
-    if (value) copy.setAttribute(property, value);
-  }
-  copy.removeAttribute("class");
-  for (let i = 0; i < original.children.length; i++) inlineStyles(original.children[i], copy.children[i]);
+  const width = 2 * PADDING + perRow * panelWidth + (perRow - 1) * GAP;
+  const height = (tops.at(-1) ?? PADDING) + (rowHeights.at(-1) ?? 0) + PADDING;
+  return svgDocument(width, height, theme, content);
 }

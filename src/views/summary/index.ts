@@ -1,15 +1,20 @@
-import { pointer, schemeTableau10, select } from "d3";
+import { pointer } from "d3";
+import { RunsDataError, messages } from "../../data/errors.js";
+import { distinctNames } from "../../data/names.js";
 import type { RunsInput } from "../../data/input.js";
 import { readRuns, type Runs } from "../../data/runs.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
+import { categoricalColor } from "../../render/color.js";
+import { svgElement } from "../../render/svg.js";
 import { toolbar } from "../../render/toolbar.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
 import { redrawnView, type RedrawnView } from "../../render/view.js";
 import { cellText } from "../values/format.js";
 import { nextSelection } from "../values/selection.js";
-import { drawBars } from "./bars.js";
+import { estimateWidth, textMeasure, type Measure } from "../../render/text.js";
+import { AXIS_HEIGHT, drawAxis, drawRows, rowClass, type RowsLook } from "./bars.js";
 import { summaryCSV, summarySVG } from "./export.js";
-import { clusterLayout, slotAt, type ClusterLayout } from "./layout.js";
+import { BAR_SORTS, PANEL_BEYOND_NAMES, PANEL_MIN, ROW, barOrder, panelLayout, type BarSort, type PanelLayout } from "./layout.js";
 import { chooseBarMetrics, type BarMetric } from "./metrics.js";
 import { summaryStyle } from "./style.js";
 
@@ -21,110 +26,126 @@ export interface SummaryOptions {
   metrics?: readonly string[] | null;
   /** A scalars table whose series reported once per run (a test accuracy) become metrics. */
   scalars?: ScalarsInput | null;
+  /** How each metric's bars are ordered: largest value first (the default), smallest first, or as the runs table has them. */
+  sort?: BarSort;
   /** Width in CSS pixels; defaults to the width of the container. */
   width?: number | null;
+  /** The most height, in CSS pixels, a metric's bars take before they scroll. */
   height?: number;
   /** Run ids to highlight, as set from outside (Python's `w.selected`). */
   selected?: readonly string[];
 }
 
-/** The element; its value is the runs chosen by clicking bars or legend entries, or set from outside. */
+/** The element; its value is the runs chosen by clicking bars or their names, or set from outside. */
 export interface SummaryElement extends RedrawnView<SummaryOptions> {
-  /** Bars the last frame drew, for tests. */
-  readonly drawn: { bars: number };
+  /** What the last frame drew, for tests. */
+  readonly drawn: { bars: number; rows: number };
 }
 
-const DEFAULT_WIDTH = 720;
+const SORT_LABELS: Record<BarSort, string> = { descending: "largest first", ascending: "smallest first", runs: "runs table order" };
+/** Rows drawn beyond those in view, either side. */
+const OVERSCAN = 10;
 
-/** The colour of the run at a row of the runs table: Tableau 10, cycling. */
-export const runColor = (row: number) => schemeTableau10[row % schemeTableau10.length];
-
-/** Single-value metrics of runs as one clustered bar chart: a cluster per metric, a bar per run. */
+/**
+ * Single-value metrics of runs as bars: a panel per metric, a labelled bar per run, sorted by
+ * value; each panel scrolls through its runs, and its extremes are at the two ends.
+ */
 export function summary(runs: RunsInput, options: SummaryOptions = {}): SummaryElement {
   let table: Runs | null = null;
-  const { root, drawing } = redrawnView("summary", { height: 300, ...options }, (root, current, hooks) => {
+  const { root, drawing } = redrawnView("summary", { height: 300, sort: "descending" as BarSort, ...options }, (root, current, hooks) => {
     table ??= readRuns(runs);
     const metrics = chooseBarMetrics(table, current.scalars ? readScalars(current.scalars) : null, current.metrics);
-    return new SummaryState(root, table, metrics, current, hooks.select);
+    const sort = current.sort ?? "descending";
+    if (!BAR_SORTS.includes(sort)) throw new RunsDataError(messages.badOption("sort", BAR_SORTS, sort));
+    return new SummaryState(root, table, metrics, { ...current, sort }, hooks);
   }, [summaryStyle()]);
-  Object.defineProperty(root, "drawn", { get: () => ({ bars: drawing()?.bars ?? 0 }) });
+  Object.defineProperty(root, "drawn", { get: () => drawing()?.drawn ?? { bars: 0, rows: 0 } });
   return root as SummaryElement;
+}
+
+interface Panel {
+  readonly metric: BarMetric;
+  readonly order: Int32Array;
+  readonly element: HTMLElement;
+  readonly axis: SVGGElement;
+  readonly scroller: HTMLElement;
+  readonly svg: SVGSVGElement;
+  readonly rows: SVGGElement;
+  layout: PanelLayout | null;
+  shown: string;
 }
 
 /** A drawn chart for one set of runs and metrics; rebuilt when they change. */
 class SummaryState {
-  bars = 0;
   private readonly colors: string[];
+  /** The runs' names, those several runs share told apart by their ids. */
+  private readonly names: string[];
   private readonly container = document.createElement("div");
   private readonly status = document.createElement("span");
-  private readonly scroller = document.createElement("div");
-  private readonly svg = select(document.createElementNS("http://www.w3.org/2000/svg", "svg"));
-  private readonly legend = document.createElement("div");
+  private readonly grid = document.createElement("div");
+  private readonly panels: Panel[];
   private readonly tooltip: Tooltip;
   private readonly resizeObserver: ResizeObserver;
-  private layout: ClusterLayout | null = null;
-  /** The width the layout was made for (the chart itself can be narrower or wider). */
-  private laidOutFor = 0;
+  /** Widths of text in the labels' font, once the view is in a page. */
+  private measure: Measure | null = null;
+  private longestName = 0;
   private selected: ReadonlySet<number> = new Set();
   private selectedIds: readonly string[] = [];
+  private hovered = -1;
+  private frame = 0;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly runs: Runs,
     private readonly metrics: readonly BarMetric[],
-    private readonly options: SummaryOptions & { height: number },
-    private readonly onSelect: (ids: string[]) => void,
+    private readonly options: SummaryOptions & { height: number; sort: BarSort },
+    private readonly hooks: { select(ids: string[]): void; update(changes: Partial<SummaryOptions>): void },
   ) {
-    this.colors = runs.ids.map((_, row) => runColor(row));
+    this.colors = runs.ids.map((_, row) => categoricalColor(row));
+    this.names = distinctNames(runs.names, runs.ids);
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "summary");
+    const sort = document.createElement("select");
+    sort.setAttribute("aria-label", "sort");
+    for (const choice of BAR_SORTS) sort.append(new Option(SORT_LABELS[choice], choice, false, choice === options.sort));
+    sort.addEventListener("change", () => hooks.update({ sort: sort.value as BarSort }));
+    const label = document.createElement("label");
+    label.append("sort", sort);
     this.status.className = "rc-status";
-    controls.append(this.status);
-    this.svg.attr("class", "rc-bars").attr("role", "img").attr("aria-label", `Bars of ${metrics.map((m) => m.label).join(", ")} per run`);
-    this.scroller.className = "rc-bars-scroll";
-    this.scroller.append(this.svg.node()!);
-    this.legend.className = "rc-run-legend";
-    this.legend.setAttribute("aria-label", "Runs");
-    this.legend.append(...runs.ids.map((id, row) => this.legendEntry(id, row)));
-    this.container.append(bar, this.scroller, this.legend);
+    controls.append(label, this.status);
+    this.grid.className = "rc-bar-panels";
+    this.panels = metrics.map((metric) => this.panel(metric));
+    this.grid.append(...this.panels.map((panel) => panel.element));
+    this.container.append(bar, this.grid);
+    if (options.width) this.container.style.width = `${options.width}px`;
     root.append(this.container);
     this.tooltip = tooltip(root);
-
-    this.svg.on("mousemove", (event: MouseEvent) => this.hover(event));
-    this.svg.on("mouseleave", () => this.hover(null));
-    this.svg.on("click", (event: MouseEvent) => {
-      const slot = this.slotOf(event);
-      if (slot) this.choose(nextSelection(this.selectedIds, runs.ids[slot.run], event.shiftKey));
-      else if (this.selectedIds.length) this.choose([]);
-    });
-    this.resizeObserver = new ResizeObserver(() => this.resize());
-    this.resizeObserver.observe(root);
-    this.resize();
+    this.resizeObserver = new ResizeObserver(() => this.requestDraw());
+    this.resizeObserver.observe(this.grid);
+    this.draw();
   }
 
-  /** The user's choice: shown at once, then reported. */
-  private choose(ids: string[]) {
-    this.highlight(ids);
-    this.onSelect(ids);
+  get drawn(): { bars: number; rows: number } {
+    let bars = 0;
+    let rows = 0;
+    for (const panel of this.panels) {
+      bars += panel.rows.querySelectorAll("rect.rc-bar").length;
+      rows += panel.rows.childElementCount;
+    }
+    return { bars, rows };
   }
 
   highlight(ids: readonly string[]) {
     this.selectedIds = ids;
     this.selected = new Set(ids.map((id) => this.runs.rowOf(id)).filter((row) => row >= 0));
-    const faded = (run: number) => this.selected.size > 0 && !this.selected.has(run);
-    this.svg.selectAll<SVGElement, unknown>("[data-run]").each(function () {
-      this.classList.toggle("rc-faded", faded(Number(this.dataset.run)));
-    });
-    this.legend.querySelectorAll<HTMLButtonElement>("button").forEach((button, run) => {
-      button.setAttribute("aria-pressed", String(this.selected.has(run)));
-      button.classList.toggle("rc-faded", faded(run));
-    });
     const chosen = this.selected.size ? ` · ${this.selected.size} selected` : "";
     this.status.textContent = `${this.metrics.length} ${this.metrics.length === 1 ? "metric" : "metrics"} × ${this.runs.count} runs${chosen}`;
+    const look = this.look();
+    for (const panel of this.panels) for (const row of panel.rows.children) row.setAttribute("class", rowClass(Number(row.getAttribute("data-run")), look));
   }
 
   exportSVG(): string {
-    const faded = this.selected.size ? new Set(this.runs.ids.map((_, run) => run).filter((run) => !this.selected.has(run))) : null;
-    return summarySVG(this.root, this.svg.node()!, this.runs.names, this.colors, faded);
+    const width = this.panels[0]?.layout?.width ?? 360;
+    return summarySVG(this.root, this.panels.map((panel) => ({ metric: panel.metric, order: panel.order })), { ...this.look(), hovered: -1 }, width, this.longestName);
   }
 
   exportCSV(): string {
@@ -133,57 +154,126 @@ class SummaryState {
 
   destroy() {
     this.resizeObserver.disconnect();
+    cancelAnimationFrame(this.frame);
     this.tooltip.element.remove();
     this.container.remove();
   }
 
-  private resize() {
-    const width = this.options.width ?? (this.root.clientWidth || DEFAULT_WIDTH);
-    if (this.layout && this.laidOutFor === width) return;
-    this.laidOutFor = width;
-    this.layout = clusterLayout(this.metrics.map((m) => m.values), this.runs.count, width, this.options.height);
-    this.bars = drawBars(this.svg, this.layout, this.metrics, this.colors);
-    this.highlight(this.selectedIds);
+  private panel(metric: BarMetric): Panel {
+    const element = document.createElement("div");
+    element.className = "rc-bar-panel";
+    const heading = document.createElement("div");
+    heading.className = "rc-bar-title";
+    heading.textContent = metric.label;
+    const axisSvg = svgElement("svg", { class: "rc-bar-axis-svg", height: AXIS_HEIGHT });
+    const axis = svgElement("g");
+    axisSvg.append(axis);
+    const scroller = document.createElement("div");
+    scroller.className = "rc-bar-scroll";
+    scroller.style.maxHeight = `${this.options.height}px`;
+    const order = barOrder(metric.values, this.options.sort);
+    const svg = svgElement("svg", { class: "rc-bars", role: "img", "aria-label": `${metric.label} of each run, ${SORT_LABELS[this.options.sort]}`, height: order.length * ROW });
+    const rows = svgElement("g");
+    svg.append(rows);
+    scroller.append(svg);
+    element.append(heading, axisSvg, scroller);
+    const panel: Panel = { metric, order, element, axis, scroller, svg, rows, layout: null, shown: "" };
+    scroller.addEventListener("scroll", () => this.requestDraw());
+    svg.addEventListener("pointermove", (event) => this.hover(panel, event));
+    svg.addEventListener("pointerleave", () => this.hover(panel, null));
+    svg.addEventListener("click", (event) => {
+      const run = runAt(event);
+      if (run >= 0) this.choose(nextSelection(this.selectedIds, this.runs.ids[run], event.shiftKey));
+      else if (this.selectedIds.length) this.choose([]);
+    });
+    return panel;
   }
 
-  private slotOf(event: MouseEvent) {
-    if (!this.layout) return null;
-    const [x, y] = pointer(event, this.svg.node());
-    if (y < this.layout.top - 4 || y > this.layout.bottom + 4) return null;
-    const slot = slotAt(this.layout, x, this.runs.count);
-    return slot && { ...slot, x, y };
+  private look(): RowsLook {
+    const selected = this.selected;
+    return {
+      names: this.names,
+      colors: this.colors,
+      measure: this.measure ?? estimateWidth,
+      faded: selected.size ? (run) => !selected.has(run) : null,
+      selected: (run) => selected.has(run),
+      hovered: this.hovered,
+    };
   }
 
-  private hover(event: MouseEvent | null) {
-    const slot = event && this.slotOf(event);
-    this.svg.selectAll(".rc-hover").classed("rc-hover", false);
-    if (!slot) {
+  private requestDraw() {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  /** Lays out each panel for its width and draws the rows in view (plus some either side). */
+  private draw() {
+    // Measured once, in the labels' font; panels get room for the names and their bars.
+    if (!this.longestName) {
+      const probe = svgElement("text", { class: "rc-bar-label" });
+      this.panels[0]?.rows.append(probe);
+      this.measure = textMeasure(probe);
+      probe.remove();
+      const measure = this.measure;
+      this.longestName = Math.max(...this.names.map((name) => measure(name))) + 8;
+      this.grid.style.setProperty("--rc-panel-min", `${Math.max(PANEL_MIN, Math.ceil(this.longestName) + PANEL_BEYOND_NAMES)}px`);
+    }
+    const look = this.look();
+    for (const panel of this.panels) {
+      const width = panel.scroller.clientWidth || 360;
+      if (panel.layout?.width !== width) {
+        panel.layout = panelLayout(width, panel.metric.values, this.longestName);
+        panel.svg.setAttribute("width", String(width));
+        panel.axis.ownerSVGElement!.setAttribute("width", String(width));
+        drawAxis(panel.axis, panel.layout);
+        panel.shown = "";
+      }
+      const top = panel.scroller.scrollTop;
+      const height = panel.scroller.clientHeight || this.options.height;
+      const first = Math.max(0, Math.floor(top / ROW) - OVERSCAN);
+      const end = Math.min(panel.order.length, Math.ceil((top + height) / ROW) + OVERSCAN);
+      const key = `${first}:${end}`;
+      if (key === panel.shown) continue;
+      panel.shown = key;
+      drawRows(panel.rows, panel.layout, panel.metric.values, panel.order, [first, end], look);
+    }
+  }
+
+  /** The user's choice: shown at once, then reported. */
+  private choose(ids: string[]) {
+    this.highlight(ids);
+    this.hooks.select(ids);
+  }
+
+  /** The run under the pointer stands out in every panel; the tooltip gives its value. */
+  private hover(panel: Panel, event: PointerEvent | null) {
+    const run = event ? runAt(event) : -1;
+    if (run !== this.hovered) {
+      for (const row of this.grid.querySelectorAll(`.rc-bar-row[data-run="${this.hovered}"]`)) row.classList.remove("rc-hovered");
+      this.hovered = run;
+      for (const row of this.grid.querySelectorAll(`.rc-bar-row[data-run="${run}"]`)) row.classList.add("rc-hovered");
+    }
+    if (run < 0 || !event) {
       this.tooltip.hide();
       return;
     }
-    select(this.svg.selectAll<SVGGElement, unknown>(".rc-cluster").nodes()[slot.panel]).select(`rect[data-run="${slot.run}"]`).classed("rc-hover", true);
-    const metric = this.metrics[slot.panel];
-    const value = metric.values[slot.run];
-    const id = this.runs.ids[slot.run];
-    const name = this.runs.names[slot.run];
+    const value = panel.metric.values[run];
+    const id = this.runs.ids[run];
+    const name = this.names[run];
+    const shown = cellText(value, true);
     const rows: [string, string][] = [
-      ["metric", metric.label],
-      ["value", Number.isNaN(value) ? "no value" : cellText(value, true)],
+      ["metric", panel.metric.label],
+      ["value", Number.isNaN(value) ? "no value" : shown],
     ];
+    if (!Number.isNaN(value) && shown !== String(value)) rows.push(["exact", String(value)]);
     if (name !== id) rows.push(["run_id", id]);
-    const [x, y] = pointer(event!, this.root);
+    const [x, y] = pointer(event, this.root);
     this.tooltip.show(x, y, name, rows);
   }
+}
 
-  private legendEntry(id: string, row: number): HTMLButtonElement {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.title = id;
-    const swatch = document.createElement("span");
-    swatch.className = "rc-swatch";
-    swatch.style.background = this.colors[row];
-    button.append(swatch, this.runs.names[row]);
-    button.addEventListener("click", (event) => this.choose(nextSelection(this.selectedIds, id, event.shiftKey)));
-    return button;
-  }
+/** The run of the row under a pointer event, or -1. */
+function runAt(event: Event): number {
+  const row = (event.target as Element).closest?.(".rc-bar-row");
+  return row ? Number(row.getAttribute("data-run")) : -1;
 }

@@ -1,67 +1,76 @@
 import { scaleLinear, type ScaleLinear } from "d3";
 import { finiteExtent } from "../../data/axes.js";
+import { inlierRange } from "../../data/outliers.js";
+import { sortedRows } from "../values/sort.js";
 
-/** One metric's cluster: a slot per run from `x`, and its own value scale. */
-export interface Panel {
-  readonly x: number;
+/** How each metric's bars are ordered: largest value first, smallest first, or as the runs table has them. */
+export type BarSort = "descending" | "ascending" | "runs";
+export const BAR_SORTS: readonly BarSort[] = ["descending", "ascending", "runs"];
+
+/** Panels are at least this wide, and wide enough for the longest name and this much more. */
+export const PANEL_MIN = 300;
+export const PANEL_BEYOND_NAMES = 220;
+
+/** Each bar's row, in CSS pixels: the bar itself is BAR tall in a ROW. */
+export const ROW = 18;
+export const BAR = 12;
+const VALUE_WIDTH = 64;
+const GAP = 6;
+const MIN_LABEL = 60;
+
+/**
+ * One metric's panel across: run names on the left (as wide as the longest, up to half the
+ * panel), the bars from the metric's zero, and each value in a column on the right.
+ */
+export interface PanelLayout {
   readonly width: number;
+  readonly labelWidth: number;
+  /** Where bars may run, left to right. */
+  readonly barLeft: number;
+  readonly barRight: number;
+  /** The right edge of the values. */
+  readonly valueRight: number;
+  /** The metric's values to x, from zero (or below, for negative values) so bar lengths compare. */
   readonly scale: ScaleLinear<number, number>;
 }
 
-export interface ClusterLayout {
-  readonly width: number;
-  readonly height: number;
-  readonly top: number;
-  readonly bottom: number;
-  readonly panels: readonly Panel[];
-  readonly slotWidth: number;
-  readonly barWidth: number;
-}
-
-export const MARGIN = { top: 12, bottom: 34, axis: 44, gap: 18, right: 8 };
-const MIN_SLOT = 2;
-const MAX_SLOT = 48;
-
-/**
- * Clusters side by side, each after room for its axis. Metrics differ in scale (a loss near 0.1,
- * an accuracy near 0.9), so each cluster has its own axis, from zero so bar lengths compare.
- * Too many bars for the width make the chart wider than asked (it scrolls) rather than thinner than
- * MIN_SLOT; a few runs get bars no wider than MAX_SLOT, and the chart is narrower than asked.
- */
-export function clusterLayout(metrics: readonly ArrayLike<number>[], runCount: number, width: number, height: number): ClusterLayout {
-  const count = metrics.length;
-  const fixed = count * MARGIN.axis + (count - 1) * MARGIN.gap + MARGIN.right;
-  const slotWidth = Math.min(MAX_SLOT, Math.max(MIN_SLOT, (width - fixed) / (count * runCount)));
-  const panelWidth = slotWidth * runCount;
-  const top = MARGIN.top;
-  const bottom = height - MARGIN.bottom;
-  const panels = metrics.map((values, index) => ({
-    x: MARGIN.axis + index * (panelWidth + MARGIN.axis + MARGIN.gap),
-    width: panelWidth,
-    scale: valueScale(values, bottom, top),
-  }));
-  // Gaps between bars only where there is room for them.
-  const barWidth = slotWidth >= 4 ? slotWidth * 0.8 : slotWidth - 0.5;
-  return { width: fixed + count * panelWidth, height, top, bottom, panels, slotWidth, barWidth };
-}
-
-function valueScale(values: ArrayLike<number>, bottom: number, top: number): ScaleLinear<number, number> {
-  const [lo, hi] = finiteExtent(values) ?? [0, 1];
+export function panelLayout(width: number, values: ArrayLike<number>, longestLabel: number): PanelLayout {
+  const labelWidth = Math.round(Math.min(longestLabel, Math.max(MIN_LABEL, width * 0.5)));
+  const barLeft = labelWidth + GAP;
+  const barRight = Math.max(barLeft + 20, width - VALUE_WIDTH - GAP);
+  const [lo, hi] = inlierExtent(values);
   const domain: [number, number] = [Math.min(0, lo), Math.max(0, hi)];
   if (domain[0] === domain[1]) domain[1] = 1;
-  return scaleLinear(domain, [bottom, top]).nice();
+  return { width, labelWidth, barLeft, barRight, valueRight: width - 2, scale: scaleLinear(domain, [barLeft, barRight]).nice() };
 }
 
-/** The left edge of a run's bar in a panel. */
-export function barX(layout: ClusterLayout, panel: Panel, run: number): number {
-  return panel.x + run * layout.slotWidth + (layout.slotWidth - layout.barWidth) / 2;
+/**
+ * The extent of the finite values that are not outliers (src/data/outliers.ts), as the scalars'
+ * y axis: one run's 1e6 does not shrink every other bar to nothing; its bar runs to the edge.
+ */
+function inlierExtent(values: ArrayLike<number>): [number, number] {
+  const whole = finiteExtent(values) ?? [0, 1];
+  const bounds = inlierRange([{ values, from: 0, to: values.length }], false);
+  if (!bounds || (bounds[0] <= whole[0] && bounds[1] >= whole[1])) return whole;
+  const within = Array.from(values).filter((v) => v >= bounds[0] && v <= bounds[1]);
+  return within.length ? [Math.min(...within), Math.max(...within)] : whole;
 }
 
-/** The bar under a point: the panel and run whose slot holds x, or null between clusters. */
-export function slotAt(layout: ClusterLayout, x: number, runCount: number): { panel: number; run: number } | null {
-  for (let panel = 0; panel < layout.panels.length; panel++) {
-    const { x: left, width } = layout.panels[panel];
-    if (x >= left && x < left + width) return { panel, run: Math.min(runCount - 1, Math.floor((x - left) / layout.slotWidth)) };
-  }
-  return null;
+/** Whether a value lies beyond a panel's axis (an outlier): its bar stops at the edge, marked. */
+export function beyondAxis(layout: PanelLayout, value: number): boolean {
+  const [d0, d1] = layout.scale.domain();
+  return value < d0 || value > d1;
+}
+
+/** The runs in the order a panel lists them; runs without a finite value last, in runs table order. */
+export function barOrder(values: ArrayLike<number>, sort: BarSort): Int32Array {
+  if (sort === "runs") return Int32Array.from({ length: values.length }, (_, i) => i);
+  // Infinities have no bar either: they go with the missing values.
+  const finite = Float64Array.from(values, (v) => (Number.isFinite(v) ? v : NaN));
+  return sortedRows(finite, sort);
+}
+
+/** A mark for a value with no bar: a dash for missing or NaN, an infinity sign for +-Inf. */
+export function noBarMark(value: number): string {
+  return Number.isNaN(value) ? "—" : value > 0 ? "∞" : "-∞";
 }

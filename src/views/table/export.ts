@@ -2,7 +2,7 @@ import type { TableColumn } from "../../data/run-table.js";
 import { spreadsheetSafe, toCSV } from "../../render/export.js";
 import { themeColor } from "../../render/style.js";
 import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
-import { fitText } from "../values/text.js";
+import { fitText, fontMeasure } from "../../render/text.js";
 import { csvValue, shownText, type CellContext } from "./cells.js";
 
 /** Rows to export: positions [from, to) of the order shown. */
@@ -57,7 +57,7 @@ export function tableSVG(columns: readonly { column: TableColumn; width: number 
     const { width: limit, right } = shown[c];
     const x = PADDING + xs[c] + (right ? limit - CELL_PADDING : CELL_PADDING);
     const element = svgElement("text", { x, y, ...(right ? { "text-anchor": "end" } : {}) });
-    element.textContent = fitText(content, limit - 2 * CELL_PADDING, weight);
+    element.textContent = fitText(content, limit - 2 * CELL_PADDING, fontMeasure(weight), 1).lines[0];
     return element;
   };
   const header = svgElement("g", { "font-weight": 600 });

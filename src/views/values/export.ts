@@ -1,19 +1,30 @@
 import { toCSV } from "../../render/export.js";
 import { themeColor } from "../../render/style.js";
 import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
-import { extremeOf } from "./extremes.js";
 import { cellText } from "./format.js";
-import { EXTREME_LABEL, MARK, type TableContent } from "./table.js";
-import { fitText, textWidth, widthForLines, wrapText } from "./text.js";
+import { cellAt, columnCount, columnHeading, cornerText, extremeLabel, rowHeading, type Grid } from "./grid.js";
+import { fitText } from "../../render/text.js";
+import { MARK } from "./table.js";
+import { fontMeasure } from "../../render/text.js";
+import { textWidth } from "./text.js";
 
-/** The table as CSV: a row per series in the shown order, a column per run headed by its name; missing values empty. */
-export function valuesCSV(content: TableContent): string {
-  const { columns } = content;
-  const rows = Array.from(content.order, (index) => {
-    const row = content.rows[index];
-    return [row.key, ...Array.from(row.values, (value, column) => (row.reported[column] ? cellText(value, true) : ""))];
+/**
+ * The table as CSV, laid out and ordered as shown, the values at full precision (missing ones
+ * empty): a row per run (run_id, name, then a column per series), or a row per series (then a
+ * column per run, headed by its name).
+ */
+export function valuesCSV(grid: Grid): string {
+  const columns = Array.from({ length: columnCount(grid) }, (_, column) => column);
+  const exact = (row: number) => columns.map((column) => {
+    const { value, reported } = cellAt(grid, row, column);
+    return reported ? String(value) : "";
   });
-  return toCSV(["metric", ...columns.names], rows);
+  const rows = Array.from(grid.order, (_, row) => {
+    const heading = rowHeading(grid, row);
+    return [...(heading.run >= 0 ? [heading.id] : []), heading.text, ...exact(row)];
+  });
+  const corner = grid.runsAs === "rows" ? ["run_id", "name"] : ["metric"];
+  return toCSV([...corner, ...columns.map((column) => columnHeading(grid, column).text)], rows);
 }
 
 const SUMMARY_CAPTION = { last: "Last value", min: "Minimum", max: "Maximum" } as const;
@@ -35,69 +46,80 @@ function text(attributes: Record<string, string | number>, content: string): SVG
 }
 
 /**
- * Every series and run of the table (not only the columns scrolled into view) as an SVG
- * document, in the colours and font the view has on the page.
+ * Every series and run of the table (not only those scrolled into view), laid out as shown, as
+ * an SVG document in the colours and font the view has on the page.
  */
-export function valuesSVG(content: TableContent, themed: Element): string {
+export function valuesSVG(grid: Grid, themed: Element): string {
   const theme = exportTheme(themed);
-  const grid = themeColor(themed, "--rc-grid", "#d0d7de");
+  const rule = themeColor(themed, "--rc-grid", "#d0d7de");
   const accent = themeColor(themed, "--rc-accent", "#0969da");
   const fill = { max: themeColor(themed, "--rc-max", "#e8590c"), min: themeColor(themed, "--rc-min", "#1c7ed6") };
   const font = `${FONT_SIZE}px ${theme.font}`;
   const bold = `600 ${font}`;
 
-  const { columns, rows, order } = content;
-  const texts = rows.map((row) => Array.from(row.values, (value, column) => cellText(value, row.reported[column] === 1)));
-  const metricWidth = Math.min(MAX_METRIC, Math.max(textWidth("metric", bold), ...rows.map((row) => textWidth(row.key, bold))) + 2 * CELL_PADDING);
-  const widths = columns.ids.map((_, column) => {
-    const name = widthForLines(columns.names[column], bold, NAME_LINES, MIN_COLUMN - 2 * CELL_PADDING, MAX_COLUMN - 2 * CELL_PADDING);
-    const cells = Math.max(...texts.map((row) => textWidth(row[column], font) + MARK_WIDTH));
-    return Math.min(MAX_COLUMN, Math.max(name, cells) + 2 * CELL_PADDING);
+  const rows = Array.from(grid.order, (_, row) => row);
+  const columns = Array.from({ length: columnCount(grid) }, (_, column) => column);
+  const cells = rows.map((row) => columns.map((column) => cellAt(grid, row, column)));
+  const texts = cells.map((row) => row.map((cell) => cellText(cell.value, cell.reported)));
+  const rowHeadings = rows.map((row) => rowHeading(grid, row));
+  const headings = columns.map((column) => columnHeading(grid, column));
+  const corner = cornerText(grid);
+  const headingWidth = Math.min(MAX_METRIC, Math.max(textWidth(corner, bold), ...rowHeadings.map((h) => textWidth(h.text, bold))) + 2 * CELL_PADDING);
+  const measure = fontMeasure(bold);
+  // The narrowest width, in 8px steps, at which a heading takes three lines at most.
+  const nameWidth = (name: string) => {
+    let width = MIN_COLUMN - 2 * CELL_PADDING;
+    while (width < MAX_COLUMN - 2 * CELL_PADDING && fitText(name, width, measure, NAME_LINES).shortened) width += 8;
+    return width;
+  };
+  const widths = columns.map((column) => {
+    const values = Math.max(0, ...texts.map((row) => textWidth(row[column], font) + MARK_WIDTH));
+    return Math.min(MAX_COLUMN, Math.max(nameWidth(headings[column].text), values) + 2 * CELL_PADDING);
   });
-  // Run names wrap onto up to three lines, like the headers on screen.
-  const nameLines = columns.names.map((name, column) => wrapText(name, widths[column] - 2 * CELL_PADDING, bold, NAME_LINES));
+  // Headings wrap onto up to three lines where names break, like the headers on screen.
+  const nameLines = headings.map((heading, column) => fitText(heading.text, widths[column] - 2 * CELL_PADDING, measure, NAME_LINES).lines);
   const headerHeight = Math.max(1, ...nameLines.map((lines) => lines.length)) * LINE_HEIGHT + 10;
   const xs: number[] = [];
-  widths.reduce((x, width, column) => ((xs[column] = x), x + width), PADDING + metricWidth);
-  const tableWidth = metricWidth + widths.reduce((sum, width) => sum + width, 0);
+  widths.reduce((x, width, column) => ((xs[column] = x), x + width), PADDING + headingWidth);
+  const tableWidth = headingWidth + widths.reduce((sum, width) => sum + width, 0);
   const bodyTop = PADDING + headerHeight;
-  const bodyBottom = bodyTop + order.length * ROW_HEIGHT;
+  const bodyBottom = bodyTop + rows.length * ROW_HEIGHT;
   const width = Math.ceil(tableWidth + 2 * PADDING);
   const height = Math.ceil(bodyBottom + ROW_HEIGHT + PADDING);
   const baseline = (top: number) => top + ROW_HEIGHT / 2 + FONT_SIZE * 0.35;
-  const rule = (y: number) => svgElement("line", { x1: PADDING, x2: PADDING + tableWidth, y1: y, y2: y, stroke: grid });
+  const line = (y: number) => svgElement("line", { x1: PADDING, x2: PADDING + tableWidth, y1: y, y2: y, stroke: rule });
+  const runTitle = (heading: { text: string; id: string }) => (heading.text === heading.id ? heading.id : `${heading.text} (${heading.id})`);
 
   const header = svgElement("g", { "font-weight": 600, fill: theme.foreground });
   const lastLine = bodyTop - 8;
-  header.append(text({ x: PADDING + CELL_PADDING, y: lastLine }, "metric"));
-  columns.ids.forEach((id, column) => {
-    const name = columns.names[column];
+  header.append(text({ x: PADDING + CELL_PADDING, y: lastLine }, corner));
+  headings.forEach((heading, column) => {
     const x = xs[column] + widths[column] - CELL_PADDING;
     const lines = nameLines[column];
     // Bottom-aligned, as on screen: the last line sits just above the rule.
     const label = svgElement("text", { x, y: lastLine - (lines.length - 1) * LINE_HEIGHT, "text-anchor": "end" });
-    lines.forEach((line, i) => {
+    lines.forEach((part, i) => {
       const span = svgElement("tspan", i ? { x, dy: LINE_HEIGHT } : {});
-      span.textContent = line;
+      span.textContent = part;
       label.append(span);
     });
-    if (content.selected.has(column)) label.setAttribute("fill", accent);
+    if (heading.run >= 0 && grid.selected.has(heading.run)) label.setAttribute("fill", accent);
     const title = svgElement("title");
-    title.textContent = name === id ? id : `${name} (${id})`;
+    title.textContent = heading.run >= 0 ? runTitle(heading) : heading.text;
     label.append(title);
     header.append(label);
   });
 
   const body = svgElement("g", { fill: theme.foreground });
-  order.forEach((index, position) => {
-    const row = rows[index];
+  rows.forEach((row, position) => {
     const top = bodyTop + position * ROW_HEIGHT;
     const y = baseline(top);
-    body.append(text({ x: PADDING + CELL_PADDING, y, "font-weight": 600 }, fitText(row.key, metricWidth - 2 * CELL_PADDING, bold)));
-    const extremes = content.extremes?.[index] ?? null;
-    texts[index].forEach((shown, column) => {
-      const reported = row.reported[column] === 1;
-      const extreme = reported ? extremeOf(row.values[column], extremes) : null;
+    const heading = rowHeadings[row];
+    const label = text({ x: PADDING + CELL_PADDING, y, "font-weight": 600 }, fitText(heading.text, headingWidth - 2 * CELL_PADDING, measure).lines[0]);
+    if (heading.run >= 0 && grid.selected.has(heading.run)) label.setAttribute("fill", accent);
+    body.append(label);
+    texts[row].forEach((shown, column) => {
+      const { reported, extreme } = cells[row][column];
       if (extreme) {
         body.append(
           svgElement("rect", { x: xs[column], y: top, width: widths[column], height: ROW_HEIGHT, fill: fill[extreme], "fill-opacity": 0.24 }),
@@ -106,24 +128,24 @@ export function valuesSVG(content: TableContent, themed: Element): string {
       }
       body.append(text({ x: xs[column] + widths[column] - CELL_PADDING, y, "text-anchor": "end", ...(reported ? {} : { fill: theme.muted }) }, shown));
     });
-    body.append(rule(top + ROW_HEIGHT));
+    body.append(line(top + ROW_HEIGHT));
   });
-  const divider = svgElement("line", { x1: PADDING + metricWidth, x2: PADDING + metricWidth, y1: PADDING, y2: bodyBottom, stroke: grid });
+  const divider = svgElement("line", { x1: PADDING + headingWidth, x2: PADDING + headingWidth, y1: PADDING, y2: bodyBottom, stroke: rule });
 
   // What the numbers are, and the key to the highlights.
-  const caption = `${SUMMARY_CAPTION[content.summary]} of each series`;
+  const caption = `${SUMMARY_CAPTION[grid.summary]} of each series`;
   const y = baseline(bodyBottom);
   const key = svgElement("g", { fill: theme.muted });
   key.append(text({ x: PADDING, y }, caption));
-  if (content.extremes) {
+  if (grid.extremes) {
     let x = PADDING + textWidth(caption, font) + 16;
     for (const extreme of ["max", "min"] as const) {
-      const label = `${MARK[extreme]} ${EXTREME_LABEL[extreme]}`;
+      const label = `${MARK[extreme]} ${extremeLabel(grid.runsAs, extreme)}`;
       key.append(text({ x, y, fill: fill[extreme] }, label));
       x += textWidth(label, font) + 16;
     }
   }
   const table = svgElement("g", { "font-size": FONT_SIZE });
-  table.append(header, rule(bodyTop), body, divider, key);
+  table.append(header, line(bodyTop), body, divider, key);
   return svgDocument(width, height, theme, [table]);
 }
