@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 # jupyter's subcommands (labextension develop calls jupyter-builder) must find the venv's tools.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: install build packages demo test test-unit test-python test-browser test-jupyter test-install bench clean
+.PHONY: install build packages demo test lint format test-unit test-python test-browser test-jupyter test-install bench clean
 
 install: node_modules/.installed $(VENV)/.installed $(CHROMIUM)
 
@@ -94,7 +94,23 @@ $(CONSUMER)/.installed: $(TARBALL) $(wildcard tests/install/consumer/*)
 demo: install build
 	$(JUPYTER) lab $(ALLOW_ROOT) examples/quickstart.ipynb
 
-test: install build test-unit test-python test-browser test-jupyter test-install
+test: install build lint test-unit test-python test-browser test-jupyter test-install
+
+# Formatting (prettier, ruff format) and lint (eslint, ruff check) of the TypeScript, JavaScript
+# and Python; `make format` rewrites what the check would reject.
+PRETTIER_FILES := "src/**/*.ts" "tests/**/*.{js,ts,mjs,cjs}" "bench/**/*.{js,mjs}" "*.{js,cjs,mjs}" "schema/*.json" "tests/contract/*.json"
+PY_FILES := python tests bench examples
+
+lint: install
+	npx prettier --check --log-level warn $(PRETTIER_FILES)
+	npx eslint .
+	$(VENV)/bin/ruff format --check --quiet $(PY_FILES)
+	$(VENV)/bin/ruff check --quiet $(PY_FILES)
+
+format: install
+	npx prettier --write --log-level warn $(PRETTIER_FILES)
+	$(VENV)/bin/ruff format --quiet $(PY_FILES)
+	$(VENV)/bin/ruff check --fix --quiet $(PY_FILES)
 
 test-unit:
 	npx jest

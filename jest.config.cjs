@@ -1,5 +1,17 @@
 /** Unit tests run under ts-jest; ESM-only packages (d3, arquero) are compiled to CommonJS too. */
-const esmPackages = ["arquero", "@uwdata", "d3", "d3-[a-z-]+", "internmap", "delaunator", "robust-predicates", "acorn", "hyparquet", "hyparquet-compressors", "hysnappy"];
+const esmPackages = [
+  "arquero",
+  "@uwdata",
+  "d3",
+  "d3-[a-z-]+",
+  "internmap",
+  "delaunator",
+  "robust-predicates",
+  "acorn",
+  "hyparquet",
+  "hyparquet-compressors",
+  "hysnappy",
+];
 
 module.exports = {
   testEnvironment: "node",

@@ -27,7 +27,9 @@ export function makeRuns(count, seed = 42) {
   const logUniform = (lo, hi) => Math.exp(Math.log(lo) + random() * (Math.log(hi) - Math.log(lo)));
   const pick = (list) => list[Math.floor(random() * list.length)];
   const columns = { run_id: Array.from({ length: count }, (_, row) => runId(row)) };
-  for (const key of PARAMS) columns[`params.${key}`] = key in CATEGORIES ? new Array(count) : key === "batch_size" || key === "layers" ? new Int32Array(count) : new Float64Array(count);
+  for (const key of PARAMS)
+    columns[`params.${key}`] =
+      key in CATEGORIES ? new Array(count) : key === "batch_size" || key === "layers" ? new Int32Array(count) : new Float64Array(count);
   for (const key of METRICS) columns[`metrics.${key}`] = new Float64Array(count);
   const p = (key) => columns[`params.${key}`];
   const m = (key) => columns[`metrics.${key}`];
@@ -41,7 +43,8 @@ export function makeRuns(count, seed = 42) {
     const optimizer = (p("optimizer")[row] = pick(CATEGORIES.optimizer));
     p("activation")[row] = pick(CATEGORIES.activation);
     // Best near lr = 1e-3, some dropout and weight decay, and not with plain SGD.
-    const skill = -0.35 * (Math.log10(lr) + 3) ** 2 - 2 * (dropout - 0.2) ** 2 - 0.05 * (Math.log10(wd) + 4) ** 2 - (optimizer === "sgd" ? 0.3 : 0) + 0.1 * gaussian();
+    const skill =
+      -0.35 * (Math.log10(lr) + 3) ** 2 - 2 * (dropout - 0.2) ** 2 - 0.05 * (Math.log10(wd) + 4) ** 2 - (optimizer === "sgd" ? 0.3 : 0) + 0.1 * gaussian();
     const valAcc = 1 / (1 + Math.exp(-(2.5 + 2 * skill)));
     m("val/acc")[row] = valAcc;
     m("train/acc")[row] = Math.min(1, valAcc + 0.02 + 0.05 * random());
@@ -71,10 +74,17 @@ function dictionaryVector(strings) {
   const dictionary = [...new Set(strings)];
   const code = new Map(dictionary.map((value, i) => [value, i]));
   const codes = Int32Array.from(strings, (value) => code.get(value));
-  return makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: codes.length, data: codes, dictionary: vectorFromArray(dictionary, new Utf8()) }));
+  return makeVector(
+    makeData({ type: new Dictionary(new Utf8(), new Int32()), length: codes.length, data: codes, dictionary: vectorFromArray(dictionary, new Utf8()) }),
+  );
 }
 
-const STATUSES = [["FINISHED", 0.8], ["FAILED", 0.08], ["RUNNING", 0.07], ["KILLED", 0.05]];
+const STATUSES = [
+  ["FINISHED", 0.8],
+  ["FAILED", 0.08],
+  ["RUNNING", 0.07],
+  ["KILLED", 0.05],
+];
 const TAGS = ["baseline", "ablation", "sweep-3", "fp16", "long", "tuned", "debug", "paper", "rerun", "distill", "large", "small"];
 const TEAMS = ["vision", "nlp", "speech", "rl"];
 const USERS = Array.from({ length: 24 }, (_, i) => `user${i + 1}`);
@@ -92,7 +102,15 @@ export function makeWideRuns(count, width = 300, seed = 11) {
   const base = makeRuns(count, seed);
   const random = prng(seed + 1);
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const columns = { run_id: base.run_id, name: new Array(count), status: new Array(count), progress: new Float64Array(count), tags: new Array(count), start_time: new Array(count), end_time: new Array(count) };
+  const columns = {
+    run_id: base.run_id,
+    name: new Array(count),
+    status: new Array(count),
+    progress: new Float64Array(count),
+    tags: new Array(count),
+    start_time: new Array(count),
+    end_time: new Array(count),
+  };
   for (let row = 0; row < count; row++) {
     let u = random();
     const status = STATUSES.find(([, share]) => (u -= share) < 0)?.[0] ?? "FINISHED";
@@ -115,12 +133,14 @@ export function makeWideRuns(count, width = 300, seed = 11) {
     const name = `params.${section}/${section === "data" ? "aug" : "p"}${i}`;
     if (section === "data") columns[name] = Array.from({ length: count }, () => pick(AUGMENTATIONS));
     else if (section === "model") columns[name] = Int32Array.from({ length: count }, () => 2 ** (4 + Math.floor(random() * 6)));
-    else columns[name] = Float64Array.from({ length: count }, () => random() * 10 ** (i % 3 - 1));
+    else columns[name] = Float64Array.from({ length: count }, () => random() * 10 ** ((i % 3) - 1));
   }
   for (const name of Object.keys(base)) if (name.startsWith("metrics.")) columns[name] = base[name];
   for (let i = 0; Object.keys(columns).length < width; i++) {
     const skill = base["metrics.val/acc"];
-    columns[`metrics.eval/task${String(i).padStart(3, "0")}/score`] = Float64Array.from({ length: count }, (_, row) => (random() < 0.1 ? NaN : skill[row] * (0.7 + 0.3 * random())));
+    columns[`metrics.eval/task${String(i).padStart(3, "0")}/score`] = Float64Array.from({ length: count }, (_, row) =>
+      random() < 0.1 ? NaN : skill[row] * (0.7 + 0.3 * random()),
+    );
   }
   return columns;
 }
@@ -190,9 +210,15 @@ export function makeScalars(runCount, seed = 7) {
       }
     }
   }
-  const dictionary = (codes, strings) => makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: codes.length, data: codes, dictionary: vectorFromArray(strings, new Utf8()) }));
+  const dictionary = (codes, strings) =>
+    makeVector(
+      makeData({ type: new Dictionary(new Utf8(), new Int32()), length: codes.length, data: codes, dictionary: vectorFromArray(strings, new Utf8()) }),
+    );
   const table = new Table({
-    run_id: dictionary(runCodes, Array.from({ length: runCount }, (_, run) => runId(run))),
+    run_id: dictionary(
+      runCodes,
+      Array.from({ length: runCount }, (_, run) => runId(run)),
+    ),
     metric: dictionary(new Int32Array(rows), ["loss"]),
     variant: dictionary(variantCodes, SCALAR_VARIANTS),
     step: makeVector(steps),

@@ -24,7 +24,14 @@ export function writeRunsFiles(sizes) {
     const jsonPath = path.join(OUTPUT, `runs-${count}.json`);
     fs.writeFileSync(arrowPath, ipc);
     fs.writeFileSync(jsonPath, json);
-    files.set(count, { arrowPath, jsonPath, arrowBytes: ipc.length, jsonBytes: json.length, arrowUrl: `${OUTPUT_URL}/runs-${count}.arrow`, jsonUrl: `${OUTPUT_URL}/runs-${count}.json` });
+    files.set(count, {
+      arrowPath,
+      jsonPath,
+      arrowBytes: ipc.length,
+      jsonBytes: json.length,
+      arrowUrl: `${OUTPUT_URL}/runs-${count}.arrow`,
+      jsonUrl: `${OUTPUT_URL}/runs-${count}.json`,
+    });
   }
   return files;
 }
@@ -65,7 +72,10 @@ export async function retainedHeap(page) {
 /** A fresh page (own context) at a local path, with the frame counter (and `initScripts`) installed and the network shut. */
 export async function openPage(browser, port, pagePath = "/bench/page.html", initScripts = []) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
-  await context.route((url) => url.hostname !== "127.0.0.1", (route) => route.abort());
+  await context.route(
+    (url) => url.hostname !== "127.0.0.1",
+    (route) => route.abort(),
+  );
   for (const script of ["bench/browser/frames-init.js", ...initScripts]) await context.addInitScript({ path: path.join(REPO, script) });
   const page = await context.newPage();
   page.on("pageerror", (error) => console.error(`page error: ${error.message}`));

@@ -6,6 +6,7 @@ With "parallel" (the default) only the parallel plot is enabled, so the page dra
 runcompare's parallel view draws; lines are coloured by the same metric. With "table" only
 HiPlot's table is enabled, to compare with runcompare's runs table.
 """
+
 import argparse
 import json
 

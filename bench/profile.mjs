@@ -35,7 +35,9 @@ try {
   const page = await openPage(browser, port);
   const url = files.get(runs).arrowUrl;
   await page.evaluate(() => import("/bench/browser/runcompare.mjs"));
-  await profiled(page, "first-paint", () => page.evaluate(async ([url, bundle]) => (await import("/bench/browser/runcompare.mjs")).firstPaint(url, 1, bundle), [url, bundle]));
+  await profiled(page, "first-paint", () =>
+    page.evaluate(async ([url, bundle]) => (await import("/bench/browser/runcompare.mjs")).firstPaint(url, 1, bundle), [url, bundle]),
+  );
   await profiled(page, "brush", () => page.evaluate(async () => (await import("/bench/browser/runcompare.mjs")).brushUpdates()));
 } finally {
   await browser.close();

@@ -53,7 +53,16 @@ export function summarise(results) {
 function parallelTable(summary) {
   const cell = (value, failed) => (failed ? "failed" : ms(value));
   return table(
-    ["runs × 16 axes", "runcompare first paint (first view on the page)", "Plotly", "HiPlot all lines (first lines)", "runcompare brush update", "Plotly (restyle)", "HiPlot", "vs fastest peer: paint / brush"],
+    [
+      "runs × 16 axes",
+      "runcompare first paint (first view on the page)",
+      "Plotly",
+      "HiPlot all lines (first lines)",
+      "runcompare brush update",
+      "Plotly (restyle)",
+      "HiPlot",
+      "vs fastest peer: paint / brush",
+    ],
     summary.map((s) => [
       count(s.runs),
       s.failed.runcompare ? "failed" : `${ms(s.paint)} (${ms(s.firstViewPaint)})`,
@@ -69,7 +78,18 @@ function parallelTable(summary) {
 
 function transferTable(transfer) {
   return table(
-    ["table", "rows", "Arrow IPC", "JSON records", "Arrow / JSON", "Arrow table (lazy)", "Arrow to arrays", "JSON.parse", "runcompare readRuns: Arrow", "JSON.parse + readRuns"],
+    [
+      "table",
+      "rows",
+      "Arrow IPC",
+      "JSON records",
+      "Arrow / JSON",
+      "Arrow table (lazy)",
+      "Arrow to arrays",
+      "JSON.parse",
+      "runcompare readRuns: Arrow",
+      "JSON.parse + readRuns",
+    ],
     transfer.map((t) => [
       t.table,
       count(t.rows),
@@ -105,7 +125,9 @@ function targets(summary, transfer, memory, scalars, loaders, runsTable) {
     // The target is set at 100,000 runs; at 1,000 every library's update fits in a frame or two.
     const peerMeasured = Number.isFinite(largest.brushVsFastestPeer);
     const verdict = peerMeasured ? check(largest.brushVsFastestPeer >= 5) : "no peer measured";
-    lines.push(`- brush update at 100,000 × 16 ≥ 5x faster than the fastest peer: ${ratio(largest.brushVsFastestPeer)} (${summary.map((s) => `${ratio(s.brushVsFastestPeer)} at ${count(s.runs)}`).join(", ")}), ${verdict}`);
+    lines.push(
+      `- brush update at 100,000 × 16 ≥ 5x faster than the fastest peer: ${ratio(largest.brushVsFastestPeer)} (${summary.map((s) => `${ratio(s.brushVsFastestPeer)} at ${count(s.runs)}`).join(", ")}), ${verdict}`,
+    );
   }
   if (runsTransfer.length) lines.push(`- Arrow payload ≤ 1/3 of JSON: at most ${worstRatio.toFixed(2)} of JSON, ${check(worstRatio <= 1 / 3)}`);
   if (rc) lines.push(`- peak JS heap, parallel at ${count(rc.runs)}: ${mb(rc.peak)} (${mb(rc.peak - rc.baseline)} above the heap with the data loaded)`);

@@ -53,8 +53,7 @@ const movesFor = (size, library) => Number(args.repeats ?? REPEATS[library][size
 const SCALAR_RUNS = [100, 1000];
 
 const step = (text) => console.log(`${new Date().toISOString().slice(11, 19)} ${text}`);
-const evaluate = (page, module, fn, ...params) =>
-  page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
+const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
 
 /**
  * In a fresh page: one first paint, the brush moves on it, the heap left then, and the other
@@ -118,7 +117,13 @@ async function transfer(browser, files) {
     fs.writeFileSync(arrowPath, scalars.ipc);
     fs.writeFileSync(jsonPath, scalars.json);
     const decode = await evaluate(page, "/bench/browser/transfer.mjs", "decode", outputUrl(arrowPath), outputUrl(jsonPath), runs < 1000 ? 7 : 3, false);
-    rows.push({ table: `scalars (${runs} runs × 1000 steps × 2 series)`, rows: scalars.rows, arrowBytes: scalars.ipc.length, jsonBytes: scalars.json.length, decode });
+    rows.push({
+      table: `scalars (${runs} runs × 1000 steps × 2 series)`,
+      rows: scalars.rows,
+      arrowBytes: scalars.ipc.length,
+      jsonBytes: scalars.json.length,
+      decode,
+    });
   }
   await page.context().close();
   return rows;
@@ -133,7 +138,13 @@ function memory(parallel) {
   const size = Math.max(...Object.keys(parallel).map(Number));
   return Object.entries(parallel[size] ?? {})
     .filter(([, result]) => result.brush)
-    .map(([library, result]) => ({ library, runs: size, baseline: result.firstPaint.baselineHeap ?? NaN, peak: result.brush.peakHeap, retained: result.retainedHeap }));
+    .map(([library, result]) => ({
+      library,
+      runs: size,
+      baseline: result.firstPaint.baselineHeap ?? NaN,
+      peak: result.brush.peakHeap,
+      retained: result.retainedHeap,
+    }));
 }
 
 /**
@@ -191,7 +202,17 @@ function machine() {
 }
 
 const started = Date.now();
-const results = { date: new Date().toISOString(), machine: machine(), chromium: "", parallel: {}, transfer: [], memory: [], scalars: null, table: null, loaders: null };
+const results = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  chromium: "",
+  parallel: {},
+  transfer: [],
+  memory: [],
+  scalars: null,
+  table: null,
+  loaders: null,
+};
 // First, alone: it measures Python on the CPU, with no browser running.
 if (ONLY.has("loaders")) {
   step("loaders: rc.from_mlflow against the search_runs + get_metric_history loop");
@@ -208,7 +229,11 @@ try {
   for (const size of PARALLEL.length ? SIZES : []) {
     const file = files.get(size);
     const libraries = (results.parallel[size] = {});
-    for (const [name, measure] of [["runcompare", runcompare], ["plotly", plotly], ["hiplot", hiplot]]) {
+    for (const [name, measure] of [
+      ["runcompare", runcompare],
+      ["plotly", plotly],
+      ["hiplot", hiplot],
+    ]) {
       if (!ONLY.has(name)) continue;
       step(`parallel coordinates: ${name}, ${size} runs`);
       try {

@@ -58,7 +58,10 @@ function makeCurves(runCount, stepCount, seed = 11) {
   const dictionary = (codes, labels) =>
     makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: codes.length, data: codes, dictionary: vectorFromArray(labels, new Utf8()) }));
   const table = new Table({
-    run_id: dictionary(runCodes, Array.from({ length: runCount }, (_, run) => `run-${String(run).padStart(5, "0")}`)),
+    run_id: dictionary(
+      runCodes,
+      Array.from({ length: runCount }, (_, run) => `run-${String(run).padStart(5, "0")}`),
+    ),
     metric: dictionary(new Int32Array(rows), ["loss"]),
     variant: dictionary(new Int32Array(rows), ["train"]),
     step: makeVector(steps),
@@ -77,8 +80,7 @@ function writeCurves(runs, steps) {
   return { arrowUrl: outputUrl(arrowPath), valuesUrl: outputUrl(valuesPath) };
 }
 
-const evaluate = (page, module, fn, ...params) =>
-  page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
+const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
 
 const repeatsOf = (library, steps, quick) => (quick ? QUICK : REPEATS[library][steps]);
 const stepsFor = (moves) => (moves >= SMOOTHING_STEPS.length ? SMOOTHING_STEPS : SMOOTHING_STEPS.slice(-moves));
@@ -135,7 +137,14 @@ async function measureRuncompare(context, files, steps, bundle) {
     first.construct.push(...more.construct);
     await fresh.context().close();
   }
-  return { firstPaint: first, smoothing: smoothing.times, hover: hover.times, baselineHeap: first.baselineHeap, peakHeap: hover.peakHeap, retainedHeap: retained };
+  return {
+    firstPaint: first,
+    smoothing: smoothing.times,
+    hover: hover.times,
+    baselineHeap: first.baselineHeap,
+    peakHeap: hover.peakHeap,
+    retainedHeap: retained,
+  };
 }
 
 /** A peer: first paints in one page, then the smoothing changes on the last. */
@@ -170,7 +179,8 @@ export async function run(context) {
       if (!only.has(library)) continue;
       log(`scalars: ${NAMES[library]}, ${runs} x ${steps}`);
       try {
-        result[library] = library === "runcompare" ? await measureRuncompare(context, files, steps, bundle) : await measurePeer(context, library, files, steps, plot);
+        result[library] =
+          library === "runcompare" ? await measureRuncompare(context, files, steps, bundle) : await measurePeer(context, library, files, steps, plot);
         if (library === "runcompare") plot = result.runcompare.firstPaint.plot;
       } catch (error) {
         console.error(`scalars: ${library} at ${runs} x ${steps} failed: ${error.message}`);
@@ -219,7 +229,17 @@ function markdown(sizes, quick, { date, load }) {
   const failed = (size, library) => (size[library]?.error ? "failed" : null);
   const label = (size) => `${count(size.runs)} × ${count(size.steps)}`;
   const times = table(
-    ["runs × steps", "runcompare first paint (the call itself)", "smoothing change", "hover", "Plotly first paint", "Plotly smoothing", "Observable Plot first paint", "Plot smoothing", "vs fastest peer: paint / smoothing"],
+    [
+      "runs × steps",
+      "runcompare first paint (the call itself)",
+      "smoothing change",
+      "hover",
+      "Plotly first paint",
+      "Plotly smoothing",
+      "Observable Plot first paint",
+      "Plot smoothing",
+      "vs fastest peer: paint / smoothing",
+    ],
     sizes.map((size) => {
       const s = summarise(size);
       const rc = failed(size, "runcompare");
@@ -245,12 +265,14 @@ function markdown(sizes, quick, { date, load }) {
       }),
     ),
   );
-  const repeats = quick ? "one first paint and three slider moves each (--quick)" : "runcompare 5 first paints (3 at 10 M points), 5 slider moves, 5 hovers; peers 3 paints (1 at 10 M points), 3 moves";
+  const repeats = quick
+    ? "one first paint and three slider moves each (--quick)"
+    : "runcompare 5 first paints (3 at 10 M points), 5 slider moves, 5 hovers; peers 3 paints (1 at 10 M points), 3 moves";
   return [
     `Measured ${date.slice(0, 16).replace("T", " ")} UTC, load average at start ${load.map((l) => l.toFixed(1)).join(" ")}.`,
     times,
     `One series (loss/train) in one chart, smoothing 0.6, then the slider moved up to 0.99; medians of ${repeats}. ` +
-      "runcompare reads Arrow IPC bytes (decoding included; \"the call itself\" is `scalars(bytes)`: reading, grouping, smoothing) and draws the raw series faintly under the smoothed ones. " +
+      'runcompare reads Arrow IPC bytes (decoding included; "the call itself" is `scalars(bytes)`: reading, grouping, smoothing) and draws the raw series faintly under the smoothed ones. ' +
       "The peers get the values as a Float64Array and draw the smoothed lines only, with the EMA computed in page script and included in their times: " +
       "Plotly as one `scatter` trace per run (SVG), Observable Plot as one `line` mark with z by run. A peer's smoothing change computes the EMA again and " +
       "restyles every trace's y (Plotly) or plots again (Plot has no update). Ratios: the fastest peer's median over runcompare's.",

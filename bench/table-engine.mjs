@@ -54,21 +54,40 @@ export async function compareEngines(count = 100_000, { lib = "../lib", log = co
     {
       task: "sort by a category, then a metric",
       arquero: () => table.orderby("params.optimizer", aq.desc("metrics.val/loss")).indices(),
-      typed: () => sortRows([{ values: optimizerRank, descending: false }, { values: numbers("metrics.val/loss"), descending: true }], count),
+      typed: () =>
+        sortRows(
+          [
+            { values: optimizerRank, descending: false },
+            { values: numbers("metrics.val/loss"), descending: true },
+          ],
+          count,
+        ),
     },
     {
       task: "filter: numeric range",
-      arquero: () => table.params({ lo: 1e-4, hi: 1e-3 }).filter((d, $) => d["params.lr"] >= $.lo && d["params.lr"] <= $.hi).indices(),
+      arquero: () =>
+        table
+          .params({ lo: 1e-4, hi: 1e-3 })
+          .filter((d, $) => d["params.lr"] >= $.lo && d["params.lr"] <= $.hi)
+          .indices(),
       typed: () => filterRows(count, [{ kind: "range", values: numbers("params.lr"), min: 1e-4, max: 1e-3, log: false, keepMissing: false }]),
     },
     {
       task: "filter: value set",
-      arquero: () => table.params({ keep: ["adam", "sgd"] }).filter((d, $) => aq.op.includes($.keep, d["params.optimizer"])).indices(),
+      arquero: () =>
+        table
+          .params({ keep: ["adam", "sgd"] })
+          .filter((d, $) => aq.op.includes($.keep, d["params.optimizer"]))
+          .indices(),
       typed: () => filterRows(count, [{ kind: "set", values: optimizer.values, keep: new Set(["adam", "sgd"]) }]),
     },
     {
       task: "filter: text in names",
-      arquero: () => table.params({ text: "adamw-lr1" }).filter((d, $) => aq.op.includes(aq.op.lower(d.name), $.text)).indices(),
+      arquero: () =>
+        table
+          .params({ text: "adamw-lr1" })
+          .filter((d, $) => aq.op.includes(aq.op.lower(d.name), $.text))
+          .indices(),
       typed: () => filterRows(count, [{ kind: "set", values: runs.names, keep: new Set(runs.names.filter((name) => pattern.test(name))) }]),
     },
     {

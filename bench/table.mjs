@@ -38,8 +38,7 @@ const REPEATS = {
 const HIPLOT_LARGEST = 10_000;
 const PYTHON = path.join(REPO, ".venv/bin/python");
 
-const evaluate = (page, module, fn, ...params) =>
-  page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
+const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
 
 /** The runs as Arrow IPC, and as JSON records for HiPlot (sizes it is run at only: 100,000 would pass V8's longest string). */
 function writeData(runs, withRecords) {
@@ -124,7 +123,8 @@ export async function run(context) {
       }
       log(`runs table: ${NAMES[library]}, ${runs} runs`);
       try {
-        result[library] = library === "hiplot" ? await measureHiplot(context, files.jsonPath, runs) : await measureInPage(context, library, files.arrowUrl, runs);
+        result[library] =
+          library === "hiplot" ? await measureHiplot(context, files.jsonPath, runs) : await measureInPage(context, library, files.arrowUrl, runs);
       } catch (error) {
         console.error(`runs table: ${library} at ${runs} failed: ${error.message}`);
         result[library] = { error: error.message.split("\n")[0] };
@@ -151,7 +151,7 @@ function summarise(result) {
     range: median(result.range?.times),
     search: median(result.search?.times),
     frames: gaps.length,
-    dropped: gaps.length ? (result.scroll.down.dropped + result.scroll.across.dropped) : NaN,
+    dropped: gaps.length ? result.scroll.down.dropped + result.scroll.across.dropped : NaN,
     gapP95: percentile(gaps, 0.95),
     peakHeap: result.scroll?.peakHeap ?? NaN,
     baselineHeap: result.firstPaint.baselineHeap ?? NaN,
@@ -176,10 +176,19 @@ function markdown(sizes, engines, { date, load }) {
       const result = size[library];
       const s = summarise(result);
       const scroll = s && s.frames ? `${s.dropped} of ${s.frames} (p95 ${ms(s.gapP95)})` : "paged, no scroll";
-      return [count(size.runs), NAMES[library], ...[s?.paint, s?.sort, s?.range, s?.search].map((v) => cell(result, ms(v))), cell(result, scroll), cell(result, mb(s?.peakHeap))];
+      return [
+        count(size.runs),
+        NAMES[library],
+        ...[s?.paint, s?.sort, s?.range, s?.search].map((v) => cell(result, ms(v))),
+        cell(result, scroll),
+        cell(result, mb(s?.peakHeap)),
+      ];
     }),
   );
-  const times = table(["runs × 300 columns", "table", "first paint", "sort", "range filter change", "search keystroke", "frames dropped scrolling", "peak JS heap"], rows);
+  const times = table(
+    ["runs × 300 columns", "table", "first paint", "sort", "range filter change", "search keystroke", "frames dropped scrolling", "peak JS heap"],
+    rows,
+  );
   const ratios = table(
     ["runs", "first paint vs fastest peer", "sort", "range filter", "search"],
     sizes.map((size) => {
@@ -190,7 +199,10 @@ function markdown(sizes, engines, { date, load }) {
     }),
   );
   const engineTable = engines.length
-    ? table(["at 100,000 × 300", "arquero", "typed arrays (src/data/order.ts, filter.ts)", "arquero / typed", "same rows"], engines.map((e) => [e.task, ms(median(e.arquero)), ms(median(e.typed)), ratio(median(e.arquero) / median(e.typed)), e.same ? "yes" : "**no**"]))
+    ? table(
+        ["at 100,000 × 300", "arquero", "typed arrays (src/data/order.ts, filter.ts)", "arquero / typed", "same rows"],
+        engines.map((e) => [e.task, ms(median(e.arquero)), ms(median(e.typed)), ratio(median(e.arquero) / median(e.typed)), e.same ? "yes" : "**no**"]),
+      )
     : "";
   return [
     `Measured ${date.slice(0, 16).replace("T", " ")} UTC, load average at start ${load.map((l) => l.toFixed(1)).join(" ")}.`,
@@ -201,8 +213,11 @@ function markdown(sizes, engines, { date, load }) {
       "Scrolling: 120 frames of 240 px down, then 120 of 120 px across; a frame is dropped when it comes more than 25 ms after the one before. HiPlot's table shows pages of ten rows, and has no range filter.",
     ratios,
     "Ratios: the fastest peer's median over runcompare's, from the same run.",
-    engineTable && `Sorting and filtering, in Node (the same V8): arquero's \`orderby\`/\`filter\` on \`aq.fromArrow\` against the typed-array code the table uses; medians of 7 after one untimed call.\n\n${engineTable}`,
-  ].filter(Boolean).join("\n\n");
+    engineTable &&
+      `Sorting and filtering, in Node (the same V8): arquero's \`orderby\`/\`filter\` on \`aq.fromArrow\` against the typed-array code the table uses; medians of 7 after one untimed call.\n\n${engineTable}`,
+  ]
+    .filter(Boolean)
+    .join("\n\n");
 }
 
 function targets(sizes) {

@@ -78,9 +78,7 @@ def evaluate(model, X, y):
 
 def load_data():
     X, y = load_digits(return_X_y=True)
-    X_train, X_val, y_train, y_val = train_test_split(
-        X, y, test_size=0.25, stratify=y, random_state=0
-    )
+    X_train, X_val, y_train, y_val = train_test_split(X, y, test_size=0.25, stratify=y, random_state=0)
     scaler = StandardScaler().fit(X_train)
     return scaler.transform(X_train), y_train, scaler.transform(X_val), y_val
 

@@ -7,7 +7,14 @@ import { fileURLToPath } from "node:url";
 
 const port = Number(process.argv[2] ?? 8765);
 const root = path.resolve(process.argv[3] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), ".."));
-const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".css": "text/css", ".arrow": "application/vnd.apache.arrow.file" };
+const types = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".json": "application/json",
+  ".css": "text/css",
+  ".arrow": "application/vnd.apache.arrow.file",
+};
 
 http
   .createServer((request, response) => {

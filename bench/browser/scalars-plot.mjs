@@ -37,7 +37,8 @@ function show(weight) {
     color: { type: "categorical" },
     marks: [Plot.line({ length: y.length }, { x: steps, y, z: run, stroke: run, strokeWidth: 1 })],
   });
-  figure ? figure.replaceWith(next) : document.querySelector("#chart").append(next);
+  if (figure) figure.replaceWith(next);
+  else document.querySelector("#chart").append(next);
   figure = next;
   sampleHeap();
 }

@@ -24,8 +24,21 @@ export async function firstPaint(url, steps, repeats, size) {
     Plotly.purge(chart);
     baselineHeap = await freshStart();
     const start = performance.now();
-    const traces = smoothedRuns(FIRST_SMOOTHING).map((y, r) => ({ type: "scatter", mode: "lines", x: data.x, y, name: `run ${r}`, line: { width: 1 }, hoverinfo: "none" }));
-    await Plotly.newPlot(chart, traces, { width: size.width, height: size.height, showlegend: false, margin: { l: 40, r: 8, t: 8, b: 24 } }, { displayModeBar: false });
+    const traces = smoothedRuns(FIRST_SMOOTHING).map((y, r) => ({
+      type: "scatter",
+      mode: "lines",
+      x: data.x,
+      y,
+      name: `run ${r}`,
+      line: { width: 1 },
+      hoverinfo: "none",
+    }));
+    await Plotly.newPlot(
+      chart,
+      traces,
+      { width: size.width, height: size.height, showlegend: false, margin: { l: 40, r: 8, t: 8, b: 24 } },
+      { displayModeBar: false },
+    );
     sampleHeap();
     times.push((await settled({ timeout: TIMEOUT })) - start);
   }

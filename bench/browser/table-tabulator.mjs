@@ -23,7 +23,8 @@ async function rowObjects(url) {
     const vector = table.getChild(name);
     const values = vector.toArray();
     if (name === "tags") return Array.from({ length: table.numRows }, (_, row) => vector.get(row)?.toArray().join(", ") ?? null);
-    if (name === "start_time" || name === "end_time") return Array.from({ length: table.numRows }, (_, row) => (vector.get(row) === null ? null : new Date(vector.get(row)).toISOString()));
+    if (name === "start_time" || name === "end_time")
+      return Array.from({ length: table.numRows }, (_, row) => (vector.get(row) === null ? null : new Date(vector.get(row)).toISOString()));
     return values;
   });
   return Array.from({ length: table.numRows }, (_, row) => {
@@ -52,7 +53,15 @@ export async function firstPaint(url, repeats) {
     const element = document.createElement("div");
     document.querySelector("#chart").append(element);
     const start = performance.now();
-    grid = new Tabulator(element, { data: rows, columns, height: HEIGHT, renderVertical: "virtual", renderHorizontal: "virtual", nestedFieldSeparator: false, layout: "fitData" });
+    grid = new Tabulator(element, {
+      data: rows,
+      columns,
+      height: HEIGHT,
+      renderVertical: "virtual",
+      renderHorizontal: "virtual",
+      nestedFieldSeparator: false,
+      layout: "fitData",
+    });
     await built(grid);
     sampleHeap();
     times.push((await painted()) - start);
@@ -79,7 +88,10 @@ export async function rangeFilters() {
   const kept = [];
   for (const bound of RANGE.min) {
     const start = performance.now();
-    grid.setFilter([{ field: RANGE.column, type: ">=", value: bound }, { field: RANGE.column, type: "<=", value: RANGE.max }]);
+    grid.setFilter([
+      { field: RANGE.column, type: ">=", value: bound },
+      { field: RANGE.column, type: "<=", value: RANGE.max },
+    ]);
     times.push((await painted()) - start);
     kept.push(grid.getDataCount("active"));
   }
@@ -95,7 +107,10 @@ export async function searches() {
   for (const text of SEARCH) {
     const needle = text.toLowerCase();
     const start = performance.now();
-    grid.setFilter((row) => row.name.toLowerCase().includes(needle) || (row.tags ?? "").toLowerCase().includes(needle) || String(row["tags.team"]).toLowerCase().includes(needle));
+    grid.setFilter(
+      (row) =>
+        row.name.toLowerCase().includes(needle) || (row.tags ?? "").toLowerCase().includes(needle) || String(row["tags.team"]).toLowerCase().includes(needle),
+    );
     times.push((await painted()) - start);
     kept.push(grid.getDataCount("active"));
   }

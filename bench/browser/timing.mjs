@@ -24,7 +24,7 @@ const lastFrameWork = () => window.__benchLastWorkAt;
 export async function settled({ busy = framesPending, lastWork = lastFrameWork, confirm = 10, timeout = 120_000 } = {}) {
   const start = performance.now();
   const frames = [];
-  for (let quiet = 0; quiet < confirm; ) {
+  for (let quiet = 0; quiet < confirm;) {
     const next = await frame();
     if (next.now - start > timeout) throw new Error(`still drawing after ${timeout} ms`);
     frames.push(next);
@@ -97,10 +97,12 @@ export function mouse(target, type, x, y) {
 
 /** A page y for a value on a d3 axis, from the first and last of its numeric ticks. */
 export function tickMapping(axisGroup) {
-  const ticks = [...axisGroup.querySelectorAll(".tick")].map((tick) => ({
-    value: Number(tick.textContent.replace("−", "-")),
-    y: tick.querySelector("line").getBoundingClientRect().top,
-  })).filter((t) => Number.isFinite(t.value));
+  const ticks = [...axisGroup.querySelectorAll(".tick")]
+    .map((tick) => ({
+      value: Number(tick.textContent.replace("−", "-")),
+      y: tick.querySelector("line").getBoundingClientRect().top,
+    }))
+    .filter((t) => Number.isFinite(t.value));
   const [a, b] = [ticks[0], ticks[ticks.length - 1]];
   return (value) => a.y + ((value - a.value) * (b.y - a.y)) / (b.value - a.value);
 }

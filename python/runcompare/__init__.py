@@ -6,9 +6,9 @@ from . import examples
 from ._convert import runs_to_ipc
 from ._diff import Diff, details_to_ipc, diff
 from ._display import display, mime_bundle
-from ._errors import RunsDataError, user_call as _user_call
+from ._errors import RunsDataError
+from ._errors import user_call as _user_call
 from ._html import to_html
-from .loaders import RunTables, from_mlflow, from_optuna, from_tensorboard, read_runs, read_scalars
 from ._parallel import Parallel, parallel
 from ._scalars import scalars_to_ipc
 from ._scalars_view import ScalarsView, scalars
@@ -17,6 +17,7 @@ from ._stats import importance, significance
 from ._table import Table, table
 from ._values_view import SummaryView, ValuesView, summary, values
 from ._widget import View, set_defaults
+from .loaders import RunTables, from_mlflow, from_optuna, from_tensorboard, read_runs, read_scalars
 
 __version__ = "0.1.0"
 

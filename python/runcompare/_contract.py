@@ -135,11 +135,7 @@ def check_view_columns(table, params, metrics, color, series=None):
     runs column unless it ends in :last, :min or :max; otherwise to a series of the scalars.
     With no metrics named and no metrics.* column, every series is drawn (its last value).
     """
-    columns = [
-        name
-        for name, column in zip(table.column_names, table.columns)
-        if name not in (RUN_ID, NAME) and value_type(column) != "binary"
-    ]
+    columns = [name for name, column in zip(table.column_names, table.columns) if name not in (RUN_ID, NAME) and value_type(column) != "binary"]
 
     def resolve(name):
         spec = SUMMARY_SPEC.fullmatch(name)

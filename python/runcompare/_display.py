@@ -21,8 +21,15 @@ from ._values_view import summary_state, values_state
 from ._widget import MIME_TYPE, text_line
 
 # Each view's checks and tables, taking the same arguments as its function (rc.parallel, ...).
-STATES = {"parallel": parallel_state, "scatter": scatter_state, "values": values_state, "summary": summary_state, "diff": diff_state,
-          "scalars": scalars_state, "table": table_state}
+STATES = {
+    "parallel": parallel_state,
+    "scatter": scatter_state,
+    "values": values_state,
+    "summary": summary_state,
+    "diff": diff_state,
+    "scalars": scalars_state,
+    "table": table_state,
+}
 
 
 def mime_bundle(data, view="parallel", **options):

@@ -122,31 +122,19 @@ def run_id_missing(row):
 
 
 def run_id_duplicate(run_id, first, second):
-    return (
-        f'column "run_id" has the id {quote(run_id)} twice (rows {first} and {second}): '
-        "run ids must be unique."
-    )
+    return f'column "run_id" has the id {quote(run_id)} twice (rows {first} and {second}): run ids must be unique.'
 
 
 def mixed_types(column, first_type, second_type):
-    return (
-        f'column "{column}" mixes {first_type} and {second_type}: '
-        "give every value of a column one type, for example all strings."
-    )
+    return f'column "{column}" mixes {first_type} and {second_type}: give every value of a column one type, for example all strings.'
 
 
 def metric_not_numeric(column, value_type, example):
-    return (
-        f'column "{column}" holds {value_type} such as {quote(example)}: '
-        "metrics.* columns must be numbers; move these values to a tags.* column."
-    )
+    return f'column "{column}" holds {value_type} such as {quote(example)}: metrics.* columns must be numbers; move these values to a tags.* column.'
 
 
 def unsupported_type(column, value_type):
-    return (
-        f'column "{column}" holds {value_type}, which runcompare cannot show: '
-        "drop the column or convert it to text."
-    )
+    return f'column "{column}" holds {value_type}, which runcompare cannot show: drop the column or convert it to text.'
 
 
 def ambiguous_name(name, columns):
@@ -155,10 +143,7 @@ def ambiguous_name(name, columns):
 
 
 def unknown_column(name, columns):
-    return (
-        f'no column "{name}" in runs (columns: {list_names(columns)}): '
-        'pass one of these, with or without its "params."/"metrics." prefix.'
-    )
+    return f'no column "{name}" in runs (columns: {list_names(columns)}): pass one of these, with or without its "params."/"metrics." prefix.'
 
 
 def scalars_empty():
@@ -177,10 +162,7 @@ def scalars_column_type(column, expected, found):
 
 
 def scalars_missing(column, row):
-    return (
-        f'column "{column}" of the scalars is missing a value at row {row}: '
-        "every reported value needs a run_id, a metric and a step."
-    )
+    return f'column "{column}" of the scalars is missing a value at row {row}: every reported value needs a run_id, a metric and a step.'
 
 
 def _describe_series(metric, variant):
@@ -199,23 +181,16 @@ def scalars_same_name(key, first, second):
 
 def scalars_no_runs(scalar_id, run_id):
     return (
-        f"no scalars belong to the runs: the scalars have run ids such as {quote(scalar_id)}, "
-        f"the runs table {quote(run_id)}; pass the scalars of these runs."
+        f"no scalars belong to the runs: the scalars have run ids such as {quote(scalar_id)}, the runs table {quote(run_id)}; pass the scalars of these runs."
     )
 
 
 def unknown_series(name, series):
-    return (
-        f'no metric "{name}" in the runs or the scalars (scalars series: {list_names(series)}): '
-        "name one of these, optionally ending in :last, :min or :max."
-    )
+    return f'no metric "{name}" in the runs or the scalars (scalars series: {list_names(series)}): name one of these, optionally ending in :last, :min or :max.'
 
 
 def nothing_to_plot():
-    return (
-        "runs have no params.* or metrics.* columns to plot: choose columns with params= and "
-        'metrics=, or prefix column names with "params." or "metrics.".'
-    )
+    return 'runs have no params.* or metrics.* columns to plot: choose columns with params= and metrics=, or prefix column names with "params." or "metrics.".'
 
 
 def unknown_summary(got):
@@ -223,10 +198,7 @@ def unknown_summary(got):
 
 
 def bars_not_numeric(column):
-    return (
-        f'column "{column}" holds categories, not numbers: summary bars need numbers; '
-        "name a metrics.* column or a series of the scalars."
-    )
+    return f'column "{column}" holds categories, not numbers: summary bars need numbers; name a metrics.* column or a series of the scalars.'
 
 
 def nothing_to_summarise():
@@ -245,10 +217,7 @@ def scatter_no_y():
 
 
 def size_not_numeric(column):
-    return (
-        f'column "{column}" holds categories, not numbers: size= needs a column of numbers; '
-        "use color= for categories."
-    )
+    return f'column "{column}" holds categories, not numbers: size= needs a column of numbers; use color= for categories.'
 
 
 def bad_option(name, allowed, got):
@@ -260,17 +229,11 @@ def bad_smoothing(got):
 
 
 def scalars_unknown_metric(name, series):
-    return (
-        f'no metric "{name}" in the scalars (series: {list_names(series)}): '
-        'name a metric such as "loss" or a series such as "loss/train".'
-    )
+    return f'no metric "{name}" in the scalars (series: {list_names(series)}): name a metric such as "loss" or a series such as "loss/train".'
 
 
 def scalars_no_time(x):
-    return (
-        f'x="{x}" needs times, but the scalars have no "time" column: '
-        'add a "time" column (timestamps, or seconds) or use x="step".'
-    )
+    return f'x="{x}" needs times, but the scalars have no "time" column: add a "time" column (timestamps, or seconds) or use x="step".'
 
 
 def details_not_input(got):
@@ -285,10 +248,7 @@ def details_empty():
 
 
 def details_no_column(column, columns):
-    return (
-        f'details table has no "{column}" column (columns: {list_names(columns)}): '
-        "details need run_id, path and value columns, one row per run and field."
-    )
+    return f'details table has no "{column}" column (columns: {list_names(columns)}): details need run_id, path and value columns, one row per run and field.'
 
 
 def details_column_type(column, found):
@@ -296,24 +256,15 @@ def details_column_type(column, found):
 
 
 def details_missing(column, row):
-    return (
-        f'column "{column}" of the details is missing a value at row {row}: '
-        "every row needs a run_id and a path."
-    )
+    return f'column "{column}" of the details is missing a value at row {row}: every row needs a run_id and a path.'
 
 
 def details_duplicate(run_id, path, first, second):
-    return (
-        f"the details have two values for run {quote(run_id)} at path {quote(path)} "
-        f"(rows {first} and {second}): give each run one value per path."
-    )
+    return f"the details have two values for run {quote(run_id)} at path {quote(path)} (rows {first} and {second}): give each run one value per path."
 
 
 def details_not_fields(run_id, got):
-    return (
-        f"the fields of run {quote(run_id)} must be a mapping of names to values "
-        f"(nested mappings become sections); got {got}."
-    )
+    return f"the fields of run {quote(run_id)} must be a mapping of names to values (nested mappings become sections); got {got}."
 
 
 def details_no_fields(run_id):
@@ -345,8 +296,7 @@ def stats_unknown_group(base, groups):
 
 def stats_pair_repeated(column, value, group):
     return (
-        f'column "{column}" has the value {quote(value)} twice in group {quote(group)}: '
-        "pair runs by a column that names one run per group, such as the seed."
+        f'column "{column}" has the value {quote(value)} twice in group {quote(group)}: pair runs by a column that names one run per group, such as the seed.'
     )
 
 

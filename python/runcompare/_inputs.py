@@ -41,10 +41,7 @@ def read_columns(runs, table):
 
 def _is_dataframe(value, library):
     """A DataFrame of the library, or of a subclass of it (as geopandas' GeoDataFrame)."""
-    return any(
-        kind.__name__ == "DataFrame" and kind.__module__.split(".")[0] == library
-        for kind in type(value).__mro__
-    )
+    return any(kind.__name__ == "DataFrame" and kind.__module__.split(".")[0] == library for kind in type(value).__mro__)
 
 
 def _from_arrow(table):

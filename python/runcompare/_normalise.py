@@ -74,6 +74,4 @@ def _zero_null_slots(column):
     storage = pa.int64() if pa.types.is_timestamp(column.type) else column.type
     zeroed = pc.fill_null(column.cast(storage), pa.scalar(0, pa.int64()).cast(storage))
     validity = pc.is_valid(column)
-    return pa.Array.from_buffers(
-        column.type, len(column), [validity.buffers()[1], zeroed.buffers()[1]], column.null_count
-    )
+    return pa.Array.from_buffers(column.type, len(column), [validity.buffers()[1], zeroed.buffers()[1]], column.null_count)

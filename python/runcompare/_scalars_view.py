@@ -89,7 +89,9 @@ def scalars(
     Raises RunsDataError before anything is sent when the scalars, the runs or the options
     are wrong.
     """
-    state = scalars_state(scalars, runs, metrics, group_by, smoothing, smoothing_type, x, y, variants, aggregate, band, color, height, ignore_outliers, max_points)
+    state = scalars_state(
+        scalars, runs, metrics, group_by, smoothing, smoothing_type, x, y, variants, aggregate, band, color, height, ignore_outliers, max_points
+    )
     return ScalarsView(**state, store=store)
 
 
@@ -173,11 +175,7 @@ def _check_max_points(value):
 
 def _runs_columns(table):
     """The columns readRuns keeps, by full name: all but run_id, name and binary columns."""
-    return [
-        name
-        for name, column in zip(table.column_names, table.columns)
-        if name not in (RUN_ID, NAME) and value_type(column) != "binary"
-    ]
+    return [name for name, column in zip(table.column_names, table.columns) if name not in (RUN_ID, NAME) and value_type(column) != "binary"]
 
 
 def _resolve(name, columns):

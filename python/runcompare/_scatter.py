@@ -57,11 +57,7 @@ def check_channels(table, series, x, y, color, size, tooltip):
 
     series: the scalars' series keys when scalars are given, else None.
     """
-    columns = {
-        name: column
-        for name, column in zip(table.column_names, table.columns)
-        if name not in (RUN_ID, NAME) and value_type(column) != "binary"
-    }
+    columns = {name: column for name, column in zip(table.column_names, table.columns) if name not in (RUN_ID, NAME) and value_type(column) != "binary"}
 
     def check(name):
         check_view_columns(table, [name], [], None, series)

@@ -32,8 +32,7 @@ LCG_MUL, LCG_INC = 0x19660D, 0x3C6EF35F
 NO_SPREAD = "no spread within the groups: the t-test cannot weigh the difference (t is infinite or undefined)."
 
 
-def significance(runs, metric, group_by, pair_by=None, base=None, statistic="mean", confidence=0.95,
-                 resamples=9999, seed=0, scalars=None):
+def significance(runs, metric, group_by, pair_by=None, base=None, statistic="mean", confidence=0.95, resamples=9999, seed=0, scalars=None):
     """Compare groups of runs on a metric: each group against the base group.
 
     runs: a runs table (pandas or polars DataFrame, pyarrow Table, list of dicts).
@@ -134,7 +133,7 @@ def resample_indices(sizes, resamples, seed):
     states = _lcg_states(int(seed / 2**-32) if 0 <= seed < 1 else abs(int(seed)), resamples * sum(sizes))
     out, start = [], 0
     for n in sizes:
-        draws = (states[start:start + resamples * n] * np.uint64(n)) >> np.uint64(32)
+        draws = (states[start : start + resamples * n] * np.uint64(n)) >> np.uint64(32)
         out.append(draws.astype(np.int64).reshape(resamples, n))
         start += resamples * n
     return out
@@ -153,8 +152,8 @@ def _lcg_states(seed, count, block=4096):
     for _ in range(block):
         a, c = (a * LCG_MUL) & 0xFFFFFFFF, (c * LCG_MUL + LCG_INC) & 0xFFFFFFFF
     for start in range(block, count, block):
-        previous = states[start - block:min(start, count - block)]
-        states[start:start + len(previous)] = (previous * np.uint64(a) + np.uint64(c)) & mask
+        previous = states[start - block : min(start, count - block)]
+        states[start : start + len(previous)] = (previous * np.uint64(a) + np.uint64(c)) & mask
     return states[:count]
 
 
@@ -190,8 +189,28 @@ def small_sample_note(n, n_base, paired):
 
 def _compare_columns():
     return (
-        "group", "base", "n", "n_base", "paired", "center", "base_center", "difference", "relative", "low", "high",
-        "test", "t", "df", "p", "rank_test", "rank_statistic", "rank_method", "rank_p", "effect_size", "effect_size_name", "note",
+        "group",
+        "base",
+        "n",
+        "n_base",
+        "paired",
+        "center",
+        "base_center",
+        "difference",
+        "relative",
+        "low",
+        "high",
+        "test",
+        "t",
+        "df",
+        "p",
+        "rank_test",
+        "rank_statistic",
+        "rank_method",
+        "rank_p",
+        "effect_size",
+        "effect_size_name",
+        "note",
     )
 
 
@@ -219,14 +238,29 @@ def _compare(stats, group, base, a, b, paired, options):
         rank_statistic, rank_p = float(rank.statistic), float(rank.pvalue)
         rank_method = _wilcoxon_method(a - b) if paired else _mann_whitney_method(a, b)
     return {
-        "group": group, "base": base, "n": n, "n_base": n_base, "paired": paired,
-        "center": center_a, "base_center": center_b, "difference": center_a - center_b,
+        "group": group,
+        "base": base,
+        "n": n,
+        "n_base": n_base,
+        "paired": paired,
+        "center": center_a,
+        "base_center": center_b,
+        "difference": center_a - center_b,
         "relative": (center_a - center_b) / abs(center_b) if center_b else math.copysign(math.inf, center_a - center_b) if center_a != center_b else math.nan,
-        "low": low, "high": high, "test": "paired t" if paired else "Welch", "t": t, "df": df, "p": p,
-        "rank_test": "Wilcoxon signed-rank" if paired else "Mann-Whitney U", "rank_statistic": rank_statistic,
-        "rank_method": rank_method, "rank_p": rank_p, "effect_size": effect,
+        "low": low,
+        "high": high,
+        "test": "paired t" if paired else "Welch",
+        "t": t,
+        "df": df,
+        "p": p,
+        "rank_test": "Wilcoxon signed-rank" if paired else "Mann-Whitney U",
+        "rank_statistic": rank_statistic,
+        "rank_method": rank_method,
+        "rank_p": rank_p,
+        "effect_size": effect,
         "effect_size_name": "d_z" if paired else "Cohen's d",
-        "note": " ".join(note for note in (small_sample_note(n, n_base, paired), NO_SPREAD if enough and not (df > 0 and math.isfinite(t)) else None) if note) or None,
+        "note": " ".join(note for note in (small_sample_note(n, n_base, paired), NO_SPREAD if enough and not (df > 0 and math.isfinite(t)) else None) if note)
+        or None,
     }
 
 
@@ -278,8 +312,15 @@ def _weigh(stats, table, name, metric, bins):
         group = [t for t, k in zip(texts, keep) if k]
         rho = p = math.nan
     groups, n = len(set(group)), int(keep.sum())
-    return {"param": name, "n": n, "spearman": rho, "spearman_p": p, "eta_squared": eta_squared(group, y),
-            "groups": groups, "chance": (groups - 1) / (n - 1) if n > 1 else math.nan}
+    return {
+        "param": name,
+        "n": n,
+        "spearman": rho,
+        "spearman_p": p,
+        "eta_squared": eta_squared(group, y),
+        "groups": groups,
+        "chance": (groups - 1) / (n - 1) if n > 1 else math.nan,
+    }
 
 
 def bins_of(x, bins):

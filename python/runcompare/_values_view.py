@@ -103,11 +103,7 @@ def summary_state(runs, metrics=None, scalars=None, height=300, sort="descending
 def check_bar_metrics(table, scalars_table, series, names):
     """The metrics the bars would show exist and are numbers, and there is at least one
     (chooseBarMetrics in src/views/summary/metrics.ts)."""
-    columns = {
-        name: column
-        for name, column in zip(table.column_names, table.columns)
-        if name not in (RUN_ID, NAME) and value_type(column) != "binary"
-    }
+    columns = {name: column for name, column in zip(table.column_names, table.columns) if name not in (RUN_ID, NAME) and value_type(column) != "binary"}
     singles = set() if scalars_table is None else single_value_series(scalars_table, table.column(RUN_ID))
 
     def runs_column(name):
@@ -117,7 +113,7 @@ def check_bar_metrics(table, scalars_table, series, names):
         return None
 
     if names is None:
-        keys = [name[len("metrics."):] for name in columns if name.startswith("metrics.")]
+        keys = [name[len("metrics.") :] for name in columns if name.startswith("metrics.")]
         if not keys and not singles:
             raise RunsDataError(_errors.nothing_to_summarise())
         return

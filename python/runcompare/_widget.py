@@ -18,7 +18,6 @@ from traitlets import Bool, Bytes, Dict, List, TraitError, Unicode, validate
 from ._contract import RUN_ID
 from ._errors import RunsDataError, list_names, quote
 
-
 # Small enough for the view to show progress on a slow link, large enough to add no overhead.
 CHUNK_BYTES = 4 * 1024 * 1024
 TABLES = ("runs", "scalars")
@@ -133,9 +132,7 @@ class View(anywidget.AnyWidget):
         name = None if target in EXPORT_FORMATS else target
         format = target if name is None else pathlib.PurePath(str(name)).suffix[1:].lower()
         if format not in EXPORT_FORMATS or (name is not None and (not isinstance(name, str) or pathlib.PurePath(name).name != name)):
-            raise RunsDataError(
-                f'save takes "svg", "png" or "csv", or a file name (no folder) ending in .svg, .png or .csv; got {target!r}.'
-            )
+            raise RunsDataError(f'save takes "svg", "png" or "csv", or a file name (no folder) ending in .svg, .png or .csv; got {target!r}.')
         self.send({"type": "export", "format": format, "name": name})
 
     def _send_tables(self):
@@ -145,7 +142,7 @@ class View(anywidget.AnyWidget):
         for name in TABLES:
             data = memoryview(self._table(name))
             for offset in range(0, len(data), CHUNK_BYTES):
-                chunk = data[offset:offset + CHUNK_BYTES]
+                chunk = data[offset : offset + CHUNK_BYTES]
                 self.send({"type": "tables", "sizes": sizes, "table": name, "offset": offset}, buffers=[chunk])
 
     def _run_ids(self):

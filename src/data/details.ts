@@ -46,7 +46,13 @@ export function pathSegments(path: string): string[] {
 function fromDetailsTable(source: ColumnSource): Details {
   const byName = new Map(source.columns.map((c) => [c.name, c]));
   for (const name of REQUIRED) {
-    if (!byName.has(name)) throw new RunsDataError(messages.detailsNoColumn(name, source.columns.map((c) => c.name)));
+    if (!byName.has(name))
+      throw new RunsDataError(
+        messages.detailsNoColumn(
+          name,
+          source.columns.map((c) => c.name),
+        ),
+      );
   }
   const [runIds, paths, values] = REQUIRED.map((name) => byName.get(name)!);
   for (const column of [runIds, paths]) {

@@ -32,8 +32,7 @@ function describeSeries({ metric, variant }: { metric: string; variant: string |
 export type TableName = "runs" | "scalars" | "details";
 
 export const messages = {
-  notTableInput: (table: TableName, got: string) =>
-    `${table} must be an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got ${got}.`,
+  notTableInput: (table: TableName, got: string) => `${table} must be an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got ${got}.`,
   /** `table` is undefined for a file opened on its own, before its kind is known. */
   badIpc: (table: TableName | undefined, detail: string) =>
     `${table ? `${table} bytes are` : "the file is"} not a readable Arrow IPC stream or file (${detail}).`,
@@ -43,8 +42,7 @@ export const messages = {
     columns.length
       ? `runs table has no "run_id" column (columns: ${listNames(columns)}): add a "run_id" column with one unique string id per run.`
       : `runs table has no "run_id" column: add a "run_id" column with one unique string id per run.`,
-  runIdType: (type: ValueType) =>
-    `column "run_id" holds ${type}: run ids must be text or numbers; convert them to text.`,
+  runIdType: (type: ValueType) => `column "run_id" holds ${type}: run ids must be text or numbers; convert them to text.`,
   runIdMissing: (row: number) => `column "run_id" is missing a value at row ${row}: every run needs an id.`,
   runIdDuplicate: (id: string, first: number, second: number) =>
     `column "run_id" has the id ${quote(id)} twice (rows ${first} and ${second}): run ids must be unique.`,
@@ -61,8 +59,7 @@ export const messages = {
   scalarsEmpty: () => `scalars table is empty: pass at least one reported value (one row per value).`,
   scalarsNoColumn: (column: string, columns: readonly string[]) =>
     `scalars table has no "${column}" column (columns: ${listNames(columns)}): scalars need run_id, metric, step and value columns; variant and time are optional.`,
-  scalarsColumnType: (column: string, expected: string, found: ValueType) =>
-    `column "${column}" of the scalars holds ${found}: it must hold ${expected}.`,
+  scalarsColumnType: (column: string, expected: string, found: ValueType) => `column "${column}" of the scalars holds ${found}: it must hold ${expected}.`,
   scalarsMissing: (column: string, row: number) =>
     `column "${column}" of the scalars is missing a value at row ${row}: every reported value needs a run_id, a metric and a step.`,
   scalarsSameName: (key: string, first: { metric: string; variant: string | null }, second: { metric: string; variant: string | null }) =>
@@ -81,28 +78,38 @@ export const messages = {
   sizeNotNumeric: (column: string) => `column "${column}" holds categories, not numbers: size= needs a column of numbers; use color= for categories.`,
   unknownSummary: (got: unknown) => `summary ${quote(got)} is not a summary: pass "last", "min" or "max".`,
   unknownSortRun: (id: string, ids: readonly string[]) => `no run ${quote(id)} to sort by (runs: ${listNames(ids)}): pass one of these run ids as sortBy.`,
-  unknownSortSeries: (key: string, keys: readonly string[]) => `no series ${quote(key)} to sort by (series: ${listNames(keys)}): pass one of these as sortBy, or runsAs: "columns" to sort by a run.`,
-  barsNotNumeric: (column: string) => `column "${column}" holds categories, not numbers: summary bars need numbers; name a metrics.* column or a series of the scalars.`,
-  nothingToSummarise: () => `no single-value metrics to show: the runs have no metrics.* columns and no scalars series is reported once per run; name metrics with metrics=, for example "loss/validation:min".`,
+  unknownSortSeries: (key: string, keys: readonly string[]) =>
+    `no series ${quote(key)} to sort by (series: ${listNames(keys)}): pass one of these as sortBy, or runsAs: "columns" to sort by a run.`,
+  barsNotNumeric: (column: string) =>
+    `column "${column}" holds categories, not numbers: summary bars need numbers; name a metrics.* column or a series of the scalars.`,
+  nothingToSummarise: () =>
+    `no single-value metrics to show: the runs have no metrics.* columns and no scalars series is reported once per run; name metrics with metrics=, for example "loss/validation:min".`,
   badOption: (name: string, allowed: readonly string[], got: unknown) => `${name} must be one of ${allowed.map(quote).join(", ")}; got ${quote(got)}.`,
   badSmoothing: (got: unknown) => `smoothing must be a number from 0 (none) to 0.999 (most); got ${quote(got)}.`,
-  scalarsUnknownMetric: (name: string, series: readonly string[]) => `no metric "${name}" in the scalars (series: ${listNames(series)}): name a metric such as "loss" or a series such as "loss/train".`,
+  scalarsUnknownMetric: (name: string, series: readonly string[]) =>
+    `no metric "${name}" in the scalars (series: ${listNames(series)}): name a metric such as "loss" or a series such as "loss/train".`,
   scalarsNoTime: (x: string) => `x="${x}" needs times, but the scalars have no "time" column: add a "time" column (timestamps, or seconds) or use x="step".`,
-  detailsNotInput: (got: string) => `details must be nested objects per run, a details table (run_id, path, value) or a runs table, as an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got ${got}.`,
+  detailsNotInput: (got: string) =>
+    `details must be nested objects per run, a details table (run_id, path, value) or a runs table, as an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got ${got}.`,
   detailsEmpty: () => `details table is empty: pass at least one row (run_id, path, value).`,
-  detailsNoColumn: (column: string, columns: readonly string[]) => `details table has no "${column}" column (columns: ${listNames(columns)}): details need run_id, path and value columns, one row per run and field.`,
+  detailsNoColumn: (column: string, columns: readonly string[]) =>
+    `details table has no "${column}" column (columns: ${listNames(columns)}): details need run_id, path and value columns, one row per run and field.`,
   detailsColumnType: (column: string, found: ValueType) => `column "${column}" of the details holds ${found}: it must hold strings.`,
   detailsMissing: (column: string, row: number) => `column "${column}" of the details is missing a value at row ${row}: every row needs a run_id and a path.`,
-  detailsDuplicate: (id: string, path: string, first: number, second: number) => `the details have two values for run ${quote(id)} at path ${quote(path)} (rows ${first} and ${second}): give each run one value per path.`,
-  detailsNotFields: (id: string, got: string) => `the fields of run ${quote(id)} must be a mapping of names to values (nested mappings become sections); got ${got}.`,
+  detailsDuplicate: (id: string, path: string, first: number, second: number) =>
+    `the details have two values for run ${quote(id)} at path ${quote(path)} (rows ${first} and ${second}): give each run one value per path.`,
+  detailsNotFields: (id: string, got: string) =>
+    `the fields of run ${quote(id)} must be a mapping of names to values (nested mappings become sections); got ${got}.`,
   detailsNoFields: (id: string) => `run ${quote(id)} has no fields: give each run at least one field, or leave the run out.`,
-  diffUnknownRun: (option: string, id: string, ids: readonly string[]) => `no run ${quote(id)} in the details (runs: ${listNames(ids)}): pass one of these run ids as ${option}.`,
+  diffUnknownRun: (option: string, id: string, ids: readonly string[]) =>
+    `no run ${quote(id)} in the details (runs: ${listNames(ids)}): pass one of these run ids as ${option}.`,
   diffNoRuns: () => `runs is empty: name at least one run to compare.`,
   statsNotNumeric: (column: string) =>
     `column "${column}" holds categories, not numbers: significance and importance need a metric of numbers; name a metrics.* column or a series of the scalars such as "loss/validation:min".`,
   statsOneGroup: (columns: readonly string[], label: string) =>
     `every run falls in one group (${label}): group by columns whose values differ between runs (grouped by ${listNames(columns)}).`,
-  statsUnknownGroup: (base: string, groups: readonly string[]) => `no group ${quote(base)} to compare against (groups: ${listNames(groups)}): pass one of these as base.`,
+  statsUnknownGroup: (base: string, groups: readonly string[]) =>
+    `no group ${quote(base)} to compare against (groups: ${listNames(groups)}): pass one of these as base.`,
   statsPairRepeated: (column: string, value: string, group: string) =>
     `column "${column}" has the value ${quote(value)} twice in group ${quote(group)}: pair runs by a column that names one run per group, such as the seed.`,
   badNumber: (name: string, rule: string, got: unknown) => `${name} must be ${rule}; got ${quote(got)}.`,

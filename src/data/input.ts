@@ -142,7 +142,9 @@ function fromArrow(table: Table): ColumnSource {
     }
     if (type === "timestamps") {
       // get() gives epoch milliseconds whatever the unit; toArray() would give raw units.
-      const numbers = DataType.isTimestamp(field.type) ? () => timestampMilliseconds(vector, field.type.unit) : () => Float64Array.from({ length: vector.length }, (_, row) => asNumber(vector.get(row)));
+      const numbers = DataType.isTimestamp(field.type)
+        ? () => timestampMilliseconds(vector, field.type.unit)
+        : () => Float64Array.from({ length: vector.length }, (_, row) => asNumber(vector.get(row)));
       return { name: field.name, type, get, numbers };
     }
     return { name: field.name, type, get };
@@ -280,7 +282,7 @@ function dictionaryCodes(vector: Vector): Coded {
     const global = new Int32Array(dictionary.length).fill(-1);
     const indices = data.values as ArrayLike<number>;
     const valid = (i: number) => data.nullCount === 0 || data.getValid(i);
-    for (let i = 0; i < data.length; ) {
+    for (let i = 0; i < data.length;) {
       i = data.nullCount === 0 ? mapKnownCodes(indices, global, codes, offset, i, data.length) : i;
       if (i === data.length) break;
       if (!valid(i)) {

@@ -84,7 +84,9 @@ function checkMessage(bytes: Uint8Array, at: number, end: number, expected?: Mes
   const message = Message.getRootAsMessage(new ByteBuffer(metadata));
   // Arrow JS reads a file's blocks in a loop that never ends if a block holds another kind.
   if (expected !== undefined && message.headerType() !== expected) {
-    throw new Error(`the Arrow file's footer points to a ${MessageHeader[expected]} message at byte ${at}, but finds a ${MessageHeader[message.headerType()] ?? "unknown"} message there`);
+    throw new Error(
+      `the Arrow file's footer points to a ${MessageHeader[expected]} message at byte ${at}, but finds a ${MessageHeader[message.headerType()] ?? "unknown"} message there`,
+    );
   }
   const bodyStart = metadataStart + metadataLength;
   const bodyLength = message.bodyLength();

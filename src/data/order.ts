@@ -21,7 +21,12 @@ export function sortRows(keys: readonly SortKey[], count: number): Uint32Array {
   for (let k = keys.length - 1; k >= 0; k--) {
     sortableBits(keys[k], high, low);
     // Two 16-bit digits of each half, the low half first: each pass keeps the order of the last.
-    for (const [words, shift] of [[low, 0], [low, 16], [high, 0], [high, 16]] as const) {
+    for (const [words, shift] of [
+      [low, 0],
+      [low, 16],
+      [high, 0],
+      [high, 16],
+    ] as const) {
       if (radixPass(order, scratch, words, shift)) [order, scratch] = [scratch, order];
     }
   }

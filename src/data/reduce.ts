@@ -135,7 +135,7 @@ function sortedSpans(x: ArrayLike<number>, lo: number, hi: number, { x0, perUnit
   if (known && known.x0 === x0 && known.perUnit === perUnit && known.lo === lo && known.hi === hi) return known.starts;
   const starts = scratch.starts;
   let count = 0;
-  for (let i = lo; i <= hi; ) {
+  for (let i = lo; i <= hi;) {
     starts[count++] = i;
     const column = Math.floor((x[i] - x0) * perUnit);
     // The first index past i in a later column.

@@ -38,8 +38,19 @@ export function columnResolver(runs: Runs, scalars: Scalars | null): ColumnResol
       if (fromRuns && !spec.explicit) return fromRuns;
       const seriesIndex = scalars ? scalars.series.findIndex((s) => s.key === spec.series) : -1;
       if (seriesIndex >= 0) return summaryColumn(seriesIndex, spec.summary);
-      if (scalars) throw new RunsDataError(messages.unknownSeries(name, scalars.series.map((s) => s.key)));
-      throw new RunsDataError(messages.unknownColumn(name, runs.columns.map((c) => c.name)));
+      if (scalars)
+        throw new RunsDataError(
+          messages.unknownSeries(
+            name,
+            scalars.series.map((s) => s.key),
+          ),
+        );
+      throw new RunsDataError(
+        messages.unknownColumn(
+          name,
+          runs.columns.map((c) => c.name),
+        ),
+      );
     },
     scalarSummaries() {
       return scalars ? scalars.series.map((_, i) => summaryColumn(i, "last")) : [];

@@ -65,7 +65,8 @@ function axisFilter(column: TableColumn, filter: RowFilter): AxisFilter[] {
   }
   const pattern = safePattern(filter.text);
   if (!pattern) return [];
-  if (column.kind === "tags") return [{ kind: "set", values: column.texts(), keep: textsWhere(column, (tags) => tags.some((tag) => pattern.test(tag)), false) }];
+  if (column.kind === "tags")
+    return [{ kind: "set", values: column.texts(), keep: textsWhere(column, (tags) => tags.some((tag) => pattern.test(tag)), false) }];
   return [{ kind: "set", values: column.texts(), keep: matchingTexts(column, pattern) }];
 }
 
@@ -96,10 +97,12 @@ function textsWhere(column: TableColumn, test: (tags: readonly string[]) => bool
 
 /** Keeps, among kept runs, those whose name or any searched column (tags) matches. */
 function keepSearched(table: RunTable, pattern: RegExp, kept: Uint8Array) {
-  const matchers = table.searched.map((column) => {
-    const keep = column.kind === "tags" ? textsWhere(column, (tags) => tags.some((tag) => pattern.test(tag)), false) : matchingTexts(column, pattern);
-    return { texts: column.texts(), keep };
-  }).filter((m) => m.keep.size > 0);
+  const matchers = table.searched
+    .map((column) => {
+      const keep = column.kind === "tags" ? textsWhere(column, (tags) => tags.some((tag) => pattern.test(tag)), false) : matchingTexts(column, pattern);
+      return { texts: column.texts(), keep };
+    })
+    .filter((m) => m.keep.size > 0);
   const names = table.names;
   for (let row = 0; row < kept.length; row++) {
     if (!kept[row] || pattern.test(names[row])) continue;
@@ -145,7 +148,9 @@ export function histogram(values: Float64Array, kept: Uint8Array, bins = 24): Hi
   const [min, max] = extent.map(scale);
   const count = min === max ? 1 : bins;
   const width = (max - min) / count || 1;
-  const edges = Array.from({ length: count + 1 }, (_, i) => (i === 0 ? extent[0] : i === count ? extent[1] : log ? Math.exp(min + i * width) : min + i * width));
+  const edges = Array.from({ length: count + 1 }, (_, i) =>
+    i === 0 ? extent[0] : i === count ? extent[1] : log ? Math.exp(min + i * width) : min + i * width,
+  );
   const all = new Uint32Array(count);
   const inKept = new Uint32Array(count);
   for (let row = 0; row < values.length; row++) {

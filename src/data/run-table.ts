@@ -90,7 +90,9 @@ export function openRunTable(input: RunsInput, scalarsInput: ScalarsInput | null
     rowOf: runs.rowOf,
     runColumns: runs.fields.filter((f) => f.type !== "binary").map((f) => f.name),
     // Decided from the fields, not from each column's kind, which would read every column.
-    searched: columns.filter((c) => (byField.get(c.id)?.type === "lists" && byField.get(c.id)?.role !== "param") || (c.id.startsWith("tags.") && !c.id.startsWith("tags.mlflow."))),
+    searched: columns.filter(
+      (c) => (byField.get(c.id)?.type === "lists" && byField.get(c.id)?.role !== "param") || (c.id.startsWith("tags.") && !c.id.startsWith("tags.mlflow.")),
+    ),
     progress: () => (progress?.kind === "number" ? (fractions ??= progressFractions(progress.numbers())) : null),
   };
 }
@@ -99,7 +101,10 @@ function runsColumn(runs: OpenRuns, field: RunField): TableColumn {
   const { name, key, role, type } = field;
   const data = () => runs.column(name) ?? missingColumn(field, runs.count);
   const hidden = name.startsWith("tags.mlflow.") || HIDDEN_ATTRIBUTES.has(name);
-  if (type === "lists" && role !== "param") return textColumn({ id: name, label: role === "tag" ? key : name, section: [role === "tag" ? "tags" : "run"], kind: "tags", hidden }, () => textsOf(data()));
+  if (type === "lists" && role !== "param")
+    return textColumn({ id: name, label: role === "tag" ? key : name, section: [role === "tag" ? "tags" : "run"], kind: "tags", hidden }, () =>
+      textsOf(data()),
+    );
   if (role === "attribute") {
     const head = { id: name, label: name, section: ["run"], hidden };
     if (name === "status") return textColumn({ ...head, kind: "status" }, () => textsOf(data()));
@@ -114,7 +119,11 @@ function runsColumn(runs: OpenRuns, field: RunField): TableColumn {
 function lazyKindColumn(id: string, label: string, section: string[], hidden: boolean, likelyKind: CellKind, data: () => RunColumn): TableColumn {
   let column: TableColumn | null = null;
   const head = { id, label, section, hidden };
-  const typed = () => (column ??= data().kind === "numeric" ? numberColumn({ ...head, kind: "number" }, () => numbersOf(data())) : textColumn({ ...head, kind: "text" }, () => textsOf(data())));
+  const typed = () =>
+    (column ??=
+      data().kind === "numeric"
+        ? numberColumn({ ...head, kind: "number" }, () => numbersOf(data()))
+        : textColumn({ ...head, kind: "text" }, () => textsOf(data())));
   return {
     id,
     label,
@@ -257,7 +266,14 @@ function scalarsColumns(runs: OpenRuns, scalars: Scalars): TableColumn[] {
   const columns = scalars.series.flatMap((series) =>
     SUMMARIES.map((summary) =>
       numberColumn(
-        { id: `${series.key}:${summary}`, label: `${series.key} (${summary})`, section: ["scalars"], kind: "number", hidden: summary !== "last", series: { key: series.key, summary } },
+        {
+          id: `${series.key}:${summary}`,
+          label: `${series.key} (${summary})`,
+          section: ["scalars"],
+          kind: "number",
+          hidden: summary !== "last",
+          series: { key: series.key, summary },
+        },
         () => resolver.resolve(`${series.key}:${summary}`).values as Float64Array,
       ),
     ),

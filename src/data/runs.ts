@@ -115,9 +115,7 @@ export function openRuns(input: RunsInput): OpenRuns {
   const { ids, rows } = readIds(idColumn, source.rowCount);
   if (idColumn.type !== "strings" && idColumn.type !== null) notes.push(noteTexts.runIdsAsText(idColumn.type, ids));
   const names = readNames(byName, ids);
-  const fields = source.columns
-    .filter((c) => c.name !== "run_id" && c.name !== "name")
-    .map((c) => ({ name: c.name, ...roleOf(c.name), type: c.type }));
+  const fields = source.columns.filter((c) => c.name !== "run_id" && c.name !== "name").map((c) => ({ name: c.name, ...roleOf(c.name), type: c.type }));
   const sharedKeys = keysOfSeveral(fields);
   const typed = new Map<string, RunColumn | null>();
   const times = new Map<EpochUnit, string[]>();
@@ -194,7 +192,9 @@ function toRunColumn(column: SourceColumn, rowCount: number, times: Map<EpochUni
   const base: Base = { name: column.name, key, role, label: key };
   switch (column.type) {
     case "numbers":
-      return plotted || !TIME_NAME.test(key) ? { ...base, kind: "numeric", values: column.numbers!(), temporal: false } : timesOrNumbers(base, column.numbers!(), times);
+      return plotted || !TIME_NAME.test(key)
+        ? { ...base, kind: "numeric", values: column.numbers!(), temporal: false }
+        : timesOrNumbers(base, column.numbers!(), times);
     case "timestamps":
       return { ...base, kind: "numeric", values: column.numbers!(), temporal: true };
     case "binary":
@@ -293,7 +293,13 @@ function makeRuns(open: OpenRuns, columns: RunColumn[]): Runs {
   const byName = new Map(columns.map((c) => [c.name, c]));
   const byKey = (name: string) => {
     const found = [byName.get(`params.${name}`), byName.get(`metrics.${name}`)].filter((c) => c !== undefined);
-    if (found.length > 1) throw new RunsDataError(messages.ambiguousName(name, found.map((c) => c.name)));
+    if (found.length > 1)
+      throw new RunsDataError(
+        messages.ambiguousName(
+          name,
+          found.map((c) => c.name),
+        ),
+      );
     return found[0];
   };
   return {

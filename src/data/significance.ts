@@ -81,8 +81,15 @@ export function significance(runsInput: RunsInput, options: SignificanceOptions)
     columns.map((column) => ({ name: column.key, values: Array.from({ length: runs.count }, (_, row) => textOf(column, row)) })),
     runs.count,
   );
-  if (groups.labels.length < 2) throw new RunsDataError(messages.statsOneGroup(columns.map((c) => c.name), groups.labels[0]));
-  const rowsOf = (g: number) => Array.from({ length: runs.count }, (_, row) => row).filter((row) => groups.groupOfRun[row] === g && Number.isFinite(metric.values[row]));
+  if (groups.labels.length < 2)
+    throw new RunsDataError(
+      messages.statsOneGroup(
+        columns.map((c) => c.name),
+        groups.labels[0],
+      ),
+    );
+  const rowsOf = (g: number) =>
+    Array.from({ length: runs.count }, (_, row) => row).filter((row) => groups.groupOfRun[row] === g && Number.isFinite(metric.values[row]));
   // By default the first group with two runs to test, else the first.
   const base = options.base ?? groups.labels.find((_, g) => rowsOf(g).length >= 2) ?? groups.labels[0];
   const baseIndex = groups.labels.indexOf(base);
@@ -93,14 +100,30 @@ export function significance(runsInput: RunsInput, options: SignificanceOptions)
     if (g === baseIndex) return [];
     let [a, b] = [rowsOf(g), baseRows];
     if (pairColumn) [a, b] = pairRows(a, b, (row) => textOf(pairColumn, row), pairColumn.name, label, base);
-    return [compare(label, base, a.map((row) => metric.values[row]), b.map((row) => metric.values[row]), pairColumn !== null, { statistic, confidence, resamples, seed })];
+    return [
+      compare(
+        label,
+        base,
+        a.map((row) => metric.values[row]),
+        b.map((row) => metric.values[row]),
+        pairColumn !== null,
+        { statistic, confidence, resamples, seed },
+      ),
+    ];
   });
   const pHolm = holm(made.map((c) => c.p));
   const rankPHolm = holm(made.map((c) => c.rankP));
   return made.map((c, i) => ({ ...c, pHolm: pHolm[i], rankPHolm: rankPHolm[i] }));
 }
 
-function compare(group: string, base: string, a: number[], b: number[], paired: boolean, options: Required<Pick<SignificanceOptions, "statistic" | "confidence" | "resamples" | "seed">>): Comparison {
+function compare(
+  group: string,
+  base: string,
+  a: number[],
+  b: number[],
+  paired: boolean,
+  options: Required<Pick<SignificanceOptions, "statistic" | "confidence" | "resamples" | "seed">>,
+): Comparison {
   const center = centerOf(options.statistic);
   const [n, nBase] = [a.length, b.length];
   const enough = paired ? n >= 2 : n >= 2 && nBase >= 2;
@@ -191,7 +214,13 @@ export function metricColumn(runs: Runs, name: string, scalars: ScalarsInput | n
 
 export function requireColumn(runs: Runs, name: string) {
   const column = runs.column(name);
-  if (!column) throw new RunsDataError(messages.unknownColumn(name, runs.columns.map((c) => c.name)));
+  if (!column)
+    throw new RunsDataError(
+      messages.unknownColumn(
+        name,
+        runs.columns.map((c) => c.name),
+      ),
+    );
   return column;
 }
 

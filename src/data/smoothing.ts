@@ -57,7 +57,15 @@ export function smoothingKernels() {
    * smooth() of every trace of a series, trace t being [offsets[t], offsets[t + 1]) of values and x,
    * into the same places of `out`. The EMA takes traces two at a time (emaPair).
    */
-  function smoothTraces(type: SmoothingType, values: Float64Array, x: Float64Array, offsets: ArrayLike<number>, weight: number, out: Float64Array, span = NaN): Float64Array {
+  function smoothTraces(
+    type: SmoothingType,
+    values: Float64Array,
+    x: Float64Array,
+    offsets: ArrayLike<number>,
+    weight: number,
+    out: Float64Array,
+    span = NaN,
+  ): Float64Array {
     const trace = (t: number, of: Float64Array) => of.subarray(offsets[t], offsets[t + 1]);
     const count = offsets.length - 1;
     let t = 0;
@@ -211,12 +219,7 @@ export function smoothingKernels() {
    * more than GAUSSIAN_TAIL of the mean of the |values| taken: the full kernel, to rounding,
    * whatever the values' magnitudes (a spike 1e6 still lifts the zeros 5σ away).
    */
-  function gaussian(
-    values: ArrayLike<number>,
-    x: ArrayLike<number>,
-    weight: number,
-    out: Float64Array = new Float64Array(values.length),
-  ): Float64Array {
+  function gaussian(values: ArrayLike<number>, x: ArrayLike<number>, weight: number, out: Float64Array = new Float64Array(values.length)): Float64Array {
     const n = values.length;
     const sigma = pointsOfWeight(weight) * meanGap(x);
     // No width (weight 0, or 2σ² below the doubles) smooths nothing; a width too small to weigh

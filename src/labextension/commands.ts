@@ -14,9 +14,13 @@ export const COMMANDS = {
 /** The view a command acts on: the one right-clicked, else the first in the current tab. */
 function viewTracker(app: JupyterFrontEnd) {
   let clicked: ExportableView | null = null;
-  document.addEventListener("contextmenu", (event) => {
-    clicked = ((event.target as Element).closest?.(".rc-view") as ExportableView | null) ?? null;
-  }, true);
+  document.addEventListener(
+    "contextmenu",
+    (event) => {
+      clicked = ((event.target as Element).closest?.(".rc-view") as ExportableView | null) ?? null;
+    },
+    true,
+  );
   return {
     fromMenu: () => clicked,
     current: () => (app.shell.currentWidget?.node.querySelector(".rc-view") as ExportableView | null) ?? null,

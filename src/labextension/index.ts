@@ -13,7 +13,12 @@ import { labSaver } from "./saver.js";
 import { applySettings, DEFAULT_SETTINGS, readSettings } from "./settings.js";
 
 const FILE_TYPES = [
-  { name: "runcompare-arrow", displayName: "Arrow table", extensions: [".arrow", ".feather", ".arrows", ".ipc"], mimeTypes: ["application/vnd.apache.arrow.file"] },
+  {
+    name: "runcompare-arrow",
+    displayName: "Arrow table",
+    extensions: [".arrow", ".feather", ".arrows", ".ipc"],
+    mimeTypes: ["application/vnd.apache.arrow.file"],
+  },
   { name: "runcompare-parquet", displayName: "Parquet table", extensions: [".parquet"], mimeTypes: ["application/vnd.apache.parquet"] },
 ];
 
@@ -31,8 +36,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
     page().code.set(VERSION, Promise.resolve(widget));
     setSaver(labSaver(app));
 
-    const pictureOnSave = (panel: NotebookPanel) =>
-      panel.context.saveState.connect((_, state) => state === "started" && writePictures(panel.node));
+    const pictureOnSave = (panel: NotebookPanel) => panel.context.saveState.connect((_, state) => state === "started" && writePictures(panel.node));
     notebooks?.forEach(pictureOnSave);
     notebooks?.widgetAdded.connect((_, panel) => pictureOnSave(panel));
 

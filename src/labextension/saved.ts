@@ -33,4 +33,3 @@ export function savedImage(html: unknown): string | null {
   const src = new DOMParser().parseFromString(html, "text/html").querySelector("img")?.getAttribute("src") ?? "";
   return src.startsWith("data:image/") ? src : null;
 }
-

@@ -24,7 +24,11 @@ async function base64(blob: Blob): Promise<string> {
  */
 export function labSaver(app: JupyterFrontEnd): Saver {
   const contents = app.serviceManager.contents;
-  const exists = (path: string) => contents.get(path, { content: false }).then(() => true, () => false);
+  const exists = (path: string) =>
+    contents.get(path, { content: false }).then(
+      () => true,
+      () => false,
+    );
   return async (view, { base, extension, name }, content) => {
     const document = documentPath(app, view);
     const folder = PathExt.dirname(document);

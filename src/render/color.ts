@@ -9,8 +9,26 @@ import type { RunColumn } from "../data/runs.js";
  * differ by a CIEDE2000 of 16 or more; tests/unit/color.test.ts checks that and the contrast.
  */
 export const CATEGORICAL: readonly string[] = [
-  "#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#a120f7",
-  "#776f00", "#0a7b6c", "#acb1f0", "#2fb5fa", "#d11376", "#f654f9", "#c04304", "#a89c62", "#a1c313", "#7961a3",
+  "#4e79a7",
+  "#f28e2c",
+  "#e15759",
+  "#76b7b2",
+  "#59a14f",
+  "#edc949",
+  "#af7aa1",
+  "#ff9da7",
+  "#9c755f",
+  "#a120f7",
+  "#776f00",
+  "#0a7b6c",
+  "#acb1f0",
+  "#2fb5fa",
+  "#d11376",
+  "#f654f9",
+  "#c04304",
+  "#a89c62",
+  "#a1c313",
+  "#7961a3",
 ];
 
 /** The index-th categorical colour; they repeat after CATEGORICAL.length. */
@@ -100,7 +118,10 @@ function categoricalColors(column: Extract<RunColumn, { kind: "categorical" }>, 
 function continuousColors(column: Extract<RunColumn, { kind: "numeric" }>, ramp: (t: number) => string, dark: boolean): RunColors {
   const extent = finiteExtent(column.values) ?? [0, 1];
   const log = logOffered(column);
-  const position = (log ? scaleLog() : scaleLinear()).domain(extent).range([0, BINS - 1]).clamp(true);
+  const position = (log ? scaleLog() : scaleLinear())
+    .domain(extent)
+    .range([0, BINS - 1])
+    .clamp(true);
   const palette = Array.from({ length: BINS }, (_, i) => ramp(i / (BINS - 1)));
   const values = column.values;
   const paletteIndex = new Int32Array(values.length);

@@ -17,7 +17,12 @@ export interface ColumnGroup {
  * one checkbox per column, in groups (params, metrics, others). `toggle` is called with a
  * column's name and whether it is now chosen; `isChosen` is asked each time the panel opens.
  */
-export function columnPicker(label: string, groups: readonly ColumnGroup[], isChosen: (name: string) => boolean, toggle: (name: string, chosen: boolean) => void): Popover {
+export function columnPicker(
+  label: string,
+  groups: readonly ColumnGroup[],
+  isChosen: (name: string) => boolean,
+  toggle: (name: string, chosen: boolean) => void,
+): Popover {
   const panel = document.createElement("div");
   panel.className = "rc-column-picker";
   const search = document.createElement("input");

@@ -79,7 +79,13 @@ export async function saveFile(view: HTMLElement, base: string, extension: strin
  * Exports what `source` draws as SVG, PNG or CSV for the view element `view`: named after the
  * view ("<notebook>-<base>.svg") unless `name` is given, saved, and said where.
  */
-export async function exportView(view: HTMLElement, source: Exportable, format: ExportFormat, base = viewKind(view), name: string | null = null): Promise<Saved> {
+export async function exportView(
+  view: HTMLElement,
+  source: Exportable,
+  format: ExportFormat,
+  base = viewKind(view),
+  name: string | null = null,
+): Promise<Saved> {
   return saveFile(view, base, format, await exportBlob(source, format), name);
 }
 

@@ -20,8 +20,7 @@ interface WidgetTraits {
 
 /** How long a view waits for the kernel's first chunk before saying the data is not saved. */
 const KERNEL_PATIENCE_MS = 5000;
-export const NOT_STORED =
-  "This view's data is not saved in the notebook (store=False), and no kernel sent it: run the cell again to show the view.";
+export const NOT_STORED = "This view's data is not saved in the notebook (store=False), and no kernel sent it: run the cell again to show the view.";
 
 function bytes(view: DataView | null | undefined): Uint8Array | null {
   if (!view || view.byteLength === 0) return null;
@@ -53,7 +52,10 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
   };
   const unmount = () => {
     if (!element) return;
-    shown.set(model, (shown.get(model) ?? []).filter((view) => view !== element));
+    shown.set(
+      model,
+      (shown.get(model) ?? []).filter((view) => view !== element),
+    );
     element.destroy();
     element = null;
   };

@@ -84,9 +84,7 @@ function codeFromKernel(model: AnyModel): Promise<WidgetModule> {
       finish(() => {
         if (message.error || !buffers?.length) return reject(new Error(message.error ?? NO_CODE));
         const url = URL.createObjectURL(new Blob([buffers[0] as BlobPart], { type: "text/javascript" }));
-        import(/* webpackIgnore: true */ url)
-          .then((module) => resolve(module.default as WidgetModule), reject)
-          .finally(() => URL.revokeObjectURL(url));
+        import(/* webpackIgnore: true */ url).then((module) => resolve(module.default as WidgetModule), reject).finally(() => URL.revokeObjectURL(url));
       });
     };
     const finish = (then: () => void) => {

@@ -71,11 +71,17 @@ test("two runs of the sweep: a row per column, the differing cells highlighted",
   await expect(table(page, "sweep").locator(".rc-run-name")).toHaveText([first.name, second.name]);
   expect((await fieldRows(page, "sweep").evaluateAll((rows) => rows.map((row) => row.dataset.path))).sort()).toEqual(columns.map(pathOfColumn).sort());
   const highlighted = await fieldRows(page, "sweep").evaluateAll((rows) =>
-    rows.flatMap((row) => [...row.querySelectorAll(".rc-cell")].flatMap((cell, column) => (cell.classList.contains("rc-changed") ? [[row.dataset.path, column]] : []))),
+    rows.flatMap((row) =>
+      [...row.querySelectorAll(".rc-cell")].flatMap((cell, column) => (cell.classList.contains("rc-changed") ? [[row.dataset.path, column]] : [])),
+    ),
   );
   expect(highlighted.map(([path]) => path).sort()).toEqual([...differing].sort());
   expect(highlighted.every(([, column]) => column === 1)).toBe(true);
-  const lr = await fieldRows(page, "sweep").filter({ has: page.locator("text=lr") }).first().locator(".rc-cell").allTextContents();
+  const lr = await fieldRows(page, "sweep")
+    .filter({ has: page.locator("text=lr") })
+    .first()
+    .locator(".rc-cell")
+    .allTextContents();
   expect(lr).toEqual([String(first["params.lr"]), String(second["params.lr"])]);
   await expect(table(page, "sweep").locator(".rc-status")).toHaveText(`${differing.length} of ${columns.length} fields differ`);
 
@@ -232,7 +238,12 @@ test("exports: CSV of the table, JSON of the differing fields, SVG of the rows",
   const paths = Object.keys(values);
   const csv = csvParseRows(await page.evaluate(() => window.config.exportCSV()));
   expect(csv[0]).toEqual(["field", "status", "baseline", "longer-warmup"]);
-  expect(csv.slice(1).map((row) => row[0]).sort()).toEqual([...paths].sort());
+  expect(
+    csv
+      .slice(1)
+      .map((row) => row[0])
+      .sort(),
+  ).toEqual([...paths].sort());
   for (const [path, , ...cells] of csv.slice(1)) expect(cells).toEqual([values[path].baseline ?? "", values[path]["longer-warmup"] ?? ""]);
 
   const json = JSON.parse(await page.evaluate(() => window.config.exportJSON()));
@@ -290,7 +301,14 @@ test("hostile run names and values show as text and run no script", async ({ pag
     },
     { hostileName, hostileValue },
   );
-  expect(shown).toEqual({ header: [hostileName, "plain"], cells: [hostileValue, "x"], label: "<img src=y onerror=alert(2)>", images: 0, scripts: 0, alerted: false });
+  expect(shown).toEqual({
+    header: [hostileName, "plain"],
+    cells: [hostileValue, "x"],
+    label: "<img src=y onerror=alert(2)>",
+    images: 0,
+    scripts: 0,
+    alerted: false,
+  });
 });
 
 test("bad data shows the error box with the contract's message", async ({ page }) => {
@@ -304,7 +322,10 @@ test("bad data shows the error box with the contract's message", async ({ page }
       'details table has no "value" column (columns: run_id, path): details need run_id, path and value columns, one row per run and field.',
       'details table has no "value" column (columns: run_id, path): details need run_id, path and value columns, one row per run and field.',
     ],
-    ['no run "nope" in the details (runs: a): pass one of these run ids as base.', 'no run "nope" in the details (runs: a): pass one of these run ids as base.'],
+    [
+      'no run "nope" in the details (runs: a): pass one of these run ids as base.',
+      'no run "nope" in the details (runs: a): pass one of these run ids as base.',
+    ],
   ]);
 });
 
@@ -313,23 +334,32 @@ test("the notebook widget carries the base as a one-run selection, both ways", a
     tableFromArrays({ run_id: ["a", "a", "b", "b"], path: ["x/lr", "x/seed", "x/lr", "x/seed"], value: ["0.1", "1", "0.2", "1"] }),
     "stream",
   );
-  const result = await page.evaluate(async (bytes) => {
-    const widget = (await import("/python/runcompare/static/widget.js")).default;
-    const traits = { view: "diff", runs: new DataView(new Uint8Array(bytes).buffer), scalars: new DataView(new ArrayBuffer(0)), options: { hideIdentical: true }, selected: ["b"] };
-    const { model, saved } = (await import("/tests/browser/fake-model.js")).fakeModel(traits);
-    const el = document.createElement("div");
-    document.body.append(el);
-    const cleanup = widget.render({ model, el });
-    const names = () => [...el.querySelectorAll(".rc-run-name")].map((n) => n.textContent);
-    const fields = () => [...el.querySelectorAll(".rc-diff-row[data-kind='field']")].map((row) => row.dataset.path);
-    const atStart = { names: names(), fields: fields() };
-    el.querySelector("button[data-action='base']").click();
-    const afterClick = { names: names(), saved: [...saved] };
-    model.set("selected", ["b"]);
-    const fromPython = names();
-    cleanup();
-    return { atStart, afterClick, fromPython, left: el.querySelectorAll(".rc-diff-row").length };
-  }, [...ipc]);
+  const result = await page.evaluate(
+    async (bytes) => {
+      const widget = (await import("/python/runcompare/static/widget.js")).default;
+      const traits = {
+        view: "diff",
+        runs: new DataView(new Uint8Array(bytes).buffer),
+        scalars: new DataView(new ArrayBuffer(0)),
+        options: { hideIdentical: true },
+        selected: ["b"],
+      };
+      const { model, saved } = (await import("/tests/browser/fake-model.js")).fakeModel(traits);
+      const el = document.createElement("div");
+      document.body.append(el);
+      const cleanup = widget.render({ model, el });
+      const names = () => [...el.querySelectorAll(".rc-run-name")].map((n) => n.textContent);
+      const fields = () => [...el.querySelectorAll(".rc-diff-row[data-kind='field']")].map((row) => row.dataset.path);
+      const atStart = { names: names(), fields: fields() };
+      el.querySelector("button[data-action='base']").click();
+      const afterClick = { names: names(), saved: [...saved] };
+      model.set("selected", ["b"]);
+      const fromPython = names();
+      cleanup();
+      return { atStart, afterClick, fromPython, left: el.querySelectorAll(".rc-diff-row").length };
+    },
+    [...ipc],
+  );
   expect(result).toEqual({
     atStart: { names: ["b", "a"], fields: ["x/lr"] },
     afterClick: { names: ["a", "b"], saved: [["a"]] },
@@ -352,8 +382,7 @@ test("50 runs × 5,000 fields: renders, toggles and scrolls fast, with only the 
         for (let f = 0; f < FIELDS; f++) {
           const section = (tree[`section${String(Math.floor(f / 100)).padStart(2, "0")}`] ??= {});
           const group = (section[`group${Math.floor(f / 20) % 5}`] ??= {});
-          group[`field${f}`] =
-            f % 500 === 1 ? `line one\nline two of run ${r % 3}\nline three` : f % 10 === 0 ? `value ${f} of run ${r % 3}` : `value ${f}`;
+          group[`field${f}`] = f % 500 === 1 ? `line one\nline two of run ${r % 3}\nline three` : f % 10 === 0 ? `value ${f} of run ${r % 3}` : `value ${f}`;
         }
         configs[`run-${String(r).padStart(2, "0")}`] = tree;
       }
@@ -393,7 +422,14 @@ test("50 runs × 5,000 fields: renders, toggles and scrolls fast, with only the 
       const longFrames = [];
       const watchedFrom = performance.now();
       const observer = PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")
-        ? new PerformanceObserver((list) => longFrames.push(...list.getEntries().filter((entry) => entry.startTime >= watchedFrom).map((entry) => entry.duration)))
+        ? new PerformanceObserver((list) =>
+            longFrames.push(
+              ...list
+                .getEntries()
+                .filter((entry) => entry.startTime >= watchedFrom)
+                .map((entry) => entry.duration),
+            ),
+          )
         : null;
       observer?.observe({ type: "long-animation-frame" });
       const idleFrames = await twoFrames(() => {});

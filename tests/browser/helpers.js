@@ -34,7 +34,12 @@ export async function axisMapping(axis) {
   const [a, b] = [ticks[0], ticks[ticks.length - 1]];
   const box = await axis.boundingBox();
   const x = await axis.evaluate((g) => g.transform.baseVal[0].matrix.e);
-  return { x, box, yOf: (value) => a.y + ((value - a.value) * (b.y - a.y)) / (b.value - a.value), valueAt: (y) => a.value + ((y - a.y) * (b.value - a.value)) / (b.y - a.y) };
+  return {
+    x,
+    box,
+    yOf: (value) => a.y + ((value - a.value) * (b.y - a.y)) / (b.value - a.value),
+    valueAt: (y) => a.value + ((y - a.y) * (b.value - a.value)) / (b.y - a.y),
+  };
 }
 
 /** The value range a brush on an axis covers, read from the brush rectangle d3-brush drew. */

@@ -42,25 +42,33 @@ test.beforeEach(async ({ page }) => {
 
 for (const [name, make] of Object.entries(VIEWS)) {
   test(`${name}: hostile names and values stay text, in the view and its exports`, async ({ page }) => {
-    const result = await page.evaluate(async ({ make, data }) => {
-      const rc = await import("/dist/runcompare.js");
-      const { runs, scalars, details } = data;
-      const view = eval(make);
-      document.body.append(view);
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      // Hover over the middle of the view, so tooltips open where there is one.
-      const box = view.getBoundingClientRect();
-      view.querySelector("svg, canvas")?.dispatchEvent(new MouseEvent("mousemove", { bubbles: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 }));
-      const svg = new DOMParser().parseFromString(view.exportSVG(), "image/svg+xml");
-      return {
-        error: view.error,
-        text: view.textContent + [...view.querySelectorAll("svg text, title")].map((t) => t.textContent).join(" "),
-        elements: view.querySelectorAll("img, script, iframe, object").length,
-        svgElements: svg.querySelectorAll("img, script, foreignObject").length,
-        svgParses: !svg.querySelector("parsererror"),
-        csv: view.exportCSV(),
-      };
-    }, { make, data: { runs, scalars, details } });
+    const result = await page.evaluate(
+      async ({ make, data }) => {
+        // Read by the eval below.
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars
+        const rc = await import("/dist/runcompare.js");
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars
+        const { runs, scalars, details } = data;
+        const view = eval(make);
+        document.body.append(view);
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        // Hover over the middle of the view, so tooltips open where there is one.
+        const box = view.getBoundingClientRect();
+        view
+          .querySelector("svg, canvas")
+          ?.dispatchEvent(new MouseEvent("mousemove", { bubbles: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 }));
+        const svg = new DOMParser().parseFromString(view.exportSVG(), "image/svg+xml");
+        return {
+          error: view.error,
+          text: view.textContent + [...view.querySelectorAll("svg text, title")].map((t) => t.textContent).join(" "),
+          elements: view.querySelectorAll("img, script, iframe, object").length,
+          svgElements: svg.querySelectorAll("img, script, foreignObject").length,
+          svgParses: !svg.querySelector("parsererror"),
+          csv: view.exportCSV(),
+        };
+      },
+      { make, data: { runs, scalars, details } },
+    );
     expect(result.error).toBeNull();
     expect(result.elements).toBe(0);
     expect(result.svgElements).toBe(0);

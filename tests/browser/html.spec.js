@@ -39,6 +39,8 @@ nbformat.write(nb, ${JSON.stringify(path.join(folder, "display.ipynb"))})`;
   expect(html).not.toContain("runcompare.page");
   expect(html.length).toBeLessThan(400_000);
   await page.goto(`file://${path.join(folder, "display.html")}`);
-  await expect(page.getByText(`runcompare parallel: ${runs.length} runs (open the notebook in JupyterLab with runcompare installed to see the view)`)).toBeVisible();
+  await expect(
+    page.getByText(`runcompare parallel: ${runs.length} runs (open the notebook in JupyterLab with runcompare installed to see the view)`),
+  ).toBeVisible();
   await page.screenshot({ path: path.join(screenshots, "nbconvert-html.png") });
 });

@@ -27,22 +27,25 @@ for (const [name, make] of Object.entries(VIEWS)) {
       return { heap: pick("JSHeapUsedSize"), nodes: pick("Nodes"), listeners: pick("JSEventListeners") };
     };
     const cycle = (count) =>
-      page.evaluate(async ({ count, make }) => {
-        const rc = await import("/dist/runcompare.js");
-        const load = async (name) => new Uint8Array(await (await fetch(`/examples/data/${name}.arrow`)).arrayBuffer());
-        const data = { runs: await load("runs"), scalars: await load("scalars") };
-        const factory = eval(make);
-        const host = document.createElement("div");
-        document.body.append(host);
-        for (let i = 0; i < count; i++) {
-          const view = factory(rc, data);
-          host.append(view);
-          await new Promise((resolve) => requestAnimationFrame(resolve));
-          view.destroy();
-          view.remove();
-        }
-        host.remove();
-      }, { count, make });
+      page.evaluate(
+        async ({ count, make }) => {
+          const rc = await import("/dist/runcompare.js");
+          const load = async (name) => new Uint8Array(await (await fetch(`/examples/data/${name}.arrow`)).arrayBuffer());
+          const data = { runs: await load("runs"), scalars: await load("scalars") };
+          const factory = eval(make);
+          const host = document.createElement("div");
+          document.body.append(host);
+          for (let i = 0; i < count; i++) {
+            const view = factory(rc, data);
+            host.append(view);
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+            view.destroy();
+            view.remove();
+          }
+          host.remove();
+        },
+        { count, make },
+      );
     await cycle(5); // warm-up: code, fonts and caches that stay by design
     const before = await metrics();
     await cycle(200);

@@ -93,21 +93,29 @@ test("a categorical axis with more values than fit shows the most frequent and '
   expect(Math.max(...leftOut.map(count))).toBeLessThanOrEqual(Math.min(...shown.map(count)));
 
   // Brush around the "other" tick only.
-  const tick = await axis.locator(".tick").last().evaluate((t) => ({ y: t.transform.baseVal[0].matrix.f }));
+  const tick = await axis
+    .locator(".tick")
+    .last()
+    .evaluate((t) => ({ y: t.transform.baseVal[0].matrix.f }));
   const x = await axis.evaluate((g) => g.transform.baseVal[0].matrix.e);
   const svg = await page.locator(".rc-parallel .rc-plot > svg").boundingBox();
   await page.mouse.move(svg.x + x, svg.y + tick.y - 4);
   await page.mouse.down();
   await page.mouse.move(svg.x + x, svg.y + tick.y + 4, { steps: 3 });
   await page.mouse.up();
-  const expected = runs.filter((run) => leftOut.includes(run["params.param_013"])).map((run) => run.run_id).sort();
+  const expected = runs
+    .filter((run) => leftOut.includes(run["params.param_013"]))
+    .map((run) => run.run_id)
+    .sort();
   expect(expected.length).toBeGreaterThan(0);
   await expect.poll(() => page.evaluate(() => [...window.view.value].sort())).toEqual(expected);
   expectLegible(await legibility(page, ".rc-parallel"), expect, "other");
 });
 
 test("more axes than fit scroll sideways: the labels scroll with their axes and stay legible, and brushing works there", async ({ page }) => {
-  const params = Object.keys(runs[0]).filter((key) => key.startsWith("params.param_")).slice(0, 24);
+  const params = Object.keys(runs[0])
+    .filter((key) => key.startsWith("params.param_"))
+    .slice(0, 24);
   await showParallel(page, 1000, { params, metrics: ["val/accuracy", "train/loss"] });
   expect(await axisColumns(page)).toHaveLength(26);
   const scroller = scrollerOf(page);
@@ -190,18 +198,24 @@ for (const theme of THEMES) {
     await applyTheme(page, theme);
     await showParallel(page, 1000, { params: ["params.learning_rate", "optimizer", "seed"], metrics: ["val/accuracy"] });
     const axis = page.locator('.rc-parallel .rc-axis[data-column="params.seed"]');
-    const tick = await axis.locator(".tick").filter({ hasText: /^2$/ }).evaluate((t) => t.transform.baseVal[0].matrix.f);
+    const tick = await axis
+      .locator(".tick")
+      .filter({ hasText: /^2$/ })
+      .evaluate((t) => t.transform.baseVal[0].matrix.f);
     const x = await axis.evaluate((g) => g.transform.baseVal[0].matrix.e);
     const svg = await page.locator(".rc-parallel .rc-plot > svg").boundingBox();
     await page.mouse.move(svg.x + x + 1, svg.y + tick);
     await expect(page.locator(".rc-parallel .rc-tooltip")).toBeVisible();
     await expect(page.locator(".rc-parallel .rc-tooltip")).toContainText("seed");
-    const pixels = await page.locator(".rc-parallel canvas.rc-hover-layer").evaluate((canvas, at) => {
-      const context = canvas.getContext("2d");
-      const ratio = canvas.width / canvas.clientWidth;
-      const pixel = (x, y) => Array.from(context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data);
-      return { away: pixel(5, 5), onRun: pixel(at.x, at.y) };
-    }, { x, y: tick });
+    const pixels = await page.locator(".rc-parallel canvas.rc-hover-layer").evaluate(
+      (canvas, at) => {
+        const context = canvas.getContext("2d");
+        const ratio = canvas.width / canvas.clientWidth;
+        const pixel = (x, y) => Array.from(context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data);
+        return { away: pixel(5, 5), onRun: pixel(at.x, at.y) };
+      },
+      { x, y: tick },
+    );
     const background = await page.locator(".rc-parallel").evaluate((view) => getComputedStyle(view).getPropertyValue("--rc-bg").trim());
     // A veil of the background colour, 60% opaque, over the other lines; the run's dot over it, opaque.
     expect(pixels.away[3]).toBeGreaterThan(140);
@@ -218,7 +232,13 @@ test("notes from Python (in the Arrow schema metadata) show as text, hostile one
   const HOSTILE = '<img src=x onerror="window.__xss=1">';
   const plain = tableFromArrays({ run_id: ["1", "2"], "params.lr": Float64Array.from([0.1, 0.2]), "metrics.acc": Float64Array.from([0.5, 0.6]) });
   const schema = new Schema(plain.schema.fields, new Map([["runcompare.notes", JSON.stringify([HOSTILE])]]));
-  const bytes = tableToIPC(new Table(schema, plain.batches.map((batch) => new RecordBatch(schema, batch.data))), "stream");
+  const bytes = tableToIPC(
+    new Table(
+      schema,
+      plain.batches.map((batch) => new RecordBatch(schema, batch.data)),
+    ),
+    "stream",
+  );
   await page.evaluate((bytes) => {
     window.view = window.rc.parallel(new Uint8Array(bytes));
     document.querySelector("#views").append(window.view);

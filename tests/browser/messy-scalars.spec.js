@@ -42,20 +42,34 @@ test("outliers are left out of the y range by default and marked at the edge; un
   for (const chart of charts) expect(chart.clippedMarks).toBeGreaterThan(0);
 
   // The marks sit at the top edge, in run 5's colour, above step 1,002 (s = 100: 100 * 10 + 100 % 7).
-  const color = await page.locator(".rc-run-legend-entry").filter({ hasText: /^run 5$/ }).locator(".rc-swatch").evaluate((s) => getComputedStyle(s).backgroundColor);
-  const mark = await page.locator(".rc-chart").first().locator(".rc-plot").evaluate((plot, color) => {
-    const ticks = [...plot.querySelectorAll(".rc-x-axis .tick")].map((t) => ({ value: Number(t.textContent.replace(/k$/, "e3")), at: t.transform.baseVal[0].matrix.e }));
-    const [a, b] = [ticks[0], ticks[ticks.length - 1]];
-    const x = a.at + ((1002 - a.value) * (b.at - a.at)) / (b.value - a.value);
-    const top = plot.querySelector(".rc-y-axis .domain").getBBox().y;
-    const canvas = plot.querySelectorAll("canvas")[1];
-    const ratio = canvas.width / canvas.clientWidth;
-    const { data } = canvas.getContext("2d").getImageData(Math.round((x - 6) * ratio), Math.round(top * ratio), Math.round(12 * ratio), Math.round(6 * ratio));
-    const [r, g, b2] = color.match(/\d+/g).map(Number);
-    let matching = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 100 && Math.abs(data[i] - r) < 40 && Math.abs(data[i + 1] - g) < 40 && Math.abs(data[i + 2] - b2) < 40) matching++;
-    return matching;
-  }, color);
+  const color = await page
+    .locator(".rc-run-legend-entry")
+    .filter({ hasText: /^run 5$/ })
+    .locator(".rc-swatch")
+    .evaluate((s) => getComputedStyle(s).backgroundColor);
+  const mark = await page
+    .locator(".rc-chart")
+    .first()
+    .locator(".rc-plot")
+    .evaluate((plot, color) => {
+      const ticks = [...plot.querySelectorAll(".rc-x-axis .tick")].map((t) => ({
+        value: Number(t.textContent.replace(/k$/, "e3")),
+        at: t.transform.baseVal[0].matrix.e,
+      }));
+      const [a, b] = [ticks[0], ticks[ticks.length - 1]];
+      const x = a.at + ((1002 - a.value) * (b.at - a.at)) / (b.value - a.value);
+      const top = plot.querySelector(".rc-y-axis .domain").getBBox().y;
+      const canvas = plot.querySelectorAll("canvas")[1];
+      const ratio = canvas.width / canvas.clientWidth;
+      const { data } = canvas
+        .getContext("2d")
+        .getImageData(Math.round((x - 6) * ratio), Math.round(top * ratio), Math.round(12 * ratio), Math.round(6 * ratio));
+      const [r, g, b2] = color.match(/\d+/g).map(Number);
+      let matching = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i + 3] > 100 && Math.abs(data[i] - r) < 40 && Math.abs(data[i + 1] - g) < 40 && Math.abs(data[i + 2] - b2) < 40) matching++;
+      return matching;
+    }, color);
   expect(mark).toBeGreaterThan(3);
 
   await page.getByLabel("ignore outliers").uncheck();
@@ -79,7 +93,9 @@ test("the legend lists only the runs with data in the charts shown", async ({ pa
   const all = new Set(scalars.map((row) => row.run_id));
   expect(withCurve.size).toBeLessThan(all.size);
   await expect(page.locator(".rc-run-legend-entry")).toHaveCount(withCurve.size);
-  await expect(page.locator(".rc-run-legend .rc-status")).toHaveText(`${withCurve.size} of ${withCurve.size} runs shown · ${all.size - withCurve.size} runs without these charts`);
+  await expect(page.locator(".rc-run-legend .rc-status")).toHaveText(
+    `${withCurve.size} of ${withCurve.size} runs shown · ${all.size - withCurve.size} runs without these charts`,
+  );
 
   // The chart filter does the same; back to every chart, every run.
   await page.evaluate(() => window.view.update({ metrics: null, filter: "validation" }));
@@ -94,7 +110,9 @@ test("millisecond times are read as such, and the view says so", async ({ page }
   await expect(page.locator(".rc-scalars .rc-hint")).toHaveText('"time" holds milliseconds since 1970: shown as dates (UTC).');
   // Run 0 reports every 1.5 s for 300 steps: 7.5 minutes, not 5 days.
   await page.getByLabel("x", { exact: true }).selectOption("relative");
-  await expect.poll(async () => (await page.locator(".rc-chart").first().locator(".rc-x-axis .tick text").allTextContents()).at(-1)).toMatch(/^\d+(\.\d+)? min$/);
+  await expect
+    .poll(async () => (await page.locator(".rc-chart").first().locator(".rc-x-axis .tick text").allTextContents()).at(-1))
+    .toMatch(/^\d+(\.\d+)? min$/);
 });
 
 test("the group-by popup shows and edits the grouping, and closes on Escape and outside", async ({ page }) => {
@@ -102,7 +120,11 @@ test("the group-by popup shows and edits the grouping, and closes on Escape and 
   const summary = page.locator(".rc-group summary");
   await expect(summary).toHaveText("group by optimizer");
   await summary.click();
-  const box = (name) => page.locator(".rc-group-list label").filter({ hasText: new RegExp(`^${name.replace(".", "\\.")}$`) }).locator("input");
+  const box = (name) =>
+    page
+      .locator(".rc-group-list label")
+      .filter({ hasText: new RegExp(`^${name.replace(".", "\\.")}$`) })
+      .locator("input");
   await expect(box("params.optimizer")).toBeChecked();
   await expect(page.locator(".rc-group-list input:checked")).toHaveCount(1);
   // Ticking adds to the grouping.

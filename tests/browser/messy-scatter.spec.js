@@ -13,7 +13,11 @@ const runs = messyRuns();
 const PLOTS = {
   defaults: {},
   "long categories on x, spikes on y": { x: "param_011", y: "val/loss/epoch_end", color: "optimizer" },
-  "times on x, a long name and tiny values on y": { x: "start_time", y: "a_metric_with_a_very_long_name_from_a_lightning_callback/step_average", color: "model" },
+  "times on x, a long name and tiny values on y": {
+    x: "start_time",
+    y: "a_metric_with_a_very_long_name_from_a_lightning_callback/step_average",
+    color: "model",
+  },
   "numbers on x, categories on y": { x: "params.learning_rate", y: "model", size: "epoch" },
 };
 
@@ -29,7 +33,8 @@ async function showScatter(page, width, options, records = null) {
   expect(await showView(page, "scatter", width, options, records)).toBeNull();
 }
 
-const tickTexts = (page, which) => page.locator(`.rc-scatter .rc-${which}-axis .tick text`).evaluateAll((texts) => texts.map((t) => t.firstChild?.textContent ?? "").filter(Boolean));
+const tickTexts = (page, which) =>
+  page.locator(`.rc-scatter .rc-${which}-axis .tick text`).evaluateAll((texts) => texts.map((t) => t.firstChild?.textContent ?? "").filter(Boolean));
 
 for (const theme of THEMES) {
   for (const width of WIDTHS) {

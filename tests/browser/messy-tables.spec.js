@@ -43,7 +43,9 @@ for (const width of [600, 1000, 1600]) {
 test("a row per run when runs outnumber series, the runs without values left out, and a switch", async ({ page }) => {
   await showMessy(page, VALUES);
   const withValues = new Set(scalars.map((row) => row.run_id));
-  await expect(page.locator(".rc-values .rc-status")).toHaveText(`4 series × ${withValues.size} runs · ${runs.length - withValues.size} runs with no values left out`);
+  await expect(page.locator(".rc-values .rc-status")).toHaveText(
+    `4 series × ${withValues.size} runs · ${runs.length - withValues.size} runs with no values left out`,
+  );
   await expect(page.getByRole("button", { name: "rows", exact: true })).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator(".rc-values table")).toHaveAttribute("aria-rowcount", String(withValues.size + 1));
   await expect(page.locator(".rc-values thead .rc-series-name")).toHaveText([...LAST.keys()]);
@@ -92,7 +94,9 @@ test("each series' extremes stay in view, and bring their run into view when cli
   const [lowest] = [...byRun].filter(([, v]) => !Number.isNaN(v)).sort((a, b) => a[1] - b[1])[0];
   const header = page.locator(".rc-values thead th.rc-series").nth(2);
   await header.locator(".rc-extremes .rc-min").click();
-  const row = page.locator(".rc-values tbody tr").filter({ has: page.locator("th", { hasText: new RegExp(`^${nameOf.get(lowest).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }) });
+  const row = page
+    .locator(".rc-values tbody tr")
+    .filter({ has: page.locator("th", { hasText: new RegExp(`^${nameOf.get(lowest).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }) });
   await expect(row).toBeInViewport();
   await expect(row.locator("td.rc-min")).toHaveCount(1);
   await shoot(page, "messy-values-extreme-shown");
@@ -129,7 +133,11 @@ for (const theme of ["light", "dark"]) {
 /** The names and values a summary panel draws, without their <title>s, top to bottom. */
 const drawnRows = (panel) =>
   panel.locator(".rc-bar-row").evaluateAll((rows) =>
-    rows.map((row) => ({ run: Number(row.dataset.run), label: row.querySelector(".rc-bar-label").firstChild.nodeValue, value: row.querySelector(".rc-bar-value").firstChild?.nodeValue ?? "" })),
+    rows.map((row) => ({
+      run: Number(row.dataset.run),
+      label: row.querySelector(".rc-bar-label").firstChild.nodeValue,
+      value: row.querySelector(".rc-bar-value").firstChild?.nodeValue ?? "",
+    })),
   );
 
 for (const width of [600, 1000, 1600]) {
@@ -148,13 +156,18 @@ for (const width of [600, 1000, 1600]) {
 
 test("summary bars: sorted by value, labelled with names and values, outliers off the axis", async ({ page }) => {
   await showMessy(page, "rc.summary(runs)");
-  const metrics = Object.keys(runs[0]).filter((key) => key.startsWith("metrics.")).map((key) => key.slice(8));
+  const metrics = Object.keys(runs[0])
+    .filter((key) => key.startsWith("metrics."))
+    .map((key) => key.slice(8));
   await expect(page.locator(".rc-summary .rc-bar-title")).toHaveText(metrics);
   for (const [index, metric] of metrics.entries()) {
     const panel = page.locator(".rc-summary .rc-bar-panel").nth(index);
     const values = runs.map((run) => run[`metrics.${metric}`]).map((v) => (typeof v === "number" && Number.isFinite(v) ? v : NaN));
     // Largest first; ties keep the runs table's order (a stable sort, done here).
-    const expected = values.map((value, run) => ({ value, run })).filter((r) => !Number.isNaN(r.value)).sort((a, b) => b.value - a.value);
+    const expected = values
+      .map((value, run) => ({ value, run }))
+      .filter((r) => !Number.isNaN(r.value))
+      .sort((a, b) => b.value - a.value);
     const rows = await drawnRows(panel);
     expect(rows.length).toBeGreaterThan(10);
     for (const [i, row] of rows.entries()) {
@@ -190,7 +203,11 @@ for (const theme of ["light", "dark"]) {
     await expect(page.locator('.rc-summary .rc-bar-row.rc-hovered[data-run="3"]')).toHaveCount(6);
     const fill = await row.locator(".rc-row-hit").evaluate((rect) => getComputedStyle(rect).fill);
     expect(fill).not.toBe("rgba(0, 0, 0, 0)");
-    const other = await page.locator(".rc-summary .rc-bar-panel").first().locator('.rc-bar-row[data-run="4"] .rc-row-hit').evaluate((rect) => getComputedStyle(rect).fill);
+    const other = await page
+      .locator(".rc-summary .rc-bar-panel")
+      .first()
+      .locator('.rc-bar-row[data-run="4"] .rc-row-hit')
+      .evaluate((rect) => getComputedStyle(rect).fill);
     expect(other).toBe("rgba(0, 0, 0, 0)");
     await shoot(page, `messy-summary-hover-${theme}`);
   });

@@ -16,6 +16,8 @@ export async function showMessy(page, make, { width = 1000, height = 900, theme 
   await page.goto("/tests/browser/blank.html");
   await applyTheme(page, theme);
   await page.evaluate(async (make) => {
+    // Read by the eval below.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const rc = await import("/dist/runcompare.js");
     const { messyRuns, messyScalars, messyDetails } = await import("/tests/browser/messy.js");
     const runs = messyRuns();

@@ -143,7 +143,10 @@ export function messyDetails(runRows, { runs = 4 } = {}) {
     for (const [key, value] of Object.entries(run)) if (key.startsWith("params.")) params[key.slice(7)] = value;
     details[run.run_id] = {
       params,
-      code: { commit: run["tags.mlflow.source.git.commit"], diff: `--- a/train.py\n+++ b/train.py\n@@\n-lr = 0.1\n+lr = ${params.learning_rate}\n`.repeat(1 + r) },
+      code: {
+        commit: run["tags.mlflow.source.git.commit"],
+        diff: `--- a/train.py\n+++ b/train.py\n@@\n-lr = 0.1\n+lr = ${params.learning_rate}\n`.repeat(1 + r),
+      },
       environment: { python: "3.11.7", packages: `numpy==1.26.${r}\npandas==2.2.1\ntorch==2.3.${r % 2}\n` },
     };
   }

@@ -3,7 +3,10 @@ import { test, expect } from "@playwright/test";
 /** Input that is legal but unusual: each view draws it, or says in its own words why not. */
 const CASES = {
   "a single run": [{ run_id: "only", "params.lr": 0.1, "metrics.acc": 0.9 }],
-  "all-NaN metric": [{ run_id: "a", "params.lr": 0.1, "metrics.acc": NaN }, { run_id: "b", "params.lr": 0.2, "metrics.acc": NaN }],
+  "all-NaN metric": [
+    { run_id: "a", "params.lr": 0.1, "metrics.acc": NaN },
+    { run_id: "b", "params.lr": 0.2, "metrics.acc": NaN },
+  ],
   "NaN and infinities": [
     { run_id: "a", "params.lr": Infinity, "metrics.acc": -Infinity },
     { run_id: "b", "params.lr": NaN, "metrics.acc": 0.5 },
@@ -46,14 +49,19 @@ for (const [name, records] of Object.entries(CASES)) {
 test("zero params: parallel draws the metrics; nothing to draw at all is an error that says what to pass", async ({ page }) => {
   const result = await page.evaluate(async () => {
     const rc = await import("/dist/runcompare.js");
-    const metricsOnly = rc.parallel([{ run_id: "a", "metrics.acc": 0.5 }, { run_id: "b", "metrics.acc": 0.6 }]);
+    const metricsOnly = rc.parallel([
+      { run_id: "a", "metrics.acc": 0.5 },
+      { run_id: "b", "metrics.acc": 0.6 },
+    ]);
     const nothing = rc.parallel([{ run_id: "a", "tags.x": "y" }]);
     const truncated = rc.parallel(new Uint8Array([0xff, 0xff, 0xff, 0xff, 1, 2, 3]));
     document.body.append(metricsOnly, nothing, truncated);
     return { metricsOnly: metricsOnly.error, nothing: nothing.error, truncated: truncated.error };
   });
   expect(result.metricsOnly).toBeNull();
-  expect(result.nothing).toBe('runs have no params.* or metrics.* columns to plot: choose columns with params= and metrics=, or prefix column names with "params." or "metrics.".');
+  expect(result.nothing).toBe(
+    'runs have no params.* or metrics.* columns to plot: choose columns with params= and metrics=, or prefix column names with "params." or "metrics.".',
+  );
   expect(result.truncated).toMatch(/^runs bytes are not a readable Arrow IPC stream or file/);
 });
 
@@ -63,7 +71,10 @@ test("a view's own controls do not fire its input event (Observable's viewof rea
     const load = async (name) => new Uint8Array(await (await fetch(`/examples/data/${name}.arrow`)).arrayBuffer());
     const views = {
       values: rc.values(await load("scalars"), { runs: await load("runs") }),
-      diff: rc.diff([{ run_id: "a", path: "x", value: "1" }, { run_id: "b", path: "x", value: "2" }]),
+      diff: rc.diff([
+        { run_id: "a", path: "x", value: "1" },
+        { run_id: "b", path: "x", value: "2" },
+      ]),
       scalars: rc.scalars(await load("scalars"), { metrics: ["loss"] }),
     };
     const counts = {};

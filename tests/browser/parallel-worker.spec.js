@@ -14,7 +14,7 @@ async function setUp(page) {
   await page.evaluate(async () => {
     const { parallel } = await import("/dist/runcompare.js");
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const records = Array.from({ length: 30_000 }, (_, i) => ({
       run_id: `run-${i}`,
       "params.lr": 10 ** (-5 + 4 * random()),
@@ -23,10 +23,11 @@ async function setUp(page) {
       "metrics.loss": random() * 2,
       "metrics.accuracy": random(),
     }));
-    const frames = (count) => new Promise((resolve) => {
-      const step = (left) => (left ? requestAnimationFrame(() => step(left - 1)) : resolve());
-      step(count);
-    });
+    const frames = (count) =>
+      new Promise((resolve) => {
+        const step = (left) => (left ? requestAnimationFrame(() => step(left - 1)) : resolve());
+        step(count);
+      });
     const pixels = (view) => {
       const canvas = view.querySelector("canvas.rc-lines");
       return canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
@@ -118,7 +119,7 @@ test("large brush moves shared with the worker draw the same pixels as one threa
   // The same selection on a page where workers are not allowed: everything on one thread.
   const alone = await pageWithoutWorkers(browser, page, setUp);
   const single = await alone.evaluate(async (ids) => {
-    const { view, pixels, drawn } = await window.draw({ selected: ids });
+    const { pixels, drawn } = await window.draw({ selected: ids });
     return { drawn, digest: await window.digest(pixels) };
   }, brushed.ids);
   await alone.close();

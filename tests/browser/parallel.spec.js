@@ -148,7 +148,9 @@ test("exports: SVG with one path per run, CSV with one row per run", async ({ pa
   });
   const csv = (await page.evaluate(() => window.view.exportCSV())).trim().split("\r\n");
   expect(csv).toHaveLength(runs.length + 1);
-  expect(csv[0]).toBe("run_id,name,params.lr,params.hidden,params.alpha,params.batch_size,params.seed,metrics.train/loss,metrics.validation/loss,metrics.validation/accuracy,selected");
+  expect(csv[0]).toBe(
+    "run_id,name,params.lr,params.hidden,params.alpha,params.batch_size,params.seed,metrics.train/loss,metrics.validation/loss,metrics.validation/accuracy,selected",
+  );
   const first = csv[1].split(",");
   expect(first.slice(0, 3)).toEqual([runs[0].run_id, runs[0].name, String(runs[0]["params.lr"])]);
   expect(Number(first[9])).toBe(runs[0]["metrics.validation/accuracy"]);
@@ -168,7 +170,11 @@ test("axes can be moved, inverted, re-scaled and removed", async ({ page }) => {
   // Double-click "hidden": the axis turns upside down (64 at the bottom).
   await page.locator(".rc-axis-title").nth(0).dblclick();
   await expect.poll(labels).toContain("hidden ↓");
-  const ticks = await page.locator(".rc-axis").nth(0).locator(".tick").evaluateAll((nodes) => nodes.map((t) => [Number(t.textContent), t.transform.baseVal[0].matrix.f]));
+  const ticks = await page
+    .locator(".rc-axis")
+    .nth(0)
+    .locator(".tick")
+    .evaluateAll((nodes) => nodes.map((t) => [Number(t.textContent), t.transform.baseVal[0].matrix.f]));
   const [low, high] = [ticks.find(([v]) => v === 20), ticks.find(([v]) => v === 60)];
   expect(high[1]).toBeGreaterThan(low[1]);
 
@@ -202,7 +208,10 @@ test("brushes keep their range when axes move, and combine with AND", async ({ p
   const [lo, hi] = await drag(7, 0.95, 0.99); // validation/accuracy
   await drag(3, 20, 100); // batch_size: only the small batches
   const accuracyOk = (run) => run["metrics.validation/accuracy"] >= lo && run["metrics.validation/accuracy"] <= hi;
-  const expected = runs.filter((run) => accuracyOk(run) && Number(run["params.batch_size"]) === 32).map((r) => r.run_id).sort();
+  const expected = runs
+    .filter((run) => accuracyOk(run) && Number(run["params.batch_size"]) === 32)
+    .map((r) => r.run_id)
+    .sort();
   const selected = await page.evaluate(() => [...window.view.value].sort());
   expect(selected.length).toBeGreaterThan(0);
   expect(selected.every((id) => Number(runs.find((r) => r.run_id === id)["params.batch_size"]) === 32)).toBe(true);
@@ -229,12 +238,21 @@ test("colour by another column, and hide runs from the run list", async ({ page 
 
 test("dark theme: text and lines stay legible", async ({ page }) => {
   await page.evaluate(() => {
-    const vars = { "--jp-layout-color0": "#111111", "--jp-layout-color1": "#1e1e1e", "--jp-ui-font-color1": "#e6e6e6", "--jp-ui-font-color2": "#b0b0b0", "--jp-border-color2": "#3a3a3a" };
+    const vars = {
+      "--jp-layout-color0": "#111111",
+      "--jp-layout-color1": "#1e1e1e",
+      "--jp-ui-font-color1": "#e6e6e6",
+      "--jp-ui-font-color2": "#b0b0b0",
+      "--jp-border-color2": "#3a3a3a",
+    };
     for (const [name, value] of Object.entries(vars)) document.body.style.setProperty(name, value);
     document.body.style.background = "#111111";
     document.body.style.color = "#e6e6e6";
   });
-  const color = await page.locator(".rc-axis-label").first().evaluate((t) => getComputedStyle(t).fill);
+  const color = await page
+    .locator(".rc-axis-label")
+    .first()
+    .evaluate((t) => getComputedStyle(t).fill);
   expect(color).toBe("rgb(230, 230, 230)");
   // The colour scale leaves out its darkest end on a dark page: every line stays visible.
   const darkest = await page.locator(".rc-legend-bar").evaluate((bar) => getComputedStyle(bar).backgroundImage);

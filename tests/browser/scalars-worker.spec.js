@@ -17,7 +17,7 @@ async function setUp(page) {
     const { scalars } = await import("/dist/runcompare.js");
     const [runs, steps] = [120, 10_000];
     let seed = 5;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const n = runs * steps;
     const columns = { run_id: new Array(n), metric: new Array(n).fill("loss"), step: new Float64Array(n), value: new Float64Array(n) };
     for (let run = 0, row = 0; run < runs; run++) {
@@ -30,10 +30,11 @@ async function setUp(page) {
       }
     }
     const table = { columnNames: () => Object.keys(columns), numRows: () => n, array: (name) => columns[name] };
-    const frames = (count) => new Promise((resolve) => {
-      const step = (left) => (left ? requestAnimationFrame(() => step(left - 1)) : resolve());
-      step(count);
-    });
+    const frames = (count) =>
+      new Promise((resolve) => {
+        const step = (left) => (left ? requestAnimationFrame(() => step(left - 1)) : resolve());
+        step(count);
+      });
     const host = document.querySelector("#chart");
     host.style.width = "1080px";
     const view = scalars(table, { smoothing: 0.6 });
@@ -54,7 +55,8 @@ async function setUp(page) {
         await frames(3);
       }
     };
-    const pixels = () => [...view.querySelectorAll(".rc-plot canvas")].map((canvas) => canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data);
+    const pixels = () =>
+      [...view.querySelectorAll(".rc-plot canvas")].map((canvas) => canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data);
     const digest = async (bytes) => Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
     const seen = async () => {
       const [raw, smoothed] = pixels();

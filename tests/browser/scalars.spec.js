@@ -37,7 +37,10 @@ function tensorBoardSmoothing(values, weight) {
 
 const smoothedAt = (run, series, step, weight) => {
   const points = curve(run, series);
-  return tensorBoardSmoothing(points.map((p) => p.value), weight)[points.findIndex((p) => p.step === step)];
+  return tensorBoardSmoothing(
+    points.map((p) => p.value),
+    weight,
+  )[points.findIndex((p) => p.step === step)];
 };
 
 /** Maps data to page pixels for one chart, from the ticks d3 drew on its axes (linear axes). */
@@ -46,10 +49,12 @@ async function chartMapping(page, index) {
   const svg = chart.locator(".rc-plot svg");
   const box = await svg.boundingBox();
   const ticks = (axis, coordinate) =>
-    chart.locator(`${axis} .tick`).evaluateAll(
-      (nodes, coordinate) => nodes.map((tick) => ({ value: Number(tick.textContent.replace("−", "-")), at: tick.transform.baseVal[0].matrix[coordinate] })),
-      coordinate,
-    );
+    chart
+      .locator(`${axis} .tick`)
+      .evaluateAll(
+        (nodes, coordinate) => nodes.map((tick) => ({ value: Number(tick.textContent.replace("−", "-")), at: tick.transform.baseVal[0].matrix[coordinate] })),
+        coordinate,
+      );
   const line = (marks) => {
     const [a, b] = [marks[0], marks[marks.length - 1]];
     return (value) => a.at + ((value - a.value) * (b.at - a.at)) / (b.value - a.value);
@@ -136,7 +141,10 @@ test("moving the smoothing slider redraws the lines, and the tooltip shows the s
 test("every smoothing kind redraws without error; smoothing 0 draws the raw values", async ({ page }) => {
   for (const type of ["time_ema", "gaussian", "running_average", "ema"]) {
     const before = await canvasPixels(page, 0);
-    await page.locator(".rc-scalars select").filter({ has: page.locator("option[value=gaussian]") }).selectOption(type);
+    await page
+      .locator(".rc-scalars select")
+      .filter({ has: page.locator("option[value=gaussian]") })
+      .selectOption(type);
     await expect.poll(async () => canvasPixels(page, 0)).not.toEqual(before);
     expect(await page.evaluate(() => window.view.error)).toBeNull();
   }
@@ -154,7 +162,11 @@ test("every smoothing kind redraws without error; smoothing 0 draws the raw valu
 test("grouping by every param but seed draws one line and band per config", async ({ page }) => {
   await page.locator(".rc-group summary").click();
   for (const name of ["params.lr", "params.hidden", "params.alpha", "params.batch_size", "params.optimizer"]) {
-    await page.locator(".rc-group-list label").filter({ hasText: new RegExp(`^${name.replace(".", "\\.")}$`) }).locator("input").check();
+    await page
+      .locator(".rc-group-list label")
+      .filter({ hasText: new RegExp(`^${name.replace(".", "\\.")}$`) })
+      .locator("input")
+      .check();
   }
   await page.locator(".rc-group summary").click();
   await expect.poll(async () => (await drawn(page)).charts.map((c) => c.lines)).toEqual([32, 32, 32, 32]);
@@ -177,7 +189,10 @@ test("grouping by every param but seed draws one line and band per config", asyn
   await page.screenshot({ path: path.join(screenshots, "scalars-grouped.png"), fullPage: true });
 
   // The 95% CI of three runs at a step, by hand: mean ± t(0.975, 2) · sd / √3, in the CSV export.
-  await page.locator(".rc-scalars select").filter({ has: page.locator("option[value=ci95]") }).selectOption("ci95");
+  await page
+    .locator(".rc-scalars select")
+    .filter({ has: page.locator("option[value=ci95]") })
+    .selectOption("ci95");
   const csv = await page.evaluate(() => window.view.exportCSV());
   const lines = csv.trim().split("\r\n");
   expect(lines[0]).toBe("metric,variant,group,runs,step,time,value,smoothed,low,high");
@@ -185,7 +200,7 @@ test("grouping by every param but seed draws one line and band per config", asyn
   const smoothed = members.map((run) => smoothedAt(run.run_id, "loss/validation", 8, 0.6));
   const sd = Math.sqrt(smoothed.reduce((sum, v) => sum + (v - expected) ** 2, 0) / 2);
   expect(Number(fields[7])).toBeCloseTo(expected, 10);
-  expect(Number(fields[9])).toBeCloseTo(expected + (4.302652730 * sd) / Math.sqrt(3), 6);
+  expect(Number(fields[9])).toBeCloseTo(expected + (4.30265273 * sd) / Math.sqrt(3), 6);
 });
 
 test("drag zooms into steps, a diagonal drag zooms y too, double-click resets", async ({ page }) => {
@@ -228,7 +243,8 @@ test("drag zooms into steps, a diagonal drag zooms y too, double-click resets", 
           for (let px = 0; px < width; px++) {
             if (data[(py * width + px) * 4 + 3] === 0) continue;
             const within = px >= edges.left - 1 && px <= edges.right && py >= edges.top - 1 && py <= edges.bottom;
-            within ? inside++ : beyond++;
+            if (within) inside++;
+            else beyond++;
           }
         return { inside, beyond };
       });
@@ -258,7 +274,10 @@ test("selection: set from outside without an input event; clicks on names and li
 
   // Only r007 shown: a click on its line selects it, a click on empty space clears.
   await page.getByRole("button", { name: "hide all" }).click();
-  await page.locator(".rc-run-legend-entry", { hasText: nameOf.get("r007") }).locator("input").check();
+  await page
+    .locator(".rc-run-legend-entry", { hasText: nameOf.get("r007") })
+    .locator("input")
+    .check();
   await expect.poll(async () => (await drawn(page)).charts[0].lines).toBe(1);
   const map = await chartMapping(page, 0);
   await page.mouse.click(map.x(10), map.y(smoothedAt("r007", "loss/train", 10, 0.6)));
@@ -294,8 +313,16 @@ test("charts filter by text or /regex/; a bad regex is flagged and filters nothi
 });
 
 test("variants together: a chart per metric, variants dashed", async ({ page }) => {
-  await page.locator(".rc-scalars select").filter({ has: page.locator("option[value=together]") }).selectOption("together");
-  await expect.poll(async () => (await drawn(page)).charts.map((c) => [c.title, c.lines])).toEqual([["loss", 192], ["accuracy", 192]]);
+  await page
+    .locator(".rc-scalars select")
+    .filter({ has: page.locator("option[value=together]") })
+    .selectOption("together");
+  await expect
+    .poll(async () => (await drawn(page)).charts.map((c) => [c.title, c.lines]))
+    .toEqual([
+      ["loss", 192],
+      ["accuracy", 192],
+    ]);
   await expect(page.locator(".rc-chart").first().locator(".rc-dash-key")).toHaveText(["train", "validation"]);
 });
 
@@ -304,8 +331,13 @@ test("time axes and a log y axis", async ({ page }) => {
   await axis.selectOption("relative");
   await expect.poll(() => page.locator(".rc-chart").first().locator(".rc-x-axis .tick text").first().textContent()).toMatch(/^0 (ms|s)$/);
   await axis.selectOption("wall");
-  await expect.poll(() => page.locator(".rc-chart").first().locator(".rc-x-axis .tick text").allTextContents()).toContainEqual(expect.stringMatching(/^:\d\d$|^\d\d:\d\d$/));
-  await page.locator(".rc-scalars select").filter({ has: page.locator("option[value=log]") }).selectOption("log");
+  await expect
+    .poll(() => page.locator(".rc-chart").first().locator(".rc-x-axis .tick text").allTextContents())
+    .toContainEqual(expect.stringMatching(/^:\d\d$|^\d\d:\d\d$/));
+  await page
+    .locator(".rc-scalars select")
+    .filter({ has: page.locator("option[value=log]") })
+    .selectOption("log");
   await expect.poll(() => page.locator(".rc-chart").first().locator(".rc-y-axis .tick text").allTextContents()).toContain("1");
   expect(await page.evaluate(() => window.view.error)).toBeNull();
 });
@@ -324,7 +356,13 @@ test("exports: a standalone SVG with every series as a path, and the series as C
     };
   }, svg);
   // Four charts x 96 runs x (raw + smoothed).
-  expect(parsed).toEqual({ root: "svg", error: null, paths: 768, titles: ["loss/train", "loss/validation", "accuracy/train", "accuracy/validation"], currentColor: false });
+  expect(parsed).toEqual({
+    root: "svg",
+    error: null,
+    paths: 768,
+    titles: ["loss/train", "loss/validation", "accuracy/train", "accuracy/validation"],
+    currentColor: false,
+  });
 
   const csv = await page.evaluate(() => window.view.exportCSV());
   const lines = csv.trim().split("\r\n");
@@ -347,8 +385,14 @@ test("a bad option shows the error box with the words Python raises, and a good 
   const cases = [
     [{ x: "time" }, 'x must be one of "step", "relative", "wall"; got "time".'],
     [{ band: "iqr" }, 'band must be one of "none", "minmax", "std", "stderr", "ci95"; got "iqr".'],
-    [{ metrics: ["loss/test"] }, 'no metric "loss/test" in the scalars (series: loss/train, loss/validation, accuracy/train, accuracy/validation): name a metric such as "loss" or a series such as "loss/train".'],
-    [{ groupBy: ["momentum"] }, 'no column "momentum" in runs (columns: params.lr, params.hidden, params.alpha, params.batch_size, params.optimizer, params.seed, metrics.train/loss, metrics.validation/loss, … (13 in all)): pass one of these, with or without its "params."/"metrics." prefix.'],
+    [
+      { metrics: ["loss/test"] },
+      'no metric "loss/test" in the scalars (series: loss/train, loss/validation, accuracy/train, accuracy/validation): name a metric such as "loss" or a series such as "loss/train".',
+    ],
+    [
+      { groupBy: ["momentum"] },
+      'no column "momentum" in runs (columns: params.lr, params.hidden, params.alpha, params.batch_size, params.optimizer, params.seed, metrics.train/loss, metrics.validation/loss, … (13 in all)): pass one of these, with or without its "params."/"metrics." prefix.',
+    ],
   ];
   for (const [options, message] of cases) {
     const error = await page.evaluate((options) => {
@@ -374,7 +418,13 @@ test("a hostile run name is text in the legend, tooltip and SVG; NaN is a gap, i
     window.view.remove();
     const values = [1, 0.8, NaN, 0.6, Infinity, 0.5, -Infinity, 0.45, 0.4, 0.38];
     const rows = ["evil", "plain"].flatMap((run_id, r) => values.map((value, step) => ({ run_id, metric: "loss", step, value: value + r })));
-    const view = scalars(rows, { runs: [{ run_id: "evil", name: hostile }, { run_id: "plain", name: "plain run" }], smoothing: 0 });
+    const view = scalars(rows, {
+      runs: [
+        { run_id: "evil", name: hostile },
+        { run_id: "plain", name: "plain run" },
+      ],
+      smoothing: 0,
+    });
     document.querySelector("#chart").append(view);
     window.view = view;
   }, hostile);
@@ -395,10 +445,19 @@ test("a hostile run name is text in the legend, tooltip and SVG; NaN is a gap, i
     await expect(page.locator(".rc-curve-tooltip-title")).toHaveText(`step ${step}`);
     return page.locator(".rc-curve-row").evaluateAll((rows) => rows.map((row) => [...row.cells].slice(2).map((cell) => cell.textContent)));
   };
-  expect(await cellsAt(4)).toEqual([["∞", "4"], ["∞", "4"]]);
+  expect(await cellsAt(4)).toEqual([
+    ["∞", "4"],
+    ["∞", "4"],
+  ]);
   await page.evaluate(() => window.view.update({ smoothing: 0.6 }));
-  expect(await cellsAt(4)).toEqual([["∞", "∞", "4"], ["∞", "∞", "4"]]);
-  expect(await cellsAt(6)).toEqual([["\u2212∞", "\u2212∞", "6"], ["\u2212∞", "\u2212∞", "6"]]);
+  expect(await cellsAt(4)).toEqual([
+    ["∞", "∞", "4"],
+    ["∞", "∞", "4"],
+  ]);
+  expect(await cellsAt(6)).toEqual([
+    ["\u2212∞", "\u2212∞", "6"],
+    ["\u2212∞", "\u2212∞", "6"],
+  ]);
   const dots = await page.locator(".rc-dot").evaluateAll((dots) => dots.map((dot) => Number(dot.getAttribute("cy"))));
   // The crosshair runs from the plot's top to its bottom.
   const plotBottom = Number(await page.locator(".rc-crosshair").first().getAttribute("y2"));
@@ -454,7 +513,13 @@ test("the notebook widget draws the scalars view from its traits and sends the s
     [read("scalars.arrow"), read("runs.arrow")],
   );
   expect(result).toEqual({
-    atStart: { charts: [["loss/train", 96, 1], ["loss/validation", 96, 1]], smoothing: "0.800" },
+    atStart: {
+      charts: [
+        ["loss/train", 96, 1],
+        ["loss/validation", 96, 1],
+      ],
+      smoothing: "0.800",
+    },
     picked: [["r002"]],
     grouped: [32, 32],
     left: 0,
@@ -517,7 +582,10 @@ async function longCurvesAgainstReference(page, { runs, steps, smoothing }) {
       const [rawCanvas, smoothCanvas] = plot.querySelectorAll("canvas");
       // d3's axes put ticks half a pixel off at device pixel ratio 1, to keep their lines crisp.
       const ticks = (axis, at) =>
-        [...plot.querySelectorAll(`${axis} .tick`)].map((tick) => ({ value: Number(tick.textContent.replace("−", "-").replace(/k$/, "e3")), at: tick.transform.baseVal[0].matrix[at] - 0.5 }));
+        [...plot.querySelectorAll(`${axis} .tick`)].map((tick) => ({
+          value: Number(tick.textContent.replace("−", "-").replace(/k$/, "e3")),
+          at: tick.transform.baseVal[0].matrix[at] - 0.5,
+        }));
       const mapping = (marks) => {
         const [a, b] = [marks[0], marks[marks.length - 1]];
         return (value) => a.at + ((value - a.value) * (b.at - a.at)) / (b.value - a.value);
@@ -537,7 +605,7 @@ async function longCurvesAgainstReference(page, { runs, steps, smoothing }) {
       // M4: in each pixel column, the first, lowest, highest and last point, each once, in order.
       const m4 = (values) => {
         const kept = [];
-        for (let start = 0; start < steps; ) {
+        for (let start = 0; start < steps;) {
           const column = Math.floor((start * pixelColumns) / (steps - 1));
           let end = start;
           while (end < steps && Math.floor((end * pixelColumns) / (steps - 1)) === column) end++;
@@ -550,8 +618,26 @@ async function longCurvesAgainstReference(page, { runs, steps, smoothing }) {
         return kept.map((i) => [mapX(i), mapY(values[i])]);
       };
       const palette = [
-        "#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#a120f7",
-        "#776f00", "#0a7b6c", "#acb1f0", "#2fb5fa", "#d11376", "#f654f9", "#c04304", "#a89c62", "#a1c313", "#7961a3",
+        "#4e79a7",
+        "#f28e2c",
+        "#e15759",
+        "#76b7b2",
+        "#59a14f",
+        "#edc949",
+        "#af7aa1",
+        "#ff9da7",
+        "#9c755f",
+        "#a120f7",
+        "#776f00",
+        "#0a7b6c",
+        "#acb1f0",
+        "#2fb5fa",
+        "#d11376",
+        "#f654f9",
+        "#c04304",
+        "#a89c62",
+        "#a1c313",
+        "#7961a3",
       ];
       const alpha = Math.max(0.15, Math.min(1, 1.25 - 0.3 * Math.log10(runs)));
       const reference = (series, opacity) => {

@@ -29,7 +29,10 @@ test.beforeEach(async ({ page }) => {
 
 /** The y values the view shows, from its CSV export, by run id. */
 async function shownY(page) {
-  const [header, ...rows] = (await page.evaluate(() => window.view.exportCSV())).trim().split("\r\n").map((line) => line.split(","));
+  const [header, ...rows] = (await page.evaluate(() => window.view.exportCSV()))
+    .trim()
+    .split("\r\n")
+    .map((line) => line.split(","));
   const y = header.findIndex((name) => name.startsWith("loss/validation ("));
   return { column: header[y], values: new Map(rows.map((row) => [row[0], Number(row[y])])) };
 }
@@ -48,12 +51,18 @@ test("LAST / MIN / MAX switch the y summary of a scalars series", async ({ page 
 });
 
 test("x, y and colour pickers redraw the points and keep the selection", async ({ page }) => {
-  await page.evaluate((ids) => (window.view.value = ids), runs.slice(0, 4).map((run) => run.run_id));
+  await page.evaluate(
+    (ids) => (window.view.value = ids),
+    runs.slice(0, 4).map((run) => run.run_id),
+  );
   await page.locator(".rc-scatter label", { hasText: /^x/ }).locator("select").selectOption("params.batch_size");
   await expect(page.locator(".rc-scatter .rc-axis-label").first()).toHaveText("batch_size");
   await page.locator(".rc-scatter label", { hasText: /^y/ }).locator("select").selectOption("metrics.validation/accuracy");
   await expect(page.locator(".rc-toggle button").first()).toBeDisabled();
-  await page.locator(".rc-scatter label", { hasText: /^colour/ }).locator("select").selectOption("params.hidden");
+  await page
+    .locator(".rc-scatter label", { hasText: /^colour/ })
+    .locator("select")
+    .selectOption("params.hidden");
   await expect(page.locator(".rc-scatter .rc-legend-title").first()).toHaveText("hidden");
   await expect.poll(() => page.evaluate(() => window.view.drawn)).toEqual({ points: runs.length, emphasised: 4 });
 });

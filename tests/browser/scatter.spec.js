@@ -15,10 +15,9 @@ const shown = (value) => String(Number(value.toPrecision(6)));
  * in the coordinates of the chart's SVG.
  */
 async function axisScale(page, which, log) {
-  const ticks = await page.locator(`.rc-scatter .rc-${which}-axis .tick`).evaluateAll(
-    (nodes, which) => nodes.map((tick) => ({ text: tick.textContent, at: tick.transform.baseVal[0].matrix[which === "x" ? "e" : "f"] })),
-    which,
-  );
+  const ticks = await page
+    .locator(`.rc-scatter .rc-${which}-axis .tick`)
+    .evaluateAll((nodes, which) => nodes.map((tick) => ({ text: tick.textContent, at: tick.transform.baseVal[0].matrix[which === "x" ? "e" : "f"] })), which);
   const labelled = ticks.filter((tick) => tick.text !== "").map((tick) => ({ value: Number(tick.text.replace("−", "-")), at: tick.at }));
   const [a, b] = [labelled[0], labelled[labelled.length - 1]];
   const t = log ? Math.log10 : (v) => v;
@@ -288,7 +287,8 @@ test.describe("the example sweep", () => {
         "--jp-ui-font-color2": "#aaa",
         "--jp-border-color2": "#444",
         "--jp-brand-color1": "#58a6ff",
-      })) document.body.style.setProperty(name, value);
+      }))
+        document.body.style.setProperty(name, value);
       window.view.update({ height: 400 });
     });
     await page.waitForFunction(() => window.view.drawn.points === 96);
@@ -362,9 +362,9 @@ test.describe("built from records", () => {
     }));
     await mount(page, records, { x: "optimizer", y: "acc" });
     expect(await page.evaluate(() => window.view.drawn.points)).toBe(60);
-    const ticks = await page.locator(".rc-scatter .rc-x-axis .tick").evaluateAll((nodes) =>
-      nodes.map((tick) => ({ text: tick.textContent, x: tick.transform.baseVal[0].matrix.e })),
-    );
+    const ticks = await page
+      .locator(".rc-scatter .rc-x-axis .tick")
+      .evaluateAll((nodes) => nodes.map((tick) => ({ text: tick.textContent, x: tick.transform.baseVal[0].matrix.e })));
     expect(ticks.map((tick) => tick.text)).toEqual([HOSTILE, "adam", "sgd"]);
     expect(await page.locator("img").count()).toBe(0);
     const step = ticks[1].x - ticks[0].x;
@@ -403,7 +403,9 @@ test.describe("built from records", () => {
     const svg = await page.evaluate(() => window.view.exportSVG());
     const inBand = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, "image/svg+xml");
-      return [...doc.querySelectorAll("g.points circle")].filter((c) => ["c", "d"].includes(c.getAttribute("data-run-id"))).map((c) => Number(c.getAttribute("cx")));
+      return [...doc.querySelectorAll("g.points circle")]
+        .filter((c) => ["c", "d"].includes(c.getAttribute("data-run-id")))
+        .map((c) => Number(c.getAttribute("cx")));
     }, svg);
     expect(inBand).toEqual([Math.round(band * 10) / 10, Math.round(band * 10) / 10]);
     await expect(page.locator(".rc-scatter .rc-status")).toHaveText("4 runs");

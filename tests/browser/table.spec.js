@@ -5,7 +5,9 @@ import { tableFromIPC } from "apache-arrow";
 import { exampleRuns, repo, screenshots } from "./helpers.js";
 
 // Arrow JS gives int64 values as BigInt: as numbers here, as the table shows them.
-const runs = exampleRuns().map((run) => Object.fromEntries(Object.entries(run).map(([key, value]) => [key, typeof value === "bigint" ? Number(value) : value])));
+const runs = exampleRuns().map((run) =>
+  Object.fromEntries(Object.entries(run).map(([key, value]) => [key, typeof value === "bigint" ? Number(value) : value])),
+);
 const ACCURACY = "metrics.validation/accuracy";
 const HOSTILE = '<img src=x onerror="window.__xss=1">';
 const DARK = `
@@ -33,26 +35,34 @@ function exampleSummaries() {
 
 /** A new table in the page from records or the example files, as window.view. */
 async function show(page, records, options = {}) {
-  await page.evaluate(async ({ records, options }) => {
-    const { table } = await import("/dist/runcompare.js");
-    window.view?.destroy();
-    window.view?.remove();
-    const bytes = async (file) => new Uint8Array(await (await fetch(file)).arrayBuffer());
-    const data = records ?? (await bytes("/examples/data/runs.arrow"));
-    const scalars = options.scalars === "example" ? await bytes("/examples/data/scalars.arrow") : options.scalars;
-    window.view = table(data, { ...options, scalars });
-    window.inputs = 0;
-    window.states = 0;
-    window.view.addEventListener("input", () => window.inputs++);
-    window.view.addEventListener("statechange", () => window.states++);
-    document.querySelector("#table").replaceChildren(window.view);
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  }, { records, options });
+  await page.evaluate(
+    async ({ records, options }) => {
+      const { table } = await import("/dist/runcompare.js");
+      window.view?.destroy();
+      window.view?.remove();
+      const bytes = async (file) => new Uint8Array(await (await fetch(file)).arrayBuffer());
+      const data = records ?? (await bytes("/examples/data/runs.arrow"));
+      const scalars = options.scalars === "example" ? await bytes("/examples/data/scalars.arrow") : options.scalars;
+      window.view = table(data, { ...options, scalars });
+      window.inputs = 0;
+      window.states = 0;
+      window.view.addEventListener("input", () => window.inputs++);
+      window.view.addEventListener("statechange", () => window.states++);
+      document.querySelector("#table").replaceChildren(window.view);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    },
+    { records, options },
+  );
   expect(await page.evaluate(() => window.view.error)).toBeNull();
 }
 
-const names = (page) => page.locator(".rc-table .rc-row .rc-name").evaluateAll((cells) =>
-  cells.map((cell) => ({ top: cell.parentElement.parentElement.offsetTop, text: cell.textContent })).sort((a, b) => a.top - b.top).map((c) => c.text));
+const names = (page) =>
+  page.locator(".rc-table .rc-row .rc-name").evaluateAll((cells) =>
+    cells
+      .map((cell) => ({ top: cell.parentElement.parentElement.offsetTop, text: cell.textContent }))
+      .sort((a, b) => a.top - b.top)
+      .map((c) => c.text),
+  );
 const header = (page, column) => page.locator(`.rc-table .rc-head-cell[data-column="${column}"]`);
 const frames = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
@@ -74,7 +84,13 @@ test("the example sweep: one row per run, sorted by accuracy with its leaderboar
   expect(shown).toEqual(byAccuracy.slice(0, shown.length).map(({ run }) => run.name));
   // Ranks: ties share the better rank; the top 3 are highlighted.
   const ranks = byAccuracy.map(({ run }) => 1 + byAccuracy.findIndex((other) => other.run[ACCURACY] === run[ACCURACY]));
-  expect(await view.locator(".rc-row .rc-rank").evaluateAll((cells) => cells.sort((a, b) => a.parentElement.parentElement.offsetTop - b.parentElement.parentElement.offsetTop).map((c) => Number(c.textContent)))).toEqual(ranks.slice(0, shown.length));
+  expect(
+    await view
+      .locator(".rc-row .rc-rank")
+      .evaluateAll((cells) =>
+        cells.sort((a, b) => a.parentElement.parentElement.offsetTop - b.parentElement.parentElement.offsetTop).map((c) => Number(c.textContent)),
+      ),
+  ).toEqual(ranks.slice(0, shown.length));
   await expect(view.locator(".rc-row.rc-top")).toHaveCount(ranks.filter((rank) => rank <= 3).length);
   // Times are relative with the exact time on hover; durations and the last step from the scalars.
   const first = view.locator(`.rc-row[data-run="${byAccuracy[0].run.run_id}"]`);
@@ -88,7 +104,10 @@ test("the example sweep: one row per run, sorted by accuracy with its leaderboar
 test("LAST, MIN and MAX columns hold each run's values as worked out from the scalars", async ({ page }) => {
   const summary = exampleSummaries();
   await show(page, null, { scalars: "example", columns: ["loss/validation:last", "loss/validation:min", "accuracy/train:max"] });
-  const csv = (await page.evaluate(() => window.view.exportCSV())).trim().split("\r\n").map((line) => line.split(","));
+  const csv = (await page.evaluate(() => window.view.exportCSV()))
+    .trim()
+    .split("\r\n")
+    .map((line) => line.split(","));
   expect(csv[0]).toEqual(["run_id", "name", "loss/validation:last", "loss/validation:min", "accuracy/train:max"]);
   expect(csv.length).toBe(97);
   for (const [id, , last, min, max] of csv.slice(1)) {
@@ -102,7 +121,12 @@ test("LAST, MIN and MAX columns hold each run's values as worked out from the sc
   await expect(group.getByRole("button")).toHaveText(["LAST", "MIN", "MAX"]);
   expect(await group.getByRole("button").evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-pressed")))).toEqual(["true", "true", "false"]);
   await group.getByRole("button", { name: "MAX" }).click();
-  expect(await page.evaluate(() => window.view.state.columns)).toEqual(["loss/validation:last", "loss/validation:min", "loss/validation:max", "accuracy/train:max"]);
+  expect(await page.evaluate(() => window.view.state.columns)).toEqual([
+    "loss/validation:last",
+    "loss/validation:min",
+    "loss/validation:max",
+    "accuracy/train:max",
+  ]);
 });
 
 test("header clicks sort ascending, descending, then not; shift-click adds a second key; missing values last", async ({ page }) => {
@@ -119,11 +143,16 @@ test("header clicks sort ascending, descending, then not; shift-click adds a sec
   await expect(header(page, "metrics.acc")).toHaveAttribute("aria-sort", "ascending");
   await header(page, "metrics.acc").locator(".rc-head-label").click();
   expect(await names(page)).toEqual(["run c", "run e", "run a", "run d", "run b"]);
-  await header(page, "params.opt").locator(".rc-head-label").click({ modifiers: ["Shift"] });
+  await header(page, "params.opt")
+    .locator(".rc-head-label")
+    .click({ modifiers: ["Shift"] });
   // Ties in accuracy (a and d, 0.5) now go by optimizer: adam before sgd.
   expect(await names(page)).toEqual(["run c", "run e", "run d", "run a", "run b"]);
   await expect(header(page, "params.opt").locator(".rc-sort-mark")).toHaveText("▲2");
-  expect(await page.evaluate(() => window.view.state.sort)).toEqual([{ column: "metrics.acc", descending: true }, { column: "params.opt", descending: false }]);
+  expect(await page.evaluate(() => window.view.state.sort)).toEqual([
+    { column: "metrics.acc", descending: true },
+    { column: "params.opt", descending: false },
+  ]);
   // A plain click on a key of several sorts by that column alone; two more clicks unsort.
   await header(page, "params.opt").locator(".rc-head-label").click();
   expect(await names(page)).toEqual(["run b", "run d", "run a", "run c", "run e"]);
@@ -160,7 +189,9 @@ test("filters: a value set with counts, a numeric range, text and /regex/, the s
 
   // The optimizer's value counts now follow the other two filters.
   await header(page, "tags.group").locator(".rc-filter-button").click();
-  const counts = await panel.locator(".rc-value-row").evaluateAll((rows) => rows.map((row) => [row.querySelector(".rc-value-text").textContent, Number(row.querySelector(".rc-value-count").textContent)]));
+  const counts = await panel
+    .locator(".rc-value-row")
+    .evaluateAll((rows) => rows.map((row) => [row.querySelector(".rc-value-text").textContent, Number(row.querySelector(".rc-value-count").textContent)]));
   const groups = new Map();
   for (const run of runs.filter(inRange)) groups.set(run["tags.group"], (groups.get(run["tags.group"]) ?? 0) + 1);
   expect(new Map(counts)).toEqual(groups);
@@ -192,7 +223,10 @@ test("filters: a value set with counts, a numeric range, text and /regex/, the s
 
 test("drag a header to move its column, its edge to resize it, double-click the edge to fit", async ({ page }) => {
   await show(page, null, { columns: ["params.lr", "params.hidden", "params.alpha", "tags.group"] });
-  const order = () => page.locator(".rc-table .rc-grid-head > .rc-head-cell").evaluateAll((cells) => cells.sort((a, b) => a.offsetLeft - b.offsetLeft).map((c) => c.dataset.column));
+  const order = () =>
+    page
+      .locator(".rc-table .rc-grid-head > .rc-head-cell")
+      .evaluateAll((cells) => cells.sort((a, b) => a.offsetLeft - b.offsetLeft).map((c) => c.dataset.column));
   expect(await order()).toEqual(["params.lr", "params.hidden", "params.alpha", "tags.group"]);
   const from = await header(page, "params.lr").boundingBox();
   const to = await header(page, "params.alpha").boundingBox();
@@ -229,7 +263,10 @@ test("drag a header to move its column, its edge to resize it, double-click the 
 
 test("checkboxes select runs; shift-click selects a range in the order shown; the header box and menu select all, shown or none", async ({ page }) => {
   await show(page, null, { sort: "params.lr" });
-  const order = runs.map((run, row) => ({ run, row })).sort((a, b) => a.run["params.lr"] - b.run["params.lr"] || a.row - b.row).map(({ run }) => run.run_id);
+  const order = runs
+    .map((run, row) => ({ run, row }))
+    .sort((a, b) => a.run["params.lr"] - b.run["params.lr"] || a.row - b.row)
+    .map(({ run }) => run.run_id);
   const box = (position) => page.locator(`.rc-table .rc-row[aria-rowindex="${position + 2}"] .rc-check input`);
   await box(2).click();
   await box(6).click({ modifiers: ["Shift"] });
@@ -280,8 +317,15 @@ test("keyboard: arrows move, space checks, shift extends", async ({ page }) => {
 });
 
 test("CSV: every run passing the filters, or the rows on screen, with the columns shown", async ({ page }) => {
-  await show(page, null, { columns: ["params.lr", "tags.group", ACCURACY], sort: "-validation/accuracy", filters: [{ column: "params.hidden", kind: "values", values: ["16"] }] });
-  const kept = runs.map((run, row) => ({ run, row })).filter(({ run }) => run["params.hidden"] === 16).sort((a, b) => b.run[ACCURACY] - a.run[ACCURACY] || a.row - b.row);
+  await show(page, null, {
+    columns: ["params.lr", "tags.group", ACCURACY],
+    sort: "-validation/accuracy",
+    filters: [{ column: "params.hidden", kind: "values", values: ["16"] }],
+  });
+  const kept = runs
+    .map((run, row) => ({ run, row }))
+    .filter(({ run }) => run["params.hidden"] === 16)
+    .sort((a, b) => b.run[ACCURACY] - a.run[ACCURACY] || a.row - b.row);
   const all = (await page.evaluate(() => window.view.exportCSV())).trim().split("\r\n");
   expect(all[0]).toBe(`run_id,name,rank,params.lr,tags.group,${ACCURACY}`);
   expect(all.length).toBe(kept.length + 1);
@@ -290,20 +334,28 @@ test("CSV: every run passing the filters, or the rows on screen, with the column
   const screen = (await page.evaluate(() => window.view.exportCSV("screen"))).trim().split("\r\n");
   const onScreen = await page.locator(".rc-table .rc-row .rc-name").evaluateAll((cells) => {
     const grid = document.querySelector(".rc-table .rc-grid").getBoundingClientRect();
-    return cells.filter((c) => { const r = c.getBoundingClientRect(); return r.top >= grid.top + 46 - 1 && r.bottom <= grid.bottom + 1; }).length;
+    return cells.filter((c) => {
+      const r = c.getBoundingClientRect();
+      return r.top >= grid.top + 46 - 1 && r.bottom <= grid.bottom + 1;
+    }).length;
   });
   expect(screen.length - 1).toBe(onScreen);
   expect(screen.slice(1)).toEqual(all.slice(1, 1 + onScreen));
   // The buttons download the same text.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV", exact: true }).click()]);
   expect(download.suggestedFilename()).toBe("table-table.csv");
-  expect(fs.readFileSync(await download.path(), "utf8").trim().split("\r\n")).toEqual(all);
+  expect(
+    fs
+      .readFileSync(await download.path(), "utf8")
+      .trim()
+      .split("\r\n"),
+  ).toEqual(all);
 });
 
 test("hostile run names, tags and column names stay text, in the page, the chooser, the filters and the exports", async ({ page }) => {
   const column = `params.${HOSTILE}`;
   const records = [
-    { run_id: "r1", name: HOSTILE, [column]: "=HYPERLINK(\"http://x\")", tags: [HOSTILE, "ok"], "tags.note": "@SUM(A1)" },
+    { run_id: "r1", name: HOSTILE, [column]: '=HYPERLINK("http://x")', tags: [HOSTILE, "ok"], "tags.note": "@SUM(A1)" },
     { run_id: "r2", name: "-2+3", [column]: HOSTILE, tags: ["ok"], "tags.note": HOSTILE },
   ];
   page.on("dialog", () => {
@@ -396,7 +448,9 @@ for (const width of [600, 1000, 1600]) {
       if (theme === "dark") await page.addStyleTag({ content: DARK });
       await show(page, null, { scalars: "example", sort: "-validation/accuracy" });
       await page.locator(".rc-table .rc-row").nth(1).locator(".rc-check input").check();
-      const boxes = await page.locator(".rc-table .rc-controls > *:not([hidden]), .rc-table .rc-exports > *").evaluateAll((elements) => elements.map((e) => e.getBoundingClientRect().toJSON()));
+      const boxes = await page
+        .locator(".rc-table .rc-controls > *:not([hidden]), .rc-table .rc-exports > *")
+        .evaluateAll((elements) => elements.map((e) => e.getBoundingClientRect().toJSON()));
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
           const [a, b] = [boxes[i], boxes[j]];
@@ -409,9 +463,16 @@ for (const width of [600, 1000, 1600]) {
       // Text against its row, by WCAG's contrast ratio: at least 4.5 for names and values.
       const ratios = await page.evaluate(() => {
         // rgb(0-255 …) or color(srgb 0-1 …), as color-mix() resolves.
-        const rgb = (color) => color.match(/[\d.]+/g).slice(0, 3).map((c) => Number(c) * (color.startsWith("color(") ? 255 : 1));
+        const rgb = (color) =>
+          color
+            .match(/[\d.]+/g)
+            .slice(0, 3)
+            .map((c) => Number(c) * (color.startsWith("color(") ? 255 : 1));
         const luminance = ([r, g, b]) => {
-          const [R, G, B] = [r, g, b].map((c) => { const s = c / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+          const [R, G, B] = [r, g, b].map((c) => {
+            const s = c / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
           return 0.2126 * R + 0.7152 * G + 0.0722 * B;
         };
         const background = (element) => {

@@ -36,13 +36,19 @@ async function frames(page) {
 }
 
 async function scrollToColumn(page, column) {
-  const width = await page.locator(".rc-values thead th.rc-run").first().evaluate((th) => th.getBoundingClientRect().width);
+  const width = await page
+    .locator(".rc-values thead th.rc-run")
+    .first()
+    .evaluate((th) => th.getBoundingClientRect().width);
   await page.locator(".rc-values-scroll").evaluate((scroller, left) => (scroller.scrollLeft = left), column * width);
   await frames(page);
 }
 
 function cell(page, key, column) {
-  return page.locator(".rc-values tbody tr").filter({ has: page.locator("th", { hasText: new RegExp(`^${key}$`) }) }).locator(`td[aria-colindex="${column + 2}"]`);
+  return page
+    .locator(".rc-values tbody tr")
+    .filter({ has: page.locator("th", { hasText: new RegExp(`^${key}$`) }) })
+    .locator(`td[aria-colindex="${column + 2}"]`);
 }
 
 /** Scrolls across the whole table and gathers, per row, the columns highlighted as max and min, with their labels. */
@@ -105,7 +111,13 @@ test.describe("on the example sweep", () => {
   test("MIN shows each run's minimum of the series, NaN ignored", async ({ page }) => {
     await page.getByRole("button", { name: "MIN", exact: true }).click();
     await expect(page.getByRole("button", { name: "MIN", exact: true })).toHaveAttribute("aria-pressed", "true");
-    for (const [key, column] of [["loss/validation", 0], ["loss/train", 3], ["accuracy/validation", 7], ["accuracy/train", 60], ["loss/validation", 90]]) {
+    for (const [key, column] of [
+      ["loss/validation", 0],
+      ["loss/train", 3],
+      ["accuracy/validation", 7],
+      ["accuracy/train", 60],
+      ["loss/validation", 90],
+    ]) {
       await scrollToColumn(page, column);
       const expected = series.value(key, runIds[column], "min");
       const text = await cell(page, key, column).locator(".rc-value").textContent();
@@ -149,7 +161,10 @@ test.describe("on the example sweep", () => {
   test("a run's sort button orders the rows by its values, again to reverse, then back", async ({ page }) => {
     const column = 2;
     const values = series.keys.map((key) => series.value(key, runIds[column], "last"));
-    const ascending = series.keys.map((key, i) => [key, values[i]]).sort((a, b) => a[1] - b[1]).map(([key]) => key);
+    const ascending = series.keys
+      .map((key, i) => [key, values[i]])
+      .sort((a, b) => a[1] - b[1])
+      .map(([key]) => key);
     const sortButton = page.locator(`.rc-values th[aria-colindex="${column + 2}"] .rc-sort`);
     const rowKeys = () => page.locator(".rc-values tbody th").allTextContents();
     await sortButton.click();
@@ -208,7 +223,10 @@ test.describe("on the example sweep", () => {
     // The axis starts at zero, so bar lengths are in the ratio of the values.
     const widthOf = (run) => accuracy.locator(`.rc-bar-row[data-run="${run}"] rect.rc-bar`).evaluate((r) => r.width.baseVal.value);
     const [first, fifth] = [runs.indexOf(byAccuracy[0]), runs.indexOf(byAccuracy[4])];
-    expect((await widthOf(first)) / (await widthOf(fifth))).toBeCloseTo(byAccuracy[0]["metrics.validation/accuracy"] / byAccuracy[4]["metrics.validation/accuracy"], 2);
+    expect((await widthOf(first)) / (await widthOf(fifth))).toBeCloseTo(
+      byAccuracy[0]["metrics.validation/accuracy"] / byAccuracy[4]["metrics.validation/accuracy"],
+      2,
+    );
 
     // Only the rows in view are drawn: scroll run 5's into view (rows are 18px).
     const row5 = accuracy.locator('.rc-bar-row[data-run="5"]');
@@ -425,7 +443,9 @@ test.describe("made in the page", () => {
         status: table.querySelector(".rc-status").textContent,
       };
     });
-    console.log(`1,000 runs x 50 series (500,000 rows): first paint ${timing.firstPaint.toFixed(0)} ms, switch to MIN ${timing.switchToMin.toFixed(0)} ms, scroll to the end ${timing.scrollToEnd.toFixed(0)} ms, ${timing.cells} cells in the DOM`);
+    console.log(
+      `1,000 runs x 50 series (500,000 rows): first paint ${timing.firstPaint.toFixed(0)} ms, switch to MIN ${timing.switchToMin.toFixed(0)} ms, scroll to the end ${timing.scrollToEnd.toFixed(0)} ms, ${timing.cells} cells in the DOM`,
+    );
     expect(timing.status).toBe("50 series × 1000 runs");
     expect(timing.lastHeader).toBe("run 999");
     expect(timing.cells).toBeLessThan(50 * 30);

@@ -2,6 +2,7 @@ import { test, expect } from "@playwright/test";
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { repo, screenshots } from "../browser/helpers.js";
 import { execute, kernelIdle } from "../jupyter/notebook.js";
 
@@ -29,14 +30,22 @@ async function createNotebook(page, name) {
   }
   const cells = CELLS.map((source) => ({ cell_type: "code", source, metadata: {}, outputs: [], execution_count: null }));
   const content = { cells, metadata: { kernelspec: { name: "python3", display_name: "Python 3", language: "python" } }, nbformat: 4, nbformat_minor: 5 };
-  await page.evaluate(async ({ name, content }) => window.jupyterapp.serviceManager.contents.save(name, { type: "notebook", format: "json", content }), { name, content });
+  await page.evaluate(async ({ name, content }) => window.jupyterapp.serviceManager.contents.save(name, { type: "notebook", format: "json", content }), {
+    name,
+    content,
+  });
 }
 
 const readNotebook = async (page, name) =>
-  JSON.parse(await page.evaluate(async (name) => (await window.jupyterapp.serviceManager.contents.get(name, { content: true, type: "file", format: "text" })).content, name));
+  JSON.parse(
+    await page.evaluate(
+      async (name) => (await window.jupyterapp.serviceManager.contents.get(name, { content: true, type: "file", format: "text" })).content,
+      name,
+    ),
+  );
 
 const runcompareOutputs = (notebook) => notebook.cells.flatMap((cell) => cell.outputs ?? []).filter((output) => output.data?.[MIME]);
-const joined = (value) => (Array.isArray(value) ? value.join("") : value ?? "");
+const joined = (value) => (Array.isArray(value) ? value.join("") : (value ?? ""));
 
 async function openAndRun(page, name) {
   await page.goto(`/lab/tree/${name}?reset`);
@@ -52,7 +61,9 @@ async function saveWithPictures(page, name) {
   await expect
     .poll(async () => {
       await page.evaluate(() => window.jupyterapp.commands.execute("docmanager:save"));
-      return runcompareOutputs(await readNotebook(page, name)).filter((output) => /<img[^>]+src="data:image\/webp;base64,/.test(joined(output.data["text/html"]))).length;
+      return runcompareOutputs(await readNotebook(page, name)).filter((output) =>
+        /<img[^>]+src="data:image\/webp;base64,/.test(joined(output.data["text/html"])),
+      ).length;
     })
     .toBe(KINDS.length);
   return readNotebook(page, name);
@@ -78,7 +89,7 @@ const setSaveState = (page, saveState) =>
 
 test("runcompare runs from the installed wheel, with its JupyterLab extension installed by pip", async ({ page }) => {
   const { stdout, stderr } = spawnSync(path.join(venv, "bin/jupyter"), ["labextension", "list"], { encoding: "utf-8" });
-  expect((stdout + stderr).replace(/\x1b\[[0-9;]*m/g, "")).toMatch(/runcompare v\d+\.\d+\.\d+ enabled\s+OK \(python, runcompare\)/);
+  expect(stripVTControlCharacters(stdout + stderr)).toMatch(/runcompare v\d+\.\d+\.\d+ enabled\s+OK \(python, runcompare\)/);
   await createNotebook(page, "where.ipynb");
   await page.goto("/lab/tree/where.ipynb?reset");
   await kernelIdle(page);
@@ -94,7 +105,9 @@ test("three views saved with widget state cost their data and under 10 KB each, 
   const bytes = Buffer.byteLength(fs.readFileSync(path.join(root, "three.ipynb")));
   const models = Object.values(saved.metadata.widgets["application/vnd.jupyter.widget-state+json"].state);
   const data = models.flatMap((model) => model.buffers ?? []).reduce((sum, buffer) => sum + buffer.data.length, 0);
-  console.log(`three views saved with widget state: ${bytes} bytes, of which ${data} are the tables (base64): ${((bytes - data) / 3 / 1000).toFixed(1)} KB a view besides`);
+  console.log(
+    `three views saved with widget state: ${bytes} bytes, of which ${data} are the tables (base64): ${((bytes - data) / 3 / 1000).toFixed(1)} KB a view besides`,
+  );
   expect(bytes).toBeLessThan(data + 30_000);
   // The code is in none of it: each model names the 1.4 KB loader, the outputs hold a picture and a line.
   const views = models.filter((model) => model.model_name === "AnyModel");
@@ -132,7 +145,14 @@ test("saved under JupyterLab's defaults (no widget state), each view reopens as 
     await expect(figures).toHaveCount(3);
     for (let i = 0; i < 3; i++) {
       await figures.nth(i).scrollIntoViewIfNeeded();
-      await expect.poll(() => figures.nth(i).locator("img").evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(100);
+      await expect
+        .poll(() =>
+          figures
+            .nth(i)
+            .locator("img")
+            .evaluate((img) => img.complete && img.naturalWidth),
+        )
+        .toBeGreaterThan(100);
     }
     await expect(figures.nth(0)).toContainText("runcompare parallel: 96 runs x 7 axes. Run the cell with runcompare installed to see the live view.");
     await expect(figures.nth(1)).toContainText("runcompare scatter: 96 runs");
@@ -155,7 +175,9 @@ test("nbconvert turns the saved notebook into HTML that shows each view offline"
   // Saved without widget state as is; with it, nbconvert would reach for a widget manager online
   // unless told to drop the notebook's metadata, as the README says.
   execFileSync(jupyter, ["nbconvert", "--to", "html", "--output", "defaults-page", path.join(root, "defaults.ipynb")], { stdio: "pipe" });
-  execFileSync(jupyter, ["nbconvert", "--to", "html", "--ClearMetadataPreprocessor.enabled=True", "--output", "three-page", path.join(root, "three.ipynb")], { stdio: "pipe" });
+  execFileSync(jupyter, ["nbconvert", "--to", "html", "--ClearMetadataPreprocessor.enabled=True", "--output", "three-page", path.join(root, "three.ipynb")], {
+    stdio: "pipe",
+  });
   const reached = [];
   await context.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : (reached.push(route.request().url()), route.abort())));
   for (const name of ["defaults-page", "three-page"]) {
@@ -164,7 +186,12 @@ test("nbconvert turns the saved notebook into HTML that shows each view offline"
     await expect(figures).toHaveCount(3);
     for (let i = 0; i < 3; i++) {
       await figures.nth(i).scrollIntoViewIfNeeded();
-      expect(await figures.nth(i).locator("img").evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(100);
+      expect(
+        await figures
+          .nth(i)
+          .locator("img")
+          .evaluate((img) => img.complete && img.naturalWidth),
+      ).toBeGreaterThan(100);
       await expect(figures.nth(i).locator("figcaption")).toContainText(`runcompare ${KINDS[i]}: 96 runs`);
     }
     await figures.nth(0).scrollIntoViewIfNeeded();
@@ -179,7 +206,15 @@ test("the toolbar, the context menu and w.save() export alike: next to the noteb
   await openAndRun(page, "exports.ipynb");
   const scatter = page.locator(".jp-OutputArea .rc-scatter");
   const notice = (view) => view.locator(".rc-export-notice");
-  const exists = (name) => page.evaluate(async (name) => window.jupyterapp.serviceManager.contents.get(name, { content: false }).then(() => true, () => false), name);
+  const exists = (name) =>
+    page.evaluate(
+      async (name) =>
+        window.jupyterapp.serviceManager.contents.get(name, { content: false }).then(
+          () => true,
+          () => false,
+        ),
+      name,
+    );
 
   await scatter.scrollIntoViewIfNeeded();
   await scatter.getByRole("button", { name: "PNG" }).click();
@@ -200,6 +235,8 @@ test("the toolbar, the context menu and w.save() export alike: next to the noteb
   expect(png.subarray(1, 4).toString()).toBe("PNG");
   // At the default export scale, two pixels a CSS pixel.
   const width = png.readUInt32BE(16);
-  const svgWidth = await scatter.evaluate((view) => Number(new DOMParser().parseFromString(view.exportSVG(), "image/svg+xml").documentElement.getAttribute("width")));
+  const svgWidth = await scatter.evaluate((view) =>
+    Number(new DOMParser().parseFromString(view.exportSVG(), "image/svg+xml").documentElement.getAttribute("width")),
+  );
   expect(width).toBe(svgWidth * 2);
 });

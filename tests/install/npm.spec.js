@@ -18,7 +18,10 @@ function folderSize(folder) {
 }
 
 test("the package installs only what the views need, with its licence and a single-file module", () => {
-  const packages = fs.readdirSync(installed).flatMap((name) => (name.startsWith("@") ? fs.readdirSync(path.join(installed, name)).map((inner) => `${name}/${inner}`) : [name])).filter((name) => !name.startsWith("."));
+  const packages = fs
+    .readdirSync(installed)
+    .flatMap((name) => (name.startsWith("@") ? fs.readdirSync(path.join(installed, name)).map((inner) => `${name}/${inner}`) : [name]))
+    .filter((name) => !name.startsWith("."));
   console.log(`npm install runcompare: ${packages.length} packages, ${(folderSize(installed) / 1e6).toFixed(1)} MB`);
   expect(packages.filter((name) => /^@jupyterlab|^@lumino|^@jupyter|^arquero|^hyparquet/.test(name))).toEqual([]);
   expect(packages.length).toBeLessThan(60);

@@ -21,7 +21,7 @@ def _():
     )
     w.observe(lambda change: pathlib.Path("selected.json").write_text(json.dumps(sorted(change["new"]))), "selected")
     pathlib.Path("runcompare-path.txt").write_text(rc.__file__)
-    w
+    w  # noqa: B018 (marimo shows a cell's last expression)
     return
 
 

@@ -20,7 +20,10 @@ async function openFromFileBrowser(page, folder, file) {
 const documentView = (page) => page.locator(".jp-MainAreaWidget:not(.lm-mod-hidden) .rc-document .rc-parallel");
 
 async function fileText(page, path) {
-  return page.evaluate(async (path) => (await window.jupyterapp.serviceManager.contents.get(path, { content: true, type: "file", format: "text" })).content, path);
+  return page.evaluate(
+    async (path) => (await window.jupyterapp.serviceManager.contents.get(path, { content: true, type: "file", format: "text" })).content,
+    path,
+  );
 }
 
 test("a runs file opens from the file browser as a comparison, Arrow and Parquet alike", async ({ page }) => {

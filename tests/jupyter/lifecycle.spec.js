@@ -3,7 +3,6 @@ import path from "node:path";
 import { screenshots } from "../browser/helpers.js";
 
 const RERUNS = 20;
-const app = (page) => page.evaluate(() => window.jupyterapp.commands);
 const idle = (page) => page.waitForFunction(() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === "idle");
 
 /** Runs one cell of the open notebook and waits for the view it shows to draw anew. */
@@ -35,7 +34,11 @@ const inkedPixels = (view) =>
 async function liveCanvases(cdp) {
   const { result } = await cdp.send("Runtime.evaluate", { expression: "HTMLCanvasElement.prototype" });
   const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: result.objectId });
-  const { result: count } = await cdp.send("Runtime.callFunctionOn", { objectId: objects.objectId, functionDeclaration: "function () { return this.length; }", returnByValue: true });
+  const { result: count } = await cdp.send("Runtime.callFunctionOn", {
+    objectId: objects.objectId,
+    functionDeclaration: "function () { return this.length; }",
+    returnByValue: true,
+  });
   return count.value;
 }
 
@@ -87,7 +90,9 @@ test("re-run cells, a resized panel and theme switches leave views drawn and not
   await expect.poll(() => widthOf(scalars)).toBeGreaterThan(first + 100);
   await page.setViewportSize({ width: 900, height: 900 });
   await expect.poll(() => widthOf(scalars)).toBeLessThan(first - 100);
-  await expect.poll(() => scalars.evaluate((element) => element.querySelector("canvas").getBoundingClientRect().right <= element.getBoundingClientRect().right + 1)).toBe(true);
+  await expect
+    .poll(() => scalars.evaluate((element) => element.querySelector("canvas").getBoundingClientRect().right <= element.getBoundingClientRect().right + 1))
+    .toBe(true);
   expect(await inkedPixels(scalars)).toBeGreaterThan(1000);
   expect(await parallel.evaluate((element) => element.drawn.lines)).toBeGreaterThan(0);
   await page.screenshot({ path: path.join(screenshots, "jupyterlab-lifecycle-narrow.png") });

@@ -37,7 +37,10 @@ export async function brushAccuracy(page, view, index = 7) {
   await page.mouse.move(plot.x + x, plot.y + yOf(0.6), { steps: 6 });
   await page.mouse.up();
   const [lo, hi] = await brushedRange(axis);
-  const ids = exampleRuns().filter((run) => run[ACCURACY] >= lo && run[ACCURACY] <= hi).map((run) => run.run_id).sort();
+  const ids = exampleRuns()
+    .filter((run) => run[ACCURACY] >= lo && run[ACCURACY] <= hi)
+    .map((run) => run.run_id)
+    .sort();
   if (!ids.length) throw new Error("the brush covers no run");
   return ids;
 }

@@ -31,7 +31,11 @@ test("the quickstart notebook runs and its widget talks both ways with Python", 
   await page.screenshot({ path: path.join(screenshots, "jupyterlab-curves.png") });
 
   // The cell after the widget set w.selected to the five best runs: they are highlighted.
-  const best = [...runs].sort((a, b) => b[accuracy] - a[accuracy]).slice(0, 5).map((run) => run.run_id).sort();
+  const best = [...runs]
+    .sort((a, b) => b[accuracy] - a[accuracy])
+    .slice(0, 5)
+    .map((run) => run.run_id)
+    .sort();
   await expect.poll(async () => (await drawn(page)).emphasised).toBe(5);
   expect(await view(page).evaluate((element) => [...element.value].sort())).toEqual(best);
   await view(page).scrollIntoViewIfNeeded();

@@ -3,7 +3,10 @@ import path from "node:path";
 import { screenshots } from "../browser/helpers.js";
 
 async function fileText(page, path) {
-  return page.evaluate(async (path) => (await window.jupyterapp.serviceManager.contents.get(path, { content: true, type: "file", format: "text" })).content, path);
+  return page.evaluate(
+    async (path) => (await window.jupyterapp.serviceManager.contents.get(path, { content: true, type: "file", format: "text" })).content,
+    path,
+  );
 }
 
 test("a view made with store=False draws, is saved without its data, and asks for a re-run when reopened", async ({ page }) => {

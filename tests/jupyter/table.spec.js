@@ -32,7 +32,10 @@ test("the runs table in a notebook: rows checked in the view reach w.selected, a
   await idle(page);
 
   // In the order shown (accuracy, best first; ties in table order), check the first run, then shift-click the fourth.
-  const order = runs.map((run, row) => ({ run, row })).sort((a, b) => b.run[ACCURACY] - a.run[ACCURACY] || a.row - b.row).map(({ run }) => run.run_id);
+  const order = runs
+    .map((run, row) => ({ run, row }))
+    .sort((a, b) => b.run[ACCURACY] - a.run[ACCURACY] || a.row - b.row)
+    .map(({ run }) => run.run_id);
   const box = (position) => view.locator(`.rc-row[aria-rowindex="${position + 2}"] .rc-check input`);
   await box(0).click();
   await box(3).click({ modifiers: ["Shift"] });

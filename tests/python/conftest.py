@@ -1,5 +1,4 @@
 import pytest
-
 from runcompare import _widget
 
 

@@ -50,17 +50,26 @@ def sqlite_store(path, runs, metrics, steps, experiment="sweep"):
         run_id = run["run_id"]
         end = run["start"] + steps * 1_000
         run_rows.append(
-            dict(run_uuid=run_id, name=run["name"], source_type="LOCAL", source_name="", entry_point_name="", user_id="bench",
-                 status="FINISHED", start_time=run["start"], end_time=end, source_version="", lifecycle_stage="active",
-                 artifact_uri=f"{os.path.dirname(path)}/artifacts/{run_id}", experiment_id=experiment_id)
+            dict(
+                run_uuid=run_id,
+                name=run["name"],
+                source_type="LOCAL",
+                source_name="",
+                entry_point_name="",
+                user_id="bench",
+                status="FINISHED",
+                start_time=run["start"],
+                end_time=end,
+                source_version="",
+                lifecycle_stage="active",
+                artifact_uri=f"{os.path.dirname(path)}/artifacts/{run_id}",
+                experiment_id=experiment_id,
+            )
         )
         param_rows += [dict(key=key, value=value, run_uuid=run_id) for key, value in run["params"].items()]
         tag_rows.append(dict(key="mlflow.runName", value=run["name"], run_uuid=run_id))
         for key, (step, times, values) in run["curves"].items():
-            metric_rows += [
-                dict(key=key, value=float(v), timestamp=int(t), step=int(s), is_nan=False, run_uuid=run_id)
-                for s, t, v in zip(step, times, values)
-            ]
+            metric_rows += [dict(key=key, value=float(v), timestamp=int(t), step=int(s), is_nan=False, run_uuid=run_id) for s, t, v in zip(step, times, values)]
             latest_rows.append(dict(key=key, value=float(values[-1]), timestamp=int(times[-1]), step=int(step[-1]), is_nan=False, run_uuid=run_id))
     with store.ManagedSessionMaker() as session:
         for model, rows in ((SqlRun, run_rows), (SqlParam, param_rows), (SqlTag, tag_rows), (SqlMetric, metric_rows), (SqlLatestMetric, latest_rows)):

@@ -5,7 +5,6 @@ import math
 import pandas as pd
 import pyarrow as pa
 import pytest
-
 import runcompare as rc
 from runcompare._values import parse_number
 
@@ -25,18 +24,14 @@ def test_runs_data_error_is_a_value_error():
     [(42, "int"), (None, "NoneType"), (pd.Series(["a"]), "Series"), ([{"run_id": "a"}, 3], "a list holding int")],
 )
 def test_input_that_is_not_runs_names_what_it_got(runs, got):
-    assert raises(runs) == (
-        f"runs must be a pandas or polars DataFrame, a pyarrow Table or a list of dicts; got {got}."
-    )
+    assert raises(runs) == (f"runs must be a pandas or polars DataFrame, a pyarrow Table or a list of dicts; got {got}.")
 
 
 @pytest.mark.parametrize("scalars, got", [(42, "int"), ([{"run_id": "a"}, 3], "a list holding int")])
 def test_input_that_is_not_scalars_says_scalars(scalars, got):
     with pytest.raises(rc.RunsDataError) as caught:
         rc.scalars_to_ipc(scalars)
-    assert str(caught.value) == (
-        f"scalars must be a pandas or polars DataFrame, a pyarrow Table or a list of dicts; got {got}."
-    )
+    assert str(caught.value) == (f"scalars must be a pandas or polars DataFrame, a pyarrow Table or a list of dicts; got {got}.")
 
 
 def test_duplicate_column_names_in_pandas():
@@ -56,16 +51,11 @@ def test_named_index_clashing_with_a_column_is_a_duplicate():
 
 def test_pandas_object_column_mixing_types_gets_our_message_not_pyarrows():
     frame = pd.DataFrame({"run_id": ["a", "b", "c"], "params.opt": ["adam", None, 3]})
-    assert raises(frame) == (
-        'column "params.opt" mixes strings and numbers: give every value of a column one type, '
-        "for example all strings."
-    )
+    assert raises(frame) == ('column "params.opt" mixes strings and numbers: give every value of a column one type, for example all strings.')
 
 
 def test_booleans_are_not_numbers():
-    assert raises([{"run_id": "a", "params.x": True}, {"run_id": "b", "params.x": 1}]).startswith(
-        'column "params.x" mixes booleans and numbers'
-    )
+    assert raises([{"run_id": "a", "params.x": True}, {"run_id": "b", "params.x": 1}]).startswith('column "params.x" mixes booleans and numbers')
 
 
 def test_missing_markers_in_a_pandas_object_column_are_not_a_type():
@@ -74,9 +64,7 @@ def test_missing_markers_in_a_pandas_object_column_are_not_a_type():
 
 
 def test_nan_in_records_is_a_number():
-    assert raises([{"run_id": "a", "params.opt": "adam"}, {"run_id": "b", "params.opt": math.nan}]).startswith(
-        'column "params.opt" mixes strings and numbers'
-    )
+    assert raises([{"run_id": "a", "params.opt": "adam"}, {"run_id": "b", "params.opt": math.nan}]).startswith('column "params.opt" mixes strings and numbers')
 
 
 def test_mixed_run_ids_are_reported_as_a_mix():
@@ -100,8 +88,7 @@ def test_metric_text_that_is_all_numbers_is_accepted():
 
 def test_metric_holding_a_list_quotes_it_as_javascript_would():
     assert raises([{"run_id": "a", "metrics.hist": [1, 2.5]}]) == (
-        'column "metrics.hist" holds lists such as 1,2.5: metrics.* columns must be numbers; '
-        "move these values to a tags.* column."
+        'column "metrics.hist" holds lists such as 1,2.5: metrics.* columns must be numbers; move these values to a tags.* column.'
     )
 
 

@@ -7,7 +7,6 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pytest
-
 import runcompare as rc
 from runcompare._convert import to_runs_table
 
@@ -15,12 +14,25 @@ UTC = dt.timezone.utc
 TIMESTAMP = pa.timestamp("ms", tz="UTC")
 
 RECORDS = [
-    {"run_id": "a", "params.layers": 2, "params.lr": 0.1, "params.opt": "adam", "params.flag": True,
-     "metrics.acc": 0.5, "start_time": dt.datetime(2024, 1, 1, 12, 0, 0, 123456, tzinfo=UTC)},
-    {"run_id": "b", "params.layers": 4, "params.lr": math.nan, "params.opt": None, "params.flag": False,
-     "metrics.acc": 0.75, "start_time": dt.datetime(2024, 1, 2, tzinfo=UTC)},
-    {"run_id": "c", "params.layers": 8, "params.lr": 0.001, "params.opt": "sgd", "params.flag": True,
-     "metrics.acc": math.nan, "start_time": None},
+    {
+        "run_id": "a",
+        "params.layers": 2,
+        "params.lr": 0.1,
+        "params.opt": "adam",
+        "params.flag": True,
+        "metrics.acc": 0.5,
+        "start_time": dt.datetime(2024, 1, 1, 12, 0, 0, 123456, tzinfo=UTC),
+    },
+    {
+        "run_id": "b",
+        "params.layers": 4,
+        "params.lr": math.nan,
+        "params.opt": None,
+        "params.flag": False,
+        "metrics.acc": 0.75,
+        "start_time": dt.datetime(2024, 1, 2, tzinfo=UTC),
+    },
+    {"run_id": "c", "params.layers": 8, "params.lr": 0.001, "params.opt": "sgd", "params.flag": True, "metrics.acc": math.nan, "start_time": None},
 ]
 COLUMNS = {name: [record[name] for record in RECORDS] for name in RECORDS[0]}
 
@@ -37,15 +49,17 @@ def as_polars():
 
 def as_pyarrow():
     # Deliberately wide and unusual types, which must normalise to the same bytes.
-    return pa.table({
-        "run_id": pa.array(COLUMNS["run_id"], pa.string_view()),
-        "params.layers": pa.array(COLUMNS["params.layers"], pa.int16()),
-        "params.lr": pa.array(COLUMNS["params.lr"]),
-        "params.opt": pa.array(COLUMNS["params.opt"], pa.large_string()),
-        "params.flag": pa.array(COLUMNS["params.flag"]),
-        "metrics.acc": pa.array(COLUMNS["metrics.acc"]),
-        "start_time": pa.array(COLUMNS["start_time"], pa.timestamp("us", tz="Europe/Berlin")),
-    }).replace_schema_metadata({"source": "test"})
+    return pa.table(
+        {
+            "run_id": pa.array(COLUMNS["run_id"], pa.string_view()),
+            "params.layers": pa.array(COLUMNS["params.layers"], pa.int16()),
+            "params.lr": pa.array(COLUMNS["params.lr"]),
+            "params.opt": pa.array(COLUMNS["params.opt"], pa.large_string()),
+            "params.flag": pa.array(COLUMNS["params.flag"]),
+            "metrics.acc": pa.array(COLUMNS["metrics.acc"]),
+            "start_time": pa.array(COLUMNS["start_time"], pa.timestamp("us", tz="Europe/Berlin")),
+        }
+    ).replace_schema_metadata({"source": "test"})
 
 
 INPUTS = {
@@ -64,15 +78,17 @@ def test_every_input_gives_the_same_bytes(kind):
 
 def test_bytes_read_back_as_the_normalised_table():
     table = pa.ipc.open_stream(rc.runs_to_ipc(as_pandas())).read_all()
-    assert table.schema == pa.schema([
-        ("run_id", pa.string()),
-        ("params.layers", pa.int64()),
-        ("params.lr", pa.float64()),
-        ("params.opt", pa.string()),
-        ("params.flag", pa.bool_()),
-        ("metrics.acc", pa.float64()),
-        ("start_time", TIMESTAMP),
-    ])
+    assert table.schema == pa.schema(
+        [
+            ("run_id", pa.string()),
+            ("params.layers", pa.int64()),
+            ("params.lr", pa.float64()),
+            ("params.opt", pa.string()),
+            ("params.flag", pa.bool_()),
+            ("metrics.acc", pa.float64()),
+            ("start_time", TIMESTAMP),
+        ]
+    )
     rows = table.to_pylist()
     assert [row["run_id"] for row in rows] == ["a", "b", "c"]
     assert [row["params.opt"] for row in rows] == ["adam", None, "sgd"]
@@ -104,20 +120,22 @@ def test_pandas_index_dropped_unless_named():
 def test_mlflow_search_runs_frame_is_accepted_as_it_comes():
     # The shape mlflow.search_runs() returns: object params and tags with None for missing.
     start = pd.to_datetime([1_700_000_000_000, 1_700_000_100_000], unit="ms", utc=True)
-    frame = pd.DataFrame({
-        "run_id": ["4f1c", "9a2e"],
-        "experiment_id": ["1", "1"],
-        "status": ["FINISHED", "FAILED"],
-        "artifact_uri": ["file:///mlruns/1/4f1c/artifacts", "file:///mlruns/1/9a2e/artifacts"],
-        "start_time": start,
-        "end_time": start + pd.Timedelta(minutes=5),
-        "metrics.accuracy": [0.91, float("nan")],
-        "metrics.loss": [0.3, 0.5],
-        "params.lr": pd.Series(["0.001", "0.01"], dtype=object),
-        "params.optimizer": pd.Series(["adam", None], dtype=object),
-        "tags.mlflow.runName": pd.Series(["bright-owl", "calm-fox"], dtype=object),
-        "tags.mlflow.source.type": pd.Series(["LOCAL", "LOCAL"], dtype=object),
-    })
+    frame = pd.DataFrame(
+        {
+            "run_id": ["4f1c", "9a2e"],
+            "experiment_id": ["1", "1"],
+            "status": ["FINISHED", "FAILED"],
+            "artifact_uri": ["file:///mlruns/1/4f1c/artifacts", "file:///mlruns/1/9a2e/artifacts"],
+            "start_time": start,
+            "end_time": start + pd.Timedelta(minutes=5),
+            "metrics.accuracy": [0.91, float("nan")],
+            "metrics.loss": [0.3, 0.5],
+            "params.lr": pd.Series(["0.001", "0.01"], dtype=object),
+            "params.optimizer": pd.Series(["adam", None], dtype=object),
+            "tags.mlflow.runName": pd.Series(["bright-owl", "calm-fox"], dtype=object),
+            "tags.mlflow.source.type": pd.Series(["LOCAL", "LOCAL"], dtype=object),
+        }
+    )
     table = pa.ipc.open_stream(rc.runs_to_ipc(frame)).read_all()
     assert table.column_names == list(frame.columns)
     assert table.schema.field("start_time").type == TIMESTAMP

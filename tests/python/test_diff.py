@@ -7,9 +7,8 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pytest
-from traitlets import TraitError
-
 import runcompare as rc
+from traitlets import TraitError
 
 
 def sent(widget):
@@ -33,7 +32,14 @@ ROWS = [
 def test_nested_dicts_become_paths_and_text():
     widget = rc.diff(
         {
-            "run-a": {"optimizer": {"name": "adam", "lr": 0.001, "betas": [0.9, 0.999]}, "epochs": 10, "script": "a\nb", "off": False, "flags": {}, "none": None},
+            "run-a": {
+                "optimizer": {"name": "adam", "lr": 0.001, "betas": [0.9, 0.999]},
+                "epochs": 10,
+                "script": "a\nb",
+                "off": False,
+                "flags": {},
+                "none": None,
+            },
             "run-b": {"optimizer": {"name": "sgd", "lr": 0.1}, "epochs": 10, "script": "a\nc"},
         }
     )

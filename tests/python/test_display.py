@@ -5,7 +5,6 @@ import json
 
 import pyarrow as pa
 import pytest
-
 import runcompare as rc
 
 RUNS = [{"run_id": "a", "params.lr": 0.1, "metrics.acc": 0.5}, {"run_id": "b", "params.lr": 0.01, "metrics.acc": 0.7}]
@@ -18,9 +17,7 @@ def test_bundle_carries_the_runs_and_options():
     assert data["options"] == {"params": ["lr"], "metrics": None, "color": "acc", "height": 360}
     table = pa.ipc.open_stream(base64.b64decode(data["runs"])).read_all()
     assert table.column("run_id").to_pylist() == ["a", "b"]
-    assert bundle["text/plain"] == (
-        "runcompare parallel: 2 runs (open the notebook in JupyterLab with runcompare installed to see the view)"
-    )
+    assert bundle["text/plain"] == ("runcompare parallel: 2 runs (open the notebook in JupyterLab with runcompare installed to see the view)")
     assert data["scalars"] is None
 
 

@@ -7,9 +7,7 @@ import sys
 import pandas as pd
 import pyarrow as pa
 import pyarrow.feather as feather
-import pyarrow.parquet as pq
 import pytest
-
 import runcompare as rc
 from runcompare import RunsDataError
 from runcompare._scalars import to_scalars_table
@@ -18,12 +16,14 @@ pl = pytest.importorskip("polars")
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 RUNS = pd.DataFrame({"run_id": ["a", "b", HOSTILE], "params.lr": [0.1, 0.01, 0.001], "metrics.acc": [0.5, 0.7, 0.9], "tags.team": [HOSTILE, "x", "y"]})
-SCALARS = pd.DataFrame({
-    "run_id": ["a", "a", "b", "b", HOSTILE],
-    "metric": ["loss", "loss", "loss", "acc", "loss"],
-    "step": [0, 1, 0, 0, 0],
-    "value": [1.0, 0.5, 2.0, 0.7, float("nan")],
-})
+SCALARS = pd.DataFrame(
+    {
+        "run_id": ["a", "a", "b", "b", HOSTILE],
+        "metric": ["loss", "loss", "loss", "acc", "loss"],
+        "step": [0, 1, 0, 0, 0],
+        "value": [1.0, 0.5, 2.0, 0.7, float("nan")],
+    }
+)
 
 
 def save(frame, path):
@@ -74,7 +74,7 @@ def test_filters_are_pushed_into_the_parquet_scan(tmp_path):
 
     path = save(SCALARS, tmp_path / "scalars.parquet")
     plan = scalars_scan(pl, path, runs=["b"], metrics=["loss"]).explain()
-    scan = plan[plan.index("Parquet SCAN"):]
+    scan = plan[plan.index("Parquet SCAN") :]
     assert "SELECTION" in scan and "run_id" in scan and "metric" in scan
 
 
@@ -83,7 +83,9 @@ def test_wide_scalars_are_melted(tmp_path):
     path = save(wide, tmp_path / "wide.csv")
     d = rc.read_scalars(path)
     rows = sorted((r["run_id"], r["metric"], r["step"], r["value"]) for r in d.scalars.to_pylist())
-    assert rows == sorted([("a", "loss", 0, 1.0), ("a", "loss", 1, 0.5), ("b", "loss", 0, 2.0), ("a", HOSTILE, 0, 1.0), ("a", HOSTILE, 1, 2.0), ("b", HOSTILE, 0, 3.0)])
+    assert rows == sorted(
+        [("a", "loss", 0, 1.0), ("a", "loss", 1, 0.5), ("b", "loss", 0, 2.0), ("a", HOSTILE, 0, 1.0), ("a", HOSTILE, 1, 2.0), ("b", HOSTILE, 0, 3.0)]
+    )
     assert set(rc.read_scalars(path, metrics=["loss"]).scalars.column("metric").to_pylist()) == {"loss"}
     one = save(wide[wide.run_id == "a"].drop(columns="run_id"), tmp_path / "one.csv")
     assert set(rc.read_scalars(one, run_id="run-a").scalars.column("run_id").to_pylist()) == {"run-a"}
@@ -91,14 +93,16 @@ def test_wide_scalars_are_melted(tmp_path):
 
 def test_an_mlflow_metric_history_frame_is_scalars(tmp_path):
     """The fields of MLflow's Metric (Metric.to_dictionary(): key, value, timestamp in ms, step, run_id)."""
-    history = pd.DataFrame({
-        "key": ["loss", "loss", "acc"],
-        "value": [1.0, 0.5, 0.9],
-        "timestamp": [1_700_000_000_000, 1_700_000_060_000, 1_700_000_000_500],
-        "step": [0, 1, 0],
-        "run_id": ["r1", "r1", "r1"],
-        "model_id": [None, None, None],
-    })
+    history = pd.DataFrame(
+        {
+            "key": ["loss", "loss", "acc"],
+            "value": [1.0, 0.5, 0.9],
+            "timestamp": [1_700_000_000_000, 1_700_000_060_000, 1_700_000_000_500],
+            "step": [0, 1, 0],
+            "run_id": ["r1", "r1", "r1"],
+            "model_id": [None, None, None],
+        }
+    )
     table = to_scalars_table(history)
     assert table.column("metric").to_pylist() == ["loss", "loss", "acc"]
     assert table.schema.field("time").type == pa.timestamp("ms", tz="UTC")
@@ -122,7 +126,7 @@ def test_bad_files_say_what_to_do(tmp_path):
         rc.read_scalars(path)
     with pytest.raises(RunsDataError, match="has a run_id column: leave out run_id"):
         rc.read_scalars(save(SCALARS, tmp_path / "s.csv"), run_id="x")
-    with pytest.raises(RunsDataError, match="scalars table has no \"metric\" column"):
+    with pytest.raises(RunsDataError, match='scalars table has no "metric" column'):
         rc.read_scalars(save(pd.DataFrame({"run_id": ["a"], "value": [1.0]}), tmp_path / "bad.csv"))
     with pytest.raises(RunsDataError, match="run_id"):
         rc.read_runs(save(pd.DataFrame({"id": ["a"]}), tmp_path / "noid.csv"))
@@ -133,7 +137,10 @@ def test_import_leaves_the_trackers_unimported():
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
 
 
-@pytest.mark.parametrize(("loader", "library", "extra"), [("read_scalars", "polars", "polars"), ("from_tensorboard", "tensorboard", "tensorboard"), ("from_optuna", "optuna", "optuna")])
+@pytest.mark.parametrize(
+    ("loader", "library", "extra"),
+    [("read_scalars", "polars", "polars"), ("from_tensorboard", "tensorboard", "tensorboard"), ("from_optuna", "optuna", "optuna")],
+)
 def test_a_missing_library_says_what_to_install(monkeypatch, tmp_path, loader, library, extra):
     monkeypatch.setitem(sys.modules, library, None)
     with pytest.raises(ImportError, match=rf"pip install 'runcompare\[{extra}\]'"):

@@ -12,7 +12,6 @@ import urllib.request
 
 import pyarrow as pa
 import pytest
-
 import runcompare as rc
 from runcompare import RunsDataError
 
@@ -41,12 +40,14 @@ def log_sweep(uri, tmp):
     data.write_text("x,y\n1,2\n", encoding="utf-8")
     with mlflow.start_run(run_name="parent") as parent:
         mlflow.log_params({"lr": "0.01", "optimizer": "adam", "note": HOSTILE})
-        mlflow.set_tags({
-            "mlflow.source.git.commit": "0123456789abcdef0123456789abcdef01234567",
-            "mlflow.source.git.branch": "main",
-            "mlflow.source.git.repoURL": "https://example.org/repo.git",
-            "team": HOSTILE,
-        })
+        mlflow.set_tags(
+            {
+                "mlflow.source.git.commit": "0123456789abcdef0123456789abcdef01234567",
+                "mlflow.source.git.branch": "main",
+                "mlflow.source.git.repoURL": "https://example.org/repo.git",
+                "team": HOSTILE,
+            }
+        )
         run_id = parent.info.run_id
         for step, value in enumerate([1.0, 0.5, math.nan, math.inf, 0.25]):
             client.log_metric(run_id, "loss", value, timestamp=T0 + step * 1000, step=step)
@@ -94,8 +95,22 @@ def store(request, tmp_path_factory):
         else:
             if not free(SERVER_PORT):
                 pytest.skip(f"port {SERVER_PORT} is taken (set RC_MLFLOW_PORT)")
-            command = [sys.executable, "-m", "mlflow", "server", "--host", "127.0.0.1", "--port", str(SERVER_PORT),
-                       "--backend-store-uri", f"sqlite:///{tmp / 'server.db'}", "--artifacts-destination", str(tmp / "artifacts"), "--workers", "1"]
+            command = [
+                sys.executable,
+                "-m",
+                "mlflow",
+                "server",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(SERVER_PORT),
+                "--backend-store-uri",
+                f"sqlite:///{tmp / 'server.db'}",
+                "--artifacts-destination",
+                str(tmp / "artifacts"),
+                "--workers",
+                "1",
+            ]
             server = subprocess.Popen(command, cwd=tmp, stdout=subprocess.DEVNULL, stderr=open(tmp / "server.log", "w"))
             uri = f"http://127.0.0.1:{SERVER_PORT}"
             wait_for(f"{uri}/health", server, tmp / "server.log")
@@ -162,7 +177,10 @@ def test_scalars_equal_every_metric_history(store):
     assert d.scalars.schema.field("time").type == pa.timestamp("ms", tz="UTC")
     for run_id in (ids["parent"], ids["child"]):
         for key in client.get_run(run_id).data.metrics:
-            history = sorted(((m.step, m.timestamp, m.value) for m in client.get_metric_history(run_id, key)), key=lambda p: (p[0], p[1], p[2] if p[2] == p[2] else -math.inf))
+            history = sorted(
+                ((m.step, m.timestamp, m.value) for m in client.get_metric_history(run_id, key)),
+                key=lambda p: (p[0], p[1], p[2] if p[2] == p[2] else -math.inf),
+            )
             got = [(r["step"], round(r["time"].timestamp() * 1000), r["value"]) for r in rows_of(d.scalars, run_id) if r["metric"] == key]
             assert len(got) == len(history)
             for (step, ms, value), (want_step, want_ms, want_value) in zip(got, history):

@@ -2,7 +2,6 @@
 checked against the study's own trials."""
 
 import pytest
-
 import runcompare as rc
 from runcompare import RunsDataError
 

@@ -6,7 +6,6 @@ import math
 
 import numpy as np
 import pytest
-
 import runcompare as rc
 from runcompare import RunsDataError
 

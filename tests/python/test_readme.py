@@ -4,7 +4,6 @@ import pathlib
 import re
 
 import pytest
-
 import runcompare as rc
 
 README = pathlib.Path(__file__).parents[2] / "README.md"

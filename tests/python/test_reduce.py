@@ -7,7 +7,6 @@ import numpy as np
 import polars as pl
 import pyarrow as pa
 import pytest
-
 import runcompare as rc
 from runcompare._reduce import keep_summaries, reduce_curves
 from runcompare._scalars import to_scalars_table
@@ -25,13 +24,17 @@ def sweep(runs=6, steps=5000, seed=0):
     value[7], value[11] = np.inf, -np.inf
     step[3] = step[4]
     step[[-1, 0]] = step[[0, -1]]
-    return to_scalars_table(pa.table({
-        "run_id": [f"run {i}" for i in run],
-        "metric": np.where(series == 0, "loss", "accuracy"),
-        "step": step,
-        "time": step * 0.5 + np.arange(len(step)) * 1e-6,
-        "value": value,
-    }))
+    return to_scalars_table(
+        pa.table(
+            {
+                "run_id": [f"run {i}" for i in run],
+                "metric": np.where(series == 0, "loss", "accuracy"),
+                "step": step,
+                "time": step * 0.5 + np.arange(len(step)) * 1e-6,
+                "value": value,
+            }
+        )
+    )
 
 
 def summaries(table):

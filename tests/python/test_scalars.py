@@ -9,7 +9,6 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pytest
-
 import runcompare as rc
 from runcompare._scalars import series_keys, to_scalars_table
 
@@ -26,9 +25,7 @@ def raises(table):
 @pytest.mark.parametrize("step", [math.nan, None])
 def test_a_nan_step_is_missing(step):
     records = [{"run_id": "a", "metric": "m", "step": 0.5, "value": 1}, {"run_id": "a", "metric": "m", "step": step, "value": 1}]
-    assert raises(records) == (
-        'column "step" of the scalars is missing a value at row 1: every reported value needs a run_id, a metric and a step.'
-    )
+    assert raises(records) == ('column "step" of the scalars is missing a value at row 1: every reported value needs a run_id, a metric and a step.')
 
 
 def test_a_time_of_booleans_asks_for_numbers():
@@ -63,21 +60,23 @@ def as_pandas_categorical_indexed():
 
 
 def as_polars():
-    return pl.DataFrame(
-        COLUMNS, schema_overrides={"metric": pl.Categorical, "time": pl.Datetime("ns", "UTC")}, nan_to_null=False
-    ).with_columns(wall_time=pl.lit(1.0))
+    return pl.DataFrame(COLUMNS, schema_overrides={"metric": pl.Categorical, "time": pl.Datetime("ns", "UTC")}, nan_to_null=False).with_columns(
+        wall_time=pl.lit(1.0)
+    )
 
 
 def as_pyarrow():
     # Deliberately wide, narrow and unusual types, which must normalise to the same bytes.
-    return pa.table({
-        "run_id": pa.array(COLUMNS["run_id"], pa.string_view()),
-        "metric": pa.array(COLUMNS["metric"], pa.large_string()),
-        "variant": pa.array(COLUMNS["variant"]).dictionary_encode().cast(pa.dictionary(pa.int8(), pa.string())),
-        "step": pa.array(COLUMNS["step"], pa.int16()),
-        "value": pa.array(COLUMNS["value"], pa.float32()),
-        "time": pa.array(COLUMNS["time"], pa.timestamp("us", tz="Europe/Berlin")),
-    }).replace_schema_metadata({"source": "test"})
+    return pa.table(
+        {
+            "run_id": pa.array(COLUMNS["run_id"], pa.string_view()),
+            "metric": pa.array(COLUMNS["metric"], pa.large_string()),
+            "variant": pa.array(COLUMNS["variant"]).dictionary_encode().cast(pa.dictionary(pa.int8(), pa.string())),
+            "step": pa.array(COLUMNS["step"], pa.int16()),
+            "value": pa.array(COLUMNS["value"], pa.float32()),
+            "time": pa.array(COLUMNS["time"], pa.timestamp("us", tz="Europe/Berlin")),
+        }
+    ).replace_schema_metadata({"source": "test"})
 
 
 def as_chunked_pyarrow():
@@ -102,10 +101,16 @@ def test_every_input_gives_the_same_bytes(kind):
 
 def test_bytes_read_back_as_the_normalised_table():
     table = pa.ipc.open_stream(rc.scalars_to_ipc(as_pandas())).read_all()
-    assert table.schema == pa.schema([
-        ("run_id", LABELS), ("metric", LABELS), ("variant", LABELS),
-        ("step", pa.int64()), ("time", pa.timestamp("ms", tz="UTC")), ("value", pa.float64()),
-    ])
+    assert table.schema == pa.schema(
+        [
+            ("run_id", LABELS),
+            ("metric", LABELS),
+            ("variant", LABELS),
+            ("step", pa.int64()),
+            ("time", pa.timestamp("ms", tz="UTC")),
+            ("value", pa.float64()),
+        ]
+    )
     columns = table.to_pydict()
     assert columns["run_id"] == ["a", "a", "b", "b", "a"]
     assert columns["variant"] == ["train", "validation", None, "train", "train"]
@@ -180,9 +185,10 @@ def test_series_are_named_metric_slash_variant_in_order_of_first_appearance():
 def test_arrow_payload_is_at_most_a_third_of_json():
     # 96 runs x 4 series x 100 steps, as the example sweep: ids, names and values as in practice.
     rows = [
-        {"run_id": f"run-{run:03d}-5f3a9c", "metric": metric, "variant": variant, "step": step,
-         "time": 1_700_000_000.0 + step, "value": 1.0 / (step + run + 1)}
-        for run in range(96) for metric in ("loss", "accuracy") for variant in ("train", "validation")
+        {"run_id": f"run-{run:03d}-5f3a9c", "metric": metric, "variant": variant, "step": step, "time": 1_700_000_000.0 + step, "value": 1.0 / (step + run + 1)}
+        for run in range(96)
+        for metric in ("loss", "accuracy")
+        for variant in ("train", "validation")
         for step in range(100)
     ]
     assert len(rc.scalars_to_ipc(rows)) * 3 <= len(json.dumps(rows))
@@ -211,9 +217,7 @@ RUNS = pd.DataFrame({"run_id": ["b", "c", "a"], "params.lr": [0.1, 0.01, 0.001],
 def test_parallel_sends_the_scalars_once_converted():
     widget = rc.parallel(RUNS, scalars=pd.DataFrame(SCALARS), metrics=["loss/train:min", "acc:MAX"], color="loss/train")
     assert widget.scalars == rc.scalars_to_ipc(SCALARS)
-    assert pa.ipc.open_stream(widget.scalars).read_all().to_pylist() == [
-        {**row, "time": float(row["time"])} for row in SCALARS
-    ]
+    assert pa.ipc.open_stream(widget.scalars).read_all().to_pylist() == [{**row, "time": float(row["time"])} for row in SCALARS]
     assert widget.options == {"params": None, "metrics": ["loss/train:min", "acc:MAX"], "color": "loss/train", "height": 360}
 
 
@@ -225,8 +229,7 @@ def test_unknown_series_lists_the_series_in_order_of_first_appearance():
     with pytest.raises(rc.RunsDataError) as caught:
         rc.parallel(RUNS, scalars=SCALARS, metrics=["loss/val:min"])
     assert str(caught.value) == (
-        'no metric "loss/val:min" in the runs or the scalars (scalars series: loss/train, acc): '
-        "name one of these, optionally ending in :last, :min or :max."
+        'no metric "loss/val:min" in the runs or the scalars (scalars series: loss/train, acc): name one of these, optionally ending in :last, :min or :max.'
     )
 
 
@@ -247,8 +250,7 @@ def test_summaries_without_scalars_are_unknown_columns():
     with pytest.raises(rc.RunsDataError) as caught:
         rc.parallel(RUNS, metrics=["acc:min"])
     assert str(caught.value) == (
-        'no column "acc:min" in runs (columns: params.lr, metrics.acc): '
-        'pass one of these, with or without its "params."/"metrics." prefix.'
+        'no column "acc:min" in runs (columns: params.lr, metrics.acc): pass one of these, with or without its "params."/"metrics." prefix.'
     )
 
 
@@ -262,10 +264,7 @@ def test_with_no_metrics_columns_every_series_is_drawn():
 def test_scalars_of_other_runs_raise():
     with pytest.raises(rc.RunsDataError) as caught:
         rc.parallel([{"run_id": "x", "metrics.acc": 1}], scalars=SCALARS)
-    assert str(caught.value) == (
-        'no scalars belong to the runs: the scalars have run ids such as "a", the runs table "x"; '
-        "pass the scalars of these runs."
-    )
+    assert str(caught.value) == ('no scalars belong to the runs: the scalars have run ids such as "a", the runs table "x"; pass the scalars of these runs.')
 
 
 def test_bad_scalars_raise_before_a_widget_is_made():

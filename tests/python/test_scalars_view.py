@@ -5,9 +5,8 @@ import pathlib
 
 import pyarrow as pa
 import pytest
-from traitlets import TraitError
-
 import runcompare as rc
+from traitlets import TraitError
 
 EXAMPLES = pathlib.Path(__file__).parents[2] / "examples" / "data"
 RUNS = [
@@ -107,8 +106,7 @@ def test_unknown_metric():
     with pytest.raises(rc.RunsDataError) as caught:
         rc.scalars(SCALARS, metrics=["loss/test"])
     assert str(caught.value) == (
-        'no metric "loss/test" in the scalars (series: loss/train, loss/validation, acc): '
-        'name a metric such as "loss" or a series such as "loss/train".'
+        'no metric "loss/test" in the scalars (series: loss/train, loss/validation, acc): name a metric such as "loss" or a series such as "loss/train".'
     )
 
 
@@ -148,8 +146,7 @@ def test_time_axes_need_a_time_column():
     with pytest.raises(rc.RunsDataError) as caught:
         rc.scalars(SCALARS, x="relative")
     assert str(caught.value) == (
-        'x="relative" needs times, but the scalars have no "time" column: '
-        'add a "time" column (timestamps, or seconds) or use x="step".'
+        'x="relative" needs times, but the scalars have no "time" column: add a "time" column (timestamps, or seconds) or use x="step".'
     )
     timed = [{**row, "time": 1000.0 + row["step"]} for row in SCALARS]
     assert rc.scalars(timed, x="wall").options["x"] == "wall"
@@ -186,10 +183,7 @@ def test_only_the_chosen_metrics_are_sent_and_embedded():
 
     # Two metrics of fourteen, 2,000 steps each: the page holds about a seventh of the points.
     many = [
-        {"run_id": run, "metric": f"m{k:02d}", "step": step, "value": float(step * k)}
-        for run in ("a", "b", "c")
-        for k in range(14)
-        for step in range(2000)
+        {"run_id": run, "metric": f"m{k:02d}", "step": step, "value": float(step * k)} for run in ("a", "b", "c") for k in range(14) for step in range(2000)
     ]
     whole = rc.to_html(many, view="scalars", runs=RUNS)
     chosen = rc.to_html(many, view="scalars", runs=RUNS, metrics=["m03", "m07"])

@@ -4,25 +4,28 @@ bytes; its messages are the words of src/views/scatter (tests/unit/scatter-chann
 import pandas as pd
 import pyarrow as pa
 import pytest
-
 import runcompare as rc
 
-RUNS = pd.DataFrame({
-    "run_id": ["a", "b", "c"],
-    "params.lr": [0.1, 0.01, 0.001],
-    "params.optimizer": ["adam", "sgd", "adam"],
-    "params.hidden": ["16", "64", "64"],
-    "metrics.acc": [0.5, 0.7, 0.9],
-    "tags.group": ["x", "y", "x"],
-})
+RUNS = pd.DataFrame(
+    {
+        "run_id": ["a", "b", "c"],
+        "params.lr": [0.1, 0.01, 0.001],
+        "params.optimizer": ["adam", "sgd", "adam"],
+        "params.hidden": ["16", "64", "64"],
+        "metrics.acc": [0.5, 0.7, 0.9],
+        "tags.group": ["x", "y", "x"],
+    }
+)
 COLUMNS = "params.lr, params.optimizer, params.hidden, metrics.acc, tags.group"
-SCALARS = pd.DataFrame({
-    "run_id": ["a", "a", "b", "c"],
-    "metric": ["loss"] * 4,
-    "variant": ["validation"] * 4,
-    "step": [1, 2, 1, 1],
-    "value": [0.9, 0.8, 0.5, 0.4],
-})
+SCALARS = pd.DataFrame(
+    {
+        "run_id": ["a", "a", "b", "c"],
+        "metric": ["loss"] * 4,
+        "variant": ["validation"] * 4,
+        "step": [1, 2, 1, 1],
+        "value": [0.9, 0.8, 0.5, 0.4],
+    }
+)
 
 
 def message(**options):
@@ -62,10 +65,7 @@ def test_options_are_synced_traits():
     [{"x": "momentum"}, {"y": "momentum"}, {"color": "momentum"}, {"size": "momentum"}, {"tooltip": ["lr", "momentum"]}],
 )
 def test_unknown_columns_raise_with_the_typescript_words(option):
-    assert message(**option) == (
-        f'no column "momentum" in runs (columns: {COLUMNS}): '
-        'pass one of these, with or without its "params."/"metrics." prefix.'
-    )
+    assert message(**option) == (f'no column "momentum" in runs (columns: {COLUMNS}): pass one of these, with or without its "params."/"metrics." prefix.')
 
 
 def test_x_is_checked_before_y():
@@ -76,9 +76,7 @@ def test_without_a_param_x_must_be_named():
     runs = RUNS.drop(columns=["params.lr", "params.optimizer", "params.hidden"])
     with pytest.raises(rc.RunsDataError) as caught:
         rc.scatter(runs)
-    assert str(caught.value) == (
-        'runs have no params.* column to put on x: name the x column with x=, for example x="metrics.train/loss".'
-    )
+    assert str(caught.value) == ('runs have no params.* column to put on x: name the x column with x=, for example x="metrics.train/loss".')
     assert rc.scatter(runs, x="tags.group").options["x"] == "tags.group"
 
 
@@ -86,18 +84,13 @@ def test_without_a_metric_or_scalars_y_must_be_named():
     runs = RUNS.drop(columns=["metrics.acc"])
     with pytest.raises(rc.RunsDataError) as caught:
         rc.scatter(runs)
-    assert str(caught.value) == (
-        "runs have no metrics.* column and no scalars to put on y: name the y column with y=, or pass scalars."
-    )
+    assert str(caught.value) == ("runs have no metrics.* column and no scalars to put on y: name the y column with y=, or pass scalars.")
     assert rc.scatter(runs, scalars=SCALARS).options["y"] is None
     assert rc.scatter(runs, y="params.lr").options["y"] == "params.lr"
 
 
 def test_size_needs_numbers():
-    assert message(size="optimizer") == (
-        'column "params.optimizer" holds categories, not numbers: size= needs a column of numbers; '
-        "use color= for categories."
-    )
+    assert message(size="optimizer") == ('column "params.optimizer" holds categories, not numbers: size= needs a column of numbers; use color= for categories.')
     # Numbers stored as text, as MLflow stores params, are numbers.
     assert rc.scatter(RUNS, size="hidden").options["size"] == "hidden"
 
@@ -120,8 +113,7 @@ def test_unknown_series_names_the_series():
     with pytest.raises(rc.RunsDataError) as caught:
         rc.scatter(RUNS, y="loss/train:min", scalars=SCALARS)
     assert str(caught.value) == (
-        'no metric "loss/train:min" in the runs or the scalars (scalars series: loss/validation): '
-        "name one of these, optionally ending in :last, :min or :max."
+        'no metric "loss/train:min" in the runs or the scalars (scalars series: loss/validation): name one of these, optionally ending in :last, :min or :max.'
     )
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
-
 import runcompare as rc
 
 CONTRACT = Path(__file__).parent.parent / "contract"
@@ -19,15 +18,9 @@ CASES = [
     for case in json.loads((CONTRACT / file).read_text(encoding="utf-8"))["cases"]
 ]
 
-NOTES = [
-    pytest.param(case, id=case["case"])
-    for case in json.loads((CONTRACT / "cases.json").read_text(encoding="utf-8"))["notes"]
-]
+NOTES = [pytest.param(case, id=case["case"]) for case in json.loads((CONTRACT / "cases.json").read_text(encoding="utf-8"))["notes"]]
 VIEWS = {"parallel": rc.parallel, "scatter": rc.scatter}
-VIEW_CASES = [
-    pytest.param(case, id=case["case"])
-    for case in json.loads((CONTRACT / "view_cases.json").read_text(encoding="utf-8"))["cases"]
-]
+VIEW_CASES = [pytest.param(case, id=case["case"]) for case in json.loads((CONTRACT / "view_cases.json").read_text(encoding="utf-8"))["cases"]]
 
 
 def message(convert, table):

@@ -15,12 +15,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import runcompare as rc
 import scipy
+from runcompare._stats import resample_indices
 from scipy import stats
 from scipy.stats import _resampling
-
-import runcompare as rc
-from runcompare._stats import resample_indices
 
 FIXTURE = Path(__file__).parents[1] / "contract" / "statistics.json"
 # The bootstrap: fewer resamples than the default keep the fixture small; the draws are the same.
@@ -68,9 +67,14 @@ def scipy_bootstrap(a, b, statistic, paired):
     _resampling._bootstrap_resample = lambda sample, n_resamples=None, rng=None, xp=None: sample[..., draws.pop(0)]
     try:
         result = stats.bootstrap(
-            (np.asarray(a), np.asarray(b)), lambda x, y, axis: center(x, axis=axis) - center(y, axis=axis),
-            paired=paired, vectorized=True, method="percentile", n_resamples=BOOTSTRAP["resamples"],
-            confidence_level=BOOTSTRAP["confidence"], batch=None,
+            (np.asarray(a), np.asarray(b)),
+            lambda x, y, axis: center(x, axis=axis) - center(y, axis=axis),
+            paired=paired,
+            vectorized=True,
+            method="percentile",
+            n_resamples=BOOTSTRAP["resamples"],
+            confidence_level=BOOTSTRAP["confidence"],
+            batch=None,
         )
     finally:
         _resampling._bootstrap_resample = original
@@ -109,11 +113,17 @@ def sweep_runs():
             if (c, seed) == (2, 4):
                 continue
             accuracy = 0.8 + 0.03 * c + rng.normal(0, 0.01) + 0.002 * seed
-            runs.append({
-                "run_id": f"c{c}s{seed}", "params.lr": str(lr), "params.hidden": hidden, "params.seed": seed,
-                "params.dropout": round(float(rng.uniform(0, 0.5)), 3), "params.optimizer": ["adam", "sgd"][(c + seed) % 2],
-                "metrics.accuracy": None if (c, seed) == (1, 2) else accuracy,
-            })
+            runs.append(
+                {
+                    "run_id": f"c{c}s{seed}",
+                    "params.lr": str(lr),
+                    "params.hidden": hidden,
+                    "params.seed": seed,
+                    "params.dropout": round(float(rng.uniform(0, 0.5)), 3),
+                    "params.optimizer": ["adam", "sgd"][(c + seed) % 2],
+                    "metrics.accuracy": None if (c, seed) == (1, 2) else accuracy,
+                }
+            )
     return runs
 
 
@@ -121,8 +131,9 @@ def sweep_scalars(runs):
     rows = []
     for i, run in enumerate(runs):
         for step in range(4):
-            rows.append({"run_id": run["run_id"], "metric": "loss", "variant": "validation", "step": step, "time": step + 0.5,
-                         "value": 1.0 / (step + 1) + 0.01 * i})
+            rows.append(
+                {"run_id": run["run_id"], "metric": "loss", "variant": "validation", "step": step, "time": step + 0.5, "value": 1.0 / (step + 1) + 0.01 * i}
+            )
     rows.append({"run_id": runs[0]["run_id"], "metric": "loss", "variant": "validation", "step": 3, "time": 3.5, "value": 9.0})
     return rows
 
@@ -136,18 +147,30 @@ SIGNIFICANCE_CASES = [
 ]
 
 ERROR_CASES = [
-    ("significance", {"metric": "optimizer", "group_by": "lr"},
-     'column "params.optimizer" holds categories, not numbers: significance and importance need a metric of numbers; name a metrics.* column or a series of the scalars such as "loss/validation:min".'),
-    ("significance", {"metric": "accuracy", "group_by": "hidden", "base": "hidden=32"},
-     'no group "hidden=32" to compare against (groups: hidden=64, hidden=128): pass one of these as base.'),
-    ("significance", {"metric": "accuracy", "group_by": "lr", "pair_by": "hidden"},
-     'column "params.hidden" has the value "64" twice in group "lr=0.001": pair runs by a column that names one run per group, such as the seed.'),
-    ("significance", {"metric": "accuracy", "group_by": "nope"},
-     'no column "nope" in runs (columns: params.lr, params.hidden, params.seed, params.dropout, params.optimizer, metrics.accuracy): pass one of these, with or without its "params."/"metrics." prefix.'),
-    ("significance", {"metric": "accuracy", "group_by": "lr", "statistic": "mode"},
-     'statistic must be one of "mean", "median"; got "mode".'),
-    ("significance", {"metric": "accuracy", "group_by": "lr", "confidence": 95},
-     "confidence must be a number between 0 and 1, such as 0.95; got 95."),
+    (
+        "significance",
+        {"metric": "optimizer", "group_by": "lr"},
+        'column "params.optimizer" holds categories, not numbers: significance and importance need a metric of numbers; '
+        'name a metrics.* column or a series of the scalars such as "loss/validation:min".',
+    ),
+    (
+        "significance",
+        {"metric": "accuracy", "group_by": "hidden", "base": "hidden=32"},
+        'no group "hidden=32" to compare against (groups: hidden=64, hidden=128): pass one of these as base.',
+    ),
+    (
+        "significance",
+        {"metric": "accuracy", "group_by": "lr", "pair_by": "hidden"},
+        'column "params.hidden" has the value "64" twice in group "lr=0.001": pair runs by a column that names one run per group, such as the seed.',
+    ),
+    (
+        "significance",
+        {"metric": "accuracy", "group_by": "nope"},
+        'no column "nope" in runs (columns: params.lr, params.hidden, params.seed, params.dropout, params.optimizer, metrics.accuracy): '
+        'pass one of these, with or without its "params."/"metrics." prefix.',
+    ),
+    ("significance", {"metric": "accuracy", "group_by": "lr", "statistic": "mode"}, 'statistic must be one of "mean", "median"; got "mode".'),
+    ("significance", {"metric": "accuracy", "group_by": "lr", "confidence": 95}, "confidence must be a number between 0 and 1, such as 0.95; got 95."),
     ("importance", {"metric": "accuracy", "bins": 1}, "bins must be a whole number of at least 2; got 1."),
 ]
 
@@ -170,27 +193,35 @@ def build_reference():
         with np.errstate(divide="ignore", invalid="ignore"):
             welch = stats.ttest_ind(a, b, equal_var=False)
         u = stats.mannwhitneyu(a, b)
-        two.append({
-            "case": case, "a": a, "b": b,
-            "welch": {"t": welch.statistic, "p": welch.pvalue, "df": welch.df},
-            "mann_whitney": {"u": u.statistic, "p": u.pvalue},
-            "cohens_d": cohens_d(a, b) if np.var(a) + np.var(b) > 0 else None,
-            "bootstrap_mean": scipy_bootstrap(a, b, "mean", False),
-            "bootstrap_median": scipy_bootstrap(a, b, "median", False),
-        })
+        two.append(
+            {
+                "case": case,
+                "a": a,
+                "b": b,
+                "welch": {"t": welch.statistic, "p": welch.pvalue, "df": welch.df},
+                "mann_whitney": {"u": u.statistic, "p": u.pvalue},
+                "cohens_d": cohens_d(a, b) if np.var(a) + np.var(b) > 0 else None,
+                "bootstrap_mean": scipy_bootstrap(a, b, "mean", False),
+                "bootstrap_median": scipy_bootstrap(a, b, "median", False),
+            }
+        )
     paired = []
     for case, a, b in pairs():
         t = stats.ttest_rel(a, b)
         w = stats.wilcoxon(a, b)
         d = np.asarray(a) - np.asarray(b)
-        paired.append({
-            "case": case, "a": a, "b": b,
-            "paired_t": {"t": t.statistic, "p": t.pvalue},
-            "wilcoxon": {"statistic": w.statistic, "p": w.pvalue},
-            "cohens_dz": d.mean() / d.std(ddof=1),
-            "bootstrap_mean": scipy_bootstrap(a, b, "mean", True),
-            "bootstrap_median": scipy_bootstrap(a, b, "median", True),
-        })
+        paired.append(
+            {
+                "case": case,
+                "a": a,
+                "b": b,
+                "paired_t": {"t": t.statistic, "p": t.pvalue},
+                "wilcoxon": {"statistic": w.statistic, "p": w.pvalue},
+                "cohens_dz": d.mean() / d.std(ddof=1),
+                "bootstrap_mean": scipy_bootstrap(a, b, "mean", True),
+                "bootstrap_median": scipy_bootstrap(a, b, "median", True),
+            }
+        )
     rng = np.random.default_rng(9)
     holm = [{"p": list(p), "adjusted": holm_reference(list(p))} for p in (rng.uniform(0, 0.1, 6), [0.01, 0.04, 0.03, 0.005], [0.5])]
     correlations = []
@@ -202,29 +233,54 @@ def build_reference():
         y = y if y is not None else list(np.asarray(x) * 2 + rng.normal(0, 0.3, len(x)))
         rho = stats.spearmanr(x, y)
         eta, groups = eta_squared_reference(x, y, 10)
-        correlations.append({"case": case, "x": list(map(float, x)), "y": list(map(float, y)), "bins": 10,
-                             "rho": rho.statistic, "p": rho.pvalue, "eta_squared": eta, "groups": groups})
+        correlations.append(
+            {
+                "case": case,
+                "x": list(map(float, x)),
+                "y": list(map(float, y)),
+                "bins": 10,
+                "rho": rho.statistic,
+                "p": rho.pvalue,
+                "eta_squared": eta,
+                "groups": groups,
+            }
+        )
     runs = sweep_runs()
-    return clean({
-        "about": "Reference numbers for src/data/stats, src/data/significance.ts and src/data/importance.ts: "
-                 "scipy's tests, bootstrap (its resampling replaced by d3.randomLcg's draws), spearmanr; numpy for "
-                 "Cohen's d, Holm and eta squared; rc.significance and rc.importance on a small sweep. Written by "
-                 "tests/python/test_statistics.py; null stands for NaN, 'Infinity' and '-Infinity' for the infinities.",
-        "scipy": scipy.__version__,
-        "bootstrap": BOOTSTRAP,
-        "lcg": {"seed": 7, "sizes": [3, 5], "resamples": 4, "indices": [d.ravel().tolist() for d in resample_indices([3, 5], 4, 7)]},
-        # Longer than the block Python draws one at a time: the sum and the last draws of each size.
-        "lcg_long": {"seed": 3, "sizes": [577, 2], "resamples": 8, "sums": [int(d.sum()) for d in resample_indices([577, 2], 8, 3)],
-                     "tails": [d.ravel()[-8:].tolist() for d in resample_indices([577, 2], 8, 3)]},
-        "two_sample": two, "paired": paired, "holm": holm, "correlation": correlations,
-        "runs": runs, "scalars": sweep_scalars(runs),
-        "significance": [{"options": case, "rows": records(call("significance", runs, {**case, **BOOTSTRAP}))} for case in SIGNIFICANCE_CASES],
-        "importance": [{"options": {"metric": "accuracy"}, "rows": records(call("importance", runs, {"metric": "accuracy"}))},
-                       {"options": {"metric": "loss/validation:last", "bins": 3, "scalars": True},
-                        "rows": records(call("importance", runs, {"metric": "loss/validation:last", "bins": 3, "scalars": True}))}],
-        "errors": [{"call": name, "options": options, "error": error} for name, options, error in ERROR_CASES],
-        "distributions": distribution_reference(),
-    })
+    return clean(
+        {
+            "about": "Reference numbers for src/data/stats, src/data/significance.ts and src/data/importance.ts: "
+            "scipy's tests, bootstrap (its resampling replaced by d3.randomLcg's draws), spearmanr; numpy for "
+            "Cohen's d, Holm and eta squared; rc.significance and rc.importance on a small sweep. Written by "
+            "tests/python/test_statistics.py; null stands for NaN, 'Infinity' and '-Infinity' for the infinities.",
+            "scipy": scipy.__version__,
+            "bootstrap": BOOTSTRAP,
+            "lcg": {"seed": 7, "sizes": [3, 5], "resamples": 4, "indices": [d.ravel().tolist() for d in resample_indices([3, 5], 4, 7)]},
+            # Longer than the block Python draws one at a time: the sum and the last draws of each size.
+            "lcg_long": {
+                "seed": 3,
+                "sizes": [577, 2],
+                "resamples": 8,
+                "sums": [int(d.sum()) for d in resample_indices([577, 2], 8, 3)],
+                "tails": [d.ravel()[-8:].tolist() for d in resample_indices([577, 2], 8, 3)],
+            },
+            "two_sample": two,
+            "paired": paired,
+            "holm": holm,
+            "correlation": correlations,
+            "runs": runs,
+            "scalars": sweep_scalars(runs),
+            "significance": [{"options": case, "rows": records(call("significance", runs, {**case, **BOOTSTRAP}))} for case in SIGNIFICANCE_CASES],
+            "importance": [
+                {"options": {"metric": "accuracy"}, "rows": records(call("importance", runs, {"metric": "accuracy"}))},
+                {
+                    "options": {"metric": "loss/validation:last", "bins": 3, "scalars": True},
+                    "rows": records(call("importance", runs, {"metric": "loss/validation:last", "bins": 3, "scalars": True})),
+                },
+            ],
+            "errors": [{"call": name, "options": options, "error": error} for name, options, error in ERROR_CASES],
+            "distributions": distribution_reference(),
+        }
+    )
 
 
 def distribution_reference():

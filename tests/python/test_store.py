@@ -3,7 +3,6 @@ the kernel for them and gets them in chunks."""
 
 import pyarrow as pa
 import pytest
-
 import runcompare as rc
 from runcompare import _widget
 
@@ -58,7 +57,7 @@ def test_the_view_gets_the_tables_in_chunks_on_request(monkeypatch):
     received = {name: bytearray(size) for name, size in sizes.items()}
     for content, chunk in sent:
         assert content["type"] == "tables" and content["sizes"] == sizes
-        received[content["table"]][content["offset"]:content["offset"] + len(chunk)] = chunk
+        received[content["table"]][content["offset"] : content["offset"] + len(chunk)] = chunk
     assert bytes(received["runs"]) == widget._table("runs")
     assert bytes(received["scalars"]) == widget._table("scalars")
 

@@ -8,19 +8,20 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
+import runcompare as rc
 from traitlets import TraitError
 
-import runcompare as rc
-
 CONTRACT = json.loads((Path(__file__).parent.parent / "contract" / "table_cases.json").read_text(encoding="utf-8"))
-RUNS = pd.DataFrame({
-    "run_id": ["a", "b", "c"],
-    "name": ["first", "second", "third"],
-    "status": ["FINISHED", "RUNNING", "FAILED"],
-    "params.optimizer/lr": [0.1, 0.01, 0.001],
-    "metrics.acc": [0.5, 0.7, np.nan],
-    "tags": [["fp16"], [], None],
-})
+RUNS = pd.DataFrame(
+    {
+        "run_id": ["a", "b", "c"],
+        "name": ["first", "second", "third"],
+        "status": ["FINISHED", "RUNNING", "FAILED"],
+        "params.optimizer/lr": [0.1, 0.01, 0.001],
+        "metrics.acc": [0.5, 0.7, np.nan],
+        "tags": [["fp16"], [], None],
+    }
+)
 
 
 @pytest.mark.parametrize("case", CONTRACT["cases"], ids=[case["case"] for case in CONTRACT["cases"]])

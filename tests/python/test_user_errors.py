@@ -8,7 +8,6 @@ import uuid
 import pandas as pd
 import pyarrow as pa
 import pytest
-
 import runcompare as rc
 import runcompare._parallel
 
@@ -27,9 +26,7 @@ def test_a_data_error_from_a_public_call_shows_its_message_under_one_frame_of_ru
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
     shown = "".join(traceback.format_exception(caught.value))
     assert shown.count("\n") < 8
-    assert shown.rstrip().endswith(
-        'runcompare.RunsDataError: "lr" names 2 columns, "params.lr" and "metrics.lr": pass the full name of the one you mean.'
-    )
+    assert shown.rstrip().endswith('runcompare.RunsDataError: "lr" names 2 columns, "params.lr" and "metrics.lr": pass the full name of the one you mean.')
 
 
 def test_a_bug_inside_runcompare_keeps_its_whole_traceback(monkeypatch):

@@ -5,9 +5,8 @@ import math
 
 import pyarrow as pa
 import pytest
-from traitlets import TraitError
-
 import runcompare as rc
+from traitlets import TraitError
 
 RUNS = [
     {"run_id": "a", "name": "A", "params.lr": 0.1, "params.opt": "adam", "metrics.acc": 0.9},
@@ -69,14 +68,11 @@ class TestValues:
         assert message(lambda: rc.values(SCALARS, runs_as="diagonal")) == 'runs_as must be one of "rows", "columns"; got "diagonal".'
 
     def test_an_unknown_summary(self):
-        assert message(lambda: rc.values(SCALARS, summary="mean")) == (
-            'summary "mean" is not a summary: pass "last", "min" or "max".'
-        )
+        assert message(lambda: rc.values(SCALARS, summary="mean")) == ('summary "mean" is not a summary: pass "last", "min" or "max".')
 
     def test_runs_sharing_no_run_with_the_scalars(self):
         assert message(lambda: rc.values(SCALARS, runs=[{"run_id": "x"}])) == (
-            'no scalars belong to the runs: the scalars have run ids such as "a", the runs table "x"; '
-            "pass the scalars of these runs."
+            'no scalars belong to the runs: the scalars have run ids such as "a", the runs table "x"; pass the scalars of these runs.'
         )
 
     def test_bad_scalars_raise_the_scalars_words(self):
@@ -112,20 +108,17 @@ class TestSummary:
 
     def test_a_column_of_categories(self):
         assert message(lambda: rc.summary(RUNS, metrics=["opt"], scalars=SCALARS)) == (
-            'column "params.opt" holds categories, not numbers: summary bars need numbers; '
-            "name a metrics.* column or a series of the scalars."
+            'column "params.opt" holds categories, not numbers: summary bars need numbers; name a metrics.* column or a series of the scalars.'
         )
 
     def test_an_unknown_name_lists_the_series(self):
         assert message(lambda: rc.summary(RUNS, metrics=["f1"], scalars=SCALARS)) == (
-            'no metric "f1" in the runs or the scalars (scalars series: test/acc, acc, loss): '
-            "name one of these, optionally ending in :last, :min or :max."
+            'no metric "f1" in the runs or the scalars (scalars series: test/acc, acc, loss): name one of these, optionally ending in :last, :min or :max.'
         )
 
     def test_an_unknown_name_without_scalars_lists_the_columns(self):
         assert message(lambda: rc.summary(RUNS, metrics=["f1"])) == (
-            'no column "f1" in runs (columns: params.lr, params.opt, metrics.acc): '
-            'pass one of these, with or without its "params."/"metrics." prefix.'
+            'no column "f1" in runs (columns: params.lr, params.opt, metrics.acc): pass one of these, with or without its "params."/"metrics." prefix.'
         )
 
     def test_nothing_single_valued(self):
@@ -141,9 +134,7 @@ class TestSummary:
         assert rc.summary(bare, scalars=SCALARS).options["metrics"] is None
 
     def test_scalars_of_other_runs(self):
-        assert message(lambda: rc.summary([{"run_id": "x", "metrics.m": 1.0}], scalars=SCALARS)).startswith(
-            "no scalars belong to the runs:"
-        )
+        assert message(lambda: rc.summary([{"run_id": "x", "metrics.m": 1.0}], scalars=SCALARS)).startswith("no scalars belong to the runs:")
 
 
 def test_public_api():

@@ -3,18 +3,19 @@
 import pandas as pd
 import pyarrow as pa
 import pytest
-from traitlets import TraitError
-
 import runcompare as rc
 from runcompare import _widget
+from traitlets import TraitError
 
-RUNS = pd.DataFrame({
-    "run_id": ["a", "b", "c"],
-    "params.lr": [0.1, 0.01, 0.001],
-    "params.optimizer": ["adam", "sgd", "adam"],
-    "metrics.acc": [0.5, 0.7, 0.9],
-    "tags.group": ["x", "y", "x"],
-})
+RUNS = pd.DataFrame(
+    {
+        "run_id": ["a", "b", "c"],
+        "params.lr": [0.1, 0.01, 0.001],
+        "params.optimizer": ["adam", "sgd", "adam"],
+        "metrics.acc": [0.5, 0.7, 0.9],
+        "tags.group": ["x", "y", "x"],
+    }
+)
 COLUMNS = "params.lr, params.optimizer, metrics.acc, tags.group"
 
 
@@ -82,9 +83,7 @@ def test_save_asks_the_page_to_export_as_the_toolbar_does(monkeypatch):
 def test_save_says_what_it_takes(target):
     with pytest.raises(rc.RunsDataError) as caught:
         rc.scatter(RUNS).save(target)
-    assert str(caught.value) == (
-        f'save takes "svg", "png" or "csv", or a file name (no folder) ending in .svg, .png or .csv; got {target!r}.'
-    )
+    assert str(caught.value) == (f'save takes "svg", "png" or "csv", or a file name (no folder) ending in .svg, .png or .csv; got {target!r}.')
 
 
 def test_defaults_leave_the_choice_to_the_view():
@@ -102,10 +101,7 @@ def test_bad_runs_raise_before_a_widget_is_made():
 def test_unknown_columns_raise_with_the_typescript_words(option):
     with pytest.raises(rc.RunsDataError) as caught:
         rc.parallel(RUNS, **option)
-    assert str(caught.value) == (
-        f'no column "momentum" in runs (columns: {COLUMNS}): '
-        'pass one of these, with or without its "params."/"metrics." prefix.'
-    )
+    assert str(caught.value) == (f'no column "momentum" in runs (columns: {COLUMNS}): pass one of these, with or without its "params."/"metrics." prefix.')
 
 
 def test_nothing_to_plot():

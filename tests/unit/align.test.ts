@@ -37,7 +37,15 @@ describe("grouping runs", () => {
 
 describe("aligning steps", () => {
   test("the grid is every step once, sorted", () => {
-    expect(list(unionGrid([[0, 2, 4], [1, 2, 3], [4, 10]]))).toEqual([0, 1, 2, 3, 4, 10]);
+    expect(
+      list(
+        unionGrid([
+          [0, 2, 4],
+          [1, 2, 3],
+          [4, 10],
+        ]),
+      ),
+    ).toEqual([0, 1, 2, 3, 4, 10]);
     expect(list(unionGrid([]))).toEqual([]);
   });
 
@@ -61,7 +69,10 @@ describe("aligning steps", () => {
 
 describe("aggregating runs with mismatched steps", () => {
   // Run a reports steps 0, 2, 4; run b steps 1, 2, 3. Grid 0..4.
-  const grid = unionGrid([[0, 2, 4], [1, 2, 3]]);
+  const grid = unionGrid([
+    [0, 2, 4],
+    [1, 2, 3],
+  ]);
   const a = interpolateOnto([0, 2, 4], [0, 2, 4], grid);
   const b = interpolateOnto([1, 2, 3], [10, 20, 30], grid);
 
@@ -122,7 +133,17 @@ describe("aggregating by hand: 1, 2, 6 (and 10)", () => {
 });
 
 test("Student's t at 0.975 against published tables", () => {
-  const published: [number, number][] = [[1, 12.706], [2, 4.303], [5, 2.571], [10, 2.228], [30, 2.042], [31, 2.040], [60, 2.000], [120, 1.980], [1000, 1.962]];
+  const published: [number, number][] = [
+    [1, 12.706],
+    [2, 4.303],
+    [5, 2.571],
+    [10, 2.228],
+    [30, 2.042],
+    [31, 2.04],
+    [60, 2.0],
+    [120, 1.98],
+    [1000, 1.962],
+  ];
   for (const [df, t] of published) expect(tQuantile975(df)).toBeCloseTo(t, 3);
   expect(tQuantile975(0)).toBeNaN();
 });

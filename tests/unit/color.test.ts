@@ -18,7 +18,7 @@ function deltaE2000(c1: Lab, c2: Lab): number {
   const a2 = (1 + G) * c2.a;
   const C1p = Math.hypot(a1, c1.b);
   const C2p = Math.hypot(a2, c2.b);
-  const hue = (b: number, a: number) => ((Math.atan2(b, a) / rad) % 360 + 360) % 360;
+  const hue = (b: number, a: number) => (((Math.atan2(b, a) / rad) % 360) + 360) % 360;
   const h1 = hue(c1.b, a1);
   const h2 = hue(c2.b, a2);
   let dh = h2 - h1;
@@ -32,7 +32,8 @@ function deltaE2000(c1: Lab, c2: Lab): number {
   const Cbarp = (C1p + C2p) / 2;
   let hbar = h1 + h2;
   if (C1p * C2p !== 0) hbar = Math.abs(h1 - h2) > 180 ? (hbar < 360 ? (hbar + 360) / 2 : (hbar - 360) / 2) : hbar / 2;
-  const T = 1 - 0.17 * Math.cos((hbar - 30) * rad) + 0.24 * Math.cos(2 * hbar * rad) + 0.32 * Math.cos((3 * hbar + 6) * rad) - 0.2 * Math.cos((4 * hbar - 63) * rad);
+  const T =
+    1 - 0.17 * Math.cos((hbar - 30) * rad) + 0.24 * Math.cos(2 * hbar * rad) + 0.32 * Math.cos((3 * hbar + 6) * rad) - 0.2 * Math.cos((4 * hbar - 63) * rad);
   const dTheta = 30 * Math.exp(-(((hbar - 275) / 25) ** 2));
   const Rc = 2 * Math.sqrt(Cbarp ** 7 / (Cbarp ** 7 + 25 ** 7));
   const Sl = 1 + (0.015 * (Lbar - 50) ** 2) / Math.sqrt(20 + (Lbar - 50) ** 2);
@@ -67,7 +68,8 @@ describe("categorical colours", () => {
     expect(CATEGORICAL).toHaveLength(20);
     expect(new Set(CATEGORICAL).size).toBe(20);
     let closest = Infinity;
-    for (let i = 0; i < CATEGORICAL.length; i++) for (let j = i + 1; j < CATEGORICAL.length; j++) closest = Math.min(closest, difference(CATEGORICAL[i], CATEGORICAL[j]));
+    for (let i = 0; i < CATEGORICAL.length; i++)
+      for (let j = i + 1; j < CATEGORICAL.length; j++) closest = Math.min(closest, difference(CATEGORICAL[i], CATEGORICAL[j]));
     expect(closest).toBeGreaterThanOrEqual(16);
     expect(categoricalColor(20)).toBe(CATEGORICAL[0]);
     expect(categoricalColor(19)).toBe(CATEGORICAL[19]);

@@ -5,8 +5,7 @@ const coverageAt = (sums: LineSums, x: number, y: number) => sums.data[(y * sums
 const channelAt = (sums: LineSums, x: number, y: number, channel: number) => sums.data[(y * sums.width + x) * 4 + channel];
 
 /** Coverage per pixel as rows of numbers, for the small grids below. */
-const grid = (sums: LineSums) =>
-  Array.from({ length: sums.height }, (_, y) => Array.from({ length: sums.width }, (_, x) => coverageAt(sums, x, y)));
+const grid = (sums: LineSums) => Array.from({ length: sums.height }, (_, y) => Array.from({ length: sums.width }, (_, x) => coverageAt(sums, x, y)));
 
 /** One run per polyline: its ys at axes standing at `xs`. */
 function lines(xs: number[], polylines: number[][]) {
@@ -23,7 +22,11 @@ test("a horizontal line through pixel centres covers one pixel per column, fully
     expect(channelAt(sums, x, 4, 1)).toBe(FULL * 255);
     expect(channelAt(sums, x, 4, 3)).toBe(0);
   }
-  expect(grid(sums).flat().reduce((a, b) => a + b)).toBe(10 * FULL);
+  expect(
+    grid(sums)
+      .flat()
+      .reduce((a, b) => a + b),
+  ).toBe(10 * FULL);
 });
 
 test("a line between pixel rows is split between them by distance (anti-aliasing)", () => {
@@ -51,7 +54,9 @@ test("lines outside the canvas are clipped, not wrapped onto other rows", () => 
   const sums = lineSums(10, 4);
   addLines(sums, lines([0, 10], [[-20, 30]]), [0], RED, 1, false);
   addLines(sums, lines([0, 10], [[-3, -3]]), [0], RED, 1, true);
-  const total = grid(sums).flat().reduce((a, b) => a + b);
+  const total = grid(sums)
+    .flat()
+    .reduce((a, b) => a + b);
   expect(total).toBe(4 * FULL); // the steep line crosses the 4 rows; the one above the canvas draws nothing
 });
 
@@ -61,11 +66,32 @@ test("taking lines away restores the sums exactly, in any order, smooth or rough
   const rgb = Uint8Array.from({ length: 150 }, (_, i) => (i * 53) % 256);
   for (const smooth of [true, false]) {
     const before = lineSums(40, 30);
-    addLines(before, lines(xs, ys), Array.from({ length: 20 }, (_, i) => i), rgb, 1, smooth);
+    addLines(
+      before,
+      lines(xs, ys),
+      Array.from({ length: 20 }, (_, i) => i),
+      rgb,
+      1,
+      smooth,
+    );
     const after = lineSums(40, 30);
     after.data.set(before.data);
-    addLines(after, lines(xs, ys), Array.from({ length: 30 }, (_, i) => 49 - i), rgb, 1, smooth);
-    addLines(after, lines(xs, ys), Array.from({ length: 30 }, (_, i) => 20 + i), rgb, -1, smooth);
+    addLines(
+      after,
+      lines(xs, ys),
+      Array.from({ length: 30 }, (_, i) => 49 - i),
+      rgb,
+      1,
+      smooth,
+    );
+    addLines(
+      after,
+      lines(xs, ys),
+      Array.from({ length: 30 }, (_, i) => 20 + i),
+      rgb,
+      -1,
+      smooth,
+    );
     expect(Array.from(after.data)).toEqual(Array.from(before.data));
   }
 });
@@ -73,7 +99,20 @@ test("taking lines away restores the sums exactly, in any order, smooth or rough
 test("painting: coverage of n lines at opacity a gives 1 - (1 - a)^n, in the lines' mean colour", () => {
   const sums = lineSums(4, 3);
   const rgb = Uint8Array.of(255, 0, 0, 0, 0, 255);
-  addLines(sums, lines([0, 4], [[1.5, 1.5], [1.5, 1.5]]), [0, 1], rgb, 1, true);
+  addLines(
+    sums,
+    lines(
+      [0, 4],
+      [
+        [1.5, 1.5],
+        [1.5, 1.5],
+      ],
+    ),
+    [0, 1],
+    rgb,
+    1,
+    true,
+  );
   const pixels = new Uint8ClampedArray(4 * 3 * 4);
   paintLayer(pixels, { sums, color: null, alpha: 0.5, copies: 1 });
   const at = (1 * 4 + 2) * 4;
@@ -103,7 +142,14 @@ test("painting columns in two parts gives the pixels of painting them all at onc
   const sums = lineSums(30, 20);
   const xs = [0, 15, 30];
   const ys = Array.from({ length: 40 }, (_, run) => xs.map((_, a) => (run * 3.7 + a * 5.3) % 20));
-  addLines(sums, lines(xs, ys), Array.from({ length: 40 }, (_, i) => i), Uint8Array.from({ length: 120 }, (_, i) => (i * 41) % 256), 1, true);
+  addLines(
+    sums,
+    lines(xs, ys),
+    Array.from({ length: 40 }, (_, i) => i),
+    Uint8Array.from({ length: 120 }, (_, i) => (i * 41) % 256),
+    1,
+    true,
+  );
   const layer = { sums, color: null, alpha: 0.3, copies: 2 };
   const whole = new Uint8ClampedArray(30 * 20 * 4);
   paintLayer(whole, layer);
@@ -119,7 +165,10 @@ test("painting columns in two parts gives the pixels of painting them all at onc
 test("the rasteriser refers to nothing outside itself, so a worker can run it from its source", () => {
   const isolated = new Function(`"use strict"; return (${lineRasterizer.toString()})();`)() as ReturnType<typeof lineRasterizer>;
   const xs = [0, 20, 40];
-  const ys = [[3.2, 17.5, 9.1], [0, 29, 1]];
+  const ys = [
+    [3.2, 17.5, 9.1],
+    [0, 29, 1],
+  ];
   const rgb = Uint8Array.of(10, 20, 30, 200, 100, 0);
   const [ours, theirs] = [lineSums(40, 30), lineSums(40, 30)];
   addLines(ours, lines(xs, ys), [0, 1], rgb, 1, true, [2, 3]);
@@ -131,7 +180,7 @@ test("the rasteriser refers to nothing outside itself, so a worker can run it fr
 test("a band of columns drawn on its own holds exactly the chart's sums there, and the chart holds none outside it", () => {
   const xs = [3.3, 21.7, 40.1, 58.6, 77];
   let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   // Shallow and steep segments, some leaving the canvas above or below.
   const ys = Array.from({ length: 60 }, () => xs.map(() => random() * 70 - 5));
   const rgb = Uint8Array.from({ length: 180 }, (_, i) => (i * 97) % 256);

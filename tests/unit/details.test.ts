@@ -37,9 +37,7 @@ describe("details table", () => {
   });
 
   test("nested sections keep their place among their siblings", () => {
-    const details = readDetails(
-      ["a/x", "b/y", "a/sub/p", "a/z", "a/sub/q", "top"].map((p) => ({ run_id: "r", path: p, value: "1" })),
-    );
+    const details = readDetails(["a/x", "b/y", "a/sub/p", "a/z", "a/sub/q", "top"].map((p) => ({ run_id: "r", path: p, value: "1" })));
     expect(details.paths).toEqual(["a/x", "a/sub/p", "a/sub/q", "a/z", "b/y", "top"]);
   });
 
@@ -89,17 +87,20 @@ describe("bad details tables name the column and the fix", () => {
     ["numeric paths", [{ run_id: "a", path: 3, value: "1" }], 'column "path" of the details holds numbers: it must hold strings.'],
     [
       "missing run id",
-      [{ run_id: "a", path: "x", value: "1" }, { run_id: null, path: "x", value: "1" }],
+      [
+        { run_id: "a", path: "x", value: "1" },
+        { run_id: null, path: "x", value: "1" },
+      ],
       'column "run_id" of the details is missing a value at row 1: every row needs a run_id and a path.',
     ],
-    [
-      "empty path",
-      [{ run_id: "a", path: "", value: "1" }],
-      'column "path" of the details is missing a value at row 0: every row needs a run_id and a path.',
-    ],
+    ["empty path", [{ run_id: "a", path: "", value: "1" }], 'column "path" of the details is missing a value at row 0: every row needs a run_id and a path.'],
     [
       "a run with two values at one path",
-      [{ run_id: "a", path: "x", value: "1" }, { run_id: "b", path: "x", value: "1" }, { run_id: "a", path: "x", value: "2" }],
+      [
+        { run_id: "a", path: "x", value: "1" },
+        { run_id: "b", path: "x", value: "1" },
+        { run_id: "a", path: "x", value: "2" },
+      ],
       'the details have two values for run "a" at path "x" (rows 0 and 2): give each run one value per path.',
     ],
     [
@@ -167,7 +168,10 @@ describe("runs table", () => {
   });
 
   test("NaN in a runs table is a missing value", () => {
-    const runs = readDetails([{ run_id: "a", "metrics.acc": 0.5 }, { run_id: "b", "metrics.acc": NaN }]);
+    const runs = readDetails([
+      { run_id: "a", "metrics.acc": 0.5 },
+      { run_id: "b", "metrics.acc": NaN },
+    ]);
     expect(runs.values[0]).toEqual(["0.5", null]);
   });
 

@@ -14,7 +14,11 @@ const choice = (changes: Partial<RowChoice> = {}): RowChoice => ({
   ...changes,
 });
 const describeRows = (c: RowChoice) =>
-  layOutRows(c).rows.map((row) => (row.kind === "section" ? `${"  ".repeat(row.depth)}[${row.key}] ${row.fields}/${row.differing}` : `${"  ".repeat(row.depth)}${row.kind}:${paths[row.field]}`));
+  layOutRows(c).rows.map((row) =>
+    row.kind === "section"
+      ? `${"  ".repeat(row.depth)}[${row.key}] ${row.fields}/${row.differing}`
+      : `${"  ".repeat(row.depth)}${row.kind}:${paths[row.field]}`,
+  );
 
 describe("rows of the diff table", () => {
   test("sections from the paths, with their counts of fields and differing fields", () => {
@@ -39,7 +43,13 @@ describe("rows of the diff table", () => {
 
   test("a collapsed section keeps its heading and its counts, hides what is inside", () => {
     const layout = layOutRows(choice({ collapsed: new Set(["hp"]) }));
-    expect(describeRows(choice({ collapsed: new Set(["hp"]) }))).toEqual(["[hp] 3/2", "[exec] 2/1", "  field:exec/script", "  field:exec/packages", "field:top"]);
+    expect(describeRows(choice({ collapsed: new Set(["hp"]) }))).toEqual([
+      "[hp] 3/2",
+      "[exec] 2/1",
+      "  field:exec/script",
+      "  field:exec/packages",
+      "field:top",
+    ]);
     expect(layout.rows[0]).toMatchObject({ kind: "section", collapsed: true, differing: 2 });
     expect(layout.rowOfField.has(0)).toBe(false);
     expect(layout.fields).toEqual([0, 1, 2, 3, 4, 5]);

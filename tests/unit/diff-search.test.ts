@@ -34,8 +34,15 @@ describe("search over field names and values", () => {
   });
 
   test("ranges to highlight, case-blind and not overlapping", () => {
-    expect(matchRanges("Loss, loss, LOSS", searchPattern("loss")!)).toEqual([[0, 4], [6, 10], [12, 16]]);
-    expect(matchRanges("aaaa", searchPattern("aa")!)).toEqual([[0, 2], [2, 4]]);
+    expect(matchRanges("Loss, loss, LOSS", searchPattern("loss")!)).toEqual([
+      [0, 4],
+      [6, 10],
+      [12, 16],
+    ]);
+    expect(matchRanges("aaaa", searchPattern("aa")!)).toEqual([
+      [0, 2],
+      [2, 4],
+    ]);
     expect(matchRanges("none here", searchPattern("x")!)).toEqual([]);
   });
 });

@@ -1,17 +1,6 @@
 import fc from "fast-check";
 import { readDetails } from "../../src/data/details";
-import {
-  compareRuns,
-  compareValue,
-  isLongText,
-  lineDiff,
-  moveRun,
-  packageDiff,
-  packageList,
-  withBase,
-  withContext,
-  type DiffLine,
-} from "../../src/data/diff";
+import { compareRuns, compareValue, isLongText, lineDiff, moveRun, packageDiff, packageList, withBase, withContext, type DiffLine } from "../../src/data/diff";
 
 const details = readDetails({
   a: { lr: "0.1", seed: "1", note: "", only_a: "x" },
@@ -108,7 +97,11 @@ describe("line diff of text", () => {
     fc.assert(
       fc.property(text, text, (before, after) => {
         const { lines, added, removed } = lineDiff(before, after);
-        const spell = (kinds: string[]) => lines.filter((l) => kinds.includes(l.kind)).map((l) => l.text).join("\n");
+        const spell = (kinds: string[]) =>
+          lines
+            .filter((l) => kinds.includes(l.kind))
+            .map((l) => l.text)
+            .join("\n");
         expect(spell(["same", "removed"])).toBe(before === "" ? "" : before);
         expect(spell(["same", "added"])).toBe(after === "" ? "" : after);
         expect(added).toBe(lines.filter((l) => l.kind === "added").length);
@@ -172,7 +165,8 @@ describe("package lists", () => {
       { name: "numpy", version: "1.26.4=py311h_0" },
       { name: "python", version: "3.11.7=h955ad1f_0" },
     ]);
-    const table = "# packages in environment at /opt/conda:\n#\n# Name  Version  Build  Channel\nnumpy  1.26.4  py311h_0  conda-forge\npip  23.3.1  pyhd8ed1ab_0";
+    const table =
+      "# packages in environment at /opt/conda:\n#\n# Name  Version  Build  Channel\nnumpy  1.26.4  py311h_0  conda-forge\npip  23.3.1  pyhd8ed1ab_0";
     expect(packageList("notes", table)).toBeNull();
     expect([...packageList("execution/conda packages", table)!.values()]).toEqual([
       { name: "numpy", version: "1.26.4" },

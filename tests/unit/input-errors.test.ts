@@ -24,6 +24,8 @@ describe("errors about the input name the table it was passed as", () => {
     ["scalars", readScalars],
   ] as const)("%s that are not a table", (table, read) => {
     expect(() => read(42 as never)).toThrow(`${table} must be an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got number.`);
-    expect(() => read([7] as never)).toThrow(`${table} must be an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got an array holding number.`);
+    expect(() => read([7] as never)).toThrow(
+      `${table} must be an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got an array holding number.`,
+    );
   });
 });

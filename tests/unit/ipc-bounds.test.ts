@@ -21,7 +21,7 @@ interface Framed {
 function framing(bytes: Uint8Array, start = 0): Framed[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset);
   const found: Framed[] = [];
-  for (let at = start; ; ) {
+  for (let at = start; ;) {
     const prefix = view.getInt32(at, true) === -1 ? 8 : 4;
     const length = view.getInt32(at + prefix - 4, true);
     if (length === 0) return found;
@@ -125,7 +125,9 @@ describe("decodeIpc rejects length fields that run past the bytes", () => {
   test("a dictionary claiming millions of values", () => {
     const batch = (dictionaryMessage.message.header(new DictionaryBatch()) as DictionaryBatch).data()!;
     const nodes = vectorLengthByte(dictionaryMessage, batch, 6) + 4;
-    expect(decodeError(corrupt(stream, nodes, (v) => v.setBigInt64(0, 1n << 24n, true)))).toMatch(/declares a dictionary of 16777216 values in a \d+-byte body/);
+    expect(decodeError(corrupt(stream, nodes, (v) => v.setBigInt64(0, 1n << 24n, true)))).toMatch(
+      /declares a dictionary of 16777216 values in a \d+-byte body/,
+    );
   });
 
   test("stray bytes after the last message", () => {

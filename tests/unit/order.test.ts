@@ -43,7 +43,12 @@ describe("sortRows", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(small, small, small), { maxLength: 120 }), fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()), (rows, directions) => {
         const keys = directions.map((descending, k) => ({ values: rows.map((row) => row[k]), descending }));
-        const got = Array.from(sortRows(keys.map((k) => ({ values: Float64Array.from(k.values), descending: k.descending })), rows.length));
+        const got = Array.from(
+          sortRows(
+            keys.map((k) => ({ values: Float64Array.from(k.values), descending: k.descending })),
+            rows.length,
+          ),
+        );
         expect(got).toEqual(reference(keys, rows.length));
       }),
     );
@@ -62,7 +67,7 @@ describe("sortRows", () => {
 
   test("20,000 rows sort as a comparison sort does", () => {
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const values = Float64Array.from({ length: 20_000 }, () => (random() < 0.1 ? NaN : Math.round(random() * 1000) / 10));
     const got = sortRows([{ values, descending: true }], values.length);
     expect(Array.from(got)).toEqual(reference([{ values: Array.from(values), descending: true }], values.length));

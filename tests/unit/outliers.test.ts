@@ -47,7 +47,7 @@ describe("the range of the values that are not outliers", () => {
 
   test("over many sources and more values than the sample takes, an even sample estimates the percentiles closely", () => {
     let state = 7;
-    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const sources = Array.from({ length: 37 }, () => Array.from({ length: 2000 + Math.floor(random() * 3000) }, () => random() ** 2));
     const all = sources.flat();
     expect(all.length).toBeGreaterThan(4 * SAMPLE_LIMIT);
@@ -62,7 +62,22 @@ describe("a chart's y domain", () => {
   const entry: LegendEntry = { key: "a", label: "a", color: "#000", runs: ["a"] };
   const line = (values: number[]): Line => {
     const x = Float64Array.from(values, (_, i) => i);
-    return { key: String(values.length), entry, series: { key: "loss", metric: "loss", variant: null }, variant: null, dash: 0, steps: x, x, xAscending: true, times: null, raw: Float64Array.from(values), smoothed: Float64Array.from(values), low: null, high: null, counts: null };
+    return {
+      key: String(values.length),
+      entry,
+      series: { key: "loss", metric: "loss", variant: null },
+      variant: null,
+      dash: 0,
+      steps: x,
+      x,
+      xAscending: true,
+      times: null,
+      raw: Float64Array.from(values),
+      smoothed: Float64Array.from(values),
+      low: null,
+      high: null,
+      counts: null,
+    };
   };
   const reduced = (domain: [number, number]) => {
     const kept = new ReducedLines();

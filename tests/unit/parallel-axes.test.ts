@@ -42,7 +42,9 @@ describe("the axes a view chooses by itself", () => {
   });
 
   test("params with a crowd of categories come after those with few", () => {
-    const runs = readRuns(Array.from({ length: 30 }, (_, i) => ({ run_id: `r${i}`, "params.path": `/data/${i}`, "params.opt": i % 2 ? "adam" : "sgd", "metrics.acc": i })));
+    const runs = readRuns(
+      Array.from({ length: 30 }, (_, i) => ({ run_id: `r${i}`, "params.path": `/data/${i}`, "params.opt": i % 2 ? "adam" : "sgd", "metrics.acc": i })),
+    );
     expect(names(choose(runs, {}, 2))).toEqual(["params.opt", "metrics.acc"]);
   });
 

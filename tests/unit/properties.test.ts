@@ -7,6 +7,10 @@ import { decodeIpc } from "../../src/data/input";
 import { readRuns } from "../../src/data/runs";
 import { readScalars } from "../../src/data/scalars";
 import { summarize } from "../../src/data/summaries";
+import { SMOOTHING_TYPES, smooth } from "../../src/data/smoothing";
+import { aggregate } from "../../src/data/align";
+import { reduceSeries } from "../../src/data/reduce";
+import { lineDiff, packageDiff, packageList, splitLines } from "../../src/data/diff";
 
 // A fixed seed keeps CI repeatable. (It was fixed when one random corruption of Arrow bytes made
 // Arrow JS allocate past the heap limit; decodeIpc now checks lengths first, tested below.)
@@ -102,7 +106,10 @@ test("min <= last <= max for every run with a finite last value, with any steps 
           expect(min[run]).toBeLessThanOrEqual(last[run]);
           expect(max[run]).toBeGreaterThanOrEqual(last[run]);
         }
-        const values = rows.filter((r) => r.run_id === scalars.runIds[run]).map((r) => r.value).filter((v) => !Number.isNaN(v));
+        const values = rows
+          .filter((r) => r.run_id === scalars.runIds[run])
+          .map((r) => r.value)
+          .filter((v) => !Number.isNaN(v));
         if (values.length) {
           expect(min[run] + 0).toBe(Math.min(...values) + 0);
           expect(max[run] + 0).toBe(Math.max(...values) + 0);
@@ -115,7 +122,12 @@ test("min <= last <= max for every run with a finite last value, with any steps 
 test("filtering on more axes never keeps more rows (AND)", () => {
   const column = fc.array(anyNumber, { minLength: 8, maxLength: 8 }).map((v) => Float64Array.from(v));
   const range = fc.tuple(column, fc.double({ noNaN: true }), fc.double({ noNaN: true }), fc.boolean()).map(([values, a, b, keepMissing]) => ({
-    kind: "range" as const, values, min: Math.min(a, b), max: Math.max(a, b), log: false, keepMissing,
+    kind: "range" as const,
+    values,
+    min: Math.min(a, b),
+    max: Math.max(a, b),
+    log: false,
+    keepMissing,
   }));
   fc.assert(
     fc.property(fc.array(range, { minLength: 1, maxLength: 4 }), (filters) => {
@@ -127,13 +139,9 @@ test("filtering on more axes never keeps more rows (AND)", () => {
 });
 
 describe("smoothing, grouping, reduction and diffs keep their invariants on any input", () => {
-  const { smooth } = require("../../src/data/smoothing");
-  const { aggregate } = require("../../src/data/align");
-  const { reduceSeries } = require("../../src/data/reduce");
-  const { lineDiff, packageDiff, packageList, splitLines } = require("../../src/data/diff");
   const series = fc.array(anyNumber, { minLength: 1, maxLength: 60 });
 
-  test.each(["ema", "time_ema", "gaussian", "running_average"])("%s stays within the finite values' range, NaN where the input is", (type) => {
+  test.each(SMOOTHING_TYPES)("%s stays within the finite values' range, NaN where the input is", (type) => {
     fc.assert(
       fc.property(series, fc.double({ min: 0, max: 0.999, noNaN: true }), (values, weight) => {
         const x = values.map((_, i) => i);
@@ -155,7 +163,12 @@ describe("smoothing, grouping, reduction and diffs keep their invariants on any 
     const run = fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(NaN)), { minLength: 5, maxLength: 5 });
     fc.assert(
       fc.property(fc.array(run, { minLength: 1, maxLength: 6 }), (runs) => {
-        const { center, low, high, count } = aggregate(runs.map((r) => Float64Array.from(r)), 5, "mean", "minmax");
+        const { center, low, high, count } = aggregate(
+          runs.map((r) => Float64Array.from(r)),
+          5,
+          "mean",
+          "minmax",
+        );
         for (let i = 0; i < 5; i++) {
           const present = runs.map((r) => r[i]).filter((v) => !Number.isNaN(v));
           expect(count[i]).toBe(present.length);
@@ -198,7 +211,8 @@ describe("smoothing, grouping, reduction and diffs keep their invariants on any 
   });
 
   test("package diffs of any two freezes never throw", () => {
-    const freeze = fc.array(fc.tuple(fc.constantFrom("numpy", "torch", "pandas", "tqdm"), fc.constantFrom("1.0", "2.0", "2.1")), { maxLength: 6 })
+    const freeze = fc
+      .array(fc.tuple(fc.constantFrom("numpy", "torch", "pandas", "tqdm"), fc.constantFrom("1.0", "2.0", "2.1")), { maxLength: 6 })
       .map((pairs) => pairs.map(([name, version]) => `${name}==${version}`).join("\n"));
     fc.assert(
       fc.property(freeze, freeze, (a, b) => {

@@ -178,7 +178,10 @@ function referenceM4(x: number[], y: number[], [x0, x1]: [number, number], width
 }
 
 describe("reduced to indices", () => {
-  const value = fc.oneof({ weight: 10, arbitrary: fc.double({ min: -100, max: 100, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) });
+  const value = fc.oneof(
+    { weight: 10, arbitrary: fc.double({ min: -100, max: 100, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) },
+  );
   const series = fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), value), { minLength: 1, maxLength: 80 });
   const domain = fc.tuple(fc.integer({ min: -5, max: 50 }), fc.integer({ min: 1, max: 40 })).map(([a, span]): [number, number] => [a / 2, a / 2 + span]);
 

@@ -5,10 +5,62 @@ import { histogram, keptRows, textPattern, valueCounts, type RowFilter } from ".
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const runs = [
-  { run_id: "r1", name: "alpha", status: "FINISHED", start_time: new Date("2026-01-01T00:00:00Z"), end_time: new Date("2026-01-01T01:30:00Z"), "params.optimizer/lr": "0.1", "params.optimizer/name": "adam", "params.layers": 2, "metrics.acc": 0.5, "tags.team": "nlp", "tags.mlflow.user": "ann", tags: ["fp16", "baseline"] },
-  { run_id: "r2", name: "beta", status: "RUNNING", start_time: new Date("2026-01-02T00:00:00Z"), end_time: null, "params.optimizer/lr": "0.01", "params.optimizer/name": "sgd", "params.layers": 4, "metrics.acc": NaN, "tags.team": HOSTILE, "tags.mlflow.user": "bob", tags: ["fp16"] },
-  { run_id: "r3", name: "gamma", status: "FAILED", start_time: new Date("2026-01-03T00:00:00Z"), end_time: new Date("2026-01-03T00:00:05Z"), "params.optimizer/lr": "nan", "params.optimizer/name": null, "params.layers": 2, "metrics.acc": 0.9, "tags.team": "vision", "tags.mlflow.user": "ann", tags: [] },
-  { run_id: "r4", name: "delta", status: "FINISHED", start_time: new Date("2026-01-04T00:00:00Z"), end_time: new Date("2026-01-04T00:10:00Z"), "params.optimizer/lr": "0.001", "params.optimizer/name": "adam", "params.layers": null, "metrics.acc": 0.9, "tags.team": null, "tags.mlflow.user": "cy", tags: null },
+  {
+    run_id: "r1",
+    name: "alpha",
+    status: "FINISHED",
+    start_time: new Date("2026-01-01T00:00:00Z"),
+    end_time: new Date("2026-01-01T01:30:00Z"),
+    "params.optimizer/lr": "0.1",
+    "params.optimizer/name": "adam",
+    "params.layers": 2,
+    "metrics.acc": 0.5,
+    "tags.team": "nlp",
+    "tags.mlflow.user": "ann",
+    tags: ["fp16", "baseline"],
+  },
+  {
+    run_id: "r2",
+    name: "beta",
+    status: "RUNNING",
+    start_time: new Date("2026-01-02T00:00:00Z"),
+    end_time: null,
+    "params.optimizer/lr": "0.01",
+    "params.optimizer/name": "sgd",
+    "params.layers": 4,
+    "metrics.acc": NaN,
+    "tags.team": HOSTILE,
+    "tags.mlflow.user": "bob",
+    tags: ["fp16"],
+  },
+  {
+    run_id: "r3",
+    name: "gamma",
+    status: "FAILED",
+    start_time: new Date("2026-01-03T00:00:00Z"),
+    end_time: new Date("2026-01-03T00:00:05Z"),
+    "params.optimizer/lr": "nan",
+    "params.optimizer/name": null,
+    "params.layers": 2,
+    "metrics.acc": 0.9,
+    "tags.team": "vision",
+    "tags.mlflow.user": "ann",
+    tags: [],
+  },
+  {
+    run_id: "r4",
+    name: "delta",
+    status: "FINISHED",
+    start_time: new Date("2026-01-04T00:00:00Z"),
+    end_time: new Date("2026-01-04T00:10:00Z"),
+    "params.optimizer/lr": "0.001",
+    "params.optimizer/name": "adam",
+    "params.layers": null,
+    "metrics.acc": 0.9,
+    "tags.team": null,
+    "tags.mlflow.user": "cy",
+    tags: null,
+  },
 ];
 /** Two series; r1 reports loss at step 2 twice (the later time wins), r3 reports only NaN for acc/val. */
 const scalars = [
@@ -80,15 +132,21 @@ describe("columns", () => {
     const numbers = (t: ReturnType<typeof openRunTable>) => Array.from(t.column("metrics.acc")!.numbers());
     const records = runs.map(({ tags: _tags, ...rest }) => rest);
     expect(numbers(openRunTable(aq.from(records)))).toEqual(numbers(table));
-    const arrow = new Table({ run_id: vectorFromArray(["a", "b"], new Utf8()), tags: vectorFromArray([["x"], ["y", "x"]], new List(new Field("item", new Utf8(), true))) });
+    const arrow = new Table({
+      run_id: vectorFromArray(["a", "b"], new Utf8()),
+      tags: vectorFromArray([["x"], ["y", "x"]], new List(new Field("item", new Utf8(), true))),
+    });
     const fromBytes = openRunTable(tableToIPC(arrow, "stream"));
     expect([fromBytes.column("tags")!.tags(0), fromBytes.column("tags")!.tags(1)]).toEqual([["x"], ["y", "x"]]);
   });
 
   test("a column that mixes numbers and text is the contract's error", () => {
-    expect(() => openRunTable([{ run_id: "a", "params.x": 1 }, { run_id: "b", "params.x": "two" }])).toThrow(
-      'column "params.x" mixes numbers and strings: give every value of a column one type, for example all strings.',
-    );
+    expect(() =>
+      openRunTable([
+        { run_id: "a", "params.x": 1 },
+        { run_id: "b", "params.x": "two" },
+      ]),
+    ).toThrow('column "params.x" mixes numbers and strings: give every value of a column one type, for example all strings.');
   });
 
   test("text metrics are checked before anything is drawn", () => {

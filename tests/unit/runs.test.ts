@@ -1,4 +1,20 @@
-import { Dictionary, Field, Int32, List, RecordBatch, Schema, Table, TimestampMicrosecond, TimestampSecond, Utf8, makeData, makeVector, tableFromArrays, tableToIPC, vectorFromArray } from "apache-arrow";
+import {
+  Dictionary,
+  Field,
+  Int32,
+  List,
+  RecordBatch,
+  Schema,
+  Table,
+  TimestampMicrosecond,
+  TimestampSecond,
+  Utf8,
+  makeData,
+  makeVector,
+  tableFromArrays,
+  tableToIPC,
+  vectorFromArray,
+} from "apache-arrow";
 import * as aq from "arquero";
 import cases from "../contract/cases.json";
 import { openRuns, readRuns, type CategoricalColumn } from "../../src/data/runs";
@@ -9,16 +25,17 @@ describe("contract: bad runs tables", () => {
     expect(() => readRuns(records as Record<string, unknown>[])).toThrow(new RunsDataError(error));
   });
 
-  test.each(cases.notes as { case: string; records: Record<string, unknown>[]; ids: string[]; note: string }[])("read with a note: $case", ({ records, ids, note }) => {
-    const runs = readRuns(records);
-    expect(runs.ids).toEqual(ids);
-    expect(runs.notes).toEqual([note]);
-  });
+  test.each(cases.notes as { case: string; records: Record<string, unknown>[]; ids: string[]; note: string }[])(
+    "read with a note: $case",
+    ({ records, ids, note }) => {
+      const runs = readRuns(records);
+      expect(runs.ids).toEqual(ids);
+      expect(runs.notes).toEqual([note]);
+    },
+  );
 
   test("input that is not a table names what it got", () => {
-    expect(() => readRuns(42 as never)).toThrow(
-      "runs must be an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got number.",
-    );
+    expect(() => readRuns(42 as never)).toThrow("runs must be an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got number.");
   });
 
   test("truncated Arrow bytes", () => {
@@ -66,7 +83,12 @@ describe("numeric and categorical detection", () => {
 
   test("roles and keys come from the column prefix", () => {
     expect(runs.columns.map((c) => [c.role, c.key])).toEqual([
-      ["param", "lr"], ["param", "opt"], ["param", "flag"], ["param", "mlflow_lr"], ["param", "layers"], ["metric", "acc"],
+      ["param", "lr"],
+      ["param", "opt"],
+      ["param", "flag"],
+      ["param", "mlflow_lr"],
+      ["param", "layers"],
+      ["metric", "acc"],
     ]);
   });
 
@@ -144,7 +166,8 @@ describe("dictionary-encoded text columns are read through their codes", () => {
 
 describe("Arrow columns read in one pass read as Arrow JS reads them value by value", () => {
   test("utf8: ASCII and other text, nulls, several batches", () => {
-    const batch = (ids: string[], names: (string | null)[]) => new Table({ run_id: vectorFromArray(ids, new Utf8()), name: vectorFromArray(names, new Utf8()) });
+    const batch = (ids: string[], names: (string | null)[]) =>
+      new Table({ run_id: vectorFromArray(ids, new Utf8()), name: vectorFromArray(names, new Utf8()) });
     const table = batch(["a", "b"], ["plain", null]).concat(batch(["c", "d"], ["ümlaut — ✓", "تجربة"]));
     const runs = readRuns(tableToIPC(table, "stream"));
     expect(runs.ids).toEqual(["a", "b", "c", "d"]);
@@ -176,7 +199,10 @@ describe("Arrow columns read in one pass read as Arrow JS reads them value by va
 describe("openRuns", () => {
   test("checks ids at once and types each column when first asked, once", () => {
     const open = openRuns([{ run_id: "a", "params.lr": "0.1", "metrics.acc": "high" }]);
-    expect(open.fields.map((f) => [f.name, f.role, f.type])).toEqual([["params.lr", "param", "strings"], ["metrics.acc", "metric", "strings"]]);
+    expect(open.fields.map((f) => [f.name, f.role, f.type])).toEqual([
+      ["params.lr", "param", "strings"],
+      ["metrics.acc", "metric", "strings"],
+    ]);
     expect(open.column("params.lr")).toBe(open.column("params.lr"));
     expect(open.column("params.lr")!.kind).toBe("numeric");
     expect(() => open.column("metrics.acc")).toThrow('column "metrics.acc" holds strings such as "high"');
@@ -222,7 +248,9 @@ describe("a key that is both a param and a metric", () => {
   });
 
   test("by its bare name is an error naming both; by its full name it is found", () => {
-    expect(() => runs.column("epoch")).toThrow(new RunsDataError('"epoch" names 2 columns, "params.epoch" and "metrics.epoch": pass the full name of the one you mean.'));
+    expect(() => runs.column("epoch")).toThrow(
+      new RunsDataError('"epoch" names 2 columns, "params.epoch" and "metrics.epoch": pass the full name of the one you mean.'),
+    );
     expect(runs.column("metrics.epoch")!.name).toBe("metrics.epoch");
     expect(runs.column("lr")!.name).toBe("params.lr");
   });
@@ -232,7 +260,13 @@ describe("notes a table carries from Python (Arrow schema metadata)", () => {
   const withMetadata = (notes: string) => {
     const plain = tableFromArrays({ run_id: ["1", "2"] });
     const schema = new Schema(plain.schema.fields, new Map([["runcompare.notes", notes]]));
-    return tableToIPC(new Table(schema, plain.batches.map((batch) => new RecordBatch(schema, batch.data))), "stream");
+    return tableToIPC(
+      new Table(
+        schema,
+        plain.batches.map((batch) => new RecordBatch(schema, batch.data)),
+      ),
+      "stream",
+    );
   };
 
   test("are the view's notes, first", () => {

@@ -17,7 +17,9 @@ test("the line says what the view shows, from the marks it drew", () => {
   expect(describeView(view("parallel", [], '<g class="rc-axis"></g>'), 1)).toBe("runcompare parallel: 1 run x 1 axis");
   expect(describeView(view("scalars", [], '<div class="rc-chart"></div>'.repeat(2)), 12_000)).toBe("runcompare scalars: 12,000 runs, 2 charts");
   // The diff's value is its base run: no selection to speak of.
-  expect(describeView(view("diff", ["r1"], '<div class="rc-diff-head"><div class="rc-run"></div><div class="rc-run"></div></div>'), 96)).toBe("runcompare diff: 96 runs, 2 side by side");
+  expect(describeView(view("diff", ["r1"], '<div class="rc-diff-head"><div class="rc-run"></div><div class="rc-run"></div></div>'), 96)).toBe(
+    "runcompare diff: 96 runs, 2 side by side",
+  );
 });
 
 test("a hostile column name in the line stays text in the saved figure", () => {

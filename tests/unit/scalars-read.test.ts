@@ -4,7 +4,11 @@ import { readScalars } from "../../src/data/scalars";
 /** A dictionary column of one batch: int32 indices into the labels, null where the index is null. */
 function dictionary(indices: (number | null)[], labels: string[], type = new Dictionary(new Utf8(), new Int32())) {
   const data = Int32Array.from(indices, (i) => i ?? 0);
-  const nullBitmap = indices.includes(null) ? Uint8Array.from({ length: Math.ceil(indices.length / 8) }, (_, byte) => indices.slice(byte * 8, byte * 8 + 8).reduce<number>((bits, i, k) => (i === null ? bits : bits | (1 << k)), 0)) : undefined;
+  const nullBitmap = indices.includes(null)
+    ? Uint8Array.from({ length: Math.ceil(indices.length / 8) }, (_, byte) =>
+        indices.slice(byte * 8, byte * 8 + 8).reduce<number>((bits, i, k) => (i === null ? bits : bits | (1 << k)), 0),
+      )
+    : undefined;
   return makeVector(makeData({ type, length: indices.length, data, nullBitmap, dictionary: vectorFromArray(labels, new Utf8()) }));
 }
 
@@ -12,8 +16,14 @@ describe("reading 64-bit integer steps", () => {
   test("signed: negative, beyond 2^32 and beyond 2^53 read as Number(bigint) does", () => {
     const steps = [0n, 1n, -1n, 4294967295n, 4294967296n, -4294967297n, 9007199254740993n, -9007199254740995n, 9223372036854775807n, -9223372036854775808n];
     const table = new Table({
-      run_id: vectorFromArray(steps.map(() => "a"), new Utf8()),
-      metric: vectorFromArray(steps.map(() => "loss"), new Utf8()),
+      run_id: vectorFromArray(
+        steps.map(() => "a"),
+        new Utf8(),
+      ),
+      metric: vectorFromArray(
+        steps.map(() => "loss"),
+        new Utf8(),
+      ),
       step: makeVector(BigInt64Array.from(steps)),
       value: makeVector(new Float64Array(steps.length)),
     });
@@ -94,7 +104,11 @@ describe("reading dictionary-encoded run ids", () => {
     const batch = (runs: number[], labels: string[]) =>
       new RecordBatch({
         run_id: dictionary(runs, labels, runType).data[0],
-        metric: dictionary(runs.map(() => 0), ["loss"], metricType).data[0],
+        metric: dictionary(
+          runs.map(() => 0),
+          ["loss"],
+          metricType,
+        ).data[0],
         step: makeVector(Float64Array.from(runs.map((_, i) => i))).data[0],
         value: makeVector(Float64Array.from(runs.map(() => 1))).data[0],
       });

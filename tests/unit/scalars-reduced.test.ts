@@ -30,7 +30,12 @@ function line(x: number[], raw: number[], smoothed: number[], xAscending = false
 
 describe("a chart's kept reductions", () => {
   const x = Array.from({ length: 500 }, (_, i) => i);
-  const l = line(x, x.map((i) => Math.sin(i / 7)), x.map((i) => Math.cos(i / 9)), true);
+  const l = line(
+    x,
+    x.map((i) => Math.sin(i / 7)),
+    x.map((i) => Math.cos(i / 9)),
+    true,
+  );
 
   test("the same points as reducing directly; asked again for the same values and frame, the same object", () => {
     const reduced = new ReducedLines();
@@ -46,7 +51,11 @@ describe("a chart's kept reductions", () => {
     const reduced = new ReducedLines();
     reduced.setFrame([0, 499], 60, "minmax");
     const first = reduced.of(l, l.raw);
-    for (const [domain, columns, method] of [[[100, 200], 60, "minmax"], [[0, 499], 30, "minmax"], [[0, 499], 60, "lttb"]] as const) {
+    for (const [domain, columns, method] of [
+      [[100, 200], 60, "minmax"],
+      [[0, 499], 30, "minmax"],
+      [[0, 499], 60, "lttb"],
+    ] as const) {
       reduced.setFrame([domain[0], domain[1]], columns, method);
       const again = reduced.of(l, l.raw);
       const direct = reduceToIndices(l.x, l.raw, [domain[0], domain[1]], columns, method);
@@ -58,10 +67,19 @@ describe("a chart's kept reductions", () => {
 
 test("the y range from the reductions is the one measured from the values, for unzoomed linear charts", () => {
   const value = fc.oneof({ weight: 9, arbitrary: fc.double({ min: -1e3, max: 1e3, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity) });
-  const series = fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(fc.array(value, { minLength: n, maxLength: n }), fc.array(value, { minLength: n, maxLength: n })));
+  const series = fc
+    .integer({ min: 1, max: 40 })
+    .chain((n) => fc.tuple(fc.array(value, { minLength: n, maxLength: n }), fc.array(value, { minLength: n, maxLength: n })));
   fc.assert(
     fc.property(fc.array(series, { minLength: 1, maxLength: 5 }), fc.boolean(), (pairs, raw) => {
-      const lines = pairs.map(([r, s]) => line(r.map((_, i) => i), r, s, true));
+      const lines = pairs.map(([r, s]) =>
+        line(
+          r.map((_, i) => i),
+          r,
+          s,
+          true,
+        ),
+      );
       const domain: [number, number] = [0, Math.max(...lines.map((l) => l.x.length - 1)) || 1];
       const reduced = new ReducedLines();
       reduced.setFrame(domain, 7, "minmax");

@@ -38,7 +38,10 @@ test("columns are named with or without their prefix, and scales can be chosen",
 });
 
 test("with no metrics column, y is the first scalars series' last value; :min picks the minimum", () => {
-  const table = readRuns([{ run_id: "a", "params.lr": 0.1 }, { run_id: "b", "params.lr": 0.2 }]);
+  const table = readRuns([
+    { run_id: "a", "params.lr": 0.1 },
+    { run_id: "b", "params.lr": 0.2 },
+  ]);
   const scalars = readScalars([
     { run_id: "a", metric: "loss", variant: "validation", step: 1, value: 0.8 },
     { run_id: "a", metric: "loss", variant: "validation", step: 2, value: 0.9 },
@@ -52,9 +55,7 @@ test("with no metrics column, y is the first scalars series' last value; :min pi
 
 test("without a default for x or y, the message says to name one", () => {
   const noParams = readRuns([{ run_id: "a", "metrics.acc": 0.5 }]);
-  expect(errorOf(() => choose({}, noParams))).toBe(
-    'runs have no params.* column to put on x: name the x column with x=, for example x="metrics.train/loss".',
-  );
+  expect(errorOf(() => choose({}, noParams))).toBe('runs have no params.* column to put on x: name the x column with x=, for example x="metrics.train/loss".');
   expect(choose({ x: "acc" }, noParams).x.column.name).toBe("metrics.acc");
   const noMetrics = readRuns([{ run_id: "a", "params.lr": 0.5 }]);
   expect(errorOf(() => choose({}, noMetrics))).toBe(messages.scatterNoY());

@@ -9,14 +9,39 @@ const placed = {
 const everywhere = () => true;
 
 test("a rectangle selects the points whose centre is inside it, edges included", () => {
-  expect(rowsInRect(placed, [[0, 0], [100, 100]])).toEqual([0, 1, 3, 4]);
-  expect(rowsInRect(placed, [[20, 40], [50, 50]])).toEqual([1, 3, 4]);
-  expect(rowsInRect(placed, [[11, 0], [19, 100]])).toEqual([]);
-  expect(rowsInRect(placed, [[15, 35], [25, 40.5]])).toEqual([1]);
+  expect(
+    rowsInRect(placed, [
+      [0, 0],
+      [100, 100],
+    ]),
+  ).toEqual([0, 1, 3, 4]);
+  expect(
+    rowsInRect(placed, [
+      [20, 40],
+      [50, 50],
+    ]),
+  ).toEqual([1, 3, 4]);
+  expect(
+    rowsInRect(placed, [
+      [11, 0],
+      [19, 100],
+    ]),
+  ).toEqual([]);
+  expect(
+    rowsInRect(placed, [
+      [15, 35],
+      [25, 40.5],
+    ]),
+  ).toEqual([1]);
 });
 
 test("rows that are not drawn are never selected", () => {
-  expect(rowsInRect(placed, [[-1000, -1000], [1000, 1000]])).not.toContain(2);
+  expect(
+    rowsInRect(placed, [
+      [-1000, -1000],
+      [1000, 1000],
+    ]),
+  ).not.toContain(2);
 });
 
 test("the nearest point within the radius is found, else -1", () => {

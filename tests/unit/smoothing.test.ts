@@ -74,7 +74,8 @@ function expectClose(actual: ArrayLike<number>, expected: readonly number[], rel
   for (let i = 0; i < expected.length; i++) {
     const [a, e] = [actual[i], expected[i]];
     if (!Number.isFinite(e)) expect(Object.is(a, e)).toBe(true);
-    else if (Math.abs(a - e) > relative * Math.abs(scale[i])) throw new Error(`at ${i}: ${a} instead of ${e} (relative ${Math.abs(a - e) / Math.abs(scale[i])})`);
+    else if (Math.abs(a - e) > relative * Math.abs(scale[i]))
+      throw new Error(`at ${i}: ${a} instead of ${e} (relative ${Math.abs(a - e) / Math.abs(scale[i])})`);
   }
 }
 
@@ -133,7 +134,14 @@ describe("TensorBoard's debiased EMA (the default)", () => {
       plain = plain * 0.6 + 0.4 * y;
       if (i >= 80) expect(smoothed[i]).toBe(plain);
     });
-    expectClose(smoothed.subarray(0, 80), tensorBoardSmoothing(ys, 0.6).slice(0, 80), 1e-12, magnitudes(ys).slice(0, 80).map(() => 10));
+    expectClose(
+      smoothed.subarray(0, 80),
+      tensorBoardSmoothing(ys, 0.6).slice(0, 80),
+      1e-12,
+      magnitudes(ys)
+        .slice(0, 80)
+        .map(() => 10),
+    );
   });
 
   test("equals TensorBoard's to 1e-12 relative on positive values from 1e-12 to 1e12 in one series", () => {
@@ -164,16 +172,34 @@ describe("time-weighted EMA (W&B's TWEMA)", () => {
     const dense = Array.from({ length: 1001 }, (_, i) => Math.sin(i / 30) + (i % 2));
     const x = steps(1001);
     const sparseX = x.filter((s) => s % 10 === 0);
-    const sparse = timeWeightedEma(sparseX.map((s) => dense[s]), sparseX, 0.9, undefined, 1000);
+    const sparse = timeWeightedEma(
+      sparseX.map((s) => dense[s]),
+      sparseX,
+      0.9,
+      undefined,
+      1000,
+    );
     // A step of 10 steps is 10 decay units, whatever the run's own logging interval.
-    expectClose(sparse, wandbTimeWeighted(sparseX.map((s) => dense[s]), sparseX, 0.9, 1000));
+    expectClose(
+      sparse,
+      wandbTimeWeighted(
+        sparseX.map((s) => dense[s]),
+        sparseX,
+        0.9,
+        1000,
+      ),
+    );
     expectClose(timeWeightedEma(dense, x, 0.9), wandbTimeWeighted(dense, x, 0.9, 1000));
   });
 
   test("a single point, one x for all, x going back: nothing decays", () => {
     expect(Array.from(timeWeightedEma([7], [100], 0.9))).toEqual([7]);
     expectClose(timeWeightedEma([1, 3], [5, 5], 0.9), [1, 2]);
-    expectClose(timeWeightedEma([1, 3, 5], [0, 10, 4], 0.25, undefined, 10), [1, (0.5 ** 1000 * 1 + 3) / (0.5 ** 1000 + 1), (0.5 ** 1000 * 1 + 3 + 5) / (0.5 ** 1000 + 2)]);
+    expectClose(timeWeightedEma([1, 3, 5], [0, 10, 4], 0.25, undefined, 10), [
+      1,
+      (0.5 ** 1000 * 1 + 3) / (0.5 ** 1000 + 1),
+      (0.5 ** 1000 * 1 + 3 + 5) / (0.5 ** 1000 + 2),
+    ]);
   });
 
   test("equals W&B's documented code to 1e-12 on values from 1e-12 to 1e12, uneven x, with gaps", () => {
@@ -338,7 +364,12 @@ describe("smoothing many traces at once", () => {
     emaPair(a, b, 0.9, outA, outB);
     sameBits(outA, ema(a, 0.9));
     sameBits(outB, ema(b, 0.9));
-    expectClose(outA, tensorBoardSmoothing(a, 0.9), 1e-12, a.map(() => 3));
+    expectClose(
+      outA,
+      tensorBoardSmoothing(a, 0.9),
+      1e-12,
+      a.map(() => 3),
+    );
   });
 
   test.each(SMOOTHING_TYPES)("%s: smoothTraces equals smooth() of each trace, for odd and even counts and unequal lengths", (type) => {

@@ -70,7 +70,17 @@ describe("pairs, as scipy 1.17 computes them", () => {
 
   test("each test says how it found p: exact, every sign flip, or the normal approximation", () => {
     expect(reference.paired.map((c) => wilcoxon(c.a, c.b).method)).toEqual(["exact", "permutation", "permutation", "asymptotic", "exact", "asymptotic"]);
-    expect(reference.two_sample.map((c) => mannWhitney(c.a, c.b).method)).toEqual(["exact", "exact", "exact", "asymptotic", "asymptotic", "exact", "asymptotic", "exact", "asymptotic"]);
+    expect(reference.two_sample.map((c) => mannWhitney(c.a, c.b).method)).toEqual([
+      "exact",
+      "exact",
+      "exact",
+      "asymptotic",
+      "asymptotic",
+      "exact",
+      "asymptotic",
+      "exact",
+      "asymptotic",
+    ]);
   });
 });
 
@@ -153,9 +163,15 @@ describe("bad input: the same words as Python", () => {
 
 test("small samples say so plainly", () => {
   expect(smallSampleNote(1, 5, false)).toBe("too few runs for a test (1 vs 5 runs): run more seeds.");
-  expect(smallSampleNote(3, 3, false)).toBe("few runs (3 vs 3 runs): p-values and intervals are rough, and the t-test assumes normal values; Mann-Whitney cannot give p below 0.1.");
-  expect(smallSampleNote(2, 3, false)).toBe("few runs (2 vs 3 runs): p-values and intervals are rough, and the t-test assumes normal values; Mann-Whitney cannot give p below 0.2.");
-  expect(smallSampleNote(4, 4, true)).toBe("few runs (4 pairs): p-values and intervals are rough, and the t-test assumes normal values; Wilcoxon cannot give p below 0.125.");
+  expect(smallSampleNote(3, 3, false)).toBe(
+    "few runs (3 vs 3 runs): p-values and intervals are rough, and the t-test assumes normal values; Mann-Whitney cannot give p below 0.1.",
+  );
+  expect(smallSampleNote(2, 3, false)).toBe(
+    "few runs (2 vs 3 runs): p-values and intervals are rough, and the t-test assumes normal values; Mann-Whitney cannot give p below 0.2.",
+  );
+  expect(smallSampleNote(4, 4, true)).toBe(
+    "few runs (4 pairs): p-values and intervals are rough, and the t-test assumes normal values; Wilcoxon cannot give p below 0.125.",
+  );
   expect(smallSampleNote(5, 9, false)).toBeNull();
   expect(smallSampleNote(0, 9, false)).toBe("no run of this group has a value of the metric.");
   expect(smallSampleNote(0, 4, true)).toBe("no run of this group pairs with one of the base group.");

@@ -1,3 +1,4 @@
+import { Dictionary, Int32, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray } from "apache-arrow";
 import scalarsCases from "../contract/scalars_cases.json";
 import { RunsDataError } from "../../src/data/errors";
 import { readRuns } from "../../src/data/runs";
@@ -33,18 +34,52 @@ test("last is the value at the highest step, ties broken by the latest time", ()
 test("last follows MLflow's rule: greatest step, then latest time, then largest value", () => {
   // MLflow's own store tests' case ("tiebreak by max value"): (step, timestamp, value), logged in
   // reverse order; MLflow's latest value is 20.
-  const logged = [[0, 100, 1000], [3, 40, 100], [3, 50, 10], [3, 50, 20], [3, 50, 20], [-3, 900, 900], [-1, 800, 800]].reverse();
+  const logged = [
+    [0, 100, 1000],
+    [3, 40, 100],
+    [3, 50, 10],
+    [3, 50, 20],
+    [3, 50, 20],
+    [-3, 900, 900],
+    [-1, 800, 800],
+  ].reverse();
   for (const order of [logged, [...logged].reverse()]) {
     const table = readScalars(order.map(([step, time, value]) => ({ run_id: "r", metric: "m", step, time, value })));
     expect(Array.from(summarize(table, 0, "last"))).toEqual([20]);
   }
   // NaN ranks below every value in a tie; a missing time counts as earliest.
-  const tie = (rows: [number, number | null, number][]) => summarize(readScalars(rows.map(([step, time, value]) => ({ run_id: "r", metric: "m", step, time, value }))), 0, "last")[0];
-  expect(tie([[1, 5, 0.3], [1, 5, NaN]])).toBe(0.3);
-  expect(tie([[1, 5, NaN], [1, 5, -Infinity]])).toBe(-Infinity);
-  expect(tie([[1, 5, NaN], [1, 5, NaN]])).toBeNaN();
-  expect(tie([[1, 5, 0.3], [1, null, 0.9]])).toBe(0.3);
-  expect(tie([[1, null, 0.3], [1, null, 0.9]])).toBe(0.9);
+  const tie = (rows: [number, number | null, number][]) =>
+    summarize(readScalars(rows.map(([step, time, value]) => ({ run_id: "r", metric: "m", step, time, value }))), 0, "last")[0];
+  expect(
+    tie([
+      [1, 5, 0.3],
+      [1, 5, NaN],
+    ]),
+  ).toBe(0.3);
+  expect(
+    tie([
+      [1, 5, NaN],
+      [1, 5, -Infinity],
+    ]),
+  ).toBe(-Infinity);
+  expect(
+    tie([
+      [1, 5, NaN],
+      [1, 5, NaN],
+    ]),
+  ).toBeNaN();
+  expect(
+    tie([
+      [1, 5, 0.3],
+      [1, null, 0.9],
+    ]),
+  ).toBe(0.3);
+  expect(
+    tie([
+      [1, null, 0.3],
+      [1, null, 0.9],
+    ]),
+  ).toBe(0.9);
 });
 
 test("min and max ignore NaN", () => {
@@ -53,7 +88,15 @@ test("min and max ignore NaN", () => {
 });
 
 test("a run that never reported a series gets NaN", () => {
-  expect(Array.from(summarize(scalars, scalars.series.findIndex((s) => s.key === "acc"), "max"))).toEqual([NaN, 0.7]);
+  expect(
+    Array.from(
+      summarize(
+        scalars,
+        scalars.series.findIndex((s) => s.key === "acc"),
+        "max",
+      ),
+    ),
+  ).toEqual([NaN, 0.7]);
 });
 
 test("specs name a series and a summary, last by default", () => {
@@ -100,13 +143,12 @@ describe("bad scalars tables", () => {
 });
 
 describe("dictionary-encoded scalars (as Python sends them)", () => {
-  const { tableFromArrays, tableToIPC, vectorFromArray, Dictionary, Utf8, Int32, makeTable } = require("apache-arrow");
   const dictionary = (values: (string | null)[]) => vectorFromArray(values, new Dictionary(new Utf8(), new Int32()));
-  const table = makeTable({
-    run_id: dictionary(["b", "a", "b", "a"]).data[0],
-    metric: dictionary(["loss", "loss", "acc", "loss"]).data[0],
-    step: vectorFromArray([1, 1, 1, 2]).data[0],
-    value: vectorFromArray([0.5, 0.7, 0.9, 0.6]).data[0],
+  const table = new Table({
+    run_id: dictionary(["b", "a", "b", "a"]),
+    metric: dictionary(["loss", "loss", "acc", "loss"]),
+    step: vectorFromArray([1, 1, 1, 2]),
+    value: vectorFromArray([0.5, 0.7, 0.9, 0.6]),
   });
 
   test("reads the same as plain text columns", () => {
@@ -119,11 +161,11 @@ describe("dictionary-encoded scalars (as Python sends them)", () => {
   });
 
   test("a missing run id in a dictionary column is named with its row", () => {
-    const broken = makeTable({
-      run_id: dictionary(["a", null]).data[0],
-      metric: dictionary(["loss", "loss"]).data[0],
-      step: vectorFromArray([1, 2]).data[0],
-      value: vectorFromArray([1, 2]).data[0],
+    const broken = new Table({
+      run_id: dictionary(["a", null]),
+      metric: dictionary(["loss", "loss"]),
+      step: vectorFromArray([1, 2]),
+      value: vectorFromArray([1, 2]),
     });
     expect(() => readScalars(tableToIPC(broken))).toThrow('column "run_id" of the scalars is missing a value at row 1');
   });

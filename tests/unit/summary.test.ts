@@ -1,6 +1,7 @@
 import { readRuns } from "../../src/data/runs";
 import { readScalars } from "../../src/data/scalars";
-import { barOrder, beyondAxis, noBarMark, panelLayout } from "../../src/views/summary/layout";
+import { beyondAxis, noBarMark, panelLayout } from "../../src/views/summary/layout";
+import { barOrder } from "../../src/views/summary/sort";
 import { chooseBarMetrics } from "../../src/views/summary/metrics";
 
 const runs = readRuns([

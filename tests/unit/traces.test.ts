@@ -58,7 +58,11 @@ describe("splitting scalars into traces", () => {
         const metricOrder = [...new Set(rows.map((r) => r.metric))];
         const runOrder = [...new Set(rows.map((r) => r.run_id))];
         const ordered = [...rows].sort(
-          (a, b) => metricOrder.indexOf(a.metric) - metricOrder.indexOf(b.metric) || runOrder.indexOf(a.run_id) - runOrder.indexOf(b.run_id) || a.step - b.step || a.time - b.time,
+          (a, b) =>
+            metricOrder.indexOf(a.metric) - metricOrder.indexOf(b.metric) ||
+            runOrder.indexOf(a.run_id) - runOrder.indexOf(b.run_id) ||
+            a.step - b.step ||
+            a.time - b.time,
         );
         const expected = reference(ordered);
         const actual = traced(ordered);

@@ -51,8 +51,7 @@ def require(module, caller, extra):
         return importlib.import_module(module)
     except ImportError:
         raise ImportError(
-            f"rc.{caller} reads with the {extra} package, which is not installed: "
-            f"pip install 'runcompare[{extra}]' (or pip install {extra})."
+            f"rc.{caller} reads with the {extra} package, which is not installed: pip install 'runcompare[{extra}]' (or pip install {extra})."
         ) from None
 
 
@@ -125,9 +124,11 @@ def _runs_column_order(columns):
     """Columns without a prefix (run_id, name, ...), then params.*, metrics.*, and the rest."""
     prefixes = ("params.", "metrics.")
     plain = [name for name in columns if "." not in name]
-    return plain + [name for prefix in prefixes for name in columns if name.startswith(prefix)] + [
-        name for name in columns if "." in name and not name.startswith(prefixes)
-    ]
+    return (
+        plain
+        + [name for prefix in prefixes for name in columns if name.startswith(prefix)]
+        + [name for name in columns if "." in name and not name.startswith(prefixes)]
+    )
 
 
 class ScalarsColumns:

@@ -271,7 +271,9 @@ def _histories(client, store, runs, keys, max_steps, step_range, pool, bar, note
         counts = [len(chunk) for chunk in chunks]
     elif isinstance(store, RestStore) and max_steps is not None:
         if max_steps < 1 or max_steps > SERVER_MAX_STEPS:
-            raise RunsDataError(f"max_steps must be between 1 and {SERVER_MAX_STEPS:,} (the tracking server's limit), or None for every point; got {max_steps!r}.")
+            raise RunsDataError(
+                f"max_steps must be between 1 and {SERVER_MAX_STEPS:,} (the tracking server's limit), or None for every point; got {max_steps!r}."
+            )
         chunks = _chunks(runs, SERVER_RUNS_PER_CALL)
         tasks = [(_sampled_histories, client, store, chunk, wanted, max_steps, step_range) for chunk in chunks]
         counts = [len(chunk) for chunk in chunks]
@@ -286,7 +288,9 @@ def _histories(client, store, runs, keys, max_steps, step_range, pool, bar, note
             sampled = sampled or was_sampled
         bar.update(count)
     if sampled:
-        notes.append(f"Curves longer than {max_steps:,} steps were sampled by the tracking server (first and last steps kept); pass max_steps=None for every point.")
+        notes.append(
+            f"Curves longer than {max_steps:,} steps were sampled by the tracking server (first and last steps kept); pass max_steps=None for every point."
+        )
     return scalars.table()
 
 
@@ -384,7 +388,14 @@ def _sampled_histories(client, store, runs, wanted, max_steps, step_range):
             points = by_run.get(run_id, [])
             sampled = len(points) >= max_steps
             found.append(
-                (run_id, key, [int(p.get("step", 0)) for p in points], [int(p["timestamp"]) for p in points], [_number(p.get("value")) for p in points], sampled)
+                (
+                    run_id,
+                    key,
+                    [int(p.get("step", 0)) for p in points],
+                    [int(p["timestamp"]) for p in points],
+                    [_number(p.get("value")) for p in points],
+                    sampled,
+                )
             )
     return found
 

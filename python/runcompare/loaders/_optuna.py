@@ -36,14 +36,19 @@ def from_optuna(study, storage=None, progress=None):
             _add_trial(one, trial, runs, scalars, details)
             bar.update()
     table = runs.table({"start_time": TIMESTAMP, "end_time": TIMESTAMP})
-    return RunTables(table, scalars.table(time_unit=None), details.table({f"{one.study_name}/{trial.number}": f"trial {trial.number}" for one, trial in trials}), "Optuna " + ", ".join(one.study_name for one in loaded))
+    return RunTables(
+        table,
+        scalars.table(time_unit=None),
+        details.table({f"{one.study_name}/{trial.number}": f"trial {trial.number}" for one, trial in trials}),
+        "Optuna " + ", ".join(one.study_name for one in loaded),
+    )
 
 
 def _load(optuna, study, storage):
     if isinstance(study, optuna.Study):
         return study
     if storage is None:
-        raise RunsDataError(f"A study given by name ({study!r}) needs its storage: rc.from_optuna({study!r}, storage=\"sqlite:///optuna.db\").")
+        raise RunsDataError(f'A study given by name ({study!r}) needs its storage: rc.from_optuna({study!r}, storage="sqlite:///optuna.db").')
     try:
         return optuna.load_study(study_name=str(study), storage=storage)
     except KeyError:

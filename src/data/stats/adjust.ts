@@ -3,7 +3,10 @@
  * m p-values becomes max over j ≤ i of min(1, (m - j + 1) p_(j)). NaN p-values stay NaN and do not count in m.
  */
 export function holm(p: readonly number[]): number[] {
-  const order = p.map((_, i) => i).filter((i) => !Number.isNaN(p[i])).sort((i, j) => p[i] - p[j]);
+  const order = p
+    .map((_, i) => i)
+    .filter((i) => !Number.isNaN(p[i]))
+    .sort((i, j) => p[i] - p[j]);
   const out = p.map(() => NaN);
   let running = 0;
   order.forEach((i, rank) => {

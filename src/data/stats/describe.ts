@@ -32,7 +32,7 @@ export function ranks(values: ArrayLike<number>): { ranks: Float64Array; tieSize
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
   const out = new Float64Array(n);
   const tieSizes: number[] = [];
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start + 1;
     while (end < n && values[order[end]] === values[order[start]]) end++;
     const rank = (start + 1 + end) / 2;

@@ -106,7 +106,7 @@ export function wilcoxon(a: ArrayLike<number>, b: ArrayLike<number>): TestResult
   }
   if (d.length <= 13) return { statistic, p: signFlipP(r, plus), df: NaN, method: "permutation" };
   const tieTerm = tieSizes.reduce((s, t) => s + t ** 3 - t, 0);
-  const se = Math.sqrt(((count * (count + 1) * (2 * count + 1)) - tieTerm / 2) / 24);
+  const se = Math.sqrt((count * (count + 1) * (2 * count + 1) - tieTerm / 2) / 24);
   const z = (plus - (count * (count + 1)) / 4) / se;
   return { statistic, p: Math.min(1, 2 * normalCdfStandard(-Math.abs(z))), df: NaN, method: "asymptotic" };
 }

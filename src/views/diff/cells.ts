@@ -72,7 +72,14 @@ export function nameCell(row: Exclude<DisplayRow, { kind: "text" }>, path: strin
  * A run's value of a field: its text (the first line of a long one, with a summary; a number to
  * the field's `digits`, see numbers.ts), "absent" or "empty". The title has the whole text.
  */
-export function valueCell(value: string | null, comparison: Comparison | "base", summary: string | null, pattern: RegExp | null, column: number, digits: number | null): HTMLElement {
+export function valueCell(
+  value: string | null,
+  comparison: Comparison | "base",
+  summary: string | null,
+  pattern: RegExp | null,
+  column: number,
+  digits: number | null,
+): HTMLElement {
   const cell = document.createElement("div");
   cell.className = "rc-cell";
   cell.setAttribute("role", "gridcell");

@@ -94,7 +94,8 @@ export function diffSVG({ details, comparisons }: DiffContent, rows: readonly Di
       content.push(text(row.label, indent, baseline, NAME_WIDTH - (indent - PAD) - 6));
       runs.forEach((run, column) => {
         const comparison = column === 0 ? "identical" : comparisons.cell(row.field, column);
-        if (comparison !== "identical") content.push(svgElement("rect", { x: x(column), y: top, width: RUN_WIDTH, height: ROW, fill: changed, "fill-opacity": 0.25 }));
+        if (comparison !== "identical")
+          content.push(svgElement("rect", { x: x(column), y: top, width: RUN_WIDTH, height: ROW, fill: changed, "fill-opacity": 0.25 }));
         const value = values[run];
         const shownText = value === null ? "absent" : value === "" ? "empty" : value.split(/\r\n|\n|\r/, 1)[0];
         const attributes: Record<string, string> = value === null || value === "" ? { fill: theme.muted, "font-style": "italic" } : {};

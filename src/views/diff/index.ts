@@ -228,7 +228,12 @@ class DiffTable {
       runs.map((run) => ({ id: this.details.ids[run], name: this.details.names[run] })),
       {
         makeBase: (column) => this.setRuns(withBase(this.runs, this.runs[column]), true),
-        remove: (column) => this.runs.length > 1 && this.setRuns(this.runs.filter((_, c) => c !== column), true),
+        remove: (column) =>
+          this.runs.length > 1 &&
+          this.setRuns(
+            this.runs.filter((_, c) => c !== column),
+            true,
+          ),
         move: (from, to) => this.setRuns(moveRun(this.runs, from, to), true),
       },
     );
@@ -361,7 +366,9 @@ class DiffTable {
       at >= 0 ? `difference ${at + 1} of ${differing.length}` : "",
       hidden ? `${hidden} identical hidden` : "",
       removed ? `${removed} run${removed === 1 ? "" : "s"} removed` : "",
-    ].filter(Boolean).join(" · ");
+    ]
+      .filter(Boolean)
+      .join(" · ");
     this.controls.restore.hidden = removed === 0;
     const matchAt = this.focused === null ? -1 : this.matches.indexOf(this.focused);
     this.controls.matchStatus.textContent = !this.pattern

@@ -55,7 +55,10 @@ function numberIn(text: string): number | undefined {
 
 /** Significant digits written in a number's text: "0.00660" has three, "1200" two, "1e-05" one. */
 function significantDigits(text: string): number {
-  const mantissa = text.trim().replace(/^[-+]/, "").replace(/[eE].*$/, "");
+  const mantissa = text
+    .trim()
+    .replace(/^[-+]/, "")
+    .replace(/[eE].*$/, "");
   const digits = mantissa.replace(".", "").replace(/^0+/, "");
   return (mantissa.includes(".") ? digits : digits.replace(/0+$/, "")).length;
 }

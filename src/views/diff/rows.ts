@@ -3,7 +3,15 @@ import type { FieldStatus } from "../../data/diff.js";
 
 /** One line of the table: a section heading, a field, or the line diff of an expanded long field. */
 export type DisplayRow =
-  | { readonly kind: "section"; readonly key: string; readonly label: string; readonly depth: number; readonly fields: number; readonly differing: number; readonly collapsed: boolean }
+  | {
+      readonly kind: "section";
+      readonly key: string;
+      readonly label: string;
+      readonly depth: number;
+      readonly fields: number;
+      readonly differing: number;
+      readonly collapsed: boolean;
+    }
   | { readonly kind: "field"; readonly field: number; readonly label: string; readonly depth: number }
   | { readonly kind: "text"; readonly field: number; readonly depth: number };
 

@@ -32,10 +32,12 @@ export function brushFilter(axis: PlacedAxis, layout: Layout, [y0, y1]: Span): A
   const keepMissing = y0 <= layout.missingY && layout.missingY <= y1;
   if (column.kind === "categorical") {
     const yOf = categoryPosition(axis);
-    const keep = new Set<string | null>(column.categories.filter((c) => {
-      const y = yOf(c);
-      return y >= y0 && y <= y1;
-    }));
+    const keep = new Set<string | null>(
+      column.categories.filter((c) => {
+        const y = yOf(c);
+        return y >= y0 && y <= y1;
+      }),
+    );
     if (keepMissing) keep.add(null);
     return { kind: "set", values: column.values, keep };
   }
@@ -86,7 +88,10 @@ export function drawAxes(svg: SvgSelection, layout: Layout, events: AxisEvents):
     }
     drawActions(g, axis, index, layout, events);
     const behavior = brushY<unknown>()
-      .extent([[-BRUSH_HALF_WIDTH, layout.top - 6], [BRUSH_HALF_WIDTH, layout.missingY + 8]])
+      .extent([
+        [-BRUSH_HALF_WIDTH, layout.top - 6],
+        [BRUSH_HALF_WIDTH, layout.missingY + 8],
+      ])
       .on("brush end", (event) => {
         if (silent || !event.sourceEvent) return;
         events.brushed(index, (event.selection as Span | null) ?? null, event.type === "end");
@@ -109,11 +114,18 @@ export function drawAxes(svg: SvgSelection, layout: Layout, events: AxisEvents):
 /** The label: drag it sideways to move the axis, double-click it to turn the axis upside down. */
 function drawTitle(g: Selection<SVGGElement, unknown, null, undefined>, axis: PlacedAxis, index: number, layout: Layout, events: AxisEvents) {
   const count = layout.axes.length;
-  const title = g.append("g").attr("class", "rc-axis-title").style("cursor", count > 1 ? "grab" : "default");
+  const title = g
+    .append("g")
+    .attr("class", "rc-axis-title")
+    .style("cursor", count > 1 ? "grab" : "default");
   title.append("title").text(`${axis.dimension.column.name}\ndrag to move the axis, double-click to invert it`);
   // Lines end just above the first tick label, whether the title takes one line or two.
   const lines = axis.title.lines;
-  const label = title.append("text").attr("class", "rc-axis-label").attr("text-anchor", "middle").attr("x", 0)
+  const label = title
+    .append("text")
+    .attr("class", "rc-axis-label")
+    .attr("text-anchor", "middle")
+    .attr("x", 0)
     .attr("y", layout.top - 12 - (lines.length - 1) * TITLE_LINE_HEIGHT);
   drawLines(label.node()!, lines, TITLE_LINE_HEIGHT);
   title.on("dblclick", (event: MouseEvent) => {
@@ -143,15 +155,28 @@ function drawActions(g: Selection<SVGGElement, unknown, null, undefined>, axis: 
   }
   if (layout.axes.length > 1) actions.push(["✕", "remove the axis", () => events.remove(index)]);
   const width = (2 * ACTIONS_HALF_WIDTH) / 3;
-  const row = g.append("g").attr("class", "rc-axis-actions").attr("transform", `translate(${(-(actions.length - 1) * width) / 2},${layout.missingY + 24})`);
+  const row = g
+    .append("g")
+    .attr("class", "rc-axis-actions")
+    .attr("transform", `translate(${(-(actions.length - 1) * width) / 2},${layout.missingY + 24})`);
   actions.forEach(([glyph, help, action], i) => {
-    const button = row.append("g").attr("class", "rc-axis-action").attr("transform", `translate(${i * width},0)`)
-      .attr("role", "button").style("cursor", "pointer")
+    const button = row
+      .append("g")
+      .attr("class", "rc-axis-action")
+      .attr("transform", `translate(${i * width},0)`)
+      .attr("role", "button")
+      .style("cursor", "pointer")
       .on("click", (event: MouseEvent) => {
         event.stopPropagation();
         action();
       });
-    button.append("rect").attr("x", -width / 2).attr("y", -9).attr("width", width).attr("height", 16).attr("fill", "transparent");
+    button
+      .append("rect")
+      .attr("x", -width / 2)
+      .attr("y", -9)
+      .attr("width", width)
+      .attr("height", 16)
+      .attr("fill", "transparent");
     button.append("text").attr("text-anchor", "middle").attr("dy", "0.1em").text(glyph);
     button.append("title").text(help);
   });

@@ -27,10 +27,6 @@ export function shownCategories(column: CategoricalColumn, fit: number): ShownCa
   const counts = new Map<string, number>(all.map((category) => [category, 0]));
   for (const value of column.values) if (value !== null) counts.set(value, counts.get(value)! + 1);
   const rank = new Map(all.map((category, i) => [category, i]));
-  const kept = new Set(
-    [...all]
-      .sort((a, b) => counts.get(b)! - counts.get(a)! || rank.get(a)! - rank.get(b)!)
-      .slice(0, Math.max(1, fit - 1)),
-  );
+  const kept = new Set([...all].sort((a, b) => counts.get(b)! - counts.get(a)! || rank.get(a)! - rank.get(b)!).slice(0, Math.max(1, fit - 1)));
   return { domain: [...all.filter((category) => kept.has(category)), OTHER], folded: all.length - kept.size, has: (category) => kept.has(category) };
 }

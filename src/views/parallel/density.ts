@@ -84,7 +84,8 @@ export function lineRasterizer() {
       const x1 = lines.xs[a] * ratio;
       const merged = mergedSegments(lines, a, rows, rgb, sign);
       if (merged) {
-        for (let i = 0; i < merged.count; i++) addSegment(sums, x0, merged.y0[i] * ratio, x1, merged.y1[i] * ratio, merged.paint.subarray(i * 4, i * 4 + 4), smooth);
+        for (let i = 0; i < merged.count; i++)
+          addSegment(sums, x0, merged.y0[i] * ratio, x1, merged.y1[i] * ratio, merged.paint.subarray(i * 4, i * 4 + 4), smooth);
         continue;
       }
       for (let i = 0; i < rows.length; i++) {
@@ -199,7 +200,18 @@ export function lineRasterizer() {
   }
 
   /** One pixel per step, the nearest to the line: half the work, for sweeps dense enough to hide jagged edges. */
-  function addRoughSteps(data: Int32Array, first: number, last: number, stride: number, across: number, acrossSize: number, start: number, acrossBase: number, slope: number, paint: Int32Array) {
+  function addRoughSteps(
+    data: Int32Array,
+    first: number,
+    last: number,
+    stride: number,
+    across: number,
+    acrossSize: number,
+    start: number,
+    acrossBase: number,
+    slope: number,
+    paint: Int32Array,
+  ) {
     const c = paint[0] * COVERAGE_LEVELS;
     const r = paint[1] * COVERAGE_LEVELS;
     const g = paint[2] * COVERAGE_LEVELS;
@@ -220,7 +232,18 @@ export function lineRasterizer() {
   }
 
   /** Anti-aliased (Wu's way): each step splits the line between the two pixels it falls between. */
-  function addSmoothSteps(data: Int32Array, first: number, last: number, stride: number, across: number, acrossSize: number, start: number, acrossBase: number, slope: number, paint: Int32Array) {
+  function addSmoothSteps(
+    data: Int32Array,
+    first: number,
+    last: number,
+    stride: number,
+    across: number,
+    acrossSize: number,
+    start: number,
+    acrossBase: number,
+    slope: number,
+    paint: Int32Array,
+  ) {
     const c = paint[0];
     const r = paint[1];
     const g = paint[2];

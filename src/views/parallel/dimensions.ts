@@ -85,7 +85,9 @@ export function axesNote(chosen: ChosenAxes, valueText: (column: RunColumn, row:
   if (shown.length) parts.push(`Showing ${shown.join(" and ")}: choose others under "Axes".`);
   if (constant.length) {
     const one = constant.length === 1;
-    parts.push(`${constant.length} ${one ? "param has" : "params have"} one value in every run and ${one ? "is" : "are"} left out: ${listNames(constant.map((c) => c.label))}.`);
+    parts.push(
+      `${constant.length} ${one ? "param has" : "params have"} one value in every run and ${one ? "is" : "are"} left out: ${listNames(constant.map((c) => c.label))}.`,
+    );
   }
   if (beyondMax) parts.push(`${beyondMax} more axes than the ${MAX_AXES} a chart can hold are left out.`);
   if (!parts.length) return null;

@@ -43,7 +43,7 @@ export function parallelSVG(view: Element, axes: SVGSVGElement, shown: ShownRuns
   axesCopy.querySelectorAll(".rc-brush, .rc-axis-actions, title").forEach((element) => element.remove());
   axesCopy.querySelectorAll(".rc-axis-label").forEach((label) => label.setAttribute("font-weight", "600"));
   axesCopy.querySelectorAll(".rc-missing-label").forEach((label) => label.setAttribute("fill", theme.muted));
-  chart.append(lines, ...Array.from(axesCopy.childNodes) as Element[]);
+  chart.append(lines, ...(Array.from(axesCopy.childNodes) as Element[]));
   return svgDocument(layout.width, layout.height + LEGEND_HEIGHT, theme, [svgLegend(colors, shown.colorTitle, theme, layout.width), chart]);
 }
 

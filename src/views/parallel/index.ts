@@ -122,7 +122,15 @@ class ParallelChart {
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "parallel");
     this.pickable = [...new Set([...runs.columns, ...this.columns.scalarSummaries(), ...this.dimensions.map((d) => d.column), this.colorColumn])];
     this.axisPicker = this.makeAxisPicker();
-    controls.append(picker("Colour by", this.pickable.map((c) => c.name), this.colorColumn.name, (name) => this.setColor(this.pickableNamed(name))), this.axisPicker.element);
+    controls.append(
+      picker(
+        "Colour by",
+        this.pickable.map((c) => c.name),
+        this.colorColumn.name,
+        (name) => this.setColor(this.pickableNamed(name)),
+      ),
+      this.axisPicker.element,
+    );
     this.showAxisCount();
     this.legend.className = "rc-legend";
     this.status.className = "rc-status";
@@ -137,7 +145,8 @@ class ParallelChart {
     this.tooltip = tooltip(this.frame);
     const hint = document.createElement("div");
     hint.className = "rc-hint";
-    hint.textContent = "Drag on an axis to select runs (several axes combine); click the background to clear. Drag a label to move its axis, double-click it to invert.";
+    hint.textContent =
+      "Drag on an axis to select runs (several axes combine); click the background to clear. Drag a label to move its axis, double-click it to invert.";
     const list = runList(runs, this.colors, this.hidden, { hover: (row) => this.setSolo(row), toggle: (row) => this.toggleHidden(row) });
     this.container.append(bar, this.notes, this.legend, this.frame, hint, list);
     root.append(this.container);
@@ -230,10 +239,11 @@ class ParallelChart {
       brushed: (axis, span, final) => this.brushed(axis, span, final),
       reorder: (from, to) => this.changeAxes(() => this.dimensions.splice(to, 0, ...this.dimensions.splice(from, 1))),
       invert: (axis) => this.changeAxes(() => (this.dimensions[axis] = { ...this.dimensions[axis], inverted: !this.dimensions[axis].inverted })),
-      toggleLog: (axis) => this.changeAxes(() => {
-        const dimension = this.dimensions[axis];
-        this.dimensions[axis] = { ...dimension, kind: dimension.kind === "log" ? "linear" : "log" };
-      }),
+      toggleLog: (axis) =>
+        this.changeAxes(() => {
+          const dimension = this.dimensions[axis];
+          this.dimensions[axis] = { ...dimension, kind: dimension.kind === "log" ? "linear" : "log" };
+        }),
       remove: (axis) => this.removeAxis(axis),
     };
     this.axes = drawAxes(this.svg, this.layout, events);
@@ -392,12 +402,10 @@ class ParallelChart {
   /** Records and reports what the canvas shows: `selected` runs (null with no selection), in colour unless a run is soloed. */
   private showDrawn(selected: number | null, soloed: boolean) {
     const hiddenCount = this.hiddenCount;
-    this.drawn = { lines: this.runs.count - hiddenCount, emphasised: soloed ? 0 : selected ?? 0, threads: this.lines!.threads };
-    this.status.textContent = [
-      `${this.runs.count} runs`,
-      selected !== null ? `${selected} selected` : "",
-      hiddenCount ? `${hiddenCount} hidden` : "",
-    ].filter(Boolean).join(" · ");
+    this.drawn = { lines: this.runs.count - hiddenCount, emphasised: soloed ? 0 : (selected ?? 0), threads: this.lines!.threads };
+    this.status.textContent = [`${this.runs.count} runs`, selected !== null ? `${selected} selected` : "", hiddenCount ? `${hiddenCount} hidden` : ""]
+      .filter(Boolean)
+      .join(" · ");
   }
 
   private renderLegend() {

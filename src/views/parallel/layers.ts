@@ -187,7 +187,12 @@ export class LineLayers {
     if (!this.emphasised || count < entering.length + leaving.length) {
       this.emphasised ??= lineSums(this.shown.width, this.shown.height);
       this.emphasised.data.fill(0);
-      return this.addShared(this.emphasised, rowsWhere(target.length, (row) => target[row] === 1), [], 0);
+      return this.addShared(
+        this.emphasised,
+        rowsWhere(target.length, (row) => target[row] === 1),
+        [],
+        0,
+      );
     }
     return this.addShared(this.emphasised, entering, leaving, SHARE_FROM);
   }

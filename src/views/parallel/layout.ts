@@ -93,7 +93,7 @@ export function layOut(dimensions: readonly Dimension[], count: number, width: n
   const [least, most] = CATEGORY_LABEL_RANGE;
   const rough = axes.length > 1 ? (width - 2 * EDGE) / (axes.length - 1) : width;
   let placed: PlacedAxis[] = [];
-  let chartWidth = width;
+  let chartWidth: number;
   for (let room = Math.min(most, Math.max(least, rough - 24)); ; room = Math.max(least, Math.floor(room * 0.8))) {
     const labelled = axes.map((axis) => (axis.categories ? { ...axis, ticks: categoryTicks(axis.categories, room, text.tick) } : axis));
     ({ placed, chartWidth } = spread(labelled, width, text));

@@ -13,7 +13,10 @@ export function clear(context: CanvasRenderingContext2D, layout: Layout) {
 export function drawOutlined(context: CanvasRenderingContext2D, layout: Layout, row: number, color: string, outline: string) {
   const path = runPath(layout, row);
   context.lineJoin = "round";
-  for (const [width, style] of [[5, outline], [2.5, color]] as const) {
+  for (const [width, style] of [
+    [5, outline],
+    [2.5, color],
+  ] as const) {
     context.lineWidth = width;
     context.strokeStyle = style;
     context.stroke(path);

@@ -18,9 +18,13 @@ export function runList(runs: Runs, colors: RunColors, hidden: Uint8Array, event
   const summary = document.createElement("summary");
   summary.textContent = `Runs (${runs.count}): hover to show one, click to hide or show`;
   details.append(summary);
-  details.addEventListener("toggle", () => {
-    if (details.open && details.childElementCount === 1) details.append(items(runs, colors, hidden, events));
-  }, { once: false });
+  details.addEventListener(
+    "toggle",
+    () => {
+      if (details.open && details.childElementCount === 1) details.append(items(runs, colors, hidden, events));
+    },
+    { once: false },
+  );
   return details;
 }
 

@@ -89,12 +89,18 @@ function xAxis(frame: Frame, ticks: number) {
     // Steps are counted in whole reports: a narrow range (one step) shows whole steps, not "500m".
     const values = scale.ticks(ticks);
     const whole = values.filter(Number.isInteger);
-    return axisBottom(scale).tickValues(whole.length >= 2 ? whole : values).tickFormat((v) => stepTick(v as number));
+    return axisBottom(scale)
+      .tickValues(whole.length >= 2 ? whole : values)
+      .tickFormat((v) => stepTick(v as number));
   }
   const [d0, d1] = scale.domain();
   const unit = durationUnit(d1 - d0);
-  const values = scaleLinear([d0 / unit.ms, d1 / unit.ms], [0, 1]).ticks(ticks).map((v) => v * unit.ms);
-  return axisBottom(scale).tickValues(values).tickFormat((v) => formatDuration(v as number, unit));
+  const values = scaleLinear([d0 / unit.ms, d1 / unit.ms], [0, 1])
+    .ticks(ticks)
+    .map((v) => v * unit.ms);
+  return axisBottom(scale)
+    .tickValues(values)
+    .tickFormat((v) => formatDuration(v as number, unit));
 }
 
 const siFormat = format("~s");

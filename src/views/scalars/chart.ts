@@ -57,7 +57,11 @@ export class Chart {
   /** What the axes were last drawn for: a new smoothing mostly keeps them. */
   private axesDrawn = "";
 
-  constructor(readonly spec: ChartSpec, private readonly host: ChartHost, variants: readonly (string | null)[]) {
+  constructor(
+    readonly spec: ChartSpec,
+    private readonly host: ChartHost,
+    variants: readonly (string | null)[],
+  ) {
     this.element.className = "rc-chart";
     const header = document.createElement("div");
     header.className = "rc-chart-title";
@@ -95,7 +99,9 @@ export class Chart {
     this.reduced.setFrame(xDomain, plotColumns(width, ratio), look.reduce);
     // The min/max reduction keeps each line's extremes, so an unzoomed linear y range needs no other pass over the values.
     const known = y === "linear" && look.reduce === "minmax" ? (line: Line, values: Float64Array) => this.reduced.of(line, values).yRange : null;
-    const fit = this.yZoom ? { domain: this.yZoom, clipped: false } : fitY(shown, xDomain, look.raw, y === "log", known, ignoreOutliers ? this.reduced.of : null);
+    const fit = this.yZoom
+      ? { domain: this.yZoom, clipped: false }
+      : fitY(shown, xDomain, look.raw, y === "log", known, ignoreOutliers ? this.reduced.of : null);
     const yDomain = fit.domain;
     this.frame = makeFrame(width, height, x, y, xDomain, yDomain, fit.clipped);
     this.plot.style.height = `${height}px`;
@@ -126,7 +132,8 @@ export class Chart {
     if (!this.frame || (!this.hovered && !this.hoverPainted)) return;
     const ratio = window.devicePixelRatio || 1;
     const { width, height } = this.frame;
-    this.hoverPainted = drawHovered(sizeCanvas(this.hoverCanvas, width, height, ratio), this.frame, this.lines, this.hovered, this.host.look(), this.reduced.of) > 0;
+    this.hoverPainted =
+      drawHovered(sizeCanvas(this.hoverCanvas, width, height, ratio), this.frame, this.lines, this.hovered, this.host.look(), this.reduced.of) > 0;
   }
 
   /** Back to the whole x range and the fitted y range, from the next draw on. */
@@ -142,7 +149,10 @@ export class Chart {
   /** The rows the tooltip lists at a data x, for tests and export: visible lines only. */
   rowsAt(x: number): HoverRow[] {
     const look = this.host.look();
-    return hoverRows(this.lines.filter((line) => look.shown(line.entry)), x);
+    return hoverRows(
+      this.lines.filter((line) => look.shown(line.entry)),
+      x,
+    );
   }
 
   private listen() {
@@ -162,7 +172,11 @@ export class Chart {
           const [x0, x1] = [Math.max(frame.left, Math.min(start[0], mx)), Math.min(frame.right, Math.max(start[0], mx))];
           const flat = Math.abs(my - start[1]) < FLAT_PX;
           const [y0, y1] = flat ? [frame.top, frame.bottom] : [Math.max(frame.top, Math.min(start[1], my)), Math.min(frame.bottom, Math.max(start[1], my))];
-          zoomBox().attr("x", x0).attr("y", y0).attr("width", x1 - x0).attr("height", y1 - y0);
+          zoomBox()
+            .attr("x", x0)
+            .attr("y", y0)
+            .attr("width", x1 - x0)
+            .attr("height", y1 - y0);
         }
         if (mx < frame.left || mx > frame.right || my < frame.top || my > frame.bottom) return this.leave();
         this.hover(Number(frame.xScale.invert(mx)), my);
@@ -210,7 +224,10 @@ export class Chart {
     this.hoverX = x;
     const rows = this.rowsAt(x);
     // The crosshair and the header snap to the data point nearest the cursor.
-    const snapped = rows.reduce((best, row) => (Math.abs(row.line.x[row.index] - x) < Math.abs(best - x) ? row.line.x[row.index] : best), rows.length ? Infinity : x);
+    const snapped = rows.reduce(
+      (best, row) => (Math.abs(row.line.x[row.index] - x) < Math.abs(best - x) ? row.line.x[row.index] : best),
+      rows.length ? Infinity : x,
+    );
     const px = frame.map.x(snapped);
     const cursorY = my ?? Number(this.tooltip.dataset.cursorY ?? frame.top);
     this.tooltip.dataset.cursorY = String(cursorY);
@@ -239,7 +256,6 @@ export class Chart {
     renderTooltip(this.tooltip, rows, formatX(frame.kind, snapped, x1 - x0), cursorValue, this.host.look().raw, this.hovered);
     this.tooltip.hidden = false;
     this.placeTooltip(px);
-
   }
 
   /** Beside the cursor: right of it where the view has room, else left of it, else at the view's left edge. */
@@ -280,7 +296,9 @@ function nearestRow(rows: readonly HoverRow[], frame: Frame, mx: number, my: num
 function dashKey(variant: string, index: number): HTMLElement {
   const key = document.createElement("span");
   key.className = "rc-dash-key";
-  const sample = select(document.createElementNS(SVG, "svg") as SVGSVGElement).attr("width", 22).attr("height", 8);
+  const sample = select(document.createElementNS(SVG, "svg") as SVGSVGElement)
+    .attr("width", 22)
+    .attr("height", 8);
   sample
     .append("line")
     .attr("x1", 1)

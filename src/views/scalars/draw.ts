@@ -226,8 +226,24 @@ export function drawRaw(context: CanvasRenderingContext2D, frame: Frame, lines: 
   if (look.raw) {
     const { front, back, alpha, widths } = plan(frame, lines, look);
     const style = { width: widths.thin, dashes: false };
-    paths += strokeLines(context, frame, back, (l) => l.raw, () => look.faded, { ...style, opacity: 0.35 * alpha }, reduce).paths;
-    paths += strokeLines(context, frame, front, (l) => l.raw, (l) => l.entry.color, { ...style, opacity: 0.3 * alpha }, reduce).paths;
+    paths += strokeLines(
+      context,
+      frame,
+      back,
+      (l) => l.raw,
+      () => look.faded,
+      { ...style, opacity: 0.35 * alpha },
+      reduce,
+    ).paths;
+    paths += strokeLines(
+      context,
+      frame,
+      front,
+      (l) => l.raw,
+      (l) => l.entry.color,
+      { ...style, opacity: 0.3 * alpha },
+      reduce,
+    ).paths;
   }
   end();
   return paths;
@@ -246,8 +262,24 @@ export function drawSmoothed(context: CanvasRenderingContext2D, frame: Frame, li
     context.fill();
   }
   const style = { dashes: true };
-  const faded = strokeLines(context, frame, back, (l) => l.smoothed, () => look.faded, { ...style, width: widths.thin, opacity: Math.min(0.8, alpha) }, reduce);
-  const vivid = strokeLines(context, frame, front, (l) => l.smoothed, (l) => l.entry.color, { ...style, width: widths.main, opacity: look.emphasis ? 1 : alpha }, reduce);
+  const faded = strokeLines(
+    context,
+    frame,
+    back,
+    (l) => l.smoothed,
+    () => look.faded,
+    { ...style, width: widths.thin, opacity: Math.min(0.8, alpha) },
+    reduce,
+  );
+  const vivid = strokeLines(
+    context,
+    frame,
+    front,
+    (l) => l.smoothed,
+    (l) => l.entry.color,
+    { ...style, width: widths.main, opacity: look.emphasis ? 1 : alpha },
+    reduce,
+  );
   end();
   return { lines: shown.length, emphasised: look.emphasis ? front.length : 0, paths: faded.paths + vivid.paths, clippedMarks: faded.marks + vivid.marks };
 }
@@ -256,10 +288,20 @@ export function drawSmoothed(context: CanvasRenderingContext2D, frame: Frame, li
  * The top layer: the lines of the entry under the pointer (in a chart or the legend), wide and in
  * colour over a border of the background, so that one run stands out among hundreds.
  */
-export function drawHovered(context: CanvasRenderingContext2D, frame: Frame, lines: readonly Line[], entry: LegendEntry | null, look: LineLook, reduce: Reducer): number {
+export function drawHovered(
+  context: CanvasRenderingContext2D,
+  frame: Frame,
+  lines: readonly Line[],
+  entry: LegendEntry | null,
+  look: LineLook,
+  reduce: Reducer,
+): number {
   const end = begin(context, frame);
   const hovered = entry && look.shown(entry) ? lines.filter((line) => line.entry === entry) : [];
-  for (const [color, width] of [[look.background, 4.5], [entry?.color ?? "", 2.25]] as const) {
+  for (const [color, width] of [
+    [look.background, 4.5],
+    [entry?.color ?? "", 2.25],
+  ] as const) {
     for (const line of hovered) {
       context.strokeStyle = color;
       context.lineWidth = width;

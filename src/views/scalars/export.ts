@@ -21,7 +21,14 @@ const COLUMN_DENSITY = 2;
  * polygons and every series as its own path (raw under smoothed), then a legend of the runs
  * shown. Colours and fonts are written on the elements, so the file looks the same anywhere.
  */
-export function chartsToSVG(charts: readonly Chart[], settings: Settings, look: LineLook, entries: readonly LegendEntry[], theme: ExportTheme, viewWidth: number): string {
+export function chartsToSVG(
+  charts: readonly Chart[],
+  settings: Settings,
+  look: LineLook,
+  entries: readonly LegendEntry[],
+  theme: ExportTheme,
+  viewWidth: number,
+): string {
   const chartWidth = charts[0]?.frame?.width ?? 400;
   const perRow = Math.max(1, Math.floor((viewWidth + GAP) / (chartWidth + GAP)));
   const cellHeight = TITLE_HEIGHT + settings.height;
@@ -43,7 +50,10 @@ export function chartsToSVG(charts: readonly Chart[], settings: Settings, look: 
     return g;
   });
   shownEntries.forEach((entry, i) => {
-    const g = svgElement("g", { class: "legend-entry", transform: `translate(${(i % legendColumns) * legendColumn},${legendTop + Math.floor(i / legendColumns) * LEGEND_ROW})` });
+    const g = svgElement("g", {
+      class: "legend-entry",
+      transform: `translate(${(i % legendColumns) * legendColumn},${legendTop + Math.floor(i / legendColumns) * LEGEND_ROW})`,
+    });
     const label = svgElement("text", { x: 15, y: 11 });
     label.textContent = entry.label;
     g.append(svgElement("rect", { y: 2, width: 10, height: 10, rx: 2, fill: entry.color }), label);
@@ -71,7 +81,15 @@ function dashKeys(chart: Chart, left: number, theme: ExportTheme): SVGGElement {
 function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Settings, look: LineLook, theme: ExportTheme, clipId: string) {
   const live = chart.frame;
   const frame = live
-    ? makeFrame(width, settings.height, settings.x, settings.y, live.xScale.domain().map(Number) as [number, number], live.yScale.domain() as [number, number], live.clipped)
+    ? makeFrame(
+        width,
+        settings.height,
+        settings.x,
+        settings.y,
+        live.xScale.domain().map(Number) as [number, number],
+        live.yScale.domain() as [number, number],
+        live.clipped,
+      )
     : makeFrame(width, settings.height, settings.x, settings.y, [0, 1], [0, 1]);
   const axes = select(svgElement("g", { class: "axes" }));
   drawAxes(axes, frame);
@@ -95,7 +113,14 @@ function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Setti
     traceBand(pen, line.x, line.low, line.high, frame);
     lines.append(svgElement("path", { d: pen.toString(), fill: line.entry.color, "fill-opacity": 0.16, stroke: "none" }));
   }
-  const paths = (subset: readonly Line[], values: (line: Line) => Float64Array, color: (line: Line) => string, width: number, opacity: number, dashes: boolean) => {
+  const paths = (
+    subset: readonly Line[],
+    values: (line: Line) => Float64Array,
+    color: (line: Line) => string,
+    width: number,
+    opacity: number,
+    dashes: boolean,
+  ) => {
     for (const batch of batches(subset, color, dashes)) {
       const clipped = frame.clipped ? new ClippedMarks() : null;
       for (const line of batch.lines) {
@@ -114,7 +139,13 @@ function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Setti
       if (clipped?.count) {
         const pen = pathRound(2);
         clipped.trace(pen, frame);
-        const marks = svgElement("path", { class: "clipped", d: pen.toString(), fill: batch.color, "fill-opacity": +Math.max(0.6, opacity).toFixed(3), stroke: "none" });
+        const marks = svgElement("path", {
+          class: "clipped",
+          d: pen.toString(),
+          fill: batch.color,
+          "fill-opacity": +Math.max(0.6, opacity).toFixed(3),
+          stroke: "none",
+        });
         const title = svgElement("title");
         title.textContent = "values beyond the axis (outliers left out of its range)";
         marks.append(title);

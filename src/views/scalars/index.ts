@@ -175,7 +175,13 @@ class ScalarsState {
   ) {
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "scalars");
     const runColumns = data.runs?.columns ?? [];
-    this.controls = new Controls(controls, runColumns.map((c) => c.name), (name) => data.runs?.column(name)?.name, data.hasTimes, (changes) => events.changed(changes));
+    this.controls = new Controls(
+      controls,
+      runColumns.map((c) => c.name),
+      (name) => data.runs?.column(name)?.name,
+      data.hasTimes,
+      (changes) => events.changed(changes),
+    );
     this.legend = new Legend({
       toggle: (entries, shown) => this.toggle(entries, shown),
       pick: (entry, additive) => this.pick(entry, additive),
@@ -318,7 +324,10 @@ class ScalarsState {
   }
 
   private toggle(entries: readonly LegendEntry[], shown: boolean) {
-    for (const entry of entries) for (const id of entry.runs) shown ? this.hidden.delete(id) : this.hidden.add(id);
+    for (const entry of entries)
+      for (const id of entry.runs)
+        if (shown) this.hidden.delete(id);
+        else this.hidden.add(id);
     this.lookVersion++;
     this.requestDraw();
   }
@@ -331,7 +340,9 @@ class ScalarsState {
     } else if (additive) {
       const current = new Set(this.selectedIds);
       const all = entry.runs.every((id) => current.has(id));
-      for (const id of entry.runs) all ? current.delete(id) : current.add(id);
+      for (const id of entry.runs)
+        if (all) current.delete(id);
+        else current.add(id);
       ids = [...current];
     } else {
       ids = [...entry.runs];

@@ -85,7 +85,10 @@ export class ScalarsData {
     const runs = this.runs;
     this.rowOfRun = Int32Array.from(scalars.runIds, (id) => (runs ? runs.rowOf(id) : -1));
     if (runs && !this.rowOfRun.some((row) => row >= 0)) throw new RunsDataError(messages.scalarsNoRuns(scalars.runIds[0], runs.ids[0]));
-    this.names = distinctNames(scalars.runIds.map((id, run) => (this.rowOfRun[run] >= 0 ? runs!.names[this.rowOfRun[run]] : id)), scalars.runIds);
+    this.names = distinctNames(
+      scalars.runIds.map((id, run) => (this.rowOfRun[run] >= 0 ? runs!.names[this.rowOfRun[run]] : id)),
+      scalars.runIds,
+    );
   }
 
   /** The charts the settings ask for, in the order the series first appear. */
@@ -221,7 +224,9 @@ export class ScalarsData {
     const { runs, offsets } = this.traces[series];
     const { values: smoothed, tail } = this.smoothedValues(series, settings);
     const smoothedOf = (t: number) =>
-      tail && offsets[t] >= tail.from ? tail.values.subarray(offsets[t] - tail.from, offsets[t + 1] - tail.from) : smoothed.subarray(offsets[t], offsets[t + 1]);
+      tail && offsets[t] >= tail.from
+        ? tail.values.subarray(offsets[t] - tail.from, offsets[t + 1] - tail.from)
+        : smoothed.subarray(offsets[t], offsets[t + 1]);
     const views = this.views(series, settings.x);
     return Array.from(runs, (run, t) => ({
       key: `${this.series[series].key}\u0000${this.runIds[run]}`,
@@ -316,7 +321,13 @@ export class ScalarsData {
   private requireColumn(name: string): RunColumn {
     const runs = this.requireRuns();
     const column = runs.column(name);
-    if (!column) throw new RunsDataError(messages.unknownColumn(name, runs.columns.map((c) => c.name)));
+    if (!column)
+      throw new RunsDataError(
+        messages.unknownColumn(
+          name,
+          runs.columns.map((c) => c.name),
+        ),
+      );
     return column;
   }
 }
@@ -354,7 +365,13 @@ function chosenSeries(series: readonly SeriesInfo[], metrics: readonly string[] 
   const chosen = new Set<number>();
   for (const name of metrics) {
     const matches = series.flatMap((s, i) => (s.key === name || s.metric === name ? [i] : []));
-    if (!matches.length) throw new RunsDataError(messages.scalarsUnknownMetric(name, series.map((s) => s.key)));
+    if (!matches.length)
+      throw new RunsDataError(
+        messages.scalarsUnknownMetric(
+          name,
+          series.map((s) => s.key),
+        ),
+      );
     for (const i of matches) chosen.add(i);
   }
   return [...chosen].sort((a, b) => a - b);
@@ -362,6 +379,12 @@ function chosenSeries(series: readonly SeriesInfo[], metrics: readonly string[] 
 
 function groupingColumn(runs: Runs, name: string): RunColumn {
   const column = runs.column(name);
-  if (!column) throw new RunsDataError(messages.unknownColumn(name, runs.columns.map((c) => c.name)));
+  if (!column)
+    throw new RunsDataError(
+      messages.unknownColumn(
+        name,
+        runs.columns.map((c) => c.name),
+      ),
+    );
   return column;
 }

@@ -95,7 +95,8 @@ export const DEFAULTS: Settings = {
 /** The settings an options object asks for, checked; unknown choices raise the shared messages. */
 export function settingsOf(options: ScalarsOptions, base: Settings = DEFAULTS): Settings {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ScalarsOptions;
-  const groupBy = given.groupBy === undefined ? base.groupBy : given.groupBy === null ? [] : typeof given.groupBy === "string" ? [given.groupBy] : [...given.groupBy];
+  const groupBy =
+    given.groupBy === undefined ? base.groupBy : given.groupBy === null ? [] : typeof given.groupBy === "string" ? [given.groupBy] : [...given.groupBy];
   const settings: Settings = {
     metrics: given.metrics === undefined ? base.metrics : given.metrics,
     filter: given.filter ?? base.filter,

@@ -76,11 +76,15 @@ export class SharedSmoothing {
   start(data: ScalarsData, charts: readonly Chart[], settings: Settings, look: LineLook, grouped: boolean): Promise<Part[] | null> | null {
     const worker = this.worker;
     if (!worker?.running || grouped || look.reduce !== "minmax" || charts.some((chart) => !chart.frame)) return null;
-    const work = charts.flatMap((chart) => chart.spec.series.map((series) => ({ chart, series, lines: linesOf(chart, data, series), frameKey: chart.reduced.frameKey })));
+    const work = charts.flatMap((chart) =>
+      chart.spec.series.map((series) => ({ chart, series, lines: linesOf(chart, data, series), frameKey: chart.reduced.frameKey })),
+    );
     if (work.reduce((sum, { series }) => sum + data.traces[series].values.length, 0) < SHARE_FROM_POINTS) return null;
     // The worker takes the later half of each series' traces; a series of one trace stays here.
     const splits = work.map(({ lines }) => lines.length >> 1 || lines.length);
-    const replies = work.map(({ chart, series, lines }, i) => (splits[i] === lines.length ? null : this.post(worker, data, chart, series, lines, splits[i], settings)));
+    const replies = work.map(({ chart, series, lines }, i) =>
+      splits[i] === lines.length ? null : this.post(worker, data, chart, series, lines, splits[i], settings),
+    );
     const parts: Part[] = [];
     const filled = work.map(({ chart, series, lines, frameKey }, i) => {
       const { out, reply } = this.smoothHead(data, chart, series, lines, splits[i], settings);
@@ -115,7 +119,11 @@ export class SharedSmoothing {
         const [from, to] = [reply.indexOffsets[t], reply.indexOffsets[t + 1]];
         const [low, high] = [reply.yRanges[2 * t], reply.yRanges[2 * t + 1]];
         const line = lines[first + t];
-        chart.reduced.adopt(line, line.smoothed, frameKey, { indices: reply.indices.subarray(from, to), length: to - from, yRange: Number.isNaN(low) ? null : [low, high] });
+        chart.reduced.adopt(line, line.smoothed, frameKey, {
+          indices: reply.indices.subarray(from, to),
+          length: to - from,
+          yRange: Number.isNaN(low) ? null : [low, high],
+        });
       }
     }
   }
@@ -152,7 +160,13 @@ export class SharedSmoothing {
     // Only this thread's traces: the worker's stay in the memory they come back in.
     const out = spare && spare.length === end ? spare : new Float64Array(end);
     const share = { values: values.subarray(0, end), x: x.subarray(0, end), offsets: offsets.subarray(0, split + 1) };
-    const reply = smoothAndReduce(KERNELS, share, { type: settings.smoothingType, weight: settings.smoothing, span }, this.headColumnsOf(chart, series, lines.slice(0, split)), out.subarray(0, end));
+    const reply = smoothAndReduce(
+      KERNELS,
+      share,
+      { type: settings.smoothingType, weight: settings.smoothing, span },
+      this.headColumnsOf(chart, series, lines.slice(0, split)),
+      out.subarray(0, end),
+    );
     return { out, reply };
   }
 

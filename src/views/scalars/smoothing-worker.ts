@@ -50,7 +50,9 @@ export interface SmoothingReply {
  * weight sends little more than the weight.
  */
 export class SmoothingWorker {
-  private readonly worker = new BlobWorker<SmoothingJob | { forget: readonly number[] } | { recycle: number; memory: ArrayBuffer }, SmoothingReply | null>(WORKER_SOURCE);
+  private readonly worker = new BlobWorker<SmoothingJob | { forget: readonly number[] } | { recycle: number; memory: ArrayBuffer }, SmoothingReply | null>(
+    WORKER_SOURCE,
+  );
 
   get running(): boolean {
     return this.worker.running;

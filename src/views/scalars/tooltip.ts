@@ -67,7 +67,14 @@ export function formatX(kind: XAxis, x: number, span: number): string {
  * Fills the tooltip: a header with the cursor's x, then one row per line: colour, name (as text),
  * smoothed value, raw value (when smoothing), step. Every piece of data goes in as textContent.
  */
-export function renderTooltip(tooltip: HTMLElement, rows: readonly HoverRow[], header: string, cursorValue: number, showRaw: boolean, hovered: LegendEntry | null = null) {
+export function renderTooltip(
+  tooltip: HTMLElement,
+  rows: readonly HoverRow[],
+  header: string,
+  cursorValue: number,
+  showRaw: boolean,
+  hovered: LegendEntry | null = null,
+) {
   const { from, to } = visibleWindow(rows, cursorValue);
   const table = document.createElement("table");
   const head = table.createTHead().insertRow();

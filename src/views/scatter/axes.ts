@@ -37,8 +37,16 @@ export function yLabelRoom(y: DrawnAxis, plotHeight: number, most: number, measu
 export function drawAxes(g: Group, f: Frame, x: DrawnAxis, y: DrawnAxis, text: AxisText) {
   g.selectAll("*").remove();
   const { plot } = f;
-  drawTicks(g.append("g").attr("class", "rc-x-axis").attr("transform", `translate(0,${f.xAxisY})`), generator(axisBottom, x.scale), xTicks(x, plot.right - plot.left, text.tick));
-  drawTicks(g.append("g").attr("class", "rc-y-axis").attr("transform", `translate(${f.yAxisX},0)`), generator(axisLeft, y.scale), yTicks(y, plot.bottom - plot.top, f.yLabelRoom, text.tick));
+  drawTicks(
+    g.append("g").attr("class", "rc-x-axis").attr("transform", `translate(0,${f.xAxisY})`),
+    generator(axisBottom, x.scale),
+    xTicks(x, plot.right - plot.left, text.tick),
+  );
+  drawTicks(
+    g.append("g").attr("class", "rc-y-axis").attr("transform", `translate(${f.yAxisX},0)`),
+    generator(axisLeft, y.scale),
+    yTicks(y, plot.bottom - plot.top, f.yLabelRoom, text.tick),
+  );
 
   if (f.xBand !== null) {
     const band = g.append("g").attr("class", "rc-band").attr("transform", `translate(${f.xBand},${f.xAxisY})`);
@@ -77,7 +85,12 @@ function xTicks({ axis, positions, scale }: DrawnAxis, plotWidth: number, measur
     return visibleCategories(positions, scale, every).map((i) => fittedTick(i, positions.categories[i], spacing * every - GAP, measure));
   }
   const ticks = numericTicks(axis, scale, Math.max(2, Math.floor(plotWidth / X_TICK_SPACING)), measure);
-  return spacedLabels(ticks, (value) => scale(value as number), (tick) => tick.width, GAP);
+  return spacedLabels(
+    ticks,
+    (value) => scale(value as number),
+    (tick) => tick.width,
+    GAP,
+  );
 }
 
 /** y ticks whose labels are at most `room` wide and one line apart. */
@@ -87,14 +100,23 @@ function yTicks({ axis, positions, scale }: DrawnAxis, plotHeight: number, room:
     const every = Math.max(1, Math.ceil((LINE_HEIGHT + 1) / spacing));
     return visibleCategories(positions, scale, every).map((i) => fittedTick(i, positions.categories[i], room, measure));
   }
-  const ticks = numericTicks(axis, scale, Math.max(2, Math.floor(plotHeight / Y_TICK_SPACING)), measure)
-    .map((tick) => (tick.width > room ? fittedTick(tick.value, tick.label, room, measure) : tick));
-  return spacedLabels(ticks, (value) => scale(value as number), () => LINE_HEIGHT, 1);
+  const ticks = numericTicks(axis, scale, Math.max(2, Math.floor(plotHeight / Y_TICK_SPACING)), measure).map((tick) =>
+    tick.width > room ? fittedTick(tick.value, tick.label, room, measure) : tick,
+  );
+  return spacedLabels(
+    ticks,
+    (value) => scale(value as number),
+    () => LINE_HEIGHT,
+    1,
+  );
 }
 
 /** The indices of the categories inside the (zoomed) domain, every `every`-th one. */
 function visibleCategories(positions: AxisPositions, scale: PositionScale, every: number): number[] {
-  const [a, b] = scale.domain().map(Number).sort((p, q) => p - q);
+  const [a, b] = scale
+    .domain()
+    .map(Number)
+    .sort((p, q) => p - q);
   const visible: number[] = [];
   for (let i = Math.max(0, Math.ceil(a)); i <= Math.min(positions.categories.length - 1, Math.floor(b)); i++) if (i % every === 0) visible.push(i);
   return visible;

@@ -9,7 +9,11 @@ export function valueText(column: RunColumn, row: number): string {
   if (column.kind === "categorical") return column.values[row] ?? "–";
   const v = column.values[row];
   if (Number.isNaN(v)) return "–";
-  if (column.temporal) return new Date(v).toISOString().replace("T", " ").replace(/\.000Z$|Z$/, " UTC");
+  if (column.temporal)
+    return new Date(v)
+      .toISOString()
+      .replace("T", " ")
+      .replace(/\.000Z$|Z$/, " UTC");
   return number(v);
 }
 

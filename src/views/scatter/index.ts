@@ -53,7 +53,8 @@ const DEFAULT_WIDTH = 640;
 const PICK_RADIUS = 16;
 /** How long a click waits to be sure it is not the first half of a double-click (which resets the zoom). */
 const DOUBLE_CLICK_WAIT = 250;
-const HINT = "Click the chart, then scroll to zoom (or hold Ctrl/⌘ while scrolling); drag to pan, double-click to reset · Shift-drag to select runs · Click a point to select it, the background to clear";
+const HINT =
+  "Click the chart, then scroll to zoom (or hold Ctrl/⌘ while scrolling); drag to pan, double-click to reset · Shift-drag to select runs · Click a point to select it, the background to clear";
 const WHEEL_HINT = "Click the chart to zoom with the wheel, or hold Ctrl (⌘ on a Mac)";
 /** How long the wheel hint stays after a scroll that passed over the chart. */
 const WHEEL_HINT_MS = 1500;
@@ -141,7 +142,8 @@ class ScatterState {
     this.plot.className = "rc-plot";
     this.wheelHint.className = "rc-wheel-hint";
     this.wheelHint.textContent = WHEEL_HINT;
-    this.wheelHint.style.cssText = "position: absolute; inset: 0; display: none; place-items: center; pointer-events: none; font-weight: 600; background: color-mix(in srgb, var(--rc-bg) 70%, transparent);";
+    this.wheelHint.style.cssText =
+      "position: absolute; inset: 0; display: none; place-items: center; pointer-events: none; font-weight: 600; background: color-mix(in srgb, var(--rc-bg) 70%, transparent);";
     this.plot.append(this.canvas, this.svg.node()!, this.wheelHint);
     this.tooltip = tooltip(this.plot);
     const hint = document.createElement("div");
@@ -157,14 +159,20 @@ class ScatterState {
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.5, 1000])
       // Shift-drag belongs to the brush; plain drag to the zoom, and the wheel once armed.
-      .filter((event) => (!event.ctrlKey || event.type === "wheel") && !event.button && !(event.shiftKey && event.type !== "wheel") &&
-        (event.type !== "wheel" || this.wheelZooms(event)))
+      .filter(
+        (event) =>
+          (!event.ctrlKey || event.type === "wheel") &&
+          !event.button &&
+          !(event.shiftKey && event.type !== "wheel") &&
+          (event.type !== "wheel" || this.wheelZooms(event)),
+      )
       .on("zoom", (event) => this.zoomed(event.transform, !!event.sourceEvent));
     this.brushBehavior = brush()
       .keyModifiers(false)
       .filter((event) => event.shiftKey && !event.button)
       .on("start brush end", (event) => this.brushed(event));
-    this.svg.call(this.zoomBehavior)
+    this.svg
+      .call(this.zoomBehavior)
       .on("dblclick.zoom", null)
       .on("dblclick.reset", () => {
         clearTimeout(this.clickTimer);
@@ -224,7 +232,10 @@ class ScatterState {
     this.baseY = positionScale(this.channels.y, this.y, [f.plot.bottom, f.plot.top]);
     this.plot.style.height = `${f.height}px`;
     this.svg.attr("width", f.width).attr("height", f.height);
-    this.zoomBehavior.extent([[f.plot.left, f.plot.top], [f.plot.right, f.plot.bottom]]);
+    this.zoomBehavior.extent([
+      [f.plot.left, f.plot.top],
+      [f.plot.right, f.plot.bottom],
+    ]);
     this.brushGroup.call(this.brushBehavior.extent(pointArea(f)));
     this.brushGroup.select(".overlay").attr("cursor", "grab");
     this.clearBrush();
@@ -291,9 +302,19 @@ class ScatterState {
     const background = themeColor(this.root, "--rc-bg", "#ffffff");
     this.hoverMark.selectAll("*").remove();
     this.hoverMark.attr("transform", `translate(${x},${y})`).style("display", null);
-    this.hoverMark.append("circle").attr("r", r + 3.5).attr("fill", "none").attr("stroke", background).attr("stroke-width", 5);
+    this.hoverMark
+      .append("circle")
+      .attr("r", r + 3.5)
+      .attr("fill", "none")
+      .attr("stroke", background)
+      .attr("stroke-width", 5);
     this.hoverMark.append("circle").attr("r", r).attr("fill", this.fillsFor(this.style()).fill(row)).attr("stroke", background).attr("stroke-width", 0.75);
-    this.hoverMark.append("circle").attr("r", r + 3.5).attr("fill", "none").attr("stroke", "currentColor").attr("stroke-width", 2);
+    this.hoverMark
+      .append("circle")
+      .attr("r", r + 3.5)
+      .attr("fill", "none")
+      .attr("stroke", "currentColor")
+      .attr("stroke-width", 2);
     const { title, rows } = tooltipContent(this.runs, this.described, row);
     this.tooltip.show(x, y, title, rows);
   }
@@ -418,4 +439,3 @@ class ScatterState {
     };
   }
 }
-

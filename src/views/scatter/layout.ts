@@ -78,7 +78,10 @@ export function pointArea(f: Frame): [[number, number], [number, number]] {
   const { left, right, top, bottom } = f.plot;
   const x0 = f.xBand !== null ? f.xBand - BAND_HALF : left - EDGE;
   const y1 = f.yBand !== null ? f.yBand + BAND_HALF : bottom + EDGE;
-  return [[x0, top - EDGE], [right + EDGE, y1]];
+  return [
+    [x0, top - EDGE],
+    [right + EDGE, y1],
+  ];
 }
 
 /** Whether a point centre shows: in the plot (with its edge), or in a band alongside it. */

@@ -23,7 +23,9 @@ export const AXIS_HEIGHT = 22;
 export function drawAxis(g: SVGGElement, layout: PanelLayout) {
   const ticks = Math.max(2, Math.floor((layout.barRight - layout.barLeft) / 70));
   const axis = axisTop(layout.scale).ticks(ticks).tickFormat(format("~g")).tickSizeOuter(0);
-  const selection = select(g).attr("class", "rc-bar-axis").attr("transform", `translate(0,${AXIS_HEIGHT - 1})`);
+  const selection = select(g)
+    .attr("class", "rc-bar-axis")
+    .attr("transform", `translate(0,${AXIS_HEIGHT - 1})`);
   selection.selectAll("*").remove();
   selection.call(axis);
 }
@@ -49,11 +51,24 @@ export function drawRows(g: SVGGElement, layout: PanelLayout, values: ArrayLike<
     if (Number.isFinite(value)) {
       const beyond = beyondAxis(layout, value);
       const x = Math.max(layout.barLeft, Math.min(layout.barRight, layout.scale(value)));
-      row.append(svgElement("rect", { class: "rc-bar", x: Math.min(x, zero), y: (ROW - BAR) / 2, width: Math.max(1, Math.abs(x - zero)), height: BAR, fill: look.colors[run] }));
+      row.append(
+        svgElement("rect", {
+          class: "rc-bar",
+          x: Math.min(x, zero),
+          y: (ROW - BAR) / 2,
+          width: Math.max(1, Math.abs(x - zero)),
+          height: BAR,
+          fill: look.colors[run],
+        }),
+      );
       // An outlier's bar runs off the axis: a notch at its end says it goes on.
       if (beyond) {
         const way = x > zero ? 5 : -5;
-        const notch = svgElement("path", { class: "rc-bar-beyond", d: `M${x},${(ROW - BAR) / 2}l${way},${BAR / 2}l${-way},${BAR / 2}z`, fill: look.colors[run] });
+        const notch = svgElement("path", {
+          class: "rc-bar-beyond",
+          d: `M${x},${(ROW - BAR) / 2}l${way},${BAR / 2}l${-way},${BAR / 2}z`,
+          fill: look.colors[run],
+        });
         notch.append(title("beyond the axis, which leaves out outliers"));
         row.append(notch);
       }
@@ -73,7 +88,9 @@ export function drawRows(g: SVGGElement, layout: PanelLayout, values: ArrayLike<
 
 /** A row's classes for the selection and the pointer. */
 export function rowClass(run: number, look: Pick<RowsLook, "faded" | "selected" | "hovered">): string {
-  return ["rc-bar-row", look.faded?.(run) ? "rc-faded" : "", look.selected(run) ? "rc-selected" : "", run === look.hovered ? "rc-hovered" : ""].filter(Boolean).join(" ");
+  return ["rc-bar-row", look.faded?.(run) ? "rc-faded" : "", look.selected(run) ? "rc-selected" : "", run === look.hovered ? "rc-hovered" : ""]
+    .filter(Boolean)
+    .join(" ");
 }
 
 function title(text: string): SVGTitleElement {

@@ -18,7 +18,13 @@ const PADDING = 8;
  * Every panel with all its runs' bars (not only those scrolled into view), in a grid of panels as
  * wide as on screen, as a standalone SVG document in the view's colours.
  */
-export function summarySVG(view: Element, panels: readonly { metric: BarMetric; order: Int32Array }[], look: RowsLook, panelWidth: number, longestName: number): string {
+export function summarySVG(
+  view: Element,
+  panels: readonly { metric: BarMetric; order: Int32Array }[],
+  look: RowsLook,
+  panelWidth: number,
+  longestName: number,
+): string {
   const theme = exportTheme(view);
   const perRow = Math.max(1, Math.min(panels.length, Math.floor((view.clientWidth || panelWidth) / (panelWidth + GAP)) || 1));
   const heights = panels.map(({ order }) => TITLE_HEIGHT + AXIS_HEIGHT + order.length * ROW);

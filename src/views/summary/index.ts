@@ -14,7 +14,8 @@ import { nextSelection } from "../values/selection.js";
 import { estimateWidth, textMeasure, type Measure } from "../../render/text.js";
 import { AXIS_HEIGHT, drawAxis, drawRows, rowClass, type RowsLook } from "./bars.js";
 import { summaryCSV, summarySVG } from "./export.js";
-import { BAR_SORTS, PANEL_BEYOND_NAMES, PANEL_MIN, ROW, barOrder, panelLayout, type BarSort, type PanelLayout } from "./layout.js";
+import { PANEL_BEYOND_NAMES, PANEL_MIN, ROW, panelLayout, type PanelLayout } from "./layout.js";
+import { BAR_SORTS, barOrder, type BarSort } from "./sort.js";
 import { chooseBarMetrics, type BarMetric } from "./metrics.js";
 import { summaryStyle } from "./style.js";
 
@@ -52,13 +53,18 @@ const OVERSCAN = 10;
  */
 export function summary(runs: RunsInput, options: SummaryOptions = {}): SummaryElement {
   let table: Runs | null = null;
-  const { root, drawing } = redrawnView("summary", { height: 300, sort: "descending" as BarSort, ...options }, (root, current, hooks) => {
-    table ??= readRuns(runs);
-    const metrics = chooseBarMetrics(table, current.scalars ? readScalars(current.scalars) : null, current.metrics);
-    const sort = current.sort ?? "descending";
-    if (!BAR_SORTS.includes(sort)) throw new RunsDataError(messages.badOption("sort", BAR_SORTS, sort));
-    return new SummaryState(root, table, metrics, { ...current, sort }, hooks);
-  }, [summaryStyle()]);
+  const { root, drawing } = redrawnView(
+    "summary",
+    { height: 300, sort: "descending" as BarSort, ...options },
+    (root, current, hooks) => {
+      table ??= readRuns(runs);
+      const metrics = chooseBarMetrics(table, current.scalars ? readScalars(current.scalars) : null, current.metrics);
+      const sort = current.sort ?? "descending";
+      if (!BAR_SORTS.includes(sort)) throw new RunsDataError(messages.badOption("sort", BAR_SORTS, sort));
+      return new SummaryState(root, table, metrics, { ...current, sort }, hooks);
+    },
+    [summaryStyle()],
+  );
   Object.defineProperty(root, "drawn", { get: () => drawing()?.drawn ?? { bars: 0, rows: 0 } });
   return root as SummaryElement;
 }
@@ -145,7 +151,13 @@ class SummaryState {
 
   exportSVG(): string {
     const width = this.panels[0]?.layout?.width ?? 360;
-    return summarySVG(this.root, this.panels.map((panel) => ({ metric: panel.metric, order: panel.order })), { ...this.look(), hovered: -1 }, width, this.longestName);
+    return summarySVG(
+      this.root,
+      this.panels.map((panel) => ({ metric: panel.metric, order: panel.order })),
+      { ...this.look(), hovered: -1 },
+      width,
+      this.longestName,
+    );
   }
 
   exportCSV(): string {
@@ -172,7 +184,12 @@ class SummaryState {
     scroller.className = "rc-bar-scroll";
     scroller.style.maxHeight = `${this.options.height}px`;
     const order = barOrder(metric.values, this.options.sort);
-    const svg = svgElement("svg", { class: "rc-bars", role: "img", "aria-label": `${metric.label} of each run, ${SORT_LABELS[this.options.sort]}`, height: order.length * ROW });
+    const svg = svgElement("svg", {
+      class: "rc-bars",
+      role: "img",
+      "aria-label": `${metric.label} of each run, ${SORT_LABELS[this.options.sort]}`,
+      height: order.length * ROW,
+    });
     const rows = svgElement("g");
     svg.append(rows);
     scroller.append(svg);

@@ -1,11 +1,6 @@
 import { scaleLinear, type ScaleLinear } from "d3";
 import { finiteExtent } from "../../data/axes.js";
 import { inlierRange } from "../../data/outliers.js";
-import { sortedRows } from "../values/sort.js";
-
-/** How each metric's bars are ordered: largest value first, smallest first, or as the runs table has them. */
-export type BarSort = "descending" | "ascending" | "runs";
-export const BAR_SORTS: readonly BarSort[] = ["descending", "ascending", "runs"];
 
 /** Panels are at least this wide, and wide enough for the longest name and this much more. */
 export const PANEL_MIN = 300;
@@ -60,14 +55,6 @@ function inlierExtent(values: ArrayLike<number>): [number, number] {
 export function beyondAxis(layout: PanelLayout, value: number): boolean {
   const [d0, d1] = layout.scale.domain();
   return value < d0 || value > d1;
-}
-
-/** The runs in the order a panel lists them; runs without a finite value last, in runs table order. */
-export function barOrder(values: ArrayLike<number>, sort: BarSort): Int32Array {
-  if (sort === "runs") return Int32Array.from({ length: values.length }, (_, i) => i);
-  // Infinities have no bar either: they go with the missing values.
-  const finite = Float64Array.from(values, (v) => (Number.isFinite(v) ? v : NaN));
-  return sortedRows(finite, sort);
 }
 
 /** A mark for a value with no bar: a dash for missing or NaN, an infinity sign for +-Inf. */

@@ -12,7 +12,13 @@ export interface ChipHandlers {
 
 /** The filters and the search in force, as removable chips; empty when there are none. */
 export function filterChips(table: RunTable, filters: readonly RowFilter[], search: string, handlers: ChipHandlers): HTMLElement[] {
-  const chips = filters.map((filter) => chip(describeFilter(table, filter), () => handlers.remove(filter.column), (element) => handlers.edit(filter.column, element)));
+  const chips = filters.map((filter) =>
+    chip(
+      describeFilter(table, filter),
+      () => handlers.remove(filter.column),
+      (element) => handlers.edit(filter.column, element),
+    ),
+  );
   if (search.trim()) chips.push(chip(`name or tags: ${search.trim()}`, handlers.clearSearch));
   if (chips.length > 1) {
     const clear = document.createElement("button");
@@ -31,7 +37,10 @@ export function describeFilter(table: RunTable, filter: RowFilter): string {
   const label = column?.label ?? filter.column;
   if (filter.kind === "text") return `${label} ~ ${filter.text}`;
   if (filter.kind === "values") {
-    const shown = filter.values.slice(0, 3).map((v) => v ?? "(no value)").join(", ");
+    const shown = filter.values
+      .slice(0, 3)
+      .map((v) => v ?? "(no value)")
+      .join(", ");
     return `${label}: ${shown}${filter.values.length > 3 ? ` +${filter.values.length - 3}` : ""}`;
   }
   const format = column?.kind === "time" ? exactTime : column?.kind === "duration" ? durationText : numberText;

@@ -37,7 +37,8 @@ export function columnChooser(input: ChooserInput): HTMLElement {
     input.apply(shown);
     render();
   };
-  const toggle = (ids: readonly string[], on: boolean) => set(on ? ids.reduce((acc, id) => withColumn(acc, id, input.columns), shown) : shown.filter((id) => !ids.includes(id)));
+  const toggle = (ids: readonly string[], on: boolean) =>
+    set(on ? ids.reduce((acc, id) => withColumn(acc, id, input.columns), shown) : shown.filter((id) => !ids.includes(id)));
   const render = () => {
     const columns = matching();
     count.textContent = `${shown.length} of ${input.columns.length - 1} shown`;
@@ -48,8 +49,18 @@ export function columnChooser(input: ChooserInput): HTMLElement {
   const actions = document.createElement("div");
   actions.className = "rc-popover-actions";
   actions.append(
-    button("Show all", "Show every column that matches the search", () => toggle(matching().map((c) => c.id), true)),
-    button("Hide all", "Hide every column that matches the search", () => toggle(matching().map((c) => c.id), false)),
+    button("Show all", "Show every column that matches the search", () =>
+      toggle(
+        matching().map((c) => c.id),
+        true,
+      ),
+    ),
+    button("Hide all", "Hide every column that matches the search", () =>
+      toggle(
+        matching().map((c) => c.id),
+        false,
+      ),
+    ),
     button("Defaults", "Show the columns a new table shows", () => set([...input.defaults])),
     count,
   );
@@ -136,9 +147,7 @@ function seriesRow(key: string, shown: ReadonlySet<string>, toggle: (ids: readon
   for (const summary of SUMMARIES) {
     const id = `${key}:${summary}`;
     const pressed = shown.has(id);
-    buttons.append(
-      button(summary.toUpperCase(), `${pressed ? "Hide" : "Show"} each run's ${summary} of ${key}`, () => toggle([id], !pressed), pressed),
-    );
+    buttons.append(button(summary.toUpperCase(), `${pressed ? "Hide" : "Show"} each run's ${summary} of ${key}`, () => toggle([id], !pressed), pressed));
   }
   row.append(text, buttons);
   return row;

@@ -67,7 +67,10 @@ export function tableSVG(columns: readonly { column: TableColumn; width: number 
     const position = rows.from + i;
     const row = rows.order[position];
     const top = PADDING + HEADER + i * ROW;
-    const cells = [...(rows.ranks ? [rows.ranks[position] ? String(rows.ranks[position]) : ""] : []), ...columns.map(({ column }) => shownText(column, row, context))];
+    const cells = [
+      ...(rows.ranks ? [rows.ranks[position] ? String(rows.ranks[position]) : ""] : []),
+      ...columns.map(({ column }) => shownText(column, row, context)),
+    ];
     cells.forEach((cell, c) => body.append(text(c, baseline(top, ROW), cell)));
     body.append(svgElement("line", { x1: PADDING, x2: PADDING + tableWidth, y1: top + ROW, y2: top + ROW, stroke: grid }));
   }

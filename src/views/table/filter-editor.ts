@@ -64,7 +64,10 @@ function rangeEditor({ column, filter, keptByOthers, apply }: FilterEditorInput)
   bins.all.forEach((count, i) => {
     const left = x(bins.edges[i]);
     const width = Math.max(1, x(bins.edges[i + 1]) - left - 1);
-    for (const [kind, n] of [["all", count], ["kept", bins.kept[i]]] as const) {
+    for (const [kind, n] of [
+      ["all", count],
+      ["kept", bins.kept[i]],
+    ] as const) {
       const bar = document.createElementNS(SVG, "rect");
       bar.setAttribute("class", `rc-bar-${kind}`);
       bar.setAttribute("x", String(left));
@@ -98,7 +101,10 @@ function rangeEditor({ column, filter, keptByOthers, apply }: FilterEditorInput)
     maxInput.input.addEventListener("change", typed);
   }
 
-  const brush = brushX<unknown>().extent([[0, 0], [HISTOGRAM.width, HISTOGRAM.height]]);
+  const brush = brushX<unknown>().extent([
+    [0, 0],
+    [HISTOGRAM.width, HISTOGRAM.height],
+  ]);
   const group = select(svg).append("g").attr("class", "rc-histogram-brush");
   group.call(brush);
   if (range) group.call(brush.move, [x(range.min ?? lo), x(range.max ?? hi)]);
@@ -192,7 +198,8 @@ function valueList({ column, filter, keptByOthers, apply }: FilterEditorInput, n
     const pattern = text && !patternError(text) ? textPattern(text) : null;
     const matching = counts.filter(({ value }) => !pattern || (value !== null && pattern.test(value)));
     list.replaceChildren(...matching.slice(0, LISTED).map(({ value, count }) => valueRow(value, count, chosen, applyValues)));
-    more.textContent = matching.length > LISTED ? `${matching.length - LISTED} more values: type to narrow the list.` : matching.length ? "" : "No value matches.";
+    more.textContent =
+      matching.length > LISTED ? `${matching.length - LISTED} more values: type to narrow the list.` : matching.length ? "" : "No value matches.";
   };
   box.append(list, more);
   refresh();

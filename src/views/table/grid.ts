@@ -79,7 +79,10 @@ export class Grid {
   /** The header's cells by column index: those in the column range. */
   private readonly headerCells = new Map<number, HTMLElement>();
 
-  constructor(private readonly handlers: GridHandlers, height: number) {
+  constructor(
+    private readonly handlers: GridHandlers,
+    height: number,
+  ) {
     this.scroller.className = "rc-grid";
     this.scroller.tabIndex = 0;
     this.scroller.setAttribute("role", "grid");
@@ -102,7 +105,8 @@ export class Grid {
   }
 
   show(content: GridContent) {
-    const columnsChanged = !this.content || this.content.columns !== content.columns || this.content.name !== content.name || !!this.content.rows.ranks !== !!content.rows.ranks;
+    const columnsChanged =
+      !this.content || this.content.columns !== content.columns || this.content.name !== content.name || !!this.content.rows.ranks !== !!content.rows.ranks;
     const rowsChanged = !this.content || this.content.rows !== content.rows || this.content.sort !== content.sort || this.content.topK !== content.topK;
     this.content = content;
     this.pinnedWidth = CHECK_WIDTH + (content.rows.ranks ? RANK_WIDTH : 0) + content.name.width;
@@ -173,7 +177,12 @@ export class Grid {
     const edges = this.edges;
     let target = left;
     if (direction > 0) target = edges.find((edge) => edge > left + 1) ?? left;
-    else for (let i = edges.length - 1; i >= 0; i--) if (edges[i] < left - 1) { target = edges[i]; break; }
+    else
+      for (let i = edges.length - 1; i >= 0; i--)
+        if (edges[i] < left - 1) {
+          target = edges[i];
+          break;
+        }
     this.scroller.scrollLeft = target;
   }
 
@@ -302,7 +311,8 @@ export class Grid {
     const count = this.checkedShown;
     this.headerCheck.checked = order.length > 0 && count === order.length;
     this.headerCheck.indeterminate = count > 0 && count < order.length;
-    this.headerCheck.title = count === order.length && count > 0 ? "Clear the selection of the runs shown" : "Select every run shown (all that pass the filters)";
+    this.headerCheck.title =
+      count === order.length && count > 0 ? "Clear the selection of the runs shown" : "Select every run shown (all that pass the filters)";
     this.headerCheck.setAttribute("aria-label", this.headerCheck.title);
   }
 

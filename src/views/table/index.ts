@@ -220,8 +220,10 @@ class TableDrawing implements Drawing {
 
   private buildControls() {
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "table");
-    const screenCSV = button("CSV (screen)", "Download the rows on screen as CSV (the CSV button gives every run that passes the filters)", () =>
-      void saveFile(this.root, "table-screen", "csv", csvBlob(this.exportScreenCSV())),
+    const screenCSV = button(
+      "CSV (screen)",
+      "Download the rows on screen as CSV (the CSV button gives every run that passes the filters)",
+      () => void saveFile(this.root, "table-screen", "csv", csvBlob(this.exportScreenCSV())),
     );
     bar.querySelector(".rc-exports")!.append(screenCSV);
 
@@ -234,7 +236,9 @@ class TableDrawing implements Drawing {
       this.searchFrame = requestAnimationFrame(() => this.set({ search: this.search.value }));
     });
     this.columnsButton = button("", "Choose and find the columns shown", () => this.popover.toggle("columns", this.columnsButton, () => this.chooser()));
-    this.selectButton = button("Select ▾", "Select all runs, the runs shown, the top k, or none", () => this.popover.toggle("select", this.selectButton, () => this.selectMenu()));
+    this.selectButton = button("Select ▾", "Select all runs, the runs shown, the top k, or none", () =>
+      this.popover.toggle("select", this.selectButton, () => this.selectMenu()),
+    );
     this.topK.className = "rc-topk";
     this.topK.title = "Highlight the runs ranked this high or better by the first sort column";
     this.topKInput.type = "number";
@@ -254,7 +258,8 @@ class TableDrawing implements Drawing {
     let chosen = 0;
     for (let row = 0; row < this.selected.length; row++) chosen += this.selected[row];
     const shown = this.rows.order.length;
-    const runs = shown === this.table.count ? `${shown.toLocaleString("en")} runs` : `${shown.toLocaleString("en")} of ${this.table.count.toLocaleString("en")} runs`;
+    const runs =
+      shown === this.table.count ? `${shown.toLocaleString("en")} runs` : `${shown.toLocaleString("en")} of ${this.table.count.toLocaleString("en")} runs`;
     this.status.textContent = chosen ? `${runs} · ${chosen.toLocaleString("en")} selected` : runs;
   }
 

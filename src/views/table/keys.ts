@@ -1,8 +1,6 @@
 /** What a key pressed on the grid does. */
 export type KeyAction =
-  | { kind: "move"; position: number; extend: boolean }
-  | { kind: "toggle"; position: number; range: boolean }
-  | { kind: "columns"; direction: -1 | 1 };
+  { kind: "move"; position: number; extend: boolean } | { kind: "toggle"; position: number; range: boolean } | { kind: "columns"; direction: -1 | 1 };
 
 /**
  * Arrows, Page Up/Down, Home and End move the cursor (with shift, selecting the rows passed);

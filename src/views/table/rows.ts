@@ -44,7 +44,11 @@ export class RowOrder {
 
   /** Runs kept by the filters on every column but one, and the search: what that column's filter editor counts. */
   keptExcept(state: TableState, column: string): Uint8Array {
-    return keptRows(this.table, state.filters.filter((f) => f.column !== column), state.search);
+    return keptRows(
+      this.table,
+      state.filters.filter((f) => f.column !== column),
+      state.search,
+    );
   }
 
   private keptBy(filters: readonly RowFilter[], search: string): Uint8Array {

@@ -48,7 +48,7 @@ const NAME_WIDTHS = { min: 140, max: 360, sample: 500 };
 export function initialState(table: RunTable, options: StateOptions): TableState {
   if (options.topK !== undefined && !(Number.isInteger(options.topK) && options.topK >= 0)) throw new RunsDataError(messages.badTopK(options.topK));
   const resolve = (name: string) => resolveColumn(table, name).id;
-  const sortNames = typeof options.sort === "string" ? [options.sort] : options.sort ?? [];
+  const sortNames = typeof options.sort === "string" ? [options.sort] : (options.sort ?? []);
   const fromOptions: TableState = {
     columns: options.columns ? unique(options.columns.map(resolve)).filter((id) => id !== "name") : defaultColumns(table),
     widths: {},
@@ -71,7 +71,13 @@ export function restoreState(table: RunTable, base: TableState, saved: Partial<T
   const known = (id: string) => table.column(id) !== undefined;
   return {
     columns: saved.columns ? unique(saved.columns.filter((id) => known(id) && id !== "name")) : base.columns,
-    widths: saved.widths ? Object.fromEntries(Object.entries(saved.widths).filter(([id, width]) => known(id) && Number.isFinite(width)).map(([id, width]) => [id, clampWidth(width)])) : base.widths,
+    widths: saved.widths
+      ? Object.fromEntries(
+          Object.entries(saved.widths)
+            .filter(([id, width]) => known(id) && Number.isFinite(width))
+            .map(([id, width]) => [id, clampWidth(width)]),
+        )
+      : base.widths,
     sort: saved.sort ? saved.sort.filter((key) => known(key.column)) : base.sort,
     filters: saved.filters ? saved.filters.filter((filter) => known(filter.column) && FILTER_KINDS.includes(filter.kind)) : base.filters,
     search: typeof saved.search === "string" ? saved.search : base.search,

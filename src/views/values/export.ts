@@ -15,10 +15,11 @@ import { textWidth } from "./text.js";
  */
 export function valuesCSV(grid: Grid): string {
   const columns = Array.from({ length: columnCount(grid) }, (_, column) => column);
-  const exact = (row: number) => columns.map((column) => {
-    const { value, reported } = cellAt(grid, row, column);
-    return reported ? String(value) : "";
-  });
+  const exact = (row: number) =>
+    columns.map((column) => {
+      const { value, reported } = cellAt(grid, row, column);
+      return reported ? String(value) : "";
+    });
   const rows = Array.from(grid.order, (_, row) => {
     const heading = rowHeading(grid, row);
     return [...(heading.run >= 0 ? [heading.id] : []), heading.text, ...exact(row)];

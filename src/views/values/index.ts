@@ -160,7 +160,10 @@ class ValuesData {
   private readonly counts: Int32Array;
   private readonly rowsBySummary = new Map<Summary, ValueRow[]>();
 
-  constructor(private readonly scalars: Scalars, runs: ReturnType<typeof readRuns> | null) {
+  constructor(
+    private readonly scalars: Scalars,
+    runs: ReturnType<typeof readRuns> | null,
+  ) {
     this.columns = runColumns(scalars, runs);
     this.keys = scalars.series.map((series) => series.key);
     this.counts = reportCounts(scalars);
@@ -215,7 +218,11 @@ class ValuesTable {
   private flashed = -1;
   private flashTimer = 0;
 
-  constructor(root: HTMLElement, private readonly data: ValuesData, private readonly listener: TableListener) {
+  constructor(
+    root: HTMLElement,
+    private readonly data: ValuesData,
+    private readonly listener: TableListener,
+  ) {
     const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "values");
     const group = document.createElement("div");
     group.className = "rc-switch";
@@ -377,7 +384,8 @@ class ValuesTable {
   }
 
   private markRun(className: string, run: number, on: boolean) {
-    for (const element of this.table.querySelectorAll(`tr[data-run="${run}"], td[data-run="${run}"], th[data-run="${run}"]`)) element.classList.toggle(className, on);
+    for (const element of this.table.querySelectorAll(`tr[data-run="${run}"], td[data-run="${run}"], th[data-run="${run}"]`))
+      element.classList.toggle(className, on);
   }
 
   /** Scrolls a run's row or column into view and flashes it (a click on a series' extreme). */
@@ -393,7 +401,8 @@ class ValuesTable {
     } else {
       const left = run * geometry.columnWidth;
       const view = this.scroller.clientWidth - geometry.headingWidth - geometry.extremesWidth;
-      if (left < this.scroller.scrollLeft || left + geometry.columnWidth > this.scroller.scrollLeft + view) this.scroller.scrollLeft = Math.max(0, left - view / 3);
+      if (left < this.scroller.scrollLeft || left + geometry.columnWidth > this.scroller.scrollLeft + view)
+        this.scroller.scrollLeft = Math.max(0, left - view / 3);
     }
     if (this.flashed >= 0) this.markRun("rc-flash", this.flashed, false);
     this.flashed = run;

@@ -33,7 +33,10 @@ export function runColumns(scalars: Scalars, runs: Runs | null): RunColumns {
   const ids = rows.map((row) => runs.ids[row]);
   return {
     ids,
-    names: distinctNames(rows.map((row) => runs.names[row]), ids),
+    names: distinctNames(
+      rows.map((row) => runs.names[row]),
+      ids,
+    ),
     columnOfScalarRun: rowOfScalarRun.map((row) => (row >= 0 ? indexOfRow[row] : -1)),
     withoutValues: runs.count - rows.length,
   };

@@ -43,7 +43,13 @@ const SORT_GLYPH = { ascending: "↑", descending: "↓" } as const;
  * rows and cells stand in for the rest, so the table keeps its full size and the scroll bars
  * their meaning. The first column and the header row stay in place (sticky).
  */
-export function renderTable(table: HTMLTableElement, grid: Grid, geometry: TableGeometry, [first, end]: [number, number], [firstRow, endRow]: [number, number]) {
+export function renderTable(
+  table: HTMLTableElement,
+  grid: Grid,
+  geometry: TableGeometry,
+  [first, end]: [number, number],
+  [firstRow, endRow]: [number, number],
+) {
   const total = columnCount(grid);
   const extremesColumn = grid.runsAs === "columns" && grid.extremes !== null;
   table.style.width = `${geometry.headingWidth + total * geometry.columnWidth + (extremesColumn ? geometry.extremesWidth : 0)}px`;
