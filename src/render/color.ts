@@ -6,7 +6,7 @@ import type { RunColumn } from "../data/runs.js";
  * Colours for runs, groups and categories: Tableau 10's nine hues (grey left out: it reads as a
  * faded line), then eleven more picked one at a time as far (CIEDE2000) from all before as sRGB
  * allows, among colours with some chroma that stand out on white and on a dark page. Any two
- * differ by a CIEDE2000 of 16 or more; tests/unit/color.test.ts checks that and the contrast.
+ * differ by a CIEDE2000 of 16 or more; tests/unit/render/color.test.ts checks that and the contrast.
  */
 export const CATEGORICAL: readonly string[] = [
   "#4e79a7",

@@ -1,5 +1,5 @@
 """rc.diff sends details the view reads, and raises the words of src/data/errors.ts for bad
-details (the same cases as tests/unit/details.test.ts)."""
+details (the same cases as tests/unit/data/details.test.ts)."""
 
 from pathlib import Path
 
@@ -93,7 +93,7 @@ def test_hostile_strings_arrive_as_they_are():
     assert sent(rc.diff({name: {"cfg": value}})).to_pylist() == [{"run_id": name, "path": "cfg", "value": value}]
 
 
-# The cases of tests/unit/details.test.ts, with the same messages.
+# The cases of tests/unit/data/details.test.ts, with the same messages.
 CASES = [
     ("empty table", [], "details table is empty: pass at least one row (run_id, path, value)."),
     (

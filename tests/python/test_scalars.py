@@ -204,7 +204,7 @@ def test_tables_longer_than_one_batch_read_back_whole_with_labels_sent_once():
     assert len(ipc) < 1.02 * (rows * 24 + runs * 24)
 
 
-# rc.parallel with scalars: the rows of tests/unit/summaries.test.ts.
+# rc.parallel with scalars: the rows of tests/unit/data/summaries.test.ts.
 SCALARS = [
     {"run_id": "a", "metric": "loss", "variant": "train", "step": 2, "time": 20, "value": 0.5},
     {"run_id": "a", "metric": "loss", "variant": "train", "step": 1, "time": 10, "value": 0.9},

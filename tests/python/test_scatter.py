@@ -1,5 +1,5 @@
 """rc.scatter checks the runs and the columns it is asked to show, then sends the runs as Arrow
-bytes; its messages are the words of src/views/scatter (tests/unit/scatter-channels.test.ts)."""
+bytes; its messages are the words of src/views/scatter (tests/unit/views/scatter/channels.test.ts)."""
 
 import pandas as pd
 import pyarrow as pa

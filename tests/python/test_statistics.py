@@ -2,7 +2,7 @@
 
 build_reference() computes, with scipy (and numpy for what scipy has not), every number the
 TypeScript must give: tests/contract/statistics.json holds them and jest checks the TypeScript
-against that file (tests/unit/statistics.test.ts). Here we check that the file is what scipy says
+against that file (tests/unit/data/significance.test.ts). Here we check that the file is what scipy says
 today, and that rc.significance and rc.importance give the same numbers. After a change of
 cases, write the file again with RC_WRITE_STATISTICS=1 pytest tests/python/test_statistics.py.
 """

@@ -12,7 +12,7 @@ RUNS = [
     {"run_id": "a", "name": "A", "params.lr": 0.1, "params.opt": "adam", "metrics.acc": 0.9},
     {"run_id": "b", "name": "B", "params.lr": 0.01, "params.opt": "sgd", "metrics.acc": None},
 ]
-# The scalars of tests/unit/summary.test.ts: test/acc and acc once per run, loss twice by run a.
+# The scalars of tests/unit/views/summary/summary.test.ts: test/acc and acc once per run, loss twice by run a.
 SCALARS = [
     {"run_id": "a", "metric": "test", "variant": "acc", "step": 9, "value": 0.7},
     {"run_id": "b", "metric": "test", "variant": "acc", "step": 9, "value": 0.8},

@@ -3,7 +3,7 @@
  * regularized incomplete beta and gamma functions (Lentz's continued fractions, as Numerical
  * Recipes §6.2 and §6.4 give them). Written here rather than taken from @stdlib, whose two
  * CDFs bring 217 packages into every `npm install runcompare`; checked against scipy to 1e-9 in
- * tests/unit/statistics.test.ts and tests/unit/distributions.test.ts.
+ * tests/unit/data/significance.test.ts and tests/unit/data/stats/distributions.test.ts.
  */
 
 const EPSILON = 1e-16;
