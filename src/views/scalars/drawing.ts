@@ -1,0 +1,327 @@
+import { themeColor } from "../../render/style.js";
+import { exportTheme } from "../../render/svg.js";
+import { toolbar } from "../../render/toolbar.js";
+import { Chart } from "./chart.js";
+import { Controls } from "./controls.js";
+import type { LineLook } from "./draw.js";
+import { chartsToCSV, chartsToSVG } from "./export.js";
+import { Legend } from "./legend.js";
+import { ScalarsData, smoothingKey, type ChartSpec, type Entries, type LegendEntry } from "./model.js";
+import { type ScalarsOptions, type Settings } from "./options.js";
+import { SharedSmoothing } from "./shared-smoothing.js";
+import type { DrawnCharts } from "./index.js";
+import { chartFilter } from "./chart-filter.js";
+
+/** Settings whose change calls for new legend entries (and so new lines). */
+const ENTRY_SETTINGS: readonly (keyof Settings)[] = ["groupBy", "color"];
+/** Settings whose change calls for new lines or a new set of charts. */
+const LINE_SETTINGS: readonly (keyof Settings)[] = ["metrics", "variants", "x", "smoothing", "smoothingType", "aggregate", "band", "filter"];
+/** Of those, the ones that change the raw series too (all but the smoothing). */
+const RAW_SETTINGS: readonly (keyof Settings)[] = [...ENTRY_SETTINGS, "metrics", "variants", "x", "aggregate", "filter"];
+interface StateEvents {
+  /** The user changed a setting with the controls. */
+  changed(changes: ScalarsOptions): void;
+  /** The user changed the selection. */
+  selected(ids: string[]): void;
+}
+
+/** The drawn view for one scalars table and runs table; settings change in place. */
+export class ScalarsState {
+  drawn: DrawnCharts = { frames: 0, sharedSmoothings: 0, charts: [] };
+  private readonly container = document.createElement("div");
+  private readonly grid = document.createElement("div");
+  private readonly controls: Controls;
+  private readonly legend: Legend;
+  private readonly resizeObserver: ResizeObserver;
+  private readonly charts = new Map<string, Chart>();
+  private entries: Entries;
+  /** The entries with data in the charts shown, which the legend lists. */
+  private charted: readonly LegendEntry[] = [];
+  private emphasis: Set<LegendEntry> | null = null;
+  private selectedIds: string[] = [];
+  private filterError: string | null = null;
+  private frame = 0;
+  /** The faded colour and the background, read from the theme once per frame (reading computed style forces a style pass). */
+  private faded = "#d0d7de";
+  private background = "#ffffff";
+  /** The entry under the pointer, in a chart or the legend. */
+  private hovered: LegendEntry | null = null;
+  /** Lines wait for a new smoothing until the next frame (or export). */
+  private smoothingChanged = false;
+  /** Large smoothings are shared with a worker; one at a time, the lines keep the last until it lands. */
+  private readonly sharing = new SharedSmoothing();
+  private sharedSmoothing: Promise<void> | null = null;
+  private destroyed = false;
+  /** Counts changes of what is shown, selected or faded (LineLook.version). */
+  private lookVersion = 0;
+  /** The grid's width when the charts were last drawn: a resize that keeps it (the observer's first call, a new height) draws nothing new. */
+  private drawnWidth = -1;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly data: ScalarsData,
+    private settings: Settings,
+    private readonly hidden: Set<string>,
+    private readonly events: StateEvents,
+  ) {
+    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "scalars");
+    const runColumns = data.runs?.columns ?? [];
+    this.controls = new Controls(
+      controls,
+      runColumns.map((c) => c.name),
+      (name) => data.runs?.column(name)?.name,
+      data.hasTimes,
+      (changes) => events.changed(changes),
+    );
+    this.legend = new Legend({
+      toggle: (entries, shown) => this.toggle(entries, shown),
+      pick: (entry, additive) => this.pick(entry, additive),
+      hover: (entry) => this.hover(entry),
+    });
+    this.grid.className = "rc-charts";
+    this.container.append(bar, ...(data.timeNote ? [hint(data.timeNote)] : []), this.grid, this.legend.element);
+    // The controls' own input events must not reach the view's listeners: on the view, an input
+    // event means the selection changed (Observable's viewof re-runs every cell that uses it).
+    this.container.addEventListener("input", (event) => event.stopPropagation());
+    root.append(this.container);
+    this.entries = data.entries(settings);
+    this.syncCharts();
+    this.sharing.prepare(data.traces.reduce((sum, trace) => sum + trace.values.length, 0));
+    this.controls.sync(settings, this.filterError);
+    if (settings.width) this.container.style.width = `${settings.width}px`;
+    this.resizeObserver = new ResizeObserver(() => {
+      if (this.grid.clientWidth !== this.drawnWidth) this.requestDraw();
+    });
+    this.resizeObserver.observe(this.grid);
+  }
+
+  apply(settings: Settings, hidden: readonly string[] | undefined) {
+    const before = this.settings;
+    this.settings = settings;
+    const changed = (keys: readonly (keyof Settings)[]) => keys.some((key) => JSON.stringify(before[key]) !== JSON.stringify(settings[key]));
+    if (hidden) {
+      this.hidden.clear();
+      for (const id of hidden) this.hidden.add(id);
+      this.lookVersion++;
+    }
+    if (changed(ENTRY_SETTINGS)) {
+      this.entries = this.data.entries(settings);
+      this.highlight(this.selectedIds);
+    }
+    if (changed(ENTRY_SETTINGS) || changed(RAW_SETTINGS)) this.syncCharts();
+    // A new smoothing cannot fail: it is computed when the frame is drawn, once for however many
+    // slider moves came in since the last frame.
+    else if (changed(LINE_SETTINGS)) this.smoothingChanged = true;
+    if (changed(["y", "height", "ignoreOutliers"])) for (const chart of this.charts.values()) chart.resetZoom();
+    this.container.style.width = settings.width ? `${settings.width}px` : "";
+    this.controls.sync(settings, this.filterError);
+    this.requestDraw();
+  }
+
+  highlight(ids: readonly string[]) {
+    this.selectedIds = [...ids];
+    const chosen = new Set(ids);
+    const entries = this.entries.list.filter((entry) => entry.runs.some((id) => chosen.has(id)));
+    this.emphasis = entries.length ? new Set(entries) : null;
+    this.lookVersion++;
+    this.requestDraw();
+  }
+
+  exportSVG(): string {
+    this.finishSmoothing();
+    return chartsToSVG([...this.charts.values()], this.settings, this.look(), this.charted, exportTheme(this.root), this.grid.clientWidth || 800);
+  }
+
+  exportCSV(): string {
+    this.finishSmoothing();
+    return chartsToCSV([...this.charts.values()], this.look(), this.entries.groups !== null);
+  }
+
+  destroy() {
+    this.destroyed = true;
+    this.sharing.dispose();
+    this.controls.destroy();
+    this.resizeObserver.disconnect();
+    cancelAnimationFrame(this.frame);
+    for (const chart of this.charts.values()) chart.destroy();
+    this.container.remove();
+  }
+
+  private look(): LineLook {
+    return {
+      version: this.lookVersion,
+      shown: (entry) => entry.runs.some((id) => !this.hidden.has(id)),
+      emphasis: this.emphasis,
+      raw: this.settings.smoothing > 0,
+      reduce: this.settings.reduce,
+      faded: this.faded,
+      background: this.background,
+    };
+  }
+
+  /**
+   * Makes the charts the settings ask for (keeping those that stay, with their zoom) and gives
+   * them lines; `sameRaw` when only the smoothing changed.
+   */
+  private syncCharts(sameRaw = false, lineSettings = this.settings) {
+    this.smoothingChanged = false;
+    const test = chartFilter(this.settings.filter);
+    this.filterError = test.error;
+    const specs = this.data.charts(this.settings).filter((spec) => test.matches(spec.title));
+    const keep = new Set(specs.map((spec) => spec.key));
+    for (const [key, chart] of this.charts) {
+      if (keep.has(key)) continue;
+      chart.destroy();
+      this.charts.delete(key);
+    }
+    const host = {
+      settings: () => this.settings,
+      look: () => this.look(),
+      pick: (entry: LegendEntry | null, additive: boolean) => this.pick(entry, additive),
+      hover: (entry: LegendEntry | null) => this.hover(entry),
+    };
+    const ordered = specs.map((spec) => {
+      let chart = this.charts.get(spec.key);
+      if (!chart) {
+        chart = new Chart(spec, host, variantsOf(this.data, spec));
+        this.charts.set(spec.key, chart);
+      }
+      chart.setLines(this.data.lines(spec, lineSettings, this.entries), sameRaw);
+      return chart;
+    });
+    // Map order is insertion order: keep it the order of the specs, as the grid shows them.
+    this.charts.clear();
+    for (const chart of ordered) this.charts.set(chart.spec.key, chart);
+    this.grid.replaceChildren(...ordered.map((chart) => chart.element));
+    if (!sameRaw) this.listCharted(specs);
+  }
+
+  /** Lists in the legend the entries with a line in these charts. */
+  private listCharted(specs: readonly ChartSpec[]) {
+    const present = new Set<LegendEntry>();
+    for (const spec of specs) for (const series of spec.series) for (const run of this.data.traces[series].runs) present.add(this.entries.ofRun[run]);
+    const charted = this.entries.list.filter((entry) => present.has(entry));
+    if (charted.length === this.charted.length && charted.every((entry, i) => entry === this.charted[i])) return;
+    this.charted = charted;
+    this.legend.setEntries(charted);
+  }
+
+  /** One entry's lines stand out in every chart, and its name in the legend. */
+  private hover(entry: LegendEntry | null) {
+    if (entry === this.hovered) return;
+    this.hovered = entry;
+    for (const chart of this.charts.values()) chart.setHovered(entry);
+    this.legend.setHovered(entry);
+  }
+
+  private toggle(entries: readonly LegendEntry[], shown: boolean) {
+    for (const entry of entries)
+      for (const id of entry.runs)
+        if (shown) this.hidden.delete(id);
+        else this.hidden.add(id);
+    this.lookVersion++;
+    this.requestDraw();
+  }
+
+  private pick(entry: LegendEntry | null, additive: boolean) {
+    let ids: string[];
+    if (!entry) {
+      if (additive || this.selectedIds.length === 0) return;
+      ids = [];
+    } else if (additive) {
+      const current = new Set(this.selectedIds);
+      const all = entry.runs.every((id) => current.has(id));
+      for (const id of entry.runs)
+        if (all) current.delete(id);
+        else current.add(id);
+      ids = [...current];
+    } else {
+      ids = [...entry.runs];
+    }
+    this.highlight(ids);
+    this.events.selected(ids);
+  }
+
+  private requestDraw() {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  private refreshSmoothing() {
+    if (!this.smoothingChanged) return;
+    this.smoothingChanged = false;
+    this.syncCharts(true);
+  }
+
+  /** An export shows the settings' smoothing even while a shared one has not landed: it smooths here. */
+  private finishSmoothing() {
+    if (this.sharedSmoothing) this.smoothingChanged = true;
+    this.refreshSmoothing();
+  }
+
+  private draw() {
+    if (this.smoothingChanged && !this.sharedSmoothing && this.shareSmoothing()) return;
+    if (!this.sharedSmoothing) this.refreshSmoothing();
+    this.paint();
+  }
+
+  /**
+   * Starts the new smoothing shared with the worker, and draws when it lands (then the next, if
+   * the slider moved meanwhile); false when it is not worth sharing, and this thread smooths alone.
+   */
+  private shareSmoothing(): boolean {
+    const settings = this.settings;
+    const started = this.sharing.start(this.data, [...this.charts.values()], settings, this.look(), this.entries.groups !== null);
+    if (!started) return false;
+    this.smoothingChanged = false;
+    this.sharedSmoothing = started.then((parts) => {
+      this.sharedSmoothing = null;
+      if (this.destroyed) return;
+      // A time-weighted EMA made for another x axis decays along the wrong one: made again below.
+      if (settings.smoothingType === "time_ema" && settings.x !== this.settings.x) parts = null;
+      if (parts) {
+        // Lines with the smoothing that landed, and whatever else the settings say by now.
+        this.syncCharts(true, { ...this.settings, smoothingType: settings.smoothingType, smoothing: settings.smoothing });
+        this.sharing.settle(parts, this.data);
+      }
+      // The worker failed (smooth here), or the slider moved on meanwhile.
+      if (!parts || smoothingKey(this.settings) !== smoothingKey(settings)) this.smoothingChanged = true;
+      if (parts) this.paint(true);
+      if (this.smoothingChanged) this.requestDraw();
+    });
+    return true;
+  }
+
+  private paint(shared = false) {
+    const faded = themeColor(this.root, "--rc-faded", this.faded);
+    if (faded !== this.faded) this.lookVersion++;
+    this.faded = faded;
+    this.background = themeColor(this.root, "--rc-bg", this.background);
+    const look = this.look();
+    const charts = [...this.charts.values()];
+    this.drawnWidth = this.grid.clientWidth;
+    for (const chart of charts) chart.draw(chart.element.clientWidth || 320);
+    const shownCount = this.charted.filter(look.shown).length;
+    const noun = this.entries.groups ? "groups" : "runs";
+    const selectedText = this.emphasis ? ` · ${this.selectedIds.length} runs selected` : "";
+    const without = this.entries.list.length - this.charted.length;
+    const withoutText = without ? ` · ${without} ${noun} without these charts` : "";
+    this.legend.sync(look.shown, this.emphasis, `${shownCount} of ${this.charted.length} ${noun} shown${withoutText}${selectedText}`);
+    this.drawn = {
+      frames: this.drawn.frames + 1,
+      sharedSmoothings: this.drawn.sharedSmoothings + (shared ? 1 : 0),
+      charts: charts.map((chart) => ({ title: chart.spec.title, ...chart.drawn })),
+    };
+  }
+}
+
+function hint(text: string): HTMLElement {
+  const element = document.createElement("div");
+  element.className = "rc-hint";
+  element.textContent = text;
+  return element;
+}
+
+function variantsOf(data: ScalarsData, spec: ChartSpec): (string | null)[] {
+  return spec.series.map((s) => data.series[s].variant);
+}

@@ -1,0 +1,37 @@
+import { readRuns } from "../../data/runs.js";
+import { type Scalars } from "../../data/scalars.js";
+import { type Summary } from "../../data/summaries.js";
+import { defaultRunsAs, type RunsAs } from "./grid.js";
+import { reportCounts, runColumns, valueRows, type RunColumns, type ValueRow } from "./matrix.js";
+import type { ValuesOptions } from "./index.js";
+
+export type Settings = Required<Pick<ValuesOptions, "summary" | "extremes" | "descending">> & Pick<ValuesOptions, "sortBy" | "runsAs">;
+/** The tables read once; each summary's rows computed the first time they are shown. */
+export class ValuesData {
+  readonly columns: RunColumns;
+  readonly keys: readonly string[];
+  private readonly counts: Int32Array;
+  private readonly rowsBySummary = new Map<Summary, ValueRow[]>();
+
+  constructor(
+    private readonly scalars: Scalars,
+    runs: ReturnType<typeof readRuns> | null,
+  ) {
+    this.columns = runColumns(scalars, runs);
+    this.keys = scalars.series.map((series) => series.key);
+    this.counts = reportCounts(scalars);
+  }
+
+  rows(summary: Summary): ValueRow[] {
+    let rows = this.rowsBySummary.get(summary);
+    if (!rows) {
+      rows = valueRows(this.scalars, this.columns, this.counts, summary);
+      this.rowsBySummary.set(summary, rows);
+    }
+    return rows;
+  }
+
+  runsAs(settings: Settings): RunsAs {
+    return settings.runsAs ?? defaultRunsAs(this.columns.ids.length, this.keys.length);
+  }
+}
