@@ -98,7 +98,7 @@ test: install build lint test-unit test-python test-browser test-jupyter test-in
 
 # Formatting (prettier, ruff format) and lint (eslint, ruff check) of the TypeScript, JavaScript
 # and Python; `make format` rewrites what the check would reject.
-PRETTIER_FILES := "src/**/*.ts" "tests/**/*.{js,ts,mjs,cjs}" "bench/**/*.{js,mjs}" "*.{js,cjs,mjs}" "schema/*.json" "tests/contract/*.json"
+PRETTIER_FILES := "src/**/*.ts" "tests/**/*.{js,ts,mjs,cjs}" "bench/**/*.{js,mjs}" "*.{js,cjs,mjs}" "schema/**/*.json" "tests/contract/*.json"
 PY_FILES := python tests bench examples
 
 lint: install
