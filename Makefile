@@ -34,7 +34,7 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core
 
-SOURCES := $(shell find src -name '*.ts') tsconfig.json webpack.config.js
+SOURCES := $(shell find src -name "*.ts") $(shell find schema -name "*.json") tsconfig.json webpack.config.js
 
 # The example sweep ships in the wheel too (rc.examples.sweep()).
 EXAMPLE_DATA := python/runcompare/data/runs.arrow python/runcompare/data/scalars.arrow
@@ -64,7 +64,7 @@ TARBALL := dist-npm/runcompare-$(VERSION).tgz
 
 packages: $(WHEEL) $(TARBALL)
 
-$(WHEEL): $(BUILT) pyproject.toml LICENSE install.json README.md $(shell find python/runcompare -name '*.py')
+$(WHEEL): $(BUILT) pyproject.toml LICENSE install.json README.md $(shell find python/runcompare -name "*.py") $(shell find schema -name "*.json")
 	rm -rf dist-py && $(VENV)/bin/hatchling build -t wheel -d dist-py
 
 $(TARBALL): $(BUILT) package.json LICENSE README.md

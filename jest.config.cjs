@@ -23,7 +23,7 @@ module.exports = {
       "ts-jest",
       {
         tsconfig: { module: "commonjs", esModuleInterop: true, resolveJsonModule: true, allowJs: true, types: ["jest", "node"] },
-        diagnostics: { ignoreCodes: [151002] },
+        diagnostics: { ignoreCodes: [151002, 2823] },
       },
     ],
   },

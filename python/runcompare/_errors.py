@@ -1,7 +1,8 @@
 """Errors about the data a user passed.
 
-The messages are part of the contract: they are the words of src/data/errors.ts, so Python
-raises the same message for the same input (tests/contract/cases.json holds both).
+The messages are part of the contract: their words are schema/messages.json's, which
+src/data/errors.ts fills too, so Python raises the same message for the same input
+(tests/contract/cases.json holds both).
 Value types are named with the same words: numbers, strings, booleans, timestamps, binary,
 lists, objects.
 """
@@ -9,6 +10,9 @@ lists, objects.
 import decimal
 import functools
 import json
+import re
+
+from ._schema import load_schema
 
 MAX_LISTED = 8
 QUOTE_LIMIT = 40
@@ -93,227 +97,75 @@ def _js_number(value):
     return f"{minus}{mantissa}e{'+' if e >= 0 else '-'}{abs(e)}"
 
 
-def not_table_input(table, got):
-    """table: "runs", "scalars" or "details", the name of what was passed."""
-    return f"{table} must be a pandas or polars DataFrame, a pyarrow Table or a list of dicts; got {got}."
+_TEXTS = load_schema("messages.json")
+_PLACEHOLDER = re.compile(r"\{(@?)(\w+)(?:\|(\w+)(?::(\d+))?)?\}")
+_OPTIONAL = re.compile(r"\[\[(.*?)\]\]")
 
 
-def empty():
-    return "runs table is empty: pass at least one run (one row per run)."
+def _quotes(values, count=None):
+    shown = ", ".join(quote(value) for value in values[:count])
+    return f"{shown}, …" if count is not None and len(values) > count else shown
 
 
-def duplicate_column(name):
-    return f'column "{name}" appears twice: column names must be unique.'
+_FILTERS = {
+    "text": lambda value, _count: value if isinstance(value, str) else js_string(value),
+    "quote": lambda value, _count: quote(value),
+    "list": lambda value, _count: list_names(value),
+    "quotes": lambda value, count: _quotes(list(value), count),
+    "quotesAnd": lambda value, _count: " and ".join(quote(item) for item in value),
+    "count": lambda value, _count: str(len(value)),
+}
 
 
-def no_run_id(columns):
-    fix = 'add a "run_id" column with one unique string id per run.'
-    if columns:
-        return f'runs table has no "run_id" column (columns: {list_names(columns)}): {fix}'
-    return f'runs table has no "run_id" column: {fix}'
+def format_message(template, args, words=_TEXTS["words"], language="py"):
+    """A template of schema/messages.json filled with named arguments, as formatMessage in
+    src/data/errors.ts fills it (its "about" says how templates read)."""
+
+    def absent(value):
+        return value is None or (isinstance(value, (list, tuple)) and len(value) == 0)
+
+    def optional(match):
+        inner = match.group(1)
+        return "" if any(not word and absent(args.get(name)) for word, name, _f, _c in _PLACEHOLDER.findall(inner)) else inner
+
+    def placeholder(match):
+        word, name, filter_name, count = match.groups()
+        if word:
+            return words[name][language]
+        return _FILTERS[filter_name or "text"](args.get(name), None if count is None else int(count))
+
+    return _PLACEHOLDER.sub(placeholder, _OPTIONAL.sub(optional, template))
 
 
-def run_id_type(value_type):
-    return f'column "run_id" holds {value_type}: run ids must be text or numbers; convert them to text.'
+def _snake(name):
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-def run_id_missing(row):
-    return f'column "run_id" is missing a value at row {row}: every run needs an id.'
+_TEMPLATES = {**_TEXTS["messages"], **_TEXTS["notes"]}
 
 
-def run_id_duplicate(run_id, first, second):
-    return f'column "run_id" has the id {quote(run_id)} twice (rows {first} and {second}): run ids must be unique.'
+def _fill(key, args):
+    entry = _TEMPLATES[key]
+    return format_message(entry["text"], dict(zip(entry["args"], args)))
 
 
-def mixed_types(column, first_type, second_type):
-    return f'column "{column}" mixes {first_type} and {second_type}: give every value of a column one type, for example all strings.'
+def _message(key):
+    def message(*args):
+        return _fill(key, args)
+
+    message.__name__ = message.__qualname__ = _snake(key)
+    message.__doc__ = f"The message {key} of schema/messages.json: {_TEMPLATES[key]['text']}"
+    return message
 
 
-def metric_not_numeric(column, value_type, example):
-    return f'column "{column}" holds {value_type} such as {quote(example)}: metrics.* columns must be numbers; move these values to a tags.* column.'
-
-
-def unsupported_type(column, value_type):
-    return f'column "{column}" holds {value_type}, which runcompare cannot show: drop the column or convert it to text.'
-
-
-def ambiguous_name(name, columns):
-    named = " and ".join(f'"{column}"' for column in columns)
-    return f'"{name}" names {len(columns)} columns, {named}: pass the full name of the one you mean.'
-
-
-def unknown_column(name, columns):
-    return f'no column "{name}" in runs (columns: {list_names(columns)}): pass one of these, with or without its "params."/"metrics." prefix.'
-
-
-def scalars_empty():
-    return "scalars table is empty: pass at least one reported value (one row per value)."
-
-
-def scalars_no_column(column, columns):
-    return (
-        f'scalars table has no "{column}" column (columns: {list_names(columns)}): '
-        "scalars need run_id, metric, step and value columns; variant and time are optional."
-    )
-
-
-def scalars_column_type(column, expected, found):
-    return f'column "{column}" of the scalars holds {found}: it must hold {expected}.'
-
-
-def scalars_missing(column, row):
-    return f'column "{column}" of the scalars is missing a value at row {row}: every reported value needs a run_id, a metric and a step.'
-
-
-def _describe_series(metric, variant):
-    if variant is None:
-        return f"metric {quote(metric)} with no variant"
-    return f"metric {quote(metric)} with variant {quote(variant)}"
+# A function per message and note, named as its template in snake case: unknown_column(name, columns).
+globals().update({_snake(key): _message(key) for key in _TEMPLATES})
 
 
 def scalars_same_name(key, first, second):
     """first, second: (metric, variant) pairs, variant None when there is none."""
-    return (
-        f"two series of the scalars are both named {quote(key)}: {_describe_series(*first)} and "
-        f'{_describe_series(*second)}; rename a metric or variant so that each "metric/variant" names one series.'
-    )
 
+    def series(metric, variant):
+        return _fill("seriesWithoutVariant", (metric,)) if variant is None else _fill("series", (metric, variant))
 
-def scalars_no_runs(scalar_id, run_id):
-    return (
-        f"no scalars belong to the runs: the scalars have run ids such as {quote(scalar_id)}, the runs table {quote(run_id)}; pass the scalars of these runs."
-    )
-
-
-def unknown_series(name, series):
-    return f'no metric "{name}" in the runs or the scalars (scalars series: {list_names(series)}): name one of these, optionally ending in :last, :min or :max.'
-
-
-def nothing_to_plot():
-    return 'runs have no params.* or metrics.* columns to plot: choose columns with params= and metrics=, or prefix column names with "params." or "metrics.".'
-
-
-def unknown_summary(got):
-    return f'summary {quote(got)} is not a summary: pass "last", "min" or "max".'
-
-
-def bars_not_numeric(column):
-    return f'column "{column}" holds categories, not numbers: summary bars need numbers; name a metrics.* column or a series of the scalars.'
-
-
-def nothing_to_summarise():
-    return (
-        "no single-value metrics to show: the runs have no metrics.* columns and no scalars "
-        'series is reported once per run; name metrics with metrics=, for example "loss/validation:min".'
-    )
-
-
-def scatter_no_x():
-    return 'runs have no params.* column to put on x: name the x column with x=, for example x="metrics.train/loss".'
-
-
-def scatter_no_y():
-    return "runs have no metrics.* column and no scalars to put on y: name the y column with y=, or pass scalars."
-
-
-def size_not_numeric(column):
-    return f'column "{column}" holds categories, not numbers: size= needs a column of numbers; use color= for categories.'
-
-
-def bad_option(name, allowed, got):
-    return f"{name} must be one of {', '.join(quote(value) for value in allowed)}; got {quote(got)}."
-
-
-def bad_smoothing(got):
-    return f"smoothing must be a number from 0 (none) to 0.999 (most); got {quote(got)}."
-
-
-def scalars_unknown_metric(name, series):
-    return f'no metric "{name}" in the scalars (series: {list_names(series)}): name a metric such as "loss" or a series such as "loss/train".'
-
-
-def scalars_no_time(x):
-    return f'x="{x}" needs times, but the scalars have no "time" column: add a "time" column (timestamps, or seconds) or use x="step".'
-
-
-def details_not_input(got):
-    return (
-        "details must be a dict of fields per run, a details table (run_id, path, value) or a runs table, "
-        f"as a pandas or polars DataFrame, a pyarrow Table or a list of dicts; got {got}."
-    )
-
-
-def details_empty():
-    return "details table is empty: pass at least one row (run_id, path, value)."
-
-
-def details_no_column(column, columns):
-    return f'details table has no "{column}" column (columns: {list_names(columns)}): details need run_id, path and value columns, one row per run and field.'
-
-
-def details_column_type(column, found):
-    return f'column "{column}" of the details holds {found}: it must hold strings.'
-
-
-def details_missing(column, row):
-    return f'column "{column}" of the details is missing a value at row {row}: every row needs a run_id and a path.'
-
-
-def details_duplicate(run_id, path, first, second):
-    return f"the details have two values for run {quote(run_id)} at path {quote(path)} (rows {first} and {second}): give each run one value per path."
-
-
-def details_not_fields(run_id, got):
-    return f"the fields of run {quote(run_id)} must be a mapping of names to values (nested mappings become sections); got {got}."
-
-
-def details_no_fields(run_id):
-    return f"run {quote(run_id)} has no fields: give each run at least one field, or leave the run out."
-
-
-def diff_unknown_run(option, run_id, ids):
-    return f"no run {quote(run_id)} in the details (runs: {list_names(ids)}): pass one of these run ids as {option}."
-
-
-def diff_no_runs():
-    return "runs is empty: name at least one run to compare."
-
-
-def stats_not_numeric(column):
-    return (
-        f'column "{column}" holds categories, not numbers: significance and importance need a metric of numbers; '
-        'name a metrics.* column or a series of the scalars such as "loss/validation:min".'
-    )
-
-
-def stats_one_group(columns, label):
-    return f"every run falls in one group ({label}): group by columns whose values differ between runs (grouped by {list_names(columns)})."
-
-
-def stats_unknown_group(base, groups):
-    return f"no group {quote(base)} to compare against (groups: {list_names(groups)}): pass one of these as base."
-
-
-def stats_pair_repeated(column, value, group):
-    return (
-        f'column "{column}" has the value {quote(value)} twice in group {quote(group)}: pair runs by a column that names one run per group, such as the seed.'
-    )
-
-
-def bad_number(name, rule, got):
-    return f"{name} must be {rule}; got {quote(got)}."
-
-
-def bad_top_k(got):
-    return f"top k must be a whole number, 0 or more (0 highlights none); got {quote(got)}."
-
-
-# Notes: what was read in a way a user may not expect, shown with the view (the notes of
-# src/data/errors.ts, in the same words).
-
-
-def run_ids_as_text(value_type, ids):
-    """ids: every id, as text; the first two are shown."""
-    shown = ", ".join(quote(run_id) for run_id in ids[:2])
-    more = ", …" if len(ids) > 2 else ""
-    return f'column "run_id" holds {value_type}: they are read as text ({shown}{more}), and selections hold them as text.'
+    return _fill("scalarsSameName", (key, series(*first), series(*second)))

@@ -163,7 +163,7 @@ def _check_smoothing(value):
         return
     # JavaScript's typeof is "number" for floats and ints but not for booleans.
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value) or not 0 <= value <= MAX_SMOOTHING:
-        raise RunsDataError(_errors.bad_smoothing(value))
+        raise RunsDataError(_errors.bad_number("smoothing", "a number from 0 (none) to 0.999 (most)", value))
 
 
 def _check_max_points(value):

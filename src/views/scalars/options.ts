@@ -128,6 +128,7 @@ function flag(name: string, value: unknown): boolean {
 }
 
 function smoothingOf(value: unknown): number {
-  if (typeof value !== "number" || !(value >= 0 && value <= MAX_SMOOTHING)) throw new RunsDataError(messages.badSmoothing(value));
+  if (typeof value !== "number" || !(value >= 0 && value <= MAX_SMOOTHING))
+    throw new RunsDataError(messages.badNumber("smoothing", "a number from 0 (none) to 0.999 (most)", value));
   return value;
 }
