@@ -4,37 +4,32 @@ import inspect as _inspect
 
 from . import examples
 from ._convert import runs_to_ipc
-from ._diff import Diff, details_to_ipc, diff
+from ._diff import details_to_ipc
 from ._display import display, mime_bundle
 from ._errors import RunsDataError
 from ._errors import user_call as _user_call
 from ._html import to_html
-from ._parallel import Parallel, parallel
 from ._scalars import scalars_to_ipc
-from ._scalars_view import ScalarsView, scalars
-from ._scatter import Scatter, scatter
 from ._stats import importance, significance
-from ._table import Table, table
-from ._values_view import SummaryView, ValuesView, summary, values
+from ._views import VIEWS as _VIEWS
 from ._widget import View, set_defaults
 from .loaders import RunTables, from_mlflow, from_optuna, from_tensorboard, read_runs, read_scalars
 
 __version__ = "0.1.0"
 
+# Each view's function (rc.parallel, ...) and widget class (rc.Parallel, ...), made from its schema.
+for _spec in _VIEWS.values():
+    globals()[_spec.name] = _spec.function
+    globals()[_spec.widget.__name__] = _spec.widget
+
 __all__ = [
-    "Diff",
-    "Parallel",
+    *(spec.name for spec in _VIEWS.values()),
+    *(spec.widget.__name__ for spec in _VIEWS.values()),
     "RunTables",
     "RunsDataError",
-    "Scatter",
-    "Table",
-    "ScalarsView",
-    "SummaryView",
-    "ValuesView",
     "View",
     "__version__",
     "details_to_ipc",
-    "diff",
     "display",
     "examples",
     "from_mlflow",
@@ -42,19 +37,13 @@ __all__ = [
     "from_tensorboard",
     "importance",
     "mime_bundle",
-    "parallel",
     "read_runs",
     "read_scalars",
     "runs_to_ipc",
-    "scalars",
     "scalars_to_ipc",
-    "scatter",
     "set_defaults",
     "significance",
-    "summary",
-    "table",
     "to_html",
-    "values",
 ]
 
 # Every public function raises RunsDataError without runcompare's inner frames (see user_call).

@@ -1,4 +1,5 @@
-"""rc.diff: runs side by side, every config field on a row, differences from a base run highlighted.
+"""rc.diff: runs side by side, every config field on a row, differences from a base run
+highlighted (schema/views/diff.json declares its options).
 
 The checks are those of readDetails in src/data/details.ts, made in the same order with the
 same words. A runs table is sent as it is (after the runs checks) and the view turns its
@@ -25,8 +26,9 @@ REQUIRED = ("run_id", "path", "value")
 
 
 class Diff(View):
-    """Runs side by side: a column per run, a row per config field, grouped in sections. The
-    leftmost run is the base; ``base`` holds its id, and setting it makes another run the base."""
+    """Runs side by side: a column per run, a row per config field, grouped in sections.
+    ``selected`` holds the runs compared, in column order; the first is the base, which ``base``
+    holds too, and setting it makes another run the base."""
 
     view = Unicode("diff").tag(sync=True)
 
@@ -36,51 +38,26 @@ class Diff(View):
 
     @base.setter
     def base(self, run_id):
-        self.selected = [run_id]
+        self.selected = [run_id, *(other for other in self.selected if other != run_id)]
 
 
-def diff(data, runs=None, base=None, hide_identical=False, height=560, store=None):
-    """Runs side by side, as a widget: ClearML's details and hyperparameter comparison.
-
-    data: one of
-        - a dict of fields per run, ``{"run-a": cfg_a, "run-b": cfg_b}``: nested dicts become
-          sections (their keys join with "/"), strings are kept as they are (multi-line ones
-          too), other values become JSON text (``[64, 64]``, ``true``), None is absent;
-        - a details table, one row per run and field: ``run_id``, ``path`` ("section/sub/key")
-          and ``value`` (text; long text such as source code, git diffs and package lists
-          compares line by line), and optionally ``name`` to label the runs;
-        - a runs table (an MLflow ``search_runs()`` frame works as is): its params.*,
-          metrics.* and tags.* columns become sections of those names, the others "general".
-        Tables may be pandas or polars DataFrames, pyarrow Tables or lists of dicts; a table
-        with a ``path`` column is taken for a details table.
-    runs: the run ids to show, in column order; None shows every run.
-    base: the run every other is compared with, shown first; None takes the first run.
-    hide_identical: show only the fields where some run differs from the base.
-    height: the table's largest height in pixels; it scrolls beyond.
-    store: False keeps the tables out of the widget state saved with the notebook (they are
-        sent to the view on request); None takes rc.set_defaults(store=).
-
-    Raises RunsDataError before anything is sent when the data or the run ids are wrong.
-    """
-    state = diff_state(data, runs, base, hide_identical, height)
-    return Diff(**state, selected=[state["options"]["base"]], store=store)
-
-
-def diff_state(data, runs=None, base=None, hide_identical=False, height=560):
-    """The checked details table and options of a diff view (see diff)."""
+def prepare(data, options):
+    """The checked details table and options of a diff view (see rc.diff), and the runs it
+    compares, the base first (its selection)."""
     table = _to_table(data)
     ids = list(dict.fromkeys(table.column(RUN_ID).to_pylist()))
+    runs, base = options["runs"], options["base"]
     if runs is not None:
-        runs = [runs] if isinstance(runs, str) else list(runs)
         if not runs:
             raise RunsDataError(_errors.diff_no_runs())
         for run_id in runs:
             _check_run(ids, "runs", run_id)
     if base is not None:
         _check_run(ids, "base", base)
-    first = base if base is not None else (runs or ids)[0]
-    options = {"runs": runs, "base": first, "hideIdentical": bool(hide_identical), "height": height}
-    return view_state(table, None, options)
+    shown = list(dict.fromkeys(runs)) if runs is not None else ids
+    if base is not None:
+        shown = [base, *(run_id for run_id in shown if run_id != base)]
+    return {**view_state(table, None, options), "selected": shown}
 
 
 def details_to_ipc(data):

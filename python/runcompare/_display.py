@@ -8,28 +8,27 @@ text, and the picture the extension adds when it saves the notebook.
 """
 
 import base64
+import inspect
 
 import pyarrow as pa
 
-from ._diff import diff_state
 from ._errors import RunsDataError
-from ._parallel import parallel_state
-from ._scalars_view import scalars_state
-from ._scatter import scatter_state
-from ._table import table_state
-from ._values_view import summary_state, values_state
+from ._views import VIEWS
 from ._widget import MIME_TYPE, text_line
 
-# Each view's checks and tables, taking the same arguments as its function (rc.parallel, ...).
-STATES = {
-    "parallel": parallel_state,
-    "scatter": scatter_state,
-    "values": values_state,
-    "summary": summary_state,
-    "diff": diff_state,
-    "scalars": scalars_state,
-    "table": table_state,
-}
+
+def view_payload(data, view, what, options):
+    """The checked tables, options, note and state of a view named `view`, from the arguments of
+    its function (rc.parallel, ...): what rc.display and rc.to_html send. `what` says what they
+    make of it, for the message naming the views there are."""
+    if view not in VIEWS:
+        raise RunsDataError(f'view "{view}" cannot be {what}: pass one of {", ".join(VIEWS)}.')
+    spec = VIEWS[view]
+    signature = inspect.signature(spec.function)
+    arguments = signature.bind(data, **options)
+    arguments.apply_defaults()
+    payload, state = spec.payload(data, arguments.arguments, arguments.arguments["state"])
+    return {**payload, "state": state}
 
 
 def mime_bundle(data, view="parallel", **options):
@@ -40,11 +39,16 @@ def mime_bundle(data, view="parallel", **options):
         scalars; for "diff", the details).
     options: the rest of that function's arguments, scalars or runs included.
     """
-    if view not in STATES:
-        raise RunsDataError(f'view "{view}" cannot be shown as output: pass one of {", ".join(STATES)}.')
-    state = STATES[view](data, **options)
+    state = view_payload(data, view, "shown as output", options)
     encode = lambda data: base64.b64encode(data).decode("ascii") if data else None  # noqa: E731
-    payload = {"view": view, "runs": encode(state["runs"]), "scalars": encode(state["scalars"]), "options": state["options"], "note": state["note"]}
+    payload = {
+        "view": view,
+        "runs": encode(state["runs"]),
+        "scalars": encode(state["scalars"]),
+        "options": state["options"],
+        "state": state["state"],
+        "note": state["note"],
+    }
     runs = pa.ipc.open_stream(state["runs"]).read_all().num_rows if state["runs"] else 0
     return {MIME_TYPE: payload, "text/plain": text_line(view, runs, live=False)}
 

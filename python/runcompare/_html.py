@@ -6,7 +6,6 @@ import json
 import pathlib
 import uuid
 
-from ._errors import RunsDataError
 from ._widget import view_code
 
 # The widget module and the tables travel base64-encoded inside a JSON block, so neither
@@ -25,6 +24,7 @@ const traits = {{
   scalars: new DataView(bytes(state.scalars).buffer),
   options: state.options,
   selected: [],
+  state: state.state,
   note: state.note,
 }};
 const model = {{ get: (name) => traits[name], set: (name, value) => (traits[name] = value), save_changes() {{}}, on() {{}}, off() {{}} }};
@@ -55,6 +55,7 @@ def view_fragment(view, state):
         "runs": encode(state["runs"]),
         "scalars": encode(state["scalars"]),
         "options": state["options"],
+        "state": state["state"],
         "note": state["note"],
     }
     # "<" escaped keeps "</script>" in an option from closing the JSON block.
@@ -66,11 +67,9 @@ def to_html(data, view="parallel", path=None, title="runcompare", **options):
     """A view as a standalone HTML page: the view's code and the data inside, nothing fetched.
     Arguments as for the view's function (rc.parallel, rc.values, ...). Writes the page to
     ``path`` when given; returns its text."""
-    from ._display import STATES
+    from ._display import view_payload
 
-    if view not in STATES:
-        raise RunsDataError(f'view "{view}" cannot be saved as HTML: pass one of {", ".join(STATES)}.')
-    text = PAGE.format(title=html.escape(title), fragment=view_fragment(view, STATES[view](data, **options)))
+    text = PAGE.format(title=html.escape(title), fragment=view_fragment(view, view_payload(data, view, "saved as HTML", options)))
     if path is not None:
         pathlib.Path(path).write_text(text, encoding="utf-8")
     return text

@@ -12,8 +12,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-# The default budget of rc.scalars: about 36 MB of Arrow, a couple of seconds to arrive.
-MAX_POINTS = 1_000_000
+from ._schema import load_schema
+
+# The default budget of rc.scalars (max_points, as its schema gives it): about 36 MB of Arrow, a
+# couple of seconds to arrive.
+MAX_POINTS = load_schema("views", "scalars.json")["properties"]["maxPoints"]["default"]
 # However many series share the budget, a reduced curve keeps this many step intervals.
 MIN_INTERVALS = 200
 # Points kept per interval: first, last, lowest, highest.

@@ -1,53 +1,16 @@
-"""rc.scatter: one point per run, a param (or any column) against a metric."""
-
-from traitlets import Unicode
+"""rc.scatter's checks of the data (schema/views/scatter.json declares its options): the columns
+the points would show exist, in the order chooseChannels in src/views/scatter checks them."""
 
 from . import _errors
 from ._contract import NAME, RUN_ID, SUMMARY_SPEC, check_view_columns, is_numeric_column, runs_column, value_type
 from ._errors import RunsDataError
-from ._parallel import names_list
 from ._tables import read_tables, view_state
-from ._widget import View
 
 
-class Scatter(View):
-    """A scatter plot of runs: one point per run, a column on x against a metric on y."""
-
-    view = Unicode("scatter").tag(sync=True)
-
-
-def scatter(runs, x=None, y=None, color=None, size=None, tooltip=None, scalars=None, height=400, store=None):
-    """A scatter plot of runs, as a widget: click it and scroll (or hold Ctrl) to zoom, drag to pan, shift-drag to select.
-
-    runs: a pandas or polars DataFrame, a pyarrow Table or a list of dicts, one row per run,
-        with a unique string ``run_id`` column (an MLflow ``search_runs()`` frame works as is).
-    x: any runs column (param, metric, tag or attribute), with or without its "params."/
-        "metrics." prefix; None puts on x the param with two values or more among the runs with
-        a y, set for the most of them. Text columns spread their runs across each category;
-        numbers spanning more than two decades get a log axis.
-    y: a runs column, or a series of the scalars summarised per run, "loss/validation:min"
-        (or :max, or :last); None puts the first metrics.* column on y, else the first
-        series' last value.
-    color: the column that colours the points; None draws them in one colour.
-    size: a column of numbers; point areas grow with its values.
-    tooltip: more columns to list when the pointer is on a point.
-    scalars: the values the runs reported, one row per value (run_id, metric, optional
-        variant, step, optional time, value), in any form runs may take.
-    store: False keeps the tables out of the widget state saved with the notebook (they are
-        sent to the view on request); None takes rc.set_defaults(store=).
-
-    Raises RunsDataError before anything is sent when the runs, the scalars or the column
-    names are wrong.
-    """
-    return Scatter(**scatter_state(runs, x, y, color, size, tooltip, scalars, height), store=store)
-
-
-def scatter_state(runs, x=None, y=None, color=None, size=None, tooltip=None, scalars=None, height=400):
-    """The checked tables and options of a scatter view (see scatter)."""
-    table, scalars_table, series = read_tables(runs, scalars)
-    tooltip = names_list(tooltip)
-    check_channels(table, series, x, y, color, size, tooltip)
-    options = {"x": x, "y": y, "color": color, "size": size, "tooltip": tooltip, "height": height}
+def prepare(runs, options):
+    """The checked tables and options of a scatter view (see rc.scatter)."""
+    table, scalars_table, series = read_tables(runs, options["scalars"])
+    check_channels(table, series, options["x"], options["y"], options["color"], options["size"], options["tooltip"])
     return view_state(table, scalars_table, options)
 
 

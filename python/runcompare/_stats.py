@@ -100,7 +100,7 @@ def importance(runs, metric, params=None, bins=10, scalars=None):
     """
     stats, pd = _scipy_stats(), _pandas()
     if isinstance(bins, bool) or not isinstance(bins, int) or bins < 2:
-        raise RunsDataError(_errors.bad_number("bins", "a whole number of at least 2", bins))
+        raise RunsDataError(_errors.bad_value("bins", "a whole number of at least 2", bins))
     table, values = _metric_values(runs, metric, scalars)
     chosen = (
         [_require_column(table, name) for name in params]
@@ -469,11 +469,11 @@ def _check_options(statistic, confidence, resamples, seed):
     if statistic not in STATISTICS:
         raise RunsDataError(_errors.bad_option("statistic", STATISTICS, statistic))
     if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
-        raise RunsDataError(_errors.bad_number("confidence", "a number between 0 and 1, such as 0.95", confidence))
+        raise RunsDataError(_errors.bad_value("confidence", "a number between 0 and 1, such as 0.95", confidence))
     if isinstance(resamples, bool) or not isinstance(resamples, int) or resamples < 1:
-        raise RunsDataError(_errors.bad_number("resamples", "a whole number of at least 1", resamples))
+        raise RunsDataError(_errors.bad_value("resamples", "a whole number of at least 1", resamples))
     if isinstance(seed, bool) or not isinstance(seed, int):
-        raise RunsDataError(_errors.bad_number("seed", "a whole number", seed))
+        raise RunsDataError(_errors.bad_value("seed", "a whole number", seed))
 
 
 def _or(value, fallback):

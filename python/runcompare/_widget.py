@@ -1,4 +1,5 @@
-"""The widget every view shares: Arrow tables and JSON options in, selected run ids both ways.
+"""The widget every view shares: Arrow tables and JSON options in, selected run ids and the
+view's state both ways.
 
 Every widget's `_esm` is a small loader (static/loader.js, built from src/widget/loader.ts), so a
 notebook saved with widget state holds each view's data and options but no code. The view code
@@ -17,6 +18,7 @@ from traitlets import Bool, Bytes, Dict, List, TraitError, Unicode, validate
 
 from ._contract import RUN_ID
 from ._errors import RunsDataError, list_names, quote
+from ._options import check_state
 
 # Small enough for the view to show progress on a slow link, large enough to add no overhead.
 CHUNK_BYTES = 4 * 1024 * 1024
@@ -66,7 +68,10 @@ def text_line(view, runs, selected=0, live=True):
 
 class View(anywidget.AnyWidget):
     """A runcompare view in a notebook. ``selected`` holds the ids of the runs selected in the
-    view, and setting it highlights those runs.
+    view, and setting it highlights those runs. ``state`` holds what the view's own controls
+    changed (its schema's x-state: smoothing, axes, brushes, sort, ...) once the user changes
+    any, saved with the notebook's widget state; setting it shows that state, and the view's
+    function takes it back (``rc.scalars(..., state=w.state)``).
 
     store: False keeps the tables out of the synced state (``runs`` and ``scalars`` stay
     empty, ``stored`` is False): a notebook saved with its widget state does not carry them,
@@ -81,9 +86,12 @@ class View(anywidget.AnyWidget):
     scalars = Bytes(b"").tag(sync=True)
     options = Dict().tag(sync=True)
     selected = List(Unicode()).tag(sync=True)
+    state = Dict().tag(sync=True)
     # A line shown above the view, such as how the data was reduced.
     note = Unicode("").tag(sync=True)
     stored = Bool(True).tag(sync=True)
+    # The view's schema (schema/views/<view>.json), which each view's class gives.
+    _schema = None
 
     def __init__(self, store=None, **kwargs):
         # Not a class attribute: anywidget reads a class-level _esm at import time, and
@@ -152,6 +160,10 @@ class View(anywidget.AnyWidget):
         if getattr(self, "_ids_of", None) is not runs:
             self._ids_of, self._ids = runs, _run_ids(runs)
         return self._ids
+
+    @validate("state")
+    def _check_state(self, proposal):
+        return check_state(self._schema, proposal["value"]) if self._schema else proposal["value"]
 
     @validate("selected")
     def _check_selected(self, proposal):

@@ -43,7 +43,7 @@ export interface ParamImportance {
 export function importance(runsInput: RunsInput, options: ImportanceOptions): ParamImportance[] {
   const runs = readRuns(runsInput);
   const bins = options.bins ?? 10;
-  if (!(Number.isInteger(bins) && bins >= 2)) throw new RunsDataError(messages.badNumber("bins", "a whole number of at least 2", bins));
+  if (!(Number.isInteger(bins) && bins >= 2)) throw new RunsDataError(messages.badValue("bins", "a whole number of at least 2", bins));
   const metric = metricColumn(runs, options.metric, options.scalars ?? null);
   const params = options.params ? options.params.map((name) => requireColumn(runs, name)) : runs.columns.filter((c) => c.role === "param");
   const made = params.map((param) => weigh(param, metric.values, bins));

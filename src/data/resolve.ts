@@ -10,12 +10,15 @@ import { parseSummarySpec, summarize, SUMMARIES } from "./summaries.js";
  */
 export interface ColumnResolver {
   resolve(name: string): RunColumn;
+  /** The name options give a column by, which resolve() takes back: "params.lr", or "loss/validation:min" for a summary. */
+  nameOf(column: RunColumn): string;
   /** Every summary the scalars offer (each series' last), for views that plot all metrics. */
   scalarSummaries(): NumericColumn[];
 }
 
 export function columnResolver(runs: Runs, scalars: Scalars | null): ColumnResolver {
   const made = new Map<string, NumericColumn>();
+  const specs = new Map<RunColumn, string>();
   const rowOfScalarRun = scalars ? mapRuns(runs, scalars) : null;
 
   const summaryColumn = (seriesIndex: number, summary: (typeof SUMMARIES)[number]): NumericColumn => {
@@ -27,6 +30,7 @@ export function columnResolver(runs: Runs, scalars: Scalars | null): ColumnResol
       rowOfScalarRun!.forEach((row, i) => row >= 0 && (values[row] = perScalarRun[i]));
       column = { name: key, key, label: key, role: "metric", kind: "numeric", values, temporal: false };
       made.set(key, column);
+      specs.set(column, `${scalars!.series[seriesIndex].key}:${summary}`);
     }
     return column;
   };
@@ -51,6 +55,9 @@ export function columnResolver(runs: Runs, scalars: Scalars | null): ColumnResol
           runs.columns.map((c) => c.name),
         ),
       );
+    },
+    nameOf(column) {
+      return specs.get(column) ?? column.name;
     },
     scalarSummaries() {
       return scalars ? scalars.series.map((_, i) => summaryColumn(i, "last")) : [];

@@ -226,7 +226,7 @@ export function requireColumn(runs: Runs, name: string) {
 
 function checkOptions(statistic: unknown, confidence: number, resamples: number, seed: number) {
   if (statistic !== "mean" && statistic !== "median") throw new RunsDataError(messages.badOption("statistic", ["mean", "median"], statistic));
-  if (!(confidence > 0 && confidence < 1)) throw new RunsDataError(messages.badNumber("confidence", "a number between 0 and 1, such as 0.95", confidence));
-  if (!(Number.isInteger(resamples) && resamples >= 1)) throw new RunsDataError(messages.badNumber("resamples", "a whole number of at least 1", resamples));
-  if (!Number.isInteger(seed)) throw new RunsDataError(messages.badNumber("seed", "a whole number", seed));
+  if (!(confidence > 0 && confidence < 1)) throw new RunsDataError(messages.badValue("confidence", "a number between 0 and 1, such as 0.95", confidence));
+  if (!(Number.isInteger(resamples) && resamples >= 1)) throw new RunsDataError(messages.badValue("resamples", "a whole number of at least 1", resamples));
+  if (!Number.isInteger(seed)) throw new RunsDataError(messages.badValue("seed", "a whole number", seed));
 }

@@ -3,33 +3,14 @@ import { Widget } from "@lumino/widgets";
 import { loadTable, type LoadedTable, type TableKind } from "../data/files.js";
 import { errorBox } from "../render/error.js";
 import { viewStyle } from "../render/style.js";
-import { parallel } from "../views/parallel/index.js";
-import { diff } from "../views/diff/index.js";
-import { scalars } from "../views/scalars/index.js";
-import { scatter } from "../views/scatter/index.js";
-import { summary } from "../views/summary/index.js";
-import { table } from "../views/table/index.js";
-import { values } from "../views/values/index.js";
+import type { ViewElement } from "../render/view.js";
+import { VIEWS, viewOf, type ViewEntry } from "../views/registry.js";
 import { base64Bytes } from "./mime.js";
 
-interface ViewElement extends HTMLElement {
-  destroy(): void;
+/** The views a file of each kind can open as (those whose first table is of that kind), by label; the first one by default. */
+function fileViews(kind: TableKind): ViewEntry[] {
+  return VIEWS.filter((entry) => entry.schema["x-data"].table === kind);
 }
-
-/** The views a file of each kind can open as, first one by default. */
-const FILE_VIEWS: Record<TableKind, Record<string, (table: LoadedTable) => ViewElement>> = {
-  runs: {
-    "Parallel coordinates": (table) => parallel(table.data),
-    Scatter: (table) => scatter(table.data),
-    "Summary bars": (table) => summary(table.data),
-    "Side-by-side diff": (table) => diff(table.data),
-    "Runs table": (loaded) => table(loaded.data),
-  },
-  scalars: {
-    "Learning curves": (table) => scalars(table.data),
-    "Values table": (table) => values(table.data),
-  },
-};
 
 /** A runs or scalars file (Arrow IPC or Parquet) shown as a comparison view, with a picker for the view. */
 export class ComparisonPanel extends Widget {
@@ -55,14 +36,17 @@ export class ComparisonPanel extends Widget {
       this.fail(error instanceof Error ? error.message : String(error));
       return;
     }
-    const names = Object.keys(FILE_VIEWS[this.table.kind]);
-    this.picker.replaceChildren(...names.map((name) => new Option(name, name)));
-    this.showView(names[0]);
+    const entries = fileViews(this.table.kind);
+    this.picker.replaceChildren(...entries.map((entry) => new Option(entry.schema["x-label"], entry.schema.title)));
+    this.showView(entries[0].schema.title);
   }
 
   private showView(name: string) {
     this.view?.destroy();
-    this.view = FILE_VIEWS[this.table!.kind][name](this.table!);
+    this.view = viewOf(
+      fileViews(this.table!.kind).find((entry) => entry.schema.title === name)!,
+      this.table!.data,
+    );
     this.node.replaceChildren(this.view);
   }
 

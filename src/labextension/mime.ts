@@ -5,7 +5,7 @@ import { errorBox } from "../render/error.js";
 import { viewStyle } from "../render/style.js";
 import { LINE_STYLE, noteLine } from "../widget/note.js";
 import { page, watchModels, widgetCode, type PageModel } from "../widget/page.js";
-import { views, type ViewElement, type WidgetTables } from "../widget/views.js";
+import { widgetView, type ViewElement, type WidgetTables } from "../widget/views.js";
 import { describe } from "./describe.js";
 import { picture } from "./picture.js";
 import { figureHTML, savedFigure, savedImage, type Saved } from "./saved.js";
@@ -31,6 +31,8 @@ export interface RuncompareBundle {
   /** The scalars table likewise, or null. */
   scalars?: string | null;
   options?: Record<string, unknown>;
+  /** The view's state, restored over the options (rc.display(..., state=w.state)). */
+  state?: Record<string, unknown> | null;
   /** A line shown above the view, such as how the curves were reduced. */
   note?: string;
 }
@@ -118,10 +120,9 @@ class ViewRenderer extends Widget implements IRenderMime.IRenderer {
 
   /** rc.display's output: the view from the tables it carries. */
   private showTables(bundle: RuncompareBundle) {
-    const make = views[bundle.view];
-    if (!make) return this.showError(`runcompare has no view "${bundle.view}": update the runcompare JupyterLab extension.`);
     const tables: WidgetTables = { runs: base64Bytes(bundle.runs ?? ""), scalars: bundle.scalars ? base64Bytes(bundle.scalars) : null };
-    const element: ViewElement = make(tables, bundle.options ?? {});
+    const element: ViewElement | null = widgetView(bundle.view, tables, { ...bundle.options, state: bundle.state ?? null });
+    if (!element) return this.showError(`runcompare has no view "${bundle.view}": update the runcompare JupyterLab extension.`);
     const box = document.createElement("div");
     box.append(...[noteLine(bundle.note), element].filter((child) => child !== null));
     this.node.replaceChildren(box);

@@ -86,7 +86,14 @@ export async function exportView(
   base = viewKind(view),
   name: string | null = null,
 ): Promise<Saved> {
-  return saveFile(view, base, format, await exportBlob(source, format), name);
+  let content: Blob;
+  try {
+    content = await exportBlob(source, format);
+  } catch (error) {
+    showNotice(view, `Could not save the ${format.toUpperCase()} file: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+  return saveFile(view, base, format, content, name);
 }
 
 /** How long the notice of where a file went stays, in milliseconds. */

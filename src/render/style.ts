@@ -39,6 +39,7 @@ const CSS = `
 .rc-view .rc-toolbar { display: flex; align-items: center; gap: 8px; padding: 4px 8px; flex-wrap: wrap; }
 .rc-view .rc-controls { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; flex: 1; }
 .rc-view .rc-exports { display: flex; gap: 4px; }
+.rc-view .rc-own-exports { display: contents; }
 .rc-view .rc-export-notice { color: var(--rc-fg-muted); font-size: 12px; }
 .rc-view button, .rc-view select, .rc-view input {
   font: 12px var(--rc-font); color: var(--rc-fg); background: var(--jp-layout-color1, #f6f8fa);

@@ -1,29 +1,34 @@
 import { exportView, type ExportFormat, type Exportable } from "./export.js";
 
 /**
- * The row above a view: its own controls first, then SVG / PNG / CSV exports named after the
- * view, `name` (see exportView: next to the notebook in JupyterLab, else downloads). Returns the
- * row and the element where a view puts its controls.
+ * The row atop a view: its own controls first, then SVG / PNG / CSV exports of `view` named
+ * after it, `name` (see exportView: next to the notebook in JupyterLab, else downloads), and the
+ * exports of the view's own. Returns the row, the places for the controls and the exports of the
+ * view's own, and the SVG / PNG / CSV buttons (off while the view shows an error).
  */
-export function toolbar(view: Exportable, name: string): { bar: HTMLElement; controls: HTMLElement } {
+export function toolbar(
+  view: Exportable & HTMLElement,
+  name: string,
+): { bar: HTMLElement; controls: HTMLElement; exports: HTMLElement; buttons: HTMLButtonElement[] } {
   const bar = document.createElement("div");
   bar.className = "rc-toolbar";
   const controls = document.createElement("div");
   controls.className = "rc-controls";
-  const exports = document.createElement("div");
-  exports.className = "rc-exports";
+  const group = document.createElement("div");
+  group.className = "rc-exports";
+  const exports = document.createElement("span");
+  exports.className = "rc-own-exports";
   const button = (format: ExportFormat, title: string) => {
     const element = document.createElement("button");
     element.type = "button";
     element.textContent = format.toUpperCase();
     element.title = title;
     // The notice says what failed; nothing is left to catch.
-    element.addEventListener("click", () => void exportView(bar.closest<HTMLElement>(".rc-view") ?? bar, view, format, name).catch(() => {}));
-    exports.append(element);
+    element.addEventListener("click", () => void exportView(view, view, format, name).catch(() => {}));
+    return element;
   };
-  button("svg", "Save the view as SVG (vector)");
-  button("png", "Save the view as PNG");
-  button("csv", "Save the values shown as CSV");
-  bar.append(controls, exports);
-  return { bar, controls };
+  const buttons = [button("svg", "Save the view as SVG (vector)"), button("png", "Save the view as PNG"), button("csv", "Save the values shown as CSV")];
+  group.append(...buttons, exports);
+  bar.append(controls, group);
+  return { bar, controls, exports, buttons };
 }

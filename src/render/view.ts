@@ -1,82 +1,172 @@
+import { RunsDataError, messages } from "../data/errors.js";
+import { checkOptions, defaultOptions, stateEntries, type ViewSchema } from "../data/schema.js";
 import { errorBox } from "./error.js";
 import { viewStyle } from "./style.js";
+import { toolbar } from "./toolbar.js";
+
+/**
+ * What every view is: an element with the selected run ids as `.value` (an `input` event when
+ * the user changes them), its state as `.state` (a `statechange` event when the user changes
+ * it), and the same update, export and teardown.
+ */
+export interface ViewElement<O = Record<string, unknown>, S = object> extends HTMLElement {
+  /** The selected run ids: those the user picked, or those set from outside. */
+  value: string[];
+  /** What the view shows as one JSON object: the options its controls change, and what else they changed; the `state` option restores it. */
+  readonly state: S;
+  /** The error shown in place of the view, if the data or the options could not be drawn. */
+  readonly error: string | null;
+  update(options: Partial<O>): void;
+  destroy(): void;
+  /** The view as a standalone SVG document; throws when the view shows an error. */
+  exportSVG(): string;
+  /** The values shown, as CSV; throws when the view shows an error. */
+  exportCSV(): string;
+}
+
+/** The options every view takes besides its own. */
+export interface ViewOptions<S> {
+  /** Run ids to select, as set from outside (Python's `w.selected`). */
+  selected?: readonly string[];
+  /** A state `.state` gave, laid over the other options. */
+  state?: Partial<S> | null;
+}
+
+/** Options as a drawing gets them: every option set (its default when not given), and the state's own entries. */
+export type Settled<O> = { [K in keyof O]-?: K extends "state" ? NonNullable<O[K]> : Exclude<O[K], undefined> };
 
 /** A view's drawing for one set of data and options. */
-export interface Drawing {
+export interface Drawing<O> {
   /** Shows runs selected from outside (Python's `w.selected`, `view.value = ids`). */
   highlight(ids: readonly string[]): void;
   destroy(): void;
   exportSVG(): string;
   exportCSV(): string;
-  /** What the view's own controls changed, as JSON that the `state` option restores. */
+  /** Shows changed options in place; false (or absent) when the view must be drawn anew for them. */
+  update?(changes: Partial<O>, options: Settled<O>): boolean;
+  /** The state's entries the drawing keeps (those of its own, and options it knows better than as given). */
   state?(): object;
+  /** The runs the drawing's own state selects (brushes restored, the runs a diff compares), if any. */
+  selection?(): string[] | null;
 }
 
-export interface RedrawnView<O> extends HTMLElement {
-  /** The selected run ids: those the user picked, or those set from outside. */
-  value: string[];
-  update(options: Partial<O>): void;
-  destroy(): void;
-  exportSVG(): string;
-  exportCSV(): string;
-  /** The error shown in place of the chart, if the data could not be drawn. */
-  readonly error: string | null;
-  /** What the view's own controls changed (views that keep any), for the `state` option; a `statechange` event says when it changes. */
-  readonly state: object | undefined;
-}
-
-interface Hooks<O> {
+/** What a drawing tells its view, and where it puts its controls. */
+export interface Hooks<O> {
   /** The user changed the selection. */
   select(ids: string[]): void;
-  /** The user changed the view's state with its own controls. */
+  /** The user changed options with the view's controls: the view shows them, in place or drawn anew. */
+  apply(changes: Partial<O>): void;
+  /** The user changed options the drawing has shown already. */
+  record(changes: Partial<O>): void;
+  /** The user changed an entry of the state's own. */
   stateChanged(): void;
-  /** The view's own controls changed an option. */
-  update(changes: Partial<O>): void;
+  /** The toolbar's place for the view's own controls. */
+  readonly controls: HTMLElement;
+  /** The toolbar's place for exports of the view's own, beside SVG, PNG and CSV. */
+  readonly exports: HTMLElement;
+}
+
+export interface ViewSpec<O, D extends Drawing<O>> {
+  readonly schema: ViewSchema;
+  /** Style elements of the view's own, made for each view. */
+  readonly styles?: () => HTMLStyleElement[];
+  draw(root: HTMLElement, options: Settled<O>, hooks: Hooks<O>): D;
 }
 
 /**
- * The element of a view that draws itself anew when its options change: bad data shows the
- * error box in its place, the selection outlives each drawing, and `input` fires when the user
- * changes it (not when it is set from outside).
+ * The element of a view: options checked against the view's schema before anything is drawn;
+ * the toolbar (the view's controls, SVG / PNG / CSV); a drawing made anew for changed options
+ * unless it shows them in place; bad data or options shown as an error in its place, with the
+ * exports off; the selection and the state outliving each drawing.
  */
-export function redrawnView<O extends { selected?: readonly string[] }, D extends Drawing>(
-  kind: string,
+export function makeView<O extends ViewOptions<S>, S extends object, D extends Drawing<O>>(
+  spec: ViewSpec<O, D>,
   options: O,
-  draw: (root: HTMLElement, options: O, hooks: Hooks<O>) => D,
-  styles: readonly HTMLStyleElement[] = [],
-): { root: RedrawnView<O>; drawing: () => D | null } {
-  const root = document.createElement("div") as unknown as RedrawnView<O>;
-  root.className = `rc-view rc-${kind}`;
-  root.append(viewStyle(), ...styles);
+): { root: ViewElement<O, S>; drawing: () => D | null; shown: () => D } {
+  const { schema } = spec;
+  const root = document.createElement("div") as unknown as ViewElement<O, S>;
+  root.className = `rc-view rc-${schema.title}`;
+  const { bar, controls, exports, buttons } = toolbar(root, schema.title);
+  root.append(viewStyle(), ...(spec.styles?.() ?? []), bar);
   ownInputEventsOnly(root);
+  const entries = stateEntries(schema);
+  const optionEntries = new Set(entries.options);
+
   let drawing: D | null = null;
   let error: string | null = null;
-  let selected: string[] = [...(options.selected ?? [])];
-  let current = options;
+  let current = defaultOptions(schema) as Record<string, unknown>;
+  let selected: string[] = [];
+  /** The entries of the state's own while no drawing keeps them (before the first, or after an error). */
+  let own: Record<string, unknown> = {};
 
+  const ownOf = (state: Record<string, unknown>) => Object.fromEntries(Object.entries(state).filter(([key]) => !optionEntries.has(key)));
+  const optionsOf = (state: Record<string, unknown>) => Object.fromEntries(Object.entries(state).filter(([key]) => optionEntries.has(key)));
+  const fail = (e: unknown) => {
+    if (!(e instanceof RunsDataError) && !(e instanceof Error)) throw e;
+    drawing?.destroy();
+    drawing = null;
+    error = e.message;
+    controls.replaceChildren();
+    exports.replaceChildren();
+    for (const button of buttons) button.disabled = true;
+    root.querySelector(":scope > .rc-error")?.remove();
+    root.append(errorBox(error));
+  };
+  const redraw = (kept: Record<string, unknown>) => {
+    own = kept;
+    drawing?.destroy();
+    drawing = null;
+    error = null;
+    root.querySelector(":scope > .rc-error")?.remove();
+    controls.replaceChildren();
+    exports.replaceChildren();
+    try {
+      drawing = spec.draw(root, { ...current, state: kept } as Settled<O>, hooks);
+      for (const button of buttons) button.disabled = false;
+      const drawn = drawing.selection?.() ?? null;
+      if (drawn && (selected.length === 0 || sameIds(drawn, selected))) selected = drawn;
+      else drawing.highlight(selected);
+    } catch (e) {
+      fail(e);
+    }
+  };
+  /** Options changed (from outside, or by the view's controls): shown in place where the drawing can, else drawn anew. */
+  const change = (changes: Record<string, unknown>, state?: Record<string, unknown>) => {
+    // What the controls changed stays, but for what the changes set: the state itself, or an
+    // option of the same name as an entry of it (the table's sort option, its sort state).
+    const kept = state ? ownOf(state) : Object.fromEntries(Object.entries(keptState()).filter(([key]) => !(key in changes)));
+    const changed = { ...changes, ...(state ? optionsOf(state) : {}) };
+    current = { ...current, ...changed };
+    if (drawing?.update && !state) {
+      try {
+        if (drawing.update(changed as Partial<O>, current as Settled<O>)) return;
+      } catch (e) {
+        return fail(e);
+      }
+    }
+    redraw(ownOf(kept));
+  };
+  const keptState = (): Record<string, unknown> => ({ ...own, ...drawing?.state?.() });
+  const stateChanged = () => root.dispatchEvent(new Event("statechange"));
   const hooks: Hooks<O> = {
     select: (ids) => {
       selected = ids;
       root.dispatchEvent(new Event("input", { bubbles: true }));
     },
-    update: (changes) => root.update(changes),
-    stateChanged: () => root.dispatchEvent(new Event("statechange")),
-  };
-  const redraw = () => {
-    drawing?.destroy();
-    drawing = null;
-    error = null;
-    root.querySelector(".rc-error")?.remove();
-    try {
-      drawing = draw(root, current, hooks);
-      drawing.highlight(selected);
-    } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
-      root.append(errorBox(error));
-    }
+    apply: (changes) => {
+      change(changes as Record<string, unknown>);
+      stateChanged();
+    },
+    record: (changes) => {
+      current = { ...current, ...(changes as Record<string, unknown>) };
+      stateChanged();
+    },
+    stateChanged,
+    controls,
+    exports,
   };
   const shown = () => {
-    if (!drawing) throw new Error(`nothing to export: ${error}`);
+    if (!drawing) throw new RunsDataError(messages.nothingToExport(error ?? ""));
     return drawing;
   };
 
@@ -85,25 +175,29 @@ export function redrawnView<O extends { selected?: readonly string[] }, D extend
       get: () => selected,
       set: (ids: readonly string[]) => {
         // The widget echoes back what the user selected: keeping it keeps a brush drawn.
-        if (sameMembers(ids, selected)) return;
+        if (sameIds(ids, selected)) return;
         selected = [...ids];
         drawing?.highlight(selected);
       },
     },
     error: { get: () => error },
-    state: { get: () => drawing?.state?.() },
+    state: {
+      get: () => {
+        const fromOptions = Object.fromEntries(entries.options.map((key) => [key, current[key] ?? null]));
+        return { ...fromOptions, ...keptState() };
+      },
+    },
   });
   root.update = (changes) => {
-    const { selected: ids, ...rest } = changes;
-    if (Object.keys(rest).length) {
-      // A redrawn view keeps what its controls changed, but for what the changes set: the state
-      // itself, or an option of the same name as part of it (a view's sort option, its sort state).
-      const kept = "state" in rest ? undefined : drawing?.state?.();
-      const state = kept && Object.fromEntries(Object.entries(kept).filter(([key]) => !(key in rest)));
-      current = { ...current, ...(state ? { state } : {}), ...rest };
-      redraw();
+    let checked: Record<string, unknown>;
+    try {
+      checked = checkOptions(schema, changes as Record<string, unknown>);
+    } catch (e) {
+      return fail(e);
     }
-    if (ids) root.value = [...ids];
+    const { selected: ids, state, ...rest } = checked;
+    if (state || Object.keys(rest).length) change(rest, state as Record<string, unknown> | undefined);
+    if (ids) root.value = ids as string[];
   };
   root.exportSVG = () => shown().exportSVG();
   root.exportCSV = () => shown().exportCSV();
@@ -112,8 +206,17 @@ export function redrawnView<O extends { selected?: readonly string[] }, D extend
     drawing = null;
     root.replaceChildren();
   };
-  redraw();
-  return { root, drawing: () => drawing };
+
+  try {
+    const { selected: ids, state, ...given } = checkOptions(schema, options as Record<string, unknown>);
+    const restored = (state ?? {}) as Record<string, unknown>;
+    current = { ...current, ...given, ...optionsOf(restored) };
+    selected = [...((ids as string[] | undefined) ?? [])];
+    redraw(ownOf(restored));
+  } catch (e) {
+    fail(e);
+  }
+  return { root, drawing: () => drawing, shown };
 }
 
 /**
@@ -124,8 +227,6 @@ export function ownInputEventsOnly(root: HTMLElement) {
   root.addEventListener("input", (event) => event.target !== root && event.stopImmediatePropagation());
 }
 
-function sameMembers(a: readonly string[], b: readonly string[]) {
-  if (a.length !== b.length) return false;
-  const members = new Set(a);
-  return b.every((id) => members.has(id));
+function sameIds(a: readonly string[], b: readonly string[]) {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }

@@ -3,7 +3,7 @@ import { errorBox } from "../render/error.js";
 import { exportView, type ExportFormat } from "../render/export.js";
 import { noteLine, progressLine } from "./note.js";
 import { requestTables } from "./transfer.js";
-import { views, type ViewElement, type WidgetTables } from "./views.js";
+import { sameJSON, widgetView, type ViewElement, type WidgetTables } from "./views.js";
 
 /** The traits the Python widget syncs (python/runcompare/_widget.py). */
 interface WidgetTraits {
@@ -12,6 +12,8 @@ interface WidgetTraits {
   scalars: DataView;
   options: Record<string, unknown>;
   selected: string[];
+  /** The view's state (its `.state`), which the view restores; absent from pages written before it existed. */
+  state?: Record<string, unknown> | null;
   /** A line shown above the view; absent from pages written before it existed. */
   note?: string;
   /** False when the tables are not in the state but sent by the kernel on request. */
@@ -32,6 +34,7 @@ function storedTables(model: AnyModel<WidgetTraits>): WidgetTables {
 }
 
 const options = (model: AnyModel<WidgetTraits>) => ({ ...model.get("options"), selected: model.get("selected") });
+const optionsAndState = (model: AnyModel<WidgetTraits>) => ({ ...options(model), state: model.get("state") ?? null });
 
 interface ExportRequest {
   type: "export";
@@ -50,6 +53,10 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     model.set("selected", element!.value);
     model.save_changes();
   };
+  const sendState = () => {
+    model.set("state", element!.state as Record<string, unknown>);
+    model.save_changes();
+  };
   const unmount = () => {
     if (!element) return;
     shown.set(
@@ -63,18 +70,23 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     unmount();
     if (model.get("stored") !== false) tables = storedTables(model);
     if (!tables) return;
-    const make = views[model.get("view")];
-    if (!make) {
+    element = widgetView(model.get("view"), tables, optionsAndState(model));
+    if (!element) {
       el.replaceChildren(errorBox(`runcompare has no view "${model.get("view")}": update the runcompare package.`));
       return;
     }
-    element = make(tables, options(model));
     shown.set(model, [...(shown.get(model) ?? []), element]);
     element.addEventListener("input", sendSelection);
+    element.addEventListener("statechange", sendState);
     el.replaceChildren(...[noteLine(model.get("note")), element].filter((child) => child !== null));
   };
   const updateOptions = () => element?.update(options(model));
   const updateSelection = () => element && (element.value = model.get("selected"));
+  // The view's own changes come back here too: only another state is shown.
+  const updateState = () => {
+    const state = model.get("state") ?? null;
+    if (element && state && !sameJSON(state, element.state)) element.update({ state });
+  };
   const onMessage = (message: ExportRequest) => {
     if (message?.type !== "export" || !element || shown.get(model)?.[0] !== element) return;
     void exportView(element, element, message.format, undefined, message.name).catch(() => {});
@@ -89,6 +101,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     ["change:note", mount],
     ["change:options", updateOptions],
     ["change:selected", updateSelection],
+    ["change:state", updateState],
     ["msg:custom", onMessage as () => void],
   ];
   for (const [event, listener] of listeners) model.on(event, listener);

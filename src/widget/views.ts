@@ -1,11 +1,7 @@
-import { parallel } from "../views/parallel/index.js";
-import { scatter } from "../views/scatter/index.js";
-import { values } from "../views/values/index.js";
-import { summary } from "../views/summary/index.js";
-import { scalars } from "../views/scalars/index.js";
-import { diffWithSelection } from "../views/diff/selection.js";
-import { table } from "../views/table/index.js";
-import type { Exportable } from "../render/export.js";
+import type { ViewElement } from "../render/view.js";
+import { viewNamed, viewOfTables } from "../views/registry.js";
+
+export type { ViewElement } from "../render/view.js";
 
 /** The tables a widget carries, as Arrow IPC bytes; scalars is empty when not given. */
 export interface WidgetTables {
@@ -13,22 +9,23 @@ export interface WidgetTables {
   scalars: Uint8Array | null;
 }
 
-/** What every view element offers the widget. */
-export interface ViewElement extends HTMLElement, Exportable {
-  value: string[];
-  update(options: Record<string, unknown>): void;
-  destroy(): void;
+/** The view Python's `view` trait (or a saved output) names, drawn from its tables and options; null when this runcompare has no such view. */
+export function widgetView(name: string, tables: WidgetTables, options: Record<string, unknown>): ViewElement | null {
+  const entry = viewNamed(name);
+  return entry ? viewOfTables(entry, { runs: tables.runs, scalars: tables.scalars }, options) : null;
 }
 
-type ViewMaker = (tables: WidgetTables, options: Record<string, unknown>) => ViewElement;
+/** Whether two JSON values are the same, whatever the order of their keys. */
+export function sameJSON(a: unknown, b: unknown): boolean {
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+}
 
-/** Each view by the name Python's `view` trait gives, and how it takes the tables. */
-export const views: Record<string, ViewMaker> = {
-  parallel: (tables, options) => parallel(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
-  scatter: (tables, options) => scatter(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
-  values: (tables, options) => values(tables.scalars ?? new Uint8Array(), { ...options, runs: tables.runs.byteLength ? tables.runs : null }) as ViewElement,
-  summary: (tables, options) => summary(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
-  scalars: (tables, options) => scalars(tables.scalars, { ...options, runs: tables.runs }) as ViewElement,
-  diff: (tables, options) => diffWithSelection(tables.runs, options) as unknown as ViewElement,
-  table: (tables, options) => table(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
-};
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sorted((value as Record<string, unknown>)[key])]),
+  );
+}

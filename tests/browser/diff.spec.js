@@ -197,17 +197,19 @@ test("search: matches highlighted, counted, and stepped through", async ({ page 
   await expect(table(page, "configs").locator("mark")).toHaveCount(0);
 });
 
-test("the base: set from a header, by dragging a header first, or by removing it; input fires each time", async ({ page }) => {
+test("the runs compared, base first, are the value: set from a header, by dragging a header first, by removing or restoring runs; input fires each time", async ({
+  page,
+}) => {
   await page.evaluate(() => {
     window.inputs = [];
     window.config.addEventListener("input", () => window.inputs.push(window.config.value));
   });
   const names = () => table(page, "configs").locator(".rc-run-name").allTextContents();
-  expect(await page.evaluate(() => window.config.value)).toBe("baseline");
+  expect(await page.evaluate(() => window.config.value)).toEqual(["baseline", "longer-warmup"]);
 
   await table(page, "configs").getByRole("button", { name: "Compare every run with longer-warmup" }).click();
   expect(await names()).toEqual(["longer-warmup", "baseline"]);
-  expect(await page.evaluate(() => window.inputs)).toEqual(["longer-warmup"]);
+  expect(await page.evaluate(() => window.inputs)).toEqual([["longer-warmup", "baseline"]]);
   await expect(page.locator("#base")).toHaveText("Base run of the configs: longer-warmup");
   // The base now lacks nothing the other has: warmup_steps is absent in the other run.
   const warmup = table(page, "configs").locator('.rc-diff-row[data-path="hyperparameters/warmup_steps"] .rc-cell');
@@ -217,19 +219,23 @@ test("the base: set from a header, by dragging a header first, or by removing it
   const headers = table(page, "configs").locator(".rc-run");
   await headers.nth(1).dragTo(headers.nth(0), { targetPosition: { x: 5, y: 10 } });
   expect(await names()).toEqual(["baseline", "longer-warmup"]);
-  expect(await page.evaluate(() => window.inputs)).toEqual(["longer-warmup", "baseline"]);
+  expect(await page.evaluate(() => window.inputs)).toEqual([
+    ["longer-warmup", "baseline"],
+    ["baseline", "longer-warmup"],
+  ]);
 
   await table(page, "configs").getByRole("button", { name: "Remove baseline from the comparison" }).click();
   expect(await names()).toEqual(["longer-warmup"]);
-  expect(await page.evaluate(() => window.inputs.at(-1))).toBe("longer-warmup");
+  expect(await page.evaluate(() => window.inputs.at(-1))).toEqual(["longer-warmup"]);
   await expect(table(page, "configs").locator(".rc-status")).toContainText("1 run removed");
   await table(page, "configs").getByRole("button", { name: "restore" }).click();
   expect(await names()).toEqual(["longer-warmup", "baseline"]);
+  expect(await page.evaluate(() => window.inputs.at(-1))).toEqual(["longer-warmup", "baseline"]);
 
   // Set from outside: no input event.
-  await page.evaluate(() => (window.config.value = "baseline"));
+  await page.evaluate(() => (window.config.value = ["baseline", "longer-warmup"]));
   expect(await names()).toEqual(["baseline", "longer-warmup"]);
-  expect(await page.evaluate(() => window.inputs.length)).toBe(3);
+  expect(await page.evaluate(() => window.inputs.length)).toBe(4);
 });
 
 test("exports: CSV of the table, JSON of the differing fields, SVG of the rows", async ({ page }) => {
@@ -260,7 +266,7 @@ test("exports: CSV of the table, JSON of the differing fields, SVG of the rows",
   expect(json.fields.find((field) => field.path === "hyperparameters/warmup_steps").values).toEqual({ baseline: null, "longer-warmup": "500" });
 
   const download = page.waitForEvent("download");
-  await table(page, "configs").getByRole("button", { name: "Export differences as JSON" }).click();
+  await table(page, "configs").getByRole("button", { name: "JSON", exact: true }).click();
   expect((await download).suggestedFilename()).toBe("diff-diff.json");
   await expect(page.locator(".rc-export-notice")).toHaveText("Downloaded diff-diff.json");
 
@@ -329,7 +335,7 @@ test("bad data shows the error box with the contract's message", async ({ page }
   ]);
 });
 
-test("the notebook widget carries the base as a one-run selection, both ways", async ({ page }) => {
+test("the notebook widget carries the runs compared, the base first, as its selection both ways", async ({ page }) => {
   const ipc = tableToIPC(
     tableFromArrays({ run_id: ["a", "a", "b", "b"], path: ["x/lr", "x/seed", "x/lr", "x/seed"], value: ["0.1", "1", "0.2", "1"] }),
     "stream",
@@ -342,7 +348,7 @@ test("the notebook widget carries the base as a one-run selection, both ways", a
         runs: new DataView(new Uint8Array(bytes).buffer),
         scalars: new DataView(new ArrayBuffer(0)),
         options: { hideIdentical: true },
-        selected: ["b"],
+        selected: ["b", "a"],
       };
       const { model, saved } = (await import("/tests/browser/fake-model.js")).fakeModel(traits);
       const el = document.createElement("div");
@@ -352,8 +358,8 @@ test("the notebook widget carries the base as a one-run selection, both ways", a
       const fields = () => [...el.querySelectorAll(".rc-diff-row[data-kind='field']")].map((row) => row.dataset.path);
       const atStart = { names: names(), fields: fields() };
       el.querySelector("button[data-action='base']").click();
-      const afterClick = { names: names(), saved: [...saved] };
-      model.set("selected", ["b"]);
+      const afterClick = { names: names(), saved: saved.at(-1), state: { runs: model.get("state").runs, base: model.get("state").base } };
+      model.set("selected", ["b", "a"]);
       const fromPython = names();
       cleanup();
       return { atStart, afterClick, fromPython, left: el.querySelectorAll(".rc-diff-row").length };
@@ -362,7 +368,7 @@ test("the notebook widget carries the base as a one-run selection, both ways", a
   );
   expect(result).toEqual({
     atStart: { names: ["b", "a"], fields: ["x/lr"] },
-    afterClick: { names: ["a", "b"], saved: [["a"]] },
+    afterClick: { names: ["a", "b"], saved: ["a", "b"], state: { runs: ["a", "b"], base: "a" } },
     fromPython: ["b", "a"],
     left: 0,
   });

@@ -81,7 +81,7 @@ test("outliers are left out of the y range by default and marked at the edge; un
     window.view.update({ ignoreOutliers: "<img src=x onerror=alert(1)>" });
     return window.view.error;
   });
-  expect(error).toBe('ignoreOutliers must be one of "true", "false"; got "<img src=x onerror=alert(1)>".');
+  expect(error).toBe('ignoreOutliers must be one of true, false; got "<img src=x onerror=alert(1)>".');
   await expect(page.locator(".rc-error")).toHaveText(error);
   expect(await page.locator("img").count()).toBe(0);
 });

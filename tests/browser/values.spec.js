@@ -376,7 +376,7 @@ test.describe("made in the page", () => {
       const rc = await import("/dist/runcompare.js");
       return rc.values([{ run_id: "a", metric: "m", step: 1, value: 1 }], { summary: "mean" }).error;
     });
-    expect(bad).toBe('summary "mean" is not a summary: pass "last", "min" or "max".');
+    expect(bad).toBe('summary must be one of "last", "min", "max"; got "mean".');
     // The layout and the bars' order are checked too, hostile values shown as text.
     const options = await page.evaluate(async (hostile) => {
       const rc = await import("/dist/runcompare.js");

@@ -84,7 +84,8 @@ def test_a_runs_table_is_sent_as_a_checked_runs_table():
     runs = pa.ipc.open_file(Path(__file__).parents[2] / "examples" / "data" / "runs.arrow").read_all()
     widget = rc.diff(runs.to_pandas(), runs=["r000", "r029"])
     assert widget.runs == rc.runs_to_ipc(runs.to_pandas())
-    assert widget.options == {"runs": ["r000", "r029"], "base": "r000", "hideIdentical": False, "height": 560}
+    assert widget.options == {"runs": ["r000", "r029"], "base": None, "hideIdentical": False, "height": 560, "search": ""}
+    assert widget.selected == ["r000", "r029"]
     assert widget.base == "r000"
 
 
@@ -155,14 +156,15 @@ def test_runs_and_base_must_name_runs_of_the_details():
     assert raises(ROWS, runs=[]) == "runs is empty: name at least one run to compare."
 
 
-def test_the_base_is_the_selection_of_one_both_ways():
+def test_the_runs_compared_are_the_selection_base_first_both_ways():
     widget = rc.diff(ROWS, runs=["b", "a"], hide_identical=True, height=300)
     assert widget.view == "diff"
-    assert widget.options == {"runs": ["b", "a"], "base": "b", "hideIdentical": True, "height": 300}
-    assert widget.selected == ["b"]
+    assert widget.options == {"runs": ["b", "a"], "base": None, "hideIdentical": True, "height": 300, "search": ""}
+    assert widget.selected == ["b", "a"]
     assert widget.base == "b"
     widget.base = "a"
-    assert widget.selected == ["a"]
-    assert rc.diff(ROWS, runs=["b", "a"], base="a").base == "a"
+    assert widget.selected == ["a", "b"]
+    assert rc.diff(ROWS, runs=["b", "a"], base="a").selected == ["a", "b"]
+    assert rc.diff(ROWS).selected == ["a", "b"]
     with pytest.raises(TraitError, match='"z"'):
         widget.base = "z"

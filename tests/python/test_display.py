@@ -14,7 +14,8 @@ def test_bundle_carries_the_runs_and_options():
     bundle = rc.mime_bundle(RUNS, params=["lr"], color="acc")
     data = bundle["application/vnd.runcompare.v1+json"]
     assert data["view"] == "parallel"
-    assert data["options"] == {"params": ["lr"], "metrics": None, "color": "acc", "height": 360}
+    assert data["options"] == {"params": ["lr"], "metrics": None, "color": "acc", "height": 360, "width": None}
+    assert data["state"] == {}
     table = pa.ipc.open_stream(base64.b64decode(data["runs"])).read_all()
     assert table.column("run_id").to_pylist() == ["a", "b"]
     assert bundle["text/plain"] == ("runcompare parallel: 2 runs (open the notebook in JupyterLab with runcompare installed to see the view)")
@@ -24,7 +25,9 @@ def test_bundle_carries_the_runs_and_options():
 def test_bad_input_raises_before_anything_is_shown():
     with pytest.raises(rc.RunsDataError, match='no column "momentum"'):
         rc.mime_bundle(RUNS, params=["momentum"])
-    with pytest.raises(rc.RunsDataError, match='view "diagram" cannot be shown as output: pass one of parallel, scatter, values, summary, diff, scalars.'):
+    with pytest.raises(
+        rc.RunsDataError, match='view "diagram" cannot be shown as output: pass one of diff, parallel, scalars, scatter, summary, table, values.'
+    ):
         rc.mime_bundle(RUNS, view="diagram")
 
 

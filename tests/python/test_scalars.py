@@ -218,7 +218,7 @@ def test_parallel_sends_the_scalars_once_converted():
     widget = rc.parallel(RUNS, scalars=pd.DataFrame(SCALARS), metrics=["loss/train:min", "acc:MAX"], color="loss/train")
     assert widget.scalars == rc.scalars_to_ipc(SCALARS)
     assert pa.ipc.open_stream(widget.scalars).read_all().to_pylist() == [{**row, "time": float(row["time"])} for row in SCALARS]
-    assert widget.options == {"params": None, "metrics": ["loss/train:min", "acc:MAX"], "color": "loss/train", "height": 360}
+    assert widget.options == {"params": None, "metrics": ["loss/train:min", "acc:MAX"], "color": "loss/train", "height": 360, "width": None}
 
 
 def test_parallel_without_scalars_sends_none():

@@ -42,7 +42,7 @@ def test_defaults_are_sent_under_the_views_option_names():
     widget = rc.scalars(SCALARS, runs=RUNS)
     assert widget.options == {
         "metrics": None,
-        "groupBy": [],
+        "groupBy": None,
         "smoothing": None,
         "smoothingType": "ema",
         "x": "step",
@@ -53,6 +53,10 @@ def test_defaults_are_sent_under_the_views_option_names():
         "color": None,
         "height": 240,
         "ignoreOutliers": True,
+        "filter": "",
+        "reduce": "minmax",
+        "width": None,
+        "hidden": None,
     }
     assert widget.selected == []
 

@@ -44,7 +44,7 @@ def test_runs_bytes_decode_to_the_table():
 
 def test_defaults_leave_the_choice_to_the_view():
     widget = rc.scatter(RUNS)
-    assert widget.options == {"x": None, "y": None, "color": None, "size": None, "tooltip": None, "height": 400}
+    assert widget.options == {"x": None, "y": None, "color": None, "size": None, "tooltip": None, "height": 400, "width": None, "xScale": None, "yScale": None}
     assert widget.selected == []
 
 
@@ -57,6 +57,9 @@ def test_options_are_synced_traits():
         "size": "hidden",
         "tooltip": ["lr"],
         "height": 300,
+        "width": None,
+        "xScale": None,
+        "yScale": None,
     }
 
 

@@ -42,7 +42,7 @@ class TestValues:
         widget = rc.values(SCALARS, summary="min", extremes=False)
         assert isinstance(widget, rc.ValuesView)
         assert widget.view == "values"
-        assert widget.options == {"summary": "min", "extremes": False, "runsAs": None}
+        assert widget.options == {"summary": "min", "extremes": False, "runsAs": None, "sortBy": None, "descending": False}
         scalars = read(widget.scalars)
         assert scalars.column("value").to_pylist() == [row["value"] for row in SCALARS]
         assert widget.scalars == rc.scalars_to_ipc(SCALARS)
@@ -50,7 +50,7 @@ class TestValues:
     def test_without_runs_the_columns_are_the_scalars_runs_in_order(self):
         widget = rc.values(list(reversed(SCALARS)))
         assert read(widget.runs).to_pydict() == {"run_id": ["b", "a"]}
-        assert widget.options == {"summary": "last", "extremes": True, "runsAs": None}
+        assert widget.options == {"summary": "last", "extremes": True, "runsAs": None, "sortBy": None, "descending": False}
 
     def test_with_runs_the_runs_table_is_sent(self):
         widget = rc.values(SCALARS, runs=RUNS)
@@ -68,7 +68,7 @@ class TestValues:
         assert message(lambda: rc.values(SCALARS, runs_as="diagonal")) == 'runs_as must be one of "rows", "columns"; got "diagonal".'
 
     def test_an_unknown_summary(self):
-        assert message(lambda: rc.values(SCALARS, summary="mean")) == ('summary "mean" is not a summary: pass "last", "min" or "max".')
+        assert message(lambda: rc.values(SCALARS, summary="mean")) == 'summary must be one of "last", "min", "max"; got "mean".'
 
     def test_runs_sharing_no_run_with_the_scalars(self):
         assert message(lambda: rc.values(SCALARS, runs=[{"run_id": "x"}])) == (
@@ -87,7 +87,7 @@ class TestSummary:
         widget = rc.summary(RUNS, metrics="test/acc", scalars=SCALARS)
         assert isinstance(widget, rc.SummaryView)
         assert widget.view == "summary"
-        assert widget.options == {"metrics": ["test/acc"], "height": 300, "sort": "descending"}
+        assert widget.options == {"metrics": ["test/acc"], "height": 300, "sort": "descending", "width": None}
         assert read(widget.runs).column("run_id").to_pylist() == ["a", "b"]
         assert read(widget.scalars).num_rows == len(SCALARS)
 
@@ -97,7 +97,7 @@ class TestSummary:
 
     def test_defaults_leave_the_choice_to_the_view(self):
         widget = rc.summary(RUNS)
-        assert widget.options == {"metrics": None, "height": 300, "sort": "descending"}
+        assert widget.options == {"metrics": None, "height": 300, "sort": "descending", "width": None}
         assert widget.scalars == b""
         acc = read(widget.runs).column("metrics.acc").to_pylist()
         assert acc[0] == 0.9 and math.isnan(acc[1])

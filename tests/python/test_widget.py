@@ -29,9 +29,9 @@ def test_runs_bytes_decode_to_the_table():
 def test_options_are_synced_traits():
     widget = rc.parallel(RUNS, params=["lr", "params.optimizer"], metrics="acc", color="tags.group", height=400)
     assert widget.view == "parallel"
-    assert widget.options == {"params": ["lr", "params.optimizer"], "metrics": ["acc"], "color": "tags.group", "height": 400}
+    assert widget.options == {"params": ["lr", "params.optimizer"], "metrics": ["acc"], "color": "tags.group", "height": 400, "width": None}
     state = widget.get_state()
-    assert {"view", "runs", "scalars", "options", "selected"} <= state.keys()
+    assert {"view", "runs", "scalars", "options", "selected", "state"} <= state.keys()
 
 
 def test_a_widget_carries_a_small_loader_not_the_view_code(widget_esm):
@@ -88,8 +88,9 @@ def test_save_says_what_it_takes(target):
 
 def test_defaults_leave_the_choice_to_the_view():
     widget = rc.parallel(RUNS)
-    assert widget.options == {"params": None, "metrics": None, "color": None, "height": 360}
+    assert widget.options == {"params": None, "metrics": None, "color": None, "height": 360, "width": None}
     assert widget.selected == []
+    assert widget.state == {}
 
 
 def test_bad_runs_raise_before_a_widget_is_made():

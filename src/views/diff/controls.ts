@@ -11,6 +11,8 @@ export interface ControlEvents {
 
 export interface Controls {
   readonly bar: HTMLElement;
+  /** The JSON export, for the toolbar's exports. */
+  readonly exportJSON: HTMLButtonElement;
   readonly hint: HTMLElement;
   readonly hideBox: HTMLInputElement;
   readonly searchBox: HTMLInputElement;
@@ -84,16 +86,16 @@ export function controls(events: ControlEvents): Controls {
     matchStatus,
   );
 
-  const exportButton = button("Export differences as JSON", "Download the fields that differ from the base, with every run's value", () => events.exportJSON());
+  const exportJSON = button("JSON", "Save the fields that differ from the base, with every run's value, as JSON", () => events.exportJSON());
   const tools = document.createElement("div");
   tools.className = "rc-diff-tools";
-  tools.append(search, exportButton);
+  tools.append(search);
   bar.append(hideLabel, previous, next, status, restore, tools);
 
   const hint = document.createElement("div");
   hint.className = "rc-hint";
   hint.textContent = KEY_HINT;
-  return { bar, hint, hideBox, searchBox, status, matchStatus, restore, destroy: () => clearTimeout(timer) };
+  return { bar, exportJSON, hint, hideBox, searchBox, status, matchStatus, restore, destroy: () => clearTimeout(timer) };
 }
 
 function button(text: string, title: string, action: () => void, label?: string): HTMLButtonElement {

@@ -9,9 +9,10 @@ import { diffCSV, diffJSON, diffSVG, type DiffContent } from "./export.js";
 import { headerRow } from "./header.js";
 import { layOutRows, sectionKeys, visibleColumns, visibleRows, type RowLayout } from "./rows.js";
 import { panelLines, panelSummary, renderPanel, textPanel, type TextPanel } from "./text.js";
-import type { DiffOptions } from "./index.js";
+import type { Hooks, Settled } from "../../render/view.js";
+import type { DiffOptions, DiffState } from "./index.js";
+import { chooseRuns } from "./runs.js";
 
-export type Settings = Required<Pick<DiffOptions, "hideIdentical" | "search" | "height">> & Pick<DiffOptions, "runs" | "base">;
 interface Shown {
   rows: [number, number];
   columns: [number, number];
@@ -25,7 +26,7 @@ const MIN_COLUMN = 180;
 const MAX_COLUMN = 560;
 const FLASH_MS = 1200;
 
-/** The table for one details input: its controls, header and virtualised rows. */
+/** The table for one details input: its controls, header and virtualised rows; changed options are shown in place. */
 export class DiffTable {
   runs: number[] = [];
   /** The runs the options chose; those the user removed since can be restored. */
@@ -61,15 +62,24 @@ export class DiffTable {
   constructor(
     private readonly root: HTMLElement,
     private readonly details: Details,
-    runs: number[],
-    settings: Settings,
-    private readonly onBaseChange: () => void,
+    settings: Settled<DiffOptions>,
+    private readonly hooks: Hooks<DiffOptions>,
   ) {
+    // Checked first: the runs named may not be in the details, and nothing is drawn then.
+    const runs = chooseRuns(details, settings.runs as readonly string[] | null, settings.base);
     this.hideIdentical = settings.hideIdentical;
+    for (const key of settings.state.collapsed ?? []) this.collapsed.add(key);
     this.controls = controls({
-      hideIdentical: (hide) => this.setHideIdentical(hide),
+      hideIdentical: (hide) => {
+        this.setHideIdentical(hide);
+        hooks.record({ hideIdentical: hide });
+      },
       difference: (step) => this.step(this.comparisons.differing, step),
-      search: (query) => this.setSearch(query),
+      search: (query) => {
+        const found = this.setSearch(query);
+        if (found) hooks.record({ search: query });
+        return found;
+      },
       match: (step) => this.step(this.matches, step),
       exportJSON: () => void saveFile(this.root, "diff", "json", new Blob([this.exportJSON()], { type: "application/json" })).catch(() => {}),
       restoreRuns: () => this.setRuns([...this.runs, ...this.removedRuns()], true),
@@ -86,7 +96,9 @@ export class DiffTable {
     this.body.setAttribute("role", "rowgroup");
     this.scroller.append(this.body);
     this.setHeight(settings.height);
-    this.container.append(this.controls.bar, this.scroller, this.controls.hint);
+    hooks.controls.append(this.controls.bar);
+    hooks.exports.append(this.controls.exportJSON);
+    this.container.append(this.scroller, this.controls.hint);
     root.append(this.container);
 
     this.scroller.addEventListener("scroll", this.scrolled);
@@ -97,7 +109,31 @@ export class DiffTable {
     this.setRuns(runs, false);
   }
 
-  setRuns(runs: number[], byUser: boolean) {
+  /** The runs compared, set from outside: those of these ids this data has, the first the base. */
+  highlight(ids: readonly string[]) {
+    const runs = [...new Set(ids.map((id) => this.details.ids.indexOf(id)).filter((run) => run >= 0))];
+    if (runs.length) this.setRuns(runs, false);
+  }
+
+  /** The runs compared, the base first. */
+  selection(): string[] {
+    return this.runs.map((run) => this.details.ids[run]);
+  }
+
+  /** The sections collapsed (the other entries of the state are options the view keeps). */
+  state(): Pick<DiffState, "collapsed"> {
+    return { collapsed: [...this.collapsed] };
+  }
+
+  update(changes: Partial<DiffOptions>, options: Settled<DiffOptions>): boolean {
+    if ("runs" in changes || "base" in changes) this.setRuns(chooseRuns(this.details, options.runs as readonly string[] | null, options.base), false);
+    if ("hideIdentical" in changes) this.setHideIdentical(options.hideIdentical);
+    if ("search" in changes) this.setSearch(options.search);
+    if ("height" in changes) this.setHeight(options.height);
+    return true;
+  }
+
+  private setRuns(runs: number[], byUser: boolean) {
     const baseChanged = runs[0] !== this.runs[0];
     this.runs = runs;
     if (!byUser) this.chosen = runs;
@@ -121,17 +157,20 @@ export class DiffTable {
     );
     this.scroller.insertBefore(this.header.row, this.body);
     this.relayout();
-    if (byUser && baseChanged) this.onBaseChange();
+    if (!byUser) return;
+    const ids = this.selection();
+    this.hooks.select(ids);
+    this.hooks.record({ runs: ids, base: ids[0] });
   }
 
-  setHideIdentical(hide: boolean) {
+  private setHideIdentical(hide: boolean) {
     this.hideIdentical = hide;
     this.controls.hideBox.checked = hide;
     this.relayout();
   }
 
   /** Finds the text and focuses its first match; false when it is the text already found. */
-  setSearch(query: string): boolean {
+  private setSearch(query: string): boolean {
     if (this.controls.searchBox.value !== query) this.controls.searchBox.value = query;
     const pattern = searchPattern(query);
     if (pattern?.source === this.pattern?.source) return false;
@@ -144,7 +183,7 @@ export class DiffTable {
     return true;
   }
 
-  setHeight(height: number) {
+  private setHeight(height: number) {
     this.scroller.style.maxHeight = `${height}px`;
     this.requestRender();
   }
@@ -214,7 +253,10 @@ export class DiffTable {
   private reveal(field: number) {
     let opened = false;
     for (const key of sectionKeys(this.details.paths[field])) opened = this.collapsed.delete(key) || opened;
-    if (opened) this.relayout();
+    if (opened) {
+      this.relayout();
+      this.hooks.stateChanged();
+    }
     this.focused = field;
     this.flashed = field;
     clearTimeout(this.flashTimer);
@@ -416,6 +458,7 @@ export class DiffTable {
       const key = action.dataset.section!;
       if (!this.collapsed.delete(key)) this.collapsed.add(key);
       this.relayout();
+      this.hooks.stateChanged();
       return;
     }
     if (action?.dataset.action === "expand") {

@@ -13,8 +13,8 @@ import type { Popover } from "../../render/popover.js";
 import { themeColor, watchTheme } from "../../render/style.js";
 import { resolvedFont } from "../../render/text.js";
 import { axisText } from "../../render/ticks.js";
-import { toolbar } from "../../render/toolbar.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
+import type { Hooks, Settled } from "../../render/view.js";
 import { varies } from "../../data/axes.js";
 import { brushFilter, drawAxes, filterSpan, type AxesLayer, type AxisEvents, type Span } from "./axes.js";
 import { axesNote, chooseDimensions, dimensionOf, MAX_AXES, type Dimension } from "./dimensions.js";
@@ -25,8 +25,10 @@ import { LineLayers, rowColors } from "./layers.js";
 import { clear, drawHovered, drawOutlined } from "./lines.js";
 import { runList } from "./runlist.js";
 import type { DrawnLines, ParallelOptions } from "./index.js";
+import { axesState, brushesState, hiddenState, restoreAxes, restoreBrushes, restoreHidden, type ParallelState } from "./state.js";
 
 const DEFAULT_WIDTH = 720;
+
 /** A drawn chart for one set of runs and options; rebuilt when the options change. */
 export class ParallelChart {
   drawn: DrawnLines = { lines: 0, emphasised: 0, threads: 0 };
@@ -41,7 +43,7 @@ export class ParallelChart {
   private readonly hidden: Uint8Array;
   private hiddenCount = 0;
   /** Brushes, by column name so they survive moving, inverting and re-scaling axes. */
-  private readonly filters = new Map<string, AxisFilter>();
+  private readonly filters: Map<string, AxisFilter>;
   private highlighted: Uint8Array | null = null;
   private solo: number | null = null;
 
@@ -73,24 +75,28 @@ export class ParallelChart {
   constructor(
     private readonly root: HTMLElement,
     private readonly runs: Runs,
-    private readonly options: ParallelOptions & { height: number },
-    private readonly onSelect: (ids: string[]) => void,
+    private readonly options: Settled<ParallelOptions>,
+    private readonly hooks: Hooks<ParallelOptions>,
   ) {
     this.columns = columnResolver(runs, options.scalars ? readScalars(options.scalars) : null);
-    this.dimensions = this.chooseAxes();
+    const state = options.state;
+    const restored = restoreAxes(state.axes, this.columns);
+    this.axesChanged = restored !== null;
+    this.dimensions = restored ?? this.chooseAxes();
     this.colorColumn = options.color ? this.columns.resolve(options.color) : defaultColorColumn(this.dimensions);
     this.colors = runColors(this.colorColumn);
     this.hidden = new Uint8Array(runs.count);
+    this.hiddenCount = restoreHidden(runs, state.hidden, this.hidden);
+    this.filters = restoreBrushes(state.brushes, this.dimensions, this.columns);
 
-    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "parallel");
     this.pickable = [...new Set([...runs.columns, ...this.columns.scalarSummaries(), ...this.dimensions.map((d) => d.column), this.colorColumn])];
     this.axisPicker = this.makeAxisPicker();
-    controls.append(
+    hooks.controls.append(
       picker(
         "Colour by",
         this.pickable.map((c) => c.name),
         this.colorColumn.name,
-        (name) => this.setColor(this.pickableNamed(name)),
+        (name) => this.pickColor(this.pickableNamed(name)),
       ),
       this.axisPicker.element,
     );
@@ -111,7 +117,7 @@ export class ParallelChart {
     hint.textContent =
       "Drag on an axis to select runs (several axes combine); click the background to clear. Drag a label to move its axis, double-click it to invert.";
     const list = runList(runs, this.colors, this.hidden, { hover: (row) => this.setSolo(row), toggle: (row) => this.toggleHidden(row) });
-    this.container.append(bar, this.notes, this.legend, this.frame, hint, list);
+    this.container.append(this.notes, this.legend, this.frame, hint, list);
     root.append(this.container);
     this.renderLegend();
 
@@ -139,6 +145,20 @@ export class ParallelChart {
       if (row >= 0) this.highlighted![row] = 1;
     }
     this.requestDraw();
+  }
+
+  /** The axes, brushes and hidden runs as the user left them (the colour is an option the view keeps). */
+  state(): Omit<ParallelState, "color"> {
+    return {
+      axes: this.axesChanged ? axesState(this.dimensions, this.columns) : null,
+      brushes: brushesState(this.filters, this.dimensions, this.columns),
+      hidden: hiddenState(this.runs, this.hidden),
+    };
+  }
+
+  /** The runs inside the brushes a restored state drew. */
+  selection(): string[] | null {
+    return this.filters.size ? this.selectedIds() : null;
   }
 
   exportSVG(): string {
@@ -226,6 +246,7 @@ export class ParallelChart {
     this.setHovered(-1);
     this.relayout();
     this.showAxisCount();
+    this.hooks.stateChanged();
   }
 
   private removeAxis(axis: number) {
@@ -244,28 +265,40 @@ export class ParallelChart {
     // already, and the lines then show a frame sooner.
     cancelAnimationFrame(this.frameRequest);
     this.draw();
-    if (final) this.selectionChanged();
+    if (!final) return;
+    this.selectionChanged();
+    this.hooks.stateChanged();
+  }
+
+  private selectedIds(): string[] {
+    const ids: string[] = [];
+    this.emphasis()?.forEach((kept, row) => kept && ids.push(this.runs.ids[row]));
+    return ids;
   }
 
   private selectionChanged() {
-    const emphasis = this.emphasis();
-    const ids: string[] = [];
-    emphasis?.forEach((kept, row) => kept && ids.push(this.runs.ids[row]));
-    this.onSelect(ids);
+    this.hooks.select(this.selectedIds());
   }
 
   private clearSelection() {
     if (!this.filters.size && !this.highlighted) return;
+    const brushed = this.filters.size > 0;
     this.axes?.clearBrushes();
     this.filters.clear();
     this.highlighted = null;
     this.requestDraw();
-    this.onSelect([]);
+    this.hooks.select([]);
+    if (brushed) this.hooks.stateChanged();
   }
 
   /** A column of the pickers by its full name (a summary of the scalars is named "loss (min)", which options write "loss:min"). */
   private pickableNamed(name: string): RunColumn {
     return this.pickable.find((c) => c.name === name)!;
+  }
+
+  private pickColor(column: RunColumn) {
+    this.setColor(column);
+    this.hooks.record({ color: this.columns.nameOf(column) });
   }
 
   private setColor(column: RunColumn) {
@@ -295,6 +328,7 @@ export class ParallelChart {
     this.hiddenCount += this.hidden[row] ? 1 : -1;
     this.lines?.hiddenChanged(row);
     this.requestDraw();
+    this.hooks.stateChanged();
   }
 
   private setSolo(row: number | null) {

@@ -1,13 +1,13 @@
 import { themeColor } from "../../render/style.js";
 import { exportTheme } from "../../render/svg.js";
-import { toolbar } from "../../render/toolbar.js";
+import type { Hooks, Settled } from "../../render/view.js";
 import { Chart } from "./chart.js";
 import { Controls } from "./controls.js";
 import type { LineLook } from "./draw.js";
 import { chartsToCSV, chartsToSVG } from "./export.js";
 import { Legend } from "./legend.js";
 import { ScalarsData, smoothingKey, type ChartSpec, type Entries, type LegendEntry } from "./model.js";
-import { type ScalarsOptions, type Settings } from "./options.js";
+import { settingsOf, type ScalarsOptions, type Settings } from "./options.js";
 import { SharedSmoothing } from "./shared-smoothing.js";
 import type { DrawnCharts } from "./index.js";
 import { chartFilter } from "./chart-filter.js";
@@ -18,15 +18,9 @@ const ENTRY_SETTINGS: readonly (keyof Settings)[] = ["groupBy", "color"];
 const LINE_SETTINGS: readonly (keyof Settings)[] = ["metrics", "variants", "x", "smoothing", "smoothingType", "aggregate", "band", "filter"];
 /** Of those, the ones that change the raw series too (all but the smoothing). */
 const RAW_SETTINGS: readonly (keyof Settings)[] = [...ENTRY_SETTINGS, "metrics", "variants", "x", "aggregate", "filter"];
-interface StateEvents {
-  /** The user changed a setting with the controls. */
-  changed(changes: ScalarsOptions): void;
-  /** The user changed the selection. */
-  selected(ids: string[]): void;
-}
 
 /** The drawn view for one scalars table and runs table; settings change in place. */
-export class ScalarsState {
+export class ScalarsCharts {
   drawn: DrawnCharts = { frames: 0, sharedSmoothings: 0, charts: [] };
   private readonly container = document.createElement("div");
   private readonly grid = document.createElement("div");
@@ -62,16 +56,15 @@ export class ScalarsState {
     private readonly data: ScalarsData,
     private settings: Settings,
     private readonly hidden: Set<string>,
-    private readonly events: StateEvents,
+    private readonly hooks: Hooks<ScalarsOptions>,
   ) {
-    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "scalars");
     const runColumns = data.runs?.columns ?? [];
     this.controls = new Controls(
-      controls,
+      hooks.controls,
       runColumns.map((c) => c.name),
       (name) => data.runs?.column(name)?.name,
       data.hasTimes,
-      (changes) => events.changed(changes),
+      (changes) => hooks.apply(changes),
     );
     this.legend = new Legend({
       toggle: (entries, shown) => this.toggle(entries, shown),
@@ -79,10 +72,7 @@ export class ScalarsState {
       hover: (entry) => this.hover(entry),
     });
     this.grid.className = "rc-charts";
-    this.container.append(bar, ...(data.timeNote ? [hint(data.timeNote)] : []), this.grid, this.legend.element);
-    // The controls' own input events must not reach the view's listeners: on the view, an input
-    // event means the selection changed (Observable's viewof re-runs every cell that uses it).
-    this.container.addEventListener("input", (event) => event.stopPropagation());
+    this.container.append(...(data.timeNote ? [hint(data.timeNote)] : []), this.grid, this.legend.element);
     root.append(this.container);
     this.entries = data.entries(settings);
     this.syncCharts();
@@ -95,7 +85,19 @@ export class ScalarsState {
     this.resizeObserver.observe(this.grid);
   }
 
-  apply(settings: Settings, hidden: readonly string[] | undefined) {
+  /** Settings changed: shown in place, unless the runs table is another (the view is made anew). */
+  update(changes: Partial<ScalarsOptions>, options: Settled<ScalarsOptions>): boolean {
+    if ("runs" in changes) return false;
+    this.apply(settingsOf(options), changes.hidden === undefined ? undefined : (changes.hidden ?? []));
+    return true;
+  }
+
+  /** The smoothing as drawn (the page's setting when the options leave it to the view). */
+  state(): Partial<ScalarsOptions> {
+    return { smoothing: this.settings.smoothing };
+  }
+
+  private apply(settings: Settings, hidden: readonly string[] | undefined) {
     const before = this.settings;
     this.settings = settings;
     const changed = (keys: readonly (keyof Settings)[]) => keys.some((key) => JSON.stringify(before[key]) !== JSON.stringify(settings[key]));
@@ -221,6 +223,7 @@ export class ScalarsState {
         else this.hidden.add(id);
     this.lookVersion++;
     this.requestDraw();
+    this.hooks.record({ hidden: [...this.hidden] });
   }
 
   private pick(entry: LegendEntry | null, additive: boolean) {
@@ -239,7 +242,7 @@ export class ScalarsState {
       ids = [...entry.runs];
     }
     this.highlight(ids);
-    this.events.selected(ids);
+    this.hooks.select(ids);
   }
 
   private requestDraw() {

@@ -1,27 +1,17 @@
 import { RunsDataError, messages } from "../../data/errors.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
-import { errorBox } from "../../render/error.js";
-import { viewStyle } from "../../render/style.js";
+import { makeView, type ViewElement } from "../../render/view.js";
+import { ScalarsCharts } from "./drawing.js";
 import { ScalarsData } from "./model.js";
-import { settingsOf, type ScalarsOptions } from "./options.js";
+import { scalarsSchema, settingsOf, type ScalarsOptions, type ScalarsState } from "./options.js";
 import { scalarsStyle } from "./style.js";
-import { ScalarsState } from "./drawing.js";
 
-export type { ScalarsOptions } from "./options.js";
+export { scalarsSchema, type ScalarsOptions, type ScalarsState } from "./options.js";
 
-export interface ScalarsElement extends HTMLElement {
-  /** The selected run ids (clicked lines or legend names), or those set from outside. */
-  value: string[];
-  update(options: Partial<ScalarsOptions>): void;
-  destroy(): void;
-  /** The error shown in place of the charts, if the data could not be drawn. */
-  readonly error: string | null;
+/** The element; its value is the runs selected by clicking lines or legend names, or set from outside. */
+export interface ScalarsElement extends ViewElement<ScalarsOptions, ScalarsState> {
   /** What the last frame drew, for tests and benchmarks. */
   readonly drawn: DrawnCharts;
-  /** The charts shown as one standalone SVG document. */
-  exportSVG(): string;
-  /** The series shown (raw and smoothed), long format. */
-  exportCSV(): string;
 }
 
 export interface DrawnCharts {
@@ -38,82 +28,19 @@ export interface DrawnCharts {
  * into a mean or median with a band.
  */
 export function scalars(data: ScalarsInput | null, options: ScalarsOptions = {}): ScalarsElement {
-  const root = document.createElement("div") as unknown as ScalarsElement;
-  root.className = "rc-view rc-scalars";
-  root.append(viewStyle(), scalarsStyle());
-  let state: ScalarsState | null = null;
-  let error: string | null = null;
-  let selected: string[] = [...(options.selected ?? [])];
-  let current: ScalarsOptions = { ...options };
-
-  const fail = (e: unknown) => {
-    state?.destroy();
-    state = null;
-    error = e instanceof Error ? e.message : String(e);
-    root.append(errorBox(error));
-  };
-  const rebuild = () => {
-    state?.destroy();
-    state = null;
-    error = null;
-    root.querySelector(".rc-error")?.remove();
-    try {
-      if (!data) throw new RunsDataError(messages.scalarsEmpty());
-      const source = new ScalarsData(readScalars(data), withRows(current.runs));
-      state = new ScalarsState(root, source, settingsOf(current), new Set(current.hidden ?? []), {
-        changed: (changes) => {
-          current = { ...current, ...changes };
-          apply(changes);
-        },
-        selected: (ids) => {
-          selected = ids;
-          root.dispatchEvent(new Event("input", { bubbles: true }));
-        },
-      });
-      state.highlight(selected);
-    } catch (e) {
-      fail(e);
-    }
-  };
-  const apply = (changes: ScalarsOptions) => {
-    if (!state) return rebuild();
-    try {
-      state.apply(settingsOf(current), changes.hidden);
-    } catch (e) {
-      fail(e);
-    }
-  };
-
-  Object.defineProperties(root, {
-    value: {
-      get: () => selected,
-      set: (ids: readonly string[]) => {
-        selected = [...ids];
-        state?.highlight(selected);
+  let source: { runs: unknown; data: ScalarsData } | null = null;
+  const { root, drawing } = makeView<ScalarsOptions, ScalarsState, ScalarsCharts>(
+    {
+      schema: scalarsSchema,
+      styles: () => [scalarsStyle()],
+      draw: (root, current, hooks) => {
+        if (!data) throw new RunsDataError(messages.scalarsEmpty());
+        if (source?.runs !== current.runs) source = { runs: current.runs, data: new ScalarsData(readScalars(data), current.runs) };
+        return new ScalarsCharts(root, source.data, settingsOf(current), new Set(current.hidden ?? []), hooks);
       },
     },
-    error: { get: () => error },
-    drawn: { get: () => state?.drawn ?? { frames: 0, sharedSmoothings: 0, charts: [] } },
-  });
-  root.update = (changes) => {
-    const { selected: ids, runs, ...rest } = changes;
-    current = { ...current, ...rest, ...(runs !== undefined ? { runs } : {}) };
-    if (runs !== undefined) rebuild();
-    else if (Object.keys(rest).length) apply(rest);
-    if (ids) root.value = [...ids];
-  };
-  root.destroy = () => {
-    state?.destroy();
-    state = null;
-    root.replaceChildren();
-  };
-  root.exportSVG = () => state?.exportSVG() ?? "";
-  root.exportCSV = () => state?.exportCSV() ?? "";
-  rebuild();
-  return root;
-}
-
-/** No runs table: none given, or empty bytes (a widget without one). */
-function withRows(runs: ScalarsOptions["runs"]): ScalarsOptions["runs"] {
-  return runs instanceof Uint8Array && runs.byteLength === 0 ? null : runs;
+    options,
+  );
+  Object.defineProperty(root, "drawn", { get: () => drawing()?.drawn ?? { frames: 0, sharedSmoothings: 0, charts: [] } });
+  return root as ScalarsElement;
 }

@@ -1,9 +1,11 @@
-import { AGGREGATES, BANDS, type Aggregate, type Band } from "../../data/align.js";
-import { RunsDataError, messages } from "../../data/errors.js";
+import json from "../../../schema/views/scalars.json" with { type: "json" };
+import type { Aggregate, Band } from "../../data/align.js";
 import type { RunsInput } from "../../data/input.js";
-import { REDUCE_METHODS, type ReduceMethod } from "../../data/reduce.js";
-import { MAX_SMOOTHING, SMOOTHING_TYPES, type SmoothingType } from "../../data/smoothing.js";
+import type { ReduceMethod } from "../../data/reduce.js";
+import { defaultOptions, type ViewSchema } from "../../data/schema.js";
+import type { SmoothingType } from "../../data/smoothing.js";
 import { preferredSmoothing } from "../../render/style.js";
+import type { Settled, ViewOptions } from "../../render/view.js";
 
 /** What the x axis shows: steps, time since each run's first report, or the wall clock. */
 export type XAxis = "step" | "relative" | "wall";
@@ -11,11 +13,16 @@ export type YScale = "linear" | "log";
 /** One chart per metric and variant ("separate"), or per metric with its variants together. */
 export type Variants = "separate" | "together";
 
-export const X_AXES: readonly XAxis[] = ["step", "relative", "wall"];
-export const Y_SCALES: readonly YScale[] = ["linear", "log"];
-export const VARIANTS: readonly Variants[] = ["separate", "together"];
+/** What the user changed with the learning curves' controls and legend, as JSON: the `state` the view gives and takes. */
+export type ScalarsState = Pick<
+  Settings,
+  "filter" | "variants" | "x" | "y" | "ignoreOutliers" | "smoothing" | "smoothingType" | "groupBy" | "aggregate" | "band" | "color"
+> & {
+  readonly hidden: readonly string[] | null;
+};
 
-export interface ScalarsOptions {
+/** The options of schema/views/scalars.json, which says more of each. */
+export interface ScalarsOptions extends ViewOptions<ScalarsState> {
   /** The runs table: names, colours and the columns to group by. Without it runs are named by id. */
   runs?: RunsInput | null;
   /** Metrics ("loss", every variant) or series ("loss/train") to chart; all when null. */
@@ -31,8 +38,8 @@ export interface ScalarsOptions {
    * points beyond the axis are marked at its edge. False fits every value.
    */
   ignoreOutliers?: boolean;
-  /** 0 (none) to 0.999 (most), as TensorBoard's slider. */
-  smoothing?: number;
+  /** 0 (none) to 0.999 (most), as TensorBoard's slider; null for the JupyterLab setting (0.6 unless changed). */
+  smoothing?: number | null;
   smoothingType?: SmoothingType;
   /** Runs-table columns whose values group runs into one line each; none when null or empty. */
   groupBy?: readonly string[] | string | null;
@@ -46,10 +53,8 @@ export interface ScalarsOptions {
   height?: number;
   /** Width of the whole view; defaults to the width of the container. */
   width?: number | null;
-  /** Run ids to highlight. */
-  selected?: readonly string[];
   /** Run ids to leave out of the charts (the legend's check boxes). */
-  hidden?: readonly string[];
+  hidden?: readonly string[] | null;
 }
 
 /** Options with every default filled in (runs and selection are held apart). */
@@ -71,64 +76,32 @@ export interface Settings {
   width: number | null;
 }
 
-export const DEFAULTS: Settings = {
-  metrics: null,
-  filter: "",
-  variants: "separate",
-  x: "step",
-  y: "linear",
-  ignoreOutliers: true,
-  /** The JupyterLab setting (Settings > runcompare) when the page has one, else 0.6. */
-  get smoothing() {
-    return preferredSmoothing();
-  },
-  smoothingType: "ema",
-  groupBy: [],
-  aggregate: "mean",
-  band: "minmax",
-  color: null,
-  reduce: "minmax",
-  height: 240,
-  width: null,
-};
+export const scalarsSchema = json as ViewSchema;
 
-/** The settings an options object asks for, checked; unknown choices raise the shared messages. */
-export function settingsOf(options: ScalarsOptions, base: Settings = DEFAULTS): Settings {
-  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ScalarsOptions;
-  const groupBy =
-    given.groupBy === undefined ? base.groupBy : given.groupBy === null ? [] : typeof given.groupBy === "string" ? [given.groupBy] : [...given.groupBy];
-  const settings: Settings = {
-    metrics: given.metrics === undefined ? base.metrics : given.metrics,
-    filter: given.filter ?? base.filter,
-    variants: oneOf("variants", given.variants ?? base.variants, VARIANTS),
-    x: oneOf("x", given.x ?? base.x, X_AXES),
-    y: oneOf("y", given.y ?? base.y, Y_SCALES),
-    ignoreOutliers: flag("ignoreOutliers", given.ignoreOutliers ?? base.ignoreOutliers),
-    smoothing: smoothingOf(given.smoothing ?? base.smoothing),
-    smoothingType: oneOf("smoothingType", given.smoothingType ?? base.smoothingType, SMOOTHING_TYPES),
-    groupBy,
-    aggregate: oneOf("aggregate", given.aggregate ?? base.aggregate, AGGREGATES),
-    band: oneOf("band", given.band ?? base.band, BANDS),
-    color: given.color === undefined ? base.color : given.color,
-    reduce: oneOf("reduce", given.reduce ?? base.reduce, REDUCE_METHODS),
-    height: given.height ?? base.height,
-    width: given.width === undefined ? base.width : given.width,
+/**
+ * The settings an options object asks for, every default filled in (schema/views/scalars.json's,
+ * and for the smoothing the JupyterLab setting when the page has one). The options are checked
+ * against the schema before they come here.
+ */
+export function settingsOf(options: ScalarsOptions): Settings {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && v !== null));
+  const settled = { ...defaultOptions(scalarsSchema), ...given } as Settled<ScalarsOptions>;
+  const groupBy = settled.groupBy ?? [];
+  return {
+    metrics: settled.metrics as readonly string[] | null,
+    filter: settled.filter,
+    variants: settled.variants,
+    x: settled.x,
+    y: settled.y,
+    ignoreOutliers: settled.ignoreOutliers,
+    smoothing: settled.smoothing ?? preferredSmoothing(),
+    smoothingType: settled.smoothingType,
+    groupBy: typeof groupBy === "string" ? [groupBy] : groupBy,
+    aggregate: settled.aggregate,
+    band: settled.band,
+    color: settled.color,
+    reduce: settled.reduce,
+    height: settled.height,
+    width: settled.width,
   };
-  return settings;
-}
-
-function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
-  if (!allowed.includes(value as T)) throw new RunsDataError(messages.badOption(name, allowed, value));
-  return value as T;
-}
-
-function flag(name: string, value: unknown): boolean {
-  if (typeof value !== "boolean") throw new RunsDataError(messages.badOption(name, ["true", "false"], value));
-  return value;
-}
-
-function smoothingOf(value: unknown): number {
-  if (typeof value !== "number" || !(value >= 0 && value <= MAX_SMOOTHING))
-    throw new RunsDataError(messages.badNumber("smoothing", "a number from 0 (none) to 0.999 (most)", value));
-  return value;
 }

@@ -9,10 +9,9 @@ import { showNotes } from "../../render/notes.js";
 import { themeColor, watchTheme } from "../../render/style.js";
 import { resolvedFont } from "../../render/text.js";
 import { axisText } from "../../render/ticks.js";
-import { toolbar } from "../../render/toolbar.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
 import { drawAxes, yLabelRoom } from "./axes.js";
-import { chooseChannels, type ChannelChoice, type Channels } from "./channels.js";
+import { chooseChannels, type Channels } from "./channels.js";
 import { scatterControls } from "./controls.js";
 import { tooltipColumns, tooltipContent } from "./describe.js";
 import { scatterCSV, scatterSVG, type ShownPoints } from "./export.js";
@@ -21,6 +20,7 @@ import { pointFinder, rowsInRect, type PlacedPoints, type PointFinder } from "./
 import { drawPoints, pointFill, rowsByFill, type PointStyle } from "./points.js";
 import { countWithoutValue, plotPositions, type AxisPositions } from "./positions.js";
 import { pointSizes, sizeLegend, type PointSizes } from "./size.js";
+import type { Hooks, Settled } from "../../render/view.js";
 import type { DrawnPoints, ScatterOptions } from "./index.js";
 
 const DEFAULT_WIDTH = 640;
@@ -34,7 +34,7 @@ const WHEEL_HINT = "Click the chart to zoom with the wheel, or hold Ctrl (⌘ on
 /** How long the wheel hint stays after a scroll that passed over the chart. */
 const WHEEL_HINT_MS = 1500;
 /** A drawn chart for one set of runs and options; rebuilt when they change. */
-export class ScatterState {
+export class ScatterChart {
   drawn: DrawnPoints = { points: 0, emphasised: 0 };
   private readonly channels: Channels;
   private colors: RunColors | null;
@@ -80,9 +80,8 @@ export class ScatterState {
   constructor(
     private readonly root: HTMLElement,
     private readonly runs: Runs,
-    private readonly options: ScatterOptions & { height: number },
-    private readonly onSelect: (ids: string[]) => void,
-    onOptions: (changes: ChannelChoice) => void,
+    private readonly options: Settled<ScatterOptions>,
+    private readonly hooks: Hooks<ScatterOptions>,
   ) {
     const scalars = options.scalars ? readScalars(options.scalars) : null;
     const columns = columnResolver(runs, scalars);
@@ -112,11 +111,10 @@ export class ScatterState {
     const hint = document.createElement("div");
     hint.className = "rc-hint";
     hint.textContent = HINT;
-    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "scatter");
-    controls.append(...scatterControls(runs, scalars?.series.map((s) => s.key) ?? [], this.channels, onOptions));
+    hooks.controls.append(...scatterControls(runs, scalars?.series.map((s) => s.key) ?? [], this.channels, (changes) => hooks.apply(changes)));
     const notes = document.createElement("div");
     showNotes(notes, runs.notes);
-    this.container.append(bar, notes, legend, this.plot, hint);
+    this.container.append(notes, legend, this.plot, hint);
     root.append(this.container);
 
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
@@ -231,7 +229,7 @@ export class ScatterState {
     this.hideHover();
     this.emphasis = this.mask(rowsInRect(this.placed, event.selection as [[number, number], [number, number]]));
     this.requestDraw();
-    if (event.type === "end") this.onSelect(this.selectedIds());
+    if (event.type === "end") this.hooks.select(this.selectedIds());
   }
 
   private clicked(event: MouseEvent) {
@@ -243,12 +241,12 @@ export class ScatterState {
         this.clearBrush();
         this.emphasis = this.mask([row]);
         this.requestDraw();
-        this.onSelect(this.selectedIds());
+        this.hooks.select(this.selectedIds());
       } else if (this.emphasis) {
         this.clearBrush();
         this.emphasis = null;
         this.requestDraw();
-        this.onSelect([]);
+        this.hooks.select([]);
       }
     }, DOUBLE_CLICK_WAIT);
   }

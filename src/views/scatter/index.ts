@@ -1,18 +1,27 @@
+import json from "../../../schema/views/scatter.json" with { type: "json" };
 import type { RunsInput } from "../../data/input.js";
 import { readRuns, type Runs } from "../../data/runs.js";
+import type { ViewSchema } from "../../data/schema.js";
 import { type ScalarsInput } from "../../data/scalars.js";
-import { redrawnView, type RedrawnView } from "../../render/view.js";
+import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
 import { type ChannelChoice } from "./channels.js";
-import { ScatterState } from "./drawing.js";
+import { ScatterChart } from "./drawing.js";
 
-export interface ScatterOptions extends ChannelChoice {
+/** What the user changed with the scatter plot's pickers, as JSON: the `state` the view gives and takes. */
+export interface ScatterState {
+  readonly x: string | null;
+  readonly y: string | null;
+  readonly color: string | null;
+}
+
+/** The options of schema/views/scatter.json, which says more of each. */
+export interface ScatterOptions extends ChannelChoice, ViewOptions<ScatterState> {
   /** A scalars table to summarise y from (a series' last, min or max: "loss/validation:min"). */
   scalars?: ScalarsInput | null;
   /** Width in CSS pixels; defaults to the width of the container. */
   width?: number | null;
+  /** The chart's height in CSS pixels. */
   height?: number;
-  /** Run ids to highlight, as set from outside (Python's `w.selected`); brushes nothing. */
-  selected?: readonly string[];
 }
 
 /** What a frame drew. Declared here, not with the drawing, so the published types reach no d3 types. */
@@ -24,18 +33,26 @@ export interface DrawnPoints {
 }
 
 /** The element; its value is the runs inside the brush, the clicked one, or those set from outside. */
-export interface ScatterElement extends RedrawnView<ScatterOptions> {
+export interface ScatterElement extends ViewElement<ScatterOptions, ScatterState> {
   /** What the last frame drew, for tests and benchmarks. */
   readonly drawn: DrawnPoints;
 }
 
+export const scatterSchema = json as ViewSchema;
+
 /** A scatter plot of runs: a param, metric or other column on x against a metric on y, one point per run. */
 export function scatter(data: RunsInput, options: ScatterOptions = {}): ScatterElement {
   let runs: Runs | null = null;
-  const { root, drawing } = redrawnView("scatter", { height: 400, ...options }, (root, current, hooks) => {
-    runs ??= readRuns(data);
-    return new ScatterState(root, runs, current, hooks.select, hooks.update);
-  });
+  const { root, drawing } = makeView<ScatterOptions, ScatterState, ScatterChart>(
+    {
+      schema: scatterSchema,
+      draw: (root, current, hooks) => {
+        runs ??= readRuns(data);
+        return new ScatterChart(root, runs, current, hooks);
+      },
+    },
+    options,
+  );
   Object.defineProperty(root, "drawn", { get: () => drawing()?.drawn ?? { points: 0, emphasised: 0 } });
   return root as ScatterElement;
 }

@@ -3,7 +3,6 @@ import { distinctNames } from "../../data/names.js";
 import { type Runs } from "../../data/runs.js";
 import { categoricalColor } from "../../render/color.js";
 import { svgElement } from "../../render/svg.js";
-import { toolbar } from "../../render/toolbar.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
 import { cellText } from "../values/format.js";
 import { nextSelection } from "../values/selection.js";
@@ -13,6 +12,7 @@ import { summaryCSV, summarySVG } from "./export.js";
 import { PANEL_BEYOND_NAMES, PANEL_MIN, ROW, panelLayout, type PanelLayout } from "./layout.js";
 import { BAR_SORTS, barOrder, type BarSort } from "./sort.js";
 import { type BarMetric } from "./metrics.js";
+import type { Hooks, Settled } from "../../render/view.js";
 import type { SummaryOptions } from "./index.js";
 
 const SORT_LABELS: Record<BarSort, string> = { descending: "largest first", ascending: "smallest first", runs: "runs table order" };
@@ -31,7 +31,7 @@ interface Panel {
 }
 
 /** A drawn chart for one set of runs and metrics; rebuilt when they change. */
-export class SummaryState {
+export class SummaryChart {
   private readonly colors: string[];
   /** The runs' names, those several runs share told apart by their ids. */
   private readonly names: string[];
@@ -53,24 +53,23 @@ export class SummaryState {
     private readonly root: HTMLElement,
     private readonly runs: Runs,
     private readonly metrics: readonly BarMetric[],
-    private readonly options: SummaryOptions & { height: number; sort: BarSort },
-    private readonly hooks: { select(ids: string[]): void; update(changes: Partial<SummaryOptions>): void },
+    private readonly options: Settled<SummaryOptions>,
+    private readonly hooks: Hooks<SummaryOptions>,
   ) {
     this.colors = runs.ids.map((_, row) => categoricalColor(row));
     this.names = distinctNames(runs.names, runs.ids);
-    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "summary");
     const sort = document.createElement("select");
     sort.setAttribute("aria-label", "sort");
     for (const choice of BAR_SORTS) sort.append(new Option(SORT_LABELS[choice], choice, false, choice === options.sort));
-    sort.addEventListener("change", () => hooks.update({ sort: sort.value as BarSort }));
+    sort.addEventListener("change", () => hooks.apply({ sort: sort.value as BarSort }));
     const label = document.createElement("label");
     label.append("sort", sort);
     this.status.className = "rc-status";
-    controls.append(label, this.status);
+    hooks.controls.append(label, this.status);
     this.grid.className = "rc-bar-panels";
     this.panels = metrics.map((metric) => this.panel(metric));
     this.grid.append(...this.panels.map((panel) => panel.element));
-    this.container.append(bar, this.grid);
+    this.container.append(this.grid);
     if (options.width) this.container.style.width = `${options.width}px`;
     root.append(this.container);
     this.tooltip = tooltip(root);

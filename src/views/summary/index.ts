@@ -1,19 +1,26 @@
-import { RunsDataError, messages } from "../../data/errors.js";
+import json from "../../../schema/views/summary.json" with { type: "json" };
 import type { RunsInput } from "../../data/input.js";
 import { readRuns, type Runs } from "../../data/runs.js";
+import type { ViewSchema } from "../../data/schema.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
-import { redrawnView, type RedrawnView } from "../../render/view.js";
-import { BAR_SORTS, type BarSort } from "./sort.js";
+import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
+import { SummaryChart } from "./drawing.js";
 import { chooseBarMetrics } from "./metrics.js";
+import { type BarSort } from "./sort.js";
 import { summaryStyle } from "./style.js";
-import { SummaryState } from "./drawing.js";
 
-export interface SummaryOptions {
+/** What the user changed in the summary bars, as JSON: the `state` the view gives and takes. */
+export interface SummaryState {
+  readonly sort: BarSort;
+}
+
+/** The options of schema/views/summary.json, which says more of each. */
+export interface SummaryOptions extends ViewOptions<SummaryState> {
   /**
    * Runs columns, series of the scalars reported once per run, or any series with :last, :min
    * or :max ("loss/validation:min"); null or undefined for every single-value metric.
    */
-  metrics?: readonly string[] | null;
+  metrics?: readonly string[] | string | null;
   /** A scalars table whose series reported once per run (a test accuracy) become metrics. */
   scalars?: ScalarsInput | null;
   /** How each metric's bars are ordered: largest value first (the default), smallest first, or as the runs table has them. */
@@ -22,15 +29,15 @@ export interface SummaryOptions {
   width?: number | null;
   /** The most height, in CSS pixels, a metric's bars take before they scroll. */
   height?: number;
-  /** Run ids to highlight, as set from outside (Python's `w.selected`). */
-  selected?: readonly string[];
 }
 
 /** The element; its value is the runs chosen by clicking bars or their names, or set from outside. */
-export interface SummaryElement extends RedrawnView<SummaryOptions> {
+export interface SummaryElement extends ViewElement<SummaryOptions, SummaryState> {
   /** What the last frame drew, for tests. */
   readonly drawn: { bars: number; rows: number };
 }
+
+export const summarySchema = json as ViewSchema;
 
 /**
  * Single-value metrics of runs as bars: a panel per metric, a labelled bar per run, sorted by
@@ -38,17 +45,17 @@ export interface SummaryElement extends RedrawnView<SummaryOptions> {
  */
 export function summary(runs: RunsInput, options: SummaryOptions = {}): SummaryElement {
   let table: Runs | null = null;
-  const { root, drawing } = redrawnView(
-    "summary",
-    { height: 300, sort: "descending" as BarSort, ...options },
-    (root, current, hooks) => {
-      table ??= readRuns(runs);
-      const metrics = chooseBarMetrics(table, current.scalars ? readScalars(current.scalars) : null, current.metrics);
-      const sort = current.sort ?? "descending";
-      if (!BAR_SORTS.includes(sort)) throw new RunsDataError(messages.badOption("sort", BAR_SORTS, sort));
-      return new SummaryState(root, table, metrics, { ...current, sort }, hooks);
+  const { root, drawing } = makeView<SummaryOptions, SummaryState, SummaryChart>(
+    {
+      schema: summarySchema,
+      styles: () => [summaryStyle()],
+      draw: (root, current, hooks) => {
+        table ??= readRuns(runs);
+        const metrics = chooseBarMetrics(table, current.scalars ? readScalars(current.scalars) : null, current.metrics as readonly string[] | null);
+        return new SummaryChart(root, table, metrics, current, hooks);
+      },
     },
-    [summaryStyle()],
+    options,
   );
   Object.defineProperty(root, "drawn", { get: () => drawing()?.drawn ?? { bars: 0, rows: 0 } });
   return root as SummaryElement;

@@ -1,8 +1,6 @@
 import { type RunTable, type TableColumn } from "../../data/run-table.js";
 import { button } from "../../render/controls.js";
 import { csvBlob, saveFile } from "../../render/export.js";
-import { toolbar } from "../../render/toolbar.js";
-import { type Drawing } from "../../render/view.js";
 import { textWidth } from "../values/text.js";
 import { shownText, type CellContext } from "./cells.js";
 import { columnChooser } from "./chooser.js";
@@ -14,17 +12,13 @@ import { keyAction } from "./keys.js";
 import { Popover } from "./popover.js";
 import { RowOrder, type ShownRows } from "./rows.js";
 import { clampWidth, columnWidth, initialState, nextSort, type TableState } from "./state.js";
+import type { Drawing, Hooks, Settled } from "../../render/view.js";
 import type { TableOptions } from "./index.js";
 
 /** Sample of rows measured when a column is fitted to its contents by a double-click. */
 const FIT_SAMPLE = 2000;
-interface Hooks {
-  select(ids: string[]): void;
-  stateChanged(): void;
-}
-
 /** One drawing of the table for one set of data and options; the user's changes update it in place. */
-export class TableDrawing implements Drawing {
+export class TableDrawing implements Drawing<TableOptions> {
   private current: TableState;
   private rows: ShownRows;
   private readonly order: RowOrder;
@@ -50,8 +44,8 @@ export class TableDrawing implements Drawing {
   constructor(
     private readonly root: HTMLElement,
     private readonly table: RunTable,
-    options: TableOptions & { height: number },
-    private readonly hooks: Hooks,
+    options: Settled<TableOptions>,
+    private readonly hooks: Hooks<TableOptions>,
   ) {
     this.current = initialState(table, options);
     this.order = new RowOrder(table);
@@ -172,13 +166,12 @@ export class TableDrawing implements Drawing {
   }
 
   private buildControls() {
-    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "table");
     const screenCSV = button(
       "CSV (screen)",
       "Download the rows on screen as CSV (the CSV button gives every run that passes the filters)",
       () => void saveFile(this.root, "table-screen", "csv", csvBlob(this.exportScreenCSV())),
     );
-    bar.querySelector(".rc-exports")!.append(screenCSV);
+    this.hooks.exports.append(screenCSV);
 
     this.search.type = "search";
     this.search.className = "rc-search";
@@ -203,8 +196,7 @@ export class TableDrawing implements Drawing {
     });
     this.topK.append("top", this.topKInput);
     this.status.className = "rc-status";
-    controls.append(this.search, this.columnsButton, this.selectButton, this.topK, this.status);
-    this.container.append(bar);
+    this.hooks.controls.append(this.search, this.columnsButton, this.selectButton, this.topK, this.status);
   }
 
   private updateStatus() {

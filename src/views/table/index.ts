@@ -1,32 +1,33 @@
+import json from "../../../schema/views/table.json" with { type: "json" };
 import type { RunsInput } from "../../data/input.js";
 import { openRunTable, type RunTable } from "../../data/run-table.js";
+import type { ViewSchema } from "../../data/schema.js";
 import type { ScalarsInput } from "../../data/scalars.js";
-import { redrawnView, type RedrawnView } from "../../render/view.js";
+import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
+import { TableDrawing } from "./drawing.js";
 import { type StateOptions, type TableState } from "./state.js";
 import { tableStyle } from "./style.js";
-import { TableDrawing } from "./drawing.js";
 
 export type { TableState } from "./state.js";
 export type { RowFilter } from "../../data/row-filters.js";
 
-export interface TableOptions extends StateOptions {
+/** The options of schema/views/table.json, which says more of each; `state` wins over the rest. */
+export interface TableOptions extends StateOptions, ViewOptions<TableState> {
   /** A scalars table: each series' last, min and max become columns, and each run's last step one more. */
   scalars?: ScalarsInput | null;
   /** The most the table grows to, in CSS pixels, before it scrolls. */
   height?: number;
-  /** Run ids to check, as set from outside (Python's `w.selected`). */
-  selected?: readonly string[];
 }
 
 /** The element; its value is the ids of the checked runs. */
-export interface TableElement extends RedrawnView<TableOptions> {
-  /** Columns, widths, sort, filters, search and top k as the user left them; the `state` option restores them. */
-  readonly state: TableState;
+export interface TableElement extends ViewElement<TableOptions, TableState> {
   /** CSV of the columns shown, for every run that passes the filters (the default) or only the rows on screen. */
   exportCSV(rows?: "filtered" | "screen"): string;
   /** What the table shows now, for tests and benchmarks: runs passing the filters, DOM rows and cells. */
   readonly shown: { runs: number; rows: number; cells: number };
 }
+
+export const tableSchema = json as ViewSchema;
 
 /**
  * The runs table: one row per run, any column (params by section, metrics, a series' last, min
@@ -34,18 +35,20 @@ export interface TableElement extends RedrawnView<TableOptions> {
  */
 export function table(data: RunsInput, options: TableOptions = {}): TableElement {
   let opened: { scalars: ScalarsInput | null; table: RunTable } | null = null;
-  const { root, drawing } = redrawnView(
-    "table",
-    { height: 480, ...options },
-    (root, current, hooks) => {
-      const scalars = current.scalars ?? null;
-      if (!opened || opened.scalars !== scalars) opened = { scalars, table: openRunTable(data, scalars) };
-      return new TableDrawing(root, opened.table, current, hooks);
+  const { root, drawing, shown } = makeView<TableOptions, TableState, TableDrawing>(
+    {
+      schema: tableSchema,
+      styles: () => [tableStyle()],
+      draw: (root, current, hooks) => {
+        const scalars = current.scalars ?? null;
+        if (!opened || opened.scalars !== scalars) opened = { scalars, table: openRunTable(data, scalars) };
+        return new TableDrawing(root, opened.table, current, hooks);
+      },
     },
-    [tableStyle()],
+    options,
   );
   const allRows = root.exportCSV;
-  root.exportCSV = (rows: "filtered" | "screen" = "filtered") => (rows === "screen" && drawing() ? drawing()!.exportScreenCSV() : allRows());
+  root.exportCSV = (rows: "filtered" | "screen" = "filtered") => (rows === "screen" ? shown().exportScreenCSV() : allRows());
   Object.defineProperty(root, "shown", { get: () => drawing()?.shown ?? { runs: 0, rows: 0, cells: 0 } });
   return root as TableElement;
 }

@@ -30,7 +30,7 @@ export interface StateOptions {
   columns?: readonly string[] | null;
   /** Column names to sort by, the first first; a leading "-" sorts that column descending ("-metrics.accuracy"). */
   sort?: string | readonly string[] | null;
-  filters?: readonly RowFilter[];
+  filters?: readonly RowFilter[] | null;
   search?: string;
   topK?: number;
   state?: Partial<TableState> | null;
@@ -44,9 +44,12 @@ const DEFAULT_WIDTHS: Record<CellKind, number> = { text: 140, number: 96, time: 
 /** The name column fits the longest of the first names, within these bounds. */
 const NAME_WIDTHS = { min: 140, max: 360, sample: 500 };
 
-/** The state the table opens with: the options checked (unknown columns are errors), then the state passed in laid over them (what it names that this data lacks is dropped). */
+/**
+ * The state the table opens with: the options (checked against the schema before) with the
+ * columns they name found (unknown columns are errors), then the state passed in laid over them
+ * (what it names that this data lacks is dropped).
+ */
 export function initialState(table: RunTable, options: StateOptions): TableState {
-  if (options.topK !== undefined && !(Number.isInteger(options.topK) && options.topK >= 0)) throw new RunsDataError(messages.badTopK(options.topK));
   const resolve = (name: string) => resolveColumn(table, name).id;
   const sortNames = typeof options.sort === "string" ? [options.sort] : (options.sort ?? []);
   const fromOptions: TableState = {
@@ -56,10 +59,7 @@ export function initialState(table: RunTable, options: StateOptions): TableState
       const descending = name.startsWith("-") && !table.column(name);
       return { column: resolve(descending ? name.slice(1) : name), descending };
     }),
-    filters: (options.filters ?? []).map((filter) => {
-      if (!FILTER_KINDS.includes(filter.kind)) throw new RunsDataError(messages.badOption("filter kind", FILTER_KINDS, filter.kind));
-      return { ...filter, column: resolve(filter.column) };
-    }),
+    filters: (options.filters ?? []).map((filter) => ({ ...filter, column: resolve(filter.column) })),
     search: options.search ?? "",
     topK: options.topK ?? DEFAULT_TOP_K,
   };

@@ -1,3 +1,4 @@
+import { RunsDataError, messages } from "../../data/errors.js";
 import { readRuns } from "../../data/runs.js";
 import { type Scalars } from "../../data/scalars.js";
 import { type Summary } from "../../data/summaries.js";
@@ -6,6 +7,7 @@ import { reportCounts, runColumns, valueRows, type RunColumns, type ValueRow } f
 import type { ValuesOptions } from "./index.js";
 
 export type Settings = Required<Pick<ValuesOptions, "summary" | "extremes" | "descending">> & Pick<ValuesOptions, "sortBy" | "runsAs">;
+
 /** The tables read once; each summary's rows computed the first time they are shown. */
 export class ValuesData {
   readonly columns: RunColumns;
@@ -33,5 +35,15 @@ export class ValuesData {
 
   runsAs(settings: Settings): RunsAs {
     return settings.runsAs ?? defaultRunsAs(this.columns.ids.length, this.keys.length);
+  }
+}
+
+/** The column to sort by is one the table has: a series when runs are rows, a run when they are columns. */
+export function checkSettings(settings: Settings, data: ValuesData) {
+  if (settings.sortBy == null) return;
+  if (data.runsAs(settings) === "columns") {
+    if (!data.columns.ids.includes(settings.sortBy)) throw new RunsDataError(messages.unknownSortRun(settings.sortBy, data.columns.ids));
+  } else if (!data.keys.includes(settings.sortBy)) {
+    throw new RunsDataError(messages.unknownSortSeries(settings.sortBy, data.keys));
   }
 }

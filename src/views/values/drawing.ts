@@ -1,5 +1,5 @@
 import { SUMMARIES } from "../../data/summaries.js";
-import { toolbar } from "../../render/toolbar.js";
+import type { Hooks, Settled } from "../../render/view.js";
 import { rowExtremes } from "./extremes.js";
 import { valuesCSV, valuesSVG } from "./export.js";
 import { RUNS_AS, columnCount, columnHeading, sortValues, type Grid, type RunsAs } from "./grid.js";
@@ -8,12 +8,8 @@ import { nextDirection, sortedRows, type SortDirection } from "./sort.js";
 import { ROW_HEIGHT, columnWidth, renderTable, type TableGeometry } from "./table.js";
 import { textWidth } from "./text.js";
 import { visibleColumns } from "./window.js";
-import { ValuesData, type Settings } from "./data.js";
-
-interface TableListener {
-  select(ids: string[]): void;
-  change(settings: Partial<Settings>): void;
-}
+import { checkSettings, ValuesData, type Settings } from "./data.js";
+import type { ValuesOptions } from "./index.js";
 
 const SUMMARY_TITLES = {
   last: "Each run's value at its last step",
@@ -24,7 +20,7 @@ const HEADING = { min: 120, max: 320, padding: 16 };
 const EXTREMES_WIDTH = 156;
 const FLASH_MS = 1200;
 
-/** The controls and the scrolling table for one set of data. */
+/** The controls and the scrolling table for one set of data; changed settings are shown in place. */
 export class ValuesTable {
   private readonly container = document.createElement("div");
   private readonly switchButtons: HTMLButtonElement[];
@@ -48,9 +44,9 @@ export class ValuesTable {
   constructor(
     root: HTMLElement,
     private readonly data: ValuesData,
-    private readonly listener: TableListener,
+    private settings: Settings,
+    private readonly hooks: Hooks<ValuesOptions>,
   ) {
-    const { bar, controls } = toolbar({ exportSVG: () => this.exportSVG(), exportCSV: () => this.exportCSV() }, "values");
     const group = document.createElement("div");
     group.className = "rc-switch";
     group.setAttribute("role", "group");
@@ -60,7 +56,7 @@ export class ValuesTable {
       button.type = "button";
       button.textContent = summary.toUpperCase();
       button.title = SUMMARY_TITLES[summary];
-      button.addEventListener("click", () => listener.change({ summary }));
+      button.addEventListener("click", () => hooks.apply({ summary }));
       group.append(button);
       return button;
     });
@@ -77,13 +73,13 @@ export class ValuesTable {
       button.textContent = runsAs;
       button.title = runsAs === "rows" ? "A row per run, a column per series" : "A column per run, a row per series";
       // Rows sorted by a column of the other layout would name a column it does not have.
-      button.addEventListener("click", () => listener.change({ runsAs, sortBy: null, descending: false }));
+      button.addEventListener("click", () => hooks.apply({ runsAs, sortBy: null, descending: false }));
       layout.append(button);
       return button;
     });
     const toggle = document.createElement("label");
     this.extremesBox.type = "checkbox";
-    this.extremesBox.addEventListener("change", () => listener.change({ extremes: this.extremesBox.checked }));
+    this.extremesBox.addEventListener("change", () => hooks.apply({ extremes: this.extremesBox.checked }));
     toggle.append(this.extremesBox, "highlight extremes");
     this.extremesKey.className = "rc-extremes-key";
     this.extremesKey.append(keyEntry("max", "▲ max"), keyEntry("min", "▼ min"));
@@ -91,7 +87,7 @@ export class ValuesTable {
     const runsAs = document.createElement("span");
     runsAs.className = "rc-runs-as";
     runsAs.append(caption, layout);
-    controls.append(group, runsAs, toggle, this.extremesKey, this.status);
+    hooks.controls.append(group, runsAs, toggle, this.extremesKey, this.status);
 
     // Before the element is on the page its font is unknown; JupyterLab's is close to this one.
     this.fontFamily = getComputedStyle(root).fontFamily || "system-ui, sans-serif";
@@ -102,13 +98,26 @@ export class ValuesTable {
     this.table.addEventListener("click", (event) => this.clicked(event));
     this.table.addEventListener("pointerover", (event) => this.hover(runOf(event.target)));
     this.table.addEventListener("pointerleave", () => this.hover(-1));
-    this.container.append(bar, this.scroller);
+    this.container.append(this.scroller);
     root.append(this.container);
     this.resizeObserver = new ResizeObserver(() => this.requestRender());
     this.resizeObserver.observe(this.scroller);
   }
 
-  show(settings: Settings, selectedIds: readonly string[]) {
+  highlight(ids: readonly string[]) {
+    this.show(this.settings, ids);
+  }
+
+  /** Settings changed: shown in place, unless the runs table is another (the table is made anew). */
+  update(changes: Partial<ValuesOptions>, options: Settled<ValuesOptions>): boolean {
+    if ("runs" in changes) return false;
+    checkSettings(options, this.data);
+    this.settings = options;
+    this.show(options, this.selectedIds);
+    return true;
+  }
+
+  private show(settings: Settings, selectedIds: readonly string[]) {
     const { columns, keys } = this.data;
     const series = this.data.rows(settings.summary);
     const runsAs = this.data.runsAs(settings);
@@ -253,13 +262,15 @@ export class ValuesTable {
       const current = grid.sort?.column === column ? grid.sort.direction : null;
       const next = nextDirection(current);
       const id = columnHeading(grid, column).id;
-      this.listener.change({ sortBy: next ? id : null, descending: next === "descending" });
+      this.hooks.apply({ sortBy: next ? id : null, descending: next === "descending" });
       return;
     }
     const name = target.closest(".rc-run-name");
     const run = runOf(target);
     if (!name || run < 0) return;
-    this.listener.select(nextSelection(this.selectedIds, this.data.columns.ids[run], event.shiftKey));
+    const ids = nextSelection(this.selectedIds, this.data.columns.ids[run], event.shiftKey);
+    this.show(this.settings, ids);
+    this.hooks.select(ids);
   }
 }
 

@@ -1,17 +1,26 @@
-import { RunsDataError, messages } from "../../data/errors.js";
+import json from "../../../schema/views/values.json" with { type: "json" };
 import type { RunsInput } from "../../data/input.js";
 import { readRuns } from "../../data/runs.js";
+import type { ViewSchema } from "../../data/schema.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
-import { SUMMARIES, type Summary } from "../../data/summaries.js";
-import { errorBox } from "../../render/error.js";
-import { viewStyle } from "../../render/style.js";
-import { RUNS_AS, type RunsAs } from "./grid.js";
-import { valuesStyle } from "./style.js";
-import { ownInputEventsOnly } from "../../render/view.js";
-import { ValuesData, type Settings } from "./data.js";
+import { type Summary } from "../../data/summaries.js";
+import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
+import { checkSettings, ValuesData } from "./data.js";
 import { ValuesTable } from "./drawing.js";
+import { type RunsAs } from "./grid.js";
+import { valuesStyle } from "./style.js";
 
-export interface ValuesOptions {
+/** What the user changed with the values table's switches and headers, as JSON: the `state` the view gives and takes. */
+export interface ValuesState {
+  readonly summary: Summary;
+  readonly extremes: boolean;
+  readonly runsAs: RunsAs | null;
+  readonly sortBy: string | null;
+  readonly descending: boolean;
+}
+
+/** The options of schema/views/values.json, which says more of each. */
+export interface ValuesOptions extends ViewOptions<ValuesState> {
   /** A runs table: its runs that reported a value are shown, in its order, by their names. Else the scalars' runs. */
   runs?: RunsInput | null;
   /** Which value of each series a cell shows; the switch in the view changes it too. */
@@ -29,117 +38,28 @@ export interface ValuesOptions {
    */
   sortBy?: string | null;
   descending?: boolean;
-  /** Run ids to highlight, as set from outside (Python's `w.selected`). */
-  selected?: readonly string[];
 }
 
-export interface ValuesElement extends HTMLElement {
-  /** The selected run ids: chosen by clicking run names, or set from outside. */
-  value: string[];
-  update(options: Partial<ValuesOptions>): void;
-  destroy(): void;
-  /** The error shown in place of the table, if the data could not be shown. */
-  readonly error: string | null;
-  /** The whole table (every run and series, as sorted and laid out) as a standalone SVG document. */
-  exportSVG(): string;
-  /** The values at full precision, laid out and ordered as shown. */
-  exportCSV(): string;
-}
+/** The element; its value is the runs chosen by clicking their names, or set from outside. */
+export type ValuesElement = ViewElement<ValuesOptions, ValuesState>;
+
+export const valuesSchema = json as ViewSchema;
 
 /** A table of each run's last, min or max value of every series of the scalars. */
 export function values(scalars: ScalarsInput, options: ValuesOptions = {}): ValuesElement {
-  const root = document.createElement("div") as unknown as ValuesElement;
-  root.className = "rc-view rc-values";
-  ownInputEventsOnly(root);
-  root.append(viewStyle(), valuesStyle());
-  let { selected = [], runs = null, ...rest } = options;
-  let settings: Settings = { summary: "last", extremes: true, descending: false, runsAs: null, ...rest };
-  let data: ValuesData | null = null;
-  let table: ValuesTable | null = null;
-  let error: string | null = null;
-
-  const clearError = () => {
-    error = null;
-    root.querySelector(".rc-error")?.remove();
-  };
-  const fail = (e: unknown) => {
-    table?.destroy();
-    table = null;
-    error = e instanceof Error ? e.message : String(e);
-    root.append(errorBox(error));
-  };
-  const load = () => {
-    data = null;
-    clearError();
-    try {
-      data = new ValuesData(readScalars(scalars), runs ? readRuns(runs) : null);
-    } catch (e) {
-      fail(e);
-    }
-  };
-  const show = () => {
-    if (!data) return;
-    clearError();
-    try {
-      checkSettings(settings, data);
-      table ??= new ValuesTable(root, data, {
-        select: (ids) => {
-          selected = ids;
-          table!.show(settings, selected);
-          root.dispatchEvent(new Event("input", { bubbles: true }));
-        },
-        change: (changes) => {
-          settings = { ...settings, ...changes };
-          table!.show(settings, selected);
-        },
-      });
-      table.show(settings, selected);
-    } catch (e) {
-      fail(e);
-    }
-  };
-
-  Object.defineProperties(root, {
-    value: {
-      get: () => selected,
-      set: (ids: readonly string[]) => {
-        selected = [...ids];
-        table?.show(settings, selected);
+  let data: { runs: unknown; tables: ValuesData } | null = null;
+  const { root } = makeView<ValuesOptions, ValuesState, ValuesTable>(
+    {
+      schema: valuesSchema,
+      styles: () => [valuesStyle()],
+      draw: (root, current, hooks) => {
+        if (data?.runs !== current.runs)
+          data = { runs: current.runs, tables: new ValuesData(readScalars(scalars), current.runs ? readRuns(current.runs) : null) };
+        checkSettings(current, data.tables);
+        return new ValuesTable(root, data.tables, current, hooks);
       },
     },
-    error: { get: () => error },
-  });
-  root.update = (changes) => {
-    const { selected: ids, runs: newRuns, ...changed } = changes;
-    if (ids) selected = [...ids];
-    settings = { ...settings, ...changed };
-    if (newRuns !== undefined) {
-      runs = newRuns;
-      table?.destroy();
-      table = null;
-      load();
-    }
-    show();
-  };
-  root.exportSVG = () => (table ? table.exportSVG() : "");
-  root.exportCSV = () => (table ? table.exportCSV() : "");
-  root.destroy = () => {
-    table?.destroy();
-    table = null;
-    root.replaceChildren();
-  };
-  load();
-  show();
+    options,
+  );
   return root;
-}
-
-function checkSettings(settings: Settings, data: ValuesData) {
-  if (!SUMMARIES.includes(settings.summary)) throw new RunsDataError(messages.unknownSummary(settings.summary));
-  if (settings.runsAs != null && !RUNS_AS.includes(settings.runsAs)) throw new RunsDataError(messages.badOption("runsAs", RUNS_AS, settings.runsAs));
-  if (settings.sortBy == null) return;
-  if (data.runsAs(settings) === "columns") {
-    if (!data.columns.ids.includes(settings.sortBy)) throw new RunsDataError(messages.unknownSortRun(settings.sortBy, data.columns.ids));
-  } else if (!data.keys.includes(settings.sortBy)) {
-    throw new RunsDataError(messages.unknownSortSeries(settings.sortBy, data.keys));
-  }
 }

@@ -1,0 +1,103 @@
+"""The views, made from their schemas (schema/views/<view>.json): for each, its function
+(rc.parallel, ...) with the signature and docstring its options give, its widget class, and
+what rc.display and rc.to_html send. A view's own module (the schema's x-python.module) checks
+the data and returns the tables to send (prepare); every option is checked here, first, with the
+words TypeScript says (_options.py).
+"""
+
+import importlib
+import inspect
+import re
+import textwrap
+
+from traitlets import Unicode
+
+from ._options import check_state, check_value, snake_case
+from ._schema import SCHEMA, load_schema
+from ._widget import View
+
+_WORDS = load_schema("messages.json")["words"]
+STORE_DOC = "False keeps the tables out of the widget state saved with the notebook (they are sent to the view on request); None takes rc.set_defaults(store=)."
+STATE_DOC = "the view's state as ``w.state`` (or the ES module's ``view.state``) gives it: what its controls changed, restored over the other options."
+
+
+class ViewSpec:
+    """One view: its schema, its Python module, and what is made from them."""
+
+    def __init__(self, schema):
+        self.schema = schema
+        self.name = schema["title"]
+        self.data = schema["x-data"]
+        self.module = importlib.import_module(f"runcompare.{schema['x-python']['module']}")
+        # An option's Python name and schema, in the schema's order (the function's arguments' order).
+        self.options = [(key, snake_case(key), option) for key, option in schema["properties"].items()]
+        self.sent = [key for key, _name, option in self.options if "x-table" not in option and option.get("x-side") != "python"]
+        self.state_options = [key for key, entry in schema["x-state"].items() if entry is True]
+        self.widget = self._widget_class()
+        self.function = self._function()
+
+    def payload(self, data, arguments, state=None):
+        """The checked tables, options and note a view of these arguments (Python names) sends,
+        and its state checked: RunsDataError, with the words the view would show, otherwise."""
+        options = {key: check_value(self.schema, option, arguments[name], name) for key, name, option in self.options}
+        state = {} if state is None else check_state(self.schema, state)
+        options.update({key: value for key, value in state.items() if key in self.state_options})
+        payload = self.module.prepare(data, options)
+        payload["options"] = {key: payload["options"][key] for key in self.sent}
+        return payload, state
+
+    def _widget_class(self):
+        named = self.schema["x-python"]["class"]
+        cls = getattr(self.module, named, None) or type(named, (View,), {"view": Unicode(self.name).tag(sync=True), "__doc__": self.schema["description"]})
+        cls.__module__ = "runcompare"
+        cls._schema = self.schema
+        return cls
+
+    def _function(self):
+        parameters = [inspect.Parameter(self.data["name"], inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+        parameters += [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=option.get("default")) for _key, name, option in self.options]
+        parameters += [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None) for name in ("state", "store")]
+        signature = inspect.Signature(parameters)
+
+        def view(*args, **kwargs):
+            arguments = signature.bind(*args, **kwargs)
+            arguments.apply_defaults()
+            given = arguments.arguments
+            payload, state = self.payload(given[self.data["name"]], given, given["state"])
+            return self.widget(**payload, state=state, store=given["store"])
+
+        view.__name__ = view.__qualname__ = self.name
+        view.__module__ = "runcompare"
+        view.__signature__ = signature
+        view.__doc__ = self._doc()
+        return view
+
+    def _doc(self):
+        """The function's docstring: the schema's description and each option's, in Python's words."""
+        names = {key: name for key, name, _option in self.options}
+        tables = _WORDS["tableInputs"]["py"]
+
+        def python(text):
+            literal = {"null": "None", "true": "True", "false": "False"}
+            return re.sub(r"`([^`]+)`", lambda match: literal.get(match[1]) or names.get(match[1]) or f"``{match[1]}``", text)
+
+        def entry(name, text):
+            return textwrap.fill(f"{name}: {python(text)}", 96, subsequent_indent="    ")
+
+        data = self.data["description"] + ("" if self.name == "diff" else f" As {tables}.")
+        lines = [entry(self.data["name"], data)]
+        for _key, name, option in self.options:
+            text = option["description"] + (f" As {tables}." if "x-table" in option else "")
+            lines.append(entry(name, text))
+        lines += [entry("state", STATE_DOC), entry("store", STORE_DOC)]
+        intro = textwrap.fill(python(self.schema["description"]), 96)
+        raises = "Raises RunsDataError before anything is sent when the tables or the options are wrong, with the words the view would show."
+        return "\n\n".join([intro, "\n".join(lines), textwrap.fill(raises, 96)])
+
+
+def _views():
+    # Each file of schema/views is a view; they are listed by name.
+    return {spec.name: spec for spec in (ViewSpec(load_schema("views", path.name)) for path in sorted((SCHEMA / "views").glob("*.json")))}
+
+
+VIEWS = _views()
