@@ -1,3 +1,5 @@
+import scalarsJson from "../../schema/views/scalars.json" with { type: "json" };
+
 /**
  * Smoothing of one series (values in step order). Every kind takes the same weight, 0 (none) to
  * 0.999 (most), as TensorBoard's slider does. Non-finite values (NaN, ±Infinity) take no part
@@ -12,9 +14,7 @@ export const SMOOTHING_TYPES: readonly SmoothingType[] = ["ema", "time_ema", "ga
  * The smoothing functions, made by one self-contained function: a worker is built from its
  * source (see scalars/smoothing-worker.ts), so nothing in it may refer to anything outside it.
  */
-export function smoothingKernels() {
-  const MAX_SMOOTHING = 0.999;
-
+export function smoothingKernels(MAX_SMOOTHING: number) {
   /** Below 2^-54, 1 - power rounds to 1: the debiasing no longer changes a value. */
   const NEGLIGIBLE_POWER = 2 ** -60;
 
@@ -378,4 +378,7 @@ export function smoothingKernels() {
   return { smooth, smoothTraces, clampWeight, pointsOfWeight, ema, emaPair, timeWeightedEma, gaussian, runningAverage, MAX_SMOOTHING };
 }
 
-export const { smooth, smoothTraces, clampWeight, pointsOfWeight, ema, emaPair, timeWeightedEma, gaussian, runningAverage, MAX_SMOOTHING } = smoothingKernels();
+// The most smoothing is the limit of the scalars view's smoothing option.
+export const { smooth, smoothTraces, clampWeight, pointsOfWeight, ema, emaPair, timeWeightedEma, gaussian, runningAverage, MAX_SMOOTHING } = smoothingKernels(
+  scalarsJson.properties.smoothing.maximum,
+);

@@ -1,4 +1,5 @@
 import type { ISettingRegistry } from "@jupyterlab/settingregistry";
+import plugin from "../../schema/lab/plugin.json" with { type: "json" };
 
 export interface RuncompareSettings {
   colorScheme: string;
@@ -6,7 +7,12 @@ export interface RuncompareSettings {
   exportScale: number;
 }
 
-export const DEFAULT_SETTINGS: RuncompareSettings = { colorScheme: "viridis", smoothing: 0.6, exportScale: 2 };
+/** The settings' defaults, as the settings schema (schema/lab/plugin.json) gives them. */
+export const DEFAULT_SETTINGS: RuncompareSettings = {
+  colorScheme: plugin.properties.colorScheme.default,
+  smoothing: plugin.properties.smoothing.default,
+  exportScale: plugin.properties.exportScale.default,
+};
 
 /**
  * Settings reach the views as CSS properties on the document, as the theme does: views from

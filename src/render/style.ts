@@ -1,3 +1,5 @@
+import plugin from "../../schema/lab/plugin.json" with { type: "json" };
+
 /**
  * The look of every view, as CSS custom properties that fall back to JupyterLab's theme
  * variables, so light, dark and high-contrast themes apply without any code.
@@ -116,9 +118,10 @@ export function watchTheme(changed: () => void): MutationObserver {
   return observer;
 }
 
-/** The default smoothing the JupyterLab extension's setting puts on the page (--rc-smoothing), else 0.6. */
+/** The default smoothing the JupyterLab extension's setting puts on the page (--rc-smoothing), else the setting's default. */
 export function preferredSmoothing(): number {
-  if (typeof document === "undefined") return 0.6;
+  const { minimum, maximum, default: fallback } = plugin.properties.smoothing;
+  if (typeof document === "undefined") return fallback;
   const value = Number.parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--rc-smoothing"));
-  return Number.isFinite(value) && value >= 0 && value < 1 ? value : 0.6;
+  return value >= minimum && value <= maximum ? value : fallback;
 }

@@ -1,5 +1,5 @@
 import { minMax } from "../../data/reduce.js";
-import { smoothingKernels, type smoothTraces, type SmoothingType } from "../../data/smoothing.js";
+import { MAX_SMOOTHING, smoothingKernels, type smoothTraces, type SmoothingType } from "../../data/smoothing.js";
 import { BlobWorker } from "../../render/blob-worker.js";
 
 /** Some traces of a series, for a worker to keep: the values and positions it smooths again at each new weight. */
@@ -119,7 +119,7 @@ export function smoothAndReduce(
 }
 
 const WORKER_SOURCE = `"use strict";
-const kernels = { smoothTraces: (${smoothingKernels.toString()})().smoothTraces, minMax: ${minMax.toString()} };
+const kernels = { smoothTraces: (${smoothingKernels.toString()})(${MAX_SMOOTHING}).smoothTraces, minMax: ${minMax.toString()} };
 const smoothAndReduce = ${smoothAndReduce.toString()};
 const shares = new Map();
 onmessage = ({ data: { id, request: job } }) => {

@@ -1,3 +1,4 @@
+import tableJson from "../../../schema/views/table.json" with { type: "json" };
 import { RunsDataError, messages } from "../../data/errors.js";
 import type { RowFilter } from "../../data/row-filters.js";
 import type { CellKind, RunTable, TableColumn } from "../../data/run-table.js";
@@ -36,8 +37,7 @@ export interface StateOptions {
   state?: Partial<TableState> | null;
 }
 
-export const DEFAULT_TOP_K = 3;
-const FILTER_KINDS: readonly RowFilter["kind"][] = ["values", "range", "text"];
+export const DEFAULT_TOP_K: number = tableJson.properties.topK.default;
 export const MIN_WIDTH = 48;
 export const MAX_WIDTH = 800;
 const DEFAULT_WIDTHS: Record<CellKind, number> = { text: 140, number: 96, time: 104, duration: 96, status: 124, tags: 180 };
@@ -79,9 +79,9 @@ export function restoreState(table: RunTable, base: TableState, saved: Partial<T
         )
       : base.widths,
     sort: saved.sort ? saved.sort.filter((key) => known(key.column)) : base.sort,
-    filters: saved.filters ? saved.filters.filter((filter) => known(filter.column) && FILTER_KINDS.includes(filter.kind)) : base.filters,
-    search: typeof saved.search === "string" ? saved.search : base.search,
-    topK: Number.isInteger(saved.topK) && saved.topK! >= 0 ? saved.topK! : base.topK,
+    filters: saved.filters ? saved.filters.filter((filter) => known(filter.column)) : base.filters,
+    search: saved.search ?? base.search,
+    topK: saved.topK ?? base.topK,
   };
 }
 

@@ -54,7 +54,6 @@ describe("state", () => {
         { column: "metrics.acc", descending: true },
       ],
       filters: [{ column: "gone", kind: "text", text: "x" }],
-      topK: -1,
     });
     expect(restored).toEqual({
       columns: ["metrics.acc", "params.lr"],
