@@ -27,23 +27,25 @@ REQUIRED = ("run_id", "path", "value")
 
 class Diff(View):
     """Runs side by side: a column per run, a row per config field, grouped in sections.
-    ``selected`` holds the runs compared, in column order; the first is the base, which ``base``
-    holds too, and setting it makes another run the base."""
+    ``selected`` holds the runs compared; ``base`` the run every other is compared with (the
+    leftmost column), which ``state["base"]`` holds too; setting it makes another run the base."""
 
     view = Unicode("diff").tag(sync=True)
 
     @property
     def base(self):
-        return self.selected[0] if self.selected else None
+        return self.state["base"]
 
     @base.setter
     def base(self, run_id):
-        self.selected = [run_id, *(other for other in self.selected if other != run_id)]
+        ids = pa.ipc.open_stream(self._table("runs")).read_all().column(RUN_ID).to_pylist()
+        _check_run(list(dict.fromkeys(ids)), "base", run_id)
+        self.state = {**self.state, "base": run_id}
 
 
 def prepare(data, options):
-    """The checked details table and options of a diff view (see rc.diff), and the runs it
-    compares, the base first (its selection)."""
+    """The checked details table and options of a diff view (see rc.diff), the runs it
+    compares (its selection, the base first), and the base (its state's)."""
     table = _to_table(data)
     ids = list(dict.fromkeys(table.column(RUN_ID).to_pylist()))
     runs, base = options["runs"], options["base"]
@@ -57,7 +59,7 @@ def prepare(data, options):
     shown = list(dict.fromkeys(runs)) if runs is not None else ids
     if base is not None:
         shown = [base, *(run_id for run_id in shown if run_id != base)]
-    return {**view_state(table, None, options), "selected": shown}
+    return {**view_state(table, None, options), "selected": shown, "state": {"base": shown[0]}}
 
 
 def details_to_ipc(data):

@@ -44,7 +44,8 @@ class ViewSpec:
         options.update({key: value for key, value in state.items() if key in self.state_options})
         payload = self.module.prepare(data, options)
         payload["options"] = {key: payload["options"][key] for key in self.sent}
-        return payload, state
+        # What the data decides of the state (the diff's base when none was named) goes first.
+        return payload, {**payload.pop("state", {}), **state}
 
     def _widget_class(self):
         named = self.schema["x-python"]["class"]

@@ -112,7 +112,8 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
     root.querySelector(":scope > .rc-error")?.remove();
     root.append(errorBox(error));
   };
-  const redraw = (kept: Record<string, unknown>) => {
+  /** Draws anew; `restored`: a state was given, and the runs its drawing selects (brushes, the runs a diff compares) become the selection. */
+  const redraw = (kept: Record<string, unknown>, restored = false) => {
     own = kept;
     drawing?.destroy();
     drawing = null;
@@ -124,7 +125,7 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
       drawing = spec.draw(root, { ...current, state: kept } as Settled<O>, hooks);
       for (const button of buttons) button.disabled = false;
       const drawn = drawing.selection?.() ?? null;
-      if (drawn && (selected.length === 0 || sameIds(drawn, selected))) selected = drawn;
+      if (drawn && (restored || selected.length === 0 || sameIds(drawn, selected))) selected = drawn;
       else drawing.highlight(selected);
     } catch (e) {
       fail(e);
@@ -134,9 +135,11 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
   const change = (changes: Record<string, unknown>, state?: Record<string, unknown>) => {
     // What the controls changed stays, but for what the changes set: the state itself, or an
     // option of the same name as an entry of it (the table's sort option, its sort state).
-    const kept = state ? ownOf(state) : Object.fromEntries(Object.entries(keptState()).filter(([key]) => !(key in changes)));
+    const known = keptState();
+    const kept = state ? ownOf(state) : Object.fromEntries(Object.entries(known).filter(([key]) => !(key in changes)));
     const changed = { ...changes, ...(state ? optionsOf(state) : {}) };
-    current = { ...current, ...changed };
+    // Options the drawing knows better than as given (the runs a diff compares) outlive it.
+    current = { ...current, ...optionsOf(known), ...changed };
     if (drawing?.update && !state) {
       try {
         if (drawing.update(changed as Partial<O>, current as Settled<O>)) return;
@@ -144,7 +147,7 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
         return fail(e);
       }
     }
-    redraw(ownOf(kept));
+    redraw(ownOf(kept), state !== undefined);
   };
   const keptState = (): Record<string, unknown> => ({ ...own, ...drawing?.state?.() });
   const stateChanged = () => root.dispatchEvent(new Event("statechange"));
@@ -196,8 +199,10 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
       return fail(e);
     }
     const { selected: ids, state, ...rest } = checked;
+    const before = selected;
     if (state || Object.keys(rest).length) change(rest, state as Record<string, unknown> | undefined);
     if (ids) root.value = ids as string[];
+    else if (!sameIds(before, selected)) root.dispatchEvent(new Event("input", { bubbles: true }));
   };
   root.exportSVG = () => shown().exportSVG();
   root.exportCSV = () => shown().exportCSV();
@@ -212,7 +217,7 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
     const restored = (state ?? {}) as Record<string, unknown>;
     current = { ...current, ...given, ...optionsOf(restored) };
     selected = [...((ids as string[] | undefined) ?? [])];
-    redraw(ownOf(restored));
+    redraw(ownOf(restored), state !== undefined);
   } catch (e) {
     fail(e);
   }

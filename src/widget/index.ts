@@ -79,6 +79,10 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     element.addEventListener("input", sendSelection);
     element.addEventListener("statechange", sendState);
     el.replaceChildren(...[noteLine(model.get("note")), element].filter((child) => child !== null));
+    // Python sees the view as drawn from the first: its whole state (w.state), and the runs a
+    // restored state selects.
+    if (!sameJSON(element.value, model.get("selected"))) sendSelection();
+    if (!sameJSON(element.state, model.get("state") ?? {})) sendState();
   };
   const updateOptions = () => element?.update(options(model));
   const updateSelection = () => element && (element.value = model.get("selected"));

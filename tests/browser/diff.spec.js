@@ -232,10 +232,13 @@ test("the runs compared, base first, are the value: set from a header, by draggi
   expect(await names()).toEqual(["longer-warmup", "baseline"]);
   expect(await page.evaluate(() => window.inputs.at(-1))).toEqual(["longer-warmup", "baseline"]);
 
-  // Set from outside: no input event.
+  // Set from outside: no input event. The runs set keep their base, which is an option of its own.
   await page.evaluate(() => (window.config.value = ["baseline", "longer-warmup"]));
+  expect(await names()).toEqual(["longer-warmup", "baseline"]);
+  expect(await page.evaluate(() => window.config.state.base)).toBe("longer-warmup");
+  await page.evaluate(() => window.config.update({ base: "baseline" }));
   expect(await names()).toEqual(["baseline", "longer-warmup"]);
-  expect(await page.evaluate(() => window.inputs.length)).toBe(4);
+  expect(await page.evaluate(() => [window.config.state.base, window.inputs.length])).toEqual(["baseline", 4]);
 });
 
 test("exports: CSV of the table, JSON of the differing fields, SVG of the rows", async ({ page }) => {
@@ -335,7 +338,7 @@ test("bad data shows the error box with the contract's message", async ({ page }
   ]);
 });
 
-test("the notebook widget carries the runs compared, the base first, as its selection both ways", async ({ page }) => {
+test("the notebook widget carries the runs compared as its selection, and the base as its state, both ways", async ({ page }) => {
   const ipc = tableToIPC(
     tableFromArrays({ run_id: ["a", "a", "b", "b"], path: ["x/lr", "x/seed", "x/lr", "x/seed"], value: ["0.1", "1", "0.2", "1"] }),
     "stream",
@@ -349,6 +352,7 @@ test("the notebook widget carries the runs compared, the base first, as its sele
         scalars: new DataView(new ArrayBuffer(0)),
         options: { hideIdentical: true },
         selected: ["b", "a"],
+        state: { base: "b" },
       };
       const { model, saved } = (await import("/tests/browser/fake-model.js")).fakeModel(traits);
       const el = document.createElement("div");
@@ -360,16 +364,19 @@ test("the notebook widget carries the runs compared, the base first, as its sele
       el.querySelector("button[data-action='base']").click();
       const afterClick = { names: names(), saved: saved.at(-1), state: { runs: model.get("state").runs, base: model.get("state").base } };
       model.set("selected", ["b", "a"]);
-      const fromPython = names();
+      const selectedFromPython = names();
+      model.set("state", { ...model.get("state"), base: "b" });
+      const baseFromPython = { names: names(), selected: model.get("selected") };
       cleanup();
-      return { atStart, afterClick, fromPython, left: el.querySelectorAll(".rc-diff-row").length };
+      return { atStart, afterClick, selectedFromPython, baseFromPython, left: el.querySelectorAll(".rc-diff-row").length };
     },
     [...ipc],
   );
   expect(result).toEqual({
     atStart: { names: ["b", "a"], fields: ["x/lr"] },
     afterClick: { names: ["a", "b"], saved: ["a", "b"], state: { runs: ["a", "b"], base: "a" } },
-    fromPython: ["b", "a"],
+    selectedFromPython: ["a", "b"],
+    baseFromPython: { names: ["b", "a"], selected: ["b", "a"] },
     left: 0,
   });
 });

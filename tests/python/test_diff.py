@@ -8,7 +8,6 @@ import polars as pl
 import pyarrow as pa
 import pytest
 import runcompare as rc
-from traitlets import TraitError
 
 
 def sent(widget):
@@ -156,15 +155,18 @@ def test_runs_and_base_must_name_runs_of_the_details():
     assert raises(ROWS, runs=[]) == "runs is empty: name at least one run to compare."
 
 
-def test_the_runs_compared_are_the_selection_base_first_both_ways():
+def test_the_runs_compared_are_the_selection_and_the_base_is_the_states():
     widget = rc.diff(ROWS, runs=["b", "a"], hide_identical=True, height=300)
     assert widget.view == "diff"
     assert widget.options == {"runs": ["b", "a"], "base": None, "hideIdentical": True, "height": 300, "search": ""}
     assert widget.selected == ["b", "a"]
     assert widget.base == "b"
+    assert widget.state == {"base": "b"}
     widget.base = "a"
-    assert widget.selected == ["a", "b"]
+    assert widget.state == {"base": "a"} and widget.selected == ["b", "a"]
+    restored = rc.diff(ROWS, runs=["b", "a"], state=widget.state)
+    assert restored.base == "a" and restored.selected == ["a", "b"]
     assert rc.diff(ROWS, runs=["b", "a"], base="a").selected == ["a", "b"]
     assert rc.diff(ROWS).selected == ["a", "b"]
-    with pytest.raises(TraitError, match='"z"'):
+    with pytest.raises(rc.RunsDataError, match='no run "z" in the details'):
         widget.base = "z"

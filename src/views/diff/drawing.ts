@@ -109,10 +109,13 @@ export class DiffTable {
     this.setRuns(runs, false);
   }
 
-  /** The runs compared, set from outside: those of these ids this data has, the first the base. */
+  /** The runs compared, set from outside: those of these ids this data has, in their order; the base stays the base when among them, else the first is. */
   highlight(ids: readonly string[]) {
     const runs = [...new Set(ids.map((id) => this.details.ids.indexOf(id)).filter((run) => run >= 0))];
-    if (runs.length) this.setRuns(runs, false);
+    if (!runs.length || sameRuns(runs, this.runs)) return;
+    const base = this.runs[0];
+    this.setRuns(runs.includes(base) ? withBase(runs, base) : runs, false);
+    this.hooks.record(this.shownRuns());
   }
 
   /** The runs compared, the base first. */
@@ -120,9 +123,14 @@ export class DiffTable {
     return this.runs.map((run) => this.details.ids[run]);
   }
 
-  /** The sections collapsed (the other entries of the state are options the view keeps). */
-  state(): Pick<DiffState, "collapsed"> {
-    return { collapsed: [...this.collapsed] };
+  /** The runs compared and the base as shown, and the sections collapsed. */
+  state(): Pick<DiffState, "runs" | "base" | "collapsed"> {
+    return { ...this.shownRuns(), collapsed: [...this.collapsed] };
+  }
+
+  private shownRuns(): { runs: string[]; base: string } {
+    const runs = this.selection();
+    return { runs, base: runs[0] };
   }
 
   update(changes: Partial<DiffOptions>, options: Settled<DiffOptions>): boolean {
@@ -158,9 +166,8 @@ export class DiffTable {
     this.scroller.insertBefore(this.header.row, this.body);
     this.relayout();
     if (!byUser) return;
-    const ids = this.selection();
-    this.hooks.select(ids);
-    this.hooks.record({ runs: ids, base: ids[0] });
+    this.hooks.select(this.selection());
+    this.hooks.record(this.shownRuns());
   }
 
   private setHideIdentical(hide: boolean) {
@@ -497,4 +504,8 @@ export class DiffTable {
 function fieldOfRow(layout: RowLayout, element: HTMLElement): number | null {
   const row = layout.rows[Number(element.getAttribute("aria-rowindex")) - 2];
   return row && row.kind !== "section" ? row.field : null;
+}
+
+function sameRuns(a: readonly number[], b: readonly number[]) {
+  return a.length === b.length && a.every((run, i) => run === b[i]);
 }
