@@ -3,13 +3,10 @@ import { exportView, type ExportFormat, type Exportable } from "./export.js";
 /**
  * The row atop a view: its own controls first, then SVG / PNG / CSV exports of `view` named
  * after it, `name` (see exportView: next to the notebook in JupyterLab, else downloads), and the
- * exports of the view's own. Returns the row, the places for the controls and the exports of the
- * view's own, and the SVG / PNG / CSV buttons (off while the view shows an error).
+ * exports of the view's own. Returns the row, and the places for the controls and the exports of
+ * the view's own. While the view shows an error its exports say so, in the notice.
  */
-export function toolbar(
-  view: Exportable & HTMLElement,
-  name: string,
-): { bar: HTMLElement; controls: HTMLElement; exports: HTMLElement; buttons: HTMLButtonElement[] } {
+export function toolbar(view: Exportable & HTMLElement, name: string): { bar: HTMLElement; controls: HTMLElement; exports: HTMLElement } {
   const bar = document.createElement("div");
   bar.className = "rc-toolbar";
   const controls = document.createElement("div");
@@ -27,8 +24,7 @@ export function toolbar(
     element.addEventListener("click", () => void exportView(view, view, format, name).catch(() => {}));
     return element;
   };
-  const buttons = [button("svg", "Save the view as SVG (vector)"), button("png", "Save the view as PNG"), button("csv", "Save the values shown as CSV")];
-  group.append(...buttons, exports);
+  group.append(button("svg", "Save the view as SVG (vector)"), button("png", "Save the view as PNG"), button("csv", "Save the values shown as CSV"), exports);
   bar.append(controls, group);
-  return { bar, controls, exports, buttons };
+  return { bar, controls, exports };
 }

@@ -76,8 +76,8 @@ export interface ViewSpec<O, D extends Drawing<O>> {
 /**
  * The element of a view: options checked against the view's schema before anything is drawn;
  * the toolbar (the view's controls, SVG / PNG / CSV); a drawing made anew for changed options
- * unless it shows them in place; bad data or options shown as an error in its place, with the
- * exports off; the selection and the state outliving each drawing.
+ * unless it shows them in place; bad data or options shown as an error in its place, and every
+ * export refusing in words; the selection and the state outliving each drawing.
  */
 export function makeView<O extends ViewOptions<S>, S extends object, D extends Drawing<O>>(
   spec: ViewSpec<O, D>,
@@ -86,7 +86,7 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
   const { schema } = spec;
   const root = document.createElement("div") as unknown as ViewElement<O, S>;
   root.className = `rc-view rc-${schema.title}`;
-  const { bar, controls, exports, buttons } = toolbar(root, schema.title);
+  const { bar, controls, exports } = toolbar(root, schema.title);
   root.append(viewStyle(), ...(spec.styles?.() ?? []), bar);
   ownInputEventsOnly(root);
   const entries = stateEntries(schema);
@@ -108,7 +108,6 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
     error = e.message;
     controls.replaceChildren();
     exports.replaceChildren();
-    for (const button of buttons) button.disabled = true;
     root.querySelector(":scope > .rc-error")?.remove();
     root.append(errorBox(error));
   };
@@ -123,7 +122,6 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
     exports.replaceChildren();
     try {
       drawing = spec.draw(root, { ...current, state: kept } as Settled<O>, hooks);
-      for (const button of buttons) button.disabled = false;
       const drawn = drawing.selection?.() ?? null;
       if (drawn && (restored || selected.length === 0 || sameIds(drawn, selected))) selected = drawn;
       else drawing.highlight(selected);
