@@ -2,6 +2,7 @@
 
 import datetime as dt
 import math
+from decimal import Decimal
 
 import pandas as pd
 import polars as pl
@@ -153,6 +154,27 @@ def test_pyarrow_string_kinds_become_string(string_type):
 def test_polars_string_kinds_become_string(dtype):
     frame = pl.DataFrame({"run_id": ["a", "b"], "params.opt": pl.Series(["x", "y"], dtype=dtype)})
     assert rc.runs_to_ipc(frame) == rc.runs_to_ipc([{"run_id": "a", "params.opt": "x"}, {"run_id": "b", "params.opt": "y"}])
+
+
+def test_polars_frames_read_through_string_views_give_the_bytes_of_their_oldest_arrow_layout():
+    # Text is read as polars holds it (string views) where it can; categoricals, alone or nested,
+    # as large_string dictionaries: either way the bytes are those of to_arrow()'s oldest layout.
+    frame = pl.DataFrame(
+        {
+            "run_id": ["a", "b"],
+            "params.opt": pl.Series(["x", None], dtype=pl.Categorical),
+            "tags.kinds": pl.Series([["x"], None], dtype=pl.List(pl.Categorical)),
+            "params.text": ["p", "<img src=x onerror=alert(1)>"],
+            "tags.list": [["p", "q"], None],
+            "params.nested": [{"k": "v", "n": 1}, None],
+            "blob": [b"x", None],
+            "start_time": [dt.datetime(2020, 1, 1), None],
+            "metrics.cost": pl.Series([Decimal("1.5"), None], dtype=pl.Decimal(10, 2)),
+            "params.flag": [True, None],
+            "tags.none": [None, None],
+        }
+    )
+    assert rc.runs_to_ipc(frame) == rc.runs_to_ipc(frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
 
 
 def test_pandas_categorical_becomes_string():
