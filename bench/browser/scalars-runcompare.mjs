@@ -1,20 +1,13 @@
 // runcompare's scalars view: first paint from Arrow IPC bytes, then smoothing-slider moves and
 // pointer moves for the tooltip, as a user makes them.
-import { fetchBytes, firstPaints, heap, idle, nextFrame, painted, sampleHeap } from "./timing.mjs";
+import { fetchBytes, firstPaints, heap, idle, painted, sampleHeap, shownOnScreen } from "./timing.mjs";
 import { CHART_WIDTH, FIRST_SMOOTHING } from "./scalars-scenario.mjs";
 
 let view = null;
 let scalars = null;
 
-/** Waits until the view has drawn a frame after `before`, then until that frame is on screen. */
-async function drawnAfter(before) {
-  while (view.drawn.frames <= before) {
-    await nextFrame();
-    sampleHeap();
-  }
-  sampleHeap();
-  return painted();
-}
+/** The start of the frame after the one that showed the view's frames after `before`. */
+const drawnAfter = async (before) => (await shownOnScreen(() => view.drawn.frames > before)).shown;
 
 /**
  * Milliseconds from the call to the frame after the one that showed the lines, once per repeat;
