@@ -144,6 +144,7 @@ function markdown(results, { date, load }) {
   });
   return [
     `Measured ${date.slice(0, 16).replace("T", " ")} UTC, load average at start ${load.map((l) => l.toFixed(1)).join(" ")}.`,
+    "",
     "| view | runs | runcompare first paint: first view / later | Observable Plot | Plotly | vs fastest peer: first / later |",
     "|---|---|---|---|---|---|",
     ...rows,
