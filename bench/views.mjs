@@ -7,14 +7,16 @@
 // Each library draws each view in `pages` fresh pages, three times per page: the first is the
 // first view of the page (cold: nothing of the library has run yet), the others later views
 // (warm). The library and the data are loaded before the clock starts; runcompare reads Arrow
-// IPC bytes (decoding included), the peers JSON records already parsed. `node bench/run.mjs
+// IPC bytes (decoding included), the peers JSON records already parsed. The values view gets
+// the scalars' rows that decide each series' last, min and max value, as Python sends them to
+// it; the peers get each run's last values. `node bench/run.mjs
 // --only views` runs this too, through `run(context)`.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { makeScalars, makeRuns, runsRecords, runsTable, toIPC } from "./data.mjs";
+import { makeScalars, makeRuns, runsRecords, runsTable, summaryRowsIPC, toIPC } from "./data.mjs";
 import { VALUES_SERIES } from "./browser/views-scenario.mjs";
 import { OUTPUT, launchBrowser, openPage, outputUrl, startServer } from "./harness.mjs";
 import { median } from "./report.mjs";
@@ -39,7 +41,7 @@ function writeData(count) {
   files.runsJson = write(`views-runs-${count}.json`, JSON.stringify(runsRecords(columns)));
   if (count <= VALUES_MAX_RUNS) {
     const scalars = makeScalars(count);
-    files.scalars = write(`views-scalars-${count}.arrow`, scalars.ipc);
+    files.scalars = write(`views-scalars-${count}.arrow`, summaryRowsIPC(count, scalars.columns));
     // The last value of each run's series: the rows come run by run, series by series, in step order.
     const records = JSON.parse(scalars.json);
     const last = new Map();
