@@ -53,6 +53,6 @@ def _write_stream(sink, table):
 
 
 def runs_to_ipc(runs):
-    """Runs (anything to_runs_table accepts) as Arrow IPC stream bytes, checked and normalised,
-    so equal data gives equal bytes whatever the input type."""
+    """Runs (anything to_runs_table accepts) as Arrow IPC stream bytes (a bytearray, one record
+    batch), checked and normalised, so equal data gives equal bytes whatever the input type."""
     return table_to_ipc(to_runs_table(runs))

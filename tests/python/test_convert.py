@@ -98,6 +98,19 @@ def test_bytes_read_back_as_the_normalised_table():
     assert rows[2]["start_time"] is None
 
 
+@pytest.mark.parametrize("kind", list(INPUTS))
+def test_bytes_are_pyarrows_own_stream_of_one_batch(kind):
+    # Written in place into a bytearray of the size measured first: the same bytes as pyarrow's
+    # growing buffer gives for the normalised table.
+    table = to_runs_table(INPUTS[kind]())
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    sent = rc.runs_to_ipc(INPUTS[kind]())
+    assert isinstance(sent, bytearray) and sent == sink.getvalue().to_pybytes()
+    assert len(list(pa.ipc.open_stream(sent))) == 1
+
+
 def test_missing_floats_are_nan():
     table = to_runs_table([{"run_id": "a", "metrics.acc": 0.5}, {"run_id": "b", "metrics.acc": None}])
     assert table.column("metrics.acc").null_count == 0
