@@ -11,10 +11,10 @@ Scalars: 10 M rows (1,000 runs x 10,000 steps, one metric, run_id and metric as 
 rc.scalars_to_ipc, as pandas with object strings, pandas with its string dtype, polars and
 pyarrow, against the same pyarrow baselines.
 
-Memory: each case runs in a process of its own, which builds the input, resets the kernel's peak
-resident size (/proc/self/clear_refs) and converts; "extra" is the peak resident size during the
-conversion above the resident size with the input built, against the input's own size (pandas
-memory_usage(deep=True), polars estimated_size, pyarrow nbytes).
+Memory: runcompare and the baseline each run in a process of their own, which builds the input,
+resets the kernel's peak resident size (/proc/self/clear_refs) and converts; "extra" is the peak
+resident size during the conversion above the resident size with the input built, against the
+input's own size (pandas memory_usage(deep=True), polars estimated_size, pyarrow nbytes).
 
     .venv/bin/python bench/convert.py [--json FILE] [--runs 1000000] [--rows 10000000] [--repeats 3]
 
@@ -133,8 +133,9 @@ def rss_kib(field):
     raise RuntimeError(field)
 
 
-def one_case(table_kind, kind, size, repeats):
-    """In this process: times and peak memory of runcompare's conversion and the baseline."""
+def one_case(table_kind, kind, who, size, repeats):
+    """In this process: the times and peak memory of runcompare's conversion or of the baseline
+    (`who`), each in a process of its own, so that neither finds memory the other freed."""
     import gc
 
     import runcompare as rc
@@ -144,38 +145,41 @@ def one_case(table_kind, kind, size, repeats):
     del table
     gc.collect()
     convert = rc.runs_to_ipc if table_kind == "runs" else rc.scalars_to_ipc
-    # A first call on a few rows, so that what either imports on first use is not counted.
-    head = value.slice(0, 1000) if kind == "pyarrow" else value.head(1000)
-    convert(head), baseline(head, kind)
-    result = {}
-    for name, call in (("runcompare", lambda: convert(value)), ("pyarrow", lambda: baseline(value, kind))):
-        times, extra = [], []
-        for _ in range(repeats):
-            gc.collect()
-            before = rss_kib("VmRSS")
-            with open("/proc/self/clear_refs", "w") as clear:
-                clear.write("5")
-            started = time.perf_counter()
-            output = call()
-            times.append(time.perf_counter() - started)
-            extra.append((rss_kib("VmHWM") - before) * 1024)
-            output_bytes = len(output)
-            del output
-        result[name] = {"seconds": statistics.median(times), "best": min(times), "times": times, "extra_bytes": max(extra), "output_bytes": output_bytes}
-    result["input_bytes"] = input_bytes
-    return result
+    call = (lambda data: convert(data)) if who == "runcompare" else (lambda data: baseline(data, kind))
+    # A first call on a few rows, so that what it imports on first use is not counted.
+    call(value.slice(0, 1000) if kind == "pyarrow" else value.head(1000))
+    times, extra = [], []
+    for _ in range(repeats):
+        gc.collect()
+        before = rss_kib("VmRSS")
+        with open("/proc/self/clear_refs", "w") as clear:
+            clear.write("5")
+        started = time.perf_counter()
+        output = call(value)
+        times.append(time.perf_counter() - started)
+        extra.append((rss_kib("VmHWM") - before) * 1024)
+        output_bytes = len(output)
+        del output
+    return {
+        "seconds": statistics.median(times),
+        "best": min(times),
+        "times": times,
+        "extra_bytes": max(extra),
+        "output_bytes": output_bytes,
+        "input_bytes": input_bytes,
+    }
 
 
 def run_case(table_kind, kind, size, repeats):
-    """One case in a fresh process, so that its peak memory is its own."""
-    done = subprocess.run(
-        [sys.executable, __file__, "--case", f"{table_kind},{kind},{size},{repeats}"],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    """runcompare and the baseline on one input, each in a fresh process."""
+    result = {}
+    for who in ("runcompare", "pyarrow"):
+        done = subprocess.run([sys.executable, __file__, "--case", f"{table_kind},{kind},{who},{size},{repeats}"], capture_output=True, text=True)
+        if done.returncode != 0:
+            return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+        result[who] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["input_bytes"] = result["runcompare"]["input_bytes"]
+    return result
 
 
 IMPORT = """
@@ -254,8 +258,8 @@ def main():
     parser.add_argument("--case")
     args = parser.parse_args()
     if args.case:
-        table_kind, kind, size, repeats = args.case.split(",")
-        print(json.dumps(one_case(table_kind, kind, int(size), int(repeats))))
+        table_kind, kind, who, size, repeats = args.case.split(",")
+        print(json.dumps(one_case(table_kind, kind, who, int(size), int(repeats))))
         return
     inputs = args.inputs.split(",")
     results = {
