@@ -70,14 +70,7 @@ function runCell([code, kind]) {
   const note = (name) => (times[name] ??= performance.now() - start);
   const onReply = (_, { msg }) => msg.header.msg_type === "execute_reply" && note("reply");
   kernel.anyMessage.connect(onReply);
-  const rendered = () =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = resolve;
-        channel.port2.postMessage(null);
-      }),
-    );
+  const rendered = window.__benchRendered;
   if (!cell) throw new Error(`no cell begins with ${code}`);
   const drawn = (view) => (kind === "parallel" ? view.drawn?.lines > 0 : view.drawn?.frames > 0);
   // A view of an earlier run of the cell, until the new output replaces it.
@@ -115,14 +108,7 @@ function runAll(kinds) {
   const start = performance.now();
   const times = {};
   const drawn = (view, kind) => (kind === "parallel" ? view.drawn?.lines > 0 : kind === "scalars" ? view.drawn?.frames > 0 : true);
-  const rendered = () =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = resolve;
-        channel.port2.postMessage(null);
-      }),
-    );
+  const rendered = window.__benchRendered;
   void window.jupyterapp.commands.execute("notebook:run-all-cells");
   return (async () => {
     for (;;) {
@@ -147,6 +133,17 @@ async function openNotebook(browser, origin) {
   await page.goto(`${origin}/lab/tree/${NOTEBOOK}?reset`);
   await page.locator(".jp-Notebook").waitFor({ timeout: 120_000 });
   await kernelIdle(page);
+  // For runCell and runAll: resolves once the next frame has been rendered (a task queued from its frame callback runs after its paint).
+  await page.evaluate(() => {
+    window.__benchRendered = () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = resolve;
+          channel.port2.postMessage(null);
+        }),
+      );
+  });
   return page;
 }
 

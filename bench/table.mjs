@@ -18,7 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { makeWideRuns, toIPC, wideRunsTable } from "./data.mjs";
-import { OUTPUT, REPO, launchBrowser, openPage, outputUrl, retainedHeap, startServer } from "./harness.mjs";
+import { OUTPUT, REPO, outputUrl, retainedHeap, runAlone } from "./harness.mjs";
 import { median } from "./report.mjs";
 import { compareEngines } from "./table-engine.mjs";
 
@@ -245,21 +245,11 @@ async function main() {
       port: { type: "string", default: "8774" },
     },
   });
-  const port = Number(args.port);
-  const server = await startServer(port);
-  const browser = await launchBrowser();
-  try {
-    const results = await run({
-      openPage: (pagePath) => openPage(browser, port, pagePath),
-      bundle: args.bundle ? outputUrl(args.bundle) : undefined,
-      only: args.only?.split(","),
-      sizes: args.sizes?.split(",").map(Number),
-    });
-    console.log(`\n${results.markdown}\n\n${results.targets.map((line) => `- ${line}`).join("\n")}`);
-  } finally {
-    await browser.close();
-    server.kill();
-  }
+  await runAlone(Number(args.port), run, {
+    bundle: args.bundle ? outputUrl(args.bundle) : undefined,
+    only: args.only?.split(","),
+    sizes: args.sizes?.split(",").map(Number),
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

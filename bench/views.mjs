@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { makeScalars, makeRuns, runsRecords, runsTable, summaryRowsIPC, toIPC } from "./data.mjs";
 import { VALUES_SERIES } from "./browser/views-scenario.mjs";
-import { OUTPUT, launchBrowser, openPage, outputUrl, startServer } from "./harness.mjs";
+import { OUTPUT, outputUrl, runAlone } from "./harness.mjs";
 import { median } from "./report.mjs";
 
 const VIEWS = ["scatter", "summary", "values", "diff"];
@@ -99,7 +99,7 @@ export async function run(context) {
       results.push(result);
     }
   }
-  return { ...measured, results, markdown: markdown(results, measured), targets: targets(results) };
+  return { ...measured, results, markdown: markdown(results, measured, context.pages ?? 5), targets: targets(results) };
 }
 
 const ms = (value) => (Number.isFinite(value) ? (value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`) : "–");
@@ -130,7 +130,7 @@ function summarise(result) {
   };
 }
 
-function markdown(results, { date, load }) {
+function markdown(results, { date, load }, pages) {
   const both = (shown, rendered) => `${ms(shown)} (${ms(rendered)})`;
   const rows = results.map((result) => {
     const s = summarise(result);
@@ -151,7 +151,8 @@ function markdown(results, { date, load }) {
     "|---|---|---|---|---|---|",
     ...rows,
     "",
-    "Medians over 5 fresh pages: the first view of each page (cold) and two later ones (warm). Each time runs from the call, made in a task as a notebook " +
+    `Medians over ${pages} fresh pages: the first view` +
+      " of each page (cold) and two later ones (warm). Each time runs from the call, made in a task as a notebook " +
       "output is, to the start of the frame after the one that showed the view; in brackets, to the end of this thread's work on that frame (not " +
       "bound to the display's 16.7 ms frames: where both libraries are shown in the same frame, it says which did less). The library and the data are " +
       "loaded before the clock starts: runcompare reads Arrow IPC bytes (decoding included), the peers JSON records already parsed. Ratios: the fastest " +
@@ -182,22 +183,12 @@ async function main() {
       port: { type: "string", default: "8773" },
     },
   });
-  const port = Number(args.port);
-  const server = await startServer(port);
-  const browser = await launchBrowser();
-  try {
-    const results = await run({
-      openPage: (pagePath) => openPage(browser, port, pagePath),
-      bundle: args.bundle ? outputUrl(args.bundle) : undefined,
-      sizes: args.sizes?.split(",").map(Number),
-      views: args.views?.split(","),
-      pages: args.pages ? Number(args.pages) : undefined,
-    });
-    console.log(`\n${results.markdown}\n\n${results.targets.map((line) => `- ${line}`).join("\n")}`);
-  } finally {
-    await browser.close();
-    server.kill();
-  }
+  await runAlone(Number(args.port), run, {
+    bundle: args.bundle ? outputUrl(args.bundle) : undefined,
+    sizes: args.sizes?.split(",").map(Number),
+    views: args.views?.split(","),
+    pages: args.pages ? Number(args.pages) : undefined,
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
