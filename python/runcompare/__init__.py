@@ -2,10 +2,14 @@
 
 `import runcompare` imports none of what the views and converters need (pyarrow, anywidget,
 pandas, the loaders' trackers): each public name is imported from its module the first time
-it is used, so importing is quick wherever the package is only imported.
+it is used, so importing is quick wherever the package is only imported. In a Jupyter kernel,
+where a view follows, the widget's libraries are imported meanwhile in a thread (see
+_import_widget_libraries).
 """
 
 import importlib
+import sys
+import threading
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
@@ -118,6 +122,34 @@ if TYPE_CHECKING:
     from ._values_view import SummaryView, ValuesView, summary, values
     from ._widget import View, set_defaults
     from .loaders import RunTables, from_mlflow, from_optuna, from_tensorboard, read_runs, read_scalars
+
+
+# What every view needs and a kernel may not have imported yet: about a quarter of a second,
+# most of it ipywidgets' widget classes.
+_WIDGET_LIBRARIES = ("pyarrow", "anywidget")
+
+
+def _import_widget_libraries():
+    """In a Jupyter kernel, imports the widget's libraries in a daemon thread, so the first view
+    does not wait for them: the user's next cell, or the rest of this one, runs meanwhile (a
+    view made sooner waits for the import under way, as any import does). Only third-party
+    modules, none of which import runcompare, so the two threads never wait on each other's
+    module locks. Elsewhere (scripts, tests) nothing is imported."""
+    shell = getattr(sys.modules.get("IPython"), "get_ipython", lambda: None)()
+    if "ipykernel" not in sys.modules or getattr(shell, "kernel", None) is None:
+        return
+
+    def run():
+        for name in _WIDGET_LIBRARIES:
+            try:
+                importlib.import_module(name)
+            except Exception:
+                return  # the view's own import reports it, with its message
+
+    threading.Thread(target=run, name="runcompare-imports", daemon=True).start()
+
+
+_import_widget_libraries()
 
 
 def _jupyter_labextension_paths():

@@ -39,3 +39,55 @@ def test_every_public_name_resolves_and_functions_raise_without_inner_frames():
     assert raised.traceback[-1].name == "call"
     with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
         rc.nonsense  # noqa: B018
+
+
+@pytest.fixture
+def kernel():
+    """A fresh IPython kernel, as a notebook runs one; `kernel(code)` runs a cell and returns
+    what it printed, or raises with the kernel's error."""
+    from jupyter_client.manager import start_new_kernel
+
+    manager, client = start_new_kernel(kernel_name="python3")
+
+    def run(code):
+        printed, errors = [], []
+
+        def output(message):
+            content = message["content"]
+            if message["msg_type"] == "stream":
+                printed.append(content["text"])
+            elif message["msg_type"] == "error":
+                errors.append("\n".join(content["traceback"]))
+
+        client.execute_interactive(code, timeout=60, output_hook=output)
+        assert not errors, errors[0]
+        return "".join(printed)
+
+    yield run
+    client.stop_channels()
+    manager.shutdown_kernel(now=True)
+
+
+def test_in_a_kernel_the_widget_libraries_are_imported_after_runcompare_without_being_asked(kernel):
+    assert kernel("import sys; print('anywidget' in sys.modules)").strip() == "False"
+    kernel("import runcompare")
+    waited = kernel(
+        "import threading, time\n"
+        "start = time.monotonic()\n"
+        "while 'anywidget' not in sys.modules or any(t.name == 'runcompare-imports' for t in threading.enumerate()):\n"
+        "    assert time.monotonic() - start < 30, 'anywidget was not imported in 30 s'\n"
+        "    time.sleep(0.01)\n"
+        "print(sorted(name for name in ('anywidget', 'ipywidgets', 'pyarrow') if name in sys.modules))"
+    )
+    assert waited.strip() == "['anywidget', 'ipywidgets', 'pyarrow']"
+
+
+def test_in_a_kernel_a_view_made_while_those_libraries_are_imported_is_made_as_ever(kernel):
+    # The view's imports meet the thread's halfway: each waits for a module the other is importing.
+    printed = kernel(
+        "import runcompare as rc\n"
+        "view = rc.parallel([{'run_id': 'a', 'params.lr': 0.1}, {'run_id': 'b', 'params.lr': 0.2}])\n"
+        "import pyarrow as pa\n"
+        "print(view.view, pa.ipc.open_stream(bytes(view.runs)).read_all().column('run_id').to_pylist())"
+    )
+    assert printed.strip() == "parallel ['a', 'b']"
