@@ -133,8 +133,9 @@ def _import_widget_libraries():
     """In a Jupyter kernel, imports the widget's libraries in a daemon thread, so the first view
     does not wait for them: the user's next cell, or the rest of this one, runs meanwhile (a
     view made sooner waits for the import under way, as any import does). Only third-party
-    modules, none of which import runcompare, so the two threads never wait on each other's
-    module locks. Elsewhere (scripts, tests) nothing is imported."""
+    modules, none of which import runcompare: the thread never waits for a module the view's
+    imports hold, so the two cannot wait on each other. Elsewhere (scripts, tests) nothing is
+    imported."""
     shell = getattr(sys.modules.get("IPython"), "get_ipython", lambda: None)()
     if "ipykernel" not in sys.modules or getattr(shell, "kernel", None) is None:
         return
