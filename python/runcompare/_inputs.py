@@ -6,11 +6,13 @@ with either (or both) missing.
 
 import datetime
 import numbers
+import sys
 import uuid
 from collections.abc import Mapping
 from typing import Callable, Iterator, List, NamedTuple
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import _errors
 from ._errors import RunsDataError
@@ -33,7 +35,7 @@ def read_columns(runs, table):
     if _is_dataframe(runs, "pandas"):
         return _from_pandas(runs)
     if _is_dataframe(runs, "polars"):
-        return _from_arrow(runs.to_arrow())
+        return _from_arrow(_polars_to_arrow(runs))
     if isinstance(runs, list):
         return _from_records(runs, table)
     raise RunsDataError(_errors.not_table_input(table, type(runs).__name__))
@@ -46,6 +48,34 @@ def _is_dataframe(value, library):
 
 def _from_arrow(table):
     return ColumnSource(table.num_rows, list(table.column_names), lambda: iter(table.columns))
+
+
+def _polars_to_arrow(frame):
+    """A polars DataFrame as Arrow. Its text columns are read as polars holds them, string views
+    (no copy), and cast to string once: polars' default layout, large_string, copies every
+    string first. Other columns take that default layout (pyarrow cannot cast a dictionary of
+    views, so categoricals must)."""
+    polars = sys.modules[type(frame).__module__.split(".")[0]]
+    levels = getattr(polars, "CompatLevel", None)
+    text = [name for name, dtype in frame.schema.items() if dtype == polars.String] if levels else []
+    if not text:
+        return frame.to_arrow()
+    views = frame.select(text).to_arrow(compat_level=levels.newest())
+    others = frame.drop(text).to_arrow()
+    source = {name: views if name in text else others for name in frame.columns}
+    return pa.table({name: _text(table.column(name)) if table is views else table.column(name) for name, table in source.items()})
+
+
+def _text(views):
+    """String views as one string array. Its validity bitmap is made anew: polars leaves the bits
+    past the last row as they were, and equal data must give equal bytes."""
+    text = pa.concat_arrays([chunk.cast(pa.string()) for chunk in views.chunks]) if views.num_chunks != 1 else views.chunk(0).cast(pa.string())
+    if not text.null_count:
+        return text
+    if text.offset:
+        text = pa.concat_arrays([text])
+    validity = pc.is_valid(text).buffers()[1]
+    return pa.Array.from_buffers(pa.string(), len(text), [validity, *text.buffers()[1:]], text.null_count)
 
 
 def _from_pandas(frame):

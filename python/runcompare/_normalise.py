@@ -58,10 +58,11 @@ def normalise(column):
     if column.type != target:
         # Unsafe only for timestamps, where it means cutting to the millisecond.
         column = pc.cast(column, target, safe=not pa.types.is_timestamp(target))
-    if target == pa.float64():
+    if target == pa.float64() and column.null_count:
         column = pc.fill_null(column, math.nan)
     if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
+        # One chunk is taken as it is: combine_chunks would copy it.
+        column = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
     if column.null_count and pa.types.is_primitive(target):
         column = _zero_null_slots(column)
     return column

@@ -64,8 +64,8 @@ def to_scalars_table(scalars):
 
 
 def scalars_to_ipc(scalars):
-    """Scalars (anything to_scalars_table accepts) as Arrow IPC stream bytes, checked and
-    normalised, so equal data gives equal bytes whatever the input type."""
+    """Scalars (anything to_scalars_table accepts) as Arrow IPC stream bytes (a bytearray, one
+    record batch), checked and normalised, so equal data gives equal bytes whatever the input type."""
     return table_to_ipc(to_scalars_table(scalars))
 
 
