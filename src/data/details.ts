@@ -182,35 +182,46 @@ class FieldCollector {
   }
 }
 
+/** A section's fields and subsections, in order of first appearance. */
 interface SectionNode {
-  fields: number[];
-  children: Map<string, SectionNode>;
+  entries: (number | SectionNode)[];
+  sections: Map<string, SectionNode>;
 }
 
-/** Field indices depth first through the section tree, siblings in order of first appearance. */
+/**
+ * Field indices depth first through the section tree, siblings in order of first appearance.
+ * A field is an entry of its own beside the sections, so no key made of a path's text can
+ * stand for it (a path is any text, NUL bytes too); the tree is walked with a stack, not
+ * recursion, so paths of any depth and sections of any size are ordered.
+ */
 function sectionOrder(paths: readonly string[]): number[] {
-  const root: SectionNode = { fields: [], children: new Map() };
+  const root: SectionNode = { entries: [], sections: new Map() };
   paths.forEach((path, field) => {
     let node = root;
     const segments = pathSegments(path);
-    for (const segment of segments.slice(0, -1)) {
-      let child = node.children.get(segment);
+    for (let i = 0; i < segments.length - 1; i++) {
+      let child = node.sections.get(segments[i]);
       if (!child) {
-        child = { fields: [], children: new Map() };
-        node.children.set(segment, child);
+        child = { entries: [], sections: new Map() };
+        node.sections.set(segments[i], child);
+        node.entries.push(child);
       }
       node = child;
     }
-    // A field takes its place among its siblings: a placeholder child keeps the order.
-    const leaf = `\u0000${field}`;
-    node.children.set(leaf, { fields: [field], children: new Map() });
+    node.entries.push(field);
   });
   const order: number[] = [];
-  const visit = (node: SectionNode) => {
-    order.push(...node.fields);
-    for (const child of node.children.values()) visit(child);
-  };
-  visit(root);
+  const stack: { node: SectionNode; next: number }[] = [{ node: root, next: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.next === top.node.entries.length) {
+      stack.pop();
+      continue;
+    }
+    const entry = top.node.entries[top.next++];
+    if (typeof entry === "number") order.push(entry);
+    else stack.push({ node: entry, next: 0 });
+  }
   return order;
 }
 

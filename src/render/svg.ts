@@ -33,7 +33,16 @@ export function svgDocument(width: number, height: number, theme: ExportTheme, c
   svg.append(svgElement("rect", { width, height, fill: theme.background }), ...content);
   inlineCurrentColor(svg, theme.foreground);
   for (const text of svg.querySelectorAll("text")) if (!text.hasAttribute("fill")) text.setAttribute("fill", theme.foreground);
-  return new XMLSerializer().serializeToString(svg);
+  return xmlSafe(new XMLSerializer().serializeToString(svg));
+}
+
+/**
+ * Characters XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates, U+FFFE and
+ * U+FFFF) replaced by U+FFFD: the browser's serializer writes them as they are, and a file with
+ * one is not an image (the PNG export could not decode it).
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(/[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu, "\uFFFD");
 }
 
 /** d3 axes draw in currentColor, which a file opened on its own does not know. */

@@ -1,3 +1,4 @@
+import { failExport } from "./export.js";
 import { errorBox } from "./error.js";
 import { viewStyle } from "./style.js";
 
@@ -75,10 +76,7 @@ export function redrawnView<O extends { selected?: readonly string[] }, D extend
       root.append(errorBox(error));
     }
   };
-  const shown = () => {
-    if (!drawing) throw new Error(`nothing to export: ${error}`);
-    return drawing;
-  };
+  const shown = () => drawing ?? failExport(error);
 
   Object.defineProperties(root, {
     value: {

@@ -2,7 +2,7 @@ import { readDetails, type Details, type DetailsInput } from "../../data/details
 import { compareRuns, isLongText, moveRun, withBase, type Comparisons } from "../../data/diff.js";
 import { RunsDataError, messages } from "../../data/errors.js";
 import { findMatches, searchPattern, stepThrough } from "../../data/search.js";
-import { saveFile } from "../../render/export.js";
+import { failExport, saveFile } from "../../render/export.js";
 import { errorBox } from "../../render/error.js";
 import { viewStyle } from "../../render/style.js";
 import { nameCell, valueCell } from "./cells.js";
@@ -106,9 +106,10 @@ export function diff(data: DetailsInput, options: DiffOptions = {}): DiffElement
       fail(e);
     }
   };
-  root.exportSVG = () => table?.exportSVG() ?? "";
-  root.exportCSV = () => table?.exportCSV() ?? "";
-  root.exportJSON = () => table?.exportJSON() ?? "";
+  const shown = () => table ?? failExport(error);
+  root.exportSVG = () => shown().exportSVG();
+  root.exportCSV = () => shown().exportCSV();
+  root.exportJSON = () => shown().exportJSON();
   root.destroy = () => {
     table?.destroy();
     table = null;

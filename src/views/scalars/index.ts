@@ -1,3 +1,4 @@
+import { failExport } from "../../render/export.js";
 import { RunsDataError, messages } from "../../data/errors.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
 import { errorBox } from "../../render/error.js";
@@ -121,8 +122,9 @@ export function scalars(data: ScalarsInput | null, options: ScalarsOptions = {})
     state = null;
     root.replaceChildren();
   };
-  root.exportSVG = () => state?.exportSVG() ?? "";
-  root.exportCSV = () => state?.exportCSV() ?? "";
+  const shown = () => state ?? failExport(error);
+  root.exportSVG = () => shown().exportSVG();
+  root.exportCSV = () => shown().exportCSV();
   rebuild();
   return root;
 }

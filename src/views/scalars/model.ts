@@ -11,7 +11,7 @@ import { firstTimes, splitTraces, type SeriesTraces } from "./traces.js";
 
 /** One drawn line: a run's series, or a group's aggregate of it. */
 export interface Line {
-  /** Unique within a chart. */
+  /** Unique among every chart's lines: the series' and the run's (or group's) index, never their names. */
   readonly key: string;
   /** The legend entry it belongs to (a run id, or a group). */
   readonly entry: LegendEntry;
@@ -94,7 +94,7 @@ export class ScalarsData {
   /** The charts the settings ask for, in the order the series first appear. */
   charts(settings: Settings): ChartSpec[] {
     const chosen = chosenSeries(this.series, settings.metrics);
-    if (settings.variants === "separate") return chosen.map((s) => ({ key: this.series[s].key, title: this.series[s].key, series: [s] }));
+    if (settings.variants === "separate") return chosen.map((s) => ({ key: `series:${s}`, title: this.series[s].key, series: [s] }));
     const byMetric = new Map<string, number[]>();
     for (const s of chosen) byMetric.set(this.series[s].metric, [...(byMetric.get(this.series[s].metric) ?? []), s]);
     return [...byMetric].map(([metric, series]) => ({ key: `metric:${metric}`, title: metric, series }));
@@ -229,7 +229,7 @@ export class ScalarsData {
         : smoothed.subarray(offsets[t], offsets[t + 1]);
     const views = this.views(series, settings.x);
     return Array.from(runs, (run, t) => ({
-      key: `${this.series[series].key}\u0000${this.runIds[run]}`,
+      key: `${series}:${run}`,
       entry: entries.ofRun[run],
       series: this.series[series],
       variant,
@@ -284,7 +284,7 @@ export class ScalarsData {
       const positions = settings.x === "step" ? grid : aggregate(onGrid(x), grid.length, "mean", "none").center;
       const times = this.traces[series].times;
       lines.push({
-        key: `${this.series[series].key}\u0000group:${g}`,
+        key: `${series}:group:${g}`,
         entry: entries.list[g],
         series: this.series[series],
         variant,

@@ -1,3 +1,4 @@
+import { failExport } from "../../render/export.js";
 import { RunsDataError, messages } from "../../data/errors.js";
 import type { RunsInput } from "../../data/input.js";
 import { readRuns } from "../../data/runs.js";
@@ -130,8 +131,9 @@ export function values(scalars: ScalarsInput, options: ValuesOptions = {}): Valu
     }
     show();
   };
-  root.exportSVG = () => (table ? table.exportSVG() : "");
-  root.exportCSV = () => (table ? table.exportCSV() : "");
+  const shown = () => table ?? failExport(error);
+  root.exportSVG = () => shown().exportSVG();
+  root.exportCSV = () => shown().exportCSV();
   root.destroy = () => {
     table?.destroy();
     table = null;
