@@ -1,4 +1,4 @@
-import { RunsDataError, messages } from "./errors.js";
+import { MAX_DETAILS_DEPTH, RunsDataError, messages } from "./errors.js";
 import { decodeIpc, readColumns, type ColumnSource, type RunsInput, type SourceColumn } from "./input.js";
 import { readRuns, roleOf } from "./runs.js";
 import { categoryText } from "./values.js";
@@ -102,16 +102,23 @@ function fromFieldTrees(trees: FieldTrees): Details {
     const tree = trees[id];
     if (!isPlainObject(tree)) throw new RunsDataError(messages.detailsNotFields(id, describe(tree)));
     const run = fields.run(id, null);
-    addTree(fields, run, tree, "");
+    try {
+      addTree(fields, run, tree, "", 1);
+    } catch (error) {
+      // Nested too deep, or holding itself (JSON.stringify's TypeError on a cycle, RangeError past the stack).
+      if (error instanceof RunsDataError) throw error;
+      throw new RunsDataError(messages.detailsTooDeep(id));
+    }
     if (!fields.hasAny(run)) throw new RunsDataError(messages.detailsNoFields(id));
   }
   return fields.details();
 }
 
-function addTree(fields: FieldCollector, run: number, tree: Readonly<Record<string, unknown>>, prefix: string) {
+function addTree(fields: FieldCollector, run: number, tree: Readonly<Record<string, unknown>>, prefix: string, depth: number) {
+  if (depth > MAX_DETAILS_DEPTH) throw new Error("too deep");
   for (const [key, value] of Object.entries(tree)) {
     const path = prefix + key;
-    if (isPlainObject(value) && Object.keys(value).length > 0) addTree(fields, run, value, `${path}/`);
+    if (isPlainObject(value) && Object.keys(value).length > 0) addTree(fields, run, value, `${path}/`, depth + 1);
     else fields.set(run, path, fieldText(value, false));
   }
 }
@@ -138,6 +145,8 @@ class FieldCollector {
   private readonly fieldOfPath = new Map<string, number>();
   /** Per field, per run: undefined until set; null once set to a missing value. */
   private readonly values: (string | null | undefined)[][] = [];
+  /** How many fields each run has a value for. */
+  private readonly fieldCounts: number[] = [];
 
   run(id: string, name: string | null): number {
     let run = this.runOfId.get(id);
@@ -145,6 +154,7 @@ class FieldCollector {
       run = this.ids.length;
       this.ids.push(id);
       this.names.push(name ?? id);
+      this.fieldCounts.push(0);
       this.runOfId.set(id, run);
     } else if (name !== null && this.names[run] === id) {
       this.names[run] = name;
@@ -153,7 +163,7 @@ class FieldCollector {
   }
 
   hasAny(run: number): boolean {
-    return this.values.some((values) => values[run] !== undefined);
+    return this.fieldCounts[run] > 0;
   }
 
   /** False when the run already has a value at this path. */
@@ -167,6 +177,7 @@ class FieldCollector {
     }
     if (this.values[field][run] !== undefined) return false;
     this.values[field][run] = text;
+    this.fieldCounts[run]++;
     return true;
   }
 

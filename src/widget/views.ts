@@ -32,3 +32,8 @@ export const views: Record<string, ViewMaker> = {
   diff: (tables, options) => diffWithSelection(tables.runs, options) as unknown as ViewElement,
   table: (tables, options) => table(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
 };
+
+/** The view of that name; undefined for any other, "constructor" and "__proto__" included. */
+export function viewMaker(name: unknown): ViewMaker | undefined {
+  return typeof name === "string" && Object.hasOwn(views, name) ? views[name] : undefined;
+}
