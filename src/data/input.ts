@@ -57,15 +57,17 @@ export function readColumns(input: RunsInput, table: TableName): ColumnSource {
 export function decodeIpc(bytes: Uint8Array | ArrayBuffer, table?: TableName): Table {
   const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
   let decoded: Table;
+  let schema: boolean;
   try {
-    checkIpcBounds(view);
+    schema = checkIpcBounds(view);
     decoded = tableFromIPC(view);
     checkDataBounds(decoded);
   } catch (error) {
     throw new RunsDataError(messages.badIpc(table, error instanceof Error ? error.message : String(error)));
   }
-  // Arrow JS reads some garbage as a stream with no schema rather than failing.
-  if (decoded.schema.fields.length === 0) throw new RunsDataError(messages.badIpc(table, "no columns found in the bytes"));
+  // Arrow JS reads some garbage as a stream with no schema rather than failing; a schema of no
+  // columns is a table, an empty one, which the caller names as such.
+  if (!schema && decoded.schema.fields.length === 0) throw new RunsDataError(messages.badIpc(table, "no columns found in the bytes"));
   return decoded;
 }
 

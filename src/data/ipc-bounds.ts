@@ -39,9 +39,10 @@ const INT64 = 8;
 /** Deeper nesting than any real schema; a cycle of child offsets would otherwise never end. */
 const MAX_DEPTH = 64;
 
-export function checkIpcBounds(bytes: Uint8Array): void {
-  if (hasMagic(bytes, 0)) checkFile(bytes);
-  else checkStream(bytes, 0, bytes.length);
+/** Throws when the bytes are out of bounds; else says whether they hold a schema (zero columns is one). */
+export function checkIpcBounds(bytes: Uint8Array): boolean {
+  if (hasMagic(bytes, 0)) return checkFile(bytes);
+  return checkStream(bytes, 0, bytes.length);
 }
 
 function hasMagic(bytes: Uint8Array, at: number): boolean {
@@ -54,14 +55,23 @@ function int32(bytes: Uint8Array, at: number): number {
   return new DataView(bytes.buffer, bytes.byteOffset + at, 4).getInt32(0, true);
 }
 
-/** Messages one after another until the end marker or the end of the bytes. */
-function checkStream(bytes: Uint8Array, start: number, end: number): void {
+/** Messages one after another until the end marker or the end of the bytes; whether the first is a schema. */
+function checkStream(bytes: Uint8Array, start: number, end: number): boolean {
   let at = start;
+  let schema = false;
   while (at < end) {
     const next = checkMessage(bytes, at, end);
-    if (next === null) return;
+    if (next === null) break;
+    if (at === start) schema = headerOf(bytes, at) === MessageHeader.Schema;
     at = next;
   }
+  return schema;
+}
+
+function headerOf(bytes: Uint8Array, at: number): MessageHeader {
+  const prefix = int32(bytes, at) === CONTINUATION ? 8 : 4;
+  const metadataLength = int32(bytes, at + prefix - 4);
+  return Message.getRootAsMessage(new ByteBuffer(bytes.subarray(at + prefix, at + prefix + metadataLength))).headerType();
 }
 
 /**
@@ -182,8 +192,8 @@ function checkRecordBatch(batch: RecordBatch | null, vectors: VectorBounds, body
   }
 }
 
-/** "ARROW1", padding, a stream, the footer, its int32 length, "ARROW1". */
-function checkFile(bytes: Uint8Array): void {
+/** "ARROW1", padding, a stream, the footer, its int32 length, "ARROW1"; whether the footer holds a schema. */
+function checkFile(bytes: Uint8Array): boolean {
   const tail = bytes.length - FILE_TAIL;
   if (tail < FILE_HEAD || !hasMagic(bytes, bytes.length - MAGIC.length)) {
     throw new Error(`the Arrow file has no footer: its ${bytes.length} bytes do not end in ${MAGIC} (cut short?)`);
@@ -211,6 +221,7 @@ function checkFile(bytes: Uint8Array): void {
     }
     checkMessage(bytes, Number(offset), footerStart, kind);
   }
+  return footer.schema() !== null;
 }
 
 /**
