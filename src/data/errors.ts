@@ -126,6 +126,8 @@ export const messages = {
  * the messages are: Python says the same words (tests/contract/cases.json holds both).
  */
 export const notes = {
+  repeatedSteps: (count: number, run: string, series: string, step: number) =>
+    `${count} ${count === 1 ? "report repeats a step" : "reports repeat a step"} already reported for its run and series (first: run ${quote(run)}, ${quote(series)}, step ${step}): each is drawn, and a series' last value is its latest report, as in MLflow.`,
   /** `ids`: every id, as text; the first two are shown. */
   runIdsAsText: (type: string, ids: readonly string[]) =>
     `column "run_id" holds ${type}: they are read as text (${ids.slice(0, 2).map(quote).join(", ")}${ids.length > 2 ? ", …" : ""}), and selections hold them as text.`,

@@ -190,7 +190,7 @@ class ScalarsState {
       hover: (entry) => this.hover(entry),
     });
     this.grid.className = "rc-charts";
-    this.container.append(bar, ...(data.timeNote ? [hint(data.timeNote)] : []), this.grid, this.legend.element);
+    this.container.append(bar, ...data.notes.map(hint), this.grid, this.legend.element);
     // The controls' own input events must not reach the view's listeners: on the view, an input
     // event means the selection changed (Observable's viewof re-runs every cell that uses it).
     this.container.addEventListener("input", (event) => event.stopPropagation());

@@ -7,7 +7,7 @@ import { smoothTraces } from "../../data/smoothing.js";
 import { categoricalColor, runColors } from "../../render/color.js";
 import type { RunsInput } from "../../data/input.js";
 import type { Settings, XAxis } from "./options.js";
-import { firstTimes, splitTraces, type SeriesTraces } from "./traces.js";
+import { firstTimes, repeatedSteps, splitTraces, type SeriesTraces } from "./traces.js";
 
 /** One drawn line: a run's series, or a group's aggregate of it. */
 export interface Line {
@@ -61,8 +61,8 @@ export class ScalarsData {
   readonly names: readonly string[];
   readonly runs: Runs | null;
   readonly hasTimes: boolean;
-  /** How the time column's numbers were read, when the view should say so. */
-  readonly timeNote: string | null;
+  /** How the time column's numbers were read, and reports that repeat a step: what the view says of its data. */
+  readonly notes: readonly string[];
   /** Each scalar run's row in the runs table, -1 when absent. */
   private readonly rowOfRun: Int32Array;
   private readonly firstTime: Float64Array;
@@ -79,7 +79,7 @@ export class ScalarsData {
     this.series = scalars.series;
     this.runIds = scalars.runIds;
     this.hasTimes = scalars.times !== null;
-    this.timeNote = scalars.timeNote;
+    this.notes = [scalars.timeNote, repeatedSteps(this.traces, scalars)].filter((note) => note !== null);
     this.firstTime = firstTimes(scalars);
     this.runs = runsInput ? readRuns(runsInput) : null;
     const runs = this.runs;
