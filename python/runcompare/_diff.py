@@ -53,7 +53,7 @@ def diff(data, runs=None, base=None, hide_identical=False, height=560, store=Non
           metrics.* and tags.* columns become sections of those names, the others "general".
         Tables may be pandas or polars DataFrames, pyarrow Tables or lists of dicts; a table
         with a ``path`` column is taken for a details table.
-    runs: the run ids to show, in column order; None shows every run.
+    runs: the run ids to show, in column order; None shows every run. A diff shows 1,000 runs at most.
     base: the run every other is compared with, shown first; None takes the first run.
     hide_identical: show only the fields where some run differs from the base.
     height: the table's largest height in pixels; it scrolls beyond.
@@ -76,6 +76,9 @@ def diff_state(data, runs=None, base=None, hide_identical=False, height=560):
             raise RunsDataError(_errors.diff_no_runs())
         for run_id in runs:
             _check_run(ids, "runs", run_id)
+    shown = len(set(runs)) if runs is not None else len(ids)
+    if shown > _errors.MAX_DIFF_RUNS:
+        raise RunsDataError(_errors.diff_too_many_runs(shown))
     if base is not None:
         _check_run(ids, "base", base)
     first = base if base is not None else (runs or ids)[0]

@@ -320,6 +320,14 @@ def diff_no_runs():
     return "runs is empty: name at least one run to compare."
 
 
+# Runs a diff shows side by side at most (MAX_DIFF_RUNS in src/data/errors.ts).
+MAX_DIFF_RUNS = 1000
+
+
+def diff_too_many_runs(count):
+    return f"the diff shows at most {MAX_DIFF_RUNS:,} runs side by side, and {count:,} are asked for: choose the runs to compare with runs (a list of run ids)."
+
+
 def stats_not_numeric(column):
     return (
         f'column "{column}" holds categories, not numbers: significance and importance need a metric of numbers; '

@@ -13,6 +13,8 @@ export class RunsDataError extends Error {
 export type ValueType = "numbers" | "strings" | "booleans" | "timestamps" | "binary" | "lists" | "objects";
 
 const MAX_LISTED = 8;
+/** Runs a diff shows side by side at most: a column each; past some thousands its layout takes minutes. */
+export const MAX_DIFF_RUNS = 1000;
 /** Deeper than any real config (Hydra's nest a few levels); a config that contains itself reaches it too. */
 export const MAX_DETAILS_DEPTH = 100;
 
@@ -109,6 +111,8 @@ export const messages = {
   diffUnknownRun: (option: string, id: string, ids: readonly string[]) =>
     `no run ${quote(id)} in the details (runs: ${listNames(ids)}): pass one of these run ids as ${option}.`,
   diffNoRuns: () => `runs is empty: name at least one run to compare.`,
+  diffTooManyRuns: (count: number) =>
+    `the diff shows at most ${MAX_DIFF_RUNS.toLocaleString("en")} runs side by side, and ${count.toLocaleString("en")} are asked for: choose the runs to compare with runs (a list of run ids).`,
   statsNotNumeric: (column: string) =>
     `column "${column}" holds categories, not numbers: significance and importance need a metric of numbers; name a metrics.* column or a series of the scalars such as "loss/validation:min".`,
   statsOneGroup: (columns: readonly string[], label: string) =>

@@ -163,9 +163,22 @@ export function canvasBlob(canvas: HTMLCanvasElement, type: string, quality?: nu
   );
 }
 
-/** Draws an SVG document onto a canvas at `ratio` times its size (2 by default: crisp on print and HiDPI). */
+/** The largest canvas Chromium draws: 32,767 pixels a side, 268 million in all (a larger one encodes to nothing). */
+const MAX_CANVAS_SIDE = 32_767;
+const MAX_CANVAS_AREA = 268_435_456;
+
+/**
+ * Draws an SVG document onto a canvas at `ratio` times its size (2 by default: crisp on print and
+ * HiDPI), or less where that would pass the largest canvas; a view too large for one at its own
+ * size (the rows of 150,000 runs) is refused in words.
+ */
 export async function svgToPng(svg: string, ratio = 2): Promise<Blob> {
   const { image, width, height } = await svgImage(svg);
+  ratio = Math.min(ratio, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height, Math.sqrt(MAX_CANVAS_AREA / (width * height)));
+  if (ratio < 1) {
+    const size = `${Math.round(width).toLocaleString("en")} × ${Math.round(height).toLocaleString("en")} pixels`;
+    throw new Error(`the view is ${size}, larger than a PNG a browser can draw (${MAX_CANVAS_SIDE.toLocaleString("en")} pixels a side): save it as SVG or CSV`);
+  }
   const canvas = document.createElement("canvas");
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);

@@ -1,3 +1,4 @@
+import { appendAll } from "./dom.js";
 import type { RunColors } from "./color.js";
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
@@ -30,7 +31,8 @@ export function exportTheme(element: Element): ExportTheme {
 /** A standalone SVG document: background, default text style, and the given content. */
 export function svgDocument(width: number, height: number, theme: ExportTheme, content: readonly Element[]): string {
   const svg = svgElement("svg", { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, "font-family": theme.font, "font-size": 11 });
-  svg.append(svgElement("rect", { width, height, fill: theme.background }), ...content);
+  svg.append(svgElement("rect", { width, height, fill: theme.background }));
+  appendAll(svg, content);
   inlineCurrentColor(svg, theme.foreground);
   for (const text of svg.querySelectorAll("text")) if (!text.hasAttribute("fill")) text.setAttribute("fill", theme.foreground);
   return xmlSafe(new XMLSerializer().serializeToString(svg));
@@ -42,6 +44,7 @@ export function svgDocument(width: number, height: number, theme: ExportTheme, c
  * one is not an image (the PNG export could not decode it).
  */
 export function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are what it replaces
   return text.replace(/[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu, "\uFFFD");
 }
 

@@ -73,6 +73,7 @@ export function redrawnView<O extends { selected?: readonly string[] }, D extend
       drawing.highlight(selected);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
+
       root.append(errorBox(error));
     }
   };

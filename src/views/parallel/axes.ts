@@ -1,5 +1,5 @@
 import { axisLeft, brushY, drag, type AxisScale as D3AxisScale, type BrushBehavior, type ScaleLinear, type ScalePoint, type Selection } from "d3";
-import { logOffered } from "../../data/axes.js";
+import { finiteExtent, logOffered } from "../../data/axes.js";
 import type { AxisFilter } from "../../data/filter.js";
 import { drawLines } from "../../render/text.js";
 import { drawTicks } from "../../render/ticks.js";
@@ -66,8 +66,8 @@ export function filterSpan(axis: PlacedAxis, layout: Layout, filter: AxisFilter)
     if (filter.min <= filter.max) ys.push(scale(filter.min), scale(filter.max));
     if (filter.keepMissing) ys.push(layout.missingY);
   }
-  if (!ys.length) return null;
-  return [Math.min(...ys) - 1, Math.max(...ys) + 1];
+  const extent = finiteExtent(ys);
+  return extent ? [extent[0] - 1, extent[1] + 1] : null;
 }
 
 type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;

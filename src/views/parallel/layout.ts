@@ -1,4 +1,4 @@
-import { scaleLinear, scaleLog, scalePoint, scaleUtc, type ScaleLinear, type ScaleLogarithmic, type ScalePoint, type ScaleTime } from "d3";
+import { max, scaleLinear, scaleLog, scalePoint, scaleUtc, type ScaleLinear, type ScaleLogarithmic, type ScalePoint, type ScaleTime } from "d3";
 import { finiteExtent, isMissingOn } from "../../data/axes.js";
 import { fitText, type FittedText, type Measure } from "../../render/text.js";
 import { fittedTick, numericTicks, type AxisText, type Tick } from "../../render/ticks.js";
@@ -113,7 +113,7 @@ function spread(axes: readonly Omit<PlacedAxis, "x" | "title">[], width: number,
   const n = axes.length;
   const tickReach = axes.map((axis) => TICK_REACH + Math.max(0, ...axis.ticks.map((tick) => tick.width)));
   const missingReach = axes.map((axis) => (axis.hasMissing ? MISSING_LABEL_X + text.tick(MISSING_LABEL) : 0));
-  const minSpacing = Math.max(MIN_SPACING, ...tickReach.slice(1).map((reach) => reach + 6), ...missingReach.map((reach) => reach + 8));
+  const minSpacing = Math.max(MIN_SPACING, (max(tickReach.slice(1)) ?? 0) + 6, (max(missingReach) ?? 0) + 8);
   const titles = axes.map((axis) => titleText(axis.dimension));
 
   // The titles fit the spacing, which the outer titles' margins change: two rounds settle it,

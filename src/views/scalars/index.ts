@@ -1,3 +1,4 @@
+import { setChildren } from "../../render/dom.js";
 import { failExport } from "../../render/export.js";
 import { RunsDataError, messages } from "../../data/errors.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
@@ -65,6 +66,7 @@ export function scalars(data: ScalarsInput | null, options: ScalarsOptions = {})
     state?.destroy();
     state = null;
     error = e instanceof Error ? e.message : String(e);
+
     root.append(errorBox(error));
   };
   const rebuild = () => {
@@ -303,7 +305,10 @@ class ScalarsState {
     // Map order is insertion order: keep it the order of the specs, as the grid shows them.
     this.charts.clear();
     for (const chart of ordered) this.charts.set(chart.spec.key, chart);
-    this.grid.replaceChildren(...ordered.map((chart) => chart.element));
+    setChildren(
+      this.grid,
+      ordered.map((chart) => chart.element),
+    );
     if (!sameRaw) this.listCharted(specs);
   }
 

@@ -106,7 +106,7 @@ export class ScalarsData {
     chart.series.forEach((series, dash) => {
       const variant = chart.series.length > 1 ? this.series[series].variant : null;
       const made = entries.groups ? this.groupLines(series, settings, entries, variant, dash) : this.runLines(series, settings, entries, variant, dash);
-      lines.push(...made);
+      for (const line of made) lines.push(line);
     });
     return lines;
   }
