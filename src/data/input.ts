@@ -1,6 +1,6 @@
 import { DataType, DateUnit, Table, TimeUnit, makeVector, tableFromIPC, type Vector } from "apache-arrow";
 import { RunsDataError, messages, type TableName, type ValueType } from "./errors.js";
-import { checkDataBounds, checkIpcBounds } from "./ipc-bounds.js";
+import { MalformedIpc, checkDataBounds, checkIpcBounds } from "./ipc-bounds.js";
 import { columnValueType } from "./values.js";
 
 /** One column of the user's table, before it is checked against the contract. */
@@ -63,7 +63,8 @@ export function decodeIpc(bytes: Uint8Array | ArrayBuffer, table?: TableName): T
     decoded = tableFromIPC(view);
     checkDataBounds(decoded);
   } catch (error) {
-    throw new RunsDataError(messages.badIpc(table, error instanceof Error ? error.message : String(error)));
+    // Arrow JS's own errors quote its internals ("reading 'fieldsLength'"): the bytes are simply not Arrow it can read.
+    throw new RunsDataError(messages.badIpc(table, error instanceof MalformedIpc ? error.message : "Arrow could not decode them"));
   }
   // Arrow JS reads some garbage as a stream with no schema rather than failing; a schema of no
   // columns is a table, an empty one, which the caller names as such.
