@@ -68,12 +68,14 @@ export function redrawnView<O extends { selected?: readonly string[] }, D extend
     drawing = null;
     error = null;
     root.querySelector(".rc-error")?.remove();
+    const before = new Set(root.children);
     try {
       drawing = draw(root, current, hooks);
       drawing.highlight(selected);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
-
+      // What a drawing built before it failed (the table's toolbar) would export nothing it shows.
+      for (const child of [...root.children]) if (!before.has(child)) child.remove();
       root.append(errorBox(error));
     }
   };
