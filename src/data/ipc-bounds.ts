@@ -255,7 +255,8 @@ function checkData(data: Data, where: string, minLength: number): void {
     data.dictionary?.data.forEach((chunk) => checkData(chunk, `the dictionary of ${where}`, 0));
     return;
   }
-  if (data.valueOffsets && !DataType.isDenseUnion(type)) {
+  // An empty column may come with no offsets at all (pyarrow writes an empty table so).
+  if (data.valueOffsets && !DataType.isDenseUnion(type) && data.length > 0) {
     const limit = data.children.length ? data.children[0].length : data.values.length;
     checkOffsets(data.valueOffsets, data.offset, end, limit, fail);
   } else if (DataType.isBool(type)) {
