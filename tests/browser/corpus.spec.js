@@ -99,3 +99,23 @@ test.fixme("option values out of range or of the wrong type are refused in words
   );
   expect(problems).toEqual([]);
 });
+
+test("a widget naming a view of Object.prototype's ('constructor', '__proto__', 'toString') says there is no such view", async ({ page }) => {
+  const names = ["constructor", "__proto__", "toString", "hasOwnProperty"];
+  const shown = await page.evaluate(async (names) => {
+    const { fakeModel } = await import("/tests/browser/fake-model.js");
+    const widget = await import("/python/runcompare/static/widget.js");
+    const empty = new DataView(new ArrayBuffer(0));
+    return Promise.all(
+      names.map(async (view) => {
+        const el = document.createElement("div");
+        document.querySelector("#views").append(el);
+        const { model } = fakeModel({ view, runs: empty, scalars: empty, options: {}, selected: [], note: "" });
+        widget.default.render({ model, el });
+        while (!el.textContent) await new Promise((resolve) => requestAnimationFrame(resolve));
+        return el.textContent;
+      }),
+    );
+  }, names);
+  expect(shown).toEqual(names.map((name) => `runcompare has no view "${name}": update the runcompare package.`));
+});
