@@ -44,7 +44,12 @@ describe("details table", () => {
   test("keys made of NUL bytes and digits are fields like any other: none hides another", () => {
     // The order was once kept with "\u0000" + index placeholder keys, which such a key overwrote.
     const paths = ["a/x", "\u00000", "\u00001", "a/\u00000", "b", "\u0000"];
-    const details = readDetails(paths.flatMap((p, i) => [{ run_id: "r1", path: p, value: "1" }, { run_id: "r2", path: p, value: String(i) }]));
+    const details = readDetails(
+      paths.flatMap((p, i) => [
+        { run_id: "r1", path: p, value: "1" },
+        { run_id: "r2", path: p, value: String(i) },
+      ]),
+    );
     expect(details.paths).toEqual(["a/x", "a/\u00000", "\u00000", "\u00001", "b", "\u0000"]);
     expect(details.values.map((values) => values[1])).toEqual(["0", "3", "1", "2", "4", "5"]);
   });

@@ -21,7 +21,13 @@ test("spreadsheetSafe puts a ' before text a spreadsheet would run as a formula,
 });
 
 test("every text cell of a CSV and its header is neutralised; numbers are written as numbers", () => {
-  const csv = toCSV(["=name", "value"], [["@SUM(A1)", -1.5], ["-2+3", "-2"]]);
+  const csv = toCSV(
+    ["=name", "value"],
+    [
+      ["@SUM(A1)", -1.5],
+      ["-2+3", "-2"],
+    ],
+  );
   expect(csv).toBe("'=name,value\r\n'@SUM(A1),-1.5\r\n'-2+3,-2\r\n");
 });
 

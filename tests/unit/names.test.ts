@@ -27,10 +27,14 @@ describe("run names told apart, at scale", () => {
 
   test("the same labels as comparing every pair", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ unit: fc.constantFrom("a", "b", "\u0000", "é"), maxLength: 12 }), { minLength: 1, maxLength: 30 }), fc.nat(), (ids, seed) => {
-        const names = ids.map((_, i) => ["x", "y", ids[0]][(i * 7 + seed) % 3]);
-        expect(distinctNames(names, ids)).toEqual(byEveryPair(names, ids));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: fc.constantFrom("a", "b", "\u0000", "é"), maxLength: 12 }), { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        (ids, seed) => {
+          const names = ids.map((_, i) => ["x", "y", ids[0]][(i * 7 + seed) % 3]);
+          expect(distinctNames(names, ids)).toEqual(byEveryPair(names, ids));
+        },
+      ),
     );
   });
 

@@ -94,7 +94,14 @@ describe("reports that repeat a step", () => {
   const report = (run_id: string, metric: string, step: number, value = 1) => ({ run_id, metric, step, value });
 
   test("are counted, in order or not, and the first named; none: no note", () => {
-    const rows = [report("a", "loss", 2), report("a", "loss", 1), report("b", "loss", 1), report("a", "loss", 2, 5), report("a", "loss", 1, 3), report("b", "acc", 1)];
+    const rows = [
+      report("a", "loss", 2),
+      report("a", "loss", 1),
+      report("b", "loss", 1),
+      report("a", "loss", 2, 5),
+      report("a", "loss", 1, 3),
+      report("b", "acc", 1),
+    ];
     const scalars = readScalars(rows);
     expect(repeatedSteps(splitTraces(scalars), scalars)).toBe(
       `2 reports repeat a step already reported for its run and series (first: run "a", "loss", step 1): each is drawn, and a series' last value is its latest report, as in MLflow.`,
