@@ -4,7 +4,7 @@ import pyarrow as pa
 
 from ._contract import check_runs_table, check_shape, run_ids_as_text, with_notes
 from ._inputs import read_columns
-from ._normalise import normalise
+from ._normalise import check_integers, normalise
 
 
 def to_runs_table(runs):
@@ -26,7 +26,8 @@ def to_runs_table(runs):
     """
     source = read_columns(runs, "runs")
     check_shape(source.row_count, source.names)
-    table = pa.Table.from_arrays([normalise(array) for array in source.arrays()], names=source.names)
+    arrays = [normalise(check_integers(name, array)) for name, array in zip(source.names, source.arrays())]
+    table = pa.Table.from_arrays(arrays, names=source.names)
     table, note = run_ids_as_text(table)
     check_runs_table(table)
     return with_notes(table, [note])

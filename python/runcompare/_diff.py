@@ -13,11 +13,11 @@ import pyarrow as pa
 from traitlets import Unicode
 
 from . import _errors
-from ._contract import RUN_ID, value_type
+from ._contract import RUN_ID, check_times, value_type
 from ._convert import table_to_ipc, to_runs_table
 from ._errors import RunsDataError
-from ._inputs import _is_dataframe, read_columns
-from ._normalise import normalise
+from ._inputs import _is_dataframe, not_unicode, read_columns
+from ._normalise import check_integers, normalise
 from ._tables import view_state
 from ._widget import View
 
@@ -53,7 +53,7 @@ def diff(data, runs=None, base=None, hide_identical=False, height=560, store=Non
           metrics.* and tags.* columns become sections of those names, the others "general".
         Tables may be pandas or polars DataFrames, pyarrow Tables or lists of dicts; a table
         with a ``path`` column is taken for a details table.
-    runs: the run ids to show, in column order; None shows every run.
+    runs: the run ids to show, in column order; None shows every run. A diff shows 1,000 runs at most.
     base: the run every other is compared with, shown first; None takes the first run.
     hide_identical: show only the fields where some run differs from the base.
     height: the table's largest height in pixels; it scrolls beyond.
@@ -76,6 +76,9 @@ def diff_state(data, runs=None, base=None, hide_identical=False, height=560):
             raise RunsDataError(_errors.diff_no_runs())
         for run_id in runs:
             _check_run(ids, "runs", run_id)
+    shown = len(set(runs)) if runs is not None else len(ids)
+    if shown > _errors.MAX_DIFF_RUNS:
+        raise RunsDataError(_errors.diff_too_many_runs(shown))
     if base is not None:
         _check_run(ids, "base", base)
     first = base if base is not None else (runs or ids)[0]
@@ -107,7 +110,7 @@ def _to_table(data):
 
 
 def _details_table(source):
-    columns = dict(zip(source.names, source.arrays()))
+    columns = {name: check_integers(name, array) for name, array in zip(source.names, source.arrays())}
     for name in REQUIRED:
         if name not in columns:
             raise RunsDataError(_errors.details_no_column(name, source.names))
@@ -118,6 +121,8 @@ def _details_table(source):
     value = normalise(columns["value"])
     if value_type(value) == "binary":
         raise RunsDataError(_errors.details_column_type("value", "binary"))
+    if value_type(value) == "timestamps":
+        check_times("value", value)
     run_ids = columns["run_id"].to_pylist()
     paths = columns["path"].to_pylist()
     _check_rows(run_ids, paths)
@@ -149,20 +154,38 @@ def _from_field_trees(trees):
         if not isinstance(tree, Mapping):
             raise RunsDataError(_errors.details_not_fields(run_id, type(tree).__name__))
         before = len(rows)
-        _add_tree(rows, run_id, tree, "")
+        try:
+            _add_tree(rows, run_id, tree, "", 1)
+        except _TooDeep:
+            raise RunsDataError(_errors.details_too_deep(run_id)) from None
         if len(rows) == before:
             raise RunsDataError(_errors.details_no_fields(run_id))
     run_ids, paths, values = zip(*rows)
-    return pa.table({"run_id": pa.array(run_ids, pa.string()), "path": pa.array(paths, pa.string()), "value": pa.array(values, pa.string())})
+    columns = {"run_id": run_ids, "path": paths, "value": values}
+    try:
+        return pa.table({name: pa.array(texts, pa.string()) for name, texts in columns.items()})
+    except UnicodeEncodeError as error:
+        raise not_unicode(next(name for name, texts in columns.items() if error.object in texts), error) from None
 
 
-def _add_tree(rows, run_id, tree, prefix):
+class _TooDeep(Exception):
+    """A config nests deeper than MAX_DETAILS_DEPTH, or holds itself."""
+
+
+def _add_tree(rows, run_id, tree, prefix, depth):
+    if depth > _errors.MAX_DETAILS_DEPTH:
+        raise _TooDeep()
     for key, value in tree.items():
         path = prefix + str(key)
         if isinstance(value, Mapping) and value:
-            _add_tree(rows, run_id, value, path + "/")
-        else:
-            rows.append((run_id, path, field_text(value)))
+            _add_tree(rows, run_id, value, path + "/", depth + 1)
+            continue
+        try:
+            text = field_text(value)
+        except (RecursionError, ValueError) as error:
+            # json's "Circular reference detected" (a list that holds itself), or lists nested past the stack.
+            raise _TooDeep() from error
+        rows.append((run_id, path, text))
 
 
 def field_text(value):

@@ -133,6 +133,39 @@ def metric_not_numeric(column, value_type, example):
     return f'column "{column}" holds {value_type} such as {quote(example)}: metrics.* columns must be numbers; move these values to a tags.* column.'
 
 
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+
+
+def big_integer(column, value):
+    return (
+        f'column "{column}" holds the integer {value}, beyond the 64-bit integers runcompare reads '
+        f"({INT64_MIN} to {INT64_MAX}): convert the column to floats, or to text if it holds ids."
+    )
+
+
+def far_time(column, row):
+    return f'column "{column}" holds a time beyond the dates a browser can show (years -271821 to 275760) at row {row}: correct it or drop the column.'
+
+
+def not_unicode(column, character):
+    """column: printable (see printable); character: the lone surrogate found."""
+    return (
+        f'column "{column}" holds text that is not Unicode (a lone surrogate, U+{ord(character):04X}): '
+        'decode the text with errors="replace", or drop the column.'
+    )
+
+
+def name_not_unicode(name, character):
+    """name: printable (see printable)."""
+    return f'the column name "{name}" is not Unicode (a lone surrogate, U+{ord(character):04X}): rename the column.'
+
+
+def printable(text):
+    """Text as it can be printed and sent, lone surrogates written as escapes (\\ud800)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def unsupported_type(column, value_type):
     return f'column "{column}" holds {value_type}, which runcompare cannot show: drop the column or convert it to text.'
 
@@ -271,12 +304,28 @@ def details_no_fields(run_id):
     return f"run {quote(run_id)} has no fields: give each run at least one field, or leave the run out."
 
 
+# Deeper than any real config (Hydra's nest a few levels); a config that contains itself reaches it too.
+MAX_DETAILS_DEPTH = 100
+
+
+def details_too_deep(run_id):
+    return f"the fields of run {quote(run_id)} nest deeper than {MAX_DETAILS_DEPTH} levels, or contain themselves: pass a flatter config."
+
+
 def diff_unknown_run(option, run_id, ids):
     return f"no run {quote(run_id)} in the details (runs: {list_names(ids)}): pass one of these run ids as {option}."
 
 
 def diff_no_runs():
     return "runs is empty: name at least one run to compare."
+
+
+# Runs a diff shows side by side at most (MAX_DIFF_RUNS in src/data/errors.ts).
+MAX_DIFF_RUNS = 1000
+
+
+def diff_too_many_runs(count):
+    return f"the diff shows at most {MAX_DIFF_RUNS:,} runs side by side, and {count:,} are asked for: choose the runs to compare with runs (a list of run ids)."
 
 
 def stats_not_numeric(column):

@@ -82,7 +82,7 @@ def _from_pandas(frame):
     """Named index levels become leading columns; an unnamed index (such as the default
     RangeIndex) is dropped."""
     index_names = [name for name in frame.index.names if name is not None]
-    names = [str(name) for name in index_names] + [str(name) for name in frame.columns]
+    names = check_names([str(name) for name in index_names] + [str(name) for name in frame.columns])
 
     def arrays():
         for level in index_names:
@@ -102,12 +102,29 @@ def _from_pandas_values(name, values):
     return pa.array(values, from_pandas=True)
 
 
+def check_names(names):
+    """Column names that can be sent: one holding a lone surrogate is no Unicode, so no Arrow name."""
+    for name in names:
+        if not name.isascii():
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise RunsDataError(_errors.name_not_unicode(_errors.printable(name), error.object[error.start])) from None
+    return names
+
+
+def not_unicode(column, error):
+    """The RunsDataError for text pyarrow could not encode (UnicodeEncodeError `error`) in `column`."""
+    return RunsDataError(_errors.not_unicode(_errors.printable(column), error.object[error.start]))
+
+
 def _object_text(values):
     """An object column of strings and missing values (None, NaN, pd.NA) as a string array,
     read by pyarrow; None when it holds anything else."""
     try:
         array = pa.array(values, from_pandas=True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError, UnicodeEncodeError):
+        # Read value by value instead, where such values get our message.
         return None
     if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
         return array
@@ -126,7 +143,7 @@ def _from_records(records, table):
             values = [record.get(key) for record in records]
             yield array_from_values(str(key), values, nan_is_missing=False)
 
-    return ColumnSource(len(records), [str(key) for key in names], arrays)
+    return ColumnSource(len(records), check_names([str(key) for key in names]), arrays)
 
 
 def array_from_values(name, values, nan_is_missing):
@@ -137,12 +154,26 @@ def array_from_values(name, values, nan_is_missing):
         return pa.nulls(len(values))
     try:
         return _BUILDERS[value_type](values)
+    except OverflowError:
+        raise RunsDataError(_errors.big_integer(name, _first_big_integer(values))) from None
+    except UnicodeEncodeError as error:
+        raise not_unicode(name, error) from None
     except pa.ArrowException:
         # pyarrow before 18 has no UUID type: UUIDs are then text from the start.
         if all(isinstance(value, uuid.UUID) for value in values if value is not None):
             return pa.array([None if value is None else str(value) for value in values], pa.string())
         # Lists and objects pyarrow cannot type, such as a list of mixed values or a model object.
         raise RunsDataError(_errors.unsupported_type(name, value_type)) from None
+
+
+def _first_big_integer(values):
+    """The first integer beyond int64, also inside lists (what OverflowError was about)."""
+    for value in values:
+        items = value if isinstance(value, (list, tuple)) else [value]
+        for item in items:
+            if isinstance(item, numbers.Integral) and not _errors.INT64_MIN <= int(item) <= _errors.INT64_MAX:
+                return int(item)
+    return None
 
 
 def _numbers(values):

@@ -13,6 +13,10 @@ export class RunsDataError extends Error {
 export type ValueType = "numbers" | "strings" | "booleans" | "timestamps" | "binary" | "lists" | "objects";
 
 const MAX_LISTED = 8;
+/** Runs a diff shows side by side at most: a column each; past some thousands its layout takes minutes. */
+export const MAX_DIFF_RUNS = 1000;
+/** Deeper than any real config (Hydra's nest a few levels); a config that contains itself reaches it too. */
+export const MAX_DETAILS_DEPTH = 100;
 
 export function listNames(names: readonly string[]): string {
   const shown = names.slice(0, MAX_LISTED).join(", ");
@@ -50,6 +54,8 @@ export const messages = {
     `column "${column}" mixes ${a} and ${b}: give every value of a column one type, for example all strings.`,
   metricNotNumeric: (column: string, type: ValueType, example: unknown) =>
     `column "${column}" holds ${type} such as ${quote(example)}: metrics.* columns must be numbers; move these values to a tags.* column.`,
+  farTime: (column: string, row: number) =>
+    `column "${column}" holds a time beyond the dates a browser can show (years -271821 to 275760) at row ${row}: correct it or drop the column.`,
   unsupportedType: (column: string, type: ValueType) =>
     `column "${column}" holds ${type}, which runcompare cannot show: drop the column or convert it to text.`,
   ambiguousName: (name: string, columns: readonly string[]) =>
@@ -101,9 +107,12 @@ export const messages = {
   detailsNotFields: (id: string, got: string) =>
     `the fields of run ${quote(id)} must be a mapping of names to values (nested mappings become sections); got ${got}.`,
   detailsNoFields: (id: string) => `run ${quote(id)} has no fields: give each run at least one field, or leave the run out.`,
+  detailsTooDeep: (id: string) => `the fields of run ${quote(id)} nest deeper than ${MAX_DETAILS_DEPTH} levels, or contain themselves: pass a flatter config.`,
   diffUnknownRun: (option: string, id: string, ids: readonly string[]) =>
     `no run ${quote(id)} in the details (runs: ${listNames(ids)}): pass one of these run ids as ${option}.`,
   diffNoRuns: () => `runs is empty: name at least one run to compare.`,
+  diffTooManyRuns: (count: number) =>
+    `the diff shows at most ${MAX_DIFF_RUNS.toLocaleString("en")} runs side by side, and ${count.toLocaleString("en")} are asked for: choose the runs to compare with runs (a list of run ids).`,
   statsNotNumeric: (column: string) =>
     `column "${column}" holds categories, not numbers: significance and importance need a metric of numbers; name a metrics.* column or a series of the scalars such as "loss/validation:min".`,
   statsOneGroup: (columns: readonly string[], label: string) =>
@@ -121,6 +130,8 @@ export const messages = {
  * the messages are: Python says the same words (tests/contract/cases.json holds both).
  */
 export const notes = {
+  repeatedSteps: (count: number, run: string, series: string, step: number) =>
+    `${count} ${count === 1 ? "report repeats a step" : "reports repeat a step"} already reported for its run and series (first: run ${quote(run)}, ${quote(series)}, step ${step}): each is drawn, and a series' last value is its latest report, as in MLflow.`,
   /** `ids`: every id, as text; the first two are shown. */
   runIdsAsText: (type: string, ids: readonly string[]) =>
     `column "run_id" holds ${type}: they are read as text (${ids.slice(0, 2).map(quote).join(", ")}${ids.length > 2 ? ", …" : ""}), and selections hold them as text.`,

@@ -1,5 +1,5 @@
 import { RunsDataError, messages } from "./errors.js";
-import { readColumns, type Coded, type RunsInput, type SourceColumn } from "./input.js";
+import { checkedTimes, readColumns, type Coded, type RunsInput, type SourceColumn } from "./input.js";
 import { convertEpoch, epochNote, epochUnit } from "./time-units.js";
 
 /**
@@ -103,7 +103,7 @@ function timesOf(column: SourceColumn, rowCount: number): { times: Float64Array;
   if (column.type === "timestamps") return { times: column.numbers!(), note: null };
   const numbers = numbersOf(column, "numbers", rowCount);
   const unit = epochUnit(numbers) ?? "s";
-  return { times: convertEpoch(numbers, unit, "ms"), note: unit === "s" ? null : epochNote(column.name, unit) };
+  return { times: checkedTimes(column.name, convertEpoch(numbers, unit, "ms")), note: unit === "s" ? null : epochNote(column.name, unit) };
 }
 
 function combineSeries(metrics: Coded, variants: Coded | null, rowCount: number) {

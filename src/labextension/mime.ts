@@ -5,7 +5,7 @@ import { errorBox } from "../render/error.js";
 import { viewStyle } from "../render/style.js";
 import { LINE_STYLE, noteLine } from "../widget/note.js";
 import { page, watchModels, widgetCode, type PageModel } from "../widget/page.js";
-import { views, type ViewElement, type WidgetTables } from "../widget/views.js";
+import { viewMaker, type ViewElement, type WidgetTables } from "../widget/views.js";
 import { describe } from "./describe.js";
 import { picture } from "./picture.js";
 import { figureHTML, savedFigure, savedImage, type Saved } from "./saved.js";
@@ -118,7 +118,7 @@ class ViewRenderer extends Widget implements IRenderMime.IRenderer {
 
   /** rc.display's output: the view from the tables it carries. */
   private showTables(bundle: RuncompareBundle) {
-    const make = views[bundle.view];
+    const make = viewMaker(bundle.view);
     if (!make) return this.showError(`runcompare has no view "${bundle.view}": update the runcompare JupyterLab extension.`);
     const tables: WidgetTables = { runs: base64Bytes(bundle.runs ?? ""), scalars: bundle.scalars ? base64Bytes(bundle.scalars) : null };
     const element: ViewElement = make(tables, bundle.options ?? {});

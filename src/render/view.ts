@@ -1,3 +1,4 @@
+import { failExport } from "./export.js";
 import { errorBox } from "./error.js";
 import { viewStyle } from "./style.js";
 
@@ -67,18 +68,18 @@ export function redrawnView<O extends { selected?: readonly string[] }, D extend
     drawing = null;
     error = null;
     root.querySelector(".rc-error")?.remove();
+    const before = new Set(root.children);
     try {
       drawing = draw(root, current, hooks);
       drawing.highlight(selected);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
+      // What a drawing built before it failed (the table's toolbar) would export nothing it shows.
+      for (const child of [...root.children]) if (!before.has(child)) child.remove();
       root.append(errorBox(error));
     }
   };
-  const shown = () => {
-    if (!drawing) throw new Error(`nothing to export: ${error}`);
-    return drawing;
-  };
+  const shown = () => drawing ?? failExport(error);
 
   Object.defineProperties(root, {
     value: {

@@ -3,7 +3,7 @@ import { errorBox } from "../render/error.js";
 import { exportView, type ExportFormat } from "../render/export.js";
 import { noteLine, progressLine } from "./note.js";
 import { requestTables } from "./transfer.js";
-import { views, type ViewElement, type WidgetTables } from "./views.js";
+import { viewMaker, views, type ViewElement, type WidgetTables } from "./views.js";
 
 /** The traits the Python widget syncs (python/runcompare/_widget.py). */
 interface WidgetTraits {
@@ -63,7 +63,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     unmount();
     if (model.get("stored") !== false) tables = storedTables(model);
     if (!tables) return;
-    const make = views[model.get("view")];
+    const make = viewMaker(model.get("view"));
     if (!make) {
       el.replaceChildren(errorBox(`runcompare has no view "${model.get("view")}": update the runcompare package.`));
       return;
@@ -121,3 +121,5 @@ function load(model: AnyModel<WidgetTraits>, el: HTMLElement, done: (tables: Wid
 }
 
 export default { render };
+// The list of views, for tests that run every view (tests/browser/corpus.spec.js).
+export { views };

@@ -26,9 +26,16 @@ type ViewMaker = (tables: WidgetTables, options: Record<string, unknown>) => Vie
 export const views: Record<string, ViewMaker> = {
   parallel: (tables, options) => parallel(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
   scatter: (tables, options) => scatter(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
-  values: (tables, options) => values(tables.scalars ?? new Uint8Array(), { ...options, runs: tables.runs.byteLength ? tables.runs : null }) as ViewElement,
+  // Empty bytes are the widget's "no runs"; records (as a page passes them) have no byteLength.
+  values: (tables, options) =>
+    values(tables.scalars ?? new Uint8Array(), { ...options, runs: tables.runs.byteLength === 0 ? null : tables.runs }) as ViewElement,
   summary: (tables, options) => summary(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
   scalars: (tables, options) => scalars(tables.scalars, { ...options, runs: tables.runs }) as ViewElement,
   diff: (tables, options) => diffWithSelection(tables.runs, options) as unknown as ViewElement,
   table: (tables, options) => table(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
 };
+
+/** The view of that name; undefined for any other, "constructor" and "__proto__" included. */
+export function viewMaker(name: unknown): ViewMaker | undefined {
+  return typeof name === "string" && Object.hasOwn(views, name) ? views[name] : undefined;
+}

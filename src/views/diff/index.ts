@@ -1,8 +1,10 @@
+import { setChildren } from "../../render/dom.js";
+import { max } from "d3";
 import { readDetails, type Details, type DetailsInput } from "../../data/details.js";
 import { compareRuns, isLongText, moveRun, withBase, type Comparisons } from "../../data/diff.js";
-import { RunsDataError, messages } from "../../data/errors.js";
+import { MAX_DIFF_RUNS, RunsDataError, messages } from "../../data/errors.js";
 import { findMatches, searchPattern, stepThrough } from "../../data/search.js";
-import { saveFile } from "../../render/export.js";
+import { failExport, saveFile } from "../../render/export.js";
 import { errorBox } from "../../render/error.js";
 import { viewStyle } from "../../render/style.js";
 import { nameCell, valueCell } from "./cells.js";
@@ -16,7 +18,7 @@ import { panelLines, panelSummary, renderPanel, textPanel, type TextPanel } from
 import { ownInputEventsOnly } from "../../render/view.js";
 
 export interface DiffOptions {
-  /** Run ids to compare, in column order; defaults to every run, in the details' order. */
+  /** Run ids to compare, in column order (1,000 at most); defaults to every run, in the details' order. */
   runs?: readonly string[] | null;
   /** The run every other is compared with; it becomes the leftmost column. Defaults to the first run. */
   base?: string | null;
@@ -66,6 +68,7 @@ export function diff(data: DetailsInput, options: DiffOptions = {}): DiffElement
     table?.destroy();
     table = null;
     error = e instanceof Error ? e.message : String(e);
+
     root.querySelector(".rc-error")?.remove();
     root.append(errorBox(error));
   };
@@ -106,9 +109,10 @@ export function diff(data: DetailsInput, options: DiffOptions = {}): DiffElement
       fail(e);
     }
   };
-  root.exportSVG = () => table?.exportSVG() ?? "";
-  root.exportCSV = () => table?.exportCSV() ?? "";
-  root.exportJSON = () => table?.exportJSON() ?? "";
+  const shown = () => table ?? failExport(error);
+  root.exportSVG = () => shown().exportSVG();
+  root.exportCSV = () => shown().exportCSV();
+  root.exportJSON = () => shown().exportJSON();
   root.destroy = () => {
     table?.destroy();
     table = null;
@@ -121,6 +125,7 @@ export function diff(data: DetailsInput, options: DiffOptions = {}): DiffElement
 function chooseRuns(details: Details, ids: readonly string[] | null | undefined, base: string | null | undefined): number[] {
   if (ids && ids.length === 0) throw new RunsDataError(messages.diffNoRuns());
   const runs = ids ? [...new Set(ids.map((id) => runIndex(details, "runs", id)))] : details.ids.map((_, run) => run);
+  if (runs.length > MAX_DIFF_RUNS) throw new RunsDataError(messages.diffTooManyRuns(runs.length));
   return base == null ? runs : withBase(runs, runIndex(details, "base", base));
 }
 
@@ -402,7 +407,7 @@ class DiffTable {
   }
 
   private textHeight(field: number): number {
-    const lines = Math.max(...this.runs.map((_, column) => panelLines(this.panel(field, column))));
+    const lines = max(this.runs, (_, column) => panelLines(this.panel(field, column))) ?? 0;
     return Math.min(lines, MAX_TEXT_LINES) * LINE_HEIGHT + 10;
   }
 
@@ -449,7 +454,7 @@ class DiffTable {
     const rows: HTMLElement[] = [];
     for (let index = this.shown.rows[0]; index < this.shown.rows[1]; index++) rows.push(this.rowElement(index));
     if (this.layout.rows.length === 0) rows.push(this.emptyNote());
-    this.body.replaceChildren(...rows);
+    setChildren(this.body, rows);
   }
 
   private emptyNote(): HTMLElement {

@@ -1,3 +1,5 @@
+import { setChildren } from "../../render/dom.js";
+import { failExport } from "../../render/export.js";
 import { RunsDataError, messages } from "../../data/errors.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
 import { errorBox } from "../../render/error.js";
@@ -64,6 +66,7 @@ export function scalars(data: ScalarsInput | null, options: ScalarsOptions = {})
     state?.destroy();
     state = null;
     error = e instanceof Error ? e.message : String(e);
+
     root.append(errorBox(error));
   };
   const rebuild = () => {
@@ -121,8 +124,9 @@ export function scalars(data: ScalarsInput | null, options: ScalarsOptions = {})
     state = null;
     root.replaceChildren();
   };
-  root.exportSVG = () => state?.exportSVG() ?? "";
-  root.exportCSV = () => state?.exportCSV() ?? "";
+  const shown = () => state ?? failExport(error);
+  root.exportSVG = () => shown().exportSVG();
+  root.exportCSV = () => shown().exportCSV();
   rebuild();
   return root;
 }
@@ -188,7 +192,7 @@ class ScalarsState {
       hover: (entry) => this.hover(entry),
     });
     this.grid.className = "rc-charts";
-    this.container.append(bar, ...(data.timeNote ? [hint(data.timeNote)] : []), this.grid, this.legend.element);
+    this.container.append(bar, ...data.notes.map(hint), this.grid, this.legend.element);
     // The controls' own input events must not reach the view's listeners: on the view, an input
     // event means the selection changed (Observable's viewof re-runs every cell that uses it).
     this.container.addEventListener("input", (event) => event.stopPropagation());
@@ -301,7 +305,10 @@ class ScalarsState {
     // Map order is insertion order: keep it the order of the specs, as the grid shows them.
     this.charts.clear();
     for (const chart of ordered) this.charts.set(chart.spec.key, chart);
-    this.grid.replaceChildren(...ordered.map((chart) => chart.element));
+    setChildren(
+      this.grid,
+      ordered.map((chart) => chart.element),
+    );
     if (!sameRaw) this.listCharted(specs);
   }
 

@@ -56,6 +56,7 @@ const CSS = `
 .rc-scalars .rc-run-legend-entry.rc-selected .rc-run-legend-name { font-weight: 700; color: var(--rc-accent); }
 .rc-scalars .rc-run-legend-entry.rc-hovered { background: color-mix(in srgb, var(--rc-accent) 16%, transparent); border-radius: 2px; }
 .rc-scalars .rc-run-legend-entry.rc-group-entry { white-space: normal; align-items: flex-start; }
+.rc-scalars .rc-run-legend-more { grid-column: 1 / -1; color: var(--rc-fg-muted); font-style: italic; }
 .rc-scalars .rc-group-entry .rc-run-legend-name { overflow-wrap: anywhere; }
 .rc-scalars .rc-group-entry .rc-swatch { margin-top: 3px; }
 .rc-scalars .rc-curve-row.rc-hovered td { font-weight: 700; background: color-mix(in srgb, var(--rc-accent) 14%, transparent); }

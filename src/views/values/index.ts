@@ -1,3 +1,5 @@
+import { max } from "d3";
+import { failExport } from "../../render/export.js";
 import { RunsDataError, messages } from "../../data/errors.js";
 import type { RunsInput } from "../../data/input.js";
 import { readRuns } from "../../data/runs.js";
@@ -75,6 +77,7 @@ export function values(scalars: ScalarsInput, options: ValuesOptions = {}): Valu
     table?.destroy();
     table = null;
     error = e instanceof Error ? e.message : String(e);
+
     root.append(errorBox(error));
   };
   const load = () => {
@@ -130,8 +133,9 @@ export function values(scalars: ScalarsInput, options: ValuesOptions = {}): Valu
     }
     show();
   };
-  root.exportSVG = () => (table ? table.exportSVG() : "");
-  root.exportCSV = () => (table ? table.exportCSV() : "");
+  const shown = () => table ?? failExport(error);
+  root.exportSVG = () => shown().exportSVG();
+  root.exportCSV = () => shown().exportCSV();
   root.destroy = () => {
     table?.destroy();
     table = null;
@@ -333,7 +337,7 @@ class ValuesTable {
       const [headings, others] = runsAs === "rows" ? [columns.names, keys] : [keys, columns.names];
       const font = `600 12px ${this.fontFamily}`;
       measure = {
-        longest: Math.max(textWidth(runsAs === "rows" ? "run" : "metric", font), ...[...new Set(headings)].map((text) => textWidth(text, font))),
+        longest: Math.max(textWidth(runsAs === "rows" ? "run" : "metric", font), max(new Set(headings), (text) => textWidth(text, font)) ?? 0),
         // A series' column also holds its extremes under the name: "▲ 0.9543" needs some 70px.
         columnWidth: columnWidth(others, this.fontFamily, runsAs === "rows" ? 80 : 64),
       };
