@@ -34,7 +34,7 @@ function describeSeries({ metric, variant }: SeriesName): string {
 }
 
 /** The table a message is about, as users name what they passed. */
-export type TableName = "runs" | "scalars" | "details" | "samples" | "plots";
+export type TableName = "runs" | "scalars" | "details" | "samples" | "plots" | "logs";
 
 export const messages = {
   notTableInput: (table: TableName, got: string) => `${table} must be an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got ${got}.`,
@@ -124,7 +124,7 @@ export const messages = {
   samplesNoContent: (columns: readonly string[]) =>
     `samples table has no data, url or path column (columns: ${listNames(columns)}): give each sample its bytes or text (data), an address (url) or a file (path).`,
   columnType: (table: TableName, column: string, expected: string, found: ValueType) => `column "${column}" of the ${table} holds ${found}: it must hold ${expected}.`,
-  missingValue: (table: "samples" | "plots", column: string, row: number, needs: string) =>
+  missingValue: (table: "samples" | "plots" | "logs", column: string, row: number, needs: string) =>
     `column "${column}" of the ${table} is missing a value at row ${row}: every ${needs}.`,
   sameSeriesName: (table: "scalars" | "samples" | "plots", key: string, first: SeriesName, second: SeriesName) =>
     `two series of the ${table} are both named ${quote(key)}: ${describeSeries(first)} and ${describeSeries(second)}; rename a metric or variant so that each "metric/variant" names one series.`,
@@ -134,6 +134,10 @@ export const messages = {
     `no ${table} belong to the runs: the ${table} have run ids such as ${quote(id)}, the runs table ${quote(runId)}; pass the ${table} of these runs.`,
   unknownSeriesOf: (table: "samples" | "plots", name: string, series: readonly string[]) =>
     `no metric ${quote(name)} in the ${table} (series: ${listNames(series)}): name a metric, or a series as "metric/variant".`,
+  logsEmpty: () => `logs are empty: pass each run's console output, as { run_id: text } or a table with run_id and log columns.`,
+  logsNoColumn: (columns: readonly string[]) =>
+    `logs table needs run_id and log columns (columns: ${listNames(columns)}): one row per run, its console output in log.`,
+  logsDuplicate: (id: string) => `the logs have run ${quote(id)} twice: give each run one log.`,
   plotsNoColumn: (column: string, columns: readonly string[]) =>
     `plots table has no "${column}" column (columns: ${listNames(columns)}): plots need run_id, metric, step, kind and data columns; variant is optional.`,
   plotKind: (kind: unknown, row: number, kinds: readonly string[]) =>
