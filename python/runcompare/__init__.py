@@ -9,7 +9,10 @@ from ._display import display, mime_bundle
 from ._errors import RunsDataError
 from ._errors import user_call as _user_call
 from ._html import to_html
+from ._logs import Logs, logs
 from ._parallel import Parallel, parallel
+from ._plots import Plots, plots
+from ._samples import Samples, samples
 from ._scalars import scalars_to_ipc
 from ._scalars_view import ScalarsView, scalars
 from ._scatter import Scatter, scatter
@@ -23,9 +26,12 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Diff",
+    "Logs",
     "Parallel",
+    "Plots",
     "RunTables",
     "RunsDataError",
+    "Samples",
     "Scatter",
     "Table",
     "ScalarsView",
@@ -41,11 +47,14 @@ __all__ = [
     "from_optuna",
     "from_tensorboard",
     "importance",
+    "logs",
     "mime_bundle",
     "parallel",
+    "plots",
     "read_runs",
     "read_scalars",
     "runs_to_ipc",
+    "samples",
     "scalars",
     "scalars_to_ipc",
     "scatter",

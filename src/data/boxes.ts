@@ -12,7 +12,9 @@ export interface BoxStats {
 }
 
 export function boxStats(values: ArrayLike<number>): BoxStats | null {
-  const sorted = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  const sorted = Array.from(values)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   if (sorted.length === 0) return null;
   const q1 = quantileSorted(sorted, 0.25)!;
   const median = quantileSorted(sorted, 0.5)!;

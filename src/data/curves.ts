@@ -28,7 +28,11 @@ export function averagePrecision(recall: ArrayLike<number>, precision: ArrayLike
   const rising = points.every((p, i) => i === 0 || p[0] >= points[i - 1][0]);
   const falling = points.every((p, i) => i === 0 || p[0] <= points[i - 1][0]);
   if (rising && !falling) points.reverse();
-  else if (!falling) points = points.map((p, i) => [p[0], p[1], i] as const).sort((a, b) => b[0] - a[0] || a[2] - b[2]).map(([r, p]) => [r, p]);
+  else if (!falling)
+    points = points
+      .map((p, i) => [p[0], p[1], i] as const)
+      .sort((a, b) => b[0] - a[0] || a[2] - b[2])
+      .map(([r, p]) => [r, p]);
   let sum = 0;
   for (let i = 0; i + 1 < points.length; i++) sum -= (points[i + 1][0] - points[i][0]) * points[i][1];
   return sum;

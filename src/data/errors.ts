@@ -123,7 +123,8 @@ export const messages = {
     `samples table has no "${column}" column (columns: ${listNames(columns)}): samples need run_id, metric and step columns and a data, url or path column; variant and mime are optional.`,
   samplesNoContent: (columns: readonly string[]) =>
     `samples table has no data, url or path column (columns: ${listNames(columns)}): give each sample its bytes or text (data), an address (url) or a file (path).`,
-  columnType: (table: TableName, column: string, expected: string, found: ValueType) => `column "${column}" of the ${table} holds ${found}: it must hold ${expected}.`,
+  columnType: (table: TableName, column: string, expected: string, found: ValueType) =>
+    `column "${column}" of the ${table} holds ${found}: it must hold ${expected}.`,
   missingValue: (table: "samples" | "plots" | "logs", column: string, row: number, needs: string) =>
     `column "${column}" of the ${table} is missing a value at row ${row}: every ${needs}.`,
   sameSeriesName: (table: "scalars" | "samples" | "plots", key: string, first: SeriesName, second: SeriesName) =>

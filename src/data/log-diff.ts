@@ -166,7 +166,16 @@ function longestIncreasing(pairs: [number, number][]): [number, number][] {
   return out.reverse();
 }
 
-function myers(a: Int32Array, b: Int32Array, aFrom: number, aTo: number, bFrom: number, bTo: number, rows: RowBuilder, matched: (i: number, j: number) => void) {
+function myers(
+  a: Int32Array,
+  b: Int32Array,
+  aFrom: number,
+  aTo: number,
+  bFrom: number,
+  bTo: number,
+  rows: RowBuilder,
+  matched: (i: number, j: number) => void,
+) {
   const changes = diffArrays(Array.from(a.subarray(aFrom, aTo)), Array.from(b.subarray(bFrom, bTo)), { maxEditLength: MAX_EDITS });
   if (!changes) {
     replaced(aFrom, aTo, bFrom, bTo, rows);

@@ -40,9 +40,7 @@ export function plotPanels(plots: Plots, series: readonly number[], columnOfRun:
       const kept = chosen.get(column);
       if (!kept || better(plot, kept, step)) chosen.set(column, plot);
     }
-    const entries = [...chosen]
-      .sort(([a], [b]) => a - b)
-      .map(([column, plot]) => ({ column, plot, score: score(plot) }));
+    const entries = [...chosen].sort(([a], [b]) => a - b).map(([column, plot]) => ({ column, plot, score: score(plot) }));
     const steps = [...new Set(list.map((plot) => plot.step))].sort((a, b) => a - b);
     return [{ series: s, kind: plots.kinds[s], entries, steps }];
   });

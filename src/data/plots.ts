@@ -85,7 +85,13 @@ export function readPlots(input: PlotsInput): Plots {
     const s = seriesOfRow[row];
     kinds[s] ??= kind;
     if (sameFamily(kinds[s]!) !== sameFamily(kind)) {
-      throw new RunsDataError(messages.plotData(kind, row, `is in series ${JSON.stringify(series[s].key)}, whose plots are ${kinds[s]} plots: give each kind a metric/variant of its own`));
+      throw new RunsDataError(
+        messages.plotData(
+          kind,
+          row,
+          `is in series ${JSON.stringify(series[s].key)}, whose plots are ${kinds[s]} plots: give each kind a metric/variant of its own`,
+        ),
+      );
     }
     const value = contents ? contents[row] : dataColumn!.get(row);
     if (value === null || value === undefined) throw new RunsDataError(missing("data", row));
@@ -131,7 +137,9 @@ function plotData(kind: PlotKind, table: ColumnSource, row: number): PlotData {
       const found = byName.get(name);
       if (found) return found;
     }
-    throw new RunsDataError(messages.plotData(kind, row, `has no ${choices.map((c) => `"${c}"`).join(" or ")} column (columns: ${names.join(", ") || "none"})`));
+    throw new RunsDataError(
+      messages.plotData(kind, row, `has no ${choices.map((c) => `"${c}"`).join(" or ")} column (columns: ${names.join(", ") || "none"})`),
+    );
   };
   const numbers = (source: SourceColumn): Float64Array => {
     if (source.type === null) return new Float64Array(table.rowCount).fill(NaN);

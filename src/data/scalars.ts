@@ -71,4 +71,3 @@ function timesOf(column: SourceColumn, rowCount: number): { times: Float64Array;
   const unit = epochUnit(numbers) ?? "s";
   return { times: convertEpoch(numbers, unit, "ms"), note: unit === "s" ? null : epochNote(column.name, unit) };
 }
-

@@ -47,6 +47,7 @@ export async function imageRecords({ runs, steps, metrics, size, distinct = runs
   const records = [];
   for (let m = 0; m < metrics; m++)
     for (let r = 0; r < runs; r++)
-      for (let s = 0; s < steps; s++) records.push({ run_id: `run-${r}`, metric: `images/${m}`, step: s * 10, mime: "image/png", data: pool[(s * runs + r) % pool.length] });
+      for (let s = 0; s < steps; s++)
+        records.push({ run_id: `run-${r}`, metric: `images/${m}`, step: s * 10, mime: "image/png", data: pool[(s * runs + r) % pool.length] });
   return records;
 }

@@ -27,7 +27,11 @@ export function mergedChart(panel: PlotPanel, look: ChartLook): SVGSVGElement {
     const xAxis = svgElement("g", { class: "rc-x-axis", transform: `translate(0,${height})` });
     x(xAxis);
     const yAxis = svgElement("g", { class: "rc-y-axis" });
-    select(yAxis).call(axisLeft(y).ticks(Math.max(2, height / 40)).tickFormat(format("~g")));
+    select(yAxis).call(
+      axisLeft(y)
+        .ticks(Math.max(2, height / 40))
+        .tickFormat(format("~g")),
+    );
     plot.prepend(xAxis, yAxis);
     if (!titles) return;
     const xTitle = svgElement("text", { class: "rc-axis-label", x: width / 2, y: height + 32, "text-anchor": "middle" });
@@ -38,7 +42,12 @@ export function mergedChart(panel: PlotPanel, look: ChartLook): SVGSVGElement {
   };
   const linearX = (domain: [number, number]) => scaleLinear().domain(domain).range([0, width]).nice();
   const linearY = (domain: [number, number]) => scaleLinear().domain(domain).range([height, 0]).nice();
-  const xAxisOf = (x: ScaleLinear<number, number>) => (g: SVGGElement) => void select(g).call(axisBottom(x).ticks(Math.max(2, width / 80)).tickFormat(format("~g")));
+  const xAxisOf = (x: ScaleLinear<number, number>) => (g: SVGGElement) =>
+    void select(g).call(
+      axisBottom(x)
+        .ticks(Math.max(2, width / 80))
+        .tickFormat(format("~g")),
+    );
 
   switch (panel.kind) {
     case "line":
@@ -59,7 +68,8 @@ export function mergedChart(panel: PlotPanel, look: ChartLook): SVGSVGElement {
         const group = svgElement("g", { class: "rc-run-marks", "data-column": entry.column });
         if (panel.kind === "scatter") {
           for (let i = 0; i < xv.length; i++) {
-            if (Number.isFinite(xv[i]) && Number.isFinite(yv[i])) group.append(svgElement("circle", { cx: x(xv[i]), cy: y(yv[i]), r: 3, fill: color, "fill-opacity": 0.75 }));
+            if (Number.isFinite(xv[i]) && Number.isFinite(yv[i]))
+              group.append(svgElement("circle", { cx: x(xv[i]), cy: y(yv[i]), r: 3, fill: color, "fill-opacity": 0.75 }));
           }
         } else {
           const points = Array.from(xv, (v, i) => [v, yv[i]] as [number, number]);
@@ -122,7 +132,15 @@ export function mergedChart(panel: PlotPanel, look: ChartLook): SVGSVGElement {
         group.append(
           svgElement("line", { x1: middle, x2: middle, y1: y(s.low), y2: y(s.q1), stroke: color }),
           svgElement("line", { x1: middle, x2: middle, y1: y(s.q3), y2: y(s.high), stroke: color }),
-          svgElement("rect", { x: left, y: y(s.q3), width: bands.bandwidth(), height: Math.max(1, y(s.q1) - y(s.q3)), fill: color, "fill-opacity": 0.35, stroke: color }),
+          svgElement("rect", {
+            x: left,
+            y: y(s.q3),
+            width: bands.bandwidth(),
+            height: Math.max(1, y(s.q1) - y(s.q3)),
+            fill: color,
+            "fill-opacity": 0.35,
+            stroke: color,
+          }),
           svgElement("line", { x1: left, x2: left + bands.bandwidth(), y1: y(s.median), y2: y(s.median), stroke: color, "stroke-width": 2 }),
           ...s.outliers.map((v) => svgElement("circle", { cx: middle, cy: y(v), r: 2.5, fill: "none", stroke: color })),
         );
@@ -156,13 +174,20 @@ export function histogramOutlines(entries: readonly PanelEntry[]): { column: num
   const [low, high] = extent(raw) as [number | undefined, number | undefined];
   const domain: [number, number] | null = low === undefined || high === undefined ? null : low === high ? [low - 0.5, high + 0.5] : [low, high];
   // Bins every run shares: those d3 picks for all the values together.
-  const thresholds = domain ? bin().domain(domain)(raw).map((b) => b.x0!).slice(1) : [];
+  const thresholds = domain
+    ? bin()
+        .domain(domain)(raw)
+        .map((b) => b.x0!)
+        .slice(1)
+    : [];
   return entries.flatMap((entry) => {
     const data = entry.plot.data;
     if (data.shape === "buckets") {
       const order = Array.from(data.left, (_, i) => i).sort((a, b) => data.left[a] - data.left[b]);
       if (!order.length) return [];
-      return [{ column: entry.column, edges: [...order.map((i) => data.left[i]), data.right[order[order.length - 1]]], counts: order.map((i) => data.count[i]) }];
+      return [
+        { column: entry.column, edges: [...order.map((i) => data.left[i]), data.right[order[order.length - 1]]], counts: order.map((i) => data.count[i]) },
+      ];
     }
     if (data.shape !== "values" || !domain) return [];
     const bins = bin().domain(domain).thresholds(thresholds)([...data.values].filter(Number.isFinite));

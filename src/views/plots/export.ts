@@ -15,7 +15,15 @@ export function plotsCSV(panels: readonly PlotPanel[], plots: Plots, runs: RunCo
   for (const panel of panels) {
     const info = plots.series[panel.series];
     for (const { column, plot, score } of panel.entries) {
-      const head = [spreadsheetSafe(runs.ids[column]), spreadsheetSafe(runs.names[column]), spreadsheetSafe(info.metric), spreadsheetSafe(info.variant ?? ""), plot.step, plot.kind, score ?? ""];
+      const head = [
+        spreadsheetSafe(runs.ids[column]),
+        spreadsheetSafe(runs.names[column]),
+        spreadsheetSafe(info.metric),
+        spreadsheetSafe(info.variant ?? ""),
+        plot.step,
+        plot.kind,
+        score ?? "",
+      ];
       const add = (x: unknown, y: unknown, value: unknown, left: unknown, right: unknown, count: unknown, row: unknown, col: unknown) =>
         rows.push([...head, x, y, value, left, right, count, row, col]);
       const data = plot.data;

@@ -96,7 +96,8 @@ class PlotsDrawing implements Drawing {
     const runs = options.runs ? openRuns(options.runs) : null;
     this.runs = shownRuns(plots.runIds, runs, () => messages.unknownRunsOf("plots", plots.runIds[0], runs!.ids[0]));
     const series = chooseSeries(plots.series, options.metrics, "plots");
-    if (options.step != null && !Number.isFinite(options.step)) throw new RunsDataError(messages.badNumber("step", "a number (a step of the plots) or null", options.step));
+    if (options.step != null && !Number.isFinite(options.step))
+      throw new RunsDataError(messages.badNumber("step", "a number (a step of the plots) or null", options.step));
     this.panels = plotPanels(plots, series, this.runs.columnOfScalarRun, options.step ?? null);
     this.current = { base: options.base ?? null, difference: options.difference ?? false, normalize: options.normalize ?? false, ...(options.state ?? {}) };
     if (this.current.base !== null && !this.runs.ids.includes(this.current.base)) {

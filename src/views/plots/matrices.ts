@@ -38,7 +38,13 @@ export function cellColor(value: number, difference: boolean, scales: MatrixScal
  * colour scale, each with its value where the cell has room (in black or white, whichever reads).
  * `axes` titles the rows and columns (a confusion matrix: true and predicted class).
  */
-export function matrixChart(shown: ShownMatrix, scales: MatrixScales, room: number, measure: Measure = estimateWidth, axes: [string, string] | null = null): SVGSVGElement {
+export function matrixChart(
+  shown: ShownMatrix,
+  scales: MatrixScales,
+  room: number,
+  measure: Measure = estimateWidth,
+  axes: [string, string] | null = null,
+): SVGSVGElement {
   const { rows, columns, values } = shown.matrix;
   const cell = Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor((room - LABEL_ROOM) / Math.max(1, columns.length))));
   const top = TITLE + LABEL_ROOM * 0.6 + (axes ? 14 : 0);
@@ -52,7 +58,11 @@ export function matrixChart(shown: ShownMatrix, scales: MatrixScales, room: numb
   if (axes) {
     const predicted = svgElement("text", { class: "rc-axis-label", x: left + (columns.length * cell) / 2, y: TITLE + 10, "text-anchor": "middle" });
     predicted.textContent = axes[1];
-    const truth = svgElement("text", { class: "rc-axis-label", transform: `translate(12,${top + (rows.length * cell) / 2}) rotate(-90)`, "text-anchor": "middle" });
+    const truth = svgElement("text", {
+      class: "rc-axis-label",
+      transform: `translate(12,${top + (rows.length * cell) / 2}) rotate(-90)`,
+      "text-anchor": "middle",
+    });
     truth.textContent = axes[0];
     svg.append(predicted, truth);
   }
@@ -72,7 +82,14 @@ export function matrixChart(shown: ShownMatrix, scales: MatrixScales, room: numb
     for (let c = 0; c < columns.length; c++) {
       const value = values[r * columns.length + c];
       const fill = cellColor(value, shown.difference, scales);
-      const rect = svgElement("rect", { x: left + c * cell, y: top + r * cell, width: cell - 1, height: cell - 1, fill, "data-value": Number.isFinite(value) ? value : "" });
+      const rect = svgElement("rect", {
+        x: left + c * cell,
+        y: top + r * cell,
+        width: cell - 1,
+        height: cell - 1,
+        fill,
+        "data-value": Number.isFinite(value) ? value : "",
+      });
       const tip = svgElement("title");
       tip.textContent = `${rows[r]} → ${columns[c]}: ${Number.isFinite(value) ? (shown.difference && value > 0 ? "+" : "") + valueText(value) : "none"}`;
       rect.append(tip);

@@ -146,7 +146,9 @@ export class SampleCell {
     this.shown = shown;
     delete this.media.dataset.loading;
     this.media.replaceChildren(shown.element);
-    this.element.dataset.kind = shown.element.classList.contains("rc-sample-placeholder") ? "placeholder" : sampleKind(this.hooks.mime(this.row)) ?? "placeholder";
+    this.element.dataset.kind = shown.element.classList.contains("rc-sample-placeholder")
+      ? "placeholder"
+      : (sampleKind(this.hooks.mime(this.row)) ?? "placeholder");
   }
 
   private decoded() {

@@ -167,12 +167,20 @@ class SamplesDrawing implements Drawing {
 
   exportCSV(): string {
     const every = this.seriesShown.flatMap((series) => this.runs.ids.map((_, column) => this.exportedCell(series, column)));
-    return samplesCSV(this.exported(this.seriesShown, this.runs.ids.map((_, i) => i), every));
+    return samplesCSV(
+      this.exported(
+        this.seriesShown,
+        this.runs.ids.map((_, i) => i),
+        every,
+      ),
+    );
   }
 
   exportSVG(): string {
     // What is on screen; off the page, the first rows and columns stand in.
-    const [rows, columns] = this.cells.size ? this.visible() : [[0, Math.min(4, this.seriesShown.length)] as const, [0, Math.min(6, this.runs.ids.length)] as const];
+    const [rows, columns] = this.cells.size
+      ? this.visible()
+      : [[0, Math.min(4, this.seriesShown.length)] as const, [0, Math.min(6, this.runs.ids.length)] as const];
     const shownRows = this.seriesShown.slice(rows[0], rows[1]);
     const shownColumns = range(columns[0], columns[1]);
     const cells = shownRows.flatMap((series) => shownColumns.map((column) => this.exportedCell(series, column)));
@@ -459,7 +467,8 @@ class SamplesDrawing implements Drawing {
       label: this.runs.names[column],
       load: () => this.decodedImage(row),
     });
-    const titleOf = (row: number) => `${this.runs.names[cell.column]} · ${this.samples.series[cell.series].key} · step ${this.samples.steps[row].toLocaleString("en")}`;
+    const titleOf = (row: number) =>
+      `${this.runs.names[cell.column]} · ${this.samples.series[cell.series].key} · step ${this.samples.steps[row].toLocaleString("en")}`;
     const others = this.runs.ids.flatMap((_, column) => {
       const rows = column === cell.column ? null : this.rowsOf(cell.series, column);
       if (!rows?.length) return [];

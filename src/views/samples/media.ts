@@ -33,7 +33,8 @@ export function placeholder(reason: string): HTMLElement {
 export function showSample(content: Content, mime: string, base: string | null, onDecoded?: (image: HTMLImageElement) => void): Shown {
   if ("error" in content) return still(placeholder(content.error));
   const kind = sampleKind(mime);
-  if (kind === null) return still(placeholder(`not shown: ${mime ? JSON.stringify(mime) : "a sample of unknown type"} is not an image, audio, video or text type`));
+  if (kind === null)
+    return still(placeholder(`not shown: ${mime ? JSON.stringify(mime) : "a sample of unknown type"} is not an image, audio, video or text type`));
   if (kind === "text") return still("url" in content ? placeholder("not shown: give a text sample as data, not as a url") : textSample(textOf(content), base));
   let url: string;
   let owned = false;

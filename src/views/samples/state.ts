@@ -36,7 +36,8 @@ export function initialState(options: StateOptions, runIds: readonly string[]): 
   if (!Number.isFinite(state.size) || state.size < SIZE_LIMITS[0] || state.size > SIZE_LIMITS[1]) {
     throw new RunsDataError(messages.badNumber("size", `a number of pixels from ${SIZE_LIMITS[0]} to ${SIZE_LIMITS[1]}`, state.size));
   }
-  if (state.step !== null && !Number.isFinite(state.step)) throw new RunsDataError(messages.badNumber("step", "a number (a step of the samples) or null", state.step));
+  if (state.step !== null && !Number.isFinite(state.step))
+    throw new RunsDataError(messages.badNumber("step", "a number (a step of the samples) or null", state.step));
   if (state.base !== null && !runIds.includes(state.base)) throw new RunsDataError(messages.unknownRunOption("samples", "base", state.base, runIds));
   return state;
 }

@@ -56,7 +56,9 @@ export class SampleStore {
     }
     if (!this.source) {
       const path = this.samples.path(row);
-      return { error: `not shown: the file ${JSON.stringify(path)} is read by the Python kernel; show the view from Python (rc.samples), or give the sample data or a url` };
+      return {
+        error: `not shown: the file ${JSON.stringify(path)} is read by the Python kernel; show the view from Python (rc.samples), or give the sample data or a url`,
+      };
     }
     return null;
   }
@@ -106,7 +108,8 @@ export class SampleStore {
       this.waiting.delete(row);
       const answer = answers[i] ?? { error: "not shown: no bytes came for this sample" };
       if (answer instanceof Uint8Array) {
-        if (answer.byteLength > this.limits.maxBytes) return resolve({ error: `not shown: ${megabytes(answer.byteLength)}, more than the ${megabytes(this.limits.maxBytes)} a sample may take` });
+        if (answer.byteLength > this.limits.maxBytes)
+          return resolve({ error: `not shown: ${megabytes(answer.byteLength)}, more than the ${megabytes(this.limits.maxBytes)} a sample may take` });
         if (!this.destroyed) this.keep(row, answer);
         resolve({ bytes: answer });
       } else {

@@ -127,7 +127,7 @@ export class Viewer {
   /** Decodes the images the mode needs, then lays out the panes. */
   private async load() {
     const ticket = ++this.loading;
-    const other = this.mode === "single" ? null : this.options.others.find((o) => o.id === this.compare.value) ?? null;
+    const other = this.mode === "single" ? null : (this.options.others.find((o) => o.id === this.compare.value) ?? null);
     const [first, second] = await Promise.all([this.current.load(), other ? other.load() : Promise.resolve(null)]);
     if (ticket !== this.loading) return;
     if (!(first instanceof HTMLImageElement)) return this.failed(first.error);
@@ -151,7 +151,11 @@ export class Viewer {
   private layOut() {
     clearInterval(this.flicker);
     const shown: Pixels[] =
-      this.mode === "side by side" && this.b ? [this.a!, this.b] : this.mode === "difference" ? [this.diff!.pixels] : [this.mode === "flicker" && this.showingB && this.b ? this.b : this.a!];
+      this.mode === "side by side" && this.b
+        ? [this.a!, this.b]
+        : this.mode === "difference"
+          ? [this.diff!.pixels]
+          : [this.mode === "flicker" && this.showingB && this.b ? this.b : this.a!];
     this.panes = shown.map((pixels) => {
       const pane = document.createElement("div");
       pane.className = "rc-viewer-pane";
@@ -179,7 +183,8 @@ export class Viewer {
 
   private summary(): string {
     const size = this.a ? `${this.a.width} × ${this.a.height} px` : "";
-    if (this.diff) return `${size} · mean |Δ| ${this.diff.mean.toFixed(2)}, max ${this.diff.max} of 255${this.diff.cropped ? " · sizes differ: the common area compared" : ""}`;
+    if (this.diff)
+      return `${size} · mean |Δ| ${this.diff.mean.toFixed(2)}, max ${this.diff.max} of 255${this.diff.cropped ? " · sizes differ: the common area compared" : ""}`;
     return `${size} · ${Math.round(this.scale * 100)}%`;
   }
 

@@ -131,7 +131,13 @@ class LogsDrawing implements Drawing {
 
   exportSVG(): string {
     const [first, end] = this.panes[0].rowsInView();
-    return logsSVG(this.diff, [this.logs.names[this.pair[0]], this.logs.names[this.pair[1]]], first, Math.max(end, Math.min(first + 40, this.diff.kinds.length)), this.root);
+    return logsSVG(
+      this.diff,
+      [this.logs.names[this.pair[0]], this.logs.names[this.pair[1]]],
+      first,
+      Math.max(end, Math.min(first + 40, this.diff.kinds.length)),
+      this.root,
+    );
   }
 
   destroy() {
