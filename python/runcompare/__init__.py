@@ -20,7 +20,7 @@ from ._stats import importance, significance
 from ._table import Table, table
 from ._values_view import SummaryView, ValuesView, summary, values
 from ._widget import View, set_defaults
-from .loaders import RunTables, from_mlflow, from_optuna, from_tensorboard, read_runs, read_scalars
+from .loaders import RunTables, from_mlflow, from_optuna, from_tensorboard, read_runs, read_scalars, samples_from_mlflow, samples_from_tensorboard
 
 __version__ = "0.1.0"
 
@@ -55,6 +55,8 @@ __all__ = [
     "read_scalars",
     "runs_to_ipc",
     "samples",
+    "samples_from_mlflow",
+    "samples_from_tensorboard",
     "scalars",
     "scalars_to_ipc",
     "scatter",

@@ -46,7 +46,9 @@ def logs_state(logs, runs=None, ignore_numbers=False, height=560, state=None):
     # The pair compared (choosePair in src/views/diff/logs/index.ts): those named, else the first two.
     pair = selected[:2]
     if len(pair) < 2:
-        pair = (pair or [ids[0]]) + [run_id for run_id in ids if run_id not in pair][: 2 - max(1, len(pair))]
+        first = pair or [ids[0]]
+        others = [run_id for run_id in ids if run_id not in first]
+        pair = first + (others[:1] or first)
     options = {"ignoreNumbers": ignore_numbers, "height": height, "state": state}
     return {"runs": table_to_ipc(table), "scalars": b"", "options": options, "note": "", "selected": pair}
 
