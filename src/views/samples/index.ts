@@ -5,6 +5,7 @@ import { shownRuns, type RunColumns } from "../../data/run-columns.js";
 import { openRuns } from "../../data/runs.js";
 import { readSamples, type Samples, type SamplesInput } from "../../data/samples.js";
 import { chooseSeries } from "../../data/series.js";
+import { estimateWidth, fitText, textMeasure, type Measure } from "../../render/text.js";
 import { toolbar } from "../../render/toolbar.js";
 import { redrawnView, type Drawing, type RedrawnView } from "../../render/view.js";
 import { SampleCell, type CellHooks } from "./cell.js";
@@ -94,6 +95,7 @@ class SamplesDrawing implements Drawing {
   private readonly cellHooks: CellHooks;
   private readonly resizeObserver: ResizeObserver;
   private viewer: Viewer | null = null;
+  private measure: Measure | null = null;
   private frame = 0;
   private window = "";
 
@@ -437,8 +439,11 @@ class SamplesDrawing implements Drawing {
       head.title = `${this.runs.names[column]}${id !== this.runs.names[column] ? ` (${id})` : ""}: click to select, shift-click to add`;
       const name = document.createElement("span");
       name.className = "rc-run-name";
-      name.textContent = this.runs.names[column];
       head.append(name);
+      this.head.append(head);
+      // Long names that share a start ("archive/experiments/Exp_1…") keep both ends.
+      if (!this.measure && name.isConnected) this.measure = textMeasure(name);
+      name.textContent = fitText(this.runs.names[column], width - (id === base ? 60 : 16), this.measure ?? estimateWidth).lines[0];
       if (id === base) {
         const mark = document.createElement("span");
         mark.className = "rc-base-mark";
@@ -447,7 +452,6 @@ class SamplesDrawing implements Drawing {
       }
       head.classList.toggle("rc-selected", this.selected.has(id));
       this.heads.set(column, head);
-      this.head.append(head);
     }
   }
 
