@@ -2,6 +2,7 @@
 bytes (the same magic numbers as src/data/media.ts), text as UTF-8."""
 
 import io
+import math
 import mimetypes
 import os
 import struct
@@ -106,7 +107,8 @@ def check_image_array(array, row):
         return array.astype(np.uint8)
     if np.issubdtype(array.dtype, np.floating):
         if not np.isfinite(array).all() or array.min() < 0 or array.max() > 1:
-            low, high = np.nanmin(array), np.nanmax(array)
+            finite = array[np.isfinite(array)]
+            low, high = (finite.min(), finite.max()) if finite.size else (math.nan, math.nan)
             raise RunsDataError(
                 f"the image at row {row} has values from {low:g} to {high:g}{' and NaN or inf' if not np.isfinite(array).all() else ''}: float pixels must be 0 to 1 (scale them, or give uint8)."
             )

@@ -18,7 +18,7 @@ from ._contract import RUN_ID
 from ._convert import table_to_ipc, to_runs_table
 from ._errors import RunsDataError
 from ._inputs import _is_dataframe, read_columns
-from ._media import check_image_array, is_array, is_pil_image, mime_of_path, pil_png, png_bytes, sniff
+from ._media import EXTENSIONS, check_image_array, is_array, is_pil_image, mime_of_path, pil_png, png_bytes, sniff
 from ._normalise import normalise
 from ._series import check_metrics, check_unique_series, labels, series_of, text_column
 from ._widget import CHUNK_BYTES, View
@@ -223,7 +223,7 @@ def to_samples_table(samples):
             raise RunsDataError(f"the sample at row {row} is the file {value!r}, which does not exist: give the path of a file the kernel can read.")
         if kind == "pixels":
             values[row] = check_image_array(value, row)
-    mimes = [_mime(declared, kind, value) for declared, kind, value in zip(mime, kinds, values)]
+    mimes = [_mime(declared, kind, value) or (_url_mime(link) if kind == "url" else "") for declared, kind, value, link in zip(mime, kinds, values, url)]
     sizes = [_size(given, kind, value) for given, kind, value in zip(size, kinds, values)]
     arrays = {RUN_ID: run_ids, "metric": metric}
     if variant is not None:
@@ -285,6 +285,12 @@ def _mime(declared, kind, value):
     if kind == "path":
         return mime_of_path(value)
     return ""
+
+
+def _url_mime(url):
+    """An address's type by its extension (mimeOfName in media.ts), or ""."""
+    name = url.split("?")[0].split("#")[0]
+    return EXTENSIONS.get(os.path.splitext(name)[1].lower(), "")
 
 
 def _size(given, kind, value):

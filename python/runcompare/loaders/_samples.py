@@ -130,6 +130,8 @@ def _run_ids(runs):
 def _artifact_root(run, store_dir):
     """The run's artifacts folder on this machine: its artifact URI's, or (for a store copied
     from another machine, whose URIs point there) the store's own <experiment>/<run>/artifacts."""
+    from ._mlflow import _local_path
+
     path = _local_path(run.info.artifact_uri)
     if path is not None and os.path.isdir(unquote(path)):
         return unquote(path)
