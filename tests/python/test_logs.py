@@ -16,7 +16,7 @@ def test_a_dict_or_a_table_of_texts():
     widget = rc.logs({"a": "one\ntwo", "b": "one\nthree", HOSTILE: HOSTILE})
     assert widget.selected == ["a", "b"]
     assert table(widget)[2] == {"run_id": HOSTILE, "log": HOSTILE}
-    frame = pd.DataFrame({"run_id": ["x", "y"], "name": ["run x", None], "text": ["1", b"2"]})
+    frame = pd.DataFrame({"run_id": ["x", "y"], "name": ["run x", None], "text": ["1", "2"]})
     assert table(rc.logs(frame, runs=["y", "x"])) == [{"run_id": "x", "log": "1", "name": "run x"}, {"run_id": "y", "log": "2", "name": None}]
     assert rc.logs(frame, runs=["y", "x"]).selected == ["y", "x"]
     assert rc.logs(frame, runs="y").selected == ["y", "x"]
