@@ -116,7 +116,11 @@ export class Viewer {
   private showModes() {
     const group = toggleGroup("comparison", VIEWER_MODES, this.mode, (mode) => {
       this.mode = mode as ViewerMode;
+      // Panes of another width: the image fitted to them again.
+      this.fitted = true;
       this.showModes();
+      // The pressed button was replaced: keys (Esc, + −) still reach the viewer.
+      this.element.focus();
       void this.load();
     });
     for (const choice of group.querySelectorAll("button")) choice.disabled = choice.textContent !== "SINGLE" && this.options.others.length === 0;
