@@ -1,14 +1,10 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
-import { screenshots } from "./helpers.js";
+import { darkPage, screenshots } from "./helpers.js";
 
 // The samples view in a page: PNGs drawn in the page (tests/browser/media.js), a step slider per
 // cell, sync, the viewer, hostile and broken samples, a grid of 20,000 images.
 const HOSTILE = '<img src=x onerror="window.__xss=1">';
-export const DARK = `
-  body { background: #111111; color: #dddddd; --jp-layout-color0: #111111; --jp-layout-color1: #1e1e1e;
-    --jp-ui-font-color1: rgba(255, 255, 255, 0.87); --jp-ui-font-color2: rgba(255, 255, 255, 0.54);
-    --jp-border-color2: #424242; --jp-brand-color1: #4a9eff; }`;
 
 /** A samples view of `runs` x `steps` x `metrics` PNGs (plus `extra` records) in the page, as window.view, once its cells are drawn. */
 async function show(page, { runs = 4, steps = 5, metrics = 2, size = 64, extra = [], options = {}, width = 1100 } = {}) {
@@ -211,7 +207,7 @@ test("a grid of 20,000 images (100 runs x 50 steps x 4 metrics) stays responsive
 
 for (const theme of ["light", "dark"]) {
   test(`screenshot of the samples grid, ${theme}`, async ({ page }) => {
-    if (theme === "dark") await page.addInitScript((css) => document.addEventListener("DOMContentLoaded", () => document.head.append(Object.assign(document.createElement("style"), { textContent: css }))), DARK);
+    if (theme === "dark") await darkPage(page);
     await show(page, {
       runs: 5,
       metrics: 1,
