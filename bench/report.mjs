@@ -151,6 +151,7 @@ export function markdown(results) {
   if (results.scalars?.markdown) parts.push("### Scalars\n\n" + results.scalars.markdown);
   else if (results.scalars?.skipped) parts.push(`### Scalars\n\nLeft out: ${results.scalars.skipped}.`);
   if (results.table?.markdown) parts.push("### Runs table\n\n" + results.table.markdown);
+  if (results.samples?.markdown) parts.push("### Samples (20,000 images)\n\n" + results.samples.markdown);
   if (results.loaders?.markdown) parts.push("### Loaders (Python)\n\n" + results.loaders.markdown);
   else if (results.loaders?.skipped) parts.push(`### Loaders (Python)\n\nLeft out: ${results.loaders.skipped}.`);
   return parts.join("\n\n");

@@ -3,11 +3,11 @@
 // (bench/scalars.mjs) and the runs table (bench/table.mjs). Prints the tables, writes
 // bench/results.json and the generated part of docs/BENCHMARKS.md.
 //
-//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,table,loaders]
+//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,table,loaders,samples]
 //                      [--repeats N] [--bundle FILE] [--port 8780] [--no-write]
 //
 // --bundle measures another build of runcompare, a copy put in tests/output/bench/ (say from
-// before a change); it implies --no-write. --only scalars, table or loaders (or several of them)
+// before a change); it implies --no-write. --only scalars, table, loaders or samples (or several of them)
 // runs those parts alone and, unless --no-write, replaces only their part of the results; loaders
 // runs bench/loaders.py (rc.from_mlflow against search_runs + get_metric_history, no browser).
 import { spawnSync } from "node:child_process";
@@ -23,7 +23,7 @@ import { markdown, print, updateDoc } from "./report.mjs";
 const { values: args } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,10000,100000" },
-    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,table,loaders" },
+    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,table,loaders,samples" },
     repeats: { type: "string" },
     bundle: { type: "string" },
     port: { type: "string", default: "8780" },
@@ -184,6 +184,12 @@ async function runsTable(browser) {
   return run({ openPage: (pagePath) => openPage(browser, PORT, pagePath), bundle: args.bundle ? outputUrl(args.bundle) : undefined, sizes: SIZES, log: step });
 }
 
+/** The samples view's benchmark, bench/samples.mjs (20,000 images scrolled). */
+async function samplesView(browser) {
+  const { run } = await import("./samples.mjs");
+  return run({ openPage: (pagePath) => openPage(browser, PORT, pagePath), bundle: args.bundle ? outputUrl(args.bundle) : undefined, log: step });
+}
+
 /** The last run's results as they were written; JSON keeps NaN (a heap HiPlot does not have) as null. */
 function lastResults(file) {
   const last = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -212,6 +218,7 @@ const results = {
   scalars: null,
   table: null,
   loaders: null,
+  samples: null,
 };
 // First, alone: it measures Python on the CPU, with no browser running.
 if (ONLY.has("loaders")) {
@@ -248,6 +255,7 @@ try {
   if (ONLY.has("transfer")) results.transfer = await transfer(browser, files);
   if (ONLY.has("scalars")) results.scalars = await scalars(browser);
   if (ONLY.has("table")) results.table = await runsTable(browser);
+  if (ONLY.has("samples")) results.samples = await samplesView(browser);
 } finally {
   await browser.close();
   server.kill();
@@ -258,7 +266,7 @@ print(results);
 if (!args["no-write"] && !args.bundle) {
   const file = path.join(REPO, "bench/results.json");
   // --only scalars, table and/or loaders replace those results and keep the rest of the last run's (their sections say when they were measured).
-  const SEPARATE = ["scalars", "table", "loaders"];
+  const SEPARATE = ["scalars", "table", "loaders", "samples"];
   const separateOnly = [...ONLY].every((part) => SEPARATE.includes(part)) && fs.existsSync(file);
   const written = separateOnly ? { ...lastResults(file), ...Object.fromEntries([...ONLY].map((part) => [part, results[part]])) } : results;
   fs.writeFileSync(file, JSON.stringify(written, null, 1));

@@ -93,5 +93,8 @@ export const DARK = `
 
 /** Pages opened from now on in `page` get the dark theme. */
 export function darkPage(page) {
-  return page.addInitScript((css) => document.addEventListener("DOMContentLoaded", () => document.head.append(Object.assign(document.createElement("style"), { textContent: css }))), DARK);
+  return page.addInitScript(
+    (css) => document.addEventListener("DOMContentLoaded", () => document.head.append(Object.assign(document.createElement("style"), { textContent: css }))),
+    DARK,
+  );
 }

@@ -17,7 +17,13 @@ function plotRecords() {
     records.push({ run_id: c.run_id, metric: "loss", step: 9, kind: "line", data: { x: [0, 1, 2, 3], y: [1, 0.6 + i * 0.1, 0.4 + i * 0.1, 0.3 + i * 0.1] } });
     records.push({ run_id: c.run_id, metric: "class sizes", step: 9, kind: "bar", data: { x: ["cat", "dog", HOSTILE], y: [3 + i, 5, 2] } });
     records.push({ run_id: c.run_id, metric: "weights", step: 9, kind: "box", data: { y: Array.from({ length: 40 }, (_, k) => Math.sin(k * (i + 1))) } });
-    records.push({ run_id: c.run_id, metric: "activations", step: 9, kind: "histogram", data: { y: Array.from({ length: 200 }, (_, k) => Math.cos(k * (i + 2)) * (i + 1)) } });
+    records.push({
+      run_id: c.run_id,
+      metric: "activations",
+      step: 9,
+      kind: "histogram",
+      data: { y: Array.from({ length: 200 }, (_, k) => Math.cos(k * (i + 2)) * (i + 1)) },
+    });
   });
   for (const m of reference.matrices) {
     const rows = [];
@@ -47,12 +53,15 @@ test("plots: curves merged in run colours, AUC and AP in the legend, one colour 
   await expect(panel("roc/val").locator(".rc-plot-legend button")).toHaveText(reference.curves.map((c) => `${c.run_id}AUC ${c.auc.toFixed(3)}`));
   await expect(panel("pr/val").locator(".rc-plot-legend button")).toHaveText(reference.curves.map((c) => `${c.run_id}AP ${c.average_precision.toFixed(3)}`));
   // One line per run, in distinct colours.
-  const strokes = await panel("loss").locator(".rc-run-marks path").evaluateAll((paths) => paths.map((p) => p.getAttribute("stroke")));
+  const strokes = await panel("loss")
+    .locator(".rc-run-marks path")
+    .evaluateAll((paths) => paths.map((p) => p.getAttribute("stroke")));
   expect(new Set(strokes).size).toBe(3);
   await expect(panel("class sizes").locator(".rc-run-marks rect")).toHaveCount(9);
   await expect(panel("class sizes").locator(".rc-x-axis .tick text").nth(2)).toHaveText(HOSTILE);
   // Matrices: each cell's value as scikit-learn's confusion_matrix counts them.
-  const cells = (column) => page.locator(`svg.rc-matrix[data-column="${column}"] rect[data-value]`).evaluateAll((rects) => rects.map((r) => Number(r.dataset.value)));
+  const cells = (column) =>
+    page.locator(`svg.rc-matrix[data-column="${column}"] rect[data-value]`).evaluateAll((rects) => rects.map((r) => Number(r.dataset.value)));
   expect(await cells(1)).toEqual(reference.matrices[1].matrix.flat());
   await page.getByRole("button", { name: "difference to base" }).click();
   expect(await cells(1)).toEqual(reference.matrices[1].difference.flat());
@@ -77,7 +86,9 @@ for (const theme of ["light", "dark"]) {
     await page.setViewportSize({ width: 1000, height: 900 });
     await showPlots(page, { difference: true });
     // Axis labels and legend entries do not overlap one another.
-    const boxes = await page.locator(".rc-plot-panel[data-series='roc/val'] .rc-x-axis .tick text").evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect()).map((b) => [b.left, b.right]));
+    const boxes = await page
+      .locator(".rc-plot-panel[data-series='roc/val'] .rc-x-axis .tick text")
+      .evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect()).map((b) => [b.left, b.right]));
     for (let i = 1; i < boxes.length; i++) expect(boxes[i][0]).toBeGreaterThanOrEqual(boxes[i - 1][1] - 0.5);
     await page.screenshot({ path: path.join(screenshots, `plots-${theme}.png`), fullPage: true });
   });
@@ -89,7 +100,10 @@ async function showLogs(page, lines) {
   await page.waitForFunction(() => window.ready);
   return page.evaluate(
     ({ lines, hostile }) => {
-      const log = (seed) => Array.from({ length: lines }, (_, i) => (i % 100 === 0 ? `epoch ${i / 100} start` : `step ${i} loss=${(((seed * i) % 997) / 997).toFixed(4)} lr=0.001`));
+      const log = (seed) =>
+        Array.from({ length: lines }, (_, i) =>
+          i % 100 === 0 ? `epoch ${i / 100} start` : `step ${i} loss=${(((seed * i) % 997) / 997).toFixed(4)} lr=0.001`,
+        );
       const a = log(3);
       const b = log(7);
       b.splice(250, 0, `WARNING ${hostile}`);

@@ -158,7 +158,9 @@ test("a grid of 20,000 images (100 runs x 50 steps x 4 metrics) stays responsive
     const pool = [];
     for (let i = 0; i < 400; i++) pool.push(await media.png(256, i % 100, i % 50, 50));
     const records = [];
-    for (let m = 0; m < 4; m++) for (let r = 0; r < 100; r++) for (let s = 0; s < 50; s++) records.push({ run_id: `run-${r}`, metric: `images/${m}`, step: s, mime: "image/png", path: `r${r}-s${s}-m${m}.png` });
+    for (let m = 0; m < 4; m++)
+      for (let r = 0; r < 100; r++)
+        for (let s = 0; s < 50; s++) records.push({ run_id: `run-${r}`, metric: `images/${m}`, step: s, mime: "image/png", path: `r${r}-s${s}-m${m}.png` });
     let asked = 0;
     const source = async (rows) => {
       asked += rows.length;
@@ -197,7 +199,9 @@ test("a grid of 20,000 images (100 runs x 50 steps x 4 metrics) stays responsive
     gaps.sort((a, b) => a - b);
     return { drawn, median: gaps[gaps.length >> 1], p95: gaps[Math.floor(gaps.length * 0.95)], most, asked, cells: window.view.shown.cells };
   });
-  console.log(`20,000 samples: view made in ${result.drawn.toFixed(0)} ms; frames while scrolling: median ${result.median.toFixed(1)} ms, 95th percentile ${result.p95.toFixed(1)} ms; at most ${result.most} cells in the page; ${result.asked} samples fetched`);
+  console.log(
+    `20,000 samples: view made in ${result.drawn.toFixed(0)} ms; frames while scrolling: median ${result.median.toFixed(1)} ms, 95th percentile ${result.p95.toFixed(1)} ms; at most ${result.most} cells in the page; ${result.asked} samples fetched`,
+  );
   expect(result.drawn).toBeLessThan(3000);
   // Only the cells in view are in the page, however many samples there are.
   expect(result.most).toBeLessThan(80);
@@ -224,7 +228,9 @@ for (const theme of ["light", "dark"]) {
     await expect(cell(page, "run-1", "generated text").locator("ins")).toHaveText(["dog", "a", "sun"]);
     await page.waitForFunction(() => window.view.shown.decoded >= 5);
     // Labels fit their boxes: no run name or series label wider than its cell.
-    const overflow = await page.locator(".rc-run-name, .rc-series-label").evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent));
+    const overflow = await page
+      .locator(".rc-run-name, .rc-series-label")
+      .evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent));
     expect(overflow).toEqual([]);
     await page.screenshot({ path: path.join(screenshots, `samples-${theme}.png`), fullPage: true });
   });
