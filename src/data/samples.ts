@@ -31,7 +31,11 @@ export type SamplesInput = RunsInput;
 const EMPTY = new Int32Array(0);
 const missing = (column: string, row: number) => messages.missingValue("samples", column, row, "sample needs a run_id, a metric and a step");
 
-export function readSamples(input: SamplesInput): Samples {
+/**
+ * `fetched`: the samples' bytes come from a source (the widget's kernel), so rows need no content
+ * of their own: the table may be an index of run, metric, step, mime and size alone.
+ */
+export function readSamples(input: SamplesInput, fetched = false): Samples {
   // In an array of objects, data may hold text for some samples and bytes for others.
   const records = Array.isArray(input) ? (input as readonly Record<string, unknown>[]) : null;
   const contents = records?.some((record) => record && typeof record === "object" && "data" in record) ? records.map((record) => record?.data) : null;
@@ -40,7 +44,7 @@ export function readSamples(input: SamplesInput): Samples {
   const names = [...source.columns.map((c) => c.name), ...(contents ? ["data"] : [])];
   const byName = new Map(source.columns.map((c) => [c.name, c]));
   for (const name of ["run_id", "metric", "step"]) if (!byName.has(name)) throw new RunsDataError(messages.samplesNoColumn(name, names));
-  if (!contents && !["data", "url", "path"].some((name) => byName.has(name))) throw new RunsDataError(messages.samplesNoContent(names));
+  if (!fetched && !contents && !["data", "url", "path"].some((name) => byName.has(name))) throw new RunsDataError(messages.samplesNoContent(names));
   const rowCount = source.rowCount;
   const runs = codeStrings(byName.get("run_id")!, rowCount, "samples", missing);
   const metrics = codeStrings(byName.get("metric")!, rowCount, "samples", missing);
@@ -53,7 +57,7 @@ export function readSamples(input: SamplesInput): Samples {
   const path = textColumn(byName.get("path"));
   const mimeColumn = textColumn(byName.get("mime"));
   const sizeColumn = byName.has("size") ? numbers(byName.get("size")!, rowCount) : null;
-  for (let row = 0; row < rowCount; row++) {
+  for (let row = 0; row < rowCount && !fetched; row++) {
     if (data(row) === null && url(row) === null && path(row) === null) throw new RunsDataError(messages.noSampleContent(row));
   }
   const { series, seriesOfRow } = combineSeries(metrics, variants, rowCount);

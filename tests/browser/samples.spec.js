@@ -235,3 +235,63 @@ for (const theme of ["light", "dark"]) {
     await page.screenshot({ path: path.join(screenshots, `samples-${theme}.png`), fullPage: true });
   });
 }
+
+test("through the widget, the view asks the kernel for the samples it shows, in batches, and shows the kernel's reasons", async ({ page }) => {
+  const { tableFromArrays, tableToIPC } = await import("apache-arrow");
+  const runs = ["a", "b", "c"];
+  const index = tableToIPC(
+    tableFromArrays({
+      run_id: runs.flatMap((r) => [r, r, r]),
+      metric: Array(9).fill("gen"),
+      step: Float64Array.from([0, 1, 2, 0, 1, 2, 0, 1, 2]),
+      mime: Array(9).fill("image/png"),
+      size: Float64Array.from(Array(9).fill(2000)),
+    }),
+    "stream",
+  );
+  await page.goto("/tests/browser/blank.html");
+  await page.evaluate(
+    async (index) => {
+      const { fakeModel } = await import("/tests/browser/fake-model.js");
+      const media = await import("/tests/browser/media.js");
+      const widget = (await import("/python/runcompare/static/widget.js")).default;
+      const asked = (window.kernelAsked = []);
+      const kernel = async (message, model) => {
+        if (message.type !== "send-samples") return;
+        asked.push(message.rows);
+        // Row 8 (run c's newest) vanished from the kernel's disk.
+        const rows = message.rows.filter((row) => row !== 8);
+        const buffers = await Promise.all(rows.map(async (row) => new DataView((await media.png(64, row, row, 9)).buffer)));
+        model.receive(
+          { type: "samples", rows, errors: message.rows.includes(8) ? { 8: "the file could not be read (No such file or directory)" } : {} },
+          buffers,
+        );
+      };
+      const traits = {
+        view: "samples",
+        runs: new DataView(Uint8Array.from(index).buffer),
+        scalars: new DataView(new ArrayBuffer(0)),
+        options: { size: 96 },
+        selected: [],
+        note: "",
+        stored: true,
+      };
+      const { model } = fakeModel(traits, kernel);
+      const el = document.createElement("div");
+      document.body.append(el);
+      widget.render({ model, el });
+      window.view = el.querySelector(".rc-samples");
+    },
+    [...index],
+  );
+  await expect.poll(() => page.evaluate(() => window.view.shown.decoded)).toBe(2);
+  await expect(page.locator('.rc-sample-cell[data-run="c"] .rc-sample-placeholder')).toHaveText(
+    "not shown: the file could not be read (No such file or directory)",
+  );
+  // The three cells in view asked at once, each for its newest sample; an older one asked when it is shown.
+  expect(await page.evaluate(() => window.kernelAsked)).toEqual([[2, 5, 8]]);
+  await page.locator('.rc-sample-cell[data-run="a"]').getByRole("button", { name: "Oldest sample" }).click();
+  await expect(page.locator('.rc-sample-cell[data-run="a"]')).toHaveAttribute("data-step", "0");
+  await expect(page.locator('.rc-sample-cell[data-run="a"]')).toHaveAttribute("data-decoded", "true");
+  expect(await page.evaluate(() => window.kernelAsked)).toEqual([[2, 5, 8], [0]]);
+});

@@ -56,7 +56,7 @@ export function samples(data: SamplesInput, options: SamplesOptions = {}): Sampl
     "samples",
     { height: 600, ...options },
     (root, current, hooks) => {
-      read ??= readSamples(data);
+      read ??= readSamples(data, !!current.source);
       return new SamplesDrawing(root, read, current as SamplesOptions & { height: number }, hooks);
     },
     [samplesStyle()],
