@@ -14,7 +14,7 @@ from ._convert import table_to_ipc, to_runs_table
 from ._errors import RunsDataError
 from ._inputs import _is_dataframe, read_columns
 from ._normalise import normalise
-from ._series import check_metrics, check_unique_series, labels, series_of
+from ._series import check_metrics, check_unique_series, labels, series_of, split_data
 from ._widget import View
 
 KINDS = ("line", "scatter", "bar", "box", "histogram", "heatmap", "confusion", "pr", "roc")
@@ -78,7 +78,7 @@ def plots_state(plots, runs=None, metrics=None, step=None, base=None, difference
 def to_plots_table(plots):
     """The plots as a checked table (run_id, metric, [variant,] step, kind, data as IPC bytes of
     each plot's small table) and the series' (metric, variant) pairs."""
-    data, rest = _split_data(plots)
+    data, rest = split_data(plots)
     source = read_columns(rest, "plots")
     if source.row_count == 0:
         raise RunsDataError(_errors.table_empty("plots", "plot (one row per run, metric, step and plot)"))
@@ -130,16 +130,6 @@ def to_plots_table(plots):
 
 def _family(kind):
     return "heatmap" if kind == "confusion" else kind
-
-
-def _split_data(plots):
-    if isinstance(plots, list) and any(isinstance(record, dict) and "data" in record for record in plots):
-        return [record.get("data") if isinstance(record, dict) else None for record in plots], [
-            {key: value for key, value in record.items() if key != "data"} if isinstance(record, dict) else record for record in plots
-        ]
-    if _is_dataframe(plots, "pandas") and "data" in plots.columns and plots["data"].dtype == object:
-        return plots["data"].tolist(), plots.drop(columns=["data"])
-    return None, plots
 
 
 def _small_table(value, kind, row):

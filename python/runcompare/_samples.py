@@ -17,10 +17,10 @@ from . import _errors
 from ._contract import RUN_ID
 from ._convert import table_to_ipc, to_runs_table
 from ._errors import RunsDataError
-from ._inputs import _is_dataframe, read_columns
+from ._inputs import read_columns
 from ._media import EXTENSIONS, check_image_array, is_array, is_pil_image, mime_of_path, pil_png, png_bytes, sniff
 from ._normalise import normalise
-from ._series import check_metrics, check_unique_series, labels, series_of, text_column
+from ._series import check_metrics, check_unique_series, labels, series_of, split_data, text_column
 from ._widget import CHUNK_BYTES, View
 
 REQUIRED = ("run_id", "metric", "step")
@@ -179,7 +179,7 @@ def to_samples_table(samples):
     """The samples as a checked table (run_id, metric, [variant,] step, mime, size[, url][, path])
     and their contents, row by row. Raises RunsDataError as readSamples does, then for contents
     only Python reads (arrays, images, files)."""
-    data, rest = _split_data(samples)
+    data, rest = split_data(samples)
     source = read_columns(rest, "samples")
     if source.row_count == 0:
         raise RunsDataError(_errors.table_empty("samples", "sample (one row per run, metric, step and sample)"))
@@ -232,19 +232,6 @@ def to_samples_table(samples):
     if any(value is not None for value in url):
         arrays["url"] = pa.array(url, pa.string())
     return pa.table(arrays), Contents(kinds, values)
-
-
-def _split_data(samples):
-    """The data column taken aside when it holds Python objects (a list of dicts, a pandas object
-    column), as the view takes it aside from an array of objects: it may mix text, bytes, arrays
-    and images. Arrow and polars tables keep theirs (binary or text)."""
-    if isinstance(samples, list) and any(isinstance(record, dict) and "data" in record for record in samples):
-        return [record.get("data") if isinstance(record, dict) else None for record in samples], [
-            {key: value for key, value in record.items() if key != "data"} if isinstance(record, dict) else record for record in samples
-        ]
-    if _is_dataframe(samples, "pandas") and "data" in samples.columns and samples["data"].dtype == object:
-        return samples["data"].tolist(), samples.drop(columns=["data"])
-    return None, samples
 
 
 def _arrow_data(array):

@@ -7,6 +7,7 @@ import pyarrow.compute as pc
 from . import _errors
 from ._contract import value_type
 from ._errors import RunsDataError
+from ._inputs import _is_dataframe
 
 
 def _check_type(name, array, table, expected):
@@ -62,3 +63,16 @@ def check_metrics(pairs, names, table):
     for name in names:
         if name not in metrics and name not in keys:
             raise RunsDataError(_errors.unknown_series_of(table, name, keys))
+
+
+def split_data(table):
+    """The data column taken aside when it holds Python objects (a list of dicts, a pandas object
+    column), as the views take it aside from an array of objects: it may mix text, bytes, arrays,
+    images and small tables. Arrow and polars tables keep theirs. Returns (values or None, the rest)."""
+    if isinstance(table, list) and any(isinstance(record, dict) and "data" in record for record in table):
+        return [record.get("data") if isinstance(record, dict) else None for record in table], [
+            {key: value for key, value in record.items() if key != "data"} if isinstance(record, dict) else record for record in table
+        ]
+    if _is_dataframe(table, "pandas") and "data" in table.columns and table["data"].dtype == object:
+        return table["data"].tolist(), table.drop(columns=["data"])
+    return None, table

@@ -1,7 +1,7 @@
 import type { Table } from "apache-arrow";
 import { RunsDataError, messages } from "./errors.js";
 import { decodeIpc, readColumns, type ColumnSource, type RunsInput, type SourceColumn } from "./input.js";
-import { checkUniqueKeys, codeStrings, combineSeries, type SeriesInfo } from "./series.js";
+import { checkUniqueKeys, codeStrings, combineSeries, readWithContents, type SeriesInfo } from "./series.js";
 import { categoryText } from "./values.js";
 
 /**
@@ -52,12 +52,8 @@ const XY: Partial<Record<PlotKind, [string, string]>> = { pr: ["recall", "precis
 const missing = (column: string, row: number) => messages.missingValue("plots", column, row, "plot needs a run_id, a metric, a step, a kind and data");
 
 export function readPlots(input: PlotsInput): Plots {
-  const records = Array.isArray(input) ? (input as readonly Record<string, unknown>[]) : null;
-  // Objects of columns in the data column of an array of objects are taken aside, as they are no table value.
-  const contents = records?.some((record) => record && typeof record === "object" && "data" in record) ? records.map((record) => record?.data) : null;
-  const source = readColumns(contents ? records!.map(({ data: _, ...rest }) => rest) : input, "plots");
+  const { source, contents, names } = readWithContents(input, "plots");
   if (source.rowCount === 0) throw new RunsDataError(messages.tableEmpty("plots", "plot (one row per run, metric, step and plot)"));
-  const names = [...source.columns.map((c) => c.name), ...(contents ? ["data"] : [])];
   const byName = new Map(source.columns.map((c) => [c.name, c]));
   for (const name of ["run_id", "metric", "step", "kind", "data"]) {
     if (!byName.has(name) && !(name === "data" && contents)) throw new RunsDataError(messages.plotsNoColumn(name, names));

@@ -1,7 +1,7 @@
 import { RunsDataError, messages } from "./errors.js";
-import { readColumns, type RunsInput, type SourceColumn } from "./input.js";
+import type { RunsInput, SourceColumn } from "./input.js";
 import { mimeOfName, normalMime, sniffMime } from "./media.js";
-import { checkUniqueKeys, codeStrings, combineSeries, type SeriesInfo } from "./series.js";
+import { checkUniqueKeys, codeStrings, combineSeries, readWithContents, type SeriesInfo } from "./series.js";
 
 /**
  * A samples table (debug samples: images, audio, video, text by step): one row per sample, with
@@ -36,12 +36,8 @@ const missing = (column: string, row: number) => messages.missingValue("samples"
  * of their own: the table may be an index of run, metric, step, mime and size alone.
  */
 export function readSamples(input: SamplesInput, fetched = false): Samples {
-  // In an array of objects, data may hold text for some samples and bytes for others.
-  const records = Array.isArray(input) ? (input as readonly Record<string, unknown>[]) : null;
-  const contents = records?.some((record) => record && typeof record === "object" && "data" in record) ? records.map((record) => record?.data) : null;
-  const source = readColumns(contents ? records!.map(({ data: _, ...rest }) => rest) : input, "samples");
+  const { source, contents, names } = readWithContents(input, "samples");
   if (source.rowCount === 0) throw new RunsDataError(messages.tableEmpty("samples", "sample (one row per run, metric, step and sample)"));
-  const names = [...source.columns.map((c) => c.name), ...(contents ? ["data"] : [])];
   const byName = new Map(source.columns.map((c) => [c.name, c]));
   for (const name of ["run_id", "metric", "step"]) if (!byName.has(name)) throw new RunsDataError(messages.samplesNoColumn(name, names));
   if (!fetched && !contents && !["data", "url", "path"].some((name) => byName.has(name))) throw new RunsDataError(messages.samplesNoContent(names));

@@ -1,5 +1,5 @@
 import { RunsDataError, messages, type TableName } from "./errors.js";
-import type { Coded, SourceColumn } from "./input.js";
+import { readColumns, type Coded, type ColumnSource, type RunsInput, type SourceColumn } from "./input.js";
 
 /** A series of a long table (scalars, samples, plots): "metric/variant", or the metric alone with no variant. */
 export interface SeriesInfo {
@@ -98,4 +98,15 @@ export function chooseSeries(series: readonly SeriesInfo[], names: readonly stri
     for (const i of matching) chosen.add(i);
   }
   return [...chosen].sort((a, b) => a - b);
+}
+
+/**
+ * A long table's columns, with an array of objects' data column taken aside (its values may mix
+ * text, bytes and objects of columns, which no table column holds): `contents` holds them, by row.
+ */
+export function readWithContents(input: RunsInput, table: "samples" | "plots"): { source: ColumnSource; contents: unknown[] | null; names: string[] } {
+  const records = Array.isArray(input) ? (input as readonly Record<string, unknown>[]) : null;
+  const contents = records?.some((record) => record && typeof record === "object" && "data" in record) ? records.map((record) => record?.data) : null;
+  const source = readColumns(contents ? records!.map(({ data: _, ...rest }) => rest) : input, table);
+  return { source, contents, names: [...source.columns.map((c) => c.name), ...(contents ? ["data"] : [])] };
 }
