@@ -106,12 +106,12 @@ def check_image_array(array, row):
             raise RunsDataError(f"the image at row {row} has values from {array.min()} to {array.max()}: integer pixels must be 0 to 255.")
         return array.astype(np.uint8)
     if np.issubdtype(array.dtype, np.floating):
-        if not np.isfinite(array).all() or array.min() < 0 or array.max() > 1:
-            finite = array[np.isfinite(array)]
-            low, high = (finite.min(), finite.max()) if finite.size else (math.nan, math.nan)
-            raise RunsDataError(
-                f"the image at row {row} has values from {low:g} to {high:g}{' and NaN or inf' if not np.isfinite(array).all() else ''}: float pixels must be 0 to 1 (scale them, or give uint8)."
-            )
+        finite = np.isfinite(array)
+        if not finite.all() or array.min() < 0 or array.max() > 1:
+            values = array[finite]
+            low, high = (values.min(), values.max()) if values.size else (math.nan, math.nan)
+            odd = "" if finite.all() else " and NaN or inf"
+            raise RunsDataError(f"the image at row {row} has values from {low:g} to {high:g}{odd}: float pixels must be 0 to 1 (scale them, or give uint8).")
         return np.round(array * 255).astype(np.uint8)
     raise RunsDataError(f"the image at row {row} holds {array.dtype} values: give booleans, integers from 0 to 255 or floats from 0 to 1.")
 

@@ -57,7 +57,10 @@ def build_reference():
     for entry in matrices:
         entry["difference"] = (np.array(entry["matrix"]) - base).tolist()
     return {
-        "about": "ROC and PR curves from scikit-learn's roc_curve and precision_recall_curve with the AUC and average precision it computes, and confusion matrices (counts, rows as shares, difference to the first run's); written by tests/python/test_plots.py.",
+        "about": (
+            "ROC and PR curves from scikit-learn's roc_curve and precision_recall_curve with the AUC and average precision it computes, "
+            "and confusion matrices (counts, rows as shares, difference to the first run's); written by tests/python/test_plots.py."
+        ),
         "curves": curves,
         "matrices": matrices,
     }
