@@ -240,6 +240,9 @@ def test_samples_from_mlflow_reads_logged_images_and_media(tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     uri = str(tmp_path / "mlruns")
     mlflow.set_tracking_uri(uri)
+    # Not the experiment another test left active (MLflow keeps it across tracking URIs); put back after.
+    monkeypatch.setattr("mlflow.tracking.fluent._active_experiment_id", None)
+    mlflow.set_experiment("samples")
     try:
         ids = []
         for run in range(2):
