@@ -33,7 +33,7 @@ function plotRecords() {
   return records;
 }
 
-async function showPlots(page, options = {}) {
+async function showPlots(page, options = {}, records = plotRecords()) {
   await page.goto("/tests/browser/views.html");
   await page.waitForFunction(() => window.ready);
   await page.evaluate(
@@ -41,7 +41,7 @@ async function showPlots(page, options = {}) {
       window.view = window.rc.plots(records, options);
       document.querySelector("#views").append(window.view);
     },
-    { records: plotRecords(), options },
+    { records, options },
   );
   expect(await page.evaluate(() => window.view.error)).toBeNull();
 }
@@ -84,7 +84,26 @@ for (const theme of ["light", "dark"]) {
   test(`screenshot of the plots, ${theme}`, async ({ page }) => {
     if (theme === "dark") await darkPage(page);
     await page.setViewportSize({ width: 1000, height: 900 });
-    await showPlots(page, { difference: true });
+    // Run names as long as real stores' (TensorBoard run folders), which matrix titles must fit.
+    const long = (id) => `archive/experiments/Experiment_${id}_adam_512_0.2/train`;
+    await showPlots(
+      page,
+      { difference: true },
+      plotRecords().map((r) => ({ ...r, run_id: long(r.run_id) })),
+    );
+    // Every text of a matrix (title, labels, values) is inside its picture: none is cut.
+    const outside = await page.locator("svg.rc-matrix").evaluateAll((svgs) =>
+      svgs.flatMap((svg) =>
+        [...svg.querySelectorAll("text")]
+          .filter((t) => {
+            const [b, s] = [t.getBoundingClientRect(), svg.getBoundingClientRect()];
+            return b.left < s.left - 0.5 || b.right > s.right + 0.5 || b.top < s.top - 0.5 || b.bottom > s.bottom + 0.5;
+          })
+          .map((t) => t.textContent),
+      ),
+    );
+    expect(outside).toEqual([]);
+    await expect(page.locator("svg.rc-matrix .rc-matrix-title").first()).toHaveText(/^archive\/.*\(base\)$/);
     // Axis labels and legend entries do not overlap one another.
     const boxes = await page
       .locator(".rc-plot-panel[data-series='roc/val'] .rc-x-axis .tick text")

@@ -9,7 +9,7 @@ import { openRuns } from "../../data/runs.js";
 import { chooseSeries } from "../../data/series.js";
 import { categoricalColor } from "../../render/color.js";
 import { button } from "../../render/controls.js";
-import { textMeasure } from "../../render/text.js";
+import { fontMeasure } from "../../render/text.js";
 import { toolbar } from "../../render/toolbar.js";
 import { redrawnView, type Drawing, type RedrawnView } from "../../render/view.js";
 import { nextSelection } from "../values/selection.js";
@@ -277,10 +277,8 @@ class PlotsDrawing implements Drawing {
     const scales: MatrixScales = { values: sharedExtent(plain), differences: Math.max(Math.abs(low), Math.abs(high)) || 1 };
     const row = document.createElement("div");
     row.className = "rc-matrix-row";
-    const probe = document.createElement("span");
-    this.root.append(probe);
-    const measure = textMeasure(probe);
-    probe.remove();
+    // Measured in the titles' font (SVG text is 11px; titles are bold), so that it works before the view is in the page; labels, smaller, get a little more room than they need.
+    const measure = fontMeasure(`600 11px ${getComputedStyle(this.root).fontFamily || "system-ui, sans-serif"}`);
     const room = Math.min(420, Math.max(180, this.width / Math.min(shown.length, 3)));
     row.append(...shown.map((m) => matrixChart(m, scales, room, measure, panel.kind === "confusion" ? ["true", "predicted"] : null)));
     const note = document.createElement("div");

@@ -46,14 +46,24 @@ export function matrixChart(
   axes: [string, string] | null = null,
 ): SVGSVGElement {
   const { rows, columns, values } = shown.matrix;
-  const cell = Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor((room - LABEL_ROOM) / Math.max(1, columns.length))));
-  const top = TITLE + LABEL_ROOM * 0.6 + (axes ? 14 : 0);
-  const left = LABEL_ROOM + (axes ? 14 : 0);
-  const width = left + columns.length * cell + 4;
+  // Label rooms from the labels themselves (class 0 and 1 need little), at most LABEL_ROOM.
+  const columnLabels = columns.map((label) => fitText(label, LABEL_ROOM * 0.75, measure));
+  const rowLabels = rows.map((label) => fitText(label, LABEL_ROOM - 8, measure));
+  const widest = (labels: { width: number }[]) => Math.max(0, ...labels.map((label) => label.width));
+  const axisRoom = axes ? 14 : 0;
+  const left = Math.min(LABEL_ROOM, widest(rowLabels) + 10) + axisRoom;
+  const cell = Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor((room - left) / Math.max(1, columns.length))));
+  // Column labels are turned 50°: they rise sin 50° and reach cos 50° of their width to the right.
+  const columnRoom = widest(columnLabels) * Math.sin((50 * Math.PI) / 180) + 8;
+  const overhang = Math.max(0, widest(columnLabels.slice(-1)) * Math.cos((50 * Math.PI) / 180) - cell / 2);
+  const top = TITLE + columnRoom + (axes ? 14 : 0);
+  const cellsWidth = left + columns.length * cell + 4 + overhang;
+  const titleText = fitText(shown.title, Math.max(cellsWidth, room) - 4, measure);
+  const width = Math.max(cellsWidth, titleText.width + 4);
   const height = top + rows.length * cell + 4;
   const svg = svgElement("svg", { class: "rc-matrix", width, height, role: "img", "aria-label": shown.title, "data-column": shown.column });
-  const title = svgElement("text", { class: "rc-matrix-title", x: left, y: 13, "font-weight": 600 });
-  title.textContent = fitText(shown.title, width - left, measure).lines[0];
+  const title = svgElement("text", { class: "rc-matrix-title", x: 0, y: 13 });
+  title.textContent = titleText.lines[0];
   svg.append(title);
   if (axes) {
     const predicted = svgElement("text", { class: "rc-axis-label", x: left + (columns.length * cell) / 2, y: TITLE + 10, "text-anchor": "middle" });
@@ -66,15 +76,14 @@ export function matrixChart(
     truth.textContent = axes[0];
     svg.append(predicted, truth);
   }
-  columns.forEach((label, c) => {
+  columnLabels.forEach((label, c) => {
     const text = svgElement("text", { class: "rc-matrix-label", transform: `translate(${left + c * cell + cell / 2 + 4},${top - 4}) rotate(-50)` });
-    const fitted = fitText(label, LABEL_ROOM * 0.75, measure);
-    text.textContent = fitted.lines[0];
+    text.textContent = label.lines[0];
     svg.append(text);
   });
-  rows.forEach((label, r) => {
+  rowLabels.forEach((label, r) => {
     const text = svgElement("text", { class: "rc-matrix-label", x: left - 4, y: top + r * cell + cell / 2 + 4, "text-anchor": "end" });
-    text.textContent = fitText(label, LABEL_ROOM - 8, measure).lines[0];
+    text.textContent = label.lines[0];
     svg.append(text);
   });
   const cells = svgElement("g", { class: "rc-matrix-cells" });

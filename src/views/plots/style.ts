@@ -11,6 +11,7 @@ const CSS = `
 .rc-plots .rc-faded { opacity: 0.18; }
 .rc-plots svg.rc-matrix.rc-faded { opacity: 0.35; }
 .rc-plots .rc-matrix-row { display: flex; flex-wrap: wrap; gap: 12px; }
+.rc-plots .rc-matrix-title { font-weight: 600; }
 .rc-plots .rc-matrix-label { font-size: 10px; }
 .rc-plots .rc-matrix-value { font-size: 10px; }
 .rc-plots .rc-matrix-legend { display: flex; gap: 18px; flex-wrap: wrap; color: var(--rc-fg-muted); margin: 4px 0; }

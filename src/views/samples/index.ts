@@ -16,6 +16,7 @@ import { SampleStore, type Content, type SampleSource } from "./store.js";
 import { samplesStyle } from "./style.js";
 import { Viewer, type ViewerImage } from "./viewer.js";
 import { nextSelection } from "../values/selection.js";
+import { appendBreakable } from "../values/text.js";
 
 export type { SamplesState } from "./state.js";
 export type { SampleSource } from "./store.js";
@@ -363,7 +364,8 @@ class SamplesDrawing implements Drawing {
   private render() {
     const [rows, columns] = this.visible();
     const window = `${rows}:${columns}`;
-    if (window === this.window) return;
+    // The same window again draws nothing new, unless the run names still wait to be measured in the page's font.
+    if (window === this.window && this.measure) return;
     this.window = window;
     const { width, height } = cellSize(this.current.size);
     const wanted = new Set<string>();
@@ -401,7 +403,7 @@ class SamplesDrawing implements Drawing {
         label.className = "rc-series-label";
         label.style.top = `${i * height}px`;
         label.style.height = `${height}px`;
-        label.textContent = info.metric;
+        appendBreakable(label, info.metric);
         label.title = info.key;
         if (info.variant !== null) {
           const variant = document.createElement("span");
@@ -417,7 +419,8 @@ class SamplesDrawing implements Drawing {
   /** Run names over the columns in view: a click selects the run (shift adds it). */
   private renderHeads(again: boolean, columns = this.visible()[1]) {
     const { width } = cellSize(this.current.size);
-    if (again) {
+    // Heads made before the view was in the page were fitted on estimated widths: fitted again once it is.
+    if (again || (!this.measure && this.head.isConnected)) {
       for (const head of this.heads.values()) head.remove();
       this.heads.clear();
     }
