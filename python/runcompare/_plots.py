@@ -12,9 +12,9 @@ from . import _errors
 from ._contract import RUN_ID, value_type
 from ._convert import table_to_ipc, to_runs_table
 from ._errors import RunsDataError
-from ._inputs import _is_dataframe, read_columns
+from ._inputs import _is_dataframe
 from ._normalise import normalise
-from ._series import check_metrics, check_unique_series, labels, series_of, split_data
+from ._series import check_metrics, check_unique_series, labels, read_long_table, series_of
 from ._widget import View
 
 KINDS = ("line", "scatter", "bar", "box", "histogram", "heatmap", "confusion", "pr", "roc")
@@ -78,11 +78,7 @@ def plots_state(plots, runs=None, metrics=None, step=None, base=None, difference
 def to_plots_table(plots):
     """The plots as a checked table (run_id, metric, [variant,] step, kind, data as IPC bytes of
     each plot's small table) and the series' (metric, variant) pairs."""
-    data, rest = split_data(plots)
-    source = read_columns(rest, "plots")
-    if source.row_count == 0:
-        raise RunsDataError(_errors.table_empty("plots", "plot (one row per run, metric, step and plot)"))
-    names = source.names + (["data"] if data is not None else [])
+    data, source, names = read_long_table(plots, "plots", "plot (one row per run, metric, step and plot)")
     for name in REQUIRED:
         if name not in source.names and not (name == "data" and data is not None):
             raise RunsDataError(_errors.plots_no_column(name, names))

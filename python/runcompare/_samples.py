@@ -17,10 +17,9 @@ from . import _errors
 from ._contract import RUN_ID
 from ._convert import table_to_ipc, to_runs_table
 from ._errors import RunsDataError
-from ._inputs import read_columns
 from ._media import EXTENSIONS, check_image_array, is_array, is_pil_image, mime_of_path, pil_png, png_bytes, sniff
 from ._normalise import normalise
-from ._series import check_metrics, check_unique_series, labels, series_of, split_data, text_column
+from ._series import check_metrics, check_unique_series, labels, read_long_table, series_of, text_column
 from ._widget import CHUNK_BYTES, View
 
 REQUIRED = ("run_id", "metric", "step")
@@ -179,11 +178,7 @@ def to_samples_table(samples):
     """The samples as a checked table (run_id, metric, [variant,] step, mime, size[, url][, path])
     and their contents, row by row. Raises RunsDataError as readSamples does, then for contents
     only Python reads (arrays, images, files)."""
-    data, rest = split_data(samples)
-    source = read_columns(rest, "samples")
-    if source.row_count == 0:
-        raise RunsDataError(_errors.table_empty("samples", "sample (one row per run, metric, step and sample)"))
-    names = source.names + (["data"] if data is not None else [])
+    data, source, names = read_long_table(samples, "samples", "sample (one row per run, metric, step and sample)")
     for name in REQUIRED:
         if name not in source.names:
             raise RunsDataError(_errors.samples_no_column(name, names))

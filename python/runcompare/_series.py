@@ -7,7 +7,7 @@ import pyarrow.compute as pc
 from . import _errors
 from ._contract import value_type
 from ._errors import RunsDataError
-from ._inputs import _is_dataframe
+from ._inputs import _is_dataframe, read_columns
 
 
 def _check_type(name, array, table, expected):
@@ -76,3 +76,14 @@ def split_data(table):
     if _is_dataframe(table, "pandas") and "data" in table.columns and table["data"].dtype == object:
         return table["data"].tolist(), table.drop(columns=["data"])
     return None, table
+
+
+def read_long_table(table, name, unit):
+    """A samples or plots table read: its data column taken aside (split_data), the rest read as
+    columns. Raises RunsDataError when it has no rows. Returns (data or None, the columns read,
+    the names of all its columns)."""
+    data, rest = split_data(table)
+    source = read_columns(rest, name)
+    if source.row_count == 0:
+        raise RunsDataError(_errors.table_empty(name, unit))
+    return data, source, source.names + (["data"] if data is not None else [])
