@@ -1,14 +1,20 @@
 import { RunsDataError, messages } from "./errors.js";
 import type { RunsInput, SourceColumn } from "./input.js";
 import { mimeOfName, normalMime, sniffMime } from "./media.js";
-import { checkUniqueKeys, codeStrings, combineSeries, readWithContents, type SeriesRows } from "./series.js";
+import { checkUniqueKeys, codeStrings, combineSeries, readWithContents, type SeriesInfo } from "./series.js";
 
 /**
  * A samples table (debug samples: images, audio, video, text by step): one row per sample, with
  * its bytes or text (`data`), an address the page may load (`url`), or a file only the kernel
  * reads (`path`, which the widget asks the kernel for).
  */
-export interface Samples extends SeriesRows {
+export interface Samples {
+  readonly rowCount: number;
+  readonly runIds: readonly string[];
+  readonly runOfRow: Int32Array;
+  readonly series: readonly SeriesInfo[];
+  readonly seriesOfRow: Int32Array;
+  readonly steps: Float64Array;
   /** The sample's type, normalised ("image/png"); from the mime column, else sniffed from its bytes or name; "" when unknown. */
   mime(row: number): string;
   /** Its size in bytes (the data's, else the size column's), NaN when unknown. */

@@ -1,13 +1,21 @@
 import { RunsDataError, messages } from "./errors.js";
 import { readColumns, type RunsInput, type SourceColumn } from "./input.js";
-import { checkUniqueKeys, codeStrings, combineSeries, type SeriesRows } from "./series.js";
+import { checkUniqueKeys, codeStrings, combineSeries, type SeriesInfo } from "./series.js";
 import { convertEpoch, epochNote, epochUnit } from "./time-units.js";
 
 /**
  * A scalars table (one row per reported value) in columns: every string column is coded as
  * integers into a list of labels, so millions of rows stay typed arrays.
  */
-export interface Scalars extends SeriesRows {
+export interface Scalars {
+  readonly rowCount: number;
+  /** Distinct run ids, and each row's index into them. */
+  readonly runIds: readonly string[];
+  readonly runOfRow: Int32Array;
+  /** Distinct series ("metric/variant", or "metric" with no variant), and each row's index into them. */
+  readonly series: readonly SeriesInfo[];
+  readonly seriesOfRow: Int32Array;
+  readonly steps: Float64Array;
   /** Epoch milliseconds when the value was reported, or null when the table has no time column. */
   readonly times: Float64Array | null;
   /** What the view says about the time column: how plain numbers were read (milliseconds since 1970, ...), else null. */

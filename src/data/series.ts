@@ -8,18 +8,6 @@ export interface SeriesInfo {
   readonly variant: string | null;
 }
 
-/** The rows of a long table coded by run and series: typed arrays, so millions of rows stay small. */
-export interface SeriesRows {
-  readonly rowCount: number;
-  /** Distinct run ids, and each row's index into them. */
-  readonly runIds: readonly string[];
-  readonly runOfRow: Int32Array;
-  /** Distinct series ("metric/variant", or "metric" with no variant), and each row's index into them. */
-  readonly series: readonly SeriesInfo[];
-  readonly seriesOfRow: Int32Array;
-  readonly steps: Float64Array;
-}
-
 /**
  * A text column coded as integers into its labels (in order of first appearance), -1 where
  * missing. `missing` gives the message for a missing value in a required column; null: optional.
