@@ -154,6 +154,7 @@ export function markdown(results) {
   const sections = [
     ["Scalars", results.scalars],
     ["Runs table", results.table],
+    ["Samples (20,000 images)", results.samples],
     ["Scatter, summary, values and diff", results.views],
     ["JupyterLab: cell run to view shown", results.lab],
     ["Loaders (Python)", results.loaders],

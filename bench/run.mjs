@@ -5,13 +5,13 @@
 // (bench/convert.py). Prints the tables, writes bench/results.json and the generated part of
 // docs/BENCHMARKS.md.
 //
-//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert]
+//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert,samples]
 //                      [--repeats N] [--bundle FILE] [--port 8780] [--no-write]
 //
 // --bundle measures another build of runcompare, a copy put in tests/output/bench/ (say from
-// before a change); it implies --no-write. --only scalars, table, views, lab, loaders or convert
-// (or several of them) runs those parts alone and, unless --no-write, replaces only their part of
-// the results; loaders runs bench/loaders.py (rc.from_mlflow against search_runs +
+// before a change); it implies --no-write. --only scalars, table, views, lab, loaders, convert or
+// samples (or several of them) runs those parts alone and, unless --no-write, replaces only their
+// part of the results; loaders runs bench/loaders.py (rc.from_mlflow against search_runs +
 // get_metric_history) and convert bench/convert.py, both without a browser; lab starts its own
 // JupyterLab on RC_LAB_PORT (8790 unless set).
 import { spawnSync } from "node:child_process";
@@ -27,7 +27,7 @@ import { markdown, print, updateDoc } from "./report.mjs";
 const { values: args } = parseArgs({
   options: {
     sizes: { type: "string", default: "100,1000,10000,100000" },
-    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert" },
+    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert,samples" },
     repeats: { type: "string" },
     bundle: { type: "string" },
     port: { type: "string", default: "8780" },
@@ -195,6 +195,12 @@ async function runsTable(browser) {
   return run({ openPage: (pagePath) => openPage(browser, PORT, pagePath), bundle: args.bundle ? outputUrl(args.bundle) : undefined, sizes: SIZES, log: step });
 }
 
+/** The samples view's benchmark, bench/samples.mjs (20,000 images scrolled). */
+async function samplesView(browser) {
+  const { run } = await import("./samples.mjs");
+  return run({ openPage: (pagePath) => openPage(browser, PORT, pagePath), bundle: args.bundle ? outputUrl(args.bundle) : undefined, log: step });
+}
+
 /** The last run's results as they were written; JSON keeps NaN (a heap HiPlot does not have) as null. */
 function lastResults(file) {
   const last = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -226,6 +232,7 @@ const results = {
   lab: null,
   loaders: null,
   convert: null,
+  samples: null,
 };
 // First, alone: they measure Python on the CPU, with no browser running.
 if (ONLY.has("loaders")) {
@@ -273,6 +280,7 @@ try {
   if (ONLY.has("scalars")) results.scalars = await scalars(browser);
   if (ONLY.has("table")) results.table = await runsTable(browser);
   if (ONLY.has("views")) results.views = await views(browser);
+  if (ONLY.has("samples")) results.samples = await samplesView(browser);
 } finally {
   await browser.close();
   server?.kill();
@@ -283,7 +291,7 @@ print(results);
 if (!args["no-write"] && !args.bundle) {
   const file = path.join(REPO, "bench/results.json");
   // --only scalars, table and/or loaders replace those results and keep the rest of the last run's (their sections say when they were measured).
-  const SEPARATE = ["scalars", "table", "views", "lab", "loaders", "convert"];
+  const SEPARATE = ["scalars", "table", "views", "lab", "loaders", "convert", "samples"];
   const separateOnly = [...ONLY].every((part) => SEPARATE.includes(part)) && fs.existsSync(file);
   const written = separateOnly ? { ...lastResults(file), ...Object.fromEntries([...ONLY].map((part) => [part, results[part]])) } : results;
   fs.writeFileSync(file, JSON.stringify(written, null, 1));

@@ -6,6 +6,9 @@ export { summary, type SummaryOptions, type SummaryElement } from "./views/summa
 export { scalars, type ScalarsOptions, type ScalarsElement } from "./views/scalars/index.js";
 export { diff, type DiffOptions, type DiffElement } from "./views/diff/index.js";
 export { table, type TableOptions, type TableElement, type TableState, type RowFilter } from "./views/table/index.js";
+export { logs, type LogsOptions, type LogsElement, type LogsState, type LogsInput } from "./views/diff/logs/index.js";
+export { plots, type PlotsOptions, type PlotsElement, type PlotsState } from "./views/plots/index.js";
+export { samples, type SamplesOptions, type SamplesElement, type SamplesState, type SampleSource } from "./views/samples/index.js";
 export { readRuns, type Runs, type RunColumn, type NumericColumn, type CategoricalColumn } from "./data/runs.js";
 export type { RunsInput } from "./data/input.js";
 export { RunsDataError } from "./data/errors.js";

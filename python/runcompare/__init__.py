@@ -17,9 +17,12 @@ __version__ = "0.1.0"
 # Each public name and the module that defines it.
 _WHERE = {
     "Diff": "._diff",
+    "Logs": "._logs",
     "Parallel": "._parallel",
+    "Plots": "._plots",
     "RunTables": ".loaders",
     "RunsDataError": "._errors",
+    "Samples": "._samples",
     "Scatter": "._scatter",
     "Table": "._table",
     "ScalarsView": "._scalars_view",
@@ -34,11 +37,16 @@ _WHERE = {
     "from_optuna": ".loaders",
     "from_tensorboard": ".loaders",
     "importance": "._stats",
+    "logs": "._logs",
     "mime_bundle": "._display",
     "parallel": "._parallel",
+    "plots": "._plots",
     "read_runs": ".loaders",
     "read_scalars": ".loaders",
     "runs_to_ipc": "._convert",
+    "samples": "._samples",
+    "samples_from_mlflow": ".loaders",
+    "samples_from_tensorboard": ".loaders",
     "scalars": "._scalars_view",
     "scalars_to_ipc": "._scalars",
     "scatter": "._scatter",
@@ -52,9 +60,12 @@ _WHERE = {
 
 __all__ = [
     "Diff",
+    "Logs",
     "Parallel",
+    "Plots",
     "RunTables",
     "RunsDataError",
+    "Samples",
     "Scatter",
     "Table",
     "ScalarsView",
@@ -70,11 +81,16 @@ __all__ = [
     "from_optuna",
     "from_tensorboard",
     "importance",
+    "logs",
     "mime_bundle",
     "parallel",
+    "plots",
     "read_runs",
     "read_scalars",
     "runs_to_ipc",
+    "samples",
+    "samples_from_mlflow",
+    "samples_from_tensorboard",
     "scalars",
     "scalars_to_ipc",
     "scatter",
@@ -113,7 +129,10 @@ if TYPE_CHECKING:
     from ._display import display, mime_bundle
     from ._errors import RunsDataError
     from ._html import to_html
+    from ._logs import Logs, logs
     from ._parallel import Parallel, parallel
+    from ._plots import Plots, plots
+    from ._samples import Samples, samples
     from ._scalars import scalars_to_ipc
     from ._scalars_view import ScalarsView, scalars
     from ._scatter import Scatter, scatter
@@ -121,7 +140,7 @@ if TYPE_CHECKING:
     from ._table import Table, table
     from ._values_view import SummaryView, ValuesView, summary, values
     from ._widget import View, set_defaults
-    from .loaders import RunTables, from_mlflow, from_optuna, from_tensorboard, read_runs, read_scalars
+    from .loaders import RunTables, from_mlflow, from_optuna, from_tensorboard, read_runs, read_scalars, samples_from_mlflow, samples_from_tensorboard
 
 
 # What every view needs and a kernel may not have imported yet: about a quarter of a second,

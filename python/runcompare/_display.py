@@ -13,7 +13,10 @@ import pyarrow as pa
 
 from ._diff import diff_state
 from ._errors import RunsDataError
+from ._logs import logs_state
 from ._parallel import parallel_state
+from ._plots import plots_state
+from ._samples import samples_state
 from ._scalars_view import scalars_state
 from ._scatter import scatter_state
 from ._table import table_state
@@ -29,7 +32,16 @@ STATES = {
     "diff": diff_state,
     "scalars": scalars_state,
     "table": table_state,
+    "samples": lambda *args, **options: {key: value for key, value in samples_state(*args, **options).items() if key != "contents"},
+    "plots": plots_state,
+    "logs": lambda *args, **options: _logs_options(logs_state(*args, **options)),
 }
+
+
+def _logs_options(state):
+    """The logs' pair, which the widget carries in ``selected``, as an option."""
+    selected = state.pop("selected")
+    return {**state, "options": {**state["options"], "selected": selected}}
 
 
 def mime_bundle(data, view="parallel", **options):

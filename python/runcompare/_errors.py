@@ -206,8 +206,12 @@ def _describe_series(metric, variant):
 
 def scalars_same_name(key, first, second):
     """first, second: (metric, variant) pairs, variant None when there is none."""
+    return same_series_name("scalars", key, first, second)
+
+
+def same_series_name(table, key, first, second):
     return (
-        f"two series of the scalars are both named {quote(key)}: {_describe_series(*first)} and "
+        f"two series of the {table} are both named {quote(key)}: {_describe_series(*first)} and "
         f'{_describe_series(*second)}; rename a metric or variant so that each "metric/variant" names one series.'
     )
 
@@ -366,3 +370,78 @@ def run_ids_as_text(value_type, ids):
     shown = ", ".join(quote(run_id) for run_id in ids[:2])
     more = ", …" if len(ids) > 2 else ""
     return f'column "run_id" holds {value_type}: they are read as text ({shown}{more}), and selections hold them as text.'
+
+
+# Samples, plots and logs (src/data/errors.ts, the same words).
+
+
+def table_empty(table, unit):
+    return f"{table} table is empty: pass at least one {unit}."
+
+
+def samples_no_column(column, columns):
+    return (
+        f'samples table has no "{column}" column (columns: {list_names(columns)}): '
+        "samples need run_id, metric and step columns and a data, url or path column; variant and mime are optional."
+    )
+
+
+def samples_no_content(columns):
+    return (
+        f"samples table has no data, url or path column (columns: {list_names(columns)}): "
+        "give each sample its bytes or text (data), an address (url) or a file (path)."
+    )
+
+
+def column_type(table, column, expected, found):
+    return f'column "{column}" of the {table} holds {found}: it must hold {expected}.'
+
+
+def missing_value(table, column, row, needs):
+    return f'column "{column}" of the {table} is missing a value at row {row}: every {needs}.'
+
+
+def sample_data(row, got, accepted):
+    return f"the data of the sample at row {row} is {got}: give {accepted}."
+
+
+def no_sample_content(row):
+    return f"the sample at row {row} has no data, url or path: give it one of them."
+
+
+def unknown_runs_of(table, table_id, run_id):
+    return f"no {table} belong to the runs: the {table} have run ids such as {quote(table_id)}, the runs table {quote(run_id)}; pass the {table} of these runs."
+
+
+def unknown_run_option(table, option, run_id, ids):
+    return f"no run {quote(run_id)} in the {table} (runs: {list_names(ids)}): pass one of these run ids as {option}."
+
+
+def unknown_series_of(table, name, series):
+    return f'no metric {quote(name)} in the {table} (series: {list_names(series)}): name a metric, or a series as "metric/variant".'
+
+
+def logs_empty():
+    return "logs are empty: pass each run's console output, as { run_id: text } or a table with run_id and log columns."
+
+
+def logs_no_column(columns):
+    return f"logs table needs run_id and log columns (columns: {list_names(columns)}): one row per run, its console output in log."
+
+
+def logs_duplicate(run_id):
+    return f"the logs have run {quote(run_id)} twice: give each run one log."
+
+
+def plots_no_column(column, columns):
+    return (
+        f'plots table has no "{column}" column (columns: {list_names(columns)}): plots need run_id, metric, step, kind and data columns; variant is optional.'
+    )
+
+
+def plot_kind(kind, row, kinds):
+    return f"plot kind {quote(kind)} at row {row} is not one runcompare draws: pass one of {', '.join(quote(k) for k in kinds)}."
+
+
+def plot_data(kind, row, problem):
+    return f"the data of the {kind} plot at row {row} {problem}."

@@ -28,12 +28,17 @@ export function quote(value: unknown): string {
   return String(value);
 }
 
-function describeSeries({ metric, variant }: { metric: string; variant: string | null }): string {
+interface SeriesName {
+  metric: string;
+  variant: string | null;
+}
+
+function describeSeries({ metric, variant }: SeriesName): string {
   return variant === null ? `metric ${quote(metric)} with no variant` : `metric ${quote(metric)} with variant ${quote(variant)}`;
 }
 
 /** The table a message is about, as users name what they passed. */
-export type TableName = "runs" | "scalars" | "details";
+export type TableName = "runs" | "scalars" | "details" | "samples" | "plots" | "logs";
 
 export const messages = {
   notTableInput: (table: TableName, got: string) => `${table} must be an Arrow Table, Arrow IPC bytes, an arquero table or an array of objects; got ${got}.`,
@@ -65,11 +70,10 @@ export const messages = {
   scalarsEmpty: () => `scalars table is empty: pass at least one reported value (one row per value).`,
   scalarsNoColumn: (column: string, columns: readonly string[]) =>
     `scalars table has no "${column}" column (columns: ${listNames(columns)}): scalars need run_id, metric, step and value columns; variant and time are optional.`,
-  scalarsColumnType: (column: string, expected: string, found: ValueType) => `column "${column}" of the scalars holds ${found}: it must hold ${expected}.`,
+  scalarsColumnType: (column: string, expected: string, found: ValueType) => messages.columnType("scalars", column, expected, found),
   scalarsMissing: (column: string, row: number) =>
     `column "${column}" of the scalars is missing a value at row ${row}: every reported value needs a run_id, a metric and a step.`,
-  scalarsSameName: (key: string, first: { metric: string; variant: string | null }, second: { metric: string; variant: string | null }) =>
-    `two series of the scalars are both named ${quote(key)}: ${describeSeries(first)} and ${describeSeries(second)}; rename a metric or variant so that each "metric/variant" names one series.`,
+  scalarsSameName: (key: string, first: SeriesName, second: SeriesName) => messages.sameSeriesName("scalars", key, first, second),
   scalarsNoRuns: (scalarId: string, runId: string) =>
     `no scalars belong to the runs: the scalars have run ids such as ${quote(scalarId)}, the runs table ${quote(runId)}; pass the scalars of these runs.`,
   unknownSeries: (name: string, series: readonly string[]) =>
@@ -123,6 +127,34 @@ export const messages = {
     `column "${column}" has the value ${quote(value)} twice in group ${quote(group)}: pair runs by a column that names one run per group, such as the seed.`,
   badNumber: (name: string, rule: string, got: unknown) => `${name} must be ${rule}; got ${quote(got)}.`,
   badTopK: (got: unknown) => `top k must be a whole number, 0 or more (0 highlights none); got ${quote(got)}.`,
+  tableEmpty: (table: "samples" | "plots", unit: string) => `${table} table is empty: pass at least one ${unit}.`,
+  samplesNoColumn: (column: string, columns: readonly string[]) =>
+    `samples table has no "${column}" column (columns: ${listNames(columns)}): samples need run_id, metric and step columns and a data, url or path column; variant and mime are optional.`,
+  samplesNoContent: (columns: readonly string[]) =>
+    `samples table has no data, url or path column (columns: ${listNames(columns)}): give each sample its bytes or text (data), an address (url) or a file (path).`,
+  columnType: (table: TableName, column: string, expected: string, found: ValueType) =>
+    `column "${column}" of the ${table} holds ${found}: it must hold ${expected}.`,
+  missingValue: (table: "samples" | "plots" | "logs", column: string, row: number, needs: string) =>
+    `column "${column}" of the ${table} is missing a value at row ${row}: every ${needs}.`,
+  sameSeriesName: (table: "scalars" | "samples" | "plots", key: string, first: SeriesName, second: SeriesName) =>
+    `two series of the ${table} are both named ${quote(key)}: ${describeSeries(first)} and ${describeSeries(second)}; rename a metric or variant so that each "metric/variant" names one series.`,
+  sampleData: (row: number, got: string, accepted: string) => `the data of the sample at row ${row} is ${got}: give ${accepted}.`,
+  noSampleContent: (row: number) => `the sample at row ${row} has no data, url or path: give it one of them.`,
+  unknownRunsOf: (table: "samples" | "plots", id: string, runId: string) =>
+    `no ${table} belong to the runs: the ${table} have run ids such as ${quote(id)}, the runs table ${quote(runId)}; pass the ${table} of these runs.`,
+  unknownSeriesOf: (table: "samples" | "plots", name: string, series: readonly string[]) =>
+    `no metric ${quote(name)} in the ${table} (series: ${listNames(series)}): name a metric, or a series as "metric/variant".`,
+  logsEmpty: () => `logs are empty: pass each run's console output, as { run_id: text } or a table with run_id and log columns.`,
+  logsNoColumn: (columns: readonly string[]) =>
+    `logs table needs run_id and log columns (columns: ${listNames(columns)}): one row per run, its console output in log.`,
+  logsDuplicate: (id: string) => `the logs have run ${quote(id)} twice: give each run one log.`,
+  plotsNoColumn: (column: string, columns: readonly string[]) =>
+    `plots table has no "${column}" column (columns: ${listNames(columns)}): plots need run_id, metric, step, kind and data columns; variant is optional.`,
+  plotKind: (kind: unknown, row: number, kinds: readonly string[]) =>
+    `plot kind ${quote(kind)} at row ${row} is not one runcompare draws: pass one of ${kinds.map(quote).join(", ")}.`,
+  plotData: (kind: string, row: number, problem: string) => `the data of the ${kind} plot at row ${row} ${problem}.`,
+  unknownRunOption: (table: "samples" | "plots" | "logs", option: string, id: string, ids: readonly string[]) =>
+    `no run ${quote(id)} in the ${table} (runs: ${listNames(ids)}): pass one of these run ids as ${option}.`,
 };
 
 /**

@@ -83,6 +83,8 @@ export function redrawnView<O extends { selected?: readonly string[] }, D extend
 
   Object.defineProperties(root, {
     value: {
+      // Configurable: a view whose value is not a plain selection (the logs' compared pair) wraps it.
+      configurable: true,
       get: () => selected,
       set: (ids: readonly string[]) => {
         // The widget echoes back what the user selected: keeping it keeps a brush drawn.

@@ -3,7 +3,8 @@ import { errorBox } from "../render/error.js";
 import { exportView, type ExportFormat } from "../render/export.js";
 import { noteLine, progressLine } from "./note.js";
 import { requestTables } from "./transfer.js";
-import { viewMaker, views, type ViewElement, type WidgetTables } from "./views.js";
+import { kernelSamples } from "./samples.js";
+import { viewMaker, views, type ViewElement, type ViewHost, type WidgetTables } from "./views.js";
 
 /** The traits the Python widget syncs (python/runcompare/_widget.py). */
 interface WidgetTraits {
@@ -46,6 +47,8 @@ const shown = new WeakMap<AnyModel, ViewElement[]>();
 function render({ model, el }: RenderProps<WidgetTraits>) {
   let element: ViewElement | null = null;
   let tables: WidgetTables | null = null;
+  const kernel = kernelSamples(model);
+  const host: ViewHost = { samples: kernel.source };
   const sendSelection = () => {
     model.set("selected", element!.value);
     model.save_changes();
@@ -68,7 +71,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
       el.replaceChildren(errorBox(`runcompare has no view "${model.get("view")}": update the runcompare package.`));
       return;
     }
-    element = make(tables, options(model));
+    element = make(tables, options(model), host);
     shown.set(model, [...(shown.get(model) ?? []), element]);
     element.addEventListener("input", sendSelection);
     el.replaceChildren(...[noteLine(model.get("note")), element].filter((child) => child !== null));
@@ -94,6 +97,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
   for (const [event, listener] of listeners) model.on(event, listener);
   return () => {
     stopLoading();
+    kernel.stop();
     for (const [event, listener] of listeners) model.off(event, listener);
     unmount();
   };

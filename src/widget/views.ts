@@ -5,6 +5,10 @@ import { summary } from "../views/summary/index.js";
 import { scalars } from "../views/scalars/index.js";
 import { diffWithSelection } from "../views/diff/selection.js";
 import { table } from "../views/table/index.js";
+import { samples } from "../views/samples/index.js";
+import { plots } from "../views/plots/index.js";
+import { logs } from "../views/diff/logs/index.js";
+import type { SampleSource } from "../views/samples/store.js";
 import type { Exportable } from "../render/export.js";
 
 /** The tables a widget carries, as Arrow IPC bytes; scalars is empty when not given. */
@@ -20,7 +24,12 @@ export interface ViewElement extends HTMLElement, Exportable {
   destroy(): void;
 }
 
-type ViewMaker = (tables: WidgetTables, options: Record<string, unknown>) => ViewElement;
+/** What the page's host offers a view beyond its tables: the kernel's samples (none where there is no kernel). */
+export interface ViewHost {
+  samples: SampleSource | null;
+}
+
+type ViewMaker = (tables: WidgetTables, options: Record<string, unknown>, host?: ViewHost) => ViewElement;
 
 /** Each view by the name Python's `view` trait gives, and how it takes the tables. */
 export const views: Record<string, ViewMaker> = {
@@ -33,6 +42,10 @@ export const views: Record<string, ViewMaker> = {
   scalars: (tables, options) => scalars(tables.scalars, { ...options, runs: tables.runs }) as ViewElement,
   diff: (tables, options) => diffWithSelection(tables.runs, options) as unknown as ViewElement,
   table: (tables, options) => table(tables.runs, { ...options, scalars: tables.scalars }) as ViewElement,
+  // The long table travels as "runs", the runs table (names, order) as "scalars".
+  samples: (tables, options, host) => samples(tables.runs, { ...options, runs: tables.scalars, source: host?.samples ?? null }) as ViewElement,
+  plots: (tables, options) => plots(tables.runs, { ...options, runs: tables.scalars }) as ViewElement,
+  logs: (tables, options) => logs(tables.runs, options) as ViewElement,
 };
 
 /** The view of that name; undefined for any other, "constructor" and "__proto__" included. */
