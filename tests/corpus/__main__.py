@@ -15,9 +15,8 @@ import sys
 import pandas as pd
 import pyarrow as pa
 import runcompare as rc
-from runcompare._display import STATES
 
-from .corpus import ALL_CASES, view_call, view_tables
+from .corpus import ALL_CASES, VIEWS, view_call, view_tables
 
 
 def encode(value):
@@ -54,7 +53,7 @@ SLOTS = {"runs": "runs", "scalars": "scalars", "data": "runs"}
 
 def browser_input(case, view):
     """The tables the view reads, as the case's `browser` form gives them, and its options."""
-    tables, _ = view_tables(view, STATES[view], case)
+    tables, _ = view_tables(view, VIEWS[view], case)
     options = (case.js_options or case.options).get(view, {})
 
     def form(table):
@@ -68,8 +67,8 @@ def browser_input(case, view):
 def entry(case, view):
     base = {"case": case.name, "view": view, "pending": case.pending, "noteText": case.note.get(view), "csvRows": case.csv_rows.get(view), "png": case.png}
     try:
-        args, keywords = view_call(view, STATES[view], case)
-        state = STATES[view](*args, **keywords)
+        args, keywords = view_call(view, VIEWS[view], case)
+        state = VIEWS[view](*args, **keywords)
     except rc.RunsDataError as error:
         if case.browser is None:
             return None
@@ -80,10 +79,10 @@ def entry(case, view):
 
 
 def main(path):
-    entries = [found for case in ALL_CASES for view in STATES if view in (case.views or STATES) and (found := entry(case, view)) is not None]
+    entries = [found for case in ALL_CASES for view in VIEWS if view in (case.views or VIEWS) and (found := entry(case, view)) is not None]
     with open(path, "w", encoding="utf-8") as out:
-        json.dump({"views": list(STATES), "entries": entries}, out, ensure_ascii=True)
-    print(f"{len(entries)} corpus entries ({len(ALL_CASES)} cases, {len(STATES)} views) in {path}")
+        json.dump({"views": list(VIEWS), "entries": entries}, out, ensure_ascii=True)
+    print(f"{len(entries)} corpus entries ({len(ALL_CASES)} cases, {len(VIEWS)} views) in {path}")
 
 
 if __name__ == "__main__":

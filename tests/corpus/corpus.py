@@ -3,7 +3,9 @@ entry point must either draw or refuse with the contract's message, never crash 
 
 A case is the example tables below with one thing changed. Each view takes from a case what it
 reads (``view_call``): a case that breaks the runs is refused by every view, one that breaks the
-scalars by the views that read them, so a view added to the list of views inherits every case.
+scalars by the views that read them, so a view of runs added to the list of views inherits every
+case (``VIEWS``: the views of runs, scalars and details; samples, plots and logs read tables of
+their own, which their own tests break).
 ``error`` is the exact message a view that reads the broken table gives, in Python and in the
 browser alike (``errors`` overrides it per view). The bad tables of tests/contract/*.json, the
 project's own corpus, are cases too.
@@ -23,6 +25,7 @@ from typing import Callable, Dict, Optional
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from runcompare._display import STATES
 
 CONTRACT = Path(__file__).parent.parent / "contract"
 
@@ -46,6 +49,9 @@ HOSTILE = [
     "\u202eevil\u202c 👩‍👩‍👧 实验 تجربة",
     'say "hi", then\r\nleave/a/../b',
 ]
+
+# The views whose first table is the runs, the scalars or the diff's data, with their functions.
+VIEWS = {view: function for view, function in STATES.items() if next(iter(inspect.signature(function).parameters)) in ("runs", "scalars", "data")}
 
 RUN_IDS = ["r1", "r2", "r3", "r4"]
 STEPS = 5

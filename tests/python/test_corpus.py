@@ -10,16 +10,15 @@ from pathlib import Path
 
 import pytest
 import runcompare as rc
-from runcompare._display import STATES
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
-from corpus.corpus import ALL_CASES, view_call  # noqa: E402
+from corpus.corpus import ALL_CASES, VIEWS, view_call  # noqa: E402
 
 ENTRIES = [
     pytest.param(case, view, id=f"{view}: {case.name}", marks=[pytest.mark.xfail(reason=case.pending, strict=True)] if case.pending else [])
     for case in ALL_CASES
-    for view in STATES
-    if view in (case.views or STATES)
+    for view in VIEWS
+    if view in (case.views or VIEWS)
 ]
 STATE_JSON = re.compile(r'<script type="application/json" id="[^"]+-state">(.*?)</script>', re.S)
 
@@ -33,7 +32,7 @@ def strict_json(text):
 
 @pytest.mark.parametrize("case, view", ENTRIES)
 def test_case_draws_or_says_why(case, view):
-    args, keywords = view_call(view, STATES[view], case)
+    args, keywords = view_call(view, VIEWS[view], case)
     expected = case.expected(view)
     try:
         page = rc.to_html(*args, view=view, **keywords)
