@@ -210,19 +210,44 @@ export function makeScalars(runCount, seed = 7) {
       }
     }
   }
+  const columns = { runCodes, variantCodes, steps, values };
+  return { rows, columns, ipc: toIPC(scalarsTable(runCount, columns)), json: Buffer.from(`[${json.join(",")}]`) };
+}
+
+/** makeScalars' columns as its Arrow table: run_id, metric and variant dictionary-encoded. */
+function scalarsTable(runCount, { runCodes, variantCodes, steps, values }) {
   const dictionary = (codes, strings) =>
     makeVector(
       makeData({ type: new Dictionary(new Utf8(), new Int32()), length: codes.length, data: codes, dictionary: vectorFromArray(strings, new Utf8()) }),
     );
-  const table = new Table({
+  return new Table({
     run_id: dictionary(
       runCodes,
       Array.from({ length: runCount }, (_, run) => runId(run)),
     ),
-    metric: dictionary(new Int32Array(rows), ["loss"]),
+    metric: dictionary(new Int32Array(runCodes.length), ["loss"]),
     variant: dictionary(variantCodes, SCALAR_VARIANTS),
     step: makeVector(steps),
     value: makeVector(values),
   });
-  return { rows, ipc: toIPC(table), json: Buffer.from(`[${json.join(",")}]`) };
+}
+
+/**
+ * Of makeScalars' rows, those that decide each series' last, min and max value, in their order:
+ * what Python sends a view drawn from summaries (keep_summaries in python/runcompare/_reduce.py).
+ * Its series come one after the other in step order, so a series' last row is its last value.
+ */
+export function summaryRowsIPC(runCount, { runCodes, variantCodes, steps, values }) {
+  const kept = [];
+  for (let start = 0; start < values.length; start += SCALAR_STEPS) {
+    let min = start;
+    let max = start;
+    for (let row = start; row < start + SCALAR_STEPS; row++) {
+      if (values[row] < values[min]) min = row;
+      if (values[row] > values[max]) max = row;
+    }
+    kept.push(...new Set([min, max, start + SCALAR_STEPS - 1].sort((a, b) => a - b)));
+  }
+  const take = (array) => array.constructor.from(kept, (row) => array[row]);
+  return toIPC(scalarsTable(runCount, { runCodes: take(runCodes), variantCodes: take(variantCodes), steps: take(steps), values: take(values) }));
 }

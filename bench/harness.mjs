@@ -95,3 +95,20 @@ export function selfTimes(profile) {
   });
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
+
+/**
+ * A benchmark part run on its own (`node bench/<part>.mjs`): the file server on `port` and
+ * Chromium, then `run(context)` with pages opened there and `options` added, its Markdown and
+ * targets printed.
+ */
+export async function runAlone(port, run, options) {
+  const server = await startServer(port);
+  const browser = await launchBrowser();
+  try {
+    const results = await run({ openPage: (pagePath) => openPage(browser, port, pagePath), ...options });
+    console.log(`\n${results.markdown}\n\n${results.targets.map((line) => `- ${line}`).join("\n")}`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}

@@ -1,15 +1,19 @@
 // `make bench`: runcompare's parallel coordinates and data transfer against Plotly and HiPlot, in
-// headless Chromium, on seeded data of 1k, 10k and 100k runs x 16 axes, the scalars view
-// (bench/scalars.mjs) and the runs table (bench/table.mjs). Prints the tables, writes
-// bench/results.json and the generated part of docs/BENCHMARKS.md.
+// headless Chromium, on seeded data of 100, 1k, 10k and 100k runs x 16 axes, the scalars view
+// (bench/scalars.mjs), the runs table (bench/table.mjs), the scatter, summary, values and diff
+// views (bench/views.mjs), cell-to-view in JupyterLab (bench/lab.mjs) and Python's conversions
+// (bench/convert.py). Prints the tables, writes bench/results.json and the generated part of
+// docs/BENCHMARKS.md.
 //
-//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,table,loaders]
+//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert,samples]
 //                      [--repeats N] [--bundle FILE] [--port 8780] [--no-write]
 //
 // --bundle measures another build of runcompare, a copy put in tests/output/bench/ (say from
-// before a change); it implies --no-write. --only scalars, table or loaders (or several of them)
-// runs those parts alone and, unless --no-write, replaces only their part of the results; loaders
-// runs bench/loaders.py (rc.from_mlflow against search_runs + get_metric_history, no browser).
+// before a change); it implies --no-write. --only scalars, table, views, lab, loaders, convert or
+// samples (or several of them) runs those parts alone and, unless --no-write, replaces only their
+// part of the results; loaders runs bench/loaders.py (rc.from_mlflow against search_runs +
+// get_metric_history) and convert bench/convert.py, both without a browser; lab starts its own
+// JupyterLab on RC_LAB_PORT (8790 unless set).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -22,8 +26,8 @@ import { markdown, print, updateDoc } from "./report.mjs";
 
 const { values: args } = parseArgs({
   options: {
-    sizes: { type: "string", default: "1000,10000,100000" },
-    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,table,loaders" },
+    sizes: { type: "string", default: "100,1000,10000,100000" },
+    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert,samples" },
     repeats: { type: "string" },
     bundle: { type: "string" },
     port: { type: "string", default: "8780" },
@@ -42,10 +46,10 @@ const PYTHON = path.join(REPO, ".venv/bin/python");
  * or removes, so fewer, longer moves would not compare like with like.
  */
 const REPEATS = {
-  runcompare: { 1000: [7, 7], 10000: [7, 7], 100000: [5, 7] },
-  plotly: { 1000: [7, 7], 10000: [3, 3], 100000: [1, 1] },
-  hiplot: { 1000: [7, 7], 10000: [5, 7], 100000: [3, 7] },
-  transfer: { 1000: [7], 10000: [7], 100000: [3] },
+  runcompare: { 100: [7, 7], 1000: [7, 7], 10000: [7, 7], 100000: [5, 7] },
+  plotly: { 100: [7, 7], 1000: [7, 7], 10000: [3, 3], 100000: [1, 1] },
+  hiplot: { 100: [7, 7], 1000: [7, 7], 10000: [5, 7], 100000: [3, 7] },
+  transfer: { 100: [7], 1000: [7], 10000: [7], 100000: [3] },
 };
 const repeatsFor = (size, library) => Number(args.repeats ?? REPEATS[library][size]?.[0] ?? 3);
 const movesFor = (size, library) => Number(args.repeats ?? REPEATS[library][size]?.[1] ?? 3);
@@ -169,19 +173,32 @@ async function scalars(browser) {
   });
 }
 
-/** bench/loaders.py's results (Python: MLflow stores made and loaded in the venv). */
-function loaders() {
-  const out = path.join(OUTPUT, "loaders.json");
+/** A Python part's results: bench/loaders.py (MLflow stores made and loaded in the venv) or bench/convert.py. */
+function pythonPart(script) {
+  const out = path.join(OUTPUT, `${path.basename(script, ".py")}.json`);
   fs.mkdirSync(OUTPUT, { recursive: true });
-  const run = spawnSync(PYTHON, [path.join(REPO, "bench/loaders.py"), "--json", out], { stdio: "inherit" });
-  if (run.status !== 0) return { skipped: "bench/loaders.py failed (is the test extra installed? make install does it)" };
+  const run = spawnSync(PYTHON, [path.join(REPO, script), "--json", out], { stdio: "inherit" });
+  if (run.status !== 0) return { skipped: `${script} failed (is the test extra installed? make install does it)` };
   return JSON.parse(fs.readFileSync(out, "utf8"));
+}
+
+/** The scatter, summary, values and diff views against Plot and Plotly (bench/views.mjs), at the sizes asked up to 10,000 runs. */
+async function views(browser) {
+  const { run } = await import("./views.mjs");
+  const sizes = SIZES.filter((size) => size <= 10_000);
+  return run({ openPage: (pagePath) => openPage(browser, PORT, pagePath), bundle: args.bundle ? outputUrl(args.bundle) : undefined, sizes, log: step });
 }
 
 /** The runs table's benchmark, bench/table.mjs (runs x 300 columns), at the sizes asked. */
 async function runsTable(browser) {
   const { run } = await import("./table.mjs");
   return run({ openPage: (pagePath) => openPage(browser, PORT, pagePath), bundle: args.bundle ? outputUrl(args.bundle) : undefined, sizes: SIZES, log: step });
+}
+
+/** The samples view's benchmark, bench/samples.mjs (20,000 images scrolled). */
+async function samplesView(browser) {
+  const { run } = await import("./samples.mjs");
+  return run({ openPage: (pagePath) => openPage(browser, PORT, pagePath), bundle: args.bundle ? outputUrl(args.bundle) : undefined, log: step });
 }
 
 /** The last run's results as they were written; JSON keeps NaN (a heap HiPlot does not have) as null. */
@@ -211,18 +228,32 @@ const results = {
   memory: [],
   scalars: null,
   table: null,
+  views: null,
+  lab: null,
   loaders: null,
+  convert: null,
+  samples: null,
 };
-// First, alone: it measures Python on the CPU, with no browser running.
+// First, alone: they measure Python on the CPU, with no browser running.
 if (ONLY.has("loaders")) {
   step("loaders: rc.from_mlflow against the search_runs + get_metric_history loop");
-  results.loaders = loaders();
+  results.loaders = pythonPart("bench/loaders.py");
+}
+if (ONLY.has("convert")) {
+  step("convert: DataFrames to Arrow bytes against pyarrow alone");
+  results.convert = pythonPart("bench/convert.py");
+}
+// Then JupyterLab, with its own server and browser.
+if (ONLY.has("lab")) {
+  const { run } = await import("./lab.mjs");
+  results.lab = await run({ port: Number(process.env.RC_LAB_PORT ?? 8790), log: step });
 }
 /** The runs tables are written only for what reads them (not for --only scalars). */
 const PARALLEL = ["runcompare", "plotly", "hiplot"].filter((name) => ONLY.has(name));
 step("writing the data");
 const files = PARALLEL.length || ONLY.has("transfer") ? writeRunsFiles(SIZES) : new Map();
-const server = await startServer(PORT);
+const BROWSER_PARTS = [...PARALLEL, "transfer", "scalars", "table", "views"];
+const server = BROWSER_PARTS.some((part) => ONLY.has(part)) ? await startServer(PORT) : null;
 const browser = await launchBrowser();
 results.chromium = browser.version();
 try {
@@ -248,9 +279,11 @@ try {
   if (ONLY.has("transfer")) results.transfer = await transfer(browser, files);
   if (ONLY.has("scalars")) results.scalars = await scalars(browser);
   if (ONLY.has("table")) results.table = await runsTable(browser);
+  if (ONLY.has("views")) results.views = await views(browser);
+  if (ONLY.has("samples")) results.samples = await samplesView(browser);
 } finally {
   await browser.close();
-  server.kill();
+  server?.kill();
 }
 results.machine.loadAfter = os.loadavg();
 results.seconds = Math.round((Date.now() - started) / 1000);
@@ -258,7 +291,7 @@ print(results);
 if (!args["no-write"] && !args.bundle) {
   const file = path.join(REPO, "bench/results.json");
   // --only scalars, table and/or loaders replace those results and keep the rest of the last run's (their sections say when they were measured).
-  const SEPARATE = ["scalars", "table", "loaders"];
+  const SEPARATE = ["scalars", "table", "views", "lab", "loaders", "convert", "samples"];
   const separateOnly = [...ONLY].every((part) => SEPARATE.includes(part)) && fs.existsSync(file);
   const written = separateOnly ? { ...lastResults(file), ...Object.fromEntries([...ONLY].map((part) => [part, results[part]])) } : results;
   fs.writeFileSync(file, JSON.stringify(written, null, 1));

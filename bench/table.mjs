@@ -18,18 +18,18 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { makeWideRuns, toIPC, wideRunsTable } from "./data.mjs";
-import { OUTPUT, REPO, launchBrowser, openPage, outputUrl, retainedHeap, startServer } from "./harness.mjs";
+import { OUTPUT, REPO, outputUrl, retainedHeap, runAlone } from "./harness.mjs";
 import { median } from "./report.mjs";
 import { compareEngines } from "./table-engine.mjs";
 
-const SIZES = [1_000, 10_000, 100_000];
+const SIZES = [100, 1_000, 10_000, 100_000];
 const LIBRARIES = ["runcompare", "tabulator", "hiplot"];
 const NAMES = { runcompare: "runcompare", tabulator: "Tabulator", hiplot: "HiPlot" };
 /** First paints and sorts per library and size. */
 const REPEATS = {
-  runcompare: { 1000: [5, 5], 10000: [5, 5], 100000: [3, 5] },
-  tabulator: { 1000: [3, 3], 10000: [3, 3], 100000: [1, 3] },
-  hiplot: { 1000: [3, 3], 10000: [1, 3] },
+  runcompare: { 100: [5, 5], 1000: [5, 5], 10000: [5, 5], 100000: [3, 5] },
+  tabulator: { 100: [3, 3], 1000: [3, 3], 10000: [3, 3], 100000: [1, 3] },
+  hiplot: { 100: [3, 3], 1000: [3, 3], 10000: [1, 3] },
 };
 /**
  * HiPlot at 100,000 x 300 is left out: its Python API takes 14 s and 0.9 GB to write the 10,000-run
@@ -245,21 +245,11 @@ async function main() {
       port: { type: "string", default: "8774" },
     },
   });
-  const port = Number(args.port);
-  const server = await startServer(port);
-  const browser = await launchBrowser();
-  try {
-    const results = await run({
-      openPage: (pagePath) => openPage(browser, port, pagePath),
-      bundle: args.bundle ? outputUrl(args.bundle) : undefined,
-      only: args.only?.split(","),
-      sizes: args.sizes?.split(",").map(Number),
-    });
-    console.log(`\n${results.markdown}\n\n${results.targets.map((line) => `- ${line}`).join("\n")}`);
-  } finally {
-    await browser.close();
-    server.kill();
-  }
+  await runAlone(Number(args.port), run, {
+    bundle: args.bundle ? outputUrl(args.bundle) : undefined,
+    only: args.only?.split(","),
+    sizes: args.sizes?.split(",").map(Number),
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,7 +1,7 @@
 // Plotly's parcoords on the same runs: first paint with newPlot, brush updates with restyle.
 // Plotly draws with WebGL in blocks of lines, one block per frame; `settled` waits for the last.
 import { COLOR, FIXED_BRUSH, HEIGHT, MOVED_BRUSH, WIDTH, brushTargets } from "./scenario.mjs";
-import { heap, idle, resetHeap, sampleHeap, settled } from "./timing.mjs";
+import { freshStart, heap, idle, sampleHeap, settled } from "./timing.mjs";
 import { globalFromScript } from "./global-script.mjs";
 
 const PLOTLY = "/node_modules/plotly.js-dist-min/plotly.min.js";
@@ -47,8 +47,7 @@ export async function firstPaint(url, repeats) {
   let baselineHeap = 0;
   for (let i = 0; i < repeats; i++) {
     if (chart) Plotly.purge(chart);
-    baselineHeap = resetHeap();
-    await idle();
+    baselineHeap = await freshStart();
     const start = performance.now();
     await plot();
     times.push((await settled({ timeout: TIMEOUT })) - start);

@@ -1,6 +1,6 @@
 // runcompare's parallel view: first paint from Arrow IPC bytes, then brush updates by synthetic mouse events.
 import { COLOR, FIXED_BRUSH, HEIGHT, METRICS, MOVED_BRUSH, PARAMS, WIDTH, brushTargets } from "./scenario.mjs";
-import { fetchBytes, firstPaints, heap, idle, mouse, nextFrame, painted, sampleHeap, tickMapping } from "./timing.mjs";
+import { fetchBytes, firstPaints, heap, idle, mouse, nextFrame, painted, sampleHeap, shownOnScreen, tickMapping } from "./timing.mjs";
 
 let view = null;
 let parallel = null;
@@ -30,12 +30,8 @@ export async function firstPaint(url, repeats, bundle = "/dist/runcompare.js") {
   };
   const { times, baselineHeap } = await firstPaints(repeats, clear, async () => {
     show(bytes);
-    // From 20,000 runs a worker draws half the lines: wait for the frame that shows them all.
-    for (let frames = 0; view.drawn.lines === 0; frames++) {
-      if (frames > 600) throw new Error("the lines were not drawn");
-      await nextFrame();
-    }
-    return painted();
+    // From 20,000 runs a worker draws half the lines: the frame that shows them all.
+    return (await shownOnScreen(() => view.drawn.lines > 0)).shown;
   });
   return { times, lines: view.drawn.lines, baselineHeap };
 }

@@ -1,12 +1,15 @@
 // runcompare's scalars view: first paint from Arrow IPC bytes, then smoothing-slider moves and
 // pointer moves for the tooltip, as a user makes them.
-import { fetchBytes, firstPaints, heap, idle, nextFrame, painted, sampleHeap } from "./timing.mjs";
+import { fetchBytes, firstPaints, heap, idle, nextFrame, painted, sampleHeap, shownOnScreen } from "./timing.mjs";
 import { CHART_WIDTH, FIRST_SMOOTHING } from "./scalars-scenario.mjs";
 
 let view = null;
 let scalars = null;
 
-/** Waits until the view has drawn a frame after `before`, then until that frame is on screen. */
+/**
+ * Waits until the view has drawn a frame after `before`, then for the second frame after it: a
+ * smoothing change is timed as the peers' are (their redraw, then `painted()`).
+ */
 async function drawnAfter(before) {
   while (view.drawn.frames <= before) {
     await nextFrame();
@@ -38,7 +41,8 @@ export async function firstPaint(url, repeats, bundle = "/dist/runcompare.js") {
     sampleHeap();
     host.append(view);
     if (view.error) throw new Error(view.error);
-    return drawnAfter(0);
+    // The view draws in the next frame: timed to the frame after the one that showed it, as a drawing made in the call is.
+    return (await shownOnScreen(() => view.drawn.frames > 0)).shown;
   });
   const plot = view.querySelector(".rc-plot").getBoundingClientRect();
   const chart = view.drawn.charts[0];

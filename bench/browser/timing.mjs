@@ -12,6 +12,34 @@ export async function painted() {
   return nextFrame();
 }
 
+/** Resolves in a task of its own: queued from an animation-frame callback, it runs once that frame has been rendered. */
+const nextTask = () =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(null);
+  });
+
+/** Resolves, with performance.now(), once the next frame has been rendered (its script, style, layout and paint on this thread). */
+const frameRendered = () => new Promise((resolve) => window.__benchFrame(() => nextTask().then(resolve)));
+
+/**
+ * When a drawing was shown: `rendered`, the end of this thread's work on the first frame that
+ * showed `isDrawn()` true, and `shown`, the start of the frame after it (by then that frame is
+ * on screen). It is asked once each frame has been rendered, so whether a library draws in the
+ * call, in an animation-frame callback or in a resize observer, the frame that shows the
+ * drawing is found the same way; for a drawing made in the call, `shown` is `painted()`.
+ */
+export async function shownOnScreen(isDrawn, timeout = 120_000) {
+  const start = performance.now();
+  for (;;) {
+    const rendered = await frameRendered();
+    sampleHeap();
+    if (isDrawn()) return { rendered, shown: await nextFrame() };
+    if (rendered - start > timeout) throw new Error(`nothing drawn after ${timeout} ms`);
+  }
+}
+
 const framesPending = () => window.__benchPendingFrames() > 0;
 const lastFrameWork = () => window.__benchLastWorkAt;
 
@@ -57,11 +85,17 @@ export function resetHeap() {
   return peakHeap;
 }
 
-/** A fresh start for a measure: lets the page settle, collects garbage, settles again; the heap left. */
+/**
+ * A fresh start for a measure: lets the page settle, collects garbage, settles again; the heap
+ * left. Resolves in a task after a frame was rendered, as a notebook's output or an Observable
+ * cell is made, not in an animation-frame callback (there, a library that draws in its own
+ * frame callback would be put off a frame that one drawing at once is not).
+ */
 export async function freshStart() {
   await idle();
   const left = resetHeap();
   await idle();
+  await nextTask();
   return left;
 }
 

@@ -16,8 +16,9 @@ NAME = "name"
 # The Arrow schema metadata key for notes on a table, which the views show (NOTES_KEY in src/data/input.ts).
 NOTES_KEY = "runcompare.notes"
 PLOTTED_PREFIXES = ("params.", "metrics.")
-# "loss/validation:min": a series of the scalars and its summary (parseSummarySpec in summaries.ts).
-SUMMARY_SPEC = re.compile(r"(.*):(?:last|min|max)", re.IGNORECASE)
+# "loss/validation:min": a series of the scalars and its summary (parseSummarySpec in summaries.ts);
+# a name may hold line breaks, which "." takes in both languages only with DOTALL (JavaScript's s).
+SUMMARY_SPEC = re.compile(r"(.*):(?:last|min|max)", re.IGNORECASE | re.DOTALL)
 
 
 def check_shape(row_count, names):
@@ -55,6 +56,7 @@ def run_ids_as_text(table):
     elif found in ("numbers", "booleans"):
         text = js_string
     elif found == "timestamps":
+        check_times(RUN_ID, column)
         text = _iso_time
     else:
         raise RunsDataError(_errors.run_id_type(found))
@@ -98,7 +100,8 @@ def _check_run_ids(column):
     found = value_type(column)
     if found not in ("strings", None):
         raise RunsDataError(_errors.run_id_type(found))
-    if column.null_count == 0 and pc.count_distinct(column).as_py() == len(column):
+    # unique() is about twice as fast as count_distinct() over a million ids.
+    if column.null_count == 0 and len(pc.unique(column)) == len(column):
         return
     # Some id is missing or repeated: find the first such row, as runs.ts does.
     first_row = {}
@@ -110,8 +113,25 @@ def _check_run_ids(column):
         first_row[run_id] = row
 
 
+# The largest epoch milliseconds a JavaScript Date holds, either side of 1970 (LAST_DATE_MS in src/data/input.ts).
+LAST_DATE_MS = 8.64e15
+
+
+def check_times(name, milliseconds):
+    """Epoch milliseconds (a timestamp column, or numbers) that every browser can show as dates;
+    raises RunsDataError naming the first row beyond them. NaN and missing values pass."""
+    if pa.types.is_timestamp(milliseconds.type):
+        milliseconds = milliseconds.cast(pa.int64())
+    beyond = pc.greater(pc.abs(milliseconds.cast(pa.float64(), safe=False)), LAST_DATE_MS)
+    row = pc.index(pc.fill_null(beyond, False), True).as_py()
+    if row >= 0:
+        raise RunsDataError(_errors.far_time(name, row))
+
+
 def _check_column(name, column):
     found = value_type(column)
+    if found == "timestamps":
+        check_times(name, column)
     is_metric = name.startswith("metrics.")
     if found == "binary" and name.startswith(PLOTTED_PREFIXES):
         raise RunsDataError(_errors.unsupported_type(name, found))

@@ -4,9 +4,7 @@ import pyarrow as pa
 
 from ._contract import check_runs_table, check_shape, run_ids_as_text, with_notes
 from ._inputs import read_columns
-from ._normalise import normalise
-
-BATCH_ROWS = 65536
+from ._normalise import check_integers, normalise
 
 
 def to_runs_table(runs):
@@ -28,21 +26,34 @@ def to_runs_table(runs):
     """
     source = read_columns(runs, "runs")
     check_shape(source.row_count, source.names)
-    table = pa.Table.from_arrays([normalise(array) for array in source.arrays()], names=source.names)
+    arrays = [normalise(check_integers(name, array)) for name, array in zip(source.names, source.arrays())]
+    table = pa.Table.from_arrays(arrays, names=source.names)
     table, note = run_ids_as_text(table)
     check_runs_table(table)
     return with_notes(table, [note])
 
 
 def table_to_ipc(table):
-    sink = pa.BufferOutputStream()
+    """The table as Arrow IPC stream bytes, one record batch per chunk (the tables made here have
+    one), in a bytearray of exactly their size: the stream is measured first (a pass that only
+    counts bytes), then written in place, so there is no growing buffer to copy as it fills,
+    and no second copy to make it bytes."""
+    # What converting and checking the table freed (hash tables, casts) goes back to the system
+    # first: Arrow's allocator would keep it, on top of the bytes.
+    pa.default_memory_pool().release_unused()
+    size = pa.MockOutputStream()
+    _write_stream(size, table)
+    out = bytearray(size.size())
+    _write_stream(pa.FixedSizeBufferWriter(pa.py_buffer(out)), table)
+    return out
+
+
+def _write_stream(sink, table):
     with pa.ipc.new_stream(sink, table.schema) as writer:
-        for batch in table.to_batches(max_chunksize=BATCH_ROWS):
-            writer.write_batch(batch)
-    return sink.getvalue().to_pybytes()
+        writer.write_table(table)
 
 
 def runs_to_ipc(runs):
-    """Runs (anything to_runs_table accepts) as Arrow IPC stream bytes, checked and normalised,
-    so equal data gives equal bytes whatever the input type."""
+    """Runs (anything to_runs_table accepts) as Arrow IPC stream bytes (a bytearray, one record
+    batch), checked and normalised, so equal data gives equal bytes whatever the input type."""
     return table_to_ipc(to_runs_table(runs))

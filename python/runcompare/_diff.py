@@ -14,11 +14,11 @@ import pyarrow as pa
 from traitlets import Unicode
 
 from . import _errors
-from ._contract import RUN_ID, value_type
+from ._contract import RUN_ID, check_times, value_type
 from ._convert import table_to_ipc, to_runs_table
 from ._errors import RunsDataError
-from ._inputs import _is_dataframe, read_columns
-from ._normalise import normalise
+from ._inputs import _is_dataframe, not_unicode, read_columns
+from ._normalise import check_integers, normalise
 from ._tables import view_state
 from ._widget import View
 
@@ -54,9 +54,11 @@ def prepare(data, options):
             raise RunsDataError(_errors.diff_no_runs())
         for run_id in runs:
             _check_run(ids, "runs", run_id)
+    shown = list(dict.fromkeys(runs)) if runs is not None else ids
+    if len(shown) > _errors.MAX_DIFF_RUNS:
+        raise RunsDataError(_errors.diff_too_many_runs(len(shown)))
     if base is not None:
         _check_run(ids, "base", base)
-    shown = list(dict.fromkeys(runs)) if runs is not None else ids
     if base is not None:
         shown = [base, *(run_id for run_id in shown if run_id != base)]
     return {**view_state(table, None, options), "selected": shown, "state": {"base": shown[0]}}
@@ -86,7 +88,7 @@ def _to_table(data):
 
 
 def _details_table(source):
-    columns = dict(zip(source.names, source.arrays()))
+    columns = {name: check_integers(name, array) for name, array in zip(source.names, source.arrays())}
     for name in REQUIRED:
         if name not in columns:
             raise RunsDataError(_errors.details_no_column(name, source.names))
@@ -97,6 +99,8 @@ def _details_table(source):
     value = normalise(columns["value"])
     if value_type(value) == "binary":
         raise RunsDataError(_errors.details_column_type("value", "binary"))
+    if value_type(value) == "timestamps":
+        check_times("value", value)
     run_ids = columns["run_id"].to_pylist()
     paths = columns["path"].to_pylist()
     _check_rows(run_ids, paths)
@@ -128,20 +132,38 @@ def _from_field_trees(trees):
         if not isinstance(tree, Mapping):
             raise RunsDataError(_errors.details_not_fields(run_id, type(tree).__name__))
         before = len(rows)
-        _add_tree(rows, run_id, tree, "")
+        try:
+            _add_tree(rows, run_id, tree, "", 1)
+        except _TooDeep:
+            raise RunsDataError(_errors.details_too_deep(run_id)) from None
         if len(rows) == before:
             raise RunsDataError(_errors.details_no_fields(run_id))
     run_ids, paths, values = zip(*rows)
-    return pa.table({"run_id": pa.array(run_ids, pa.string()), "path": pa.array(paths, pa.string()), "value": pa.array(values, pa.string())})
+    columns = {"run_id": run_ids, "path": paths, "value": values}
+    try:
+        return pa.table({name: pa.array(texts, pa.string()) for name, texts in columns.items()})
+    except UnicodeEncodeError as error:
+        raise not_unicode(next(name for name, texts in columns.items() if error.object in texts), error) from None
 
 
-def _add_tree(rows, run_id, tree, prefix):
+class _TooDeep(Exception):
+    """A config nests deeper than MAX_DETAILS_DEPTH, or holds itself."""
+
+
+def _add_tree(rows, run_id, tree, prefix, depth):
+    if depth > _errors.MAX_DETAILS_DEPTH:
+        raise _TooDeep()
     for key, value in tree.items():
         path = prefix + str(key)
         if isinstance(value, Mapping) and value:
-            _add_tree(rows, run_id, value, path + "/")
-        else:
-            rows.append((run_id, path, field_text(value)))
+            _add_tree(rows, run_id, value, path + "/", depth + 1)
+            continue
+        try:
+            text = field_text(value)
+        except (RecursionError, ValueError) as error:
+            # json's "Circular reference detected" (a list that holds itself), or lists nested past the stack.
+            raise _TooDeep() from error
+        rows.append((run_id, path, text))
 
 
 def field_text(value):

@@ -114,6 +114,7 @@ _FILTERS = {
     "quotes": lambda value, count: _quotes(list(value), count),
     "quotesAnd": lambda value, _count: " and ".join(quote(item) for item in value),
     "count": lambda value, _count: str(len(value)),
+    "thousands": lambda value, _count: f"{value:,}",
 }
 
 
@@ -162,10 +163,54 @@ def _message(key):
 globals().update({_snake(key): _message(key) for key in _TEMPLATES})
 
 
-def scalars_same_name(key, first, second):
+# Runs a diff shows side by side at most, and how deep a run's fields may nest (MAX_DIFF_RUNS and
+# MAX_DETAILS_DEPTH in src/data/errors.ts).
+MAX_DIFF_RUNS = 1000
+MAX_DETAILS_DEPTH = 100
+
+
+def same_series_name(table, key, first, second):
     """first, second: (metric, variant) pairs, variant None when there is none."""
 
     def series(metric, variant):
         return _fill("seriesWithoutVariant", (metric,)) if variant is None else _fill("series", (metric, variant))
 
-    return _fill("scalarsSameName", (key, series(*first), series(*second)))
+    return _fill("sameSeriesName", (table, key, series(*first), series(*second)))
+
+
+def details_too_deep(run_id):
+    return _fill("detailsTooDeep", (run_id, MAX_DETAILS_DEPTH))
+
+
+def diff_too_many_runs(count):
+    return _fill("diffTooManyRuns", (MAX_DIFF_RUNS, count))
+
+
+# Messages of checks Python alone makes (the views never see such values).
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+
+
+def big_integer(column, value):
+    return (
+        f'column "{column}" holds the integer {value}, beyond the 64-bit integers runcompare reads '
+        f"({INT64_MIN} to {INT64_MAX}): convert the column to floats, or to text if it holds ids."
+    )
+
+
+def not_unicode(column, character):
+    """column: printable (see printable); character: the lone surrogate found."""
+    return (
+        f'column "{column}" holds text that is not Unicode (a lone surrogate, U+{ord(character):04X}): '
+        'decode the text with errors="replace", or drop the column.'
+    )
+
+
+def name_not_unicode(name, character):
+    """name: printable (see printable)."""
+    return f'the column name "{name}" is not Unicode (a lone surrogate, U+{ord(character):04X}): rename the column.'
+
+
+def printable(text):
+    """Text as it can be printed and sent, lone surrogates written as escapes (\\ud800)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -6,11 +6,13 @@ with either (or both) missing.
 
 import datetime
 import numbers
+import sys
 import uuid
 from collections.abc import Mapping
 from typing import Callable, Iterator, List, NamedTuple
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import _errors
 from ._errors import RunsDataError
@@ -33,7 +35,7 @@ def read_columns(runs, table):
     if _is_dataframe(runs, "pandas"):
         return _from_pandas(runs)
     if _is_dataframe(runs, "polars"):
-        return _from_arrow(runs.to_arrow())
+        return _from_arrow(_polars_to_arrow(runs))
     if isinstance(runs, list):
         return _from_records(runs, table)
     raise RunsDataError(_errors.not_table_input(table, type(runs).__name__))
@@ -48,11 +50,39 @@ def _from_arrow(table):
     return ColumnSource(table.num_rows, list(table.column_names), lambda: iter(table.columns))
 
 
+def _polars_to_arrow(frame):
+    """A polars DataFrame as Arrow. Its text columns are read as polars holds them, string views
+    (no copy), and cast to string once: polars' default layout, large_string, copies every
+    string first. Other columns take that default layout (pyarrow cannot cast a dictionary of
+    views, so categoricals must)."""
+    polars = sys.modules[type(frame).__module__.split(".")[0]]
+    levels = getattr(polars, "CompatLevel", None)
+    text = [name for name, dtype in frame.schema.items() if dtype == polars.String] if levels else []
+    if not text:
+        return frame.to_arrow()
+    views = frame.select(text).to_arrow(compat_level=levels.newest())
+    others = frame.drop(text).to_arrow()
+    source = {name: views if name in text else others for name in frame.columns}
+    return pa.table({name: _text(table.column(name)) if table is views else table.column(name) for name, table in source.items()})
+
+
+def _text(views):
+    """String views as one string array. Its validity bitmap is made anew: polars leaves the bits
+    past the last row as they were, and equal data must give equal bytes."""
+    text = pa.concat_arrays([chunk.cast(pa.string()) for chunk in views.chunks]) if views.num_chunks != 1 else views.chunk(0).cast(pa.string())
+    if not text.null_count:
+        return text
+    if text.offset:
+        text = pa.concat_arrays([text])
+    validity = pc.is_valid(text).buffers()[1]
+    return pa.Array.from_buffers(pa.string(), len(text), [validity, *text.buffers()[1:]], text.null_count)
+
+
 def _from_pandas(frame):
     """Named index levels become leading columns; an unnamed index (such as the default
     RangeIndex) is dropped."""
     index_names = [name for name in frame.index.names if name is not None]
-    names = [str(name) for name in index_names] + [str(name) for name in frame.columns]
+    names = check_names([str(name) for name in index_names] + [str(name) for name in frame.columns])
 
     def arrays():
         for level in index_names:
@@ -72,12 +102,29 @@ def _from_pandas_values(name, values):
     return pa.array(values, from_pandas=True)
 
 
+def check_names(names):
+    """Column names that can be sent: one holding a lone surrogate is no Unicode, so no Arrow name."""
+    for name in names:
+        if not name.isascii():
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise RunsDataError(_errors.name_not_unicode(_errors.printable(name), error.object[error.start])) from None
+    return names
+
+
+def not_unicode(column, error):
+    """The RunsDataError for text pyarrow could not encode (UnicodeEncodeError `error`) in `column`."""
+    return RunsDataError(_errors.not_unicode(_errors.printable(column), error.object[error.start]))
+
+
 def _object_text(values):
     """An object column of strings and missing values (None, NaN, pd.NA) as a string array,
     read by pyarrow; None when it holds anything else."""
     try:
         array = pa.array(values, from_pandas=True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError, UnicodeEncodeError):
+        # Read value by value instead, where such values get our message.
         return None
     if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
         return array
@@ -96,7 +143,7 @@ def _from_records(records, table):
             values = [record.get(key) for record in records]
             yield array_from_values(str(key), values, nan_is_missing=False)
 
-    return ColumnSource(len(records), [str(key) for key in names], arrays)
+    return ColumnSource(len(records), check_names([str(key) for key in names]), arrays)
 
 
 def array_from_values(name, values, nan_is_missing):
@@ -107,12 +154,26 @@ def array_from_values(name, values, nan_is_missing):
         return pa.nulls(len(values))
     try:
         return _BUILDERS[value_type](values)
+    except OverflowError:
+        raise RunsDataError(_errors.big_integer(name, _first_big_integer(values))) from None
+    except UnicodeEncodeError as error:
+        raise not_unicode(name, error) from None
     except pa.ArrowException:
         # pyarrow before 18 has no UUID type: UUIDs are then text from the start.
         if all(isinstance(value, uuid.UUID) for value in values if value is not None):
             return pa.array([None if value is None else str(value) for value in values], pa.string())
         # Lists and objects pyarrow cannot type, such as a list of mixed values or a model object.
         raise RunsDataError(_errors.unsupported_type(name, value_type)) from None
+
+
+def _first_big_integer(values):
+    """The first integer beyond int64, also inside lists (what OverflowError was about)."""
+    for value in values:
+        items = value if isinstance(value, (list, tuple)) else [value]
+        for item in items:
+            if isinstance(item, numbers.Integral) and not _errors.INT64_MIN <= int(item) <= _errors.INT64_MAX:
+                return int(item)
+    return None
 
 
 def _numbers(values):

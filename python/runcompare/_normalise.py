@@ -19,6 +19,9 @@ import math
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from . import _errors
+from ._errors import INT64_MAX, RunsDataError
+
 TIMESTAMP = pa.timestamp("ms", tz="UTC")
 
 
@@ -52,16 +55,57 @@ def normal_type(data_type):
     return data_type
 
 
+def check_integers(name, column):
+    """The column, when normalise can cast its integers to int64; else RunsDataError naming the
+    column and its largest integer (an unsigned 64-bit one beyond int64)."""
+    largest = big_unsigned(column)
+    if largest is not None:
+        raise RunsDataError(_errors.big_integer(name, largest))
+    return column
+
+
+def big_unsigned(column):
+    """The largest unsigned 64-bit integer of the column (or of its lists and structs) when it is
+    beyond int64, which normalise could not cast; None when there is none."""
+    if not _holds_uint64(column.type):
+        return None
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    data_type = column.type
+    if pa.types.is_uint64(data_type):
+        largest = pc.max(column).as_py()
+        return largest if largest is not None and largest > INT64_MAX else None
+    if pa.types.is_dictionary(data_type):
+        return big_unsigned(column.dictionary)
+    if _any(data_type, "is_list", "is_large_list", "is_fixed_size_list"):
+        return big_unsigned(column.flatten())
+    if pa.types.is_struct(data_type):
+        found = (big_unsigned(column.field(i)) for i in range(data_type.num_fields))
+        return next((value for value in found if value is not None), None)
+    return None
+
+
+def _holds_uint64(data_type):
+    if pa.types.is_dictionary(data_type):
+        return _holds_uint64(data_type.value_type)
+    if _any(data_type, "is_list", "is_large_list", "is_fixed_size_list"):
+        return _holds_uint64(data_type.value_type)
+    if pa.types.is_struct(data_type):
+        return any(_holds_uint64(data_type.field(i).type) for i in range(data_type.num_fields))
+    return pa.types.is_uint64(data_type)
+
+
 def normalise(column):
     """An Array or ChunkedArray as one Array of its normal type."""
     target = normal_type(column.type)
     if column.type != target:
         # Unsafe only for timestamps, where it means cutting to the millisecond.
         column = pc.cast(column, target, safe=not pa.types.is_timestamp(target))
-    if target == pa.float64():
+    if target == pa.float64() and column.null_count:
         column = pc.fill_null(column, math.nan)
     if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
+        # One chunk is taken as it is: combine_chunks would copy it.
+        column = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
     if column.null_count and pa.types.is_primitive(target):
         column = _zero_null_slots(column)
     return column

@@ -149,4 +149,5 @@ def column_floats(table, name):
     column = table.column(name)
     if pa.types.is_timestamp(column.type):
         column = column.cast(pa.int64())
-    return pc.fill_null(column.cast(pa.float64()), np.nan).to_numpy(zero_copy_only=False)
+    # Unsafe: integers beyond 2**53 (steps near 2**63) round to the nearest double, as the view reads them.
+    return pc.fill_null(pc.cast(column, pa.float64(), safe=False), np.nan).to_numpy(zero_copy_only=False)

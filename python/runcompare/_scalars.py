@@ -12,11 +12,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import _errors
-from ._contract import value_type
+from ._contract import check_times, value_type
 from ._convert import table_to_ipc
 from ._errors import RunsDataError
 from ._inputs import _is_dataframe, read_columns
-from ._normalise import TIMESTAMP, normal_type, normalise
+from ._normalise import TIMESTAMP, check_integers, normal_type, normalise
 
 REQUIRED = ("run_id", "metric", "step", "value")
 # Every column the contract knows, in the order of the table sent, and the kinds of value each
@@ -64,8 +64,8 @@ def to_scalars_table(scalars):
 
 
 def scalars_to_ipc(scalars):
-    """Scalars (anything to_scalars_table accepts) as Arrow IPC stream bytes, checked and
-    normalised, so equal data gives equal bytes whatever the input type."""
+    """Scalars (anything to_scalars_table accepts) as Arrow IPC stream bytes (a bytearray, one
+    record batch), checked and normalised, so equal data gives equal bytes whatever the input type."""
     return table_to_ipc(to_scalars_table(scalars))
 
 
@@ -123,7 +123,7 @@ def _check_unique_keys(table):
     for series in _series(table):
         key = _series_key(*series)
         if key in first_of_key:
-            raise RunsDataError(_errors.scalars_same_name(key, first_of_key[key], series))
+            raise RunsDataError(_errors.same_series_name("scalars", key, first_of_key[key], series))
         first_of_key[key] = series
 
 
@@ -145,7 +145,7 @@ def _contract_columns(scalars):
     if _is_dataframe(scalars, "pandas"):
         # Other columns are left unread: pandas object columns are read value by value.
         read = read_columns(scalars.loc[:, scalars.columns.isin(list(names))], "scalars")
-    columns = {names[name]: array for name, array in zip(read.names, read.arrays()) if name in names}
+    columns = {names[name]: check_integers(name, array) for name, array in zip(read.names, read.arrays()) if name in names}
     if names.get("timestamp") == "time":
         columns["time"] = _epoch_ms(columns["time"])
     for name in REQUIRED:
@@ -179,7 +179,7 @@ def _check(columns):
         found = _value_kind(columns[name])
         expected = KINDS[name]
         if found is not None and found not in expected:
-            raise RunsDataError(_errors.scalars_column_type(name, expected[0], found))
+            raise RunsDataError(_errors.column_type("scalars", name, expected[0], found))
         if name in ("run_id", "metric"):
             _check_present(name, columns[name])
     _check_present("step", columns["step"])
@@ -211,20 +211,42 @@ def _labels(column):
 
 
 def _floats(column):
-    return _one_array(pc.fill_null(pc.cast(column, pa.float64()), math.nan))
+    # Unsafe: integers beyond 2**53 (nanosecond times) round to the nearest double, as the view reads them.
+    return _one_array(pc.fill_null(pc.cast(column, pa.float64(), safe=False), math.nan))
 
 
 def _times(column):
     if _value_kind(column) != "timestamps":
-        return _floats(column)
+        seconds = _floats(column)
+        check_times("time", pc.multiply(seconds, _epoch_scale(seconds)))
+        return seconds
     # Unsafe only in cutting to the millisecond, as for the runs (_normalise).
     times = _one_array(pc.cast(column, TIMESTAMP, safe=False))
+    check_times("time", times)
     if not times.null_count:
         return times
     # A missing time's slot holds whatever the input left there (pandas: its NaT marker); zero
     # it, so that equal data gives equal bytes.
     epoch_ms = pc.fill_null(times.cast(pa.int64()), 0)
     return pc.if_else(pc.is_valid(times), epoch_ms, pa.scalar(None, pa.int64())).cast(TIMESTAMP)
+
+
+# 1990-01-01 and 2100-01-01 in seconds since 1970, and the units plain numbers may count them in
+# (epochUnit in src/data/time-units.ts).
+DATES = (631_152_000, 4_102_444_800)
+UNITS_PER_SECOND = (1, 1e3, 1e6, 1e9)
+
+
+def _epoch_scale(numbers):
+    """What makes the view's times of plain numbers epoch milliseconds: 1000 for seconds, else the
+    factor of the unit (ms, us, ns) in which every finite value is a date from 1990 to 2100."""
+    finite = pc.filter(numbers, pc.is_finite(numbers))
+    if len(finite):
+        low, high = pc.min(finite).as_py(), pc.max(finite).as_py()
+        for scale in UNITS_PER_SECOND:
+            if low >= DATES[0] * scale and high <= DATES[1] * scale:
+                return 1000 / scale
+    return 1000.0
 
 
 def _one_array(column):

@@ -15,3 +15,8 @@ SCHEMA = _PACKAGE / "schema" if (_PACKAGE / "schema").is_dir() else _PACKAGE.par
 def load_schema(*parts):
     """A JSON file under the schema folder, read once."""
     return json.loads(SCHEMA.joinpath(*parts).read_text(encoding="utf-8"))
+
+
+def view_schemas():
+    """Every view's schema: each file of schema/views is a view, listed by name."""
+    return [load_schema("views", path.name) for path in sorted((SCHEMA / "views").glob("*.json"))]

@@ -15,12 +15,15 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _NON_DECIMAL = re.compile(r"0(?:[xX][0-9a-fA-F]+|[bB][01]+|[oO][0-7]+)")
 _NAN = re.compile(r"nan", re.IGNORECASE)
 _INFINITY = re.compile(r"[+-]?inf(?:inity)?", re.IGNORECASE)
+# What JavaScript's String.prototype.trim takes off (Python's strip differs: it takes \x1c-\x1f
+# and \x85, and leaves \ufeff).
+_JS_WHITESPACE = "\t\n\v\f\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 
 def parse_number(text):
     """A number written as text, as MLflow stores every param ("0.001", "64", "nan", "-inf"),
     or None when the text is not a number. Same rule as parseNumber in values.ts."""
-    trimmed = text.strip()
+    trimmed = text.strip(_JS_WHITESPACE)
     if _NAN.fullmatch(trimmed):
         return math.nan
     if _INFINITY.fullmatch(trimmed):

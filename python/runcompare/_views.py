@@ -13,7 +13,7 @@ import textwrap
 from traitlets import Unicode
 
 from ._options import check_state, check_value, snake_case
-from ._schema import SCHEMA, load_schema
+from ._schema import load_schema, view_schemas
 from ._widget import View
 
 _WORDS = load_schema("messages.json")["words"]
@@ -29,20 +29,25 @@ class ViewSpec:
         self.name = schema["title"]
         self.data = schema["x-data"]
         self.module = importlib.import_module(f"runcompare.{schema['x-python']['module']}")
-        # An option's Python name and schema, in the schema's order (the function's arguments' order).
-        self.options = [(key, snake_case(key), option) for key, option in schema["properties"].items()]
+        # An option's Python name and schema, in the schema's order (the function's arguments'
+        # order); options the page's host gives (x-host) are the view's own.
+        self.options = [(key, snake_case(key), option) for key, option in schema["properties"].items() if "x-host" not in option]
         self.sent = [key for key, _name, option in self.options if "x-table" not in option and option.get("x-side") != "python"]
         self.state_options = [key for key, entry in schema["x-state"].items() if entry is True]
         self.widget = self._widget_class()
         self.function = self._function()
 
-    def payload(self, data, arguments, state=None):
+    def payload(self, data, arguments, state=None, store=True):
         """The checked tables, options and note a view of these arguments (Python names) sends,
-        and its state checked: RunsDataError, with the words the view would show, otherwise."""
+        and its state checked: RunsDataError, with the words the view would show, otherwise.
+        store: False for a widget whose data stays out of its saved state (a view module's
+        ``stored`` makes the payload whole otherwise: the samples' bytes in their table)."""
         options = {key: check_value(self.schema, option, arguments[name], name) for key, name, option in self.options}
         state = {} if state is None else check_state(self.schema, state)
         options.update({key: value for key, value in state.items() if key in self.state_options})
         payload = self.module.prepare(data, options)
+        if store is not False and hasattr(self.module, "stored"):
+            payload = self.module.stored(payload)
         payload["options"] = {key: payload["options"][key] for key in self.sent}
         # What the data decides of the state (the diff's base when none was named) goes first.
         return payload, {**payload.pop("state", {}), **state}
@@ -64,8 +69,9 @@ class ViewSpec:
             arguments = signature.bind(*args, **kwargs)
             arguments.apply_defaults()
             given = arguments.arguments
-            payload, state = self.payload(given[self.data["name"]], given, given["state"])
-            return self.widget(**payload, state=state, store=given["store"])
+            store = self.schema["x-python"].get("store") if given["store"] is None else given["store"]
+            payload, state = self.payload(given[self.data["name"]], given, given["state"], store)
+            return self.widget(**payload, state=state, store=store)
 
         view.__name__ = view.__qualname__ = self.name
         view.__module__ = "runcompare"
@@ -90,15 +96,17 @@ class ViewSpec:
         for _key, name, option in self.options:
             text = option["description"] + (f" As {tables}." if "x-table" in option else "")
             lines.append(entry(name, text))
-        lines += [entry("state", STATE_DOC), entry("store", STORE_DOC)]
+        store = self.schema["x-python"].get("store")
+        store_doc = STORE_DOC if store is None else STORE_DOC.replace("rc.set_defaults(store=)", f"{store} for this view")
+        lines += [entry("state", STATE_DOC), entry("store", store_doc)]
         intro = textwrap.fill(python(self.schema["description"]), 96)
         raises = "Raises RunsDataError before anything is sent when the tables or the options are wrong, with the words the view would show."
         return "\n\n".join([intro, "\n".join(lines), textwrap.fill(raises, 96)])
 
 
-def _views():
-    # Each file of schema/views is a view; they are listed by name.
-    return {spec.name: spec for spec in (ViewSpec(load_schema("views", path.name)) for path in sorted((SCHEMA / "views").glob("*.json")))}
+VIEWS = {spec.name: spec for spec in map(ViewSpec, view_schemas())}
 
 
-VIEWS = _views()
+def public(name):
+    """The view function or widget class runcompare exports by this name (rc.parallel, rc.Parallel)."""
+    return next(spec.function if name == spec.name else spec.widget for spec in VIEWS.values() if name in (spec.name, spec.widget.__name__))

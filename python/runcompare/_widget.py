@@ -66,6 +66,13 @@ def text_line(view, runs, selected=0, live=True):
     return f"runcompare {view}: {counts} ({back} to see the view)"
 
 
+class _ArrowBytes(Bytes):
+    """Arrow IPC bytes as the converters make them: bytes, or the bytearray they are written into."""
+
+    def validate(self, obj, value):
+        return value if isinstance(value, bytearray) else super().validate(obj, value)
+
+
 class View(anywidget.AnyWidget):
     """A runcompare view in a notebook. ``selected`` holds the ids of the runs selected in the
     view, and setting it highlights those runs. ``state`` holds what the view's own controls
@@ -82,8 +89,8 @@ class View(anywidget.AnyWidget):
     view = Unicode().tag(sync=True)
     # Names this widget in its outputs, for the JupyterLab extension to find its model.
     _key = Unicode().tag(sync=True)
-    runs = Bytes().tag(sync=True)
-    scalars = Bytes(b"").tag(sync=True)
+    runs = _ArrowBytes().tag(sync=True)
+    scalars = _ArrowBytes(b"").tag(sync=True)
     options = Dict().tag(sync=True)
     selected = List(Unicode()).tag(sync=True)
     state = Dict().tag(sync=True)

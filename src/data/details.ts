@@ -1,4 +1,4 @@
-import { RunsDataError, messages } from "./errors.js";
+import { MAX_DETAILS_DEPTH, RunsDataError, messages } from "./errors.js";
 import { decodeIpc, readColumns, type ColumnSource, type RunsInput, type SourceColumn } from "./input.js";
 import { readRuns, roleOf } from "./runs.js";
 import { categoryText } from "./values.js";
@@ -102,16 +102,23 @@ function fromFieldTrees(trees: FieldTrees): Details {
     const tree = trees[id];
     if (!isPlainObject(tree)) throw new RunsDataError(messages.detailsNotFields(id, describe(tree)));
     const run = fields.run(id, null);
-    addTree(fields, run, tree, "");
+    try {
+      addTree(fields, run, tree, "", 1);
+    } catch (error) {
+      // Nested too deep, or holding itself (JSON.stringify's TypeError on a cycle, RangeError past the stack).
+      if (error instanceof RunsDataError) throw error;
+      throw new RunsDataError(messages.detailsTooDeep(id));
+    }
     if (!fields.hasAny(run)) throw new RunsDataError(messages.detailsNoFields(id));
   }
   return fields.details();
 }
 
-function addTree(fields: FieldCollector, run: number, tree: Readonly<Record<string, unknown>>, prefix: string) {
+function addTree(fields: FieldCollector, run: number, tree: Readonly<Record<string, unknown>>, prefix: string, depth: number) {
+  if (depth > MAX_DETAILS_DEPTH) throw new Error("too deep");
   for (const [key, value] of Object.entries(tree)) {
     const path = prefix + key;
-    if (isPlainObject(value) && Object.keys(value).length > 0) addTree(fields, run, value, `${path}/`);
+    if (isPlainObject(value) && Object.keys(value).length > 0) addTree(fields, run, value, `${path}/`, depth + 1);
     else fields.set(run, path, fieldText(value, false));
   }
 }
@@ -138,6 +145,8 @@ class FieldCollector {
   private readonly fieldOfPath = new Map<string, number>();
   /** Per field, per run: undefined until set; null once set to a missing value. */
   private readonly values: (string | null | undefined)[][] = [];
+  /** How many fields each run has a value for. */
+  private readonly fieldCounts: number[] = [];
 
   run(id: string, name: string | null): number {
     let run = this.runOfId.get(id);
@@ -145,6 +154,7 @@ class FieldCollector {
       run = this.ids.length;
       this.ids.push(id);
       this.names.push(name ?? id);
+      this.fieldCounts.push(0);
       this.runOfId.set(id, run);
     } else if (name !== null && this.names[run] === id) {
       this.names[run] = name;
@@ -153,7 +163,7 @@ class FieldCollector {
   }
 
   hasAny(run: number): boolean {
-    return this.values.some((values) => values[run] !== undefined);
+    return this.fieldCounts[run] > 0;
   }
 
   /** False when the run already has a value at this path. */
@@ -167,6 +177,7 @@ class FieldCollector {
     }
     if (this.values[field][run] !== undefined) return false;
     this.values[field][run] = text;
+    this.fieldCounts[run]++;
     return true;
   }
 
@@ -182,35 +193,46 @@ class FieldCollector {
   }
 }
 
+/** A section's fields and subsections, in order of first appearance. */
 interface SectionNode {
-  fields: number[];
-  children: Map<string, SectionNode>;
+  entries: (number | SectionNode)[];
+  sections: Map<string, SectionNode>;
 }
 
-/** Field indices depth first through the section tree, siblings in order of first appearance. */
+/**
+ * Field indices depth first through the section tree, siblings in order of first appearance.
+ * A field is an entry of its own beside the sections, so no key made of a path's text can
+ * stand for it (a path is any text, NUL bytes too); the tree is walked with a stack, not
+ * recursion, so paths of any depth and sections of any size are ordered.
+ */
 function sectionOrder(paths: readonly string[]): number[] {
-  const root: SectionNode = { fields: [], children: new Map() };
+  const root: SectionNode = { entries: [], sections: new Map() };
   paths.forEach((path, field) => {
     let node = root;
     const segments = pathSegments(path);
-    for (const segment of segments.slice(0, -1)) {
-      let child = node.children.get(segment);
+    for (let i = 0; i < segments.length - 1; i++) {
+      let child = node.sections.get(segments[i]);
       if (!child) {
-        child = { fields: [], children: new Map() };
-        node.children.set(segment, child);
+        child = { entries: [], sections: new Map() };
+        node.sections.set(segments[i], child);
+        node.entries.push(child);
       }
       node = child;
     }
-    // A field takes its place among its siblings: a placeholder child keeps the order.
-    const leaf = `\u0000${field}`;
-    node.children.set(leaf, { fields: [field], children: new Map() });
+    node.entries.push(field);
   });
   const order: number[] = [];
-  const visit = (node: SectionNode) => {
-    order.push(...node.fields);
-    for (const child of node.children.values()) visit(child);
-  };
-  visit(root);
+  const stack: { node: SectionNode; next: number }[] = [{ node: root, next: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.next === top.node.entries.length) {
+      stack.pop();
+      continue;
+    }
+    const entry = top.node.entries[top.next++];
+    if (typeof entry === "number") order.push(entry);
+    else stack.push({ node: entry, next: 0 });
+  }
   return order;
 }
 

@@ -15,6 +15,10 @@ export class RunsDataError extends Error {
 export type ValueType = "numbers" | "strings" | "booleans" | "timestamps" | "binary" | "lists" | "objects";
 
 const MAX_LISTED = 8;
+/** Runs a diff shows side by side at most: a column each; past some thousands its layout takes minutes. */
+export const MAX_DIFF_RUNS = 1000;
+/** Deeper than any real config (Hydra's nest a few levels); a config that contains itself reaches it too. */
+export const MAX_DETAILS_DEPTH = 100;
 
 export function listNames(names: readonly string[]): string {
   const shown = names.slice(0, MAX_LISTED).join(", ");
@@ -27,7 +31,7 @@ export function quote(value: unknown): string {
 }
 
 /** The table a message is about, as users name what they passed. */
-export type TableName = "runs" | "scalars" | "details";
+export type TableName = "runs" | "scalars" | "details" | "samples" | "plots" | "logs";
 
 /** A message's template (schema/messages.json) filled with its arguments, given in the order its `args` name them. */
 type Message = (...args: unknown[]) => string;
@@ -41,11 +45,17 @@ export const messages: Readonly<Record<string, Message>> = {
   /** `table` (runs, scalars or details) is undefined for a file opened on its own, before its kind is known. */
   badIpc: (table, detail) => (table ? fill("badIpc", [table, detail]) : fill("badFileIpc", [detail])),
   /** `first` and `second`: { metric, variant }, variant null when there is none. */
-  scalarsSameName: (key, first, second) => fill("scalarsSameName", [key, seriesName(first as SeriesName), seriesName(second as SeriesName)]),
+  sameSeriesName: (table, key, first, second) => fill("sameSeriesName", [table, key, seriesName(first as SeriesName), seriesName(second as SeriesName)]),
+  detailsTooDeep: (id) => fill("detailsTooDeep", [id, MAX_DETAILS_DEPTH]),
+  diffTooManyRuns: (count) => fill("diffTooManyRuns", [MAX_DIFF_RUNS, count]),
 };
 
 /** What a view says when it read the data in a way a user may not expect, in the words Python says too. */
-export const notes: Readonly<Record<string, Message>> = templates(MESSAGES.notes);
+export const notes: Readonly<Record<string, Message>> = {
+  ...templates(MESSAGES.notes),
+  repeatedSteps: (count, run, series, step) =>
+    fill("repeatedSteps", [count, count === 1 ? "report repeats a step" : "reports repeat a step", run, series, step]),
+};
 
 interface SeriesName {
   metric: string;
@@ -77,7 +87,7 @@ const OPTIONAL = /\[\[(.*?)\]\]/g;
 
 /**
  * A template filled with named arguments: {name}, {name|filter} or {name|filter:n} (quote, list,
- * quotes, quotesAnd, count), {@word} a word of the language's own, and [[...]] left out when an
+ * quotes, quotesAnd, count, thousands), {@word} a word of the language's own, and [[...]] left out when an
  * argument inside it is null or an empty list. python/runcompare/_errors.py reads the same way.
  */
 export function formatMessage(
@@ -106,4 +116,5 @@ const FILTERS: Record<string, (value: unknown, count?: number) => string> = {
   },
   quotesAnd: (value) => (value as unknown[]).map(quote).join(" and "),
   count: (value) => String((value as unknown[]).length),
+  thousands: (value) => (value as number).toLocaleString("en"),
 };

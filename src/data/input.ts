@@ -1,6 +1,6 @@
-import { DataType, Table, TimeUnit, makeVector, tableFromIPC, type Vector } from "apache-arrow";
+import { DataType, DateUnit, Table, TimeUnit, makeVector, tableFromIPC, type Vector } from "apache-arrow";
 import { RunsDataError, messages, type TableName, type ValueType } from "./errors.js";
-import { checkDataBounds, checkIpcBounds } from "./ipc-bounds.js";
+import { MalformedIpc, checkDataBounds, checkIpcBounds } from "./ipc-bounds.js";
 import { columnValueType } from "./values.js";
 
 /** One column of the user's table, before it is checked against the contract. */
@@ -57,15 +57,18 @@ export function readColumns(input: RunsInput, table: TableName): ColumnSource {
 export function decodeIpc(bytes: Uint8Array | ArrayBuffer, table?: TableName): Table {
   const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
   let decoded: Table;
+  let schema: boolean;
   try {
-    checkIpcBounds(view);
+    schema = checkIpcBounds(view);
     decoded = tableFromIPC(view);
     checkDataBounds(decoded);
   } catch (error) {
-    throw new RunsDataError(messages.badIpc(table, error instanceof Error ? error.message : String(error)));
+    // Arrow JS's own errors quote its internals ("reading 'fieldsLength'"): the bytes are simply not Arrow it can read.
+    throw new RunsDataError(messages.badIpc(table, error instanceof MalformedIpc ? error.message : "Arrow could not decode them"));
   }
-  // Arrow JS reads some garbage as a stream with no schema rather than failing.
-  if (decoded.schema.fields.length === 0) throw new RunsDataError(messages.badIpc(table, "no columns found in the bytes"));
+  // Arrow JS reads some garbage as a stream with no schema rather than failing; a schema of no
+  // columns is a table, an empty one, which the caller names as such.
+  if (!schema && decoded.schema.fields.length === 0) throw new RunsDataError(messages.badIpc(table, "no columns found in the bytes"));
   return decoded;
 }
 
@@ -141,11 +144,11 @@ function fromArrow(table: Table): ColumnSource {
       return { name: field.name, type, get, codes: () => stringListCodes(vector) };
     }
     if (type === "timestamps") {
-      // get() gives epoch milliseconds whatever the unit; toArray() would give raw units.
-      const numbers = DataType.isTimestamp(field.type)
-        ? () => timestampMilliseconds(vector, field.type.unit)
-        : () => Float64Array.from({ length: vector.length }, (_, row) => asNumber(vector.get(row)));
-      return { name: field.name, type, get, numbers };
+      // Epoch milliseconds from the raw 64-bit values, whatever the unit: Arrow JS's own get()
+      // throws on values beyond 2^53, and toArray() gives raw units.
+      let milliseconds: Float64Array | null = null;
+      const numbers = () => (milliseconds ??= checkedTimes(field.name, arrowMilliseconds(vector, field.type)));
+      return { name: field.name, type, get: (row) => (Number.isNaN(numbers()[row]) ? null : numbers()[row]), numbers };
     }
     return { name: field.name, type, get };
   });
@@ -174,6 +177,31 @@ function arrowNumbers(vector: Vector): Float64Array {
   }
   if (vector.nullCount > 0) {
     for (let i = 0; i < out.length; i++) if (!vector.isValid(i)) out[i] = NaN;
+  }
+  return out;
+}
+
+/** The largest epoch milliseconds a Date holds, either side of 1970 (ECMAScript's time range). */
+const LAST_DATE_MS = 8.64e15;
+
+/** Times as epoch milliseconds, or the error naming the first that no Date can hold. */
+export function checkedTimes(column: string, milliseconds: Float64Array): Float64Array {
+  for (let row = 0; row < milliseconds.length; row++) {
+    if (Math.abs(milliseconds[row]) > LAST_DATE_MS) throw new RunsDataError(messages.farTime(column, row));
+  }
+  return milliseconds;
+}
+
+/** A timestamp or date column as epoch milliseconds, NaN where missing. */
+function arrowMilliseconds(vector: Vector, type: DataType): Float64Array {
+  if (DataType.isTimestamp(type)) return timestampMilliseconds(vector, type.unit);
+  const out = new Float64Array(vector.length);
+  let offset = 0;
+  for (const data of vector.data) {
+    const days = DataType.isDate(data.type) && data.type.unit === DateUnit.DAY;
+    const values = days ? (data.values as Int32Array) : int64ToDoubles(data.values as BigInt64Array);
+    for (let i = 0; i < data.length; i++) out[offset + i] = data.nullCount > 0 && !data.getValid(i) ? NaN : days ? values[i] * 86_400_000 : values[i];
+    offset += data.length;
   }
   return out;
 }

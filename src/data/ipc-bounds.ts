@@ -8,7 +8,7 @@
  * and footer blocks) and every flatbuffer vector Arrow JS will iterate, using apache-arrow's own
  * generated flatbuffer readers. After decoding, checkDataBounds checks each column's lengths
  * against the buffers it actually got, which Arrow JS silently cuts short at the body's end.
- * Either throws an Error whose message says what is out of bounds.
+ * Either throws a MalformedIpc whose message says what is out of bounds.
  */
 import { DataType, DateUnit, IntervalUnit, Precision, TimeUnit, type Data, type Table } from "apache-arrow";
 import { Block } from "apache-arrow/fb/block";
@@ -23,6 +23,9 @@ import { Schema } from "apache-arrow/fb/schema";
 import { Type as FlatType } from "apache-arrow/fb/type";
 import { Union } from "apache-arrow/fb/union";
 import { ByteBuffer } from "flatbuffers";
+
+/** What the checks below found, in words a user can act on (Arrow JS's own errors are not). */
+export class MalformedIpc extends Error {}
 
 const MAGIC = "ARROW1";
 /** "ARROW1" and two bytes of padding open a file; its stream of messages follows. */
@@ -39,9 +42,10 @@ const INT64 = 8;
 /** Deeper nesting than any real schema; a cycle of child offsets would otherwise never end. */
 const MAX_DEPTH = 64;
 
-export function checkIpcBounds(bytes: Uint8Array): void {
-  if (hasMagic(bytes, 0)) checkFile(bytes);
-  else checkStream(bytes, 0, bytes.length);
+/** Throws when the bytes are out of bounds; else says whether they hold a schema (zero columns is one). */
+export function checkIpcBounds(bytes: Uint8Array): boolean {
+  if (hasMagic(bytes, 0)) return checkFile(bytes);
+  return checkStream(bytes, 0, bytes.length);
 }
 
 function hasMagic(bytes: Uint8Array, at: number): boolean {
@@ -54,14 +58,23 @@ function int32(bytes: Uint8Array, at: number): number {
   return new DataView(bytes.buffer, bytes.byteOffset + at, 4).getInt32(0, true);
 }
 
-/** Messages one after another until the end marker or the end of the bytes. */
-function checkStream(bytes: Uint8Array, start: number, end: number): void {
+/** Messages one after another until the end marker or the end of the bytes; whether the first is a schema. */
+function checkStream(bytes: Uint8Array, start: number, end: number): boolean {
   let at = start;
+  let schema = false;
   while (at < end) {
     const next = checkMessage(bytes, at, end);
-    if (next === null) return;
+    if (next === null) break;
+    if (at === start) schema = headerOf(bytes, at) === MessageHeader.Schema;
     at = next;
   }
+  return schema;
+}
+
+function headerOf(bytes: Uint8Array, at: number): MessageHeader {
+  const prefix = int32(bytes, at) === CONTINUATION ? 8 : 4;
+  const metadataLength = int32(bytes, at + prefix - 4);
+  return Message.getRootAsMessage(new ByteBuffer(bytes.subarray(at + prefix, at + prefix + metadataLength))).headerType();
 }
 
 /**
@@ -69,29 +82,29 @@ function checkStream(bytes: Uint8Array, start: number, end: number): void {
  * where the next one starts, or null at the end-of-stream marker (a zero metadata length).
  */
 function checkMessage(bytes: Uint8Array, at: number, end: number, expected?: MessageHeader): number | null {
-  if (end - at < 4) throw new Error(`${end - at} stray bytes at byte ${at}, too few for a message`);
+  if (end - at < 4) throw new MalformedIpc(`${end - at} stray bytes at byte ${at}, too few for a message`);
   // Since Arrow 0.15 a message opens with 0xFFFFFFFF and then the length; before, with the length.
   const continued = int32(bytes, at) === CONTINUATION;
   const prefix = continued ? 8 : 4;
-  if (continued && end - at < 8) throw new Error(`the message at byte ${at} is cut off after its marker`);
+  if (continued && end - at < 8) throw new MalformedIpc(`the message at byte ${at} is cut off after its marker`);
   const metadataLength = int32(bytes, at + prefix - 4);
   if (metadataLength === 0 && expected === undefined) return null;
   const metadataStart = at + prefix;
   if (metadataLength < 0 || metadataLength > end - metadataStart) {
-    throw new Error(`the message at byte ${at} declares a metadata length of ${metadataLength}, but ${end - metadataStart} bytes follow`);
+    throw new MalformedIpc(`the message at byte ${at} declares a metadata length of ${metadataLength}, but ${end - metadataStart} bytes follow`);
   }
   const metadata = bytes.subarray(metadataStart, metadataStart + metadataLength);
   const message = Message.getRootAsMessage(new ByteBuffer(metadata));
   // Arrow JS reads a file's blocks in a loop that never ends if a block holds another kind.
   if (expected !== undefined && message.headerType() !== expected) {
-    throw new Error(
+    throw new MalformedIpc(
       `the Arrow file's footer points to a ${MessageHeader[expected]} message at byte ${at}, but finds a ${MessageHeader[message.headerType()] ?? "unknown"} message there`,
     );
   }
   const bodyStart = metadataStart + metadataLength;
   const bodyLength = message.bodyLength();
   if (bodyLength < 0n || bodyLength > BigInt(end - bodyStart)) {
-    throw new Error(`the message at byte ${at} declares a body of ${bodyLength} bytes, but ${end - bodyStart} bytes follow`);
+    throw new MalformedIpc(`the message at byte ${at} declares a body of ${bodyLength} bytes, but ${end - bodyStart} bytes follow`);
   }
   checkHeader(message, metadataLength, Number(bodyLength), at);
   return bodyStart + Number(bodyLength);
@@ -100,7 +113,7 @@ function checkMessage(bytes: Uint8Array, at: number, end: number, expected?: Mes
 function checkHeader(message: Message, metadataLength: number, bodyLength: number, at: number): void {
   const where = `the message at byte ${at}`;
   if (message.version() < MetadataVersion.V4) {
-    throw new Error(`${where} has Arrow metadata version V${message.version() + 1}, older than Arrow 0.8: write the table again with a current Arrow`);
+    throw new MalformedIpc(`${where} has Arrow metadata version V${message.version() + 1}, older than Arrow 0.8: write the table again with a current Arrow`);
   }
   const vectors = new VectorBounds(metadataLength, where);
   vectors.check("custom metadata entries", message.customMetadataLength(), TABLE_OFFSET);
@@ -117,7 +130,7 @@ function checkHeader(message: Message, metadataLength: number, bodyLength: numbe
       const limit = 8n * BigInt(bodyLength) + 1n;
       for (let i = 0; batch && i < batch.nodesLength(); i++) {
         const values = batch.nodes(i)!.length();
-        if (values > limit) throw new Error(`${vectors.where} declares a dictionary of ${values} values in a ${bodyLength}-byte body`);
+        if (values > limit) throw new MalformedIpc(`${vectors.where} declares a dictionary of ${values} values in a ${bodyLength}-byte body`);
       }
       return;
     }
@@ -136,7 +149,7 @@ class VectorBounds {
   }
   check(what: string, count: number, elementSize: number): void {
     if (count * elementSize > this.byteLength) {
-      throw new Error(`${this.where} lists ${count} ${what} in ${this.byteLength} bytes of metadata`);
+      throw new MalformedIpc(`${this.where} lists ${count} ${what} in ${this.byteLength} bytes of metadata`);
     }
   }
 }
@@ -151,7 +164,7 @@ function checkSchema(schema: Schema | null, vectors: VectorBounds): void {
 
 function checkField(field: Field | null, vectors: VectorBounds, depth: number): void {
   if (!field) return;
-  if (depth > MAX_DEPTH || --vectors.fieldBudget < 0) throw new Error(`${vectors.where} nests fields deeper than its metadata can hold`);
+  if (depth > MAX_DEPTH || --vectors.fieldBudget < 0) throw new MalformedIpc(`${vectors.where} nests fields deeper than its metadata can hold`);
   vectors.check("child fields", field.childrenLength(), TABLE_OFFSET);
   vectors.check("custom metadata entries", field.customMetadataLength(), TABLE_OFFSET);
   if (field.typeType() === FlatType.Union) {
@@ -171,27 +184,27 @@ function checkRecordBatch(batch: RecordBatch | null, vectors: VectorBounds, body
     const buffer = batch.buffers(i)!;
     const [offset, length] = [buffer.offset(), buffer.length()];
     if (offset < 0n || length < 0n || offset + length > body) {
-      throw new Error(`${vectors.where} places buffer ${i} at bytes ${offset} to ${offset + length} of a ${bodyLength}-byte body`);
+      throw new MalformedIpc(`${vectors.where} places buffer ${i} at bytes ${offset} to ${offset + length} of a ${bodyLength}-byte body`);
     }
   }
   for (let i = 0; i < batch.variadicBufferCountsLength(); i++) {
     const count = batch.variadicBufferCounts(i)!;
     if (count < 0n || count > BigInt(batch.buffersLength())) {
-      throw new Error(`${vectors.where} counts ${count} variadic buffers among ${batch.buffersLength()} buffers`);
+      throw new MalformedIpc(`${vectors.where} counts ${count} variadic buffers among ${batch.buffersLength()} buffers`);
     }
   }
 }
 
-/** "ARROW1", padding, a stream, the footer, its int32 length, "ARROW1". */
-function checkFile(bytes: Uint8Array): void {
+/** "ARROW1", padding, a stream, the footer, its int32 length, "ARROW1"; whether the footer holds a schema. */
+function checkFile(bytes: Uint8Array): boolean {
   const tail = bytes.length - FILE_TAIL;
   if (tail < FILE_HEAD || !hasMagic(bytes, bytes.length - MAGIC.length)) {
-    throw new Error(`the Arrow file has no footer: its ${bytes.length} bytes do not end in ${MAGIC} (cut short?)`);
+    throw new MalformedIpc(`the Arrow file has no footer: its ${bytes.length} bytes do not end in ${MAGIC} (cut short?)`);
   }
   const footerLength = int32(bytes, tail);
   const footerStart = tail - footerLength;
   if (footerLength <= 0 || footerStart < FILE_HEAD) {
-    throw new Error(`the Arrow file declares a footer of ${footerLength} bytes, but ${tail - FILE_HEAD} bytes hold the footer and the data`);
+    throw new MalformedIpc(`the Arrow file declares a footer of ${footerLength} bytes, but ${tail - FILE_HEAD} bytes hold the footer and the data`);
   }
   const footer = Footer.getRootAsFooter(new ByteBuffer(bytes.subarray(footerStart, tail)));
   const vectors = new VectorBounds(footerLength, "the Arrow file's footer");
@@ -207,10 +220,11 @@ function checkFile(bytes: Uint8Array): void {
     if (!block) continue;
     const offset = block.offset();
     if (offset < BigInt(FILE_HEAD) || offset >= BigInt(footerStart)) {
-      throw new Error(`the Arrow file's footer points to a batch at byte ${offset}, outside its data (bytes ${FILE_HEAD} to ${footerStart})`);
+      throw new MalformedIpc(`the Arrow file's footer points to a batch at byte ${offset}, outside its data (bytes ${FILE_HEAD} to ${footerStart})`);
     }
     checkMessage(bytes, Number(offset), footerStart, kind);
   }
+  return footer.schema() !== null;
 }
 
 /**
@@ -228,7 +242,7 @@ export function checkDataBounds(table: Table): void {
 function checkData(data: Data, where: string, minLength: number): void {
   const end = data.offset + data.length;
   const fail = (what: string): never => {
-    throw new Error(`${where} declares ${data.length} values, but ${what}`);
+    throw new MalformedIpc(`${where} declares ${data.length} values, but ${what}`);
   };
   if (!(data.length >= 0) || !Number.isSafeInteger(end)) fail("that is no count");
   if (data.length < minLength) fail(`${minLength} are needed`);
@@ -241,7 +255,8 @@ function checkData(data: Data, where: string, minLength: number): void {
     data.dictionary?.data.forEach((chunk) => checkData(chunk, `the dictionary of ${where}`, 0));
     return;
   }
-  if (data.valueOffsets && !DataType.isDenseUnion(type)) {
+  // An empty column may come with no offsets at all (pyarrow writes an empty table so).
+  if (data.valueOffsets && !DataType.isDenseUnion(type) && data.length > 0) {
     const limit = data.children.length ? data.children[0].length : data.values.length;
     checkOffsets(data.valueOffsets, data.offset, end, limit, fail);
   } else if (DataType.isBool(type)) {

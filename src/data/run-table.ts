@@ -74,7 +74,7 @@ export function openRunTable(input: RunsInput, scalarsInput: ScalarsInput | null
     columns.push(runsColumn(runs, field));
     if (field.name === "start_time") columns.push(durationColumn(runs, byField));
   }
-  if (scalars) columns.push(...scalarsColumns(runs, scalars));
+  if (scalars) for (const column of scalarsColumns(runs, scalars)) columns.push(column);
   columns.sort((a, b) => ORDER[a.section[0]] - ORDER[b.section[0]]);
   // Text metrics are checked now, so a bad one is an error before anything is drawn, not while scrolling.
   for (const column of columns) if (column.id.startsWith("metrics.") && byField.get(column.id)?.type === "strings") column.numbers();

@@ -4,20 +4,24 @@ import { RunsDataError, formatMessage, messages } from "./errors.js";
 /**
  * A view's options as schema/views/<view>.json declares them: a JSON Schema of the options
  * object (types, choices, defaults, limits, docs), with runcompare's own keywords:
- * - `x-data`: the view's first argument (its name, and the table it is);
+ * - `x-data`: the view's first argument (its name, the table it is, and the widget's trait that
+ *   carries it when not the trait of that name);
  * - `x-table`: an option that is a table, carried in the widget's trait of that name;
+ * - `x-host`: an option the page's host gives (a function, not JSON): the notebook widget's
+ *   `samples` asks the kernel for samples;
  * - `x-rule`: the words after "must be" in the message for a bad value;
  * - `x-name`: the name messages give a nested value ("filter kind");
  * - `x-side`: "python" for an option of the Python function alone (what the kernel sends);
  * - `x-state`: the entries of the view's state, `true` for an option the view's controls
  *   change, or an entry of the state's own;
- * - `x-python`, `x-label`: the Python class and module, and the view's name in menus.
+ * - `x-python`, `x-label`: the Python class and module (and the default of its `store`), and the
+ *   view's name in menus.
  * python/runcompare/_options.py checks the same options with the same words.
  */
 export interface ViewSchema {
   readonly title: string;
   readonly description: string;
-  readonly "x-data": { readonly name: string; readonly table: string; readonly description: string };
+  readonly "x-data": { readonly name: string; readonly table: string; readonly trait?: string; readonly description: string };
   readonly "x-label": string;
   readonly properties: Readonly<Record<string, ValueSchema>>;
   readonly "x-state": Readonly<Record<string, true | ValueSchema>>;
@@ -39,6 +43,7 @@ export interface ValueSchema {
   readonly description?: string;
   readonly $ref?: string;
   readonly "x-table"?: string;
+  readonly "x-host"?: string;
   readonly "x-rule"?: string;
   readonly "x-name"?: string;
   readonly "x-side"?: string;
@@ -91,7 +96,7 @@ export function checkState(schema: ViewSchema, state: unknown): Record<string, u
 function checkValue(schema: ViewSchema, declared: ValueSchema, value: unknown, name: string): unknown {
   const spec = resolve(schema, declared);
   const shown = spec["x-name"] ?? name;
-  if (spec["x-table"] !== undefined) return value;
+  if (spec["x-table"] !== undefined || spec["x-host"] !== undefined) return value;
   const types = typesOf(spec);
   if (value === null) {
     if (types.includes("null")) return null;

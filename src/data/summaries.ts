@@ -48,9 +48,12 @@ function isLater(step: number, time: number, value: number, lastStep: number, la
   return Number.isNaN(lastValue) ? !Number.isNaN(value) : value > lastValue;
 }
 
-/** "loss/validation:min" -> the series name and the summary; no suffix means last. */
+/**
+ * "loss/validation:min" -> the series name and the summary; no suffix means last. A name may hold
+ * any character, line breaks too (the s flag: Python's pattern reads them alike).
+ */
 export function parseSummarySpec(spec: string): { series: string; summary: Summary; explicit: boolean } {
-  const match = /^(.*):(last|min|max)$/i.exec(spec);
+  const match = /^(.*):(last|min|max)$/is.exec(spec);
   if (!match) return { series: spec, summary: "last", explicit: false };
   return { series: match[1], summary: match[2].toLowerCase() as Summary, explicit: true };
 }

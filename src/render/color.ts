@@ -82,7 +82,7 @@ const SCHEMES: Record<string, { interpolate: (t: number) => string; light: [numb
 export const COLOR_SCHEMES = Object.keys(SCHEMES);
 
 function ramp(scheme: string, dark: boolean): (t: number) => string {
-  const { interpolate, light, dark: onDark } = SCHEMES[scheme] ?? SCHEMES.viridis;
+  const { interpolate, light, dark: onDark } = Object.hasOwn(SCHEMES, scheme) ? SCHEMES[scheme] : SCHEMES.viridis;
   const [from, to] = dark ? onDark : light;
   return (t) => interpolate(from + (to - from) * t);
 }

@@ -70,7 +70,7 @@ export async function saveFile(view: HTMLElement, base: string, extension: strin
     showNotice(view, saved.notice);
     return saved;
   } catch (error) {
-    showNotice(view, `Could not save the ${extension.toUpperCase()} file: ${error instanceof Error ? error.message : String(error)}`);
+    showNotice(view, couldNotSave(extension, error));
     throw error;
   }
 }
@@ -90,10 +90,21 @@ export async function exportView(
   try {
     content = await exportBlob(source, format);
   } catch (error) {
-    showNotice(view, `Could not save the ${format.toUpperCase()} file: ${error instanceof Error ? error.message : String(error)}`);
+    showNotice(view, couldNotSave(format, error));
     throw error;
   }
   return saveFile(view, base, format, content, name);
+}
+
+const couldNotSave = (extension: string, error: unknown) =>
+  `Could not save the ${extension.toUpperCase()} file: ${error instanceof Error ? error.message : String(error)}`;
+
+/**
+ * What exporting a view that shows an error does, whichever export asked (toolbar, menu,
+ * `w.save()`, `view.exportSVG()`): it throws, so no file is written and the notice says why.
+ */
+export function failExport(error: string | null): never {
+  throw new Error(`nothing to export: the view shows an error (${error ?? "no data"})`);
 }
 
 /** How long the notice of where a file went stays, in milliseconds. */
@@ -152,9 +163,22 @@ export function canvasBlob(canvas: HTMLCanvasElement, type: string, quality?: nu
   );
 }
 
-/** Draws an SVG document onto a canvas at `ratio` times its size (2 by default: crisp on print and HiDPI). */
+/** The largest canvas Chromium draws: 32,767 pixels a side, 268 million in all (a larger one encodes to nothing). */
+const MAX_CANVAS_SIDE = 32_767;
+const MAX_CANVAS_AREA = 268_435_456;
+
+/**
+ * Draws an SVG document onto a canvas at `ratio` times its size (2 by default: crisp on print and
+ * HiDPI), or less where that would pass the largest canvas; a view too large for one at its own
+ * size (the rows of 150,000 runs) is refused in words.
+ */
 export async function svgToPng(svg: string, ratio = 2): Promise<Blob> {
   const { image, width, height } = await svgImage(svg);
+  ratio = Math.min(ratio, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height, Math.sqrt(MAX_CANVAS_AREA / (width * height)));
+  if (ratio < 1) {
+    const size = `${Math.round(width).toLocaleString("en")} × ${Math.round(height).toLocaleString("en")} pixels`;
+    throw new Error(`the view is ${size}, larger than a PNG a browser can draw (${MAX_CANVAS_SIDE.toLocaleString("en")} pixels a side): save it as SVG or CSV`);
+  }
   const canvas = document.createElement("canvas");
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
@@ -164,10 +188,14 @@ export async function svgToPng(svg: string, ratio = 2): Promise<Blob> {
   return canvasBlob(canvas, "image/png");
 }
 
-/** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled. */
+/**
+ * RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled. Text a
+ * spreadsheet would run as a formula is neutralised (spreadsheetSafe), headers too: every CSV
+ * runcompare writes goes through here.
+ */
 export function toCSV(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
   const field = (value: unknown) => {
-    const text = value === null || value === undefined ? "" : String(value);
+    const text = value === null || value === undefined ? "" : typeof value === "string" ? spreadsheetSafe(value) : String(value);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [header.map(field).join(",")];
@@ -175,11 +203,14 @@ export function toCSV(header: readonly string[], rows: Iterable<readonly unknown
   return lines.join("\r\n") + "\r\n";
 }
 
+/** A number as JavaScript writes one ("-0.5", "1e-7", "-Infinity"): a spreadsheet reads it as a number, not a formula. */
+const NUMBER = /^-?(\d+(\.\d+)?(e[+-]\d+)?|Infinity)$/;
+
 /**
- * Text that a spreadsheet opening the CSV would run as a formula (it starts with = + - @, a tab
- * or a carriage return) with a ' in front, as OWASP's advice on CSV injection says. For text
- * cells only: numbers are written as numbers.
+ * Text that a spreadsheet opening the CSV would run as a formula (it starts with = + - @, a tab,
+ * a carriage return or a NUL) with a ' in front, as OWASP's advice on CSV injection says.
+ * Numbers, and text that is a number as JavaScript writes it ("-0.5"), are left as they are.
  */
 export function spreadsheetSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r\0]/.test(text) && !NUMBER.test(text) ? `'${text}` : text;
 }

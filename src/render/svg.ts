@@ -1,3 +1,4 @@
+import { appendAll } from "./dom.js";
 import type { RunColors } from "./color.js";
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
@@ -30,10 +31,21 @@ export function exportTheme(element: Element): ExportTheme {
 /** A standalone SVG document: background, default text style, and the given content. */
 export function svgDocument(width: number, height: number, theme: ExportTheme, content: readonly Element[]): string {
   const svg = svgElement("svg", { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, "font-family": theme.font, "font-size": 11 });
-  svg.append(svgElement("rect", { width, height, fill: theme.background }), ...content);
+  svg.append(svgElement("rect", { width, height, fill: theme.background }));
+  appendAll(svg, content);
   inlineCurrentColor(svg, theme.foreground);
   for (const text of svg.querySelectorAll("text")) if (!text.hasAttribute("fill")) text.setAttribute("fill", theme.foreground);
-  return new XMLSerializer().serializeToString(svg);
+  return xmlSafe(new XMLSerializer().serializeToString(svg));
+}
+
+/**
+ * Characters XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates, U+FFFE and
+ * U+FFFF) replaced by U+FFFD: the browser's serializer writes them as they are, and a file with
+ * one is not an image (the PNG export could not decode it).
+ */
+export function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are what it replaces
+  return text.replace(/[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/gu, "\uFFFD");
 }
 
 /** d3 axes draw in currentColor, which a file opened on its own does not know. */

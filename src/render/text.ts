@@ -43,11 +43,15 @@ const BREAK_AFTER = /[/._\-:=,\s]/;
  * still does not fit, the middle left out ("data/prepro…meter_name"), keeping as much as fits.
  */
 export function fitText(text: string, width: number, measure: Measure, maxLines = 1): FittedText {
-  const whole = wrap(text, width, measure, maxLines);
+  // More characters than pixels of room do not fit (the views' fonts draw none narrower than a
+  // pixel, zero-width joiners aside): such text is not wrapped whole nor kept longer than that,
+  // which spared measuring a 100,000-character name letter by letter (14 s for the diff's header).
+  const room = Math.ceil(maxLines * width);
+  const whole = text.length <= room ? wrap(text, width, measure, maxLines) : null;
   if (whole) return whole;
   // The most characters kept around "…" that still fit, by bisection: fitting is monotonic in them.
   let low = 0;
-  let high = text.length - 1;
+  let high = Math.min(text.length - 1, room);
   let best: FittedText = { lines: [ELLIPSIS], shortened: true, width: measure(ELLIPSIS) };
   while (low <= high) {
     const kept = (low + high) >> 1;

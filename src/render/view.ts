@@ -1,5 +1,6 @@
-import { RunsDataError, messages } from "../data/errors.js";
+import { RunsDataError } from "../data/errors.js";
 import { checkOptions, defaultOptions, stateEntries, type ViewSchema } from "../data/schema.js";
+import { failExport } from "./export.js";
 import { errorBox } from "./error.js";
 import { viewStyle } from "./style.js";
 import { toolbar } from "./toolbar.js";
@@ -120,12 +121,15 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
     root.querySelector(":scope > .rc-error")?.remove();
     controls.replaceChildren();
     exports.replaceChildren();
+    const before = new Set(root.children);
     try {
       drawing = spec.draw(root, { ...current, state: kept } as Settled<O>, hooks);
       const drawn = drawing.selection?.() ?? null;
       if (drawn && (restored || selected.length === 0 || sameIds(drawn, selected))) selected = drawn;
       else drawing.highlight(selected);
     } catch (e) {
+      // What a drawing built before it failed would export nothing it shows.
+      for (const child of [...root.children]) if (!before.has(child)) child.remove();
       fail(e);
     }
   };
@@ -166,13 +170,12 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
     controls,
     exports,
   };
-  const shown = () => {
-    if (!drawing) throw new RunsDataError(messages.nothingToExport(error ?? ""));
-    return drawing;
-  };
+  const shown = () => drawing ?? failExport(error);
 
   Object.defineProperties(root, {
     value: {
+      // Configurable: a view whose value is not a plain selection (the logs' compared pair) wraps it.
+      configurable: true,
       get: () => selected,
       set: (ids: readonly string[]) => {
         // The widget echoes back what the user selected: keeping it keeps a brush drawn.

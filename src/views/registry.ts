@@ -7,7 +7,10 @@
 import type { ViewSchema } from "../data/schema.js";
 import type { ViewElement } from "../render/view.js";
 import { diff, diffSchema } from "./diff/index.js";
+import { logs, logsSchema } from "./diff/logs/index.js";
 import { parallel, parallelSchema } from "./parallel/index.js";
+import { plots, plotsSchema } from "./plots/index.js";
+import { samples, samplesSchema } from "./samples/index.js";
 import { scalars, scalarsSchema } from "./scalars/index.js";
 import { scatter, scatterSchema } from "./scatter/index.js";
 import { summary, summarySchema } from "./summary/index.js";
@@ -21,6 +24,9 @@ export { diff, type DiffOptions, type DiffElement, type DiffState } from "./diff
 export { table, type TableOptions, type TableElement, type TableState, type RowFilter } from "./table/index.js";
 export { scalars, type ScalarsOptions, type ScalarsElement, type ScalarsState } from "./scalars/index.js";
 export { values, type ValuesOptions, type ValuesElement, type ValuesState } from "./values/index.js";
+export { samples, type SamplesOptions, type SamplesElement, type SamplesState, type SampleSource } from "./samples/index.js";
+export { plots, type PlotsOptions, type PlotsElement, type PlotsState } from "./plots/index.js";
+export { logs, type LogsOptions, type LogsElement, type LogsState, type LogsInput } from "./diff/logs/index.js";
 export type { ViewElement } from "../render/view.js";
 export type { ViewSchema } from "../data/schema.js";
 
@@ -40,6 +46,9 @@ export const VIEWS: readonly ViewEntry[] = [
   { schema: tableSchema, make: table },
   { schema: scalarsSchema, make: scalars },
   { schema: valuesSchema, make: values },
+  { schema: samplesSchema, make: samples },
+  { schema: plotsSchema, make: plots },
+  { schema: logsSchema, make: logs },
 ];
 
 export function viewNamed(name: string): ViewEntry | undefined {
@@ -53,11 +62,22 @@ export function viewOf(entry: ViewEntry, data: unknown, options: Record<string, 
 
 /**
  * A view drawn from the tables a widget or a saved output carries, Arrow IPC bytes by the name
- * of their trait (runs, scalars; empty for none), and its options.
+ * of their trait (runs, scalars; empty for none), its options, and what the host offers for the
+ * options its schema says the host gives (x-host: the kernel's `samples`).
  */
-export function viewOfTables(entry: ViewEntry, tables: Readonly<Record<string, Uint8Array | null>>, options: Record<string, unknown>): ViewElement {
+export function viewOfTables(
+  entry: ViewEntry,
+  tables: Readonly<Record<string, Uint8Array | null>>,
+  options: Record<string, unknown>,
+  host: Readonly<Record<string, unknown>> = {},
+): ViewElement {
   const { schema } = entry;
-  const bytes = (trait: string) => (tables[trait]?.byteLength ? tables[trait] : null);
-  const tableOptions = Object.entries(schema.properties).flatMap(([key, option]) => (option["x-table"] ? [[key, bytes(option["x-table"])]] : []));
-  return viewOf(entry, bytes(schema["x-data"].table), { ...options, ...Object.fromEntries(tableOptions) });
+  // Empty bytes are the widget's "no table"; records (as a page may pass them) are a table.
+  const bytes = (trait: string) => (tables[trait] == null || tables[trait].byteLength === 0 ? null : tables[trait]);
+  const given = Object.entries(schema.properties).flatMap(([key, option]): [string, unknown][] => {
+    if (option["x-table"]) return [[key, bytes(option["x-table"])]];
+    if (option["x-host"]) return [[key, host[option["x-host"]] ?? null]];
+    return [];
+  });
+  return viewOf(entry, bytes(schema["x-data"].trait ?? schema["x-data"].table), { ...options, ...Object.fromEntries(given) });
 }

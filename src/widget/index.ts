@@ -3,7 +3,9 @@ import { errorBox } from "../render/error.js";
 import { exportView, type ExportFormat } from "../render/export.js";
 import { noteLine, progressLine } from "./note.js";
 import { requestTables } from "./transfer.js";
-import { sameJSON, widgetView, type ViewElement, type WidgetTables } from "./views.js";
+import { VIEWS } from "../views/registry.js";
+import { kernelSamples } from "./samples.js";
+import { sameJSON, widgetView, type ViewElement, type ViewHost, type WidgetTables } from "./views.js";
 
 /** The traits the Python widget syncs (python/runcompare/_widget.py). */
 interface WidgetTraits {
@@ -49,6 +51,8 @@ const shown = new WeakMap<AnyModel, ViewElement[]>();
 function render({ model, el }: RenderProps<WidgetTraits>) {
   let element: ViewElement | null = null;
   let tables: WidgetTables | null = null;
+  const kernel = kernelSamples(model);
+  const host: ViewHost = { samples: kernel.source };
   const sendSelection = () => {
     model.set("selected", element!.value);
     model.save_changes();
@@ -70,7 +74,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     unmount();
     if (model.get("stored") !== false) tables = storedTables(model);
     if (!tables) return;
-    element = widgetView(model.get("view"), tables, optionsAndState(model));
+    element = widgetView(model.get("view"), tables, optionsAndState(model), host);
     if (!element) {
       el.replaceChildren(errorBox(`runcompare has no view "${model.get("view")}": update the runcompare package.`));
       return;
@@ -111,6 +115,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
   for (const [event, listener] of listeners) model.on(event, listener);
   return () => {
     stopLoading();
+    kernel.stop();
     for (const [event, listener] of listeners) model.off(event, listener);
     unmount();
   };
@@ -138,3 +143,8 @@ function load(model: AnyModel<WidgetTraits>, el: HTMLElement, done: (tables: Wid
 }
 
 export default { render };
+
+/** Every view by name, drawn from a widget's tables as render draws it: for tests that run every view (tests/browser/corpus.spec.js). */
+export const views = Object.fromEntries(
+  VIEWS.map(({ schema: { title } }) => [title, (tables: WidgetTables, options: Record<string, unknown>) => widgetView(title, tables, options)]),
+);

@@ -1,5 +1,6 @@
 import type { ViewElement } from "../render/view.js";
 import { viewNamed, viewOfTables } from "../views/registry.js";
+import type { SampleSource } from "../views/samples/store.js";
 
 export type { ViewElement } from "../render/view.js";
 
@@ -9,10 +10,18 @@ export interface WidgetTables {
   scalars: Uint8Array | null;
 }
 
-/** The view Python's `view` trait (or a saved output) names, drawn from its tables and options; null when this runcompare has no such view. */
-export function widgetView(name: string, tables: WidgetTables, options: Record<string, unknown>): ViewElement | null {
-  const entry = viewNamed(name);
-  return entry ? viewOfTables(entry, { runs: tables.runs, scalars: tables.scalars }, options) : null;
+/** What the page's host offers a view beyond its tables: the kernel's samples (none where there is no kernel). */
+export interface ViewHost {
+  samples: SampleSource | null;
+}
+
+/**
+ * The view Python's `view` trait (or a saved output) names, drawn from its tables and options;
+ * null when this runcompare has no such view ("constructor" and "__proto__" included).
+ */
+export function widgetView(name: unknown, tables: WidgetTables, options: Record<string, unknown>, host: ViewHost = { samples: null }): ViewElement | null {
+  const entry = typeof name === "string" ? viewNamed(name) : undefined;
+  return entry ? viewOfTables(entry, { runs: tables.runs, scalars: tables.scalars }, options, { ...host }) : null;
 }
 
 /** Whether two JSON values are the same, whatever the order of their keys. */

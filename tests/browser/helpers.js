@@ -84,3 +84,17 @@ export async function showView(page, kind, width, options = {}, records = null) 
   await page.waitForFunction(() => window.view.error || (window.view.drawn.lines ?? window.view.drawn.points) > 0);
   return page.evaluate(() => window.view.error);
 }
+
+/** JupyterLab's dark theme variables, as the views read them. */
+export const DARK = `
+  body { background: #111111; color: #dddddd; --jp-layout-color0: #111111; --jp-layout-color1: #1e1e1e;
+    --jp-ui-font-color1: rgba(255, 255, 255, 0.87); --jp-ui-font-color2: rgba(255, 255, 255, 0.54);
+    --jp-border-color2: #424242; --jp-brand-color1: #4a9eff; }`;
+
+/** Pages opened from now on in `page` get the dark theme. */
+export function darkPage(page) {
+  return page.addInitScript(
+    (css) => document.addEventListener("DOMContentLoaded", () => document.head.append(Object.assign(document.createElement("style"), { textContent: css }))),
+    DARK,
+  );
+}

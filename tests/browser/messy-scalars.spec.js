@@ -185,6 +185,20 @@ for (const theme of ["light", "dark"]) {
     await expect(page.locator(".rc-run-legend-entry.rc-hovered")).toHaveText(name);
     await expect.poll(() => paintedPixels(hoverLayer(0))).toBeGreaterThan(100);
     await shoot(page, `messy-scalars-hover-line-${theme}`);
+    // Long names wrap at the name column's 260 px, not a few letters a line where the tooltip meets the view's edge.
+    const squeezed = await page
+      .locator(".rc-curve-tooltip")
+      .first()
+      .locator(".rc-curve-name")
+      .evaluateAll((cells) => {
+        const context = document.createElement("canvas").getContext("2d");
+        return cells.flatMap((cell) => {
+          context.font = getComputedStyle(cell).font;
+          const natural = context.measureText(cell.textContent).width;
+          return cell.clientWidth + 1 < Math.min(natural, 200) ? [cell.textContent] : [];
+        });
+      });
+    expect(squeezed).toEqual([]);
     await page.mouse.move(0, 0);
     await expect.poll(() => paintedPixels(hoverLayer(0))).toBe(0);
   });

@@ -20,6 +20,9 @@ const VIEWS = {
   scalars: "(rc, d) => rc.scalars(d.scalars, { runs: d.runs, width: 720, smoothing: 0.5 })",
   table: "(rc, d) => rc.table(d.runs, { sort: '-metrics.acc' })",
   diff: "(rc, d) => rc.diff(d.runs, { runs: ['r0', 'r3', 'r5'] })",
+  samples: "(rc, d) => rc.samples(d.samples, { size: 120 })",
+  plots: "(rc, d) => rc.plots(d.plots, { width: 360 })",
+  logs: "(rc, d) => rc.logs(d.logs, { height: 200 })",
 };
 
 test("every view of the registry has a snapshot case", async ({ page }) => {
@@ -49,7 +52,23 @@ for (const [name, make] of Object.entries(VIEWS)) {
           { run_id: run.run_id, metric: "loss", variant: "validation", step, value: 2.2 / (1 + step * (i + 1) * 0.08) },
         ]).flat(),
       );
-      const view = eval(make)(window.rc, { runs, scalars });
+      // Text samples, a confusion matrix and a log of four of the runs.
+      const four = runs.slice(0, 4).map((run) => run.run_id);
+      const samples = four.flatMap((run, i) =>
+        [0, 10].map((step) => ({ run_id: run, metric: "notes", step, data: `${run} at ${step}: ${"ok ".repeat(i + 1)}`, mime: "text/plain" })),
+      );
+      const labels = ["cat", "dog", "bird"];
+      const plots = four.map((run, i) => ({
+        run_id: run,
+        metric: "confusion",
+        step: 10,
+        kind: "confusion",
+        data: labels.flatMap((truth, r) => labels.map((predicted, c) => ({ row: truth, column: predicted, value: r === c ? 10 - i : (r + c + i) % 3 }))),
+      }));
+      const logs = Object.fromEntries(
+        four.map((run, i) => [run, Array.from({ length: 12 }, (_, k) => `step ${k} loss ${(1 / (k + i + 1)).toFixed(3)}`).join("\n")]),
+      );
+      const view = eval(make)(window.rc, { runs, scalars, samples, plots, logs });
       document.querySelector("#views").style.width = "760px";
       document.querySelector("#views").append(view);
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

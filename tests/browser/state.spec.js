@@ -61,7 +61,29 @@ const CASES = {
     make: "(rc, data, more) => rc.diff(data.runs, { ...more })",
     state: { runs: ["r029", "r000", "r042"], base: "r029", hideIdentical: true, search: "", collapsed: ["tags"] },
   },
+  samples: {
+    make: "(rc, data, more) => rc.samples(data.samples, { ...more })",
+    state: { size: 200, sync: true, step: 1, base: "b", steps: {} },
+  },
+  plots: { make: "(rc, data, more) => rc.plots(data.plots, { ...more })", state: { base: "b", difference: true, normalize: true } },
+  logs: { make: "(rc, data, more) => rc.logs(data.logs, { ...more })", state: { ignoreNumbers: true } },
 };
+
+/** Samples (text, by run and step), confusion matrices and logs of three runs, made in the page. */
+function smallTables() {
+  const runs = ["a", "b", "c"];
+  const samples = runs.flatMap((run) => [0, 1].map((step) => ({ run_id: run, metric: "notes", step, data: `run ${run}, step ${step}`, mime: "text/plain" })));
+  const labels = ["cat", "dog"];
+  const plots = runs.map((run, i) => ({
+    run_id: run,
+    metric: "confusion",
+    step: 1,
+    kind: "confusion",
+    data: labels.flatMap((truth, r) => labels.map((predicted, c) => ({ row: truth, column: predicted, value: r === c ? 8 - i : 1 + i }))),
+  }));
+  const logs = Object.fromEntries(runs.map((run, i) => [run, `start\nepoch 1 loss 0.${5 - i}\nepoch 2 loss 0.${4 - i}\n${run === "c" ? "stopped" : "done"}`]));
+  return { samples, plots, logs };
+}
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/tests/browser/views.html");
@@ -76,9 +98,9 @@ test("every view of the registry has a state case here", async ({ page }) => {
 for (const [name, { make, state }] of Object.entries(CASES)) {
   test(`${name}: the state given is the state shown, and a view made with it draws the same`, async ({ page }) => {
     const result = await page.evaluate(
-      async ({ make, state }) => {
+      async ({ make, state, small }) => {
         const load = async (file) => new Uint8Array(await (await fetch(`/examples/data/${file}.arrow`)).arrayBuffer());
-        const data = { runs: await load("runs"), scalars: await load("scalars") };
+        const data = { runs: await load("runs"), scalars: await load("scalars"), ...small };
         const factory = eval(make);
         const host = document.querySelector("#views");
         host.style.width = "1000px";
@@ -110,7 +132,7 @@ for (const [name, { make, state }] of Object.entries(CASES)) {
         }
         return out;
       },
-      { make, state },
+      { make, state, small: smallTables() },
     );
     expect(result.errors).toEqual([null, null, null]);
     expect(result.given).toMatchObject(state);

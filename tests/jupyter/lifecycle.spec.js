@@ -30,16 +30,24 @@ const inkedPixels = (view) =>
     }, 0),
   );
 
-/** Canvases alive in the page's heap, attached or not. */
+/**
+ * Canvases alive in the page's heap, attached or not. The array DevTools answers with holds every
+ * canvas in it until its object group is released: kept, a canvas counted once would live on.
+ */
 async function liveCanvases(cdp) {
-  const { result } = await cdp.send("Runtime.evaluate", { expression: "HTMLCanvasElement.prototype" });
-  const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: result.objectId });
-  const { result: count } = await cdp.send("Runtime.callFunctionOn", {
-    objectId: objects.objectId,
-    functionDeclaration: "function () { return this.length; }",
-    returnByValue: true,
-  });
-  return count.value;
+  const objectGroup = "live-canvases";
+  try {
+    const { result } = await cdp.send("Runtime.evaluate", { expression: "HTMLCanvasElement.prototype", objectGroup });
+    const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: result.objectId, objectGroup });
+    const { result: count } = await cdp.send("Runtime.callFunctionOn", {
+      objectId: objects.objectId,
+      functionDeclaration: "function () { return this.length; }",
+      returnByValue: true,
+    });
+    return count.value;
+  } finally {
+    await cdp.send("Runtime.releaseObjectGroup", { objectGroup });
+  }
 }
 
 /** The JS heap in use after a full garbage collection, in MB. */
@@ -79,9 +87,9 @@ test("re-run cells, a resized panel and theme switches leave views drawn and not
   await expect(page.locator(".jp-OutputArea-output")).toHaveCount(2);
   const canvases = await page.locator("canvas").count();
   expect(canvases).toBe(await page.locator(".jp-OutputArea .rc-view canvas").count());
-  // The saved picture of each view is drawn on canvases of its own some 800 ms after a change: those
-  // come and go; a canvas left behind would stay.
-  await expect.poll(async () => (await heapAfterGC(page, cdp), liveCanvases(cdp)), { timeout: 10_000 }).toBe(canvases);
+  // The saved picture of each view is drawn on canvases of its own some 800 ms after a change, and
+  // encoded for seconds on a busy machine: those come and go; a canvas left behind would stay.
+  await expect.poll(async () => (await heapAfterGC(page, cdp), liveCanvases(cdp)), { timeout: 60_000 }).toBe(canvases);
 
   // The panel resized (the file browser closed, then the window made smaller): views redraw to fit.
   const widthOf = (view) => view.evaluate((element) => element.getBoundingClientRect().width);

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import math
+from decimal import Decimal
 
 import pandas as pd
 import polars as pl
@@ -97,6 +98,19 @@ def test_bytes_read_back_as_the_normalised_table():
     assert rows[2]["start_time"] is None
 
 
+@pytest.mark.parametrize("kind", list(INPUTS))
+def test_bytes_are_pyarrows_own_stream_of_one_batch(kind):
+    # Written in place into a bytearray of the size measured first: the same bytes as pyarrow's
+    # growing buffer gives for the normalised table.
+    table = to_runs_table(INPUTS[kind]())
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    sent = rc.runs_to_ipc(INPUTS[kind]())
+    assert isinstance(sent, bytearray) and sent == sink.getvalue().to_pybytes()
+    assert len(list(pa.ipc.open_stream(sent))) == 1
+
+
 def test_missing_floats_are_nan():
     table = to_runs_table([{"run_id": "a", "metrics.acc": 0.5}, {"run_id": "b", "metrics.acc": None}])
     assert table.column("metrics.acc").null_count == 0
@@ -153,6 +167,27 @@ def test_pyarrow_string_kinds_become_string(string_type):
 def test_polars_string_kinds_become_string(dtype):
     frame = pl.DataFrame({"run_id": ["a", "b"], "params.opt": pl.Series(["x", "y"], dtype=dtype)})
     assert rc.runs_to_ipc(frame) == rc.runs_to_ipc([{"run_id": "a", "params.opt": "x"}, {"run_id": "b", "params.opt": "y"}])
+
+
+def test_polars_frames_read_through_string_views_give_the_bytes_of_their_oldest_arrow_layout():
+    # Text is read as polars holds it (string views) where it can; categoricals, alone or nested,
+    # as large_string dictionaries: either way the bytes are those of to_arrow()'s oldest layout.
+    frame = pl.DataFrame(
+        {
+            "run_id": ["a", "b"],
+            "params.opt": pl.Series(["x", None], dtype=pl.Categorical),
+            "tags.kinds": pl.Series([["x"], None], dtype=pl.List(pl.Categorical)),
+            "params.text": ["p", "<img src=x onerror=alert(1)>"],
+            "tags.list": [["p", "q"], None],
+            "params.nested": [{"k": "v", "n": 1}, None],
+            "blob": [b"x", None],
+            "start_time": [dt.datetime(2020, 1, 1), None],
+            "metrics.cost": pl.Series([Decimal("1.5"), None], dtype=pl.Decimal(10, 2)),
+            "params.flag": [True, None],
+            "tags.none": [None, None],
+        }
+    )
+    assert rc.runs_to_ipc(frame) == rc.runs_to_ipc(frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
 
 
 def test_pandas_categorical_becomes_string():

@@ -26,7 +26,8 @@ def test_bad_input_raises_before_anything_is_shown():
     with pytest.raises(rc.RunsDataError, match='no column "momentum"'):
         rc.mime_bundle(RUNS, params=["momentum"])
     with pytest.raises(
-        rc.RunsDataError, match='view "diagram" cannot be shown as output: pass one of diff, parallel, scalars, scatter, summary, table, values.'
+        rc.RunsDataError,
+        match='view "diagram" cannot be shown as output: pass one of diff, logs, parallel, plots, samples, scalars, scatter, summary, table, values.',
     ):
         rc.mime_bundle(RUNS, view="diagram")
 

@@ -19,6 +19,6 @@ def test_each_message_is_a_function_of_its_arguments():
         'no column "lr" in runs (columns: params.a, metrics.b): pass one of these, with or without its "params."/"metrics." prefix.'
     )
     assert _errors.no_run_id([]) == 'runs table has no "run_id" column: add a "run_id" column with one unique string id per run.'
-    assert _errors.scalars_same_name("loss/train", ("loss/train", None), ("loss", "train")).startswith(
+    assert _errors.same_series_name("scalars", "loss/train", ("loss/train", None), ("loss", "train")).startswith(
         'two series of the scalars are both named "loss/train": metric "loss/train" with no variant and metric "loss" with variant "train";'
     )

@@ -30,9 +30,10 @@ def test_every_option_is_an_argument_with_the_schemas_default_and_words(name):
     schema = SCHEMAS[name]
     function = getattr(rc, name)
     parameters = inspect.signature(function).parameters
-    options = [snake_case(key) for key in schema["properties"]]
-    assert list(parameters) == [schema["x-data"]["name"], *options, "state", "store"]
-    for key, option in schema["properties"].items():
+    # Options the page's host gives (x-host: the kernel's samples) are the view's alone.
+    taken = {key: option for key, option in schema["properties"].items() if "x-host" not in option}
+    assert list(parameters) == [schema["x-data"]["name"], *map(snake_case, taken), "state", "store"]
+    for key, option in taken.items():
         assert parameters[snake_case(key)].default == option["default"]
         first_words = option["description"].split()[0].strip('`"')
         assert f"\n{snake_case(key)}: " in function.__doc__ and first_words in function.__doc__
@@ -43,7 +44,7 @@ def test_every_option_is_an_argument_with_the_schemas_default_and_words(name):
 def bad_values(schema, option):
     """Values an option of this schema refuses, one for each rule it has."""
     option = {**schema.get("$defs", {}).get(option.get("$ref", "").replace("#/$defs/", ""), {}), **option}
-    if "x-table" in option:
+    if "x-table" in option or "x-host" in option:
         return []
     types = option.get("type", [])
     types = [types] if isinstance(types, str) else types
@@ -120,9 +121,9 @@ def typescript_messages():
 def test_the_cases_cover_every_option_and_state_entry():
     for name, schema in SCHEMAS.items():
         checked = {key for view, key, _value, _state in CASES if view == name}
-        assert checked == {key for key, option in schema["properties"].items() if "x-table" not in option and option.get("x-side") != "python"} | set(
-            schema["x-state"]
-        )
+        assert checked == {
+            key for key, option in schema["properties"].items() if not {"x-table", "x-host"} & set(option) and option.get("x-side") != "python"
+        } | set(schema["x-state"])
 
 
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[f"{view}-{'state.' if state else ''}{key}-{value!r}" for view, key, value, state in CASES])

@@ -54,3 +54,20 @@ def test_view_options(case):
     with pytest.raises(rc.RunsDataError) as caught:
         VIEWS[case["view"]](case["records"], **case["options"])
     assert str(caught.value) == case["error"]
+
+
+MEDIA = json.loads((CONTRACT / "samples_cases.json").read_text(encoding="utf-8"))
+MEDIA_CONVERT = {"samples": lambda table: rc._samples.to_samples_table(table), "plots": lambda table: rc._plots.to_plots_table(table)}
+MEDIA_CASES = [pytest.param(table, case, id=f"{table}: {case['case']}") for table in MEDIA_CONVERT for case in MEDIA[table]]
+
+
+@pytest.mark.parametrize("as_frame", [False, True], ids=["records", "pandas"])
+@pytest.mark.parametrize("table, case", MEDIA_CASES)
+def test_samples_and_plots(table, case, as_frame):
+    records = case["records"]
+    if as_frame:
+        records = pd.DataFrame.from_records(records) if records else pd.DataFrame()
+        if "data" in records.columns:
+            # A data column of objects, as pandas holds dicts and mixed content.
+            records["data"] = pd.Series([record.get("data") for record in case["records"]], dtype=object)
+    assert message(MEDIA_CONVERT[table], records) == case["error"]

@@ -5,6 +5,7 @@ from ._common import RunTables
 from ._files import read_runs, read_scalars
 from ._mlflow import from_mlflow
 from ._optuna import from_optuna
+from ._samples import samples_from_mlflow, samples_from_tensorboard
 from ._tensorboard import from_tensorboard
 
-__all__ = ["RunTables", "from_mlflow", "from_optuna", "from_tensorboard", "read_runs", "read_scalars"]
+__all__ = ["RunTables", "from_mlflow", "from_optuna", "from_tensorboard", "read_runs", "read_scalars", "samples_from_mlflow", "samples_from_tensorboard"]

@@ -59,13 +59,18 @@ class _Run:
         self.files = []
 
 
+def run_name(logdir, directory):
+    """A run's id: its directory's path below logdir ("lr=0.1/train"), as TensorBoard names runs."""
+    relative = os.path.relpath(directory, logdir)
+    return os.path.basename(os.path.abspath(logdir)) if relative == "." else relative.replace(os.sep, "/")
+
+
 def _read_run(logdir, directory):
     from tensorboard.backend.event_processing import plugin_event_accumulator
     from tensorboard.plugins.hparams import metadata as hparams_metadata
     from tensorboard.util import tensor_util
 
-    relative = os.path.relpath(directory, logdir)
-    run = _Run(os.path.basename(os.path.abspath(logdir)) if relative == "." else relative.replace(os.sep, "/"), directory)
+    run = _Run(run_name(logdir, directory), directory)
     run.files = sorted(name for name in os.listdir(directory) if "tfevents" in name)
     accumulator = plugin_event_accumulator.EventAccumulator(
         directory, size_guidance={plugin_event_accumulator.TENSORS: KEEP_ALL}, tensor_size_guidance={"scalars": KEEP_ALL}

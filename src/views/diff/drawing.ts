@@ -1,3 +1,5 @@
+import { setChildren } from "../../render/dom.js";
+import { max } from "d3";
 import { type Details } from "../../data/details.js";
 import { compareRuns, isLongText, moveRun, withBase, type Comparisons } from "../../data/diff.js";
 import { findMatches, searchPattern, stepThrough } from "../../data/search.js";
@@ -333,7 +335,7 @@ export class DiffTable {
   }
 
   private textHeight(field: number): number {
-    const lines = Math.max(...this.runs.map((_, column) => panelLines(this.panel(field, column))));
+    const lines = max(this.runs, (_, column) => panelLines(this.panel(field, column))) ?? 0;
     return Math.min(lines, MAX_TEXT_LINES) * LINE_HEIGHT + 10;
   }
 
@@ -380,7 +382,7 @@ export class DiffTable {
     const rows: HTMLElement[] = [];
     for (let index = this.shown.rows[0]; index < this.shown.rows[1]; index++) rows.push(this.rowElement(index));
     if (this.layout.rows.length === 0) rows.push(this.emptyNote());
-    this.body.replaceChildren(...rows);
+    setChildren(this.body, rows);
   }
 
   private emptyNote(): HTMLElement {

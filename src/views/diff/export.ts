@@ -52,6 +52,8 @@ export function diffJSON({ details, comparisons }: DiffContent): string {
   return JSON.stringify({ base: details.ids[base], runs: header, fields }, null, 2);
 }
 
+/** Cells the SVG export draws at most: 500,000 make a file of some 60 MB in seconds; more would hold the page for minutes. */
+const MAX_SVG_CELLS = 500_000;
 const ROW = 20;
 const HEAD = 26;
 const PAD = 8;
@@ -67,6 +69,12 @@ export function diffSVG({ details, comparisons }: DiffContent, rows: readonly Di
   const grid = themeColor(themed, "--rc-grid", "#d0d7de");
   const { runs } = comparisons;
   const shown = rows.filter((row) => row.kind !== "text");
+  const cells = shown.length * (runs.length + 1);
+  if (cells > MAX_SVG_CELLS) {
+    throw new Error(
+      `the SVG would hold ${cells.toLocaleString("en")} cells (${shown.length.toLocaleString("en")} rows of ${runs.length + 1}), more than the ${MAX_SVG_CELLS.toLocaleString("en")} it draws: hide identical fields, collapse sections or compare fewer runs (the CSV holds every value)`,
+    );
+  }
   const width = PAD * 2 + NAME_WIDTH + runs.length * RUN_WIDTH;
   const height = PAD * 2 + HEAD + shown.length * ROW;
   const x = (column: number) => PAD + NAME_WIDTH + column * RUN_WIDTH;

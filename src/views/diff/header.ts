@@ -1,3 +1,5 @@
+import { appendAll } from "../../render/dom.js";
+
 /** What the run headers ask of the table. */
 export interface HeaderEvents {
   makeBase(column: number): void;
@@ -24,7 +26,11 @@ export function headerRow(runs: readonly RunHeader[], events: HeaderEvents): { r
   corner.className = "rc-name rc-corner";
   corner.setAttribute("role", "columnheader");
   corner.textContent = "field";
-  row.append(corner, ...runs.map((run, column) => runCell(run, column, runs.length)));
+  row.append(corner);
+  appendAll(
+    row,
+    runs.map((run, column) => runCell(run, column, runs.length)),
+  );
 
   let dragged = -1;
   const cellOf = (event: Event) => (event.target as Element).closest<HTMLElement>(".rc-run");

@@ -1,9 +1,8 @@
 import { axisLeft, brushY, drag, type AxisScale as D3AxisScale, type BrushBehavior, type ScaleLinear, type ScalePoint, type Selection } from "d3";
-import { logOffered } from "../../data/axes.js";
+import { finiteExtent, logOffered } from "../../data/axes.js";
 import type { AxisFilter } from "../../data/filter.js";
 import { drawLines } from "../../render/text.js";
 import { drawTicks } from "../../render/ticks.js";
-import { OTHER } from "./categories.js";
 import { ACTIONS_HALF_WIDTH, MISSING_LABEL, MISSING_LABEL_X, TITLE_LINE_HEIGHT, type Layout, type PlacedAxis } from "./layout.js";
 
 const BRUSH_HALF_WIDTH = 12;
@@ -52,7 +51,8 @@ export function brushFilter(axis: PlacedAxis, layout: Layout, [y0, y1]: Span): A
 /** Where a category stands on its axis: its own place, or the slot of the categories left off. */
 function categoryPosition(axis: PlacedAxis): (category: string) => number {
   const scale = axis.scale as ScalePoint<string>;
-  return (category) => scale(axis.categories!.has(category) ? category : OTHER)!;
+  const shown = axis.categories!;
+  return (category) => scale(shown.has(category) ? category : shown.other)!;
 }
 
 /** Where a filter's brush goes on an axis of a new layout (the inverse of brushFilter). */
@@ -66,8 +66,8 @@ export function filterSpan(axis: PlacedAxis, layout: Layout, filter: AxisFilter)
     if (filter.min <= filter.max) ys.push(scale(filter.min), scale(filter.max));
     if (filter.keepMissing) ys.push(layout.missingY);
   }
-  if (!ys.length) return null;
-  return [Math.min(...ys) - 1, Math.max(...ys) + 1];
+  const extent = finiteExtent(ys);
+  return extent ? [extent[0] - 1, extent[1] + 1] : null;
 }
 
 type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;

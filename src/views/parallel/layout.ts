@@ -1,8 +1,8 @@
-import { scaleLinear, scaleLog, scalePoint, scaleUtc, type ScaleLinear, type ScaleLogarithmic, type ScalePoint, type ScaleTime } from "d3";
+import { max, scaleLinear, scaleLog, scalePoint, scaleUtc, type ScaleLinear, type ScaleLogarithmic, type ScalePoint, type ScaleTime } from "d3";
 import { finiteExtent, isMissingOn } from "../../data/axes.js";
 import { fitText, type FittedText, type Measure } from "../../render/text.js";
 import { fittedTick, numericTicks, type AxisText, type Tick } from "../../render/ticks.js";
-import { OTHER, shownCategories, type ShownCategories } from "./categories.js";
+import { shownCategories, type ShownCategories } from "./categories.js";
 import type { Dimension } from "./dimensions.js";
 
 /** Room above the axes for two lines of title, and below them for the missing slot and the buttons. */
@@ -44,7 +44,7 @@ export interface PlacedAxis {
   readonly ticks: readonly Tick[];
   /** The title as drawn above the axis: one or two lines, shortened if even two do not hold it. */
   readonly title: FittedText;
-  /** On a categorical axis, the categories with a place of their own (the rest share OTHER). */
+  /** On a categorical axis, the categories with a place of their own (the rest share its `other` slot). */
   readonly categories: ShownCategories | null;
 }
 
@@ -113,7 +113,7 @@ function spread(axes: readonly Omit<PlacedAxis, "x" | "title">[], width: number,
   const n = axes.length;
   const tickReach = axes.map((axis) => TICK_REACH + Math.max(0, ...axis.ticks.map((tick) => tick.width)));
   const missingReach = axes.map((axis) => (axis.hasMissing ? MISSING_LABEL_X + text.tick(MISSING_LABEL) : 0));
-  const minSpacing = Math.max(MIN_SPACING, ...tickReach.slice(1).map((reach) => reach + 6), ...missingReach.map((reach) => reach + 8));
+  const minSpacing = Math.max(MIN_SPACING, (max(tickReach.slice(1)) ?? 0) + 6, (max(missingReach) ?? 0) + 8);
   const titles = axes.map((axis) => titleText(axis.dimension));
 
   // The titles fit the spacing, which the outer titles' margins change: two rounds settle it,
@@ -147,7 +147,7 @@ function spread(axes: readonly Omit<PlacedAxis, "x" | "title">[], width: number,
 /** A categorical axis' ticks: every shown category, and the slot of the rest, "other (N)". */
 function categoryTicks(shown: ShownCategories, room: number, measure: Measure): Tick[] {
   return shown.domain.map((category) =>
-    category === OTHER
+    category === shown.other
       ? fittedTick(category, `other (${shown.folded})`, room, measure, `${shown.folded} less frequent values`)
       : fittedTick(category, category, room, measure),
   );
@@ -186,7 +186,7 @@ function placeRuns(axis: PlacedAxis, count: number, missingY: number, ys: Float3
   const { column, kind } = axis.dimension;
   if (column.kind === "categorical") {
     const scale = axis.scale as ScalePoint<string>;
-    const otherY = scale(OTHER) ?? missingY;
+    const otherY = scale(axis.categories!.other) ?? missingY;
     const yOf = new Map(column.categories.map((category) => [category, axis.categories!.has(category) ? scale(category)! : otherY]));
     for (let row = 0; row < count; row++) {
       const v = column.values[row];

@@ -1,3 +1,4 @@
+import { appendAll } from "../../render/dom.js";
 import type { Aggregate, Band } from "../../data/align.js";
 import { MAX_SMOOTHING, type SmoothingType } from "../../data/smoothing.js";
 import { popup } from "../../render/popup.js";
@@ -98,12 +99,17 @@ export class Controls {
     const head = document.createElement("div");
     head.className = "rc-group-head";
     head.append(find, clear);
-    list.append(head, ...boxes);
+    list.append(head);
+    appendAll(list, boxes);
     this.group.append(this.groupSummary, list);
     this.closePopup = popup(this.group);
     this.aggregate.addEventListener("change", () => onChange({ aggregate: this.aggregate.value as Aggregate }));
     this.band.addEventListener("change", () => onChange({ band: this.band.value as Band }));
-    this.color.append(new Option("one colour per run", ""), ...columns.map((name) => new Option(name, name)));
+    this.color.append(new Option("one colour per run", ""));
+    appendAll(
+      this.color,
+      columns.map((name) => new Option(name, name)),
+    );
     this.color.addEventListener("change", () => onChange({ color: this.color.value || null }));
     container.append(
       this.filter,

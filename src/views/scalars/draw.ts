@@ -34,8 +34,9 @@ export function lineAlpha(count: number): number {
 }
 
 /**
- * Traces one series' reduced points (indices into x and y) onto a pen: NaN points lift the pen,
- * and a point alone between gaps becomes a dot (with round caps) so that it still shows.
+ * Traces one series' reduced points (indices into x and y) onto a pen: NaN points (a NaN value,
+ * or no x: a report without a time on a time axis) lift the pen, and a point alone between gaps
+ * becomes a dot (with round caps) so that it still shows.
  */
 export function traceSeries(pen: Pen, x: Float64Array, y: Float64Array, reduced: ReducedLine, frame: Frame) {
   const { map } = frame;
@@ -46,12 +47,12 @@ export function traceSeries(pen: Pen, x: Float64Array, y: Float64Array, reduced:
   for (let k = 0; k < reduced.length; k++) {
     const i = indices[k];
     const py = i >= 0 ? map.y(y[i]) : NaN;
-    if (Number.isNaN(py)) {
+    const px = i >= 0 ? map.x(x[i]) : NaN;
+    if (Number.isNaN(py) || Number.isNaN(px)) {
       if (run === 1) pen.lineTo(lastX + 0.01, lastY);
       run = 0;
       continue;
     }
-    const px = map.x(x[i]);
     if (run === 0) pen.moveTo(px, py);
     else pen.lineTo(px, py);
     lastX = px;
@@ -83,6 +84,7 @@ export class ClippedMarks {
       const i = indices[k];
       if (i < 0) continue;
       const v = y[i];
+      if (Number.isNaN(x[i])) continue;
       if (v > high) this.add(frame.map.x(x[i]), true);
       else if (v < low) this.add(frame.map.x(x[i]), false);
     }

@@ -1,3 +1,4 @@
+import { setChildren } from "../../render/dom.js";
 import { themeColor } from "../../render/style.js";
 import { exportTheme } from "../../render/svg.js";
 import type { Hooks, Settled } from "../../render/view.js";
@@ -72,7 +73,7 @@ export class ScalarsCharts {
       hover: (entry) => this.hover(entry),
     });
     this.grid.className = "rc-charts";
-    this.container.append(...(data.timeNote ? [hint(data.timeNote)] : []), this.grid, this.legend.element);
+    this.container.append(...data.notes.map(hint), this.grid, this.legend.element);
     root.append(this.container);
     this.entries = data.entries(settings);
     this.syncCharts();
@@ -194,7 +195,10 @@ export class ScalarsCharts {
     // Map order is insertion order: keep it the order of the specs, as the grid shows them.
     this.charts.clear();
     for (const chart of ordered) this.charts.set(chart.spec.key, chart);
-    this.grid.replaceChildren(...ordered.map((chart) => chart.element));
+    setChildren(
+      this.grid,
+      ordered.map((chart) => chart.element),
+    );
     if (!sameRaw) this.listCharted(specs);
   }
 

@@ -1,4 +1,4 @@
-import { pathRound, select } from "d3";
+import { max, pathRound, select } from "d3";
 import { toCSV } from "../../render/export.js";
 import { svgDocument, svgElement, type ExportTheme } from "../../render/svg.js";
 import { drawAxes, makeFrame } from "./axes.js";
@@ -35,7 +35,7 @@ export function chartsToSVG(
   const rows = Math.ceil(charts.length / perRow);
   const width = Math.max(chartWidth, Math.min(charts.length, perRow) * (chartWidth + GAP) - GAP);
   const shownEntries = entries.filter((entry) => look.shown(entry));
-  const legendColumn = Math.min(width, 28 + CHAR_WIDTH * Math.max(0, ...shownEntries.map((entry) => entry.label.length)));
+  const legendColumn = Math.min(width, 28 + CHAR_WIDTH * (max(shownEntries, (entry) => entry.label.length) ?? 0));
   const legendColumns = Math.max(1, Math.floor(width / legendColumn));
   const legendTop = rows * (cellHeight + GAP) + 4;
   const height = legendTop + Math.ceil(shownEntries.length / legendColumns) * LEGEND_ROW + 8;

@@ -1,3 +1,4 @@
+import { setChildren } from "../../render/dom.js";
 import type { LegendEntry } from "./model.js";
 
 export interface LegendHandlers {
@@ -7,6 +8,19 @@ export interface LegendHandlers {
   pick(entry: LegendEntry, additive: boolean): void;
   /** The pointer is over an entry's row, or left it (null). */
   hover(entry: LegendEntry | null): void;
+}
+
+/**
+ * Entries the legend lists at most: a list of 150,000 runs is of no use to read, and its layout
+ * cost seconds on every frame that reads a colour. The rest follow "show all" and "hide all".
+ */
+const MAX_ROWS = 2000;
+
+function moreLine(count: number): HTMLElement {
+  const line = document.createElement("div");
+  line.className = "rc-run-legend-more";
+  line.textContent = `… and ${count.toLocaleString("en")} more, shown and hidden with the buttons above`;
+  return line;
 }
 
 /**
@@ -35,7 +49,7 @@ export class Legend {
     this.entries = entries;
     this.rows.clear();
     this.hovered = null;
-    const rows = entries.map((entry) => {
+    const rows: HTMLElement[] = entries.slice(0, MAX_ROWS).map((entry) => {
       const row = document.createElement("label");
       row.className = "rc-run-legend-entry";
       const box = document.createElement("input");
@@ -62,7 +76,8 @@ export class Legend {
       this.rows.set(entry, { row, box });
       return row;
     });
-    this.list.replaceChildren(...rows);
+    if (entries.length > MAX_ROWS) rows.push(moreLine(entries.length - MAX_ROWS));
+    setChildren(this.list, rows);
   }
 
   /** Marks the entry under the pointer (in a chart or here). */

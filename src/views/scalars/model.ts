@@ -7,11 +7,11 @@ import { smoothTraces } from "../../data/smoothing.js";
 import { categoricalColor, runColors } from "../../render/color.js";
 import type { RunsInput } from "../../data/input.js";
 import type { Settings, XAxis } from "./options.js";
-import { firstTimes, splitTraces, type SeriesTraces } from "./traces.js";
+import { firstTimes, repeatedSteps, splitTraces, type SeriesTraces } from "./traces.js";
 
 /** One drawn line: a run's series, or a group's aggregate of it. */
 export interface Line {
-  /** Unique within a chart. */
+  /** Unique among every chart's lines: the series' and the run's (or group's) index, never their names. */
   readonly key: string;
   /** The legend entry it belongs to (a run id, or a group). */
   readonly entry: LegendEntry;
@@ -61,8 +61,8 @@ export class ScalarsData {
   readonly names: readonly string[];
   readonly runs: Runs | null;
   readonly hasTimes: boolean;
-  /** How the time column's numbers were read, when the view should say so. */
-  readonly timeNote: string | null;
+  /** How the time column's numbers were read, and reports that repeat a step: what the view says of its data. */
+  readonly notes: readonly string[];
   /** Each scalar run's row in the runs table, -1 when absent. */
   private readonly rowOfRun: Int32Array;
   private readonly firstTime: Float64Array;
@@ -79,7 +79,7 @@ export class ScalarsData {
     this.series = scalars.series;
     this.runIds = scalars.runIds;
     this.hasTimes = scalars.times !== null;
-    this.timeNote = scalars.timeNote;
+    this.notes = [scalars.timeNote, repeatedSteps(this.traces, scalars)].filter((note) => note !== null);
     this.firstTime = firstTimes(scalars);
     this.runs = runsInput ? readRuns(runsInput) : null;
     const runs = this.runs;
@@ -94,7 +94,7 @@ export class ScalarsData {
   /** The charts the settings ask for, in the order the series first appear. */
   charts(settings: Settings): ChartSpec[] {
     const chosen = chosenSeries(this.series, settings.metrics);
-    if (settings.variants === "separate") return chosen.map((s) => ({ key: this.series[s].key, title: this.series[s].key, series: [s] }));
+    if (settings.variants === "separate") return chosen.map((s) => ({ key: `series:${s}`, title: this.series[s].key, series: [s] }));
     const byMetric = new Map<string, number[]>();
     for (const s of chosen) byMetric.set(this.series[s].metric, [...(byMetric.get(this.series[s].metric) ?? []), s]);
     return [...byMetric].map(([metric, series]) => ({ key: `metric:${metric}`, title: metric, series }));
@@ -106,7 +106,7 @@ export class ScalarsData {
     chart.series.forEach((series, dash) => {
       const variant = chart.series.length > 1 ? this.series[series].variant : null;
       const made = entries.groups ? this.groupLines(series, settings, entries, variant, dash) : this.runLines(series, settings, entries, variant, dash);
-      lines.push(...made);
+      for (const line of made) lines.push(line);
     });
     return lines;
   }
@@ -229,7 +229,7 @@ export class ScalarsData {
         : smoothed.subarray(offsets[t], offsets[t + 1]);
     const views = this.views(series, settings.x);
     return Array.from(runs, (run, t) => ({
-      key: `${this.series[series].key}\u0000${this.runIds[run]}`,
+      key: `${series}:${run}`,
       entry: entries.ofRun[run],
       series: this.series[series],
       variant,
@@ -284,7 +284,7 @@ export class ScalarsData {
       const positions = settings.x === "step" ? grid : aggregate(onGrid(x), grid.length, "mean", "none").center;
       const times = this.traces[series].times;
       lines.push({
-        key: `${this.series[series].key}\u0000group:${g}`,
+        key: `${series}:group:${g}`,
         entry: entries.list[g],
         series: this.series[series],
         variant,

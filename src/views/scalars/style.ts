@@ -30,7 +30,7 @@ const CSS = `
 .rc-scalars .rc-dot { stroke: var(--rc-bg); stroke-width: 1; pointer-events: none; }
 .rc-scalars .rc-zoom { fill: var(--rc-accent); fill-opacity: 0.12; stroke: var(--rc-accent); pointer-events: none; }
 .rc-scalars .rc-curve-tooltip {
-  position: absolute; z-index: 3; pointer-events: none; max-width: 600px; padding: 4px 6px; font-size: 11px;
+  position: absolute; z-index: 3; pointer-events: none; width: max-content; max-width: 600px; padding: 4px 6px; font-size: 11px;
   background: var(--rc-bg); color: var(--rc-fg); border: 1px solid var(--rc-grid); border-radius: 4px;
   box-shadow: 0 2px 10px rgba(0, 0, 0, 0.2);
 }
@@ -39,7 +39,8 @@ const CSS = `
 .rc-scalars .rc-curve-tooltip table { border-collapse: collapse; }
 .rc-scalars .rc-curve-tooltip th { font-weight: normal; color: var(--rc-fg-muted); text-align: left; padding: 0 4px; }
 .rc-scalars .rc-curve-tooltip td { padding: 0 4px; white-space: nowrap; }
-/* Names wrap rather than being cut: the tooltip takes no pointer, so nothing could show the rest. */
+/* Names wrap rather than being cut: the tooltip takes no pointer, so nothing could show the rest.
+   The tooltip is as wide as its rows (max-content), not squeezed by the edge of the chart it sits in. */
 .rc-scalars .rc-curve-tooltip td.rc-curve-name { max-width: 260px; white-space: normal; overflow-wrap: anywhere; }
 .rc-scalars .rc-curve-number { text-align: right; font-variant-numeric: tabular-nums; }
 .rc-scalars .rc-curve-more { color: var(--rc-fg-muted); font-style: italic; }
@@ -55,6 +56,7 @@ const CSS = `
 .rc-scalars .rc-run-legend-entry.rc-selected .rc-run-legend-name { font-weight: 700; color: var(--rc-accent); }
 .rc-scalars .rc-run-legend-entry.rc-hovered { background: color-mix(in srgb, var(--rc-accent) 16%, transparent); border-radius: 2px; }
 .rc-scalars .rc-run-legend-entry.rc-group-entry { white-space: normal; align-items: flex-start; }
+.rc-scalars .rc-run-legend-more { grid-column: 1 / -1; color: var(--rc-fg-muted); font-style: italic; }
 .rc-scalars .rc-group-entry .rc-run-legend-name { overflow-wrap: anywhere; }
 .rc-scalars .rc-group-entry .rc-swatch { margin-top: 3px; }
 .rc-scalars .rc-curve-row.rc-hovered td { font-weight: 700; background: color-mix(in srgb, var(--rc-accent) 14%, transparent); }

@@ -1,3 +1,4 @@
+import { notes } from "../../data/errors.js";
 import type { Scalars } from "../../data/scalars.js";
 
 /**
@@ -98,6 +99,28 @@ function sortedTraces(scalars: Scalars): SeriesTraces[] {
       times: times ? gather(times, rows) : null,
     };
   });
+}
+
+/**
+ * What the view says of reports that repeat a step of their run and series (a resumed run,
+ * a metric logged twice): how many, and the first; null when none does. Steps are in order within
+ * each trace, so a repeat follows what it repeats.
+ */
+export function repeatedSteps(traces: readonly SeriesTraces[], scalars: Scalars): string | null {
+  let count = 0;
+  let first: { series: number; run: number; step: number } | null = null;
+  traces.forEach(({ runs, offsets, steps }, series) => {
+    for (let t = 0; t < runs.length; t++) {
+      for (let i = offsets[t] + 1; i < offsets[t + 1]; i++) {
+        if (steps[i] !== steps[i - 1]) continue;
+        count++;
+        first ??= { series, run: runs[t], step: steps[i] };
+      }
+    }
+  });
+  if (!first) return null;
+  const { series, run, step } = first;
+  return notes.repeatedSteps(count, scalars.runIds[run], scalars.series[series].key, step);
 }
 
 /** Each run's earliest time over all its series (the origin of relative time); NaN without times. */

@@ -58,7 +58,11 @@ export function chooseChannels(runs: Runs, columns: ColumnResolver, choice: Chan
  * the first), else the first param: a param with one value for every point would stack them.
  */
 function defaultX(runs: Runs, y: RunColumn): RunColumn {
-  const placed = (column: RunColumn) => (row: number) => !isMissingOn(column, defaultAxisKind(column), row);
+  const placed = (column: RunColumn) => {
+    // The kind once per column: it reads every value, so once per row would be quadratic.
+    const kind = defaultAxisKind(column);
+    return (row: number) => !isMissingOn(column, kind, row);
+  };
   const rows = Array.from({ length: runs.count }, (_, row) => row).filter(placed(y));
   const params = runs.columns.filter((c) => c.role === "param");
   const spread = params.filter((c) => varies(c, rows.filter(placed(c))));

@@ -4,7 +4,7 @@ import { picker, toggleGroup } from "../../render/controls.js";
 import type { ChannelChoice, Channels } from "./channels.js";
 
 /** A summary column's name, "loss/validation (min)", split into its series and summary. */
-const SUMMARY_NAME = /^(.*) \((last|min|max)\)$/;
+const SUMMARY_NAME = /^(.*) \((last|min|max)\)$/s;
 
 /**
  * The toolbar's pickers: x, y (with LAST / MIN / MAX when y is a series of the scalars) and

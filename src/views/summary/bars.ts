@@ -1,3 +1,4 @@
+import { setChildren } from "../../render/dom.js";
 import { axisTop, format, select } from "d3";
 import { svgElement } from "../../render/svg.js";
 import { cellText } from "../values/format.js";
@@ -83,7 +84,7 @@ export function drawRows(g: SVGGElement, layout: PanelLayout, values: ArrayLike<
     row.append(text);
     rows.push(row);
   }
-  g.replaceChildren(...rows);
+  setChildren(g, rows);
 }
 
 /** A row's classes for the selection and the pointer. */

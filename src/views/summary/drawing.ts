@@ -1,4 +1,5 @@
-import { pointer } from "d3";
+import { appendAll } from "../../render/dom.js";
+import { max, pointer } from "d3";
 import { distinctNames } from "../../data/names.js";
 import { type Runs } from "../../data/runs.js";
 import { categoricalColor } from "../../render/color.js";
@@ -68,7 +69,10 @@ export class SummaryChart {
     hooks.controls.append(label, this.status);
     this.grid.className = "rc-bar-panels";
     this.panels = metrics.map((metric) => this.panel(metric));
-    this.grid.append(...this.panels.map((panel) => panel.element));
+    appendAll(
+      this.grid,
+      this.panels.map((panel) => panel.element),
+    );
     this.container.append(this.grid);
     if (options.width) this.container.style.width = `${options.width}px`;
     root.append(this.container);
@@ -180,7 +184,7 @@ export class SummaryChart {
       this.measure = textMeasure(probe);
       probe.remove();
       const measure = this.measure;
-      this.longestName = Math.max(...this.names.map((name) => measure(name))) + 8;
+      this.longestName = (max(this.names, measure) ?? 0) + 8;
       this.grid.style.setProperty("--rc-panel-min", `${Math.max(PANEL_MIN, Math.ceil(this.longestName) + PANEL_BEYOND_NAMES)}px`);
     }
     const look = this.look();

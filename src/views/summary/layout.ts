@@ -47,8 +47,7 @@ function inlierExtent(values: ArrayLike<number>): [number, number] {
   const whole = finiteExtent(values) ?? [0, 1];
   const bounds = inlierRange([{ values, from: 0, to: values.length }], false);
   if (!bounds || (bounds[0] <= whole[0] && bounds[1] >= whole[1])) return whole;
-  const within = Array.from(values).filter((v) => v >= bounds[0] && v <= bounds[1]);
-  return within.length ? [Math.min(...within), Math.max(...within)] : whole;
+  return finiteExtent(Array.from(values).filter((v) => v >= bounds[0] && v <= bounds[1])) ?? whole;
 }
 
 /** Whether a value lies beyond a panel's axis (an outlier): its bar stops at the edge, marked. */

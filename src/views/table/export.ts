@@ -1,5 +1,5 @@
 import type { TableColumn } from "../../data/run-table.js";
-import { spreadsheetSafe, toCSV } from "../../render/export.js";
+import { toCSV } from "../../render/export.js";
 import { themeColor } from "../../render/style.js";
 import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
 import { fitText, fontMeasure } from "../../render/text.js";
@@ -15,17 +15,16 @@ export interface ExportedRows {
 
 /**
  * The rows as CSV with the columns shown: run_id, name, the rank when ranked, then each column
- * by its full name. Text a spreadsheet would take for a formula is neutralised, headers too.
+ * by its full name (toCSV neutralises text a spreadsheet would take for a formula).
  */
 export function tableCSV(columns: readonly TableColumn[], rows: ExportedRows, context: CellContext): string {
   const { table } = context;
-  const text = (value: string | number | null) => (typeof value === "string" ? spreadsheetSafe(value) : value);
-  const header = ["run_id", "name", ...(rows.ranks ? ["rank"] : []), ...columns.map((c) => c.id)].map(spreadsheetSafe);
+  const header = ["run_id", "name", ...(rows.ranks ? ["rank"] : []), ...columns.map((c) => c.id)];
   const lines: (string | number | null)[][] = [];
   for (let position = rows.from; position < rows.to; position++) {
     const row = rows.order[position];
     const rank = rows.ranks ? [rows.ranks[position] || null] : [];
-    lines.push([text(table.ids[row]), text(table.names[row]), ...rank, ...columns.map((c) => text(csvValue(c, row)))]);
+    lines.push([table.ids[row], table.names[row], ...rank, ...columns.map((c) => csvValue(c, row))]);
   }
   return toCSV(header, lines);
 }

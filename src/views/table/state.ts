@@ -114,7 +114,7 @@ const labelWidths = new Map<string, number>();
  * column shown, not only those in view.
  */
 export function columnWidth(state: TableState, column: TableColumn): number {
-  const resized = state.widths[column.id];
+  const resized = Object.hasOwn(state.widths, column.id) ? state.widths[column.id] : undefined;
   if (resized !== undefined) return resized;
   if (column.id === "name") return nameWidth(column);
   let measured = labelWidths.get(column.label);

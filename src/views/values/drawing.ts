@@ -1,3 +1,4 @@
+import { max } from "d3";
 import { SUMMARIES } from "../../data/summaries.js";
 import type { Hooks, Settled } from "../../render/view.js";
 import { rowExtremes } from "./extremes.js";
@@ -169,7 +170,7 @@ export class ValuesTable {
       const [headings, others] = runsAs === "rows" ? [columns.names, keys] : [keys, columns.names];
       const font = `600 12px ${this.fontFamily}`;
       measure = {
-        longest: Math.max(textWidth(runsAs === "rows" ? "run" : "metric", font), ...[...new Set(headings)].map((text) => textWidth(text, font))),
+        longest: Math.max(textWidth(runsAs === "rows" ? "run" : "metric", font), max(new Set(headings), (text) => textWidth(text, font)) ?? 0),
         // A series' column also holds its extremes under the name: "▲ 0.9543" needs some 70px.
         columnWidth: columnWidth(others, this.fontFamily, runsAs === "rows" ? 80 : 64),
       };

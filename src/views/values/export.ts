@@ -1,3 +1,4 @@
+import { max } from "d3";
 import { toCSV } from "../../render/export.js";
 import { themeColor } from "../../render/style.js";
 import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
@@ -65,7 +66,7 @@ export function valuesSVG(grid: Grid, themed: Element): string {
   const rowHeadings = rows.map((row) => rowHeading(grid, row));
   const headings = columns.map((column) => columnHeading(grid, column));
   const corner = cornerText(grid);
-  const headingWidth = Math.min(MAX_METRIC, Math.max(textWidth(corner, bold), ...rowHeadings.map((h) => textWidth(h.text, bold))) + 2 * CELL_PADDING);
+  const headingWidth = Math.min(MAX_METRIC, Math.max(textWidth(corner, bold), max(rowHeadings, (h) => textWidth(h.text, bold)) ?? 0) + 2 * CELL_PADDING);
   const measure = fontMeasure(bold);
   // The narrowest width, in 8px steps, at which a heading takes three lines at most.
   const nameWidth = (name: string) => {
@@ -74,12 +75,12 @@ export function valuesSVG(grid: Grid, themed: Element): string {
     return width;
   };
   const widths = columns.map((column) => {
-    const values = Math.max(0, ...texts.map((row) => textWidth(row[column], font) + MARK_WIDTH));
+    const values = max(texts, (row) => textWidth(row[column], font) + MARK_WIDTH) ?? 0;
     return Math.min(MAX_COLUMN, Math.max(nameWidth(headings[column].text), values) + 2 * CELL_PADDING);
   });
   // Headings wrap onto up to three lines where names break, like the headers on screen.
   const nameLines = headings.map((heading, column) => fitText(heading.text, widths[column] - 2 * CELL_PADDING, measure, NAME_LINES).lines);
-  const headerHeight = Math.max(1, ...nameLines.map((lines) => lines.length)) * LINE_HEIGHT + 10;
+  const headerHeight = Math.max(1, max(nameLines, (lines) => lines.length) ?? 0) * LINE_HEIGHT + 10;
   const xs: number[] = [];
   widths.reduce((x, width, column) => ((xs[column] = x), x + width), PADDING + headingWidth);
   const tableWidth = headingWidth + widths.reduce((sum, width) => sum + width, 0);

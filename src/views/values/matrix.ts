@@ -1,45 +1,13 @@
-import { RunsDataError, messages } from "../../data/errors.js";
-import { distinctNames } from "../../data/names.js";
+import { messages } from "../../data/errors.js";
+import { shownRuns, type RunColumns } from "../../data/run-columns.js";
 import type { Runs } from "../../data/runs.js";
 import type { Scalars } from "../../data/scalars.js";
 import { summarize, type Summary } from "../../data/summaries.js";
 
-/**
- * The runs a table shows: those of the runs table that reported any value, in its order, named
- * by it; else the scalars' run ids.
- */
-export interface RunColumns {
-  readonly ids: readonly string[];
-  readonly names: readonly string[];
-  /** For each run of the scalars (scalars.runIds order), its index here, or -1 when it is not shown. */
-  readonly columnOfScalarRun: Int32Array;
-  /** Runs of the runs table left out for reporting nothing. */
-  readonly withoutValues: number;
-}
+export type { RunColumns } from "../../data/run-columns.js";
 
 export function runColumns(scalars: Scalars, runs: Runs | null): RunColumns {
-  if (!runs) {
-    return { ids: scalars.runIds, names: scalars.runIds, columnOfScalarRun: Int32Array.from(scalars.runIds, (_, i) => i), withoutValues: 0 };
-  }
-  const rowOfScalarRun = Int32Array.from(scalars.runIds, (id) => runs.rowOf(id));
-  if (!rowOfScalarRun.some((row) => row >= 0)) {
-    throw new RunsDataError(messages.scalarsNoRuns(scalars.runIds[0], runs.ids[0]));
-  }
-  const reported = new Uint8Array(runs.count);
-  for (const row of rowOfScalarRun) if (row >= 0) reported[row] = 1;
-  const rows = runs.ids.flatMap((_, row) => (reported[row] ? [row] : []));
-  const indexOfRow = new Int32Array(runs.count).fill(-1);
-  rows.forEach((row, index) => (indexOfRow[row] = index));
-  const ids = rows.map((row) => runs.ids[row]);
-  return {
-    ids,
-    names: distinctNames(
-      rows.map((row) => runs.names[row]),
-      ids,
-    ),
-    columnOfScalarRun: rowOfScalarRun.map((row) => (row >= 0 ? indexOfRow[row] : -1)),
-    withoutValues: runs.count - rows.length,
-  };
+  return shownRuns(scalars.runIds, runs, () => messages.scalarsNoRuns(scalars.runIds[0], runs!.ids[0]));
 }
 
 /** How many values each run reported for each series: counts[series * runIds.length + run]. */

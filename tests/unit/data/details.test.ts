@@ -41,6 +41,27 @@ describe("details table", () => {
     expect(details.paths).toEqual(["a/x", "a/sub/p", "a/sub/q", "a/z", "b/y", "top"]);
   });
 
+  test("keys made of NUL bytes and digits are fields like any other: none hides another", () => {
+    // The order was once kept with "\u0000" + index placeholder keys, which such a key overwrote.
+    const paths = ["a/x", "\u00000", "\u00001", "a/\u00000", "b", "\u0000"];
+    const details = readDetails(
+      paths.flatMap((p, i) => [
+        { run_id: "r1", path: p, value: "1" },
+        { run_id: "r2", path: p, value: String(i) },
+      ]),
+    );
+    expect(details.paths).toEqual(["a/x", "a/\u00000", "\u00000", "\u00001", "b", "\u0000"]);
+    expect(details.values.map((values) => values[1])).toEqual(["0", "3", "1", "2", "4", "5"]);
+  });
+
+  test("150,000 fields of one section and a path 10,000 sections deep are ordered", () => {
+    const many = readDetails({ r: Object.fromEntries(Array.from({ length: 150_000 }, (_, i) => [`f${i}`, i])) });
+    expect(many.paths.length).toBe(150_000);
+    expect(many.paths[149_999]).toBe("f149999");
+    const deep = readDetails([{ run_id: "r", path: "s/".repeat(10_000) + "leaf", value: "1" }]);
+    expect(deep.paths).toEqual(["s/".repeat(10_000) + "leaf"]);
+  });
+
   test("Arrow table, IPC bytes and arquero read the same as records", () => {
     const columns = { run_id: rows.map((r) => r.run_id), path: rows.map((r) => r.path), value: rows.map((r) => r.value) };
     const expected = readDetails(rows);

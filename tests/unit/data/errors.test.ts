@@ -26,7 +26,7 @@ test("every message a module names is in schema/messages.json, and every message
   const templates = { ...MESSAGES.messages, ...MESSAGES.notes };
   expect([...named].filter((key) => !(key in templates))).toEqual([]);
   const snake = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-  // "series" and "seriesWithoutVariant" are parts of scalarsSameName, filled there.
+  // "series" and "seriesWithoutVariant" are parts of sameSeriesName, filled there.
   const parts = ["series", "seriesWithoutVariant", "badFileIpc"];
   const unsaid = Object.keys(templates).filter((key) => !named.has(key) && !python.includes(`_errors.${snake(key)}(`) && !parts.includes(key));
   expect(unsaid).toEqual([]);

@@ -31,6 +31,16 @@ test("what does not fit in the lines allowed is shortened in the middle, as much
   expect(two.lines.join("")).toMatch(/^data\/.*….*name$/);
 });
 
+test("a name of 100,000 characters is shortened without measuring it letter by letter", () => {
+  let measured = 0;
+  const counting: Measure = (text) => (measured++, text.length);
+  const fitted = fitText("x".repeat(50_000) + "/" + "y".repeat(49_999), 40, counting, 2);
+  expect(fitted.shortened).toBe(true);
+  expect(fitted.lines.join("")).toMatch(/^x+…y+$/);
+  expect(fitted.lines.every((line) => line.length <= 40)).toBe(true);
+  expect(measured).toBeLessThan(5_000);
+});
+
 test("a room too small for any character gives the ellipsis alone", () => {
   expect(fitText("abcdef", 1, perChar)).toEqual({ lines: ["…"], shortened: true, width: 1 });
 });

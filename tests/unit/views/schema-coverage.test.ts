@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import diffJson from "../../../schema/views/diff.json";
+import logsJson from "../../../schema/views/logs.json";
+import plotsJson from "../../../schema/views/plots.json";
+import samplesJson from "../../../schema/views/samples.json";
 import parallelJson from "../../../schema/views/parallel.json";
 import scalarsJson from "../../../schema/views/scalars.json";
 import scatterJson from "../../../schema/views/scatter.json";
@@ -11,6 +14,9 @@ import plugin from "../../../schema/lab/plugin.json";
 import { checkOptions, checkState, defaultOptions, viewOptions, type ViewSchema } from "../../../src/data/schema";
 import { RunsDataError } from "../../../src/data/errors";
 import type { DiffOptions, DiffState } from "../../../src/views/diff/index";
+import type { LogsOptions, LogsState } from "../../../src/views/diff/logs/index";
+import type { PlotsOptions, PlotsState } from "../../../src/views/plots/index";
+import type { SamplesOptions, SamplesState } from "../../../src/views/samples/index";
 import type { ParallelOptions, ParallelState } from "../../../src/views/parallel/index";
 import type { ScalarsOptions, ScalarsState } from "../../../src/views/scalars/index";
 import type { ScatterOptions, ScatterState } from "../../../src/views/scatter/index";
@@ -37,6 +43,9 @@ const covered: Record<string, [boolean, boolean]> = {
   summary: [true satisfies Same<Own<SummaryOptions>, Taken<typeof summaryJson>>, true satisfies Same<keyof SummaryState, StateKeys<typeof summaryJson>>],
   table: [true satisfies Same<Own<TableOptions>, Taken<typeof tableJson>>, true satisfies Same<keyof TableState, StateKeys<typeof tableJson>>],
   values: [true satisfies Same<Own<ValuesOptions>, Taken<typeof valuesJson>>, true satisfies Same<keyof ValuesState, StateKeys<typeof valuesJson>>],
+  samples: [true satisfies Same<Own<SamplesOptions>, Taken<typeof samplesJson>>, true satisfies Same<keyof SamplesState, StateKeys<typeof samplesJson>>],
+  plots: [true satisfies Same<Own<PlotsOptions>, Taken<typeof plotsJson>>, true satisfies Same<keyof PlotsState, StateKeys<typeof plotsJson>>],
+  logs: [true satisfies Same<Own<LogsOptions>, Taken<typeof logsJson>>, true satisfies Same<keyof LogsState, StateKeys<typeof logsJson>>],
 };
 
 const folder = path.join(__dirname, "../../../schema/views");

@@ -1,7 +1,7 @@
 import { columnResolver } from "../../../../src/data/resolve";
 import { readRuns, type CategoricalColumn } from "../../../../src/data/runs";
 import { estimateWidth } from "../../../../src/render/text";
-import { OTHER, shownCategories } from "../../../../src/views/parallel/categories";
+import { shownCategories } from "../../../../src/views/parallel/categories";
 import { axesNote, chooseDimensions, MAX_AXES } from "../../../../src/views/parallel/dimensions";
 import { axesThatFit, layOut } from "../../../../src/views/parallel/layout";
 
@@ -78,13 +78,21 @@ describe("categorical axes with more values than fit", () => {
     expect([shown.domain, shown.folded]).toEqual([["a", "b"], 0]);
   });
 
-  test("the most frequent, ties in sorted order, in sorted order, then OTHER for the rest", () => {
+  test("the most frequent, ties in sorted order, in sorted order, then the other slot for the rest", () => {
     const values = ["d", "d", "d", "a", "c", "c", "b", "b", "e", null];
     const shown = shownCategories(column(values), 4);
-    // d (3), then b and c (2 each); a and e (1 each) fold into OTHER.
-    expect(shown.domain).toEqual(["b", "c", "d", OTHER]);
+    // d (3), then b and c (2 each); a and e (1 each) fold into the other slot.
+    expect(shown.domain).toEqual(["b", "c", "d", shown.other]);
     expect(shown.folded).toBe(2);
     expect(["a", "b", "e"].map(shown.has)).toEqual([false, true, false]);
+  });
+
+  test("the other slot's key is no category's text, whatever text the categories hold", () => {
+    const values = ["\u0000other", "\u0000other", "\u0000other\u0000", "\u0000other\u0000", "a", "b", "c"];
+    const shown = shownCategories(column(values), 3);
+    expect(values).not.toContain(shown.other);
+    expect(shown.domain).toEqual(["\u0000other", "\u0000other\u0000", shown.other]);
+    expect(new Set(shown.domain).size).toBe(3);
   });
 });
 
@@ -118,12 +126,12 @@ describe("layout", () => {
     for (const axis of layout.axes.slice(1)) expect(spacing).toBeGreaterThanOrEqual(9 + Math.max(...axis.ticks.map((t) => t.width)) + 6);
   });
 
-  test("runs of a category folded into OTHER cross its axis at OTHER's place", () => {
+  test("runs of a category folded into the other slot cross its axis there", () => {
     const many = readRuns(Array.from({ length: 60 }, (_, i) => ({ run_id: `r${i}`, "params.c": `v${i % 30}`, "metrics.m": i })));
     const layout = layOut(dimensions(choose(many, { params: ["c"], metrics: ["m"] })), many.count, 600, 360, text);
     const axis = layout.axes[0];
     expect(axis.categories!.folded).toBeGreaterThan(0);
-    const otherY = (axis.scale as (v: string) => number)(OTHER);
+    const otherY = (axis.scale as (v: string) => number)(axis.categories!.other);
     const column = many.column("c") as CategoricalColumn;
     column.values.forEach((value, row) => {
       const y = layout.ys[row * 2];

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { readScalars } from "../../../../src/data/scalars";
-import { splitTraces } from "../../../../src/views/scalars/traces";
+import { repeatedSteps, splitTraces } from "../../../../src/views/scalars/traces";
 
 fc.configureGlobal({ seed: 20261122 });
 
@@ -87,5 +87,32 @@ describe("splitting scalars into traces", () => {
     const [again] = splitTraces(shuffled);
     expect(again.values.buffer).not.toBe(shuffled.values.buffer);
     expect(Array.from(again.values)).toEqual([1, 2, 3]);
+  });
+});
+
+describe("reports that repeat a step", () => {
+  const report = (run_id: string, metric: string, step: number, value = 1) => ({ run_id, metric, step, value });
+
+  test("are counted, in order or not, and the first named; none: no note", () => {
+    const rows = [
+      report("a", "loss", 2),
+      report("a", "loss", 1),
+      report("b", "loss", 1),
+      report("a", "loss", 2, 5),
+      report("a", "loss", 1, 3),
+      report("b", "acc", 1),
+    ];
+    const scalars = readScalars(rows);
+    expect(repeatedSteps(splitTraces(scalars), scalars)).toBe(
+      `2 reports repeat a step already reported for its run and series (first: run "a", "loss", step 1): each is drawn, and a series' last value is its latest report, as in MLflow.`,
+    );
+    const distinct = readScalars(rows.slice(0, 3));
+    expect(repeatedSteps(splitTraces(distinct), distinct)).toBeNull();
+  });
+
+  test("a run and a metric whose names share a separator are told apart", () => {
+    // Keyed by text, "loss" of run "a\0b" and "loss\0a" of run "b" were once one trace.
+    const scalars = readScalars([report("a\u0000b", "loss", 1), report("b", "loss\u0000a", 1)]);
+    expect(repeatedSteps(splitTraces(scalars), scalars)).toBeNull();
   });
 });

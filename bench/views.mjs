@@ -1,0 +1,194 @@
+// The scatter, summary, values and diff views against Observable Plot and Plotly: first paints
+// at 100, 1,000 and 10,000 runs of the bench sweep (bench/data.mjs), in headless Chromium.
+//
+//   node bench/views.mjs [--sizes 100,1000,10000] [--views scatter,summary,values,diff]
+//                        [--pages 5] [--bundle FILE] [--port 8773]
+//
+// Each library draws each view in `pages` fresh pages, three times per page: the first is the
+// first view of the page (cold: nothing of the library has run yet), the others later views
+// (warm). The library and the data are loaded before the clock starts; runcompare reads Arrow
+// IPC bytes (decoding included), the peers JSON records already parsed. The values view gets
+// the scalars' rows that decide each series' last, min and max value, as Python sends them to
+// it; the peers get each run's last values. `node bench/run.mjs
+// --only views` runs this too, through `run(context)`.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { makeScalars, makeRuns, runsRecords, runsTable, summaryRowsIPC, toIPC } from "./data.mjs";
+import { VALUES_SERIES } from "./browser/views-scenario.mjs";
+import { OUTPUT, outputUrl, runAlone } from "./harness.mjs";
+import { median } from "./report.mjs";
+
+const VIEWS = ["scatter", "summary", "values", "diff"];
+const PEERS = { scatter: ["plot", "plotly"], summary: ["plot", "plotly"], values: ["plot", "plotly"], diff: ["plotly"] };
+const NAMES = { runcompare: "runcompare", plot: "Observable Plot", plotly: "Plotly" };
+/** The values view reads scalars of runs x 1,000 steps x 2 series: 20 M rows at 10,000 runs would take minutes to make. */
+const VALUES_MAX_RUNS = 1000;
+
+/** The data files of one size: runs as IPC and records, scalars as IPC and each run's last values as records. */
+function writeData(count) {
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  const columns = makeRuns(count);
+  const files = { ids: columns.run_id };
+  const write = (name, bytes) => {
+    const file = path.join(OUTPUT, name);
+    fs.writeFileSync(file, bytes);
+    return outputUrl(file);
+  };
+  files.runs = write(`views-runs-${count}.arrow`, toIPC(runsTable(columns)));
+  files.runsJson = write(`views-runs-${count}.json`, JSON.stringify(runsRecords(columns)));
+  if (count <= VALUES_MAX_RUNS) {
+    const scalars = makeScalars(count);
+    files.scalars = write(`views-scalars-${count}.arrow`, summaryRowsIPC(count, scalars.columns));
+    // The last value of each run's series: the rows come run by run, series by series, in step order.
+    const records = JSON.parse(scalars.json);
+    const last = new Map();
+    for (const row of records) last.set(`${row.run_id}\u0000${row.metric}/${row.variant}`, row);
+    const values = [...last.values()].map((row) => ({ run_id: row.run_id, series: `${row.metric}/${row.variant}`, value: row.value }));
+    if (!values.every((v) => VALUES_SERIES.includes(v.series))) throw new Error("the scalars hold other series than VALUES_SERIES");
+    files.valuesJson = write(`views-values-${count}.json`, JSON.stringify(values));
+  }
+  return files;
+}
+
+const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
+
+/** `pages` fresh pages, three first paints in each: the first cold, the others warm. */
+async function measure(context, library, view, files, pages) {
+  const cold = [];
+  const warm = [];
+  const module = library === "runcompare" ? "/bench/browser/views-runcompare.mjs" : "/bench/browser/views-peers.mjs";
+  for (let i = 0; i < pages; i++) {
+    const page = await context.openPage();
+    if (library === "runcompare") await evaluate(page, module, "load", files, context.bundle);
+    else await evaluate(page, module, "load", library, files);
+    const paint = () => (library === "runcompare" ? evaluate(page, module, "firstPaint", view) : evaluate(page, module, "firstPaint", library, view));
+    cold.push(await paint());
+    warm.push(await paint(), await paint());
+    // Each paint: { rendered, shown } (bench/browser/timing.mjs shownOnScreen).
+    await page.context().close();
+  }
+  return { cold, warm };
+}
+
+/**
+ * Every view, size and library, the libraries taking turns page by page so that a change in the
+ * machine's load touches them alike. `context`: { openPage(path?), bundle?, sizes?, views?, pages?, log? }.
+ */
+export async function run(context) {
+  const log = context.log ?? ((text) => console.log(`${new Date().toISOString().slice(11, 19)} ${text}`));
+  const measured = { date: new Date().toISOString(), load: os.loadavg() };
+  const results = [];
+  for (const runs of context.sizes ?? [100, 1000, 10000]) {
+    log(`views: writing ${runs} runs`);
+    const files = writeData(runs);
+    for (const view of context.views ?? VIEWS) {
+      if (view === "values" && runs > VALUES_MAX_RUNS) continue;
+      const result = { view, runs };
+      for (const library of ["runcompare", ...PEERS[view]]) {
+        log(`views: ${view}, ${NAMES[library]}, ${runs} runs`);
+        try {
+          result[library] = await measure(context, library, view, files, context.pages ?? 5);
+        } catch (error) {
+          console.error(`views: ${library} ${view} at ${runs} failed: ${error.message}`);
+          result[library] = { error: error.message.split("\n")[0] };
+        }
+      }
+      results.push(result);
+    }
+  }
+  return { ...measured, results, markdown: markdown(results, measured, context.pages ?? 5), targets: targets(results) };
+}
+
+const ms = (value) => (Number.isFinite(value) ? (value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`) : "–");
+const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(value >= 10 ? 0 : 1)}x` : "–");
+
+/** Medians, cold and warm, and the fastest peer's over runcompare's. */
+function summarise(result) {
+  const of = (library, kind, measure = "shown") =>
+    result[library] && !result[library].error ? median(result[library][kind].map((paint) => paint[measure])) : NaN;
+  const peers = PEERS[result.view];
+  const fastest = (kind) => Math.min(...peers.map((peer) => of(peer, kind)).filter(Number.isFinite));
+  const fastestRendered = (kind) => Math.min(...peers.map((peer) => of(peer, kind, "rendered")).filter(Number.isFinite));
+  return {
+    cold: of("runcompare", "cold"),
+    warm: of("runcompare", "warm"),
+    coldRendered: of("runcompare", "cold", "rendered"),
+    warmRendered: of("runcompare", "warm", "rendered"),
+    peers: Object.fromEntries(
+      peers.map((peer) => [
+        peer,
+        { cold: of(peer, "cold"), warm: of(peer, "warm"), coldRendered: of(peer, "cold", "rendered"), warmRendered: of(peer, "warm", "rendered") },
+      ]),
+    ),
+    coldRatio: fastest("cold") / of("runcompare", "cold"),
+    warmRatio: fastest("warm") / of("runcompare", "warm"),
+    coldRenderedRatio: fastestRendered("cold") / of("runcompare", "cold", "rendered"),
+    warmRenderedRatio: fastestRendered("warm") / of("runcompare", "warm", "rendered"),
+  };
+}
+
+function markdown(results, { date, load }, pages) {
+  const both = (shown, rendered) => `${ms(shown)} (${ms(rendered)})`;
+  const rows = results.map((result) => {
+    const s = summarise(result);
+    const peer = (name) => {
+      if (!PEERS[result.view].includes(name)) return "–";
+      if (result[name]?.error) return "failed";
+      const p = s.peers[name];
+      return `${both(p.cold, p.coldRendered)} / ${both(p.warm, p.warmRendered)}`;
+    };
+    const own = result.runcompare?.error ? "failed" : `${both(s.cold, s.coldRendered)} / ${both(s.warm, s.warmRendered)}`;
+    const ratios = `${ratio(s.coldRatio)} (${ratio(s.coldRenderedRatio)}) / ${ratio(s.warmRatio)} (${ratio(s.warmRenderedRatio)})`;
+    return `| ${result.view} | ${result.runs.toLocaleString("en")} | ${own} | ${peer("plot")} | ${peer("plotly")} | ${ratios} |`;
+  });
+  return [
+    `Measured ${date.slice(0, 16).replace("T", " ")} UTC, load average at start ${load.map((l) => l.toFixed(1)).join(" ")}.`,
+    "",
+    "| view | runs | runcompare first paint: first view / later | Observable Plot | Plotly | vs fastest peer: first / later |",
+    "|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    `Medians over ${pages} fresh pages: the first view` +
+      " of each page (cold) and two later ones (warm). Each time runs from the call, made in a task as a notebook " +
+      "output is, to the start of the frame after the one that showed the view; in brackets, to the end of this thread's work on that frame (not " +
+      "bound to the display's 16.7 ms frames: where both libraries are shown in the same frame, it says which did less). The library and the data are " +
+      "loaded before the clock starts: runcompare reads Arrow IPC bytes (decoding included), the peers JSON records already parsed. Ratios: the fastest " +
+      "peer's median over runcompare's.",
+  ].join("\n");
+}
+
+function targets(results) {
+  const small = results.filter((result) => result.runs === 100).map((result) => ({ view: result.view, ...summarise(result) }));
+  if (!small.length) return [];
+  // Ahead: shown in an earlier frame, or in the same frame with less work done for it.
+  const ahead = (shown, rendered) => shown > 1 || (shown === 1 && rendered > 1);
+  const behind = small.filter((s) => !(ahead(s.coldRatio, s.coldRenderedRatio) && ahead(s.warmRatio, s.warmRenderedRatio))).map((s) => s.view);
+  const worst = Math.min(...small.flatMap((s) => [s.coldRenderedRatio, s.warmRenderedRatio]));
+  return [
+    `${small.map((s) => s.view).join(", ")} at 100 runs ahead of the fastest peer, first view and later: ` +
+      `${behind.length ? `**missed** (${behind.join(", ")})` : "met"}, at least ${ratio(worst)}`,
+  ];
+}
+
+async function main() {
+  const { values: args } = parseArgs({
+    options: {
+      sizes: { type: "string" },
+      views: { type: "string" },
+      pages: { type: "string" },
+      bundle: { type: "string" },
+      port: { type: "string", default: "8773" },
+    },
+  });
+  await runAlone(Number(args.port), run, {
+    bundle: args.bundle ? outputUrl(args.bundle) : undefined,
+    sizes: args.sizes?.split(",").map(Number),
+    views: args.views?.split(","),
+    pages: args.pages ? Number(args.pages) : undefined,
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,45 @@
+import { RunsDataError } from "./errors.js";
+import { distinctNames } from "./names.js";
+
+/**
+ * The runs a view of a long table (scalars, samples, plots) shows: those of the runs table that
+ * have rows in it, in its order, named by it; else the long table's own run ids.
+ */
+export interface RunColumns {
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  /** For each run of the long table (its runIds order), its index here, or -1 when it is not shown. */
+  readonly columnOfScalarRun: Int32Array;
+  /** Runs of the runs table left out for having no rows. */
+  readonly withoutValues: number;
+}
+
+/** The part of a runs table this needs (readRuns' and openRuns' results both have it). */
+export interface RunNames {
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  readonly count: number;
+  rowOf(id: string): number;
+}
+
+/** `noRuns` gives the message for a long table none of whose runs is in the runs table. */
+export function shownRuns(runIds: readonly string[], runs: RunNames | null, noRuns: () => string): RunColumns {
+  if (!runs) return { ids: runIds, names: runIds, columnOfScalarRun: Int32Array.from(runIds, (_, i) => i), withoutValues: 0 };
+  const rowOfRun = Int32Array.from(runIds, (id) => runs.rowOf(id));
+  if (!rowOfRun.some((row) => row >= 0)) throw new RunsDataError(noRuns());
+  const reported = new Uint8Array(runs.count);
+  for (const row of rowOfRun) if (row >= 0) reported[row] = 1;
+  const rows = runs.ids.flatMap((_, row) => (reported[row] ? [row] : []));
+  const indexOfRow = new Int32Array(runs.count).fill(-1);
+  rows.forEach((row, index) => (indexOfRow[row] = index));
+  const ids = rows.map((row) => runs.ids[row]);
+  return {
+    ids,
+    names: distinctNames(
+      rows.map((row) => runs.names[row]),
+      ids,
+    ),
+    columnOfScalarRun: rowOfRun.map((row) => (row >= 0 ? indexOfRow[row] : -1)),
+    withoutValues: runs.count - rows.length,
+  };
+}
