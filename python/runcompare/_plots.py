@@ -10,11 +10,11 @@ import pyarrow as pa
 
 from . import _errors
 from ._contract import RUN_ID, value_type
-from ._convert import table_to_ipc, to_runs_table
+from ._convert import table_to_ipc
 from ._errors import RunsDataError
 from ._inputs import _is_dataframe
 from ._normalise import normalise
-from ._series import check_metrics, check_unique_series, labels, read_long_table, series_of
+from ._series import check_metrics, check_unique_series, labels, read_long_table, runs_beside, series_of
 
 KINDS = ("line", "scatter", "bar", "box", "histogram", "heatmap", "confusion", "pr", "roc")
 REQUIRED = ("run_id", "metric", "step", "kind", "data")
@@ -26,14 +26,7 @@ def prepare(plots, options):
     """The checked plots table and options of a plots view (see rc.plots); the runs table
     travels as "scalars" (schema/views/plots.json)."""
     table, pairs = to_plots_table(plots)
-    ids = table.column(RUN_ID).combine_chunks().dictionary.to_pylist()
-    runs_bytes = b""
-    if options["runs"] is not None:
-        runs_table = to_runs_table(options["runs"])
-        known = set(runs_table.column(RUN_ID).to_pylist())
-        if not any(run_id in known for run_id in ids):
-            raise RunsDataError(_errors.unknown_runs_of("plots", ids[0], runs_table.column(RUN_ID)[0].as_py()))
-        runs_bytes = table_to_ipc(runs_table)
+    ids, runs_bytes = runs_beside("plots", table, options["runs"])
     if options["metrics"] is not None:
         check_metrics(pairs, options["metrics"], "plots")
     if options["base"] is not None and options["base"] not in ids:

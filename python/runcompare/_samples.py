@@ -14,12 +14,12 @@ from traitlets import Unicode
 
 from . import _errors
 from ._contract import RUN_ID
-from ._convert import table_to_ipc, to_runs_table
+from ._convert import table_to_ipc
 from ._errors import RunsDataError
 from ._media import EXTENSIONS, check_image_array, is_array, is_pil_image, mime_of_path, pil_png, png_bytes, sniff
 from ._normalise import normalise
 from ._schema import load_schema
-from ._series import check_metrics, check_unique_series, labels, read_long_table, series_of, text_column
+from ._series import check_metrics, check_unique_series, labels, read_long_table, runs_beside, series_of, text_column
 from ._widget import CHUNK_BYTES, View
 
 REQUIRED = ("run_id", "metric", "step")
@@ -80,14 +80,7 @@ def prepare(samples, options):
     samples' contents, which the kernel keeps (see stored); the runs table travels as "scalars"
     (schema/views/samples.json)."""
     table, contents = to_samples_table(samples)
-    ids = table.column(RUN_ID).combine_chunks().dictionary.to_pylist()
-    runs_bytes = b""
-    if options["runs"] is not None:
-        runs_table = to_runs_table(options["runs"])
-        known = set(runs_table.column(RUN_ID).to_pylist())
-        if not any(run_id in known for run_id in ids):
-            raise RunsDataError(_errors.unknown_runs_of("samples", ids[0], runs_table.column(RUN_ID)[0].as_py()))
-        runs_bytes = table_to_ipc(runs_table)
+    ids, runs_bytes = runs_beside("samples", table, options["runs"])
     if options["metrics"] is not None:
         variant = table.column("variant").combine_chunks() if "variant" in table.column_names else None
         check_metrics(series_of(table.column("metric").combine_chunks(), variant)[1], options["metrics"], "samples")

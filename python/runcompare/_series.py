@@ -5,7 +5,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import _errors
-from ._contract import value_type
+from ._contract import RUN_ID, value_type
+from ._convert import table_to_ipc, to_runs_table
 from ._errors import RunsDataError
 from ._inputs import _is_dataframe, read_columns
 
@@ -87,3 +88,16 @@ def read_long_table(table, name, unit):
     if source.row_count == 0:
         raise RunsDataError(_errors.table_empty(name, unit))
     return data, source, source.names + (["data"] if data is not None else [])
+
+
+def runs_beside(view, table, runs):
+    """The run ids of a long table (samples, plots) in order, and the Arrow bytes of the runs
+    table given beside it (b"" for none), refused when none of its runs is the table's."""
+    ids = table.column(RUN_ID).combine_chunks().dictionary.to_pylist()
+    if runs is None:
+        return ids, b""
+    runs_table = to_runs_table(runs)
+    known = set(runs_table.column(RUN_ID).to_pylist())
+    if not any(run_id in known for run_id in ids):
+        raise RunsDataError(_errors.unknown_runs_of(view, ids[0], runs_table.column(RUN_ID)[0].as_py()))
+    return ids, table_to_ipc(runs_table)
