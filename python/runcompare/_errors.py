@@ -14,9 +14,6 @@ import re
 
 from ._schema import load_schema
 
-MAX_LISTED = 8
-QUOTE_LIMIT = 40
-
 
 class RunsDataError(ValueError):
     """The runs passed do not follow the runs-table contract; the message says how to fix them."""
@@ -98,6 +95,11 @@ def _js_number(value):
 
 
 _TEXTS = load_schema("messages.json")
+# The limits both languages share (schema/messages.json says why each is what it is).
+MAX_LISTED = _TEXTS["limits"]["listed"]
+QUOTE_LIMIT = _TEXTS["limits"]["quoted"]
+MAX_DIFF_RUNS = _TEXTS["limits"]["diffRuns"]
+MAX_DETAILS_DEPTH = _TEXTS["limits"]["detailsDepth"]
 _PLACEHOLDER = re.compile(r"\{(@?)(\w+)(?:\|(\w+)(?::(\d+))?)?\}")
 _OPTIONAL = re.compile(r"\[\[(.*?)\]\]")
 
@@ -161,12 +163,6 @@ def _message(key):
 
 # A function per message and note, named as its template in snake case: unknown_column(name, columns).
 globals().update({_snake(key): _message(key) for key in _TEMPLATES})
-
-
-# Runs a diff shows side by side at most, and how deep a run's fields may nest (MAX_DIFF_RUNS and
-# MAX_DETAILS_DEPTH in src/data/errors.ts).
-MAX_DIFF_RUNS = 1000
-MAX_DETAILS_DEPTH = 100
 
 
 def same_series_name(table, key, first, second):

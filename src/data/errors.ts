@@ -14,11 +14,11 @@ export class RunsDataError extends Error {
 /** The words messages use for a column's value type, the same in TypeScript and Python. */
 export type ValueType = "numbers" | "strings" | "booleans" | "timestamps" | "binary" | "lists" | "objects";
 
-const MAX_LISTED = 8;
-/** Runs a diff shows side by side at most: a column each; past some thousands its layout takes minutes. */
-export const MAX_DIFF_RUNS = 1000;
-/** Deeper than any real config (Hydra's nest a few levels); a config that contains itself reaches it too. */
-export const MAX_DETAILS_DEPTH = 100;
+/** The limits both languages share (schema/messages.json says why each is what it is). */
+const MAX_LISTED = MESSAGES.limits.listed;
+const QUOTED = MESSAGES.limits.quoted;
+export const MAX_DIFF_RUNS = MESSAGES.limits.diffRuns;
+export const MAX_DETAILS_DEPTH = MESSAGES.limits.detailsDepth;
 
 export function listNames(names: readonly string[]): string {
   const shown = names.slice(0, MAX_LISTED).join(", ");
@@ -26,7 +26,7 @@ export function listNames(names: readonly string[]): string {
 }
 
 export function quote(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value);
+  if (typeof value === "string") return JSON.stringify(value.length > QUOTED ? value.slice(0, QUOTED) + "…" : value);
   return String(value);
 }
 
