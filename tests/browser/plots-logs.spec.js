@@ -51,6 +51,10 @@ test("plots: curves merged in run colours, AUC and AP in the legend, one colour 
   await showPlots(page);
   const panel = (series) => page.locator(`.rc-plot-panel[data-series="${series}"]`);
   await expect(panel("roc/val").locator(".rc-plot-legend button")).toHaveText(reference.curves.map((c) => `${c.run_id}AUC ${c.auc.toFixed(3)}`));
+  // Titles name the series, and its kind unless the name says it: "loss line", "roc/val", "confusion" (not "confusion confusion").
+  await expect(panel("loss").locator(".rc-plot-title")).toHaveText("loss line");
+  await expect(panel("roc/val").locator(".rc-plot-title")).toHaveText("roc/val");
+  await expect(panel("confusion").locator(".rc-plot-title")).toHaveText("confusion");
   await expect(panel("pr/val").locator(".rc-plot-legend button")).toHaveText(reference.curves.map((c) => `${c.run_id}AP ${c.average_precision.toFixed(3)}`));
   // One line per run, in distinct colours.
   const strokes = await panel("loss")

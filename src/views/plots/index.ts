@@ -197,10 +197,14 @@ class PlotsDrawing implements Drawing<PlotsOptions> {
     const heading = document.createElement("div");
     heading.className = "rc-plot-title";
     heading.textContent = info.key;
-    const kind = document.createElement("span");
-    kind.className = "rc-plot-kind";
-    kind.textContent = panel.kind === "pr" ? "precision–recall" : panel.kind === "roc" ? "ROC" : panel.kind;
-    heading.append(" ", kind);
+    // A series named for its kind ("confusion", "val/roc") is not titled "confusion confusion".
+    const words = info.key.toLowerCase().split(/[\s/._-]+/);
+    if (!words.includes(panel.kind)) {
+      const kind = document.createElement("span");
+      kind.className = "rc-plot-kind";
+      kind.textContent = panel.kind === "pr" ? "precision–recall" : panel.kind === "roc" ? "ROC" : panel.kind;
+      heading.append(" ", kind);
+    }
     element.append(heading);
     if (panel.kind === "heatmap" || panel.kind === "confusion") {
       element.append(...this.matrices(panel));
