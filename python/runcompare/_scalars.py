@@ -207,7 +207,15 @@ def _check_present(name, column):
 
 
 def _labels(column):
-    return pc.dictionary_encode(_one_array(pc.cast(column, pa.string())))
+    """Labels in order of first appearance. A dictionary whose values are distinct is renumbered
+    through its indices, without writing out a string per row."""
+    column = _one_array(column)
+    if pa.types.is_dictionary(column.type):
+        values = column.dictionary
+        if not values.null_count and pc.count_distinct(values).as_py() == len(values):
+            used = pc.dictionary_encode(column.indices)
+            return pa.DictionaryArray.from_arrays(used.indices, pc.take(values.cast(pa.string()), used.dictionary))
+    return pc.dictionary_encode(pc.cast(column, pa.string()))
 
 
 def _floats(column):

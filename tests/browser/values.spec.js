@@ -395,6 +395,32 @@ test.describe("made in the page", () => {
     ]);
   });
 
+  test("the first paint builds the rows its scroll box shows, once: none past them, none built again on the page", async ({ page }) => {
+    const found = await page.evaluate(async () => {
+      const rc = await import("/dist/runcompare.js");
+      const scalars = Array.from({ length: 200 }, (_, i) => ({ run_id: `run ${i % 100}`, metric: i < 100 ? "loss" : "acc", step: 1, value: i }));
+      const table = rc.values(scalars);
+      const built = table.querySelector("tbody");
+      document.body.replaceChildren(table);
+      for (let i = 0; i < 4; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      const scroller = table.querySelector(".rc-values-scroll");
+      const rows = [...table.querySelectorAll("tbody tr:not(.rc-spacer-row)")];
+      const bottom = scroller.getBoundingClientRect().bottom;
+      return {
+        sameBody: table.querySelector("tbody") === built,
+        rows: rows.length,
+        shown: rows.filter((row) => row.getBoundingClientRect().top < bottom).length,
+        scrollHeight: scroller.clientHeight,
+      };
+    });
+    // 100 runs as rows, in a box 520 px tall: about 20 rows shown and 8 more built beyond them
+    // (a 1,200 px screen's worth was 58 rows).
+    expect(found.scrollHeight).toBe(520);
+    expect(found.sameBody).toBe(true);
+    expect(found.shown).toBeGreaterThanOrEqual(15);
+    expect(found.rows - found.shown).toBeLessThanOrEqual(12);
+  });
+
   test("1,000 runs x 50 series stay usable: only the columns in view are in the DOM", async ({ page }) => {
     const timing = await page.evaluate(async () => {
       const rc = await import("/dist/runcompare.js");

@@ -8,6 +8,7 @@ import math
 import pandas as pd
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 import runcompare as rc
 from runcompare._scalars import series_keys, to_scalars_table
@@ -126,6 +127,36 @@ def test_labels_are_dictionaries_in_order_of_first_appearance():
     assert table.column("metric").chunk(0).dictionary.to_pylist() == ["loss", "acc"]
     assert table.column("variant").chunk(0).dictionary.to_pylist() == ["train", "validation"]
     assert table.column("variant").chunk(0).indices.to_pylist() == [0, 1, None, 0, 0]
+
+
+# Dictionaries as pandas categoricals, pyarrow and polars give them: unused and unordered
+# entries, null rows, a null entry, an entry twice, chunks with dictionaries of their own.
+LABEL_DICTIONARIES = {
+    "unused and unordered": pa.DictionaryArray.from_arrays(pa.array([2, 0, None, 2, 0], pa.int8()), pa.array(["x", "b", "a", "<img src=x onerror=alert(1)>"])),
+    "a null entry": pa.DictionaryArray.from_arrays(pa.array([1, 0, 1, 2, 0], pa.int32()), pa.array(["b", None, "a"])),
+    "an entry twice": pa.DictionaryArray.from_arrays(pa.array([1, 0, 2, 2, 1], pa.int32()), pa.array(["a", "b", "a"])),
+    "large strings": pa.DictionaryArray.from_arrays(pa.array([0, 1, 0, 1, 0], pa.int16()), pa.array(["b", "a"], pa.large_string())),
+    "chunks": pa.chunked_array(
+        [
+            pa.DictionaryArray.from_arrays(pa.array([0, 1], pa.int32()), pa.array(["b", "a"])),
+            pa.DictionaryArray.from_arrays(pa.array([1, 0, 2], pa.int32()), pa.array(["a", "c", "b"])),
+        ]
+    ),
+}
+
+
+@pytest.mark.parametrize("name", LABEL_DICTIONARIES)
+def test_dictionary_labels_equal_the_labels_of_their_text(name):
+    """A dictionary is renumbered through its indices (no string per row): the labels must be
+    those pyarrow encodes from the same column written out as text."""
+    dictionary = LABEL_DICTIONARIES[name]
+    text = dictionary.cast(pa.string())
+    table = to_scalars_table(pa.table({"run_id": ["r"] * 5, "metric": ["m"] * 5, "variant": dictionary, "step": range(5), "value": [1.0] * 5}))
+    variant = table.column("variant")
+    assert variant.type == LABELS and variant.num_chunks == 1
+    expected = pa.chunked_array([pc.dictionary_encode(text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text)])
+    assert variant.equals(expected)
+    assert variant.chunk(0).dictionary.equals(expected.chunk(0).dictionary)
 
 
 def test_nan_and_infinities_are_kept_and_missing_values_are_nan():

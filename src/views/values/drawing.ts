@@ -8,6 +8,7 @@ import { nextSelection } from "./selection.js";
 import { nextDirection, sortedRows, type SortDirection } from "./sort.js";
 import { ROW_HEIGHT, columnWidth, renderTable, type TableGeometry } from "./table.js";
 import { textWidth } from "./text.js";
+import { SCROLL_MAX_HEIGHT } from "./style.js";
 import { visibleColumns } from "./window.js";
 import { checkSettings, ValuesData, type Settings } from "./data.js";
 import type { ValuesOptions } from "./index.js";
@@ -194,9 +195,10 @@ export class ValuesTable {
   private visibleRange(): { columns: [number, number]; rows: [number, number]; key: string } {
     const grid = this.grid!;
     const geometry = this.geometry(grid.runsAs);
-    // Before the element is on the page it has no size: fill a large screen's worth.
+    // Before the element is on the page it has no size: fill a large screen's width, and the
+    // height it will scroll in (the rows of the first paint are then those the page shows).
     const width = this.scroller.clientWidth || 1600;
-    const height = this.scroller.clientHeight || 1200;
+    const height = this.scroller.clientHeight || SCROLL_MAX_HEIGHT;
     const columns = visibleColumns(this.scroller.scrollLeft, width, geometry.columnWidth, columnCount(grid));
     const head = this.table.tHead?.offsetHeight ?? 0;
     const rows = visibleColumns(Math.max(0, this.scroller.scrollTop - head), height, ROW_HEIGHT, grid.order.length, 8);

@@ -1,3 +1,6 @@
+/** The table scrolls within this height (CSS pixels): no taller on the page, whatever its rows. */
+export const SCROLL_MAX_HEIGHT = 520;
+
 /** The values table's own rules, on top of the shared view style (src/render/style.ts). */
 const CSS = `
 .rc-values {
@@ -16,7 +19,7 @@ const CSS = `
 .rc-values .rc-extremes-key[hidden] { display: none; }
 .rc-values .rc-extremes-key span { padding: 0 4px; border-radius: 2px; }
 /* Positioned, so the visually hidden labels of cells scrolled out of view are clipped with them. */
-.rc-values .rc-values-scroll { position: relative; overflow: auto; max-height: 520px; border-top: 1px solid var(--rc-grid); }
+.rc-values .rc-values-scroll { position: relative; overflow: auto; max-height: ${SCROLL_MAX_HEIGHT}px; border-top: 1px solid var(--rc-grid); }
 .rc-values table { border-collapse: separate; border-spacing: 0; table-layout: fixed; font-variant-numeric: tabular-nums; }
 .rc-values th, .rc-values td { padding: 3px 6px; border-bottom: 1px solid var(--rc-grid); overflow: hidden; white-space: nowrap; text-overflow: ellipsis; box-sizing: border-box; }
 .rc-values td { text-align: right; }
