@@ -15,12 +15,24 @@ import { BAR_SORTS, barOrder, type BarSort } from "./sort.js";
 import { type BarMetric } from "./metrics.js";
 import type { Hooks, Settled } from "../../render/view.js";
 import type { SummaryOptions } from "./index.js";
+import { compareGroups } from "../../data/significance.js";
+import { SIGNIFICANCE_TESTS, comparisonTexts, type SignificanceTest } from "../../data/significance-text.js";
+import { significanceBlock } from "../../render/significance.js";
+
+const TEST_LABELS: Record<SignificanceTest, string> = { t: "t-test", rank: "rank test" };
+
+/** A metric's groups compared with the base group: the base's label and a text per group. */
+export interface PanelSignificance {
+  readonly base: string;
+  readonly texts: ReturnType<typeof comparisonTexts>;
+}
 
 const SORT_LABELS: Record<BarSort, string> = { descending: "largest first", ascending: "smallest first", runs: "runs table order" };
 /** Rows drawn beyond those in view, either side. */
 const OVERSCAN = 10;
 interface Panel {
   readonly metric: BarMetric;
+  readonly significance: PanelSignificance | null;
   readonly order: Int32Array;
   readonly element: HTMLElement;
   readonly axis: SVGGElement;
@@ -66,7 +78,17 @@ export class SummaryChart {
     const label = document.createElement("label");
     label.append("sort", sort);
     this.status.className = "rc-status";
-    hooks.controls.append(label, this.status);
+    hooks.controls.append(label);
+    if (options.groupBy !== null) {
+      const test = document.createElement("select");
+      test.setAttribute("aria-label", "test");
+      for (const choice of SIGNIFICANCE_TESTS) test.append(new Option(TEST_LABELS[choice], choice, false, choice === options.test));
+      test.addEventListener("change", () => hooks.apply({ test: test.value as SignificanceTest }));
+      const testLabel = document.createElement("label");
+      testLabel.append("compare by", test);
+      hooks.controls.append(testLabel);
+    }
+    hooks.controls.append(this.status);
     this.grid.className = "rc-bar-panels";
     this.panels = metrics.map((metric) => this.panel(metric));
     appendAll(
@@ -105,7 +127,7 @@ export class SummaryChart {
     const width = this.panels[0]?.layout?.width ?? 360;
     return summarySVG(
       this.root,
-      this.panels.map((panel) => ({ metric: panel.metric, order: panel.order })),
+      this.panels.map((panel) => ({ metric: panel.metric, order: panel.order, significance: panel.significance })),
       { ...this.look(), hovered: -1 },
       width,
       this.longestName,
@@ -146,7 +168,9 @@ export class SummaryChart {
     svg.append(rows);
     scroller.append(svg);
     element.append(heading, axisSvg, scroller);
-    const panel: Panel = { metric, order, element, axis, scroller, svg, rows, layout: null, shown: "" };
+    const significance = this.compare(metric);
+    if (significance) element.append(significanceBlock(significance.base, significance.texts));
+    const panel: Panel = { metric, significance, order, element, axis, scroller, svg, rows, layout: null, shown: "" };
     scroller.addEventListener("scroll", () => this.requestDraw());
     svg.addEventListener("pointermove", (event) => this.hover(panel, event));
     svg.addEventListener("pointerleave", () => this.hover(panel, null));
@@ -156,6 +180,14 @@ export class SummaryChart {
       else if (this.selectedIds.length) this.choose([]);
     });
     return panel;
+  }
+
+  /** The metric's groups compared with the base group, when the options group runs. */
+  private compare(metric: BarMetric): PanelSignificance | null {
+    const { groupBy, pairBy, base, test } = this.options;
+    if (groupBy === null) return null;
+    const comparisons = compareGroups(this.runs, metric.values, { groupBy: groupBy as string | string[], pairBy, base });
+    return { base: comparisons[0]?.base ?? base ?? "", texts: comparisonTexts(comparisons, test) };
   }
 
   private look(): RowsLook {
