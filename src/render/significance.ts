@@ -3,15 +3,21 @@
  * naming the base, then a line per group ("lr=0.001: +4.4% [2.8, 5.9], Holm p = 0.0016, Welch,
  * n = 4 vs 5") with its small-sample note beneath. Every string is text, never markup.
  */
-import type { ComparisonText } from "../data/significance-text.js";
+import { SIGNIFICANCE_TESTS, type ComparisonText, type SignificanceTest } from "../data/significance-text.js";
 import { fitText, type Measure } from "./text.js";
 
-export function significanceBlock(base: string, texts: readonly ComparisonText[], what = "mean"): HTMLElement {
+export function significanceBlock(base: string, texts: readonly ComparisonText[], title: string | null = null, what = "mean"): HTMLElement {
   const block = document.createElement("div");
   block.className = "rc-significance";
   const heading = document.createElement("div");
   heading.className = "rc-significance-heading";
-  heading.textContent = headingText(base, what);
+  if (title !== null) {
+    const name = document.createElement("span");
+    name.className = "rc-significance-title";
+    name.textContent = `${title}: `;
+    heading.append(name);
+  }
+  heading.append(headingText(base, what));
   block.append(heading);
   for (const { group, text, note } of texts) {
     const line = document.createElement("div");
@@ -40,13 +46,27 @@ export function significanceLines(
   texts: readonly ComparisonText[],
   width: number,
   measure: Measure,
+  title: string | null = null,
   what = "mean",
 ): { text: string; muted: boolean }[] {
   const lines = [
-    { text: headingText(base, what), muted: true },
+    { text: (title === null ? "" : `${title}: `) + headingText(base, what), muted: true },
     ...texts.flatMap(({ group, text, note }) => [{ text: `${group}: ${text}`, muted: false }, ...(note ? [{ text: note, muted: true }] : [])]),
   ];
   return lines.flatMap(({ text, muted }) => fitText(text, width, measure, 6).lines.map((line) => ({ text: line, muted })));
+}
+
+const TEST_LABELS: Record<SignificanceTest, string> = { t: "t-test", rank: "rank test" };
+
+/** The menu of the test shown ("compare by t-test / rank test"). */
+export function testPicker(test: SignificanceTest, change: (test: SignificanceTest) => void): HTMLLabelElement {
+  const select = document.createElement("select");
+  select.setAttribute("aria-label", "test");
+  for (const choice of SIGNIFICANCE_TESTS) select.append(new Option(TEST_LABELS[choice], choice, false, choice === test));
+  select.addEventListener("change", () => change(select.value as SignificanceTest));
+  const label = document.createElement("label");
+  label.append("compare by", select);
+  return label;
 }
 
 function headingText(base: string, what: string): string {
@@ -56,6 +76,7 @@ function headingText(base: string, what: string): string {
 export const SIGNIFICANCE_CSS = `
 .rc-view .rc-significance { padding: 4px 2px; border-top: 1px solid var(--rc-grid); font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 .rc-view .rc-significance-heading { color: var(--rc-fg-muted); }
-.rc-view .rc-significance-group { font-weight: 600; }
+.rc-view .rc-significance-group, .rc-view .rc-significance-title { font-weight: 600; color: var(--rc-fg); }
+.rc-view .rc-significance.rc-error-text { color: var(--rc-error-fg); }
 .rc-view .rc-significance-note { color: var(--rc-fg-muted); font-style: italic; padding-left: 1em; }
 `;

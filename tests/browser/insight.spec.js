@@ -42,7 +42,7 @@ async function show(page, make, data, { theme = "light", width = 1000 } = {}) {
 /** "+4.4% [2.8, 5.9], Holm p = 0.0016, Welch, n = 4 vs 5" taken apart. */
 function parse(text) {
   const number = (s) => Number(s.replace("−", "-"));
-  const m = /^([+−]?[\d.]+)% \[([−\d.]+), ([−\d.]+)\], (Holm )?p (=|<) ([\d.e-]+), (.+?), n = (\d+)(?: vs (\d+)| pairs)$/.exec(text);
+  const m = /^([+−]?[\d.]+)% \[([−\d.]+), ([−\d.]+)\], (Holm\s)?p\s(=|<)\s([\d.e-]+), (.+?), n\s=\s(\d+)(?:\svs\s(\d+)|\spairs)$/.exec(text);
   expect(m, text).not.toBeNull();
   return {
     relative: number(m[1]),
@@ -109,7 +109,7 @@ test("summary bars pair runs by seed: the paired t-test and its pairs", async ({
   texts.forEach((text, i) => {
     const shown = parse(text);
     expect(shown.test).toBe("paired t");
-    expect(text).toContain(`n = ${rows[i].n} pairs`);
+    expect(text).toContain(`n\u00a0=\u00a0${rows[i].n}\u00a0pairs`);
     expectShown(shown, rows[i]);
   });
 });
@@ -121,6 +121,68 @@ test("a hostile group label is text, and a bad group column is an error naming i
   expect(await page.locator(".rc-summary img").count()).toBe(0);
   await page.evaluate(() => window.view.update({ groupBy: "nope" }));
   expect(await page.evaluate(() => window.view.error)).toMatch(/^no column "nope" in runs/);
+});
+
+test("the values table compares each series across groups on the values its cells show, as scipy does", async ({ page }) => {
+  // The third case: loss/validation at its last step, grouped by lr and hidden.
+  const { options, rows } = reference.views[3];
+  expect(options.metric).toBe("loss/validation:last");
+  for (const theme of ["light", "dark"]) {
+    await show(
+      page,
+      `rc.values(data.scalars, { runs: data.runs, groupBy: ["lr", "hidden"] })`,
+      { runs: reference.runs, scalars: reference.scalars },
+      { theme },
+    );
+    const block = page.locator(".rc-values-significance .rc-significance");
+    await expect(block).toHaveCount(1);
+    await expect(block.locator(".rc-significance-title")).toHaveText("loss/validation (last): ");
+    const texts = await block.locator(".rc-significance-text").allTextContents();
+    expect(texts).toHaveLength(rows.length);
+    texts.forEach((text, i) => expectShown(parse(text), rows[i]));
+    expectLegible(await legibility(page, ".rc-values-significance"), expect, `values ${theme}`);
+    await page.screenshot({ path: path.join(screenshots, `values-significance-${theme}.png`), fullPage: true });
+  }
+  // The summary switch recomputes it: MIN compares the minimum of each run.
+  const last = await page.locator(".rc-significance-text").first().textContent();
+  await page.locator(".rc-values button", { hasText: "MIN" }).click();
+  await expect(page.locator(".rc-significance-title")).toHaveText("loss/validation (min): ");
+  expect(await page.locator(".rc-significance-text").first().textContent()).not.toBe(last);
+  expect(await page.evaluate(() => window.view.exportSVG())).toContain("loss/validation (min): difference of the mean");
+  // Without runs there are no groups: an error that says what to pass.
+  await page.evaluate(() => window.view.update({ runs: null }));
+  expect(await page.evaluate(() => window.view.error)).toBe(
+    "groupBy names columns of the runs table, and there is none: pass runs= (the runs' params) as well.",
+  );
+});
+
+test("grouped learning curves compare the groups under each chart at the last step, and at the step under the cursor", async ({ page }) => {
+  // Every run reports loss/validation up to step 3: at step 3 the values are the :last ones.
+  const { rows } = reference.views[3];
+  for (const theme of ["light", "dark"]) {
+    await show(
+      page,
+      `rc.scalars(data.scalars, { runs: data.runs, groupBy: ["lr", "hidden"], smoothing: 0 })`,
+      { runs: reference.runs, scalars: reference.scalars },
+      { theme, width: 1100 },
+    );
+    const block = page.locator(".rc-chart-comparison .rc-significance");
+    await expect(block.locator(".rc-significance-title")).toHaveText("loss/validation at step 3: ");
+    const texts = await block.locator(".rc-significance-text").allTextContents();
+    expect(texts).toHaveLength(rows.length);
+    texts.forEach((text, i) => expectShown(parse(text), rows[i]));
+    expectLegible(await legibility(page, ".rc-chart"), expect, `scalars ${theme}`);
+    await page.screenshot({ path: path.join(screenshots, `scalars-significance-${theme}.png`), fullPage: true });
+  }
+  // Hovering step 1 compares there (once the pointer rests), leaving goes back to the last step.
+  const svg = page.locator(".rc-chart svg").first();
+  const box = await svg.boundingBox();
+  const tick = await page.locator(".rc-chart .tick").evaluateAll((ticks) => ticks.map((t) => [t.textContent, t.getBoundingClientRect().x]));
+  const [, x1] = tick.find(([label]) => label === "1");
+  await page.mouse.move(x1 + 1, box.y + box.height / 2);
+  await expect(page.locator(".rc-chart-comparison .rc-significance-title")).toHaveText("loss/validation at step 1: ");
+  await page.mouse.move(box.x + box.width + 50, box.y - 50);
+  await expect(page.locator(".rc-chart-comparison .rc-significance-title")).toHaveText("loss/validation at step 3: ");
 });
 
 test("parameter importance: bars sorted by eta squared as numpy computes it; clicking a param makes it the value", async ({ page }) => {
@@ -179,4 +241,34 @@ test("parameter importance: a hostile param name is text; no params or no metric
     'no metric to weigh the params by: the runs have no metrics.* column; name one with metric=, for example "loss/validation:min" with scalars.',
     "no params to weigh: the runs have no params.* column; name the columns with params=.",
   ]);
+});
+
+test("the diff puts lineage first and says at the top when the compared runs differ in code, data or environment", async ({ page }) => {
+  // Shaped as rc.from_mlflow writes a store whose runs came from two commits (liver-mlflow in /work/stores).
+  const fields = (commit, python, name) => ({
+    run: { name },
+    params: { lr: "0.01", [HOSTILE]: "x" },
+    lineage: { git: { commit, branch: "main" }, datasets: { "train (training)": { digest: "9f1c" } }, environment: { python } },
+  });
+  const data = { a: fields("af589cab7689", "3.10.0", "a"), b: fields("531fe2c52760", "3.11.4", HOSTILE), c: fields("af589cab7689", "3.10.0", "c") };
+  for (const theme of ["light", "dark"]) {
+    await show(page, `rc.diff(data)`, data, { theme });
+    const banner = page.locator(".rc-diff-lineage");
+    await expect(banner).toBeVisible();
+    await expect(banner).toHaveText(
+      "The compared runs differ in their code (lineage/git/commit) and environment (lineage/environment/python): a change in a metric may come from these, not only from the params.",
+    );
+    // Above the table, and the first rows are lineage.
+    const [bannerBox, tableBox] = [await banner.boundingBox(), await page.locator(".rc-diff-scroll").boundingBox()];
+    expect(bannerBox.y + bannerBox.height).toBeLessThanOrEqual(tableBox.y + 1);
+    const names = await page.locator(".rc-diff-body [role=row]").allTextContents();
+    expect(names[0]).toMatch(/^▾\s*lineage/);
+    expectLegible(await legibility(page, ".rc-diff-lineage"), expect, `diff banner ${theme}`);
+    await page.screenshot({ path: path.join(screenshots, `diff-lineage-${theme}.png`) });
+  }
+  expect(await page.locator(".rc-diff img").count()).toBe(0);
+  expect(await page.evaluate(() => window.view.exportSVG())).toContain("The compared runs differ in their code");
+  // Runs a and c share their lineage: no banner.
+  await page.evaluate(() => (window.view.value = ["a", "c"]));
+  await expect(page.locator(".rc-diff-lineage")).toBeHidden();
 });

@@ -21,6 +21,8 @@ const GAP = 8;
 export interface Weighed {
   readonly metric: string;
   readonly params: readonly ParamImportance[];
+  /** How each param is named on screen: its key ("lr"), or its full name where a metric shares the key. */
+  readonly labels: ReadonlyMap<string, string>;
 }
 
 /** The options' metric (default the first metrics.* column) and params, weighed. */
@@ -28,7 +30,13 @@ export function weighParams(runs: Runs, options: Settled<InfluenceOptions>): Wei
   const metric = options.metric ?? runs.columns.find((c) => c.role === "metric" && c.kind === "numeric")?.name;
   if (metric === undefined) throw new RunsDataError(messages.influenceNoMetric());
   if (options.params === null && !runs.columns.some((c) => c.role === "param")) throw new RunsDataError(messages.influenceNoParams());
-  return { metric, params: importanceOf(runs, { metric, params: options.params, bins: options.bins, scalars: options.scalars }) };
+  const params = importanceOf(runs, { metric, params: options.params, bins: options.bins, scalars: options.scalars });
+  const keys = runs.columns.map((c) => c.key);
+  const label = (name: string) => {
+    const key = runs.column(name)?.key ?? name;
+    return keys.filter((k) => k === key).length > 1 ? name : key;
+  };
+  return { metric: label(metric), params, labels: new Map(params.map((p) => [p.param, label(p.param)])) };
 }
 
 /** A param's numbers as the row shows them: "η² 0.62 (chance 0.07) · ρ −0.41" . */
@@ -43,12 +51,17 @@ function fixed(v: number): string {
 
 /** The bars, drawn into `g` for a width: names, eta squared from 0 to 1 with the chance mark, the numbers. */
 function drawBars(g: SVGGElement, weighed: Weighed, width: number, measure: Measure, chosen: ReadonlySet<string>) {
-  const labelWidth = Math.min(Math.max(60, (max(weighed.params, (p) => measure(p.param)) ?? 0) + 8), width * 0.35);
+  const labelOf = (p: ParamImportance) => weighed.labels.get(p.param) ?? p.param;
+  const labelWidth = Math.min(Math.max(60, (max(weighed.params, (p) => measure(labelOf(p))) ?? 0) + 8), width * 0.35);
   const x = scaleLinear([0, 1], [labelWidth + GAP, Math.max(labelWidth + GAP + 40, width - NUMBERS - GAP)]);
   const axis = svgElement("g", { class: "rc-influence-axis", transform: `translate(0,${TOP - 1})` });
   select(axis).call(axisTop(x).ticks(5).tickFormat(format(".1f")).tickSizeOuter(0));
   const caption = svgElement("text", { class: "rc-influence-caption", x: x(0), y: CAPTION - 4 });
-  caption.textContent = fitText(`share of ${weighed.metric}'s variance explained (η²); | what chance gives as many groups`, width - x(0), measure).lines[0];
+  caption.textContent = fitText(
+    `η²: the share of ${weighed.metric}'s variance each param's values explain; the tick: what chance gives`,
+    width - x(0),
+    measure,
+  ).lines[0];
   g.append(axis, caption);
   weighed.params.forEach((p, i) => {
     const row = svgElement("g", {
@@ -58,7 +71,7 @@ function drawBars(g: SVGGElement, weighed: Weighed, width: number, measure: Meas
     });
     row.append(svgElement("rect", { class: "rc-row-hit", x: 0, y: 0, width, height: ROW, fill: "transparent" }));
     const label = svgElement("text", { class: "rc-influence-label", x: 2, y: ROW / 2, dy: "0.35em" });
-    label.textContent = fitText(p.param, labelWidth - 4, measure).lines[0];
+    label.textContent = fitText(labelOf(p), labelWidth - 4, measure).lines[0];
     const title = svgElement("title");
     title.textContent = `${p.param}: ${numbersText(p)}, n = ${p.n}, ${p.groups} groups`;
     row.append(label, title);
@@ -142,7 +155,8 @@ export class InfluenceChart {
   }
 
   private draw(force = false) {
-    const width = this.fixedWidth ?? (this.container.clientWidth || 600);
+    // The container's padding is 8px either side.
+    const width = this.fixedWidth ?? Math.max(200, (this.container.clientWidth || 616) - 16);
     if (width === this.width && !force) return;
     this.width = width;
     const g = svgElement("g");

@@ -8,7 +8,7 @@ import { InfluenceChart, weighParams } from "./drawing.js";
 import { influenceStyle } from "./style.js";
 
 /** The parameter importance view keeps no state of its own: its value is the params clicked. */
-export type InfluenceState = Record<string, never>;
+export type InfluenceState = Record<never, never>;
 
 /** The options of schema/views/influence.json, which says more of each. */
 export interface InfluenceOptions extends ViewOptions<InfluenceState> {

@@ -15,24 +15,15 @@ import { BAR_SORTS, barOrder, type BarSort } from "./sort.js";
 import { type BarMetric } from "./metrics.js";
 import type { Hooks, Settled } from "../../render/view.js";
 import type { SummaryOptions } from "./index.js";
-import { compareGroups } from "../../data/significance.js";
-import { SIGNIFICANCE_TESTS, comparisonTexts, type SignificanceTest } from "../../data/significance-text.js";
-import { significanceBlock } from "../../render/significance.js";
-
-const TEST_LABELS: Record<SignificanceTest, string> = { t: "t-test", rank: "rank test" };
-
-/** A metric's groups compared with the base group: the base's label and a text per group. */
-export interface PanelSignificance {
-  readonly base: string;
-  readonly texts: ReturnType<typeof comparisonTexts>;
-}
+import { describeGroups, type DescribedComparisons } from "../../data/significance-text.js";
+import { significanceBlock, testPicker } from "../../render/significance.js";
 
 const SORT_LABELS: Record<BarSort, string> = { descending: "largest first", ascending: "smallest first", runs: "runs table order" };
 /** Rows drawn beyond those in view, either side. */
 const OVERSCAN = 10;
 interface Panel {
   readonly metric: BarMetric;
-  readonly significance: PanelSignificance | null;
+  readonly significance: DescribedComparisons | null;
   readonly order: Int32Array;
   readonly element: HTMLElement;
   readonly axis: SVGGElement;
@@ -79,15 +70,7 @@ export class SummaryChart {
     label.append("sort", sort);
     this.status.className = "rc-status";
     hooks.controls.append(label);
-    if (options.groupBy !== null) {
-      const test = document.createElement("select");
-      test.setAttribute("aria-label", "test");
-      for (const choice of SIGNIFICANCE_TESTS) test.append(new Option(TEST_LABELS[choice], choice, false, choice === options.test));
-      test.addEventListener("change", () => hooks.apply({ test: test.value as SignificanceTest }));
-      const testLabel = document.createElement("label");
-      testLabel.append("compare by", test);
-      hooks.controls.append(testLabel);
-    }
+    if (options.groupBy !== null) hooks.controls.append(testPicker(options.test, (test) => hooks.apply({ test })));
     hooks.controls.append(this.status);
     this.grid.className = "rc-bar-panels";
     this.panels = metrics.map((metric) => this.panel(metric));
@@ -168,7 +151,7 @@ export class SummaryChart {
     svg.append(rows);
     scroller.append(svg);
     element.append(heading, axisSvg, scroller);
-    const significance = this.compare(metric);
+    const significance = describeGroups(this.runs, metric.values, this.options);
     if (significance) element.append(significanceBlock(significance.base, significance.texts));
     const panel: Panel = { metric, significance, order, element, axis, scroller, svg, rows, layout: null, shown: "" };
     scroller.addEventListener("scroll", () => this.requestDraw());
@@ -180,14 +163,6 @@ export class SummaryChart {
       else if (this.selectedIds.length) this.choose([]);
     });
     return panel;
-  }
-
-  /** The metric's groups compared with the base group, when the options group runs. */
-  private compare(metric: BarMetric): PanelSignificance | null {
-    const { groupBy, pairBy, base, test } = this.options;
-    if (groupBy === null) return null;
-    const comparisons = compareGroups(this.runs, metric.values, { groupBy: groupBy as string | string[], pairBy, base });
-    return { base: comparisons[0]?.base ?? base ?? "", texts: comparisonTexts(comparisons, test) };
   }
 
   private look(): RowsLook {

@@ -3,7 +3,7 @@ import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
 import { AXIS_HEIGHT, drawAxis, drawRows, type RowsLook } from "./bars.js";
 import { ROW, panelLayout } from "./layout.js";
 import type { BarMetric } from "./metrics.js";
-import type { PanelSignificance } from "./drawing.js";
+import type { DescribedComparisons } from "../../data/significance-text.js";
 import { significanceLines } from "../../render/significance.js";
 
 /** A row per run, a column per metric, the values at full precision (empty where there is none). */
@@ -23,7 +23,7 @@ const NOTE_LINE = 15;
  */
 export function summarySVG(
   view: Element,
-  panels: readonly { metric: BarMetric; order: Int32Array; significance: PanelSignificance | null }[],
+  panels: readonly { metric: BarMetric; order: Int32Array; significance: DescribedComparisons | null }[],
   look: RowsLook,
   panelWidth: number,
   longestName: number,
