@@ -14,7 +14,7 @@ def prepare(scalars, options):
     the series asked for only, reduced past maxPoints."""
     runs_table, scalars_table = read_scalars_first(scalars, options["runs"])
     columns = _runs_columns(runs_table)
-    for name in [*(options["groupBy"] or []), *([options["color"]] if options["color"] else [])]:
+    for name in [*(options["groupBy"] or []), *([options["color"]] if options["color"] else []), *([options["pairBy"]] if options["pairBy"] else [])]:
         _resolve(name, columns)
     metrics = options["metrics"]
     _check_metrics(metrics, series_keys(scalars_table), scalars_table.column("metric").combine_chunks().dictionary.to_pylist())

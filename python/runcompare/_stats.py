@@ -56,11 +56,7 @@ def significance(runs, metric, group_by, pair_by=None, base=None, statistic="mea
     stats, pd = _scipy_stats(), _pandas()
     _check_options(statistic, confidence, resamples, seed)
     table, values = _metric_values(runs, metric, scalars)
-    names = [group_by] if isinstance(group_by, str) else list(group_by)
-    columns = [_require_column(table, name) for name in names]
-    labels, group_of_run = _groups(table, columns)
-    if len(labels) < 2:
-        raise RunsDataError(_errors.stats_one_group(columns, labels[0]))
+    labels, group_of_run = check_groups(table, group_by, pair_by, base)
 
     def rows_of(label):
         g = labels.index(label)
@@ -69,9 +65,7 @@ def significance(runs, metric, group_by, pair_by=None, base=None, statistic="mea
     if base is None:
         # The first group with two runs to test, else the first.
         base = next((label for label in labels if len(rows_of(label)) >= 2), labels[0])
-    if base not in labels:
-        raise RunsDataError(_errors.stats_unknown_group(base, labels))
-    pair_column = None if pair_by is None else _require_column(table, pair_by)
+    pair_column = None if pair_by is None else require_column(table, pair_by)
     pair_keys = None if pair_column is None else _texts(table, pair_column)
 
     compared = []
@@ -89,6 +83,21 @@ def significance(runs, metric, group_by, pair_by=None, base=None, statistic="mea
     return frame
 
 
+def check_groups(table, group_by, pair_by=None, base=None):
+    """The group labels and each run's group, once the columns named exist, the runs fall in
+    more than one group and the base named is one of them (compareGroups in significance.ts)."""
+    names = [group_by] if isinstance(group_by, str) else list(group_by)
+    columns = [require_column(table, name) for name in names]
+    labels, group_of_run = _groups(table, columns)
+    if len(labels) < 2:
+        raise RunsDataError(_errors.stats_one_group(columns, labels[0]))
+    if base is not None and base not in labels:
+        raise RunsDataError(_errors.stats_unknown_group(base, labels))
+    if pair_by is not None:
+        require_column(table, pair_by)
+    return labels, group_of_run
+
+
 def importance(runs, metric, params=None, bins=10, scalars=None):
     """Each param's Spearman correlation with the metric and its eta squared, the share of the
     metric's variance between the groups of runs sharing a value of the param (or, past `bins`
@@ -103,7 +112,7 @@ def importance(runs, metric, params=None, bins=10, scalars=None):
         raise RunsDataError(_errors.bad_value("bins", "a whole number of at least 2", bins))
     table, values = _metric_values(runs, metric, scalars)
     chosen = (
-        [_require_column(table, name) for name in params]
+        [require_column(table, name) for name in params]
         if params is not None
         else [name for name in table.column_names if name.startswith("params.") and value_type(table.column(name)) != "binary"]
     )
@@ -347,7 +356,11 @@ def eta_squared(group, y):
 
 def _metric_values(runs, metric, scalars):
     """The runs table and the metric's value per run (NaN where missing)."""
-    table, scalars_table, series = read_tables(runs, scalars)
+    return table_metric_values(*read_tables(runs, scalars), metric)
+
+
+def table_metric_values(table, scalars_table, series, metric):
+    """The same, for tables already read (read_tables' three)."""
     spec = SUMMARY_SPEC.fullmatch(metric)
     found = None if spec else _find_column(table, metric)
     if found is not None:
@@ -398,7 +411,7 @@ def _find_column(table, name):
     return None
 
 
-def _require_column(table, name):
+def require_column(table, name):
     found = _find_column(table, name)
     if found is None:
         raise RunsDataError(_errors.unknown_column(name, _shown_columns(table)))
@@ -438,13 +451,16 @@ def _groups(table, columns):
     appearance, and each run's group (groupRuns in align.ts)."""
     texts = [_texts(table, name) for name in columns]
     keys = [name.split(".", 1)[1] if name.startswith(("params.", "metrics.", "tags.")) else name for name in columns]
-    labels, index, group_of_run = [], {}, []
+    index, group_of_run = {}, []
     for row in range(table.num_rows):
         key = tuple(t[row] for t in texts)
-        if key not in index:
-            index[key] = len(labels)
-            labels.append(" ".join(f"{k}={'(missing)' if v is None else v}" for k, v in zip(keys, key)))
+        index.setdefault(key, len(index))
         group_of_run.append(index[key])
+    groups = list(index)
+    # Labels name the columns whose values differ between groups (all when none do).
+    varying = [any(key[i] != groups[0][i] for key in groups) for i in range(len(columns))]
+    shown = varying if any(varying) else [True] * len(columns)
+    labels = [" ".join(f"{k}={'(missing)' if v is None else v}" for k, v, show in zip(keys, key, shown) if show) for key in groups]
     return labels, group_of_run
 
 

@@ -7,6 +7,7 @@ import pyarrow.compute as pc
 from . import _errors
 from ._contract import NAME, RUN_ID, SUMMARY_SPEC, is_numeric_column, value_type
 from ._errors import RunsDataError
+from ._stats import check_groups
 from ._tables import read_tables, view_state
 
 # A series is "metric/variant", or the metric alone with no variant (scalars.ts).
@@ -17,6 +18,8 @@ def prepare(runs, options):
     """The checked tables and options of summary bars (see rc.summary)."""
     table, scalars_table, series = read_tables(runs, options["scalars"])
     check_bar_metrics(table, scalars_table, series, options["metrics"])
+    if options["groupBy"] is not None:
+        check_groups(table, options["groupBy"], options["pairBy"], options["base"])
     return view_state(table, scalars_table, options)
 
 

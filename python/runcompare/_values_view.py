@@ -7,6 +7,7 @@ from . import _errors
 from ._contract import RUN_ID
 from ._errors import RunsDataError
 from ._scalars import series_keys
+from ._stats import check_groups
 from ._tables import read_scalars_first, view_state
 
 
@@ -14,6 +15,10 @@ def prepare(scalars, options):
     """The checked tables and options of a values table (see rc.values). The scalars are read
     first, as the view reads them."""
     runs_table, scalars_table = read_scalars_first(scalars, options["runs"])
+    if options["groupBy"] is not None:
+        if options["runs"] is None:
+            raise RunsDataError(_errors.stats_need_runs())
+        check_groups(runs_table, options["groupBy"], options["pairBy"], options["base"])
     if options["sortBy"] is not None:
         _check_sort(runs_table, scalars_table, options)
     return view_state(runs_table, scalars_table, options)

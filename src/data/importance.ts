@@ -6,7 +6,7 @@
 import { textOf } from "./align.js";
 import { RunsDataError, messages } from "./errors.js";
 import type { RunsInput } from "./input.js";
-import { readRuns, type RunColumn } from "./runs.js";
+import { readRuns, type RunColumn, type Runs } from "./runs.js";
 import type { ScalarsInput } from "./scalars.js";
 import { metricColumn, requireColumn } from "./significance.js";
 import { mean, pearson, quantileSorted, ranks } from "./stats/describe.js";
@@ -41,7 +41,11 @@ export interface ParamImportance {
 
 /** Every param's importance for the metric, the most variance explained first (then the strongest correlation). */
 export function importance(runsInput: RunsInput, options: ImportanceOptions): ParamImportance[] {
-  const runs = readRuns(runsInput);
+  return importanceOf(readRuns(runsInput), options);
+}
+
+/** The same, for runs already read (a view's). */
+export function importanceOf(runs: Runs, options: ImportanceOptions): ParamImportance[] {
   const bins = options.bins ?? 10;
   if (!(Number.isInteger(bins) && bins >= 2)) throw new RunsDataError(messages.badValue("bins", "a whole number of at least 2", bins));
   const metric = metricColumn(runs, options.metric, options.scalars ?? null);

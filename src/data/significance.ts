@@ -72,9 +72,14 @@ const FEW = 5;
 
 export function significance(runsInput: RunsInput, options: SignificanceOptions): Comparison[] {
   const runs = readRuns(runsInput);
+  const metric = metricColumn(runs, options.metric, options.scalars ?? null);
+  return compareGroups(runs, metric.values, options);
+}
+
+/** The same comparisons for a value per run of `runs` (NaN where a run has none): views pass the values they show. */
+export function compareGroups(runs: Runs, values: ArrayLike<number>, options: Omit<SignificanceOptions, "metric" | "scalars">): Comparison[] {
   const { statistic = "mean", confidence = 0.95, resamples = 9999, seed = 0 } = options;
   checkOptions(statistic, confidence, resamples, seed);
-  const metric = metricColumn(runs, options.metric, options.scalars ?? null);
   const groupBy = typeof options.groupBy === "string" ? [options.groupBy] : [...options.groupBy];
   const columns = groupBy.map((name) => requireColumn(runs, name));
   const groups = groupRuns(
@@ -89,7 +94,7 @@ export function significance(runsInput: RunsInput, options: SignificanceOptions)
       ),
     );
   const rowsOf = (g: number) =>
-    Array.from({ length: runs.count }, (_, row) => row).filter((row) => groups.groupOfRun[row] === g && Number.isFinite(metric.values[row]));
+    Array.from({ length: runs.count }, (_, row) => row).filter((row) => groups.groupOfRun[row] === g && Number.isFinite(values[row]));
   // By default the first group with two runs to test, else the first.
   const base = options.base ?? groups.labels.find((_, g) => rowsOf(g).length >= 2) ?? groups.labels[0];
   const baseIndex = groups.labels.indexOf(base);
@@ -104,8 +109,8 @@ export function significance(runsInput: RunsInput, options: SignificanceOptions)
       compare(
         label,
         base,
-        a.map((row) => metric.values[row]),
-        b.map((row) => metric.values[row]),
+        a.map((row) => values[row]),
+        b.map((row) => values[row]),
         pairColumn !== null,
         { statistic, confidence, resamples, seed },
       ),

@@ -7,6 +7,7 @@
 import type { ViewSchema } from "../data/schema.js";
 import type { ViewElement } from "../render/view.js";
 import { diff, diffSchema } from "./diff/index.js";
+import { influence, influenceSchema } from "./influence/index.js";
 import { logs, logsSchema } from "./diff/logs/index.js";
 import { parallel, parallelSchema } from "./parallel/index.js";
 import { plots, plotsSchema } from "./plots/index.js";
@@ -26,6 +27,7 @@ export { scalars, type ScalarsOptions, type ScalarsElement, type ScalarsState } 
 export { values, type ValuesOptions, type ValuesElement, type ValuesState } from "./values/index.js";
 export { samples, type SamplesOptions, type SamplesElement, type SamplesState, type SampleSource } from "./samples/index.js";
 export { plots, type PlotsOptions, type PlotsElement, type PlotsState } from "./plots/index.js";
+export { influence, type InfluenceOptions, type InfluenceElement, type InfluenceState } from "./influence/index.js";
 export { logs, type LogsOptions, type LogsElement, type LogsState, type LogsInput } from "./diff/logs/index.js";
 export type { ViewElement } from "../render/view.js";
 export type { ViewSchema } from "../data/schema.js";
@@ -42,6 +44,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { schema: parallelSchema, make: parallel },
   { schema: scatterSchema, make: scatter },
   { schema: summarySchema, make: summary },
+  { schema: influenceSchema, make: influence },
   { schema: diffSchema, make: diff },
   { schema: tableSchema, make: table },
   { schema: scalarsSchema, make: scalars },

@@ -27,6 +27,7 @@ const VIEWS = {
   scatter: "rc.scatter(runs, { x: '" + CLOSE + "', y: 'acc', tooltip: ['tags.note'] })",
   values: "rc.values(scalars, { runs })",
   summary: "rc.summary(runs)",
+  influence: "rc.influence(runs)",
   scalars: "rc.scalars(scalars, { runs })",
   diff: "rc.diff(details)",
   table: "rc.table(runs, { scalars })",

@@ -16,6 +16,7 @@ const VIEWS = {
   parallel: "(rc, d) => rc.parallel(d.runs, { width: 720, color: 'metrics.acc' })",
   scatter: "(rc, d) => rc.scatter(d.runs, { width: 640, x: 'lr', y: 'acc', color: 'optimizer' })",
   summary: "(rc, d) => rc.summary(d.runs, { width: 640 })",
+  influence: "(rc, d) => rc.influence(d.runs, { width: 640, metric: 'acc' })",
   values: "(rc, d) => rc.values(d.scalars, { runs: d.runs })",
   scalars: "(rc, d) => rc.scalars(d.scalars, { runs: d.runs, width: 720, smoothing: 0.5 })",
   table: "(rc, d) => rc.table(d.runs, { sort: '-metrics.acc' })",

@@ -25,6 +25,8 @@ const CASES = {
     state: { x: "params.batch_size", y: "metrics.validation/loss", color: "params.optimizer" },
   },
   summary: { make: "(rc, data, more) => rc.summary(data.runs, { width: 900, ...more })", state: { sort: "ascending" } },
+  // Its controls keep nothing: its value is the params clicked.
+  influence: { make: "(rc, data, more) => rc.influence(data.runs, { metric: 'validation/accuracy', ...more })", state: {} },
   values: {
     make: "(rc, data, more) => rc.values(data.scalars, { runs: data.runs, ...more })",
     state: { summary: "min", extremes: false, runsAs: "rows", sortBy: "loss/validation", descending: true },

@@ -4,6 +4,7 @@ checked against what MLflow's own client returns for the same run."""
 
 import math
 import os
+import platform
 import socket
 import subprocess
 import sys
@@ -221,6 +222,10 @@ def test_details_hold_params_tags_and_lineage(store):
     assert "numpy==1.26.4" in logged
     assert details[ids["parent"], f"lineage/models/{model.name}/requirements"] == logged
     assert details[ids["legacy"], "lineage/models/old-model/requirements"] == "torch==2.0\n"
+    # The environment, from the model's MLmodel file: the Python and MLflow that logged it.
+    assert details[ids["parent"], "lineage/environment/python"] == platform.python_version()
+    assert details[ids["parent"], "lineage/environment/mlflow"] == mlflow.__version__
+    assert (ids["legacy"], "lineage/environment/python") not in details  # its model has no MLmodel
     assert details[ids["legacy"], "params/optimizer/lr"] == "0.5"
     names = {row["run_id"]: row["name"] for row in d.details.to_pylist()}
     assert names[ids["legacy"]] == HOSTILE and names[ids["child"]] == "child"  # the diff's column labels

@@ -270,6 +270,9 @@ def build_reference():
             "runs": runs,
             "scalars": sweep_scalars(runs),
             "significance": [{"options": case, "rows": records(call("significance", runs, {**case, **BOOTSTRAP}))} for case in SIGNIFICANCE_CASES],
+            # As the views compute them, with the bootstrap's defaults (9,999 resamples, seed 0):
+            # tests/browser/insight.spec.js reads the summary bars' text against these.
+            "views": [{"options": case, "rows": records(call("significance", runs, case))} for case in SIGNIFICANCE_CASES[:4]],
             "importance": [
                 {"options": {"metric": "accuracy"}, "rows": records(call("importance", runs, {"metric": "accuracy"}))},
                 {

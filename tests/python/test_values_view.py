@@ -42,7 +42,17 @@ class TestValues:
         widget = rc.values(SCALARS, summary="min", extremes=False)
         assert isinstance(widget, rc.ValuesView)
         assert widget.view == "values"
-        assert widget.options == {"summary": "min", "extremes": False, "runsAs": None, "sortBy": None, "descending": False}
+        assert widget.options == {
+            "summary": "min",
+            "extremes": False,
+            "runsAs": None,
+            "sortBy": None,
+            "descending": False,
+            "groupBy": None,
+            "pairBy": None,
+            "base": None,
+            "test": "t",
+        }
         scalars = read(widget.scalars)
         assert scalars.column("value").to_pylist() == [row["value"] for row in SCALARS]
         assert widget.scalars == rc.scalars_to_ipc(SCALARS)
@@ -50,7 +60,17 @@ class TestValues:
     def test_without_runs_the_columns_are_the_scalars_runs_in_order(self):
         widget = rc.values(list(reversed(SCALARS)))
         assert read(widget.runs).to_pydict() == {"run_id": ["b", "a"]}
-        assert widget.options == {"summary": "last", "extremes": True, "runsAs": None, "sortBy": None, "descending": False}
+        assert widget.options == {
+            "summary": "last",
+            "extremes": True,
+            "runsAs": None,
+            "sortBy": None,
+            "descending": False,
+            "groupBy": None,
+            "pairBy": None,
+            "base": None,
+            "test": "t",
+        }
 
     def test_with_runs_the_runs_table_is_sent(self):
         widget = rc.values(SCALARS, runs=RUNS)
@@ -87,7 +107,16 @@ class TestSummary:
         widget = rc.summary(RUNS, metrics="test/acc", scalars=SCALARS)
         assert isinstance(widget, rc.SummaryView)
         assert widget.view == "summary"
-        assert widget.options == {"metrics": ["test/acc"], "height": 300, "sort": "descending", "width": None}
+        assert widget.options == {
+            "metrics": ["test/acc"],
+            "groupBy": None,
+            "pairBy": None,
+            "base": None,
+            "test": "t",
+            "height": 300,
+            "sort": "descending",
+            "width": None,
+        }
         assert read(widget.runs).column("run_id").to_pylist() == ["a", "b"]
         assert read(widget.scalars).num_rows == len(SCALARS)
 
@@ -97,7 +126,16 @@ class TestSummary:
 
     def test_defaults_leave_the_choice_to_the_view(self):
         widget = rc.summary(RUNS)
-        assert widget.options == {"metrics": None, "height": 300, "sort": "descending", "width": None}
+        assert widget.options == {
+            "metrics": None,
+            "groupBy": None,
+            "pairBy": None,
+            "base": None,
+            "test": "t",
+            "height": 300,
+            "sort": "descending",
+            "width": None,
+        }
         assert widget.scalars == b""
         acc = read(widget.runs).column("metrics.acc").to_pylist()
         assert acc[0] == 0.9 and math.isnan(acc[1])

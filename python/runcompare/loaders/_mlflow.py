@@ -82,16 +82,17 @@ def from_mlflow(
         steps (its first and last step always kept; at most 2,500); None fetches every point.
         Local stores are always read whole.
     step_range: (first, last) steps to fetch, to see part of long curves in more detail.
-    requirements: read each logged model's requirements.txt from the artifacts into the details
-        (one artifact read per model; False skips them).
+    requirements: read each logged model's requirements.txt and MLmodel (the Python and MLflow
+        versions) from the artifacts into the details (two artifact reads per model; False skips them).
     progress: show a progress bar (tqdm) while loading: True, False, or None for when there are
         many runs.
     workers: how many histories and artifacts are fetched at once.
 
     Returns RunTables: ``.runs`` (run_id, name, experiment_id, status, start_time, end_time,
     artifact_uri, metrics.*, params.*, tags.*), ``.scalars`` (run_id, metric, step, time as UTC
-    timestamps, value) and ``.details`` (params, metrics, tags, run info, and lineage: git commit
-    and branch, source, parent run, dataset inputs, logged models' requirements).
+    timestamps, value) and ``.details`` (params, metrics, tags, run info, and lineage: git commit,
+    branch and uncommitted diff, source, parent run, dataset inputs (name, digest, source), and
+    the environment: Python and MLflow versions and each logged model's requirements).
     """
     require("mlflow", "from_mlflow", "mlflow")
     client, store, uri = _open(tracking_uri)
@@ -415,18 +416,39 @@ def _client_histories(client, run, wanted):
 def _details(client, store, runs, requirements, pool, notes):
     names = {run.info.run_id: run.info.run_name or run.data.tags.get("mlflow.runName") for run in runs}
     models = list(pool.map(lambda run: _logged_models(store, run), runs))
-    texts = {}
+    texts, environments = {}, {}
     if requirements:
         wanted = [(run.info.run_id, model) for run, run_models in zip(runs, models) for model in run_models]
-        read = list(pool.map(lambda item: _read_first(item[1][1], "requirements.txt"), wanted))
-        texts = {(run_id, model[0]): text for (run_id, model), text in zip(wanted, read) if text is not None}
+        read = list(pool.map(lambda item: (_read_first(item[1][1], "requirements.txt"), _read_first(item[1][1], "MLmodel")), wanted))
+        texts = {(run_id, model[0]): text for (run_id, model), (text, _) in zip(wanted, read) if text is not None}
+        for (run_id, _model), (_, mlmodel) in zip(wanted, read):
+            if mlmodel is not None and run_id not in environments:
+                environments[run_id] = _model_environment(mlmodel)
         unread = len(wanted) - len(texts)
         if unread:
             notes.append(f"The requirements of {unread:,} logged model(s) could not be read: their artifacts are not reachable from here.")
     rows = DetailsRows()
     for run, run_models in zip(runs, models):
         _run_details(rows, run, names, run_models, texts)
+        for name, version in environments.get(run.info.run_id, {}).items():
+            rows.add(run.info.run_id, f"lineage/environment/{name}", version)
     return rows.table(names)
+
+
+def _model_environment(mlmodel):
+    """The Python and MLflow versions a logged model's MLmodel file records (its first model's,
+    for the run): {"python": "3.10.0", "mlflow": "3.7.0"}, what is there of them."""
+    import yaml
+
+    try:
+        spec = yaml.safe_load(mlmodel)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(spec, dict):
+        return {}
+    flavor = (spec.get("flavors") or {}).get("python_function") or {}
+    found = {"python": flavor.get("python_version") if isinstance(flavor, dict) else None, "mlflow": spec.get("mlflow_version")}
+    return {name: str(version) for name, version in found.items() if version is not None}
 
 
 def _run_details(rows, run, names, models, texts):

@@ -1,6 +1,7 @@
 import { setChildren } from "../../render/dom.js";
 import { max } from "d3";
 import { type Details } from "../../data/details.js";
+import { lineageDifferences, lineageWarning } from "../../data/lineage.js";
 import { compareRuns, isLongText, moveRun, withBase, type Comparisons } from "../../data/diff.js";
 import { findMatches, searchPattern, stepThrough } from "../../data/search.js";
 import { saveFile } from "../../render/export.js";
@@ -57,6 +58,8 @@ export class DiffTable {
   private readonly controls: Controls;
   private header: ReturnType<typeof headerRow> | null = null;
   private readonly container = document.createElement("div");
+  /** Says first when the compared runs differ in code, data or environment. */
+  private readonly banner = document.createElement("div");
   private readonly scroller = document.createElement("div");
   private readonly body = document.createElement("div");
   private readonly resizeObserver: ResizeObserver;
@@ -100,7 +103,9 @@ export class DiffTable {
     this.setHeight(settings.height);
     hooks.controls.append(this.controls.bar);
     hooks.exports.append(this.controls.exportJSON);
-    this.container.append(this.scroller, this.controls.hint);
+    this.banner.className = "rc-diff-lineage";
+    this.banner.setAttribute("role", "status");
+    this.container.append(this.banner, this.scroller, this.controls.hint);
     root.append(this.container);
 
     this.scroller.addEventListener("scroll", this.scrolled);
@@ -149,6 +154,9 @@ export class DiffTable {
     if (!byUser) this.chosen = runs;
     if (baseChanged) this.panels.clear();
     this.comparisons = compareRuns(this.details, runs);
+    const warning = lineageWarning(lineageDifferences(this.details, this.comparisons));
+    this.banner.textContent = warning ?? "";
+    this.banner.hidden = warning === null;
     this.fitColumns();
     this.header?.row.remove();
     this.header?.destroy();

@@ -1,3 +1,5 @@
+import { lineageDifferences, lineageWarning } from "../../data/lineage.js";
+import { estimateWidth, fitText } from "../../render/text.js";
 import type { Details } from "../../data/details.js";
 import { isLongText, lineDiff, packageDiff, packageList, type Comparisons } from "../../data/diff.js";
 import { toCSV } from "../../render/export.js";
@@ -112,7 +114,16 @@ export function diffSVG({ details, comparisons }: DiffContent, rows: readonly Di
     }
     content.push(line(PAD, width - PAD, top + ROW, grid));
   });
-  return svgDocument(width, height, theme, content);
+  // The lineage banner above the table, as the view shows it.
+  const warning = lineageWarning(lineageDifferences(details, comparisons));
+  if (!warning) return svgDocument(width, height, theme, content);
+  const lines = fitText(warning, width - 2 * PAD - 12, estimateWidth, 4).lines;
+  const banner = svgElement("g");
+  banner.append(svgElement("rect", { x: PAD, y: PAD, width: width - 2 * PAD, height: lines.length * 16 + 8, fill: changed, "fill-opacity": 0.25 }));
+  lines.forEach((words, i) => banner.append(text(words, PAD + 6, PAD + 17 + i * 16, width - 2 * PAD - 12)));
+  const table = svgElement("g", { transform: `translate(0,${lines.length * 16 + 14})` });
+  table.append(...content);
+  return svgDocument(width, height + lines.length * 16 + 14, theme, [banner, table]);
 }
 
 function line(x1: number, x2: number, y: number, stroke: string): SVGLineElement {

@@ -1,5 +1,6 @@
 import json from "../../../schema/views/diff.json" with { type: "json" };
 import { readDetails, type Details, type DetailsInput } from "../../data/details.js";
+import { lineageFirst } from "../../data/lineage.js";
 import type { ViewSchema } from "../../data/schema.js";
 import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
 import { DiffTable } from "./drawing.js";
@@ -52,7 +53,8 @@ export function diff(data: DetailsInput, options: DiffOptions = {}): DiffElement
       schema: diffSchema,
       styles: () => [diffStyle()],
       draw: (root, current, hooks) => {
-        details ??= readDetails(data);
+        // Code, data and environment first: what else may explain a change in a metric.
+        details ??= lineageFirst(readDetails(data));
         return new DiffTable(root, details, current, hooks);
       },
     },

@@ -8,6 +8,8 @@ const CSS = `
   --rc-code-font: var(--jp-code-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
 }
 .rc-diff:focus { outline: none; }
+.rc-diff .rc-diff-lineage { margin: 4px 8px; padding: 6px 8px; border-left: 4px solid var(--rc-changed); background: color-mix(in srgb, var(--rc-changed) 18%, transparent); overflow-wrap: anywhere; }
+.rc-diff .rc-diff-lineage[hidden] { display: none; }
 .rc-diff:focus-visible { outline: 2px solid var(--rc-accent); outline-offset: -2px; }
 .rc-diff .rc-diff-controls { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; padding: 4px 8px; }
 .rc-diff .rc-diff-controls .rc-status { margin-left: 0; }

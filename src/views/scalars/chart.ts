@@ -23,7 +23,12 @@ export interface ChartHost {
   pick(entry: LegendEntry | null, additive: boolean): void;
   /** The pointer came near a line's entry, or left every line (null). */
   hover(entry: LegendEntry | null): void;
+  /** With groups, the chart's groups compared with the base at a step, as an element to show under it; null without groups. */
+  compare(spec: ChartSpec, step: number): HTMLElement | null;
 }
+
+/** How long the pointer rests on a step before the groups are compared there (each comparison bootstraps). */
+const COMPARE_MS = 150;
 
 /** One small multiple: a canvas of lines under an SVG of axes, crosshair, zoom box and tooltip. */
 export class Chart {
@@ -44,6 +49,11 @@ export class Chart {
   private readonly axes: Selection<SVGGElement, unknown, null, undefined>;
   private readonly overlay: Selection<SVGGElement, unknown, null, undefined>;
   private readonly tooltip = document.createElement("div");
+  /** The groups compared with the base at the step under the cursor, else at the last step. */
+  private readonly comparison = document.createElement("div");
+  /** What the comparison shown was made for: the step, the lines and the settings. */
+  private comparedAt = "";
+  private compareTimer = 0;
   /** Its lines' reductions to pixel columns, kept between frames. */
   readonly reduced = new ReducedLines();
   private width = 0;
@@ -78,7 +88,8 @@ export class Chart {
     this.axes = this.svg.append("g").attr("class", "rc-axes");
     this.overlay = this.svg.append("g").attr("class", "rc-overlay");
     this.plot.append(this.rawCanvas, this.canvas, this.hoverCanvas, this.svg.node()!, this.tooltip);
-    this.element.append(header, this.plot);
+    this.comparison.className = "rc-chart-comparison";
+    this.element.append(header, this.plot, this.comparison);
     this.listen();
   }
 
@@ -119,6 +130,29 @@ export class Chart {
     this.drawn = drawSmoothed(sizeCanvas(this.canvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of);
     this.paintHovered();
     if (this.hoverX !== null) this.hover(this.hoverX, null);
+    else this.compareAt(this.lastStep(), true);
+  }
+
+  /** The groups compared at a step, shown under the chart: at once when `now`, else once the pointer rests there; not again for the same step, lines and settings. */
+  private compareAt(step: number, now = false) {
+    const { groupBy, pairBy, base, test } = this.host.settings();
+    const key = JSON.stringify([step, this.rawVersion, groupBy, pairBy, base, test]);
+    if (key === this.comparedAt) return;
+    clearTimeout(this.compareTimer);
+    const show = () => {
+      this.comparedAt = key;
+      const block = Number.isFinite(step) ? this.host.compare(this.spec, step) : null;
+      this.comparison.replaceChildren(...(block ? [block] : []));
+    };
+    if (now) show();
+    else this.compareTimer = window.setTimeout(show, COMPARE_MS);
+  }
+
+  /** The last step any line reaches. */
+  private lastStep(): number {
+    let last = -Infinity;
+    for (const line of this.lines) if (line.steps.length) last = Math.max(last, line.steps[line.steps.length - 1]);
+    return last;
   }
 
   /** Makes an entry's lines stand out (null: none), as the pointer moves over lines or legend names. */
@@ -142,6 +176,7 @@ export class Chart {
   }
 
   destroy() {
+    clearTimeout(this.compareTimer);
     this.svg.on(".chart", null);
     this.element.remove();
   }
@@ -254,6 +289,8 @@ export class Chart {
     if (my !== null) this.host.hover(nearestRow(rows, frame, frame.map.x(x), my)?.line.entry ?? null);
     const [x0, x1] = frame.xScale.domain().map(Number);
     renderTooltip(this.tooltip, rows, formatX(frame.kind, snapped, x1 - x0), cursorValue, this.host.look().raw, this.hovered);
+    const at = rows.find((row) => row.line.x[row.index] === snapped);
+    if (at) this.compareAt(at.line.steps[at.index]);
     this.tooltip.hidden = false;
     this.placeTooltip(px);
   }
@@ -275,6 +312,7 @@ export class Chart {
     this.hoverX = null;
     this.tooltip.hidden = true;
     this.overlay.selectAll("line.rc-crosshair, circle.rc-dot").remove();
+    this.compareAt(this.lastStep());
   }
 }
 

@@ -1,4 +1,7 @@
+import { RunsDataError } from "../../data/errors.js";
+import { describeGroups } from "../../data/significance-text.js";
 import { setChildren } from "../../render/dom.js";
+import { significanceBlock } from "../../render/significance.js";
 import { themeColor } from "../../render/style.js";
 import { exportTheme } from "../../render/svg.js";
 import type { Hooks, Settled } from "../../render/view.js";
@@ -150,6 +153,29 @@ export class ScalarsCharts {
     this.container.remove();
   }
 
+  /** With groups, each series of a chart compared across them at a step, on the runs' values there (not smoothed). */
+  private compare(spec: ChartSpec, step: number): HTMLElement | null {
+    const settings = this.settings;
+    // One group is one line: nothing to compare it with.
+    if ((this.entries.groups?.labels.length ?? 0) < 2) return null;
+    const block = document.createElement("div");
+    for (const series of spec.series) {
+      const title = `${spec.series.length > 1 ? this.data.series[series].key : spec.title} at step ${step}`;
+      try {
+        const described = describeGroups(this.data.runs!, this.data.valuesAtStep(series, step), settings)!;
+        block.append(significanceBlock(described.base, described.texts, title));
+      } catch (error) {
+        // A base or pairing these runs do not have: said where the comparison would be, the curves stay.
+        if (!(error instanceof RunsDataError)) throw error;
+        const message = document.createElement("div");
+        message.className = "rc-significance rc-error-text";
+        message.textContent = `${title}: ${error.message}`;
+        block.append(message);
+      }
+    }
+    return block;
+  }
+
   private look(): LineLook {
     return {
       version: this.lookVersion,
@@ -182,6 +208,7 @@ export class ScalarsCharts {
       look: () => this.look(),
       pick: (entry: LegendEntry | null, additive: boolean) => this.pick(entry, additive),
       hover: (entry: LegendEntry | null) => this.hover(entry),
+      compare: (spec: ChartSpec, step: number) => this.compare(spec, step),
     };
     const ordered = specs.map((spec) => {
       let chart = this.charts.get(spec.key);

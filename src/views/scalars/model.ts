@@ -131,6 +131,20 @@ export class ScalarsData {
     return { list, ofRun: list, groups: null };
   }
 
+  /** Each run's reported value of a series at a step (NaN where it has none), by the runs table's rows: what the groups are compared on. */
+  valuesAtStep(series: number, step: number): Float64Array {
+    const runs = this.requireRuns();
+    const out = new Float64Array(runs.count).fill(NaN);
+    const { runs: traceRuns, offsets, steps, values } = this.traces[series];
+    const at = [step];
+    traceRuns.forEach((run, t) => {
+      const row = this.rowOfRun[run];
+      // As the group lines align runs: the value there, or between the reports either side.
+      if (row >= 0) out[row] = interpolateOnto(steps.subarray(offsets[t], offsets[t + 1]), values.subarray(offsets[t], offsets[t + 1]), at)[0];
+    });
+    return out;
+  }
+
   /** A series' smoothed values, all traces in one array (as traces.values). */
   smoothed(series: number, settings: Settings): Float64Array {
     const { values, tail } = this.smoothedValues(series, settings);

@@ -3,6 +3,7 @@ import type { Aggregate, Band } from "../../data/align.js";
 import type { RunsInput } from "../../data/input.js";
 import type { ReduceMethod } from "../../data/reduce.js";
 import { defaultOptions, type ViewSchema } from "../../data/schema.js";
+import type { SignificanceTest } from "../../data/significance-text.js";
 import type { SmoothingType } from "../../data/smoothing.js";
 import { preferredSmoothing } from "../../render/style.js";
 import type { Settled, ViewOptions } from "../../render/view.js";
@@ -45,6 +46,12 @@ export interface ScalarsOptions extends ViewOptions<ScalarsState> {
   groupBy?: readonly string[] | string | null;
   aggregate?: Aggregate;
   band?: Band;
+  /** With groupBy, a column pairing each run with its counterpart in the other group (the seed): paired tests under each chart. */
+  pairBy?: string | null;
+  /** With groupBy, the group the others are compared with, by label; default the first group with two runs that have a value. */
+  base?: string | null;
+  /** With groupBy, "t" (Welch, or paired t) or "rank" (Mann-Whitney, or Wilcoxon). */
+  test?: SignificanceTest;
   /** Runs-table column that colours the runs; each run its own colour when null. */
   color?: string | null;
   /** How long series are thinned per pixel column before drawing. */
@@ -70,6 +77,9 @@ export interface Settings {
   groupBy: readonly string[];
   aggregate: Aggregate;
   band: Band;
+  pairBy: string | null;
+  base: string | null;
+  test: SignificanceTest;
   color: string | null;
   reduce: ReduceMethod;
   height: number;
@@ -99,6 +109,9 @@ export function settingsOf(options: ScalarsOptions): Settings {
     groupBy: typeof groupBy === "string" ? [groupBy] : groupBy,
     aggregate: settled.aggregate,
     band: settled.band,
+    pairBy: settled.pairBy,
+    base: settled.base,
+    test: settled.test,
     color: settled.color,
     reduce: settled.reduce,
     height: settled.height,

@@ -1,5 +1,7 @@
+import { SIGNIFICANCE_CSS } from "../../render/significance.js";
 /** The scalars view's own rules, on top of the shared viewStyle() and its theme variables. */
 const CSS = `
+.rc-scalars .rc-chart-comparison { font-size: 11px; max-height: 180px; overflow-y: auto; }
 .rc-scalars input[type=range] { padding: 0; border: none; background: none; width: 120px; accent-color: var(--rc-accent); }
 .rc-scalars input[type=checkbox] { accent-color: var(--rc-accent); margin: 0 2px 0 0; }
 .rc-scalars .rc-control { display: inline-flex; gap: 4px; align-items: center; }
@@ -64,6 +66,6 @@ const CSS = `
 
 export function scalarsStyle(): HTMLStyleElement {
   const style = document.createElement("style");
-  style.textContent = CSS;
+  style.textContent = CSS + SIGNIFICANCE_CSS;
   return style;
 }

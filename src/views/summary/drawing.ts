@@ -15,12 +15,15 @@ import { BAR_SORTS, barOrder, type BarSort } from "./sort.js";
 import { type BarMetric } from "./metrics.js";
 import type { Hooks, Settled } from "../../render/view.js";
 import type { SummaryOptions } from "./index.js";
+import { describeGroups, type DescribedComparisons } from "../../data/significance-text.js";
+import { significanceBlock, testPicker } from "../../render/significance.js";
 
 const SORT_LABELS: Record<BarSort, string> = { descending: "largest first", ascending: "smallest first", runs: "runs table order" };
 /** Rows drawn beyond those in view, either side. */
 const OVERSCAN = 10;
 interface Panel {
   readonly metric: BarMetric;
+  readonly significance: DescribedComparisons | null;
   readonly order: Int32Array;
   readonly element: HTMLElement;
   readonly axis: SVGGElement;
@@ -66,7 +69,9 @@ export class SummaryChart {
     const label = document.createElement("label");
     label.append("sort", sort);
     this.status.className = "rc-status";
-    hooks.controls.append(label, this.status);
+    hooks.controls.append(label);
+    if (options.groupBy !== null) hooks.controls.append(testPicker(options.test, (test) => hooks.apply({ test })));
+    hooks.controls.append(this.status);
     this.grid.className = "rc-bar-panels";
     this.panels = metrics.map((metric) => this.panel(metric));
     appendAll(
@@ -105,7 +110,7 @@ export class SummaryChart {
     const width = this.panels[0]?.layout?.width ?? 360;
     return summarySVG(
       this.root,
-      this.panels.map((panel) => ({ metric: panel.metric, order: panel.order })),
+      this.panels.map((panel) => ({ metric: panel.metric, order: panel.order, significance: panel.significance })),
       { ...this.look(), hovered: -1 },
       width,
       this.longestName,
@@ -146,7 +151,9 @@ export class SummaryChart {
     svg.append(rows);
     scroller.append(svg);
     element.append(heading, axisSvg, scroller);
-    const panel: Panel = { metric, order, element, axis, scroller, svg, rows, layout: null, shown: "" };
+    const significance = describeGroups(this.runs, metric.values, this.options);
+    if (significance) element.append(significanceBlock(significance.base, significance.texts));
+    const panel: Panel = { metric, significance, order, element, axis, scroller, svg, rows, layout: null, shown: "" };
     scroller.addEventListener("scroll", () => this.requestDraw());
     svg.addEventListener("pointermove", (event) => this.hover(panel, event));
     svg.addEventListener("pointerleave", () => this.hover(panel, null));

@@ -3,6 +3,8 @@ import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
 import { AXIS_HEIGHT, drawAxis, drawRows, type RowsLook } from "./bars.js";
 import { ROW, panelLayout } from "./layout.js";
 import type { BarMetric } from "./metrics.js";
+import type { DescribedComparisons } from "../../data/significance-text.js";
+import { significanceLines } from "../../render/significance.js";
 
 /** A row per run, a column per metric, the values at full precision (empty where there is none). */
 export function summaryCSV(ids: readonly string[], names: readonly string[], metrics: readonly BarMetric[]): string {
@@ -13,6 +15,7 @@ export function summaryCSV(ids: readonly string[], names: readonly string[], met
 const TITLE_HEIGHT = 20;
 const GAP = 16;
 const PADDING = 8;
+const NOTE_LINE = 15;
 
 /**
  * Every panel with all its runs' bars (not only those scrolled into view), in a grid of panels as
@@ -20,14 +23,15 @@ const PADDING = 8;
  */
 export function summarySVG(
   view: Element,
-  panels: readonly { metric: BarMetric; order: Int32Array }[],
+  panels: readonly { metric: BarMetric; order: Int32Array; significance: DescribedComparisons | null }[],
   look: RowsLook,
   panelWidth: number,
   longestName: number,
 ): string {
   const theme = exportTheme(view);
   const perRow = Math.max(1, Math.min(panels.length, Math.floor((view.clientWidth || panelWidth) / (panelWidth + GAP)) || 1));
-  const heights = panels.map(({ order }) => TITLE_HEIGHT + AXIS_HEIGHT + order.length * ROW);
+  const notes = panels.map(({ significance }) => (significance ? significanceLines(significance.base, significance.texts, panelWidth - 4, look.measure) : []));
+  const heights = panels.map(({ order }, i) => TITLE_HEIGHT + AXIS_HEIGHT + order.length * ROW + notes[i].length * NOTE_LINE + (notes[i].length ? 6 : 0));
   const rowHeights: number[] = [];
   heights.forEach((height, i) => {
     const row = Math.floor(i / perRow);
@@ -49,6 +53,12 @@ export function summarySVG(
     for (const chosen of rows.querySelectorAll(".rc-selected .rc-bar-label")) chosen.setAttribute("font-weight", "700");
     for (const element of [axis, rows, ...axis.querySelectorAll("*"), ...rows.querySelectorAll("*")]) element.removeAttribute("class");
     g.append(title, axis, rows);
+    const below = TITLE_HEIGHT + AXIS_HEIGHT + order.length * ROW + 6;
+    notes[i].forEach((line, k) => {
+      const text = svgElement("text", { x: 2, y: below + (k + 1) * NOTE_LINE - 3, "font-size": 11, fill: line.muted ? theme.muted : theme.foreground });
+      text.textContent = line.text;
+      g.append(text);
+    });
     return g;
   });
   const width = 2 * PADDING + perRow * panelWidth + (perRow - 1) * GAP;

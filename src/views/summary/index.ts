@@ -3,6 +3,7 @@ import type { RunsInput } from "../../data/input.js";
 import { readRuns, type Runs } from "../../data/runs.js";
 import type { ViewSchema } from "../../data/schema.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
+import type { SignificanceTest } from "../../data/significance-text.js";
 import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
 import { SummaryChart } from "./drawing.js";
 import { chooseBarMetrics } from "./metrics.js";
@@ -12,6 +13,7 @@ import { summaryStyle } from "./style.js";
 /** What the user changed in the summary bars, as JSON: the `state` the view gives and takes. */
 export interface SummaryState {
   readonly sort: BarSort;
+  readonly test: SignificanceTest;
 }
 
 /** The options of schema/views/summary.json, which says more of each. */
@@ -23,6 +25,14 @@ export interface SummaryOptions extends ViewOptions<SummaryState> {
   metrics?: readonly string[] | string | null;
   /** A scalars table whose series reported once per run (a test accuracy) become metrics. */
   scalars?: ScalarsInput | null;
+  /** Runs columns whose values make a group; each panel then compares every group with the base group. */
+  groupBy?: readonly string[] | string | null;
+  /** A column pairing each run with its counterpart in the other group (the seed, the fold): paired tests. */
+  pairBy?: string | null;
+  /** The group the others are compared with, by label; default the first group with two runs that have the metric. */
+  base?: string | null;
+  /** "t" (Welch, or paired t) or "rank" (Mann-Whitney, or Wilcoxon). */
+  test?: SignificanceTest;
   /** How each metric's bars are ordered: largest value first (the default), smallest first, or as the runs table has them. */
   sort?: BarSort;
   /** Width in CSS pixels; defaults to the width of the container. */

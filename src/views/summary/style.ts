@@ -1,3 +1,5 @@
+import { SIGNIFICANCE_CSS } from "../../render/significance.js";
+
 /** The summary bars' own rules, on top of the shared view style (src/render/style.ts). */
 const CSS = `
 .rc-summary .rc-bar-panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(var(--rc-panel-min, 300px), 100%), 1fr)); gap: 12px 16px; padding: 4px 8px; }
@@ -20,6 +22,6 @@ const CSS = `
 
 export function summaryStyle(): HTMLStyleElement {
   const style = document.createElement("style");
-  style.textContent = CSS;
+  style.textContent = CSS + SIGNIFICANCE_CSS;
   return style;
 }

@@ -1,4 +1,8 @@
 import { max } from "d3";
+import { describeGroups, type DescribedComparisons } from "../../data/significance-text.js";
+import { setChildren } from "../../render/dom.js";
+import { significanceBlock, testPicker } from "../../render/significance.js";
+import type { ValueRow } from "./matrix.js";
 import { SUMMARIES } from "../../data/summaries.js";
 import type { Hooks, Settled } from "../../render/view.js";
 import { rowExtremes } from "./extremes.js";
@@ -32,10 +36,13 @@ export class ValuesTable {
   private readonly status = document.createElement("span");
   private readonly scroller = document.createElement("div");
   private readonly table = document.createElement("table");
+  /** Each series' groups compared with the base group, when the options group runs. */
+  private readonly significance = document.createElement("div");
   private readonly measures = new Map<RunsAs, { longest: number; columnWidth: number }>();
   private readonly resizeObserver: ResizeObserver;
   private readonly fontFamily: string;
   private grid: Grid | null = null;
+  private described: (DescribedComparisons & { key: string })[] = [];
   private selectedIds: readonly string[] = [];
   private range = "";
   private frame = 0;
@@ -89,7 +96,9 @@ export class ValuesTable {
     const runsAs = document.createElement("span");
     runsAs.className = "rc-runs-as";
     runsAs.append(caption, layout);
-    hooks.controls.append(group, runsAs, toggle, this.extremesKey, this.status);
+    hooks.controls.append(group, runsAs, toggle, this.extremesKey);
+    if (settings.groupBy !== null) hooks.controls.append(testPicker(settings.test, (test) => hooks.apply({ test })));
+    hooks.controls.append(this.status);
 
     // Before the element is on the page its font is unknown; JupyterLab's is close to this one.
     this.fontFamily = getComputedStyle(root).fontFamily || "system-ui, sans-serif";
@@ -100,7 +109,8 @@ export class ValuesTable {
     this.table.addEventListener("click", (event) => this.clicked(event));
     this.table.addEventListener("pointerover", (event) => this.hover(runOf(event.target)));
     this.table.addEventListener("pointerleave", () => this.hover(-1));
-    this.container.append(this.scroller);
+    this.significance.className = "rc-values-significance";
+    this.container.append(this.scroller, this.significance);
     root.append(this.container);
     this.resizeObserver = new ResizeObserver(() => this.requestRender());
     this.resizeObserver.observe(this.scroller);
@@ -112,7 +122,7 @@ export class ValuesTable {
 
   /** Settings changed: shown in place, unless the runs table is another (the table is made anew). */
   update(changes: Partial<ValuesOptions>, options: Settled<ValuesOptions>): boolean {
-    if ("runs" in changes) return false;
+    if ("runs" in changes || "groupBy" in changes || "pairBy" in changes || "base" in changes) return false;
     checkSettings(options, this.data);
     this.settings = options;
     this.show(options, this.selectedIds);
@@ -145,11 +155,24 @@ export class ValuesTable {
     const left = columns.withoutValues ? ` · ${columns.withoutValues} runs with no values left out` : "";
     const chosen = this.grid.selected.size ? ` · ${this.grid.selected.size} selected` : "";
     this.status.textContent = `${series.length} series × ${columns.ids.length} runs${left}${chosen}`;
+    this.showSignificance(settings, series);
     this.render();
   }
 
+  /** Under the table, each series' groups compared with the base group, on the values the cells show. */
+  private showSignificance(settings: Settings, series: readonly ValueRow[]) {
+    const described =
+      settings.groupBy === null ? [] : series.map((row) => ({ key: row.key, ...describeGroups(this.data.runs!, this.data.valuesOfRuns(row), settings)! }));
+    this.described = described;
+    this.significance.hidden = described.length === 0;
+    setChildren(
+      this.significance,
+      described.map(({ key, base, texts }) => significanceBlock(base, texts, `${key} (${settings.summary})`)),
+    );
+  }
+
   exportSVG(): string {
-    return this.grid ? valuesSVG(this.grid, this.container) : "";
+    return this.grid ? valuesSVG(this.grid, this.container, this.described) : "";
   }
 
   exportCSV(): string {

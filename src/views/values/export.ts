@@ -1,3 +1,5 @@
+import type { DescribedComparisons } from "../../data/significance-text.js";
+import { significanceLines } from "../../render/significance.js";
 import { max } from "d3";
 import { toCSV } from "../../render/export.js";
 import { themeColor } from "../../render/style.js";
@@ -51,7 +53,10 @@ function text(attributes: Record<string, string | number>, content: string): SVG
  * Every series and run of the table (not only those scrolled into view), laid out as shown, as
  * an SVG document in the colours and font the view has on the page.
  */
-export function valuesSVG(grid: Grid, themed: Element): string {
+const NOTE_LINE = 16;
+const NOTES_WIDTH = 640;
+
+export function valuesSVG(grid: Grid, themed: Element, described: readonly (DescribedComparisons & { key: string })[] = []): string {
   const theme = exportTheme(themed);
   const rule = themeColor(themed, "--rc-grid", "#d0d7de");
   const accent = themeColor(themed, "--rc-accent", "#0969da");
@@ -149,5 +154,10 @@ export function valuesSVG(grid: Grid, themed: Element): string {
   }
   const table = svgElement("g", { "font-size": FONT_SIZE });
   table.append(header, line(bodyTop), body, divider, key);
-  return svgDocument(width, height, theme, [table]);
+  // Each series' groups compared with the base, under the table as on screen.
+  // A narrow table (one series) gets a wider document, so the lines read as on screen.
+  const noteWidth = described.length ? Math.max(width, NOTES_WIDTH) : width;
+  const notes = described.flatMap(({ key, base, texts }) => significanceLines(base, texts, noteWidth - 2 * PADDING, measure, `${key} (${grid.summary})`));
+  notes.forEach((note, i) => table.append(text({ x: PADDING, y: height + (i + 1) * NOTE_LINE, fill: note.muted ? theme.muted : theme.foreground }, note.text)));
+  return svgDocument(noteWidth, height + (notes.length ? notes.length * NOTE_LINE + PADDING : 0), theme, [table]);
 }

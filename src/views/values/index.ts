@@ -3,6 +3,7 @@ import type { RunsInput } from "../../data/input.js";
 import { readRuns } from "../../data/runs.js";
 import type { ViewSchema } from "../../data/schema.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
+import type { SignificanceTest } from "../../data/significance-text.js";
 import { type Summary } from "../../data/summaries.js";
 import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
 import { checkSettings, ValuesData } from "./data.js";
@@ -17,6 +18,7 @@ export interface ValuesState {
   readonly runsAs: RunsAs | null;
   readonly sortBy: string | null;
   readonly descending: boolean;
+  readonly test: SignificanceTest;
 }
 
 /** The options of schema/views/values.json, which says more of each. */
@@ -38,6 +40,14 @@ export interface ValuesOptions extends ViewOptions<ValuesState> {
    */
   sortBy?: string | null;
   descending?: boolean;
+  /** Columns of the runs table whose values make a group; under the table each series compares every group with the base group. */
+  groupBy?: readonly string[] | string | null;
+  /** A column pairing each run with its counterpart in the other group (the seed, the fold): paired tests. */
+  pairBy?: string | null;
+  /** The group the others are compared with, by label; default the first group with two runs that have a value. */
+  base?: string | null;
+  /** "t" (Welch, or paired t) or "rank" (Mann-Whitney, or Wilcoxon). */
+  test?: SignificanceTest;
 }
 
 /** The element; its value is the runs chosen by clicking their names, or set from outside. */

@@ -1,3 +1,5 @@
+import { SIGNIFICANCE_CSS } from "../../render/significance.js";
+
 /** The table scrolls within this height (CSS pixels): no taller on the page, whatever its rows. */
 export const SCROLL_MAX_HEIGHT = 520;
 
@@ -60,11 +62,13 @@ const CSS = `
 .rc-values .rc-max .rc-mark, .rc-values .rc-extremes-key .rc-max, .rc-values .rc-extremes .rc-max { color: var(--rc-max); }
 .rc-values .rc-min .rc-mark, .rc-values .rc-extremes-key .rc-min, .rc-values .rc-extremes .rc-min { color: var(--rc-min); }
 .rc-values .rc-missing { color: var(--rc-fg-muted); }
+.rc-values .rc-values-significance { max-height: 260px; overflow-y: auto; padding: 0 8px; }
+.rc-values .rc-values-significance[hidden] { display: none; }
 .rc-values .rc-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
 export function valuesStyle(): HTMLStyleElement {
   const style = document.createElement("style");
-  style.textContent = CSS;
+  style.textContent = CSS + SIGNIFICANCE_CSS;
   return style;
 }

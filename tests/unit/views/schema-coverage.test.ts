@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import diffJson from "../../../schema/views/diff.json";
+import influenceJson from "../../../schema/views/influence.json";
 import logsJson from "../../../schema/views/logs.json";
 import plotsJson from "../../../schema/views/plots.json";
 import samplesJson from "../../../schema/views/samples.json";
@@ -14,6 +15,7 @@ import plugin from "../../../schema/lab/plugin.json";
 import { checkOptions, checkState, defaultOptions, viewOptions, type ViewSchema } from "../../../src/data/schema";
 import { RunsDataError } from "../../../src/data/errors";
 import type { DiffOptions, DiffState } from "../../../src/views/diff/index";
+import type { InfluenceOptions, InfluenceState } from "../../../src/views/influence/index";
 import type { LogsOptions, LogsState } from "../../../src/views/diff/logs/index";
 import type { PlotsOptions, PlotsState } from "../../../src/views/plots/index";
 import type { SamplesOptions, SamplesState } from "../../../src/views/samples/index";
@@ -37,6 +39,10 @@ type Own<O> = Exclude<keyof O, "selected" | "state">;
 
 const covered: Record<string, [boolean, boolean]> = {
   diff: [true satisfies Same<Own<DiffOptions>, Taken<typeof diffJson>>, true satisfies Same<keyof DiffState, StateKeys<typeof diffJson>>],
+  influence: [
+    true satisfies Same<Own<InfluenceOptions>, Taken<typeof influenceJson>>,
+    true satisfies Same<keyof InfluenceState, StateKeys<typeof influenceJson>>,
+  ],
   parallel: [true satisfies Same<Own<ParallelOptions>, Taken<typeof parallelJson>>, true satisfies Same<keyof ParallelState, StateKeys<typeof parallelJson>>],
   scalars: [true satisfies Same<Own<ScalarsOptions>, Taken<typeof scalarsJson>>, true satisfies Same<keyof ScalarsState, StateKeys<typeof scalarsJson>>],
   scatter: [true satisfies Same<Own<ScatterOptions>, Taken<typeof scatterJson>>, true satisfies Same<keyof ScatterState, StateKeys<typeof scatterJson>>],
