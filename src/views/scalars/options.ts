@@ -71,6 +71,8 @@ export interface Settings {
   aggregate: Aggregate;
   band: Band;
   color: string | null;
+  /** The page's colour per run (the `colors` option every view takes), when no colour column is chosen. */
+  colors: Readonly<Record<string, string>> | null;
   reduce: ReduceMethod;
   height: number;
   width: number | null;
@@ -100,6 +102,7 @@ export function settingsOf(options: ScalarsOptions): Settings {
     aggregate: settled.aggregate,
     band: settled.band,
     color: settled.color,
+    colors: settled.colors ?? null,
     reduce: settled.reduce,
     height: settled.height,
     width: settled.width,
