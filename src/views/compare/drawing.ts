@@ -1,3 +1,4 @@
+import { RunsDataError } from "../../data/errors.js";
 import { readColumns, type RunsInput } from "../../data/input.js";
 import { rowsOfRuns } from "../../data/subset.js";
 import { categoricalColor } from "../../render/color.js";
@@ -69,6 +70,8 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     const summary = document.createElement("summary");
     this.pane.append(summary);
     this.runsTable = table(data.runs, { scalars: data.scalars, height: 320, selected: state.compared ?? [], state: state.table });
+    // A runs table that cannot be shown is the page's error, not a pane's.
+    if (this.runsTable.error !== null) throw new RunsDataError(this.runsTable.error);
     this.pane.append(this.selectionStyle, this.runsTable);
     this.pane.addEventListener("toggle", () => this.hooks.stateChanged());
     this.runsTable.addEventListener("input", () => this.compareChanged());
@@ -104,7 +107,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
 
   private rebuild() {
     const shown = new Set(this.compared.filter((id) => !this.hidden.has(id)));
-    const { runs, scalars, details, samples, plots, source } = this.data;
+    const { runs, scalars, details, samples, plots } = this.data;
     const only = <T>(input: T | null, name: "scalars" | "details" | "samples" | "plots") =>
       input === null ? null : (rowsOfRuns(input as RunsInput, shown, name) as T);
     this.tables = {
@@ -114,7 +117,6 @@ export class CompareDrawing implements Drawing<CompareOptions> {
       samples: only(samples, "samples"),
       plots: only(plots, "plots"),
       params: this.params,
-      source,
     };
     if (this.base === null || !shown.has(this.base)) this.base = [...shown][0] ?? null;
     for (const name of [...this.built.keys()]) this.drop(name);
@@ -281,6 +283,13 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     if (spec.selects) {
       element.value = [...this.selected];
       element.addEventListener("input", () => this.select(element.value, element));
+    } else {
+      // The diff's value is the runs it compares: a run removed there stops being compared.
+      element.addEventListener("input", () => {
+        const kept = new Set(element.value);
+        const removed = new Set(this.compared.filter((id) => !this.hidden.has(id) && !kept.has(id)));
+        if (removed.size) this.setCompared(this.compared.filter((id) => !removed.has(id)));
+      });
     }
     element.addEventListener("statechange", () => this.viewStateChanged(spec, element));
     element.dataset.view = spec.name;

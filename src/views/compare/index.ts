@@ -3,7 +3,6 @@ import type { DetailsInput } from "../../data/details.js";
 import type { RunsInput } from "../../data/input.js";
 import { checkState, type ViewSchema } from "../../data/schema.js";
 import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
-import type { SampleSource } from "../samples/index.js";
 import { CompareDrawing } from "./drawing.js";
 import { readHash, writeHash } from "./hash.js";
 import { compareStyle } from "./style.js";
@@ -52,7 +51,6 @@ export interface PageTables {
   readonly details: DetailsInput | null;
   readonly samples: RunsInput | null;
   readonly plots: RunsInput | null;
-  readonly source: SampleSource | null;
 }
 
 export type CompareElement = ViewElement<CompareOptions, CompareState>;
@@ -72,8 +70,7 @@ export function compare(runs: RunsInput, options: CompareOptions = {}): CompareE
       styles: () => [compareStyle()],
       draw: (root, current, hooks) => {
         const { scalars, details, samples, plots } = current;
-        const source = ((current as Record<string, unknown>).source as SampleSource | undefined) ?? null;
-        return new CompareDrawing(root, { runs, scalars, details, samples, plots, source }, current, hooks);
+        return new CompareDrawing(root, { runs, scalars, details, samples, plots }, current, hooks);
       },
     },
     fromHash ? { ...options, state: fromHash } : options,

@@ -4,7 +4,7 @@ import type { ViewElement } from "../../render/view.js";
 import { diff } from "../diff/index.js";
 import { parallel } from "../parallel/index.js";
 import { plots } from "../plots/index.js";
-import { samples, type SampleSource } from "../samples/index.js";
+import { samples } from "../samples/index.js";
 import { scalars } from "../scalars/index.js";
 import { scatter } from "../scatter/index.js";
 import { summary } from "../summary/index.js";
@@ -20,8 +20,6 @@ export interface ComparedTables {
   readonly plots: RunsInput | null;
   /** The runs table's params.* columns, the Hyperparameters tab's values table. */
   readonly params: readonly string[];
-  /** Where the notebook widget's samples come from (the kernel), when not in the table. */
-  readonly source: SampleSource | null;
 }
 
 /** What every view of a tab is made with besides its tables: the page's base run, one colour per run, its own state. */
@@ -105,7 +103,7 @@ export const TABS: readonly Tab[] = [
         name: "samples",
         label: "Debug samples",
         selects: true,
-        make: (t, { base, state }) => samples(t.samples!, { runs: t.runs, base, source: t.source, state }),
+        make: (t, { base, state }) => samples(t.samples!, { runs: t.runs, base, state }),
       },
     ],
   },
