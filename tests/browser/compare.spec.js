@@ -113,7 +113,7 @@ test("brushing parallel coordinates selects the same runs in the table's rows, t
   ).toEqual([runs[5].run_id]);
 });
 
-test("one colour per run: the chips, the scalar lines and the summary bars agree", async ({ page }) => {
+test("one colour per run: the chips and the scalar lines agree", async ({ page }) => {
   await openSweep(page);
   const chipColors = await page
     .locator(".rc-compare-run")

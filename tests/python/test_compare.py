@@ -39,7 +39,14 @@ def test_the_details_samples_and_plots_tables_are_the_es_modules_alone():
 
 
 def test_state_is_checked_and_restored():
-    state = {"tab": "details", "compared": ["a", "b"], "hidden": ["b"], "pane": False, "shown": {"scalars": "values"}, "views": {"diff": {"hideIdentical": True}}}
+    state = {
+        "tab": "details",
+        "compared": ["a", "b"],
+        "hidden": ["b"],
+        "pane": False,
+        "shown": {"scalars": "values"},
+        "views": {"diff": {"hideIdentical": True}},
+    }
     w = rc.compare(RUNS, scalars=SCALARS, state=state)
     assert w.state == state
     w2 = rc.compare(RUNS, state=json.loads(json.dumps(w.state)))

@@ -1,5 +1,6 @@
 import { RunsDataError } from "../../data/errors.js";
 import { readColumns, type RunsInput } from "../../data/input.js";
+import { readRuns } from "../../data/runs.js";
 import { rowsOfRuns } from "../../data/subset.js";
 import { categoricalColor } from "../../render/color.js";
 import { button } from "../../render/controls.js";
@@ -37,6 +38,8 @@ export class CompareDrawing implements Drawing<CompareOptions> {
   private readonly built = new Map<string, Built>();
   private readonly tabs: readonly Tab[];
   private readonly params: readonly string[];
+  /** Each run's name as every view shows it (its name column, MLflow's run name, else its id), by id. */
+  private readonly names: Map<string, string>;
   private tab: TabName;
   private base: string | null;
   private hidden: Set<string>;
@@ -56,6 +59,8 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     this.params = readColumns(data.runs, "runs")
       .columns.map((column) => column.name)
       .filter((name) => name.startsWith("params."));
+    const all = readRuns(data.runs);
+    this.names = new Map(all.ids.map((id, row) => [id, all.names[row]]));
     const given: ComparedTables = { ...data, params: this.params };
     this.tabs = TABS.filter((tab) => tab.has(given));
     this.tab = this.tabs.some((tab) => tab.name === options.tab) ? options.tab : this.tabs[0].name;
@@ -73,7 +78,10 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     // A runs table that cannot be shown is the page's error, not a pane's.
     if (this.runsTable.error !== null) throw new RunsDataError(this.runsTable.error);
     this.pane.append(this.selectionStyle, this.runsTable);
-    this.pane.addEventListener("toggle", () => this.hooks.stateChanged());
+    this.pane.addEventListener("toggle", () => {
+      this.markSelectedRows();
+      this.hooks.stateChanged();
+    });
     this.runsTable.addEventListener("input", () => this.compareChanged());
     this.runsTable.addEventListener("statechange", () => {
       // Sorting or filtering changes which runs are the first shown, when none are checked.
@@ -132,7 +140,6 @@ export class CompareDrawing implements Drawing<CompareOptions> {
 
   private drawChips() {
     const colors = this.colors();
-    const names = this.runNames();
     const chips = this.compared.map((id) => {
       const chip = document.createElement("span");
       chip.className = "rc-compare-run";
@@ -143,7 +150,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
       swatch.style.background = colors[id];
       const name = document.createElement("span");
       name.className = "rc-compare-name";
-      name.textContent = names.get(id) ?? id;
+      name.textContent = this.names.get(id) ?? id;
       name.title = id;
       const hidden = this.hidden.has(id);
       const eye = button(hidden ? "show" : "hide", hidden ? "Show this run in every tab" : "Hide this run in every tab", () => this.toggleHidden(id));
@@ -156,27 +163,14 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     const label = document.createElement("span");
     label.className = "rc-compare-label";
     label.textContent = `Comparing ${this.compared.length.toLocaleString("en")} run${this.compared.length === 1 ? "" : "s"}${this.runsTable.value.length ? "" : ` (the first ${FIRST_SHOWN} shown; check rows to choose)`}`;
-    this.bar.replaceChildren(label, this.adder(names), this.basePicker(names));
+    this.bar.replaceChildren(label, this.adder(), this.basePicker());
     this.chips.replaceChildren(...chips);
     const summary = this.pane.querySelector("summary")!;
     summary.textContent = `Runs table (${this.runsTable.shown.runs.toLocaleString("en")} shown, ${this.runsTable.value.length.toLocaleString("en")} checked)`;
   }
 
-  private runNames(): Map<string, string> {
-    const source = readColumns(this.tables!.runs, "runs");
-    const ids = source.columns.find((column) => column.name === "run_id");
-    const names = source.columns.find((column) => column.name === "name") ?? source.columns.find((column) => column.name === "tags.mlflow.runName");
-    const map = new Map<string, string>();
-    if (!ids) return map;
-    for (let row = 0; row < source.rowCount; row++) {
-      const name = names?.get(row);
-      map.set(String(ids.get(row)), name === null || name === undefined || name === "" ? String(ids.get(row)) : String(name));
-    }
-    return map;
-  }
-
   /** "+": a run of the table not compared yet, picked by id (the list is made when opened: there may be thousands). */
-  private adder(names: Map<string, string>): HTMLElement {
+  private adder(): HTMLElement {
     const select = document.createElement("select");
     select.className = "rc-compare-add";
     select.title = "Add a run to the comparison";
@@ -184,18 +178,18 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     select.addEventListener("focus", () => {
       if (select.options.length > 1) return;
       const compared = new Set(this.compared);
-      for (const id of this.runsTable.shownIds()) if (!compared.has(id)) select.append(new Option(names.get(id) ?? id, id));
+      for (const id of this.runsTable.shownIds()) if (!compared.has(id)) select.append(new Option(this.names.get(id) ?? id, id));
     });
     select.addEventListener("change", () => select.value && this.setCompared([...this.compared, select.value]));
     return select;
   }
 
-  private basePicker(names: Map<string, string>): HTMLElement {
+  private basePicker(): HTMLElement {
     const label = document.createElement("label");
     label.append("Base run ");
     const select = document.createElement("select");
     select.className = "rc-compare-base";
-    for (const id of this.compared) if (!this.hidden.has(id)) select.append(new Option(names.get(id) ?? id, id, false, id === this.base));
+    for (const id of this.compared) if (!this.hidden.has(id)) select.append(new Option(this.names.get(id) ?? id, id, false, id === this.base));
     select.addEventListener("change", () => this.setBase(select.value));
     label.append(select);
     return label;
@@ -263,7 +257,9 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     const { switcher, host } = this.panels.get(tab.name)!;
     for (const choice of switcher.querySelectorAll<HTMLElement>("[data-view]")) choice.setAttribute("aria-pressed", String(choice.dataset.view === spec.name));
     for (const child of host.children) (child as HTMLElement).hidden = (child as HTMLElement).dataset.view !== spec.name;
-    if (!this.built.has(spec.name)) this.build(spec, host);
+    const built = this.built.get(spec.name);
+    if (!built) this.build(spec, host);
+    else if (spec.selects) built.element.value = [...this.selected];
     if (tell) this.hooks.stateChanged();
   }
 
@@ -326,9 +322,23 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     this.hooks.select([...ids]);
   }
 
+  /**
+   * The selection shown by the view on screen and the open table pane at once; the views out of
+   * sight take it when shown (showView), so a brush at 10,000 runs redraws one view, not six.
+   */
   private show(ids: readonly string[], from: ViewElement | null) {
     this.selected = ids;
-    for (const { element, spec } of this.built.values()) if (spec.selects && element !== from) element.value = [...ids];
+    for (const { element, spec } of this.built.values()) if (spec.selects && element !== from && this.onScreen(element)) element.value = [...ids];
+    this.markSelectedRows();
+  }
+
+  private onScreen(element: HTMLElement) {
+    return !element.hidden && !(element.closest(".rc-compare-panel") as HTMLElement).hidden;
+  }
+
+  /** The pane's rows of selected runs stand out (a rule by run id: the table draws only the rows in view, and redraws them as it scrolls). */
+  private markSelectedRows() {
+    const ids = this.pane.open ? this.selected : [];
     this.selectionStyle.textContent = ids.length
       ? `${ids.map((id) => `.rc-compare-pane .rc-row[data-run="${CSS.escape(id)}"]`).join(",\n")} { box-shadow: inset 4px 0 0 var(--rc-accent); font-weight: 600; }`
       : "";

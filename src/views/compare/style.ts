@@ -15,7 +15,8 @@ const CSS = `
 .rc-compare .rc-compare-switch { padding: 6px 8px 0; }
 .rc-compare .rc-compare-switch:empty { display: none; }
 .rc-compare .rc-compare-empty { color: var(--rc-fg-muted); padding: 16px 8px; }
-.rc-compare [hidden] { display: none !important; }
+/* Tabs and views out of sight keep their width (they are clipped, not taken out of the layout), so showing one again draws nothing anew. */
+.rc-compare .rc-compare-panel[hidden], .rc-compare .rc-compare-host > [hidden] { display: block; visibility: hidden; height: 0; overflow: hidden; }
 `;
 
 export function compareStyle(): HTMLStyleElement {
