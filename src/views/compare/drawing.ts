@@ -38,6 +38,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
   private readonly built = new Map<string, Built>();
   private readonly tabs: readonly Tab[];
   private readonly params: readonly string[];
+  private readonly metrics: readonly string[];
   /** Each run's name as every view shows it (its name column, MLflow's run name, else its id), by id. */
   private readonly names: Map<string, string>;
   private tab: TabName;
@@ -56,12 +57,12 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     private readonly hooks: Hooks<CompareOptions>,
   ) {
     const state = options.state as Partial<CompareState>;
-    this.params = readColumns(data.runs, "runs")
-      .columns.map((column) => column.name)
-      .filter((name) => name.startsWith("params."));
+    const columns = readColumns(data.runs, "runs").columns.map((column) => column.name);
+    this.params = columns.filter((name) => name.startsWith("params."));
+    this.metrics = columns.filter((name) => name.startsWith("metrics."));
     const all = readRuns(data.runs);
     this.names = new Map(all.ids.map((id, row) => [id, all.names[row]]));
-    const given: ComparedTables = { ...data, params: this.params };
+    const given: ComparedTables = { ...data, params: this.params, metrics: this.metrics };
     this.tabs = TABS.filter((tab) => tab.has(given));
     this.tab = this.tabs.some((tab) => tab.name === options.tab) ? options.tab : this.tabs[0].name;
     this.base = options.base;
@@ -125,6 +126,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
       samples: only(samples, "samples"),
       plots: only(plots, "plots"),
       params: this.params,
+      metrics: this.metrics,
     };
     if (this.base === null || !shown.has(this.base)) this.base = [...shown][0] ?? null;
     for (const name of [...this.built.keys()]) this.drop(name);

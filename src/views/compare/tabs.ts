@@ -20,6 +20,8 @@ export interface ComparedTables {
   readonly plots: RunsInput | null;
   /** The runs table's params.* columns, the Hyperparameters tab's values table. */
   readonly params: readonly string[];
+  /** Its metrics.* columns: the scatter's axes where the runs have no params. */
+  readonly metrics: readonly string[];
 }
 
 /** What every view of a tab is made with besides its tables: the page's base run, one colour per run, its own state. */
@@ -75,7 +77,14 @@ export const TABS: readonly Tab[] = [
         make: (t, { state }) => table(t.runs, { columns: t.params.length ? t.params : null, height: 420, state }),
       },
       { name: "parallel", label: "Parallel", selects: true, make: (t, { colors, state }) => parallel(t.runs, { scalars: t.scalars, colors, state }) },
-      { name: "scatter", label: "Scatter", selects: true, make: (t, { colors, state }) => scatter(t.runs, { scalars: t.scalars, colors, state }) },
+      {
+        name: "scatter",
+        label: "Scatter",
+        selects: true,
+        // The scatter puts a param on x; runs with none (a TensorBoard log, a GAN's losses) plot two metrics.
+        make: (t, { colors, state }) =>
+          scatter(t.runs, { scalars: t.scalars, colors, state, ...(t.params.length ? {} : { x: t.metrics[0] ?? null, y: t.metrics[1] ?? null }) }),
+      },
     ],
   },
   {
