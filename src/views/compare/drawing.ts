@@ -1,5 +1,6 @@
 import { RunsDataError } from "../../data/errors.js";
 import { readColumns, type RunsInput } from "../../data/input.js";
+import { distinctNames } from "../../data/names.js";
 import { readRuns } from "../../data/runs.js";
 import { rowsOfRuns } from "../../data/subset.js";
 import { categoricalColor } from "../../render/color.js";
@@ -39,7 +40,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
   private readonly tabs: readonly Tab[];
   private readonly params: readonly string[];
   private readonly metrics: readonly string[];
-  /** Each run's name as every view shows it (its name column, MLflow's run name, else its id), by id. */
+  /** Each run's name as the views show it (its name column, MLflow's run name, else its id; names runs share told apart by their ids), by id. */
   private readonly names: Map<string, string>;
   private tab: TabName;
   private base: string | null;
@@ -61,7 +62,8 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     this.params = columns.filter((name) => name.startsWith("params."));
     this.metrics = columns.filter((name) => name.startsWith("metrics."));
     const all = readRuns(data.runs);
-    this.names = new Map(all.ids.map((id, row) => [id, all.names[row]]));
+    const names = distinctNames(all.names, all.ids);
+    this.names = new Map(all.ids.map((id, row) => [id, names[row]]));
     const given: ComparedTables = { ...data, params: this.params, metrics: this.metrics };
     this.tabs = TABS.filter((tab) => tab.has(given));
     this.tab = this.tabs.some((tab) => tab.name === options.tab) ? options.tab : this.tabs[0].name;
