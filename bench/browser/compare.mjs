@@ -46,7 +46,6 @@ const click = (page, selector) => () => page.querySelector(selector).click();
 export async function tabSwitch(bundle = "/dist/runcompare.js") {
   const page = await pageOf(1000, bundle);
   const first = {};
-  const again = {};
   for (const [tab, view] of [
     ["scalars", null],
     ["details", null],
