@@ -5,7 +5,7 @@
 // (bench/convert.py). Prints the tables, writes bench/results.json and the generated part of
 // docs/BENCHMARKS.md.
 //
-//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert,samples]
+//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert,samples,compare]
 //                      [--repeats N] [--bundle FILE] [--port 8780] [--no-write]
 //
 // --bundle measures another build of runcompare, a copy put in tests/output/bench/ (say from
@@ -27,7 +27,7 @@ import { markdown, print, updateDoc } from "./report.mjs";
 const { values: args } = parseArgs({
   options: {
     sizes: { type: "string", default: "100,1000,10000,100000" },
-    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert,samples" },
+    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert,samples,compare" },
     repeats: { type: "string" },
     bundle: { type: "string" },
     port: { type: "string", default: "8780" },
@@ -201,6 +201,12 @@ async function samplesView(browser) {
   return run({ openPage: (pagePath) => openPage(browser, PORT, pagePath), bundle: args.bundle ? outputUrl(args.bundle) : undefined, log: step });
 }
 
+/** The comparison page's benchmark, bench/compare.mjs (tab switches at 1,000 runs, a brush at 10,000). */
+async function comparePage(browser) {
+  const { run } = await import("./compare.mjs");
+  return run({ openPage: (pagePath) => openPage(browser, PORT, pagePath), bundle: args.bundle ? outputUrl(args.bundle) : undefined, log: step });
+}
+
 /** The last run's results as they were written; JSON keeps NaN (a heap HiPlot does not have) as null. */
 function lastResults(file) {
   const last = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -233,6 +239,7 @@ const results = {
   loaders: null,
   convert: null,
   samples: null,
+  compare: null,
 };
 // First, alone: they measure Python on the CPU, with no browser running.
 if (ONLY.has("loaders")) {
@@ -252,7 +259,7 @@ if (ONLY.has("lab")) {
 const PARALLEL = ["runcompare", "plotly", "hiplot"].filter((name) => ONLY.has(name));
 step("writing the data");
 const files = PARALLEL.length || ONLY.has("transfer") ? writeRunsFiles(SIZES) : new Map();
-const BROWSER_PARTS = [...PARALLEL, "transfer", "scalars", "table", "views"];
+const BROWSER_PARTS = [...PARALLEL, "transfer", "scalars", "table", "views", "samples", "compare"];
 const server = BROWSER_PARTS.some((part) => ONLY.has(part)) ? await startServer(PORT) : null;
 const browser = await launchBrowser();
 results.chromium = browser.version();
@@ -281,6 +288,7 @@ try {
   if (ONLY.has("table")) results.table = await runsTable(browser);
   if (ONLY.has("views")) results.views = await views(browser);
   if (ONLY.has("samples")) results.samples = await samplesView(browser);
+  if (ONLY.has("compare")) results.compare = await comparePage(browser);
 } finally {
   await browser.close();
   server?.kill();
@@ -291,7 +299,7 @@ print(results);
 if (!args["no-write"] && !args.bundle) {
   const file = path.join(REPO, "bench/results.json");
   // --only scalars, table and/or loaders replace those results and keep the rest of the last run's (their sections say when they were measured).
-  const SEPARATE = ["scalars", "table", "views", "lab", "loaders", "convert", "samples"];
+  const SEPARATE = ["scalars", "table", "views", "lab", "loaders", "convert", "samples", "compare"];
   const separateOnly = [...ONLY].every((part) => SEPARATE.includes(part)) && fs.existsSync(file);
   const written = separateOnly ? { ...lastResults(file), ...Object.fromEntries([...ONLY].map((part) => [part, results[part]])) } : results;
   fs.writeFileSync(file, JSON.stringify(written, null, 1));

@@ -26,6 +26,7 @@ const traits = {{
   selected: [],
   state: state.state,
   note: state.note,
+  standalone: true,
 }};
 const model = {{ get: (name) => traits[name], set: (name, value) => (traits[name] = value), save_changes() {{}}, on() {{}}, off() {{}} }};
 widget.render({{ model, el: document.getElementById("{id}") }});

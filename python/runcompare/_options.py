@@ -28,6 +28,9 @@ def check_value(schema, declared, value, name):
     shown = spec.get("x-name", name)
     if "x-table" in spec or "x-host" in spec:
         return value
+    # An empty schema takes any JSON value (a view's state inside the comparison page's, which that view checks).
+    if "type" not in spec and "enum" not in spec:
+        return value
     types = _types(spec)
     if value is None:
         if "null" in types:

@@ -236,7 +236,8 @@ function sectionOrder(paths: readonly string[]): number[] {
   return order;
 }
 
-function isFieldTrees(input: DetailsInput): input is FieldTrees {
+/** Nested objects per run (not a table). */
+export function isFieldTrees(input: unknown): input is FieldTrees {
   return isPlainObject(input);
 }
 

@@ -155,7 +155,8 @@ function readIds(column: SourceColumn, rowCount: number): { ids: string[]; rows:
   return { ids, rows: firstRow };
 }
 
-function idText(column: SourceColumn): (value: unknown) => string | null {
+/** How a run_id column's values read as text (the ids every view keys runs by). */
+export function idText(column: SourceColumn): (value: unknown) => string | null {
   const missing = (value: unknown) => value === null || value === undefined || (typeof value === "number" && Number.isNaN(value));
   switch (column.type) {
     case null:

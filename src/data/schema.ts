@@ -12,6 +12,7 @@ import { RunsDataError, formatMessage, messages } from "./errors.js";
  * - `x-rule`: the words after "must be" in the message for a bad value;
  * - `x-name`: the name messages give a nested value ("filter kind");
  * - `x-side`: "python" for an option of the Python function alone (what the kernel sends);
+ * - `x-esm`: true for an option of the ES module alone (a table the notebook widget has no trait for);
  * - `x-state`: the entries of the view's state, `true` for an option the view's controls
  *   change, or an entry of the state's own;
  * - `x-python`, `x-label`: the Python class and module (and the default of its `store`), and the
@@ -47,10 +48,11 @@ export interface ValueSchema {
   readonly "x-rule"?: string;
   readonly "x-name"?: string;
   readonly "x-side"?: string;
+  readonly "x-esm"?: boolean;
 }
 
-/** Options every view takes besides its own: the selected run ids and its state. */
-const COMMON = ["selected", "state"];
+/** Options every view takes besides its own: the selected run ids, its state and the colour of each run. */
+const COMMON = ["selected", "state", "colors"];
 
 /** The options of the view's own (those the Python function alone takes left out). */
 export function viewOptions(schema: ViewSchema): [string, ValueSchema][] {
@@ -82,6 +84,8 @@ export function checkOptions(schema: ViewSchema, options: Readonly<Record<string
   for (const [key, option] of Object.entries(own)) if (options[key] !== undefined) checked[key] = checkValue(schema, option, options[key], key);
   if (options.selected !== undefined) checked.selected = checkValue(schema, { type: "array", items: { type: "string" } }, options.selected, "selected");
   if (options.state !== undefined && options.state !== null) checked.state = checkState(schema, options.state);
+  if (options.colors !== undefined)
+    checked.colors = checkValue(schema, { type: ["object", "null"], additionalProperties: { type: "string" } }, options.colors, "colors");
   return checked;
 }
 
@@ -97,6 +101,8 @@ function checkValue(schema: ViewSchema, declared: ValueSchema, value: unknown, n
   const spec = resolve(schema, declared);
   const shown = spec["x-name"] ?? name;
   if (spec["x-table"] !== undefined || spec["x-host"] !== undefined) return value;
+  // An empty schema takes any JSON value (a view's state inside the comparison page's, which that view checks).
+  if (spec.type === undefined && spec.enum === undefined) return value;
   const types = typesOf(spec);
   if (value === null) {
     if (types.includes("null")) return null;

@@ -139,3 +139,31 @@ function continuousColors(column: Extract<RunColumn, { kind: "numeric" }>, ramp:
     dark,
   };
 }
+
+/**
+ * The colour of each run as a page of several views gives it (the `colors` option: run id to CSS
+ * colour), as the colours of a column named "run" holding the runs' names, which a view colours
+ * by when no colour column is chosen. Null when the page gives none. Runs it gives no colour
+ * keep the categorical colour of their row. The legend names the runs up to LEGEND_RUNS of them;
+ * past that it would bury the view, and the page shows each run's colour itself.
+ */
+const LEGEND_RUNS = 20;
+
+export function pageRunColors(
+  runs: { readonly ids: readonly string[]; readonly names: readonly string[] },
+  colors: Readonly<Record<string, string>> | null | undefined,
+): { column: RunColumn; colors: RunColors } | null {
+  if (!colors) return null;
+  const byRow = runs.ids.map((id, row) => (Object.hasOwn(colors, id) ? colors[id] : categoricalColor(row)));
+  const palette = [...new Set(byRow)];
+  const index = new Map(palette.map((color, i) => [color, i]));
+  const column: RunColumn = { name: "run", key: "run", label: "run", role: "attribute", kind: "categorical", values: runs.names, categories: [...runs.names] };
+  const entries = runs.names.length > LEGEND_RUNS ? [] : runs.names.map((label, row) => ({ label, color: byRow[row] }));
+  const paletteIndex = Int32Array.from(byRow, (color) => index.get(color)!);
+  return { column, colors: { column, palette, paletteIndex, missingColor: MISSING, legend: { kind: "categorical", entries }, dark: false } };
+}
+
+/** A run's colour: the page's for it, else the categorical colour of its place. */
+export function runColor(colors: Readonly<Record<string, string>> | null | undefined, id: string, index: number): string {
+  return colors && Object.hasOwn(colors, id) ? colors[id] : categoricalColor(index);
+}

@@ -31,6 +31,12 @@ export interface ViewOptions<S> {
   selected?: readonly string[];
   /** A state `.state` gave, laid over the other options. */
   state?: Partial<S> | null;
+  /**
+   * One colour per run (run id to CSS colour), as a page of several views gives them so a run
+   * has one colour everywhere (the comparison page): every view that colours runs one by one
+   * takes them (lines, points and bars of runs when no colour column is chosen, plots' runs).
+   */
+  colors?: Readonly<Record<string, string>> | null;
 }
 
 /** Options as a drawing gets them: every option set (its default when not given), and the state's own entries. */
@@ -95,7 +101,7 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
 
   let drawing: D | null = null;
   let error: string | null = null;
-  let current = defaultOptions(schema) as Record<string, unknown>;
+  let current = { ...defaultOptions(schema), colors: null } as Record<string, unknown>;
   let selected: string[] = [];
   /** The entries of the state's own while no drawing keeps them (before the first, or after an error). */
   let own: Record<string, unknown> = {};

@@ -6,6 +6,7 @@
  */
 import type { ViewSchema } from "../data/schema.js";
 import type { ViewElement } from "../render/view.js";
+import { compare, compareSchema } from "./compare/index.js";
 import { diff, diffSchema } from "./diff/index.js";
 import { influence, influenceSchema } from "./influence/index.js";
 import { logs, logsSchema } from "./diff/logs/index.js";
@@ -29,6 +30,7 @@ export { samples, type SamplesOptions, type SamplesElement, type SamplesState, t
 export { plots, type PlotsOptions, type PlotsElement, type PlotsState } from "./plots/index.js";
 export { influence, type InfluenceOptions, type InfluenceElement, type InfluenceState } from "./influence/index.js";
 export { logs, type LogsOptions, type LogsElement, type LogsState, type LogsInput } from "./diff/logs/index.js";
+export { compare, type CompareOptions, type CompareElement, type CompareState, type CompareTab } from "./compare/index.js";
 export type { ViewElement } from "../render/view.js";
 export type { ViewSchema } from "../data/schema.js";
 
@@ -52,6 +54,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { schema: samplesSchema, make: samples },
   { schema: plotsSchema, make: plots },
   { schema: logsSchema, make: logs },
+  { schema: compareSchema, make: compare },
 ];
 
 export function viewNamed(name: string): ViewEntry | undefined {

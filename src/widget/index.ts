@@ -20,6 +20,8 @@ interface WidgetTraits {
   note?: string;
   /** False when the tables are not in the state but sent by the kernel on request. */
   stored?: boolean;
+  /** True in a page of its own (rc.to_html's stand-in model): the comparison page keeps its state in the URL's hash. */
+  standalone?: boolean;
 }
 
 /** How long a view waits for the kernel's first chunk before saying the data is not saved. */
@@ -52,7 +54,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
   let element: ViewElement | null = null;
   let tables: WidgetTables | null = null;
   const kernel = kernelSamples(model);
-  const host: ViewHost = { samples: kernel.source };
+  const host: ViewHost = { samples: kernel.source, hash: model.get("standalone") === true };
   const sendSelection = () => {
     model.set("selected", element!.value);
     model.save_changes();

@@ -10,9 +10,14 @@ export interface WidgetTables {
   scalars: Uint8Array | null;
 }
 
-/** What the page's host offers a view beyond its tables: the kernel's samples (none where there is no kernel). */
+/**
+ * What the page's host offers a view beyond its tables: the kernel's samples (none where there
+ * is no kernel), and whether the view may keep its state in the URL's hash (a page of its own,
+ * as rc.to_html writes; never a notebook's).
+ */
 export interface ViewHost {
   samples: SampleSource | null;
+  hash?: boolean;
 }
 
 /**

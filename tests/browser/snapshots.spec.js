@@ -24,6 +24,9 @@ const VIEWS = {
   samples: "(rc, d) => rc.samples(d.samples, { size: 120 })",
   plots: "(rc, d) => rc.plots(d.plots, { width: 360 })",
   logs: "(rc, d) => rc.logs(d.logs, { height: 200 })",
+  // The page exports the view it shows: parallel coordinates of four runs in the page's colours.
+  compare:
+    "(rc, d) => rc.compare(d.runs, { scalars: d.scalars, state: { tab: 'hyperparameters', shown: { hyperparameters: 'parallel' }, compared: ['r0', 'r2', 'r4', 'r6'] } })",
 };
 
 test("every view of the registry has a snapshot case", async ({ page }) => {

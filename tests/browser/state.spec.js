@@ -69,6 +69,19 @@ const CASES = {
   },
   plots: { make: "(rc, data, more) => rc.plots(data.plots, { ...more })", state: { base: "b", difference: true, normalize: true } },
   logs: { make: "(rc, data, more) => rc.logs(data.logs, { ...more })", state: { ignoreNumbers: true } },
+  compare: {
+    make: "(rc, data, more) => rc.compare(data.runs, { scalars: data.scalars, ...more })",
+    state: {
+      tab: "scalars",
+      base: "r005",
+      compared: ["r000", "r005", "r010", "r020"],
+      hidden: ["r010"],
+      pane: false,
+      shown: { hyperparameters: "scatter", scalars: "summary" },
+      table: { search: "seed", sort: [{ column: "params.lr", descending: true }] },
+      views: { summary: { sort: "ascending" } },
+    },
+  },
 };
 
 /** Samples (text, by run and step), confusion matrices and logs of three runs, made in the page. */

@@ -297,7 +297,7 @@ CASES = [
         error=big_integer("metrics.hash", 2**64 - 1),
         browser="arrow",
         # The view reads Arrow's uint64 as doubles, as it reads every integer (scalars-read.test.ts).
-        browser_errors={view: None for view in ("parallel", "scatter", "values", "summary", "influence", "diff", "scalars", "table")},
+        browser_errors={view: None for view in ("parallel", "scatter", "values", "summary", "influence", "diff", "scalars", "table", "compare")},
     ),
     Case(
         "uint64 steps beyond int64",
@@ -305,7 +305,7 @@ CASES = [
         broken="scalars",
         error=big_integer("step", 2**64 - 1),
         browser="arrow",
-        browser_errors={view: None for view in ("parallel", "scatter", "values", "summary", "influence", "scalars", "table")},
+        browser_errors={view: None for view in ("parallel", "scatter", "values", "summary", "influence", "scalars", "table", "compare")},
     ),
     Case(
         "a Python int beyond int64 in records",

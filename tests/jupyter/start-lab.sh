@@ -15,7 +15,7 @@ cp -r "$repo/examples" "$work/root"
 # A Parquet copy of the runs, compressed with zstd as polars writes it, an Arrow file that is
 # no runs table, a notebook that shows a view as plain output (no widget), one whose cells the
 # lifecycle test re-runs, one with a view whose data is not stored (store=False), and one whose
-# view's state the state test changes.
+# view's state the state test changes, and a comparison page.
 "$venv/bin/python" - "$work/root" <<'PY'
 import sys, nbformat, pyarrow.ipc as ipc, pyarrow.parquet as pq
 root = sys.argv[1]
@@ -37,6 +37,9 @@ nbformat.write(notebook, f"{root}/unstored.ipynb")
 curves = 'w = rc.scalars(scalars, runs, metrics=["loss"])\nw'
 notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code) for code in [read, curves]], metadata={"kernelspec": kernelspec})
 nbformat.write(notebook, f"{root}/state.ipynb")
+page = 'w = rc.compare(runs, scalars=scalars)\nw'
+notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code) for code in [read, page]], metadata={"kernelspec": kernelspec})
+nbformat.write(notebook, f"{root}/compare.ipynb")
 PY
 # No "get notified about Jupyter news?" prompt over the screenshots.
 mkdir -p "$work/settings/@jupyterlab/apputils-extension"

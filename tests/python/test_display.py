@@ -27,8 +27,8 @@ def test_bad_input_raises_before_anything_is_shown():
         rc.mime_bundle(RUNS, params=["momentum"])
     with pytest.raises(
         rc.RunsDataError,
-        match='view "diagram" cannot be shown as output: pass one of diff, influence, logs, parallel, plots, samples, scalars, scatter, summary, '
-        "table, values.",
+        match='view "diagram" cannot be shown as output: pass one of compare, diff, influence, logs, parallel, plots, samples, scalars, scatter, '
+        "summary, table, values.",
     ):
         rc.mime_bundle(RUNS, view="diagram")
 

@@ -38,6 +38,7 @@ def test_hostile_text_cannot_close_the_script():
 def test_unknown_view():
     with pytest.raises(
         rc.RunsDataError,
-        match='view "tabel" cannot be saved as HTML: pass one of diff, influence, logs, parallel, plots, samples, scalars, scatter, summary, table, values.',
+        match='view "tabel" cannot be saved as HTML: pass one of compare, diff, influence, logs, parallel, plots, samples, scalars, scatter, '
+        "summary, table, values.",
     ):
         rc.to_html(RUNS, view="tabel")

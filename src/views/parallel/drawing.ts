@@ -4,7 +4,7 @@ import { columnResolver, type ColumnResolver } from "../../data/resolve.js";
 import { type RunColumn, type Runs } from "../../data/runs.js";
 import { readScalars } from "../../data/scalars.js";
 import { sizeCanvas } from "../../render/canvas.js";
-import { onDarkBackground, runColors, type RunColors } from "../../render/color.js";
+import { onDarkBackground, pageRunColors, runColors, type RunColors } from "../../render/color.js";
 import { columnPicker } from "../../render/column-picker.js";
 import { picker } from "../../render/controls.js";
 import { colorLegend } from "../../render/legend.js";
@@ -38,6 +38,8 @@ export class ParallelChart {
   private axesChanged = false;
   private axesNote: Note | null = null;
   private colorColumn: RunColumn;
+  /** The page's colour per run (the `colors` option), the colours when no column is picked. */
+  private readonly page: ReturnType<typeof pageRunColors>;
   private colors: RunColors;
   private lines: LineLayers | null = null;
   private readonly hidden: Uint8Array;
@@ -83,13 +85,22 @@ export class ParallelChart {
     const restored = restoreAxes(state.axes, this.columns);
     this.axesChanged = restored !== null;
     this.dimensions = restored ?? this.chooseAxes();
-    this.colorColumn = options.color ? this.columns.resolve(options.color) : defaultColorColumn(this.dimensions);
-    this.colors = runColors(this.colorColumn);
+    this.page = pageRunColors(runs, options.colors);
+    this.colorColumn = options.color ? this.columns.resolve(options.color) : (this.page?.column ?? defaultColorColumn(this.dimensions));
+    this.colors = this.colorsOf(this.colorColumn, false);
     this.hidden = new Uint8Array(runs.count);
     this.hiddenCount = restoreHidden(runs, state.hidden, this.hidden);
     this.filters = restoreBrushes(state.brushes, this.dimensions, this.columns);
 
-    this.pickable = [...new Set([...runs.columns, ...this.columns.scalarSummaries(), ...this.dimensions.map((d) => d.column), this.colorColumn])];
+    this.pickable = [
+      ...new Set([
+        ...(this.page ? [this.page.column] : []),
+        ...runs.columns,
+        ...this.columns.scalarSummaries(),
+        ...this.dimensions.map((d) => d.column),
+        this.colorColumn,
+      ]),
+    ];
     this.axisPicker = this.makeAxisPicker();
     hooks.controls.append(
       picker(
@@ -292,18 +303,23 @@ export class ParallelChart {
   }
 
   /** A column of the pickers by its full name (a summary of the scalars is named "loss (min)", which options write "loss:min"). */
+  /** A column's colours; the page's own colour per run for its "run" column. */
+  private colorsOf(column: RunColumn, dark: boolean): RunColors {
+    return column === this.page?.column ? this.page.colors : runColors(column, undefined, dark);
+  }
+
   private pickableNamed(name: string): RunColumn {
     return this.pickable.find((c) => c.name === name)!;
   }
 
   private pickColor(column: RunColumn) {
     this.setColor(column);
-    this.hooks.record({ color: this.columns.nameOf(column) });
+    this.hooks.record({ color: column === this.page?.column ? null : this.columns.nameOf(column) });
   }
 
   private setColor(column: RunColumn) {
     this.colorColumn = column;
-    this.colors = runColors(this.colorColumn, undefined, this.root.isConnected && onDarkBackground(this.root));
+    this.colors = this.colorsOf(this.colorColumn, this.root.isConnected && onDarkBackground(this.root));
     this.lines = null;
     this.renderLegend();
     this.requestDraw();

@@ -7,7 +7,7 @@ import { readPlots, type Matrix, type Plots, type PlotsInput } from "../../data/
 import { shownRuns, type RunColumns } from "../../data/run-columns.js";
 import { openRuns } from "../../data/runs.js";
 import { chooseSeries } from "../../data/series.js";
-import { categoricalColor } from "../../render/color.js";
+import { runColor } from "../../render/color.js";
 import { button } from "../../render/controls.js";
 import { fontMeasure } from "../../render/text.js";
 import type { ViewSchema } from "../../data/schema.js";
@@ -75,6 +75,8 @@ class PlotsDrawing implements Drawing<PlotsOptions> {
   private readonly runs: RunColumns;
   private readonly panels: PlotPanel[];
   private current: PlotsState;
+  /** The page's colour per run, if it gives them. */
+  private readonly colors: Readonly<Record<string, string>> | null;
   private selected: string[] = [];
   private readonly container = document.createElement("div");
   private readonly grid = document.createElement("div");
@@ -94,6 +96,7 @@ class PlotsDrawing implements Drawing<PlotsOptions> {
     const series = chooseSeries(plots.series, options.metrics, "plots");
     this.panels = plotPanels(plots, series, this.runs.columnOfScalarRun, options.step ?? null);
     this.current = { base: options.base, difference: options.difference, normalize: options.normalize };
+    this.colors = options.colors;
     if (this.current.base !== null && !this.runs.ids.includes(this.current.base)) {
       throw new RunsDataError(messages.unknownRunOption("plots", "base", this.current.base, this.runs.ids));
     }
@@ -215,13 +218,17 @@ class PlotsDrawing implements Drawing<PlotsOptions> {
       mergedChart(panel, {
         width: this.width,
         height: CHART_HEIGHT,
-        colorOf: (column) => categoricalColor(column),
+        colorOf: (column) => this.colorOf(column),
       }),
     );
     return element;
   }
 
   /** Swatch and name of each run (with its AUC or average precision for PR and ROC); a click selects the run. */
+  private colorOf(column: number): string {
+    return runColor(this.colors, this.runs.ids[column], column);
+  }
+
   private legend(panel: PlotPanel): HTMLElement {
     const legend = document.createElement("div");
     legend.className = "rc-plot-legend";
@@ -232,7 +239,7 @@ class PlotsDrawing implements Drawing<PlotsOptions> {
       item.title = `${this.runs.ids[entry.column]} · step ${entry.plot.step.toLocaleString("en")}: click to select, shift-click to add`;
       const swatch = document.createElement("span");
       swatch.className = "rc-swatch";
-      swatch.style.background = categoricalColor(entry.column);
+      swatch.style.background = this.colorOf(entry.column);
       item.append(swatch, this.runs.names[entry.column]);
       if (entry.score !== null) {
         const value = document.createElement("span");

@@ -17,7 +17,7 @@ import type { DrawnCharts } from "./index.js";
 import { chartFilter } from "./chart-filter.js";
 
 /** Settings whose change calls for new legend entries (and so new lines). */
-const ENTRY_SETTINGS: readonly (keyof Settings)[] = ["groupBy", "color"];
+const ENTRY_SETTINGS: readonly (keyof Settings)[] = ["groupBy", "color", "colors"];
 /** Settings whose change calls for new lines or a new set of charts. */
 const LINE_SETTINGS: readonly (keyof Settings)[] = ["metrics", "variants", "x", "smoothing", "smoothingType", "aggregate", "band", "filter"];
 /** Of those, the ones that change the raw series too (all but the smoothing). */

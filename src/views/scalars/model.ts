@@ -4,7 +4,7 @@ import { distinctNames } from "../../data/names.js";
 import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import type { Scalars, SeriesInfo } from "../../data/scalars.js";
 import { smoothTraces } from "../../data/smoothing.js";
-import { categoricalColor, runColors } from "../../render/color.js";
+import { categoricalColor, runColor, runColors } from "../../render/color.js";
 import type { RunsInput } from "../../data/input.js";
 import type { Settings, XAxis } from "./options.js";
 import { firstTimes, repeatedSteps, splitTraces, type SeriesTraces } from "./traces.js";
@@ -126,7 +126,7 @@ export class ScalarsData {
       const list = groups.labels.map((label, g) => ({ key: `group:${g}`, label, color: categoricalColor(g), runs: members[g] }));
       return { list, ofRun: Array.from(groups.groupOfRun, (g) => list[g]), groups };
     }
-    const colorOf = this.runColorer(settings.color);
+    const colorOf = this.runColorer(settings.color, settings.colors);
     const list = this.runIds.map((id, run) => ({ key: id, label: this.names[run], color: colorOf(run), runs: [id] }));
     return { list, ofRun: list, groups: null };
   }
@@ -317,8 +317,8 @@ export class ScalarsData {
     return lines;
   }
 
-  private runColorer(column: string | null): (run: number) => string {
-    if (!column) return categoricalColor;
+  private runColorer(column: string | null, page: Settings["colors"]): (run: number) => string {
+    if (!column) return (run) => runColor(page, this.runIds[run], run);
     const colors = runColors(this.requireColumn(column));
     return (run) => {
       const row = this.rowOfRun[run];

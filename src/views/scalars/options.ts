@@ -81,6 +81,8 @@ export interface Settings {
   base: string | null;
   test: SignificanceTest;
   color: string | null;
+  /** The page's colour per run (the `colors` option every view takes), when no colour column is chosen. */
+  colors: Readonly<Record<string, string>> | null;
   reduce: ReduceMethod;
   height: number;
   width: number | null;
@@ -113,6 +115,7 @@ export function settingsOf(options: ScalarsOptions): Settings {
     base: settled.base,
     test: settled.test,
     color: settled.color,
+    colors: settled.colors ?? null,
     reduce: settled.reduce,
     height: settled.height,
     width: settled.width,

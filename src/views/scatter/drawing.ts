@@ -3,7 +3,7 @@ import { columnResolver } from "../../data/resolve.js";
 import { type RunColumn, type Runs } from "../../data/runs.js";
 import { readScalars } from "../../data/scalars.js";
 import { sizeCanvas } from "../../render/canvas.js";
-import { onDarkBackground, runColors, type RunColors } from "../../render/color.js";
+import { onDarkBackground, pageRunColors, runColors, type RunColors } from "../../render/color.js";
 import { colorLegend } from "../../render/legend.js";
 import { showNotes } from "../../render/notes.js";
 import { themeColor, watchTheme } from "../../render/style.js";
@@ -38,6 +38,8 @@ export class ScatterChart {
   drawn: DrawnPoints = { points: 0, emphasised: 0 };
   private readonly channels: Channels;
   private colors: RunColors | null;
+  /** The page's colour per run (the `colors` option), when no colour column is chosen. */
+  private readonly page: ReturnType<typeof pageRunColors>;
   private readonly colorLegendSlot = document.createElement("span");
   private readonly themeObserver: MutationObserver;
   private readonly sizes: PointSizes;
@@ -85,8 +87,10 @@ export class ScatterChart {
   ) {
     const scalars = options.scalars ? readScalars(options.scalars) : null;
     const columns = columnResolver(runs, scalars);
-    this.channels = chooseChannels(runs, columns, options);
-    this.colors = this.channels.color ? runColors(this.channels.color) : null;
+    const chosen = chooseChannels(runs, columns, options);
+    this.page = chosen.color ? null : pageRunColors(runs, options.colors);
+    this.channels = this.page ? { ...chosen, color: this.page.column } : chosen;
+    this.colors = this.page?.colors ?? (this.channels.color ? runColors(this.channels.color) : null);
     this.sizes = pointSizes(this.channels.size, runs.count);
     const positions = plotPositions(this.channels.x, this.channels.y, runs.count);
     this.x = positions.x;
@@ -358,7 +362,7 @@ export class ScatterChart {
   /** On a dark page the colour scale leaves out its darkest end (and the other way round). */
   private followTheme() {
     const dark = this.root.isConnected && onDarkBackground(this.root);
-    if (!this.channels.color || !this.colors || this.colors.dark === dark) return;
+    if (!this.channels.color || !this.colors || this.page || this.colors.dark === dark) return;
     this.colors = runColors(this.channels.color, undefined, dark);
     this.fills = null;
     this.renderColorLegend();

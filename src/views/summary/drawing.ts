@@ -2,7 +2,7 @@ import { appendAll } from "../../render/dom.js";
 import { max, pointer } from "d3";
 import { distinctNames } from "../../data/names.js";
 import { type Runs } from "../../data/runs.js";
-import { categoricalColor } from "../../render/color.js";
+import { runColor } from "../../render/color.js";
 import { svgElement } from "../../render/svg.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
 import { cellText } from "../values/format.js";
@@ -60,7 +60,7 @@ export class SummaryChart {
     private readonly options: Settled<SummaryOptions>,
     private readonly hooks: Hooks<SummaryOptions>,
   ) {
-    this.colors = runs.ids.map((_, row) => categoricalColor(row));
+    this.colors = runs.ids.map((id, row) => runColor(options.colors, id, row));
     this.names = distinctNames(runs.names, runs.ids);
     const sort = document.createElement("select");
     sort.setAttribute("aria-label", "sort");

@@ -93,6 +93,11 @@ export class TableDrawing implements Drawing<TableOptions> {
     return this.current;
   }
 
+  /** The ids of the first `limit` runs shown (passing the filters and the search), in the order shown. */
+  shownIds(limit: number): string[] {
+    return Array.from(this.rows.order.subarray(0, limit), (row) => this.table.ids[row]);
+  }
+
   get shown() {
     const rows = this.grid.scroller.querySelectorAll(".rc-row");
     return { runs: this.rows.order.length, rows: rows.length, cells: this.grid.scroller.querySelectorAll(".rc-row .rc-cell").length };

@@ -25,6 +25,8 @@ export interface TableElement extends ViewElement<TableOptions, TableState> {
   exportCSV(rows?: "filtered" | "screen"): string;
   /** What the table shows now, for tests and benchmarks: runs passing the filters, DOM rows and cells. */
   readonly shown: { runs: number; rows: number; cells: number };
+  /** The ids of the first `limit` runs shown (passing the filters and the search), in the order shown; none while the table shows an error. */
+  shownIds(limit?: number): string[];
 }
 
 export const tableSchema = json as ViewSchema;
@@ -49,6 +51,7 @@ export function table(data: RunsInput, options: TableOptions = {}): TableElement
   );
   const allRows = root.exportCSV;
   root.exportCSV = (rows: "filtered" | "screen" = "filtered") => (rows === "screen" ? shown().exportScreenCSV() : allRows());
+  (root as TableElement).shownIds = (limit = Infinity) => drawing()?.shownIds(limit) ?? [];
   Object.defineProperty(root, "shown", { get: () => drawing()?.shown ?? { runs: 0, rows: 0, cells: 0 } });
   return root as TableElement;
 }

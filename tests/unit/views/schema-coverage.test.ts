@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import compareJson from "../../../schema/views/compare.json";
 import diffJson from "../../../schema/views/diff.json";
 import influenceJson from "../../../schema/views/influence.json";
 import logsJson from "../../../schema/views/logs.json";
@@ -14,6 +15,7 @@ import valuesJson from "../../../schema/views/values.json";
 import plugin from "../../../schema/lab/plugin.json";
 import { checkOptions, checkState, defaultOptions, viewOptions, type ViewSchema } from "../../../src/data/schema";
 import { RunsDataError } from "../../../src/data/errors";
+import type { CompareOptions, CompareState } from "../../../src/views/compare/index";
 import type { DiffOptions, DiffState } from "../../../src/views/diff/index";
 import type { InfluenceOptions, InfluenceState } from "../../../src/views/influence/index";
 import type { LogsOptions, LogsState } from "../../../src/views/diff/logs/index";
@@ -35,7 +37,7 @@ import type { ValuesOptions, ValuesState } from "../../../src/views/values/index
 type Taken<S> = S extends { properties: infer P } ? { [K in keyof P]: P[K] extends { "x-side": string } ? never : K }[keyof P] : never;
 type StateKeys<S> = S extends { "x-state": infer E } ? keyof E : never;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Own<O> = Exclude<keyof O, "selected" | "state">;
+type Own<O> = Exclude<keyof O, "selected" | "state" | "colors">;
 
 const covered: Record<string, [boolean, boolean]> = {
   diff: [true satisfies Same<Own<DiffOptions>, Taken<typeof diffJson>>, true satisfies Same<keyof DiffState, StateKeys<typeof diffJson>>],
@@ -51,6 +53,7 @@ const covered: Record<string, [boolean, boolean]> = {
   values: [true satisfies Same<Own<ValuesOptions>, Taken<typeof valuesJson>>, true satisfies Same<keyof ValuesState, StateKeys<typeof valuesJson>>],
   samples: [true satisfies Same<Own<SamplesOptions>, Taken<typeof samplesJson>>, true satisfies Same<keyof SamplesState, StateKeys<typeof samplesJson>>],
   plots: [true satisfies Same<Own<PlotsOptions>, Taken<typeof plotsJson>>, true satisfies Same<keyof PlotsState, StateKeys<typeof plotsJson>>],
+  compare: [true satisfies Same<Own<CompareOptions>, Taken<typeof compareJson>>, true satisfies Same<keyof CompareState, StateKeys<typeof compareJson>>],
   logs: [true satisfies Same<Own<LogsOptions>, Taken<typeof logsJson>>, true satisfies Same<keyof LogsState, StateKeys<typeof logsJson>>],
 };
 

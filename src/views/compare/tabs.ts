@@ -1,0 +1,119 @@
+import type { DetailsInput } from "../../data/details.js";
+import type { RunsInput } from "../../data/input.js";
+import type { ViewElement } from "../../render/view.js";
+import { diff } from "../diff/index.js";
+import { parallel } from "../parallel/index.js";
+import { plots } from "../plots/index.js";
+import { samples } from "../samples/index.js";
+import { scalars } from "../scalars/index.js";
+import { scatter } from "../scatter/index.js";
+import { summary } from "../summary/index.js";
+import { table } from "../table/index.js";
+import { values } from "../values/index.js";
+
+/** The tables of the runs a page compares (the runs table's rows, and every other table's rows of those runs). */
+export interface ComparedTables {
+  readonly runs: RunsInput;
+  readonly scalars: RunsInput | null;
+  readonly details: DetailsInput | null;
+  readonly samples: RunsInput | null;
+  readonly plots: RunsInput | null;
+  /** The runs table's params.* columns, the Hyperparameters tab's values table. */
+  readonly params: readonly string[];
+  /** Its metrics.* columns: the scatter's axes where the runs have no params. */
+  readonly metrics: readonly string[];
+}
+
+/** What every view of a tab is made with besides its tables: the page's base run, one colour per run, its own state. */
+export interface Shared {
+  readonly base: string | null;
+  readonly colors: Readonly<Record<string, string>>;
+  readonly state: object | undefined;
+}
+
+/** One view a tab can show. */
+export interface TabView {
+  readonly name: string;
+  readonly label: string;
+  /** Whether its value is the selection the page shares (the diff's is the runs it compares). */
+  readonly selects: boolean;
+  make(tables: ComparedTables, shared: Shared): ViewElement;
+}
+
+export interface Tab {
+  readonly name: "details" | "hyperparameters" | "scalars" | "plots" | "samples";
+  readonly label: string;
+  /** Whether the page was given the data this tab shows. */
+  has(tables: ComparedTables): boolean;
+  readonly views: readonly TabView[];
+}
+
+const always = () => true;
+
+/** The tabs, in the order the page shows them (ClearML's): what each shows, made by the views' own functions. */
+export const TABS: readonly Tab[] = [
+  {
+    name: "details",
+    label: "Details",
+    has: always,
+    views: [
+      {
+        name: "diff",
+        label: "Diff",
+        selects: false,
+        make: (t, { base, state }) => diff(t.details ?? t.runs, { base, state }),
+      },
+    ],
+  },
+  {
+    name: "hyperparameters",
+    label: "Hyperparameters",
+    has: always,
+    views: [
+      {
+        name: "table",
+        label: "Values",
+        selects: true,
+        make: (t, { state }) => table(t.runs, { columns: t.params.length ? t.params : null, height: 420, state }),
+      },
+      { name: "parallel", label: "Parallel", selects: true, make: (t, { colors, state }) => parallel(t.runs, { scalars: t.scalars, colors, state }) },
+      {
+        name: "scatter",
+        label: "Scatter",
+        selects: true,
+        // The scatter puts a param on x; runs with none (a TensorBoard log, a GAN's losses) plot two metrics.
+        make: (t, { colors, state }) =>
+          scatter(t.runs, { scalars: t.scalars, colors, state, ...(t.params.length ? {} : { x: t.metrics[0] ?? null, y: t.metrics[1] ?? null }) }),
+      },
+    ],
+  },
+  {
+    name: "scalars",
+    label: "Scalars",
+    has: (t) => t.scalars !== null,
+    views: [
+      { name: "scalars", label: "Graph", selects: true, make: (t, { colors, state }) => scalars(t.scalars, { runs: t.runs, colors, state }) },
+      { name: "values", label: "Values", selects: true, make: (t, { state }) => values(t.scalars!, { runs: t.runs, state }) },
+      { name: "summary", label: "Summary", selects: true, make: (t, { colors, state }) => summary(t.runs, { scalars: t.scalars, colors, state }) },
+    ],
+  },
+  {
+    name: "plots",
+    label: "Plots",
+    has: (t) => t.plots !== null,
+    views: [{ name: "plots", label: "Plots", selects: true, make: (t, { base, colors, state }) => plots(t.plots!, { runs: t.runs, base, colors, state }) }],
+  },
+  {
+    name: "samples",
+    label: "Debug samples",
+    has: (t) => t.samples !== null,
+    views: [
+      {
+        name: "samples",
+        label: "Debug samples",
+        selects: true,
+        make: (t, { base, state }) => samples(t.samples!, { runs: t.runs, base, state }),
+      },
+    ],
+  },
+];
