@@ -1,6 +1,7 @@
 import type { AnyModel, RenderProps } from "@anywidget/types";
 import { errorBox } from "../render/error.js";
 import { exportView, type ExportFormat } from "../render/export.js";
+import { allAppended, isAppendMessage, receiveAppended, type AppendMessage } from "./appended.js";
 import { noteLine, progressLine } from "./note.js";
 import { requestTables } from "./transfer.js";
 import { VIEWS } from "../views/registry.js";
@@ -20,6 +21,8 @@ interface WidgetTraits {
   note?: string;
   /** False when the tables are not in the state but sent by the kernel on request. */
   stored?: boolean;
+  /** Rows appended since the tables were sent (see appended.ts); absent from pages written before it existed. */
+  appended?: Partial<Record<"runs" | "scalars", DataView>>[];
 }
 
 /** How long a view waits for the kernel's first chunk before saying the data is not saved. */
@@ -35,6 +38,7 @@ function storedTables(model: AnyModel<WidgetTraits>): WidgetTables {
   return { runs: bytes(model.get("runs")) ?? new Uint8Array(), scalars: bytes(model.get("scalars")) };
 }
 
+const stored = (model: AnyModel<WidgetTraits>) => model.get("stored") !== false;
 const options = (model: AnyModel<WidgetTraits>) => ({ ...model.get("options"), selected: model.get("selected") });
 const optionsAndState = (model: AnyModel<WidgetTraits>) => ({ ...options(model), state: model.get("state") ?? null });
 
@@ -72,13 +76,15 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
   };
   const mount = () => {
     unmount();
-    if (model.get("stored") !== false) tables = storedTables(model);
+    if (stored(model)) tables = storedTables(model);
     if (!tables) return;
     element = widgetView(model.get("view"), tables, optionsAndState(model), host);
     if (!element) {
       el.replaceChildren(errorBox(`runcompare has no view "${model.get("view")}": update the runcompare package.`));
       return;
     }
+    const appended = allAppended(model, stored(model));
+    if (appended) element.append(appended);
     shown.set(model, [...(shown.get(model) ?? []), element]);
     element.addEventListener("input", sendSelection);
     element.addEventListener("statechange", sendState);
@@ -95,11 +101,15 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     const state = model.get("state") ?? null;
     if (element && state && !sameJSON(state, element.state)) element.update({ state });
   };
-  const onMessage = (message: ExportRequest) => {
+  const onMessage = (message: ExportRequest | AppendMessage, buffers: DataView[]) => {
+    if (isAppendMessage(message)) {
+      const batch = receiveAppended(model, message, buffers, stored(model));
+      return element?.append(batch);
+    }
     if (message?.type !== "export" || !element || shown.get(model)?.[0] !== element) return;
     void exportView(element, element, message.format, undefined, message.name).catch(() => {});
   };
-  const stopLoading = model.get("stored") === false ? load(model, el, (received) => ((tables = received), mount())) : () => {};
+  const stopLoading = !stored(model) ? load(model, el, (received) => ((tables = received), mount())) : () => {};
 
   mount();
   const listeners: [string, () => void][] = [

@@ -1,3 +1,5 @@
+import type { AppendedRows } from "../../data/append.js";
+import { readScalars } from "../../data/scalars.js";
 import { setChildren } from "../../render/dom.js";
 import { themeColor } from "../../render/style.js";
 import { exportTheme } from "../../render/svg.js";
@@ -54,10 +56,12 @@ export class ScalarsCharts {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly data: ScalarsData,
+    private data: ScalarsData,
     private settings: Settings,
     private readonly hidden: Set<string>,
     private readonly hooks: Hooks<ScalarsOptions>,
+    /** Told of the scalars with the rows appended, which a later drawing starts from. */
+    private readonly grown: (data: ScalarsData, runs: unknown, input: unknown) => void = () => {},
   ) {
     const runColumns = data.runs?.columns ?? [];
     this.controls = new Controls(
@@ -90,6 +94,21 @@ export class ScalarsCharts {
   update(changes: Partial<ScalarsOptions>, options: Settled<ScalarsOptions>): boolean {
     if ("runs" in changes) return false;
     this.apply(settingsOf(options), changes.hidden === undefined ? undefined : (changes.hidden ?? []));
+    return true;
+  }
+
+  /**
+   * Rows appended: the charts keep their zoom, the legend its hidden and selected runs, and only
+   * the series that grew are smoothed again (over the whole series, so the smoothing is that of
+   * the series as if given at once).
+   */
+  append(added: AppendedRows, options: Settled<ScalarsOptions>, input: unknown): boolean {
+    this.data = this.data.appended(added.scalars ? readScalars(added.scalars) : null, options.runs);
+    this.grown(this.data, options.runs, input);
+    this.entries = this.data.entries(this.settings);
+    this.syncCharts();
+    this.sharing.prepare(this.data.traces.reduce((sum, trace) => sum + trace.values.length, 0));
+    this.highlight(this.selectedIds);
     return true;
   }
 
@@ -277,7 +296,7 @@ export class ScalarsCharts {
    * the slider moved meanwhile); false when it is not worth sharing, and this thread smooths alone.
    */
   private shareSmoothing(): boolean {
-    const settings = this.settings;
+    const [settings, data] = [this.settings, this.data];
     const started = this.sharing.start(this.data, [...this.charts.values()], settings, this.look(), this.entries.groups !== null);
     if (!started) return false;
     this.smoothingChanged = false;
@@ -286,6 +305,8 @@ export class ScalarsCharts {
       if (this.destroyed) return;
       // A time-weighted EMA made for another x axis decays along the wrong one: made again below.
       if (settings.smoothingType === "time_ema" && settings.x !== this.settings.x) parts = null;
+      // Smoothed before rows were appended: made again below, for the series as they are now.
+      if (data !== this.data) parts = null;
       if (parts) {
         // Lines with the smoothing that landed, and whatever else the settings say by now.
         this.syncCharts(true, { ...this.settings, smoothingType: settings.smoothingType, smoothing: settings.smoothing });

@@ -28,15 +28,18 @@ export interface DrawnCharts {
  * into a mean or median with a band.
  */
 export function scalars(data: ScalarsInput | null, options: ScalarsOptions = {}): ScalarsElement {
-  let source: { runs: unknown; data: ScalarsData } | null = null;
+  let source: { runs: unknown; input: unknown; data: ScalarsData } | null = null;
   const { root, drawing } = makeView<ScalarsOptions, ScalarsState, ScalarsCharts>(
     {
       schema: scalarsSchema,
       styles: () => [scalarsStyle()],
-      draw: (root, current, hooks) => {
-        if (!data) throw new RunsDataError(messages.scalarsEmpty());
-        if (source?.runs !== current.runs) source = { runs: current.runs, data: new ScalarsData(readScalars(data), current.runs) };
-        return new ScalarsCharts(root, source.data, settingsOf(current), new Set(current.hidden ?? []), hooks);
+      data,
+      draw: (root, current, hooks, input) => {
+        if (!input) throw new RunsDataError(messages.scalarsEmpty());
+        if (source?.runs !== current.runs || source.input !== input)
+          source = { runs: current.runs, input, data: new ScalarsData(readScalars(input), current.runs) };
+        const grown = (data: ScalarsData, runs: unknown, input: unknown) => (source = { runs, input, data });
+        return new ScalarsCharts(root, source.data, settingsOf(current), new Set(current.hidden ?? []), hooks, grown);
       },
     },
     options,

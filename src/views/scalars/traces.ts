@@ -106,7 +106,7 @@ function sortedTraces(scalars: Scalars): SeriesTraces[] {
  * a metric logged twice): how many, and the first; null when none does. Steps are in order within
  * each trace, so a repeat follows what it repeats.
  */
-export function repeatedSteps(traces: readonly SeriesTraces[], scalars: Scalars): string | null {
+export function repeatedSteps(traces: readonly SeriesTraces[], scalars: Pick<Scalars, "runIds" | "series">): string | null {
   let count = 0;
   let first: { series: number; run: number; step: number } | null = null;
   traces.forEach(({ runs, offsets, steps }, series) => {
@@ -145,4 +145,57 @@ function gather(source: Float64Array, rows: Int32Array): Float64Array {
   const out = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]];
   return out;
+}
+
+/**
+ * The traces with the reports of `added`: its runs and series are those of the traces by
+ * `runOf` and `seriesOf` (new ones past the old), each trace its earlier points then its new
+ * ones, in step order. A series that gets no report keeps its traces as they were.
+ */
+export function appendTraces(traces: readonly SeriesTraces[], added: Scalars, runOf: Int32Array, seriesOf: Int32Array, seriesCount: number): SeriesTraces[] {
+  const grown = [...traces];
+  const empty = { runs: new Int32Array(0), offsets: new Int32Array(1), steps: new Float64Array(0), values: new Float64Array(0), times: added.times && new Float64Array(0) };
+  while (grown.length < seriesCount) grown.push(empty);
+  splitTraces(added).forEach((more, series) => {
+    if (more.runs.length) grown[seriesOf[series]] = joinTraces(grown[seriesOf[series]], more, runOf);
+  });
+  return grown;
+}
+
+/** One series' traces and more points of it (their runs numbered by `runOf`), trace by trace. */
+function joinTraces(old: SeriesTraces, more: SeriesTraces, runOf: Int32Array): SeriesTraces {
+  const parts = new Map<number, [SeriesTraces, number][]>();
+  const add = (of: SeriesTraces, trace: number, run: number) => parts.set(run, [...(parts.get(run) ?? []), [of, trace]]);
+  old.runs.forEach((run, trace) => add(old, trace, run));
+  more.runs.forEach((run, trace) => add(more, trace, runOf[run]));
+  const runs = Int32Array.from([...parts.keys()].sort((a, b) => a - b));
+  const length = old.values.length + more.values.length;
+  const steps = new Float64Array(length);
+  const values = new Float64Array(length);
+  const times = old.times ? new Float64Array(length) : null;
+  const offsets = new Int32Array(runs.length + 1);
+  let at = 0;
+  runs.forEach((run, t) => {
+    offsets[t] = at;
+    let ordered = true;
+    for (const [of, trace] of parts.get(run)!) {
+      const [from, to] = [of.offsets[trace], of.offsets[trace + 1]];
+      // Each part is in step order: the trace is, unless a part starts before the last ends.
+      if (at > offsets[t]) ordered &&= of.steps[from] > steps[at - 1] || (of.steps[from] === steps[at - 1] && !(times && of.times![from] < times[at - 1]));
+      steps.set(of.steps.subarray(from, to), at);
+      values.set(of.values.subarray(from, to), at);
+      times?.set(of.times!.subarray(from, to), at);
+      at += to - from;
+    }
+    if (!ordered) sortTrace(steps.subarray(offsets[t], at), values.subarray(offsets[t], at), times?.subarray(offsets[t], at) ?? null);
+  });
+  offsets[runs.length] = at;
+  return { runs, offsets, steps, values, times };
+}
+
+/** Puts a trace's points in step order (ties by time, then as they came). */
+function sortTrace(steps: Float64Array, values: Float64Array, times: Float64Array | null) {
+  const points = Int32Array.from(steps, (_, i) => i);
+  points.sort((a, b) => steps[a] - steps[b] || (times ? times[a] - times[b] || 0 : 0) || a - b);
+  for (const of of [steps, values, times]) if (of) of.set(gather(of, points));
 }
