@@ -94,6 +94,13 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     if (!sameJSON(element.value, model.get("selected"))) sendSelection();
     if (!sameJSON(element.state, model.get("state") ?? {})) sendState();
   };
+  // A new note (a followed view's status line) is shown above the view as it is, not drawn anew.
+  const showNote = () => {
+    if (!element) return mount();
+    el.querySelector(":scope > .rc-note")?.remove();
+    const line = noteLine(model.get("note"));
+    if (line) el.prepend(line);
+  };
   const updateOptions = () => element?.update(options(model));
   const updateSelection = () => element && (element.value = model.get("selected"));
   // The view's own changes come back here too: only another state is shown.
@@ -116,7 +123,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     ["change:runs", mount],
     ["change:scalars", mount],
     ["change:view", mount],
-    ["change:note", mount],
+    ["change:note", showNote],
     ["change:options", updateOptions],
     ["change:selected", updateSelection],
     ["change:state", updateState],

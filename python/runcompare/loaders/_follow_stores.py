@@ -1,0 +1,150 @@
+"""The stores rc.follow polls. Each poll() returns (runs, scalars): the runs whose row is new or
+changed and the points reported since the last poll (either None when there are none), and
+finished() says whether any run may still report. A poll that fails (a file read half-written)
+changes nothing: the next poll reads the same points again."""
+
+import io
+import os
+
+from .._contract import RUN_ID
+from .._scalars import to_scalars_table
+from ._common import RunsColumns, ScalarsColumns, pick, require
+from ._files import read_scalars
+from ._mlflow import _experiment_ids, _file_store_allowed, _local_path, _open, _runs_table, _search
+from ._tensorboard import event_reader, read_accumulated, run_name
+
+FINISHED = {"FINISHED", "FAILED", "KILLED"}
+
+
+class MlflowStore:
+    """Runs of MLflow experiments: every poll searches the runs (new runs, changed rows) and reads
+    the histories of the runs still running, handing on the points after those already read (an
+    MLflow history lists points in the order they were logged)."""
+
+    def __init__(self, uri, experiments, metrics):
+        require("mlflow", "follow", "mlflow")
+        self._client, self._store, self._uri = _open(uri)
+        self._local = _local_path(self._uri) is not None
+        self._experiments = _experiment_ids(self._client, experiments, self._uri)
+        self._metrics = metrics
+        self._rows = {}  # run id -> its row as last handed on
+        self._read = {}  # (run id, metric) -> points handed on
+        self._done = set()  # runs read whole after they finished
+        self._finished = False
+
+    def poll(self):
+        with _file_store_allowed(self._local):
+            runs = _search(self._store, self._experiments, None, None, None, False, self._uri)
+            read, done, scalars = dict(self._read), set(self._done), ScalarsColumns()
+            for run in runs:
+                run_id = run.info.run_id
+                if run_id in done:
+                    continue
+                # Read after the status: a run that finished has logged all it will.
+                finished = run.info.status in FINISHED
+                keys = list(run.data.metrics) if self._metrics is None else pick(list(run.data.metrics), self._metrics, "metric", self._uri)
+                for key in keys:
+                    history = self._client.get_metric_history(run_id, key)
+                    new = history[read.get((run_id, key), 0) :]
+                    if new:
+                        scalars.add(run_id, key, [m.step for m in new], [m.timestamp for m in new], [m.value for m in new])
+                        read[(run_id, key)] = len(history)
+                if finished:
+                    done.add(run_id)
+        rows = {run.info.run_id: _row_of(run) for run in runs}
+        changed = [run for run in runs if rows[run.info.run_id] != self._rows.get(run.info.run_id)]
+        self._read, self._done = read, done
+        self._rows.update(rows)
+        self._finished = bool(runs) and all(run.info.run_id in done for run in runs)
+        return (_runs_table(changed, False) if changed else None), scalars.table()
+
+    def finished(self):
+        return self._finished
+
+
+def _row_of(run):
+    info, data = run.info, run.data
+    return (info.status, info.end_time, info.run_name, sorted(data.metrics.items()), sorted(data.params.items()), sorted(data.tags.items()))
+
+
+class TensorBoardStore:
+    """A TensorBoard log directory: each run's event files are read on from where the last poll
+    stopped (TensorBoard's event reader keeps its place in each file), new run directories as
+    they appear. TensorBoard keeps no run status: follow it until the view is closed."""
+
+    def __init__(self, logdir, metrics):
+        require("tensorboard", "follow", "tensorboard")
+        self._logdir = os.fspath(logdir)
+        self._metrics = metrics
+        self._readers = {}  # directory -> event reader
+        self._read = {}  # run id -> {tag: events handed on}
+        self._runs = {}  # run id -> {start_time, end_time, metrics.<tag>}
+
+    def poll(self):
+        from tensorboard.backend.event_processing import io_wrapper
+
+        rows, scalars = RunsColumns((RUN_ID, "name", "start_time", "end_time")), ScalarsColumns()
+        for directory in sorted(io_wrapper.GetLogdirSubdirectories(self._logdir)):
+            reader = self._readers.setdefault(directory, event_reader(directory))
+            reader.Reload()
+            run_id = run_name(self._logdir, directory)
+            run = read_accumulated(self._logdir, directory, reader, self._read.get(run_id))
+            wanted = run.series if self._metrics is None else {tag: run.series[tag] for tag in self._metrics if tag in run.series}
+            row = dict(self._runs.get(run_id, {RUN_ID: run_id, "name": run_id}))
+            row.update((f"params.{name}", value) for name, value in run.hparams.items())
+            for tag, (steps, times, values) in wanted.items():
+                if not values:
+                    continue
+                scalars.add(run_id, tag, steps, times, values)
+                self._read.setdefault(run_id, {})[tag] = self._read.get(run_id, {}).get(tag, 0) + len(values)
+                row["start_time"] = min(row.get("start_time", float("inf")), round(min(times) * 1000))
+                row["end_time"] = max(row.get("end_time", 0), round(max(times) * 1000))
+                row[f"metrics.{tag}"] = values[max(range(len(values)), key=lambda i: (steps[i], times[i]))]
+            if row != self._runs.get(run_id):
+                self._runs[run_id] = row
+                rows.add(row)
+        from .._normalise import TIMESTAMP
+
+        runs = rows.table({"start_time": TIMESTAMP, "end_time": TIMESTAMP}) if rows.count else None
+        return runs, scalars.table(time_unit="s")
+
+    def finished(self):
+        return False
+
+
+class FileStore:
+    """A scalars file (long format: run_id, metric, step, value, ...) a training script appends
+    to: every poll reads the lines written whole so far (.csv, .tsv, .jsonl; other formats, which
+    are written anew, whole) and hands on the rows after those already read, with a row for each
+    new run."""
+
+    def __init__(self, path):
+        self._path = path
+        self._rows = 0
+        self._runs = set()
+
+    def poll(self):
+        table = self._read()
+        new = table.slice(self._rows)
+        ids = [run_id for run_id in dict.fromkeys(new.column(RUN_ID).to_pylist()) if run_id not in self._runs]
+        self._rows = table.num_rows
+        self._runs.update(ids)
+        runs = RunsColumns()
+        for run_id in ids:
+            runs.add({RUN_ID: run_id})
+        return (runs.table() if ids else None), (to_scalars_table(new) if new.num_rows else None)
+
+    def _read(self):
+        suffix = os.path.splitext(self._path)[1].lower()
+        if suffix not in (".csv", ".tsv", ".jsonl"):
+            return read_scalars(self._path).scalars
+        polars = require("polars", "follow", "polars")
+        with open(self._path, "rb") as file:
+            text = file.read()
+        whole = text[: text.rfind(b"\n") + 1]
+        if suffix == ".jsonl":
+            return polars.read_ndjson(io.BytesIO(whole)).to_arrow()
+        return polars.read_csv(io.BytesIO(whole), separator="\t" if suffix == ".tsv" else ",").to_arrow()
+
+    def finished(self):
+        return False
