@@ -223,20 +223,23 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
     const added = appendedRows(rows);
     const tables = Object.keys(added) as AppendableTable[];
     if (!tables.length) return;
+    let [grown, options] = [data, { ...current }];
     for (const table of tables) {
       const rows = added[table]!;
-      if (spec.data !== undefined && schema["x-data"].table === table) data = withRows(data, rows, table);
+      if (spec.data !== undefined && schema["x-data"].table === table) grown = withRows(grown, rows, table);
       for (const [key, option] of Object.entries(schema.properties))
-        if (option["x-table"] === table) current[key] = withRows((current[key] as RunsInput | null) ?? null, rows, table);
+        if (option["x-table"] === table) options[key] = withRows((options[key] as RunsInput | null) ?? null, rows, table);
     }
-    try {
-      if (drawing?.append?.(added, current as Settled<O>, data)) return;
-    } catch (e) {
-      return fail(e);
-    }
+    // Rows a drawing cannot show throw here, and the view stays as it was.
+    const inPlace = drawing?.append?.(added, options as Settled<O>, grown) ?? false;
+    [data, current] = [grown, options];
+    if (inPlace) return;
     const known = keptState();
     current = { ...current, ...optionsOf(known) };
-    redraw(ownOf(known));
+    const before = selected;
+    // A brush (or whatever the drawing's state selects) selects among the rows as they are now.
+    redraw(ownOf(known), true);
+    if (!sameIds(before, selected)) root.dispatchEvent(new Event("input", { bubbles: true }));
   };
   root.append = (...items: [AppendedRows] | (Node | string)[]) => {
     if (items.length === 1 && isRows(items[0])) appendRows(items[0]);
