@@ -1,4 +1,4 @@
-import { Table, Vector } from "apache-arrow";
+import { Table, Vector, vectorFromArray } from "apache-arrow";
 import { RunsDataError, messages } from "./errors.js";
 import { decodeIpc, readColumns, type RunsInput } from "./input.js";
 
@@ -29,12 +29,27 @@ export function appendedRows(value: unknown): AppendedRows {
 export function withRows(base: RunsInput | null, added: RunsInput, table: AppendableTable): RunsInput {
   if (base === null) return added;
   const [before, after] = [asArrow(base), asArrow(added)];
-  if (before && after && sameColumns(before, after) && (table === "scalars" || !sharesRuns(before, after))) return before.concat(after);
+  if (before && after && sameColumns(before, after) && (table === "scalars" || !sharesRuns(before, after))) return compacted(before.concat(after));
   const rows = [...recordsOf(base, table), ...recordsOf(added, table)];
   if (table === "scalars") return rows;
   const byRun = new Map<unknown, Record<string, unknown>>();
   for (const row of rows) byRun.set(row.run_id, { ...byRun.get(row.run_id), ...withoutMissing(row) });
   return [...byRun.values()];
+}
+
+/** Small batches (a poll's rows) past which the trailing ones are joined into one: each batch costs its objects and dictionaries. */
+const LOOSE_BATCHES = 16;
+const SMALL_BATCH = 65_536;
+
+/** The table with its trailing small batches joined into one once there are LOOSE_BATCHES of them. */
+function compacted(table: Table): Table {
+  const { batches } = table;
+  let loose = 0;
+  while (loose < batches.length && batches[batches.length - 1 - loose].numRows < SMALL_BATCH) loose++;
+  if (loose < LOOSE_BATCHES) return table;
+  const tail = new Table(batches.slice(-loose));
+  const joined = new Table(Object.fromEntries(tail.schema.fields.map((field) => [field.name, vectorFromArray([...tail.getChild(field.name)!], field.type)])));
+  return loose === batches.length ? joined : new Table(batches.slice(0, -loose)).concat(joined);
 }
 
 function asArrow(input: RunsInput): Table | null {

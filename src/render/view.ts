@@ -83,6 +83,11 @@ export interface ViewSpec<O, D extends Drawing<O>> {
   readonly styles?: () => HTMLStyleElement[];
   /** The view's first table, when it is runs or scalars: rows appended to the view join it, and `draw` gets it with them. */
   readonly data?: RunsInput | null;
+  /**
+   * Instead of `data`: the view keeps its first table in a form of its own, and adds appended
+   * rows to it here (throwing for rows it cannot take, before it changes anything).
+   */
+  append?(added: AppendedRows, options: Settled<O>): void;
   draw(root: HTMLElement, options: Settled<O>, hooks: Hooks<O>, data: RunsInput | null): D;
 }
 
@@ -230,7 +235,8 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
       for (const [key, option] of Object.entries(schema.properties))
         if (option["x-table"] === table) options[key] = withRows((options[key] as RunsInput | null) ?? null, rows, table);
     }
-    // Rows a drawing cannot show throw here, and the view stays as it was.
+    // Rows the view cannot take throw here, and it stays as it was.
+    spec.append?.(added, options as Settled<O>);
     const inPlace = drawing?.append?.(added, options as Settled<O>, grown) ?? false;
     [data, current] = [grown, options];
     if (inPlace) return;

@@ -1,5 +1,3 @@
-import type { AppendedRows } from "../../data/append.js";
-import { readScalars } from "../../data/scalars.js";
 import { setChildren } from "../../render/dom.js";
 import { themeColor } from "../../render/style.js";
 import { exportTheme } from "../../render/svg.js";
@@ -60,8 +58,8 @@ export class ScalarsCharts {
     private settings: Settings,
     private readonly hidden: Set<string>,
     private readonly hooks: Hooks<ScalarsOptions>,
-    /** Told of the scalars with the rows appended, which a later drawing starts from. */
-    private readonly grown: (data: ScalarsData, runs: unknown, input: unknown) => void = () => {},
+    /** The scalars as they are now, with the rows appended since. */
+    private readonly latest: () => ScalarsData = () => data,
   ) {
     const runColumns = data.runs?.columns ?? [];
     this.controls = new Controls(
@@ -98,13 +96,12 @@ export class ScalarsCharts {
   }
 
   /**
-   * Rows appended: the charts keep their zoom, the legend its hidden and selected runs, and only
+   * Rows appended (the view's data has them): the charts keep their zoom, the legend its hidden and selected runs, and only
    * the series that grew are smoothed again (over the whole series, so the smoothing is that of
    * the series as if given at once).
    */
-  append(added: AppendedRows, options: Settled<ScalarsOptions>, input: unknown): boolean {
-    this.data = this.data.appended(added.scalars ? readScalars(added.scalars) : null, options.runs);
-    this.grown(this.data, options.runs, input);
+  append(): boolean {
+    this.data = this.latest();
     this.entries = this.data.entries(this.settings);
     this.syncCharts();
     this.sharing.prepare(this.data.traces.reduce((sum, trace) => sum + trace.values.length, 0));

@@ -13,6 +13,8 @@ const all: Row[] = [
   ...Array.from({ length: 30 }, (_, step) => ({ run_id: "b", metric: "acc", step, time: 2000 + step, value: step / 30 })),
 ];
 all.push({ run_id: "a", metric: "loss", step: 60, time: 1100, value: NaN });
+// A report that repeats a step (a resumed run), and one that repeats it late.
+all.push({ run_id: "b", metric: "acc", step: 3, time: 2003.5, value: 0.5 }, { run_id: "b", metric: "acc", step: 29, time: 2100, value: 0.9 });
 
 /** The rows in batches as a live run reports them: by time, some batches with a point for a step already passed. */
 function batches(rows: Row[], size: number): Row[][] {
@@ -53,6 +55,12 @@ test.each(SMOOTHING_TYPES)("a series grown by appends is smoothed (%s) as the wh
       expect(line.smoothed).toEqual([...expected]);
     }
   }
+});
+
+test("the note of repeated steps counts them as in the whole series", () => {
+  const whole = new ScalarsData(readScalars(all), null);
+  expect(whole.notes).toHaveLength(1);
+  for (const size of [1, 7, 50]) expect(grown(batches(all, size)).notes[0].split(" ")[0]).toBe(whole.notes[0].split(" ")[0]);
 });
 
 test("points for a step already passed go in step order; new runs and series follow the others", () => {
