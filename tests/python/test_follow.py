@@ -17,8 +17,9 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 def record(widget):
     """The batches the widget sends ({table: pyarrow Table}), and the traits it syncs."""
     batches, synced = [], []
-    widget.send = lambda content, buffers=None: content.get("type") == "append" and batches.append(
-        {name: pa.ipc.open_stream(bytes(buffer)).read_all() for name, buffer in zip(content["tables"], buffers)}
+    widget.send = lambda content, buffers=None: (
+        content.get("type") == "append"
+        and batches.append({name: pa.ipc.open_stream(bytes(buffer)).read_all() for name, buffer in zip(content["tables"], buffers)})
     )
     widget.send_state = lambda key=None: synced.append(key)
     return batches, synced
@@ -92,11 +93,14 @@ def test_unstored_views_send_their_appended_rows_with_the_tables():
 # rc.follow: MLflow -------------------------------------------------------------------------------
 
 
-def test_follow_mlflow_gets_every_point_once_in_order_and_stops_when_the_runs_finish(tmp_path):
+@pytest.mark.parametrize("store", ["sqlite", "files"])
+def test_follow_mlflow_gets_every_point_once_in_order_and_stops_when_the_runs_finish(tmp_path, monkeypatch, store):
     pytest.importorskip("mlflow")
     from mlflow import MlflowClient
 
-    uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
+    # A file store is read on from where each metric file was left; MLflow 3 writes one only when allowed.
+    monkeypatch.setenv("MLFLOW_ALLOW_FILE_STORE", "true")
+    uri = f"sqlite:///{tmp_path / 'mlflow.db'}" if store == "sqlite" else str(tmp_path / "mlruns")
     client = MlflowClient(uri)
     experiment = client.create_experiment("live")
     first = client.create_run(experiment, run_name="first").info.run_id

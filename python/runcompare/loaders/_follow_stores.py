@@ -8,9 +8,9 @@ import os
 
 from .._contract import RUN_ID
 from .._scalars import to_scalars_table
-from ._common import RunsColumns, ScalarsColumns, pick, require
+from ._common import RunsColumns, ScalarsColumns, require
 from ._files import read_scalars
-from ._mlflow import _experiment_ids, _file_store_allowed, _local_path, _open, _runs_table, _search
+from ._mlflow import _client_histories, _database_histories, _experiment_ids, _file_store_allowed, _local_path, _open, _runs_table, _search, metric_file_points
 from ._tensorboard import event_reader, read_accumulated, run_name
 
 FINISHED = {"FINISHED", "FAILED", "KILLED"}
@@ -18,8 +18,9 @@ FINISHED = {"FINISHED", "FAILED", "KILLED"}
 
 class MlflowStore:
     """Runs of MLflow experiments: every poll searches the runs (new runs, changed rows) and reads
-    the histories of the runs still running, handing on the points after those already read (an
-    MLflow history lists points in the order they were logged)."""
+    on the histories of the runs still running: a file store's metric files from where the last
+    poll stopped, a database's or a server's histories past the points already read (a history
+    lists its points in the order they were logged)."""
 
     def __init__(self, uri, experiments, metrics):
         require("mlflow", "follow", "mlflow")
@@ -28,35 +29,52 @@ class MlflowStore:
         self._experiments = _experiment_ids(self._client, experiments, self._uri)
         self._metrics = metrics
         self._rows = {}  # run id -> its row as last handed on
-        self._read = {}  # (run id, metric) -> points handed on
+        self._read = {}  # (run id, metric) -> points handed on, or a metric file's bytes read
         self._done = set()  # runs read whole after they finished
         self._finished = False
 
     def poll(self):
         with _file_store_allowed(self._local):
             runs = _search(self._store, self._experiments, None, None, None, False, self._uri)
-            read, done, scalars = dict(self._read), set(self._done), ScalarsColumns()
-            for run in runs:
-                run_id = run.info.run_id
-                if run_id in done:
-                    continue
-                # Read after the status: a run that finished has logged all it will.
-                finished = run.info.status in FINISHED
-                keys = list(run.data.metrics) if self._metrics is None else pick(list(run.data.metrics), self._metrics, "metric", self._uri)
-                for key in keys:
-                    history = self._client.get_metric_history(run_id, key)
-                    new = history[read.get((run_id, key), 0) :]
-                    if new:
-                        scalars.add(run_id, key, [m.step for m in new], [m.timestamp for m in new], [m.value for m in new])
-                        read[(run_id, key)] = len(history)
-                if finished:
-                    done.add(run_id)
+            # The status before the histories: a run that finished has logged all it will.
+            live = [run for run in runs if run.info.run_id not in self._done]
+            finished = {run.info.run_id for run in live if run.info.status in FINISHED}
+            read, scalars = dict(self._read), ScalarsColumns()
+            for run_id, key, steps, times, values in self._new_points(live, read):
+                scalars.add(run_id, key, steps, times, values)
         rows = {run.info.run_id: _row_of(run) for run in runs}
         changed = [run for run in runs if rows[run.info.run_id] != self._rows.get(run.info.run_id)]
-        self._read, self._done = read, done
+        self._read = read
+        self._done |= finished
         self._rows.update(rows)
-        self._finished = bool(runs) and all(run.info.run_id in done for run in runs)
+        self._finished = bool(runs) and all(run.info.run_id in self._done for run in runs)
         return (_runs_table(changed, False) if changed else None), scalars.table()
+
+    def _new_points(self, runs, read):
+        """(run id, metric, steps, times, values) of the points logged since the last poll; `read` moves on."""
+        from mlflow.store.tracking.file_store import FileStore as MlflowFileStore
+        from mlflow.store.tracking.sqlalchemy_store import SqlAlchemyStore
+
+        wanted = {run.info.run_id: [key for key in run.data.metrics if self._metrics is None or key in self._metrics] for run in runs}
+        if isinstance(self._store, MlflowFileStore):
+            for run in runs:
+                for key in wanted[run.info.run_id]:
+                    path = os.path.join(self._store.root_directory, run.info.experiment_id, run.info.run_id, "metrics", key)
+                    try:
+                        points, read[(run.info.run_id, key)] = metric_file_points(path, read.get((run.info.run_id, key), 0), lines_written=True)
+                    except OSError:  # no point logged yet
+                        continue
+                    yield (run.info.run_id, key, *points)
+            return
+        if isinstance(self._store, SqlAlchemyStore):
+            keys = {key for keys in wanted.values() for key in keys}
+            histories = [series[:5] for series in _database_histories(self._store, runs, keys)] if runs and keys else []
+        else:
+            histories = [series[:5] for run in runs for series in _client_histories(self._client, run, set(wanted[run.info.run_id]))]
+        for run_id, key, steps, times, values in histories:
+            start = read.get((run_id, key), 0)
+            read[(run_id, key)] = len(values)
+            yield run_id, key, steps[start:], times[start:], values[start:]
 
     def finished(self):
         return self._finished
