@@ -16,7 +16,7 @@ FINISHED = {"FINISHED", "FAILED", "KILLED"}
 _following = weakref.WeakSet()
 
 
-def follow(source, every="10s", view="scalars", experiments=None, metrics=None):
+def follow(source, every="10s", view="scalars", experiments=None, metrics=None, stale="1h"):
     """A view that follows training: ``rc.follow("mlruns", experiments="sweep")``,
     ``rc.follow("logs/")`` (TensorBoard) or ``rc.follow("scalars.csv")`` (a scalars file a
     training script writes to). The view is drawn from what the store holds now; then a thread of
@@ -29,13 +29,16 @@ def follow(source, every="10s", view="scalars", experiments=None, metrics=None):
         rc.read_scalars).
     view: "scalars" (learning curves) or "table" (the runs table with each curve's last, min, max).
     experiments, metrics: as rc.from_mlflow takes them (metrics also for TensorBoard's tags).
+    stale: an MLflow run still RUNNING that has logged nothing for this long (its process died
+        without ending it) counts as finished.
 
     Following stops when the view is closed (``w.close()``), when a cell is interrupted (the
-    kernel's stop button), when every run has finished (MLflow: no run is still running), or at
+    kernel's stop button), when every run has finished (MLflow: no run is still running, but for
+    stale ones), or at
     ``w.follow.stop()``. ``w.follow`` also tells how many polls were made and when the last was.
     """
-    seconds = _seconds(every)
-    store = _store(source, experiments, metrics)
+    seconds = _seconds(every, "every")
+    store = _store(source, experiments, metrics, _seconds(stale, "stale"))
     runs, scalars = store.poll()
     if runs is None:
         raise RunsDataError(f"No runs in {source} yet: start the training first, or follow once it has logged its first run.")
@@ -131,16 +134,16 @@ def _stop_on_interrupt():
     shell._runcompare_follow_hook = True
 
 
-def _seconds(every):
+def _seconds(every, name):
     if isinstance(every, (int, float)) and every > 0:
         return float(every)
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*", str(every))
     if not match or float(match.group(1)) <= 0:
-        raise RunsDataError(f'every must be a time such as "10s", "500ms", "2m" or a number of seconds; got {every!r}.')
+        raise RunsDataError(f'{name} must be a time such as "10s", "500ms", "2m" or a number of seconds; got {every!r}.')
     return float(match.group(1)) * UNITS[match.group(2)]
 
 
-def _store(source, experiments, metrics):
+def _store(source, experiments, metrics, stale_seconds):
     from .loaders._follow_stores import FileStore, MlflowStore, TensorBoardStore
 
     path = os.fspath(source)
@@ -148,4 +151,4 @@ def _store(source, experiments, metrics):
         return FileStore(path)
     if os.path.isdir(path) and any("tfevents" in name for _, _, files in os.walk(path) for name in files):
         return TensorBoardStore(path, metrics)
-    return MlflowStore(path, experiments, metrics)
+    return MlflowStore(path, experiments, metrics, stale_seconds)

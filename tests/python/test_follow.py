@@ -239,3 +239,18 @@ def test_follow_shows_the_runs_table_too(tmp_path):
     widget = rc.follow(path, every=60, view="table")
     assert widget.view == "table"
     widget.follow.stop()
+
+
+def test_a_run_left_running_long_ago_does_not_keep_follow_going(tmp_path):
+    pytest.importorskip("mlflow")
+    from mlflow import MlflowClient
+
+    uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
+    client = MlflowClient(uri)
+    experiment = client.create_experiment("old")
+    # A process that died in 2024 without ending its run: MLflow still says RUNNING.
+    abandoned = client.create_run(experiment, start_time=1_700_000_000_000).info.run_id
+    client.log_metric(abandoned, "loss", 1.0, timestamp=1_700_000_000_000, step=0)
+    widget = rc.follow(uri, every=0.05, experiments="old", stale="1h")
+    widget.follow.join(30)
+    assert widget.follow.stopped_because == "every run has finished"

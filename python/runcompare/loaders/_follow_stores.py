@@ -5,6 +5,7 @@ changes nothing: the next poll reads the same points again."""
 
 import io
 import os
+import time
 
 from .._contract import RUN_ID
 from .._scalars import to_scalars_table
@@ -22,8 +23,10 @@ class MlflowStore:
     poll stopped, a database's or a server's histories past the points already read (a history
     lists its points in the order they were logged)."""
 
-    def __init__(self, uri, experiments, metrics):
+    def __init__(self, uri, experiments, metrics, stale_seconds=3600):
         require("mlflow", "follow", "mlflow")
+        self._stale_ms = stale_seconds * 1000
+        self._last_logged = {}  # run id -> epoch ms of its latest point (or its start)
         self._client, self._store, self._uri = _open(uri)
         self._local = _local_path(self._uri) is not None
         self._experiments = _experiment_ids(self._client, experiments, self._uri)
@@ -39,12 +42,16 @@ class MlflowStore:
             # The status before the histories: a run that finished has logged all it will.
             live = [run for run in runs if run.info.run_id not in self._done]
             finished = {run.info.run_id for run in live if run.info.status in FINISHED}
-            read, scalars = dict(self._read), ScalarsColumns()
+            read, scalars, logged = dict(self._read), ScalarsColumns(), dict(self._last_logged)
             for run_id, key, steps, times, values in self._new_points(live, read):
                 scalars.add(run_id, key, steps, times, values)
+                logged[run_id] = max([logged.get(run_id, 0), *times])
+        # A run left RUNNING by a process that died logs nothing more: past stale_seconds it counts as finished.
+        now = time.time() * 1000
+        finished |= {run.info.run_id for run in live if now - max(logged.get(run.info.run_id, 0), run.info.start_time or 0) > self._stale_ms}
         rows = {run.info.run_id: _row_of(run) for run in runs}
         changed = [run for run in runs if rows[run.info.run_id] != self._rows.get(run.info.run_id)]
-        self._read = read
+        self._read, self._last_logged = read, logged
         self._done |= finished
         self._rows.update(rows)
         self._finished = bool(runs) and all(run.info.run_id in self._done for run in runs)
