@@ -98,11 +98,19 @@ export async function run(context) {
   const batchBytes = median(batches.map((batch) => batch.byteLength));
   const result = { appends, batchBytes, wholeBytes: whole.byteLength, polls, followedHeap, atOnceHeap, followedPoints, atOncePoints };
   const rows = [
-    ["append 1,000 points to 10 M, to the frame that shows them (median)", `${median(appends.times).toFixed(0)} ms`, `${appends.times.map((t) => t.toFixed(0)).join(", ")} ms`],
+    [
+      "append 1,000 points to 10 M, to the frame that shows them (median)",
+      `${median(appends.times).toFixed(0)} ms`,
+      `${appends.times.map((t) => t.toFixed(0)).join(", ")} ms`,
+    ],
     ["of which the call (merging the rows, the grown series smoothed again)", `${median(appends.calls).toFixed(0)} ms`, ""],
     ["bytes sent per append", `${(batchBytes / 1024).toFixed(1)} KB`, `the whole table: ${mb(whole.byteLength)}`],
     [`JS heap after ${polls} polls (after GC)`, mb(followedHeap), `${followedPoints.toLocaleString("en")} points`],
-    ["JS heap, the same data given at once", mb(atOnceHeap), `${atOncePoints.toLocaleString("en")} points; followed / at once ${(followedHeap / atOnceHeap).toFixed(2)}`],
+    [
+      "JS heap, the same data given at once",
+      mb(atOnceHeap),
+      `${atOncePoints.toLocaleString("en")} points; followed / at once ${(followedHeap / atOnceHeap).toFixed(2)}`,
+    ],
   ];
   result.markdown = ["| measure | value | note |", "|---|---|---|", ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
   const met = (ok) => (ok ? "met" : "NOT met");

@@ -109,7 +109,9 @@ test("runs table: a run's row shows its new status and metrics; sort, filters an
     const view = window.rc.table(runs, { scalars, height: 300 });
     document.querySelector("#views").append(view);
     await window.frame();
-    view.update({ state: { ...view.state, sort: [{ column: "params.seed", descending: true }], filters: [{ column: "params.seed", kind: "range", min: 1, max: 100 }] } });
+    view.update({
+      state: { ...view.state, sort: [{ column: "params.seed", descending: true }], filters: [{ column: "params.seed", kind: "range", min: 1, max: 100 }] },
+    });
     view.value = ["r3"];
     await window.frame();
     const scroller = view.querySelector(".rc-table-body");
@@ -173,7 +175,11 @@ test("append says what it takes, and leaves the view as it was", async ({ page }
     document.querySelector("#views").append(view);
     await window.frame();
     const errors = [];
-    for (const bad of [{ details: [] }, { scalars: [{ run_id: "a", metric: "loss", value: 1 }] }, { scalars: [{ run_id: "a", metric: "loss", step: 99, value: 1 }] }]) {
+    for (const bad of [
+      { details: [] },
+      { scalars: [{ run_id: "a", metric: "loss", value: 1 }] },
+      { scalars: [{ run_id: "a", metric: "loss", step: 99, value: 1 }] },
+    ]) {
       try {
         view.append(bad);
       } catch (error) {

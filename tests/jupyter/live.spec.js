@@ -27,7 +27,10 @@ test("a view follows a model training in a thread, growing in place", async ({ p
   // Training ends after 40 epochs; every point reaches the view, once.
   await expect.poll(rows, { timeout: 60_000 }).toBe(3 * 2 * 40);
   expect(early).toBeLessThan(3 * 2 * 40);
-  const element = await view.evaluate((element) => ({ smoothing: element.state.smoothing, charts: element.drawn.charts.map((chart) => [chart.title, chart.lines]) }));
+  const element = await view.evaluate((element) => ({
+    smoothing: element.state.smoothing,
+    charts: element.drawn.charts.map((chart) => [chart.title, chart.lines]),
+  }));
   expect(element.smoothing).toBe(0.7);
   expect(element.charts.sort()).toEqual([
     ["accuracy", 3],

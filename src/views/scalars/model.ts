@@ -77,7 +77,8 @@ export class ScalarsData {
   // The scalars table itself is not kept: the traces hold its values, sorted, and millions of
   // rows should not be held twice.
   constructor(scalars: Scalars | TracedScalars, runsInput: RunsInput | null | undefined) {
-    const traced = "traces" in scalars ? scalars : { ...scalars, traces: splitTraces(scalars), firstTime: firstTimes(scalars), hasTimes: scalars.times !== null };
+    const traced =
+      "traces" in scalars ? scalars : { ...scalars, traces: splitTraces(scalars), firstTime: firstTimes(scalars), hasTimes: scalars.times !== null };
     this.traces = traced.traces;
     this.series = traced.series;
     this.runIds = traced.runIds;
@@ -101,7 +102,7 @@ export class ScalarsData {
    * series that got no report is kept.
    */
   appended(added: Scalars | null, runsInput: RunsInput | null | undefined): ScalarsData {
-    if (added && added.times !== null !== this.hasTimes) throw new RunsDataError(messages.appendTimes());
+    if (added && (added.times !== null) !== this.hasTimes) throw new RunsDataError(messages.appendTimes());
     const runIds = [...this.runIds];
     const series = [...this.series];
     const known = new Map(runIds.map((id, run) => [id, run]));
@@ -115,7 +116,10 @@ export class ScalarsData {
     firstTime.set(this.firstTime);
     if (added) firstTimes(added).forEach((time, run) => (firstTime[runOf[run]] = earliest(time, firstTime[runOf[run]])));
     const traces = added ? appendTraces(this.traces, added, runOf, seriesOf, series.length) : this.traces;
-    const grown = new ScalarsData({ traces, series, runIds, hasTimes: this.hasTimes, timeNote: this.timeNote ?? added?.timeNote ?? null, firstTime }, runsInput);
+    const grown = new ScalarsData(
+      { traces, series, runIds, hasTimes: this.hasTimes, timeNote: this.timeNote ?? added?.timeNote ?? null, firstTime },
+      runsInput,
+    );
     const sameOrigins = this.firstTime.every((time, run) => Object.is(time, firstTime[run]));
     traces.forEach((trace, s) => {
       if (trace !== this.traces[s]) return;

@@ -170,7 +170,14 @@ function gather(source: Float64Array, rows: Int32Array): Float64Array {
  */
 export function appendTraces(traces: readonly SeriesTraces[], added: Scalars, runOf: Int32Array, seriesOf: Int32Array, seriesCount: number): SeriesTraces[] {
   const grown = [...traces];
-  const empty = { runs: new Int32Array(0), offsets: new Int32Array(1), steps: new Float64Array(0), values: new Float64Array(0), times: added.times && new Float64Array(0), repeats: NO_REPEATS };
+  const empty = {
+    runs: new Int32Array(0),
+    offsets: new Int32Array(1),
+    steps: new Float64Array(0),
+    values: new Float64Array(0),
+    times: added.times && new Float64Array(0),
+    repeats: NO_REPEATS,
+  };
   while (grown.length < seriesCount) grown.push(empty);
   splitTraces(added).forEach((more, series) => {
     if (more.runs.length) grown[seriesOf[series]] = joinTraces(grown[seriesOf[series]], more, runOf);

@@ -45,7 +45,14 @@ test("a run given again replaces its row: its status and metrics as they are now
     { run_id: "a", status: "RUNNING", "params.lr": 0.1, "metrics.loss": 1 },
     { run_id: HOSTILE, status: "RUNNING", "params.lr": 0.2 },
   ];
-  const merged = withRows(runs, [{ run_id: HOSTILE, status: "FINISHED", "metrics.loss": 0.5 }, { run_id: "c", status: "RUNNING" }], "runs");
+  const merged = withRows(
+    runs,
+    [
+      { run_id: HOSTILE, status: "FINISHED", "metrics.loss": 0.5 },
+      { run_id: "c", status: "RUNNING" },
+    ],
+    "runs",
+  );
   expect(merged).toEqual([
     { run_id: "a", status: "RUNNING", "params.lr": 0.1, "metrics.loss": 1 },
     { run_id: HOSTILE, status: "FINISHED", "params.lr": 0.2, "metrics.loss": 0.5 },

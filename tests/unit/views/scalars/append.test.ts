@@ -36,9 +36,13 @@ function grown(parts: Row[][], shown?: ReturnType<typeof settingsOf>): ScalarsDa
 
 function linesOf(data: ScalarsData, settings: ReturnType<typeof settingsOf>) {
   const entries = data.entries(settings);
-  return data.charts(settings).flatMap((chart) =>
-    data.lines(chart, settings, entries).map((line) => ({ run: line.entry.key, series: line.series.key, steps: [...line.steps], raw: [...line.raw], smoothed: [...line.smoothed] })),
-  );
+  return data
+    .charts(settings)
+    .flatMap((chart) =>
+      data
+        .lines(chart, settings, entries)
+        .map((line) => ({ run: line.entry.key, series: line.series.key, steps: [...line.steps], raw: [...line.raw], smoothed: [...line.smoothed] })),
+    );
 }
 
 test.each(SMOOTHING_TYPES)("a series grown by appends is smoothed (%s) as the whole series at once", (smoothingType) => {
