@@ -12,9 +12,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { Dictionary, Int32, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from "apache-arrow";
 import { prng } from "./data.mjs";
 import { OUTPUT, outputUrl, retainedHeap, runAlone } from "./harness.mjs";
+import { curvesIPC } from "./scalars.mjs";
 import { median } from "./report.mjs";
 
 const BIG = { runs: 1_000, steps: 10_000 };
@@ -22,7 +22,7 @@ const FOLLOWED = { runs: 100, steps: 1_000, polls: 360, stepsPerPoll: 10 };
 const APPENDS = 5;
 
 /** Noisy decaying losses of `runs` runs at steps [from, to), as Python's scalars_to_ipc sends them (run_id, metric, variant dictionary-encoded). */
-function curvesIPC(runs, from, to, seed = 11) {
+function curves(runs, from, to, seed = 11) {
   const random = prng(seed);
   const count = runs * (to - from);
   const runCodes = new Int32Array(count);
@@ -36,19 +36,7 @@ function curvesIPC(runs, from, to, seed = 11) {
       values[row] = 0.1 + 2.3 * Math.exp(-rate * step) + 0.2 * (random() - 0.5);
     }
   }
-  const dictionary = (codes, labels) =>
-    makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: codes.length, data: codes, dictionary: vectorFromArray(labels, new Utf8()) }));
-  const table = new Table({
-    run_id: dictionary(
-      runCodes,
-      Array.from({ length: runs }, (_, run) => `run-${String(run).padStart(5, "0")}`),
-    ),
-    metric: dictionary(new Int32Array(count), ["loss"]),
-    variant: dictionary(new Int32Array(count), ["train"]),
-    step: makeVector(steps),
-    value: makeVector(values),
-  });
-  return tableToIPC(table, "stream");
+  return curvesIPC(runs, runCodes, steps, values);
 }
 
 /** Byte strings one after the other in one file, and where each starts. */
@@ -69,8 +57,8 @@ const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 export async function run(context) {
   const bundle = context.bundle ?? "/dist/runcompare.js";
   context.log?.(`live: ${APPENDS} appends of 1,000 points to ${BIG.runs} x ${BIG.steps} points`);
-  const whole = curvesIPC(BIG.runs, 0, BIG.steps);
-  const batches = Array.from({ length: APPENDS }, (_, i) => curvesIPC(BIG.runs, BIG.steps + i, BIG.steps + i + 1, 100 + i));
+  const whole = curves(BIG.runs, 0, BIG.steps);
+  const batches = Array.from({ length: APPENDS }, (_, i) => curves(BIG.runs, BIG.steps + i, BIG.steps + i + 1, 100 + i));
   const big = writeParts("live-big.bin", [whole, ...batches]);
   let page = await context.openPage("/bench/page.html");
   const appends = await evaluate(page, "appendTimes", big, bundle);
@@ -78,12 +66,12 @@ export async function run(context) {
 
   context.log?.(`live: ${FOLLOWED.polls} polls of ${FOLLOWED.runs} x ${FOLLOWED.stepsPerPoll} points on ${FOLLOWED.runs} x ${FOLLOWED.steps}`);
   const polls = context.quick ? 36 : FOLLOWED.polls;
-  const first = curvesIPC(FOLLOWED.runs, 0, FOLLOWED.steps);
+  const first = curves(FOLLOWED.runs, 0, FOLLOWED.steps);
   const polled = Array.from({ length: polls }, (_, i) =>
-    curvesIPC(FOLLOWED.runs, FOLLOWED.steps + i * FOLLOWED.stepsPerPoll, FOLLOWED.steps + (i + 1) * FOLLOWED.stepsPerPoll, 1000 + i),
+    curves(FOLLOWED.runs, FOLLOWED.steps + i * FOLLOWED.stepsPerPoll, FOLLOWED.steps + (i + 1) * FOLLOWED.stepsPerPoll, 1000 + i),
   );
   const followed = writeParts("live-followed.bin", [first, ...polled]);
-  const all = writeParts("live-all.bin", [curvesIPC(FOLLOWED.runs, 0, FOLLOWED.steps + polls * FOLLOWED.stepsPerPoll)]);
+  const all = writeParts("live-all.bin", [curves(FOLLOWED.runs, 0, FOLLOWED.steps + polls * FOLLOWED.stepsPerPoll)]);
   page = await context.openPage("/bench/page.html");
   await evaluate(page, "followed", followed, bundle);
   const followedHeap = await retainedHeap(page);
