@@ -100,8 +100,8 @@ class Follower:
             except Exception as error:  # a store being written may be read half-way: the next poll reads it whole
                 self._status(widget, f"could not read the store ({type(error).__name__}: {error}); trying again")
                 continue
-            self.polls += 1
             widget.append(scalars=scalars, runs=runs)
+            self.polls += 1
             self.last_update = datetime.datetime.now()
             if self._store.finished():
                 self.stop("every run has finished")

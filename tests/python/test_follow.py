@@ -33,9 +33,11 @@ def points(tables):
     return rows
 
 
-def wait_for(condition, timeout=30):
+def wait_for_polls(widget, count=1, timeout=30):
+    """Waits until follow has polled `count` more times."""
+    target = widget.follow.polls + count
     end = time.monotonic() + timeout
-    while not condition():
+    while widget.follow.polls < target:
         assert time.monotonic() < end, "timed out"
         time.sleep(0.02)
 
@@ -165,11 +167,9 @@ def test_follow_tensorboard_reads_on_from_where_it_stopped(tmp_path):
         writer.add_event(event(step))
         if step % 5 == 0:
             writer.flush()
-            polls = widget.follow.polls
-            wait_for(lambda: widget.follow.polls > polls)
+            wait_for_polls(widget)
     writer.close()
-    polls = widget.follow.polls
-    wait_for(lambda: widget.follow.polls > polls + 1)
+    wait_for_polls(widget, 2)
     widget.follow.stop()
     widget.follow.join(10)
     initial = pa.ipc.open_stream(bytes(widget.scalars)).read_all()
@@ -190,11 +190,9 @@ def test_follow_a_csv_takes_only_whole_lines(tmp_path):
     with open(path, "a") as file:
         file.write("a,loss,1,0.5\nb,loss,0,0.7")  # the last line is half-written
         file.flush()
-        polls = widget.follow.polls
-        wait_for(lambda: widget.follow.polls > polls + 1)
+        wait_for_polls(widget, 2)
         file.write("5\n")
-    polls = widget.follow.polls
-    wait_for(lambda: widget.follow.polls > polls + 1)
+    wait_for_polls(widget, 2)
     widget.follow.stop()
     received = points([batch["scalars"] for batch in batches if "scalars" in batch])
     assert received == [("a", "loss", 1, 0.5), ("b", "loss", 0, 0.75)]
