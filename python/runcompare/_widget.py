@@ -16,6 +16,7 @@ import anywidget
 import pyarrow as pa
 from traitlets import Bool, Bytes, Dict, List, TraitError, Unicode, validate
 
+from . import _errors
 from ._contract import RUN_ID
 from ._convert import table_to_ipc, to_runs_table
 from ._errors import RunsDataError, list_names, quote
@@ -132,6 +133,9 @@ class View(anywidget.AnyWidget):
         tables = {name: (to_runs_table if name == "runs" else to_scalars_table)(rows) for name, rows in given.items()}
         if not tables:
             return
+        shown = self._table("scalars")
+        if "scalars" in tables and shown and ("time" in tables["scalars"].column_names) != ("time" in pa.ipc.open_stream(shown).schema.names):
+            raise RunsDataError(_errors.append_times())
         batch = {name: table_to_ipc(table) for name, table in tables.items()}
         for table in tables.values():
             self._appended_ids.update(table.column(RUN_ID).to_pylist())

@@ -47,6 +47,11 @@ export function allAppended(model: AnyModel, stored: boolean): AppendedRows | nu
   return all;
 }
 
+/** How many batches the model has had appended since its tables were sent. */
+export function appendedCount(model: AnyModel): number {
+  return ((model.get("appended") as unknown[] | undefined) ?? []).length;
+}
+
 /** The batches so far: in the model's trait (which the kernel empties when it sends new tables), or, for a model whose tables are not saved, here. */
 function appendedTo(model: AnyModel, stored: boolean): Batch[] {
   if (!stored) return unstored.get(model) ?? [];

@@ -1,7 +1,7 @@
 import type { AnyModel, RenderProps } from "@anywidget/types";
 import { errorBox } from "../render/error.js";
 import { exportView, type ExportFormat } from "../render/export.js";
-import { allAppended, isAppendMessage, receiveAppended, type AppendMessage } from "./appended.js";
+import { allAppended, appendedCount, isAppendMessage, receiveAppended, type AppendMessage } from "./appended.js";
 import { noteLine, progressLine } from "./note.js";
 import { requestTables } from "./transfer.js";
 import { VIEWS } from "../views/registry.js";
@@ -54,6 +54,8 @@ const shown = new WeakMap<AnyModel, ViewElement[]>();
 /** The anywidget entry: a thin adapter from model traits to a view function. */
 function render({ model, el }: RenderProps<WidgetTraits>) {
   let element: ViewElement | null = null;
+  /** The batches of `appended` the view shows. */
+  let shownBatches = 0;
   let tables: WidgetTables | null = null;
   const kernel = kernelSamples(model);
   const host: ViewHost = { samples: kernel.source };
@@ -85,6 +87,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     }
     const appended = allAppended(model, stored(model));
     if (appended) element.append(appended);
+    shownBatches = appendedCount(model);
     shown.set(model, [...(shown.get(model) ?? []), element]);
     element.addEventListener("input", sendSelection);
     element.addEventListener("statechange", sendState);
@@ -101,6 +104,8 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     const line = noteLine(model.get("note"));
     if (line) el.prepend(line);
   };
+  // The kernel empties `appended` when it sends new tables, after them: drawn anew without the old batches.
+  const appendedChanged = () => appendedCount(model) < shownBatches && mount();
   const updateOptions = () => element?.update(options(model));
   const updateSelection = () => element && (element.value = model.get("selected"));
   // The view's own changes come back here too: only another state is shown.
@@ -111,6 +116,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
   const onMessage = (message: ExportRequest | AppendMessage, buffers: DataView[]) => {
     if (isAppendMessage(message)) {
       const batch = receiveAppended(model, message, buffers, stored(model));
+      shownBatches++;
       return element?.append(batch);
     }
     if (message?.type !== "export" || !element || shown.get(model)?.[0] !== element) return;
@@ -124,6 +130,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     ["change:scalars", mount],
     ["change:view", mount],
     ["change:note", showNote],
+    ["change:appended", appendedChanged],
     ["change:options", updateOptions],
     ["change:selected", updateSelection],
     ["change:state", updateState],

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { screenshots } from "./helpers.js";
+import { DARK, screenshots } from "./helpers.js";
 
 /**
  * view.append({ runs, scalars }): rows added to a view keep what the user did (zoom, brushes,
@@ -101,6 +101,31 @@ test("scalars: appended points are drawn in place, keeping zoom, smoothing, hidd
   // What a view of the whole data with the same state shows, smoothing included.
   expect(after.csv).toBe(after.wholeCSV);
   expect(after.images).toBe(0);
+});
+
+test("dark theme: the runs appended to the curves and their names are drawn legibly", async ({ page }) => {
+  await page.addStyleTag({ content: DARK });
+  const result = await page.evaluate(async () => {
+    const { runs, scalars, moreRuns, moreScalars } = window.live;
+    const view = window.rc.scalars(scalars, { runs, width: 900, metrics: ["loss"] });
+    document.querySelector("#views").append(view);
+    await window.frame();
+    view.append({ runs: moreRuns, scalars: moreScalars });
+    await window.frame();
+    const names = [...view.querySelectorAll(".rc-run-legend-name")].slice(-2);
+    return {
+      error: view.error,
+      lines: view.drawn.charts[0].lines,
+      colors: names.map((name) => getComputedStyle(name).color),
+      texts: names.map((name) => name.textContent),
+    };
+  });
+  await page.screenshot({ path: `${screenshots}/live-scalars-dark.png` });
+  expect(result.error).toBeNull();
+  expect(result.lines).toBe(10);
+  expect(result.texts).toEqual(["late", "<img src=x onerror=alert(1)>"]);
+  // Light text on the dark page.
+  for (const color of result.colors) expect(color).toMatch(/rgba?\((2[0-9]{2}|1[5-9][0-9]), /);
 });
 
 test("runs table: a run's row shows its new status and metrics; sort, filters and checked runs stay", async ({ page }) => {

@@ -87,4 +87,12 @@ test("rows the kernel appends reach every view of the widget, and stay in its ap
   expect(appended.trait).toEqual([["runs"]]);
   expect(appended.saves).toBe(0);
   await expect(page.locator(".widget img")).toHaveCount(0);
+
+  // The kernel sends new tables, then empties `appended` (traitlets notifies in that order): the batch goes.
+  await page.evaluate(() => {
+    const model = window.models[0];
+    model.set("runs", model.get("runs"));
+    model.set("appended", []);
+  });
+  await expect.poll(() => page.locator(".widget.again .rc-parallel").evaluate((element) => element.drawn.lines)).toBe(runs.length);
 });

@@ -71,6 +71,8 @@ def test_append_of_nothing_sends_nothing_and_bad_rows_raise_before_sending():
     widget.append()
     with pytest.raises(RunsDataError, match="step"):
         widget.append(scalars=[{"run_id": "a", "metric": "loss", "value": 1.0}])
+    with pytest.raises(RunsDataError, match="^appended scalars must have a time column exactly when the scalars shown have one"):
+        widget.append(scalars=[{"run_id": "a", "metric": "loss", "step": 9, "time": 1.7e9, "value": 1.0}])
     assert batches == [] and widget.appended == []
 
 
