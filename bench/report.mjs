@@ -155,6 +155,7 @@ export function markdown(results) {
     ["Scalars", results.scalars],
     ["Runs table", results.table],
     ["Samples (20,000 images)", results.samples],
+    ["Live views: rows appended", results.live],
     ["Comparison page", results.compare],
     ["Scatter, summary, values and diff", results.views],
     ["JupyterLab: cell run to view shown", results.lab],

@@ -5,12 +5,12 @@
 // (bench/convert.py). Prints the tables, writes bench/results.json and the generated part of
 // docs/BENCHMARKS.md.
 //
-//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert,samples,compare]
+//   node bench/run.mjs [--sizes 1000,10000] [--only runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert,samples,live,compare]
 //                      [--repeats N] [--bundle FILE] [--port 8780] [--no-write]
 //
 // --bundle measures another build of runcompare, a copy put in tests/output/bench/ (say from
-// before a change); it implies --no-write. --only scalars, table, views, lab, loaders, convert or
-// samples (or several of them) runs those parts alone and, unless --no-write, replaces only their
+// before a change); it implies --no-write. --only scalars, table, views, lab, loaders, convert,
+// samples or live (or several of them) runs those parts alone and, unless --no-write, replaces only their
 // part of the results; loaders runs bench/loaders.py (rc.from_mlflow against search_runs +
 // get_metric_history) and convert bench/convert.py, both without a browser; lab starts its own
 // JupyterLab on RC_LAB_PORT (8790 unless set).
@@ -27,7 +27,7 @@ import { markdown, print, updateDoc } from "./report.mjs";
 const { values: args } = parseArgs({
   options: {
     sizes: { type: "string", default: "100,1000,10000,100000" },
-    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert,samples,compare" },
+    only: { type: "string", default: "runcompare,plotly,hiplot,transfer,scalars,table,views,lab,loaders,convert,samples,live,compare" },
     repeats: { type: "string" },
     bundle: { type: "string" },
     port: { type: "string", default: "8780" },
@@ -201,6 +201,9 @@ async function samplesView(browser) {
   return run({ openPage: (pagePath) => openPage(browser, PORT, pagePath), bundle: args.bundle ? outputUrl(args.bundle) : undefined, log: step });
 }
 
+/** Live views' benchmark, bench/live.mjs (appends to a 10 M point chart, a view followed for 360 polls). */
+async function liveViews(browser) {
+  const { run } = await import("./live.mjs");
 /** The comparison page's benchmark, bench/compare.mjs (tab switches at 1,000 runs, a brush at 10,000). */
 async function comparePage(browser) {
   const { run } = await import("./compare.mjs");
@@ -239,6 +242,7 @@ const results = {
   loaders: null,
   convert: null,
   samples: null,
+  live: null,
   compare: null,
 };
 // First, alone: they measure Python on the CPU, with no browser running.
@@ -259,7 +263,7 @@ if (ONLY.has("lab")) {
 const PARALLEL = ["runcompare", "plotly", "hiplot"].filter((name) => ONLY.has(name));
 step("writing the data");
 const files = PARALLEL.length || ONLY.has("transfer") ? writeRunsFiles(SIZES) : new Map();
-const BROWSER_PARTS = [...PARALLEL, "transfer", "scalars", "table", "views", "samples", "compare"];
+const BROWSER_PARTS = [...PARALLEL, "transfer", "scalars", "table", "views", "samples", "live", "compare"];
 const server = BROWSER_PARTS.some((part) => ONLY.has(part)) ? await startServer(PORT) : null;
 const browser = await launchBrowser();
 results.chromium = browser.version();
@@ -288,6 +292,7 @@ try {
   if (ONLY.has("table")) results.table = await runsTable(browser);
   if (ONLY.has("views")) results.views = await views(browser);
   if (ONLY.has("samples")) results.samples = await samplesView(browser);
+  if (ONLY.has("live")) results.live = await liveViews(browser);
   if (ONLY.has("compare")) results.compare = await comparePage(browser);
 } finally {
   await browser.close();
@@ -299,7 +304,7 @@ print(results);
 if (!args["no-write"] && !args.bundle) {
   const file = path.join(REPO, "bench/results.json");
   // --only scalars, table and/or loaders replace those results and keep the rest of the last run's (their sections say when they were measured).
-  const SEPARATE = ["scalars", "table", "views", "lab", "loaders", "convert", "samples", "compare"];
+  const SEPARATE = ["scalars", "table", "views", "lab", "loaders", "convert", "samples", "live", "compare"];
   const separateOnly = [...ONLY].every((part) => SEPARATE.includes(part)) && fs.existsSync(file);
   const written = separateOnly ? { ...lastResults(file), ...Object.fromEntries([...ONLY].map((part) => [part, results[part]])) } : results;
   fs.writeFileSync(file, JSON.stringify(written, null, 1));

@@ -61,6 +61,11 @@ function makeCurves(runCount, stepCount, seed = 11) {
       values[row] = random() < 1e-4 ? NaN : floor + 2.3 * Math.exp(-rate * step) + 0.2 * (random() - 0.5);
     }
   }
+  return { ipc: curvesIPC(runCount, runCodes, steps, values), values };
+}
+
+/** One series (loss/train) of `runCount` runs as Python's scalars_to_ipc sends it: run_id, metric, variant dictionary-encoded. */
+export function curvesIPC(runCount, runCodes, steps, values) {
   const dictionary = (codes, labels) =>
     makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: codes.length, data: codes, dictionary: vectorFromArray(labels, new Utf8()) }));
   const table = new Table({
@@ -68,12 +73,12 @@ function makeCurves(runCount, stepCount, seed = 11) {
       runCodes,
       Array.from({ length: runCount }, (_, run) => `run-${String(run).padStart(5, "0")}`),
     ),
-    metric: dictionary(new Int32Array(rows), ["loss"]),
-    variant: dictionary(new Int32Array(rows), ["train"]),
+    metric: dictionary(new Int32Array(runCodes.length), ["loss"]),
+    variant: dictionary(new Int32Array(runCodes.length), ["train"]),
     step: makeVector(steps),
     value: makeVector(values),
   });
-  return { ipc: tableToIPC(table, "stream"), values };
+  return tableToIPC(table, "stream");
 }
 
 function writeCurves(runs, steps) {

@@ -24,6 +24,7 @@ _WHERE = {
     "details_to_ipc": "._diff",
     "display": "._display",
     "examples": ".examples",
+    "follow": "._follow",
     "from_mlflow": ".loaders",
     "from_optuna": ".loaders",
     "from_tensorboard": ".loaders",
@@ -48,6 +49,7 @@ __all__ = [
     "details_to_ipc",
     "display",
     "examples",
+    "follow",
     "from_mlflow",
     "from_optuna",
     "from_tensorboard",
@@ -97,6 +99,7 @@ if TYPE_CHECKING:
     from ._diff import details_to_ipc
     from ._display import display, mime_bundle
     from ._errors import RunsDataError
+    from ._follow import follow
     from ._html import to_html
     from ._scalars import scalars_to_ipc
     from ._stats import importance, significance

@@ -16,9 +16,13 @@ import anywidget
 import pyarrow as pa
 from traitlets import Bool, Bytes, Dict, List, TraitError, Unicode, validate
 
+from . import _errors
 from ._contract import RUN_ID
+from ._convert import table_to_ipc, to_runs_table
 from ._errors import RunsDataError, list_names, quote
+from ._inputs import read_columns
 from ._options import check_state
+from ._scalars import to_scalars_table
 
 # Small enough for the view to show progress on a slow link, large enough to add no overhead.
 CHUNK_BYTES = 4 * 1024 * 1024
@@ -97,6 +101,9 @@ class View(anywidget.AnyWidget):
     # A line shown above the view, such as how the data was reduced.
     note = Unicode("").tag(sync=True)
     stored = Bool(True).tag(sync=True)
+    # Rows appended since the tables were sent (append), one dict of IPC bytes per batch: kept
+    # here and in the page, never sent as a trait (see append), and saved with the widget state.
+    appended = List().tag(sync=True)
     # The view's schema (schema/views/<view>.json), which each view's class gives.
     _schema = None
 
@@ -106,8 +113,48 @@ class View(anywidget.AnyWidget):
         self.add_traits(_esm=Unicode(_loader()).tag(sync=True))
         store = _defaults["store"] if store is None else bool(store)
         self._unstored = None if store else {name: kwargs.pop(name, b"") for name in TABLES}
+        self._appended_unstored = []
+        self._appended_ids = set()
         super().__init__(stored=store, _key=uuid.uuid4().hex, **kwargs)
         self.on_msg(self._on_view_message)
+        self.observe(self._tables_replaced, names=list(TABLES))
+
+    def append(self, scalars=None, runs=None):
+        """Adds rows to the view: ``scalars``, new reports, and ``runs``, new runs or a run's row
+        as it is now (its status and metrics), each anything rc.scalars and rc.table take, with
+        only the new rows. Only those rows travel, as Arrow IPC bytes in a message; the view
+        shows them in place, keeping its zoom, brushes, selection, hidden runs and smoothing.
+
+        The notebook saved with widget state holds the whole data: the tables as first sent and
+        each appended batch in order (the ``appended`` trait, which the page keeps as it receives
+        them), which the view appends again when the notebook is reopened.
+        """
+        given = {name: rows for name, rows in (("runs", runs), ("scalars", scalars)) if rows is not None and read_columns(rows, name).row_count}
+        tables = {name: (to_runs_table if name == "runs" else to_scalars_table)(rows) for name, rows in given.items()}
+        if not tables:
+            return
+        shown = self._table("scalars")
+        if "scalars" in tables and shown and ("time" in tables["scalars"].column_names) != ("time" in pa.ipc.open_stream(shown).schema.names):
+            raise RunsDataError(_errors.append_times())
+        batch = {name: table_to_ipc(table) for name, table in tables.items()}
+        for table in tables.values():
+            self._appended_ids.update(table.column(RUN_ID).to_pylist())
+        if self._unstored is None:
+            batches = [*self.appended, batch]
+            # The page has the batch from the message below, and keeps it in its copy of the trait.
+            with self._lock_property(appended=batches):
+                self.appended = batches
+        else:
+            self._appended_unstored.append(batch)
+        self._send_batch(batch)
+
+    def _send_batch(self, batch):
+        self.send({"type": "append", "tables": list(batch)}, buffers=list(batch.values()))
+
+    def _tables_replaced(self, _change):
+        self.appended = []
+        self._appended_unstored = []
+        self._appended_ids = set()
 
     def _table(self, name):
         return getattr(self, name) if self._unstored is None else self._unstored[name]
@@ -159,6 +206,8 @@ class View(anywidget.AnyWidget):
             for offset in range(0, len(data), CHUNK_BYTES):
                 chunk = data[offset : offset + CHUNK_BYTES]
                 self.send({"type": "tables", "sizes": sizes, "table": name, "offset": offset}, buffers=[chunk])
+        for batch in self._appended_unstored:
+            self._send_batch(batch)
 
     def _run_ids(self):
         # Decoded once per table, not each time selected is set; read here rather than when
@@ -166,7 +215,7 @@ class View(anywidget.AnyWidget):
         runs = self._table("runs")
         if getattr(self, "_ids_of", None) is not runs:
             self._ids_of, self._ids = runs, _run_ids(runs)
-        return self._ids
+        return self._ids | self._appended_ids
 
     @validate("state")
     def _check_state(self, proposal):

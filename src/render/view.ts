@@ -1,4 +1,6 @@
+import { appendedRows, withRows, type AppendableTable, type AppendedRows } from "../data/append.js";
 import { RunsDataError } from "../data/errors.js";
+import type { RunsInput } from "../data/input.js";
 import { checkOptions, defaultOptions, stateEntries, type ViewSchema } from "../data/schema.js";
 import { failExport } from "./export.js";
 import { errorBox } from "./error.js";
@@ -18,6 +20,12 @@ export interface ViewElement<O = Record<string, unknown>, S = object> extends HT
   /** The error shown in place of the view, if the data or the options could not be drawn. */
   readonly error: string | null;
   update(options: Partial<O>): void;
+  /**
+   * Adds rows to the view's tables, only the new ones (`{ scalars, runs }`): shown in place where
+   * the view can, else drawn anew, keeping its state and selection. Nodes are appended as to any element.
+   */
+  append(rows: AppendedRows): void;
+  append(...nodes: (Node | string)[]): void;
   destroy(): void;
   /** The view as a standalone SVG document; throws when the view shows an error. */
   exportSVG(): string;
@@ -55,6 +63,8 @@ export interface Drawing<O> {
   state?(): object;
   /** The runs the drawing's own state selects (brushes restored, the runs a diff compares), if any. */
   selection?(): string[] | null;
+  /** Shows rows added to the tables (`data`: the first table with them) in place; false (or absent) when the view must be drawn anew. */
+  append?(added: AppendedRows, options: Settled<O>, data: RunsInput | null): boolean;
 }
 
 /** What a drawing tells its view, and where it puts its controls. */
@@ -77,7 +87,14 @@ export interface ViewSpec<O, D extends Drawing<O>> {
   readonly schema: ViewSchema;
   /** Style elements of the view's own, made for each view. */
   readonly styles?: () => HTMLStyleElement[];
-  draw(root: HTMLElement, options: Settled<O>, hooks: Hooks<O>): D;
+  /** The view's first table, when it is runs or scalars: rows appended to the view join it, and `draw` gets it with them. */
+  readonly data?: RunsInput | null;
+  /**
+   * Instead of `data`: the view keeps its first table in a form of its own, and adds appended
+   * rows to it here (throwing for rows it cannot take, before it changes anything).
+   */
+  append?(added: AppendedRows, options: Settled<O>): void;
+  draw(root: HTMLElement, options: Settled<O>, hooks: Hooks<O>, data: RunsInput | null): D;
 }
 
 /**
@@ -105,6 +122,7 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
   let selected: string[] = [];
   /** The entries of the state's own while no drawing keeps them (before the first, or after an error). */
   let own: Record<string, unknown> = {};
+  let data = spec.data ?? null;
 
   const ownOf = (state: Record<string, unknown>) => Object.fromEntries(Object.entries(state).filter(([key]) => !optionEntries.has(key)));
   const optionsOf = (state: Record<string, unknown>) => Object.fromEntries(Object.entries(state).filter(([key]) => optionEntries.has(key)));
@@ -129,7 +147,7 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
     exports.replaceChildren();
     const before = new Set(root.children);
     try {
-      drawing = spec.draw(root, { ...current, state: kept } as Settled<O>, hooks);
+      drawing = spec.draw(root, { ...current, state: kept } as Settled<O>, hooks, data);
       const drawn = drawing.selection?.() ?? null;
       if (drawn && (restored || selected.length === 0 || sameIds(drawn, selected))) selected = drawn;
       else drawing.highlight(selected);
@@ -211,6 +229,34 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
     if (ids) root.value = ids as string[];
     else if (!sameIds(before, selected)) root.dispatchEvent(new Event("input", { bubbles: true }));
   };
+  const appendNodes = root.append.bind(root);
+  const appendRows = (rows: AppendedRows) => {
+    const added = appendedRows(rows);
+    const tables = Object.keys(added) as AppendableTable[];
+    if (!tables.length) return;
+    let [grown, options] = [data, { ...current }];
+    for (const table of tables) {
+      const rows = added[table]!;
+      if (spec.data !== undefined && schema["x-data"].table === table) grown = withRows(grown, rows, table);
+      for (const [key, option] of Object.entries(schema.properties))
+        if (option["x-table"] === table) options[key] = withRows((options[key] as RunsInput | null) ?? null, rows, table);
+    }
+    // Rows the view cannot take throw here, and it stays as it was.
+    spec.append?.(added, options as Settled<O>);
+    const inPlace = drawing?.append?.(added, options as Settled<O>, grown) ?? false;
+    [data, current] = [grown, options];
+    if (inPlace) return;
+    const known = keptState();
+    current = { ...current, ...optionsOf(known) };
+    const before = selected;
+    // A brush (or whatever the drawing's state selects) selects among the rows as they are now.
+    redraw(ownOf(known), true);
+    if (!sameIds(before, selected)) root.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+  root.append = (...items: [AppendedRows] | (Node | string)[]) => {
+    if (items.length === 1 && isRows(items[0])) appendRows(items[0]);
+    else appendNodes(...(items as (Node | string)[]));
+  };
   root.exportSVG = () => shown().exportSVG();
   root.exportCSV = () => shown().exportCSV();
   root.destroy = () => {
@@ -237,6 +283,10 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
  */
 export function ownInputEventsOnly(root: HTMLElement) {
   root.addEventListener("input", (event) => event.target !== root && event.stopImmediatePropagation());
+}
+
+function isRows(item: unknown): item is AppendedRows {
+  return item !== null && typeof item === "object" && !(item instanceof Node);
 }
 
 function sameIds(a: readonly string[], b: readonly string[]) {

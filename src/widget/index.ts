@@ -1,6 +1,7 @@
 import type { AnyModel, RenderProps } from "@anywidget/types";
 import { errorBox } from "../render/error.js";
 import { exportView, type ExportFormat } from "../render/export.js";
+import { allAppended, appendedCount, isAppendMessage, receiveAppended, type AppendMessage } from "./appended.js";
 import { noteLine, progressLine } from "./note.js";
 import { requestTables } from "./transfer.js";
 import { VIEWS } from "../views/registry.js";
@@ -20,6 +21,8 @@ interface WidgetTraits {
   note?: string;
   /** False when the tables are not in the state but sent by the kernel on request. */
   stored?: boolean;
+  /** Rows appended since the tables were sent (see appended.ts); absent from pages written before it existed. */
+  appended?: Partial<Record<"runs" | "scalars", DataView>>[];
   /** True in a page of its own (rc.to_html's stand-in model): the comparison page keeps its state in the URL's hash. */
   standalone?: boolean;
 }
@@ -37,6 +40,7 @@ function storedTables(model: AnyModel<WidgetTraits>): WidgetTables {
   return { runs: bytes(model.get("runs")) ?? new Uint8Array(), scalars: bytes(model.get("scalars")) };
 }
 
+const stored = (model: AnyModel<WidgetTraits>) => model.get("stored") !== false;
 const options = (model: AnyModel<WidgetTraits>) => ({ ...model.get("options"), selected: model.get("selected") });
 const optionsAndState = (model: AnyModel<WidgetTraits>) => ({ ...options(model), state: model.get("state") ?? null });
 
@@ -52,6 +56,8 @@ const shown = new WeakMap<AnyModel, ViewElement[]>();
 /** The anywidget entry: a thin adapter from model traits to a view function. */
 function render({ model, el }: RenderProps<WidgetTraits>) {
   let element: ViewElement | null = null;
+  /** The batches of `appended` the view shows. */
+  let shownBatches = 0;
   let tables: WidgetTables | null = null;
   const kernel = kernelSamples(model);
   const host: ViewHost = { samples: kernel.source, hash: model.get("standalone") === true };
@@ -74,13 +80,16 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
   };
   const mount = () => {
     unmount();
-    if (model.get("stored") !== false) tables = storedTables(model);
+    if (stored(model)) tables = storedTables(model);
     if (!tables) return;
     element = widgetView(model.get("view"), tables, optionsAndState(model), host);
     if (!element) {
       el.replaceChildren(errorBox(`runcompare has no view "${model.get("view")}": update the runcompare package.`));
       return;
     }
+    const appended = allAppended(model, stored(model));
+    if (appended) element.append(appended);
+    shownBatches = appendedCount(model);
     shown.set(model, [...(shown.get(model) ?? []), element]);
     element.addEventListener("input", sendSelection);
     element.addEventListener("statechange", sendState);
@@ -90,6 +99,15 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     if (!sameJSON(element.value, model.get("selected"))) sendSelection();
     if (!sameJSON(element.state, model.get("state") ?? {})) sendState();
   };
+  // A new note (a followed view's status line) is shown above the view as it is, not drawn anew.
+  const showNote = () => {
+    if (!element) return mount();
+    el.querySelector(":scope > .rc-note")?.remove();
+    const line = noteLine(model.get("note"));
+    if (line) el.prepend(line);
+  };
+  // The kernel empties `appended` when it sends new tables, after them: drawn anew without the old batches.
+  const appendedChanged = () => appendedCount(model) < shownBatches && mount();
   const updateOptions = () => element?.update(options(model));
   const updateSelection = () => element && (element.value = model.get("selected"));
   // The view's own changes come back here too: only another state is shown.
@@ -97,18 +115,24 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     const state = model.get("state") ?? null;
     if (element && state && !sameJSON(state, element.state)) element.update({ state });
   };
-  const onMessage = (message: ExportRequest) => {
+  const onMessage = (message: ExportRequest | AppendMessage, buffers: DataView[]) => {
+    if (isAppendMessage(message)) {
+      const batch = receiveAppended(model, message, buffers, stored(model));
+      shownBatches++;
+      return element?.append(batch);
+    }
     if (message?.type !== "export" || !element || shown.get(model)?.[0] !== element) return;
     void exportView(element, element, message.format, undefined, message.name).catch(() => {});
   };
-  const stopLoading = model.get("stored") === false ? load(model, el, (received) => ((tables = received), mount())) : () => {};
+  const stopLoading = !stored(model) ? load(model, el, (received) => ((tables = received), mount())) : () => {};
 
   mount();
   const listeners: [string, () => void][] = [
     ["change:runs", mount],
     ["change:scalars", mount],
     ["change:view", mount],
-    ["change:note", mount],
+    ["change:note", showNote],
+    ["change:appended", appendedChanged],
     ["change:options", updateOptions],
     ["change:selected", updateSelection],
     ["change:state", updateState],

@@ -1,5 +1,6 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
+import { tableFromArrays, tableToIPC } from "apache-arrow";
 import { exampleRuns, screenshots } from "../browser/helpers.js";
 
 // The widget as hosts without runcompare's JupyterLab extension run it (marimo, VS Code, Colab):
@@ -60,4 +61,38 @@ test("Python's w.save() exports as the toolbar does, and a hostile file name sta
   await expect(view.locator(".rc-export-notice")).toHaveText(`Downloaded ${HOSTILE}.svg`);
   await expect(view.locator(".rc-export-notice img")).toHaveCount(0);
   await page.screenshot({ path: path.join(screenshots, "widget-save-notice.png") });
+});
+
+test("rows the kernel appends reach every view of the widget, and stay in its appended trait for the saved notebook", async ({ page }) => {
+  await showWidgets(page, 1);
+  const view = page.locator(".widget .rc-parallel");
+  await expect.poll(() => view.evaluate((element) => element.drawn.lines)).toBe(runs.length);
+  const batch = [...tableToIPC(tableFromArrays({ run_id: ["live-1", HOSTILE], "params.lr": Float64Array.from([0.5, 0.25]) }), "stream")];
+  const appended = await page.evaluate(async (batch) => {
+    const model = window.models[0];
+    const saves = [];
+    const save = model.save_changes;
+    model.save_changes = () => (saves.push(true), save());
+    model.receive({ type: "append", tables: ["runs"] }, [new DataView(Uint8Array.from(batch).buffer)]);
+    // A second view of the same model (the widget shown again) draws the tables with the batch.
+    const loader = (await import("/python/runcompare/static/loader.js")).default;
+    const el = document.createElement("div");
+    el.className = "widget again";
+    document.body.append(el);
+    await loader.render({ model, el });
+    return { trait: model.get("appended").map((b) => Object.keys(b)), saves: saves.length };
+  }, batch);
+  await expect.poll(() => view.first().evaluate((element) => element.drawn.lines)).toBe(runs.length + 2);
+  await expect.poll(() => page.locator(".widget.again .rc-parallel").evaluate((element) => element.drawn.lines)).toBe(runs.length + 2);
+  expect(appended.trait).toEqual([["runs"]]);
+  expect(appended.saves).toBe(0);
+  await expect(page.locator(".widget img")).toHaveCount(0);
+
+  // The kernel sends new tables, then empties `appended` (traitlets notifies in that order): the batch goes.
+  await page.evaluate(() => {
+    const model = window.models[0];
+    model.set("runs", model.get("runs"));
+    model.set("appended", []);
+  });
+  await expect.poll(() => page.locator(".widget.again .rc-parallel").evaluate((element) => element.drawn.lines)).toBe(runs.length);
 });

@@ -37,6 +37,29 @@ nbformat.write(notebook, f"{root}/unstored.ipynb")
 curves = 'w = rc.scalars(scalars, runs, metrics=["loss"])\nw'
 notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code) for code in [read, curves]], metadata={"kernelspec": kernelspec})
 nbformat.write(notebook, f"{root}/state.ipynb")
+# A cell that trains a small model (logistic regression by gradient descent, three learning
+# rates) in a thread, writing each epoch's loss and accuracy to a scalars file; then a view follows it.
+train = """import threading, time, numpy as np
+rng = np.random.default_rng(0)
+X = rng.normal(size=(400, 5)); y = (X @ np.array([1.5, -2.0, 0.5, 0.0, 1.0]) + rng.normal(scale=0.5, size=400) > 0).astype(float)
+with open("live-scalars.csv", "w") as f:
+    f.write("run_id,metric,step,value\\n")
+lock = threading.Lock()
+def train(lr, epochs=40):
+    w = np.zeros(5)
+    for epoch in range(epochs):
+        p = 1 / (1 + np.exp(-(X @ w)))
+        w -= lr * X.T @ (p - y) / len(y)
+        loss = float(-np.mean(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)))
+        with lock, open("live-scalars.csv", "a") as f:
+            f.write(f"lr={lr},loss,{epoch},{loss}\\nlr={lr},accuracy,{epoch},{float(np.mean((p > 0.5) == y))}\\n")
+        time.sleep(0.15)
+trainers = [threading.Thread(target=train, args=(lr,)) for lr in (0.01, 0.1, 1.0)]
+for t in trainers: t.start()
+time.sleep(0.5)"""
+follow = 'import runcompare as rc\nw = rc.follow("live-scalars.csv", every="0.5s")\nw'
+notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code) for code in [train, follow]], metadata={"kernelspec": kernelspec})
+nbformat.write(notebook, f"{root}/live.ipynb")
 page = 'w = rc.compare(runs, scalars=scalars)\nw'
 notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code) for code in [read, page]], metadata={"kernelspec": kernelspec})
 nbformat.write(notebook, f"{root}/compare.ipynb")

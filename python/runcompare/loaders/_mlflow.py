@@ -322,21 +322,32 @@ def _file_histories(store, run, wanted):
         if key not in wanted:
             continue
         try:
-            with open(os.path.join(run_dir, key), encoding="utf-8") as file:
-                lines = file.read().split("\n")
+            (steps, times, values), _ = metric_file_points(os.path.join(run_dir, key))
         except OSError:
             found.append(_series(run.info.run_id, key, store.get_metric_history(run.info.run_id, key)))
             continue
-        steps, times, values = [], [], []
-        for line in lines:
-            parts = line.split(" ")
-            if len(parts) < 2:
-                continue
-            times.append(int(parts[0]))
-            values.append(float(parts[1]))
-            steps.append(int(parts[2]) if len(parts) > 2 else 0)
         found.append((run.info.run_id, key, steps, times, values, False))
     return found
+
+
+def metric_file_points(path, offset=0, lines_written=False):
+    """The points of a file store's metric file past byte `offset`, one "timestamp value [step
+    [dataset name digest]]" line each, and the offset after them. lines_written: only the lines
+    written whole (a line still being written waits for the next read). OSError when there is no
+    such file."""
+    with open(path, "rb") as file:
+        file.seek(offset)
+        text = file.read()
+    whole = text[: text.rfind(b"\n") + 1] if lines_written else text
+    steps, times, values = [], [], []
+    for line in whole.decode("utf-8").split("\n"):
+        parts = line.split(" ")
+        if len(parts) < 2:
+            continue
+        times.append(int(parts[0]))
+        values.append(float(parts[1]))
+        steps.append(int(parts[2]) if len(parts) > 2 else 0)
+    return (steps, times, values), offset + len(whole)
 
 
 def _database_histories(store, runs, wanted):

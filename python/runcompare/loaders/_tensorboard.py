@@ -66,31 +66,52 @@ def run_name(logdir, directory):
 
 
 def _read_run(logdir, directory):
+    accumulator = event_reader(directory)
+    accumulator.Reload()
+    return read_accumulated(logdir, directory, accumulator)
+
+
+def event_reader(directory):
+    """TensorBoard's reader of a run's event files, keeping every scalar; each Reload() reads on
+    from where the last stopped."""
     from tensorboard.backend.event_processing import plugin_event_accumulator
-    from tensorboard.plugins.hparams import metadata as hparams_metadata
+
+    return plugin_event_accumulator.EventAccumulator(
+        directory, size_guidance={plugin_event_accumulator.TENSORS: KEEP_ALL}, tensor_size_guidance={"scalars": KEEP_ALL}
+    )
+
+
+def read_accumulated(logdir, directory, accumulator, since=None):
+    """The run as an event reader has read it so far: its scalar series (each from the event
+    after the first ``since[tag]``, when given) and hparams."""
+    from tensorboard.backend.event_processing import plugin_event_accumulator
     from tensorboard.util import tensor_util
 
     run = _Run(run_name(logdir, directory), directory)
     run.files = sorted(name for name in os.listdir(directory) if "tfevents" in name)
-    accumulator = plugin_event_accumulator.EventAccumulator(
-        directory, size_guidance={plugin_event_accumulator.TENSORS: KEEP_ALL}, tensor_size_guidance={"scalars": KEEP_ALL}
-    )
-    accumulator.Reload()
     for tag in accumulator.Tags()[plugin_event_accumulator.TENSORS]:
         if accumulator.SummaryMetadata(tag).plugin_data.plugin_name != "scalars":
             continue
-        events = accumulator.Tensors(tag)
+        events = accumulator.Tensors(tag)[(since or {}).get(tag, 0) :]
         run.series[tag] = (
             [event.step for event in events],
             [event.wall_time for event in events],
             [float(tensor_util.make_ndarray(event.tensor_proto).item()) for event in events],
         )
+    run.hparams = hparams_of(accumulator)
+    return run
+
+
+def hparams_of(accumulator):
+    """The run's hparams (the hparams plugin's session start), {} when it logged none."""
+    from tensorboard.plugins.hparams import metadata as hparams_metadata
+
     hparams = accumulator.PluginTagToContent(hparams_metadata.PLUGIN_NAME) if hparams_metadata.PLUGIN_NAME in accumulator.ActivePlugins() else {}
     content = hparams.get(hparams_metadata.SESSION_START_INFO_TAG)
-    if content is not None:
-        info = hparams_metadata.parse_session_start_info_plugin_data(content)
-        run.hparams = {name: _hparam_value(value) for name, value in info.hparams.items()}
-    return run
+    if content is None:
+        return {}
+    info = hparams_metadata.parse_session_start_info_plugin_data(content)
+    return {name: _hparam_value(value) for name, value in info.hparams.items()}
 
 
 def _hparam_value(value):

@@ -1,6 +1,7 @@
 import json from "../../../schema/views/parallel.json" with { type: "json" };
 import type { RunsInput } from "../../data/input.js";
-import { readRuns, type Runs } from "../../data/runs.js";
+import { memoLast } from "../../data/memo.js";
+import { readRuns } from "../../data/runs.js";
 import type { ViewSchema } from "../../data/schema.js";
 import { type ScalarsInput } from "../../data/scalars.js";
 import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
@@ -38,14 +39,12 @@ export const parallelSchema = json as ViewSchema;
 
 /** Parallel coordinates: one axis per param and metric, one line per run. */
 export function parallel(data: RunsInput, options: ParallelOptions = {}): ParallelElement {
-  let runs: Runs | null = null;
+  const runsOf = memoLast(readRuns);
   const { root, drawing } = makeView<ParallelOptions, ParallelState, ParallelChart>(
     {
       schema: parallelSchema,
-      draw: (root, current, hooks) => {
-        runs ??= readRuns(data);
-        return new ParallelChart(root, runs, current, hooks);
-      },
+      data,
+      draw: (root, current, hooks, runs) => new ParallelChart(root, runsOf(runs!), current, hooks),
     },
     options,
   );

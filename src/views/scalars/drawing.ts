@@ -57,10 +57,12 @@ export class ScalarsCharts {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly data: ScalarsData,
+    private data: ScalarsData,
     private settings: Settings,
     private readonly hidden: Set<string>,
     private readonly hooks: Hooks<ScalarsOptions>,
+    /** The scalars as they are now, with the rows appended since. */
+    private readonly latest: () => ScalarsData = () => data,
   ) {
     const runColumns = data.runs?.columns ?? [];
     this.controls = new Controls(
@@ -93,6 +95,20 @@ export class ScalarsCharts {
   update(changes: Partial<ScalarsOptions>, options: Settled<ScalarsOptions>): boolean {
     if ("runs" in changes) return false;
     this.apply(settingsOf(options), changes.hidden === undefined ? undefined : (changes.hidden ?? []));
+    return true;
+  }
+
+  /**
+   * Rows appended (the view's data has them): the charts keep their zoom, the legend its hidden and selected runs, and only
+   * the series that grew are smoothed again (over the whole series, so the smoothing is that of
+   * the series as if given at once).
+   */
+  append(): boolean {
+    this.data = this.latest();
+    this.entries = this.data.entries(this.settings);
+    this.syncCharts();
+    this.sharing.prepare(this.data.traces.reduce((sum, trace) => sum + trace.values.length, 0));
+    this.highlight(this.selectedIds);
     return true;
   }
 
@@ -304,7 +320,7 @@ export class ScalarsCharts {
    * the slider moved meanwhile); false when it is not worth sharing, and this thread smooths alone.
    */
   private shareSmoothing(): boolean {
-    const settings = this.settings;
+    const [settings, data] = [this.settings, this.data];
     const started = this.sharing.start(this.data, [...this.charts.values()], settings, this.look(), this.entries.groups !== null);
     if (!started) return false;
     this.smoothingChanged = false;
@@ -313,6 +329,8 @@ export class ScalarsCharts {
       if (this.destroyed) return;
       // A time-weighted EMA made for another x axis decays along the wrong one: made again below.
       if (settings.smoothingType === "time_ema" && settings.x !== this.settings.x) parts = null;
+      // Smoothed before rows were appended: made again below, for the series as they are now.
+      if (data !== this.data) parts = null;
       if (parts) {
         // Lines with the smoothing that landed, and whatever else the settings say by now.
         this.syncCharts(true, { ...this.settings, smoothingType: settings.smoothingType, smoothing: settings.smoothing });

@@ -1,5 +1,6 @@
 import { RunsDataError, messages } from "../../data/errors.js";
-import { readScalars, type ScalarsInput } from "../../data/scalars.js";
+import type { RunsInput } from "../../data/input.js";
+import { readScalars, type Scalars, type ScalarsInput } from "../../data/scalars.js";
 import { makeView, type ViewElement } from "../../render/view.js";
 import { ScalarsCharts } from "./drawing.js";
 import { ScalarsData } from "./model.js";
@@ -28,16 +29,27 @@ export interface DrawnCharts {
  * into a mean or median with a band.
  */
 export function scalars(data: ScalarsInput | null, options: ScalarsOptions = {}): ScalarsElement {
+  // The scalars as read, with every appended row: the traces, not the table, so rows appended
+  // are held once. Rows appended before the table is read wait for it.
   let source: { runs: unknown; data: ScalarsData } | null = null;
+  const waiting: Scalars[] = [];
+  const read = (runs: RunsInput | null | undefined) => {
+    if (!data) throw new RunsDataError(messages.scalarsEmpty());
+    if (!source) source = { runs, data: waiting.splice(0).reduce((read, more) => read.appended(more, runs), new ScalarsData(readScalars(data), runs)) };
+    else if (source.runs !== runs) source = { runs, data: source.data.appended(null, runs) };
+    return source.data;
+  };
   const { root, drawing } = makeView<ScalarsOptions, ScalarsState, ScalarsCharts>(
     {
       schema: scalarsSchema,
       styles: () => [scalarsStyle()],
-      draw: (root, current, hooks) => {
-        if (!data) throw new RunsDataError(messages.scalarsEmpty());
-        if (source?.runs !== current.runs) source = { runs: current.runs, data: new ScalarsData(readScalars(data), current.runs) };
-        return new ScalarsCharts(root, source.data, settingsOf(current), new Set(current.hidden ?? []), hooks);
+      append: (added, options) => {
+        const more = added.scalars ? readScalars(added.scalars) : null;
+        if (source) source = { runs: options.runs, data: source.data.appended(more, options.runs) };
+        else if (more) waiting.push(more);
       },
+      draw: (root, current, hooks) =>
+        new ScalarsCharts(root, read(current.runs), settingsOf(current), new Set(current.hidden ?? []), hooks, () => source!.data),
     },
     options,
   );

@@ -1,13 +1,14 @@
 import { aggregate, groupRuns, interpolateOnto, textOf, unionGrid, type RunGroups } from "../../data/align.js";
 import { RunsDataError, messages } from "../../data/errors.js";
 import { distinctNames } from "../../data/names.js";
+import { checkUniqueKeys } from "../../data/series.js";
 import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import type { Scalars, SeriesInfo } from "../../data/scalars.js";
 import { smoothTraces } from "../../data/smoothing.js";
 import { categoricalColor, runColor, runColors } from "../../render/color.js";
 import type { RunsInput } from "../../data/input.js";
 import type { Settings, XAxis } from "./options.js";
-import { firstTimes, repeatedSteps, splitTraces, type SeriesTraces } from "./traces.js";
+import { appendTraces, firstTimes, repeatedSteps, splitTraces, type SeriesTraces } from "./traces.js";
 
 /** One drawn line: a run's series, or a group's aggregate of it. */
 export interface Line {
@@ -66,6 +67,7 @@ export class ScalarsData {
   /** Each scalar run's row in the runs table, -1 when absent. */
   private readonly rowOfRun: Int32Array;
   private readonly firstTime: Float64Array;
+  private readonly timeNote: string | null;
   private readonly smoothedCache = new Map<number, SmoothedValues>();
   private readonly xCache = new Map<number, { key: XAxis; values: Float64Array }>();
   private readonly viewCache = new Map<number, { x: XAxis; views: TraceViews }>();
@@ -74,13 +76,16 @@ export class ScalarsData {
 
   // The scalars table itself is not kept: the traces hold its values, sorted, and millions of
   // rows should not be held twice.
-  constructor(scalars: Scalars, runsInput: RunsInput | null | undefined) {
-    this.traces = splitTraces(scalars);
-    this.series = scalars.series;
-    this.runIds = scalars.runIds;
-    this.hasTimes = scalars.times !== null;
-    this.notes = [scalars.timeNote, repeatedSteps(this.traces, scalars)].filter((note) => note !== null);
-    this.firstTime = firstTimes(scalars);
+  constructor(scalars: Scalars | TracedScalars, runsInput: RunsInput | null | undefined) {
+    const traced =
+      "traces" in scalars ? scalars : { ...scalars, traces: splitTraces(scalars), firstTime: firstTimes(scalars), hasTimes: scalars.times !== null };
+    this.traces = traced.traces;
+    this.series = traced.series;
+    this.runIds = traced.runIds;
+    this.hasTimes = traced.hasTimes;
+    this.timeNote = traced.timeNote;
+    this.notes = [traced.timeNote, repeatedSteps(this.traces, traced)].filter((note) => note !== null);
+    this.firstTime = traced.firstTime;
     this.runs = runsInput ? readRuns(runsInput) : null;
     const runs = this.runs;
     this.rowOfRun = Int32Array.from(scalars.runIds, (id) => (runs ? runs.rowOf(id) : -1));
@@ -89,6 +94,43 @@ export class ScalarsData {
       scalars.runIds.map((id, run) => (this.rowOfRun[run] >= 0 ? runs!.names[this.rowOfRun[run]] : id)),
       scalars.runIds,
     );
+  }
+
+  /**
+   * These scalars with more reports (null: none) and the runs table as it is now: new runs and
+   * series follow those there (so new runs take the next colours). What was computed for a
+   * series that got no report is kept.
+   */
+  appended(added: Scalars | null, runsInput: RunsInput | null | undefined): ScalarsData {
+    if (added && (added.times !== null) !== this.hasTimes) throw new RunsDataError(messages.appendTimes());
+    const runIds = [...this.runIds];
+    const series = [...this.series];
+    const known = new Map(runIds.map((id, run) => [id, run]));
+    const runOf = Int32Array.from(added?.runIds ?? [], (id) => known.get(id) ?? runIds.push(id) - 1);
+    const seriesOf = Int32Array.from(added?.series ?? [], (info) => {
+      const at = series.findIndex((s) => s.metric === info.metric && s.variant === info.variant);
+      return at >= 0 ? at : series.push(info) - 1;
+    });
+    checkUniqueKeys(series, "scalars");
+    const firstTime = new Float64Array(runIds.length).fill(NaN);
+    firstTime.set(this.firstTime);
+    if (added) firstTimes(added).forEach((time, run) => (firstTime[runOf[run]] = earliest(time, firstTime[runOf[run]])));
+    const traces = added ? appendTraces(this.traces, added, runOf, seriesOf, series.length) : this.traces;
+    const grown = new ScalarsData(
+      { traces, series, runIds, hasTimes: this.hasTimes, timeNote: this.timeNote ?? added?.timeNote ?? null, firstTime },
+      runsInput,
+    );
+    const sameOrigins = this.firstTime.every((time, run) => Object.is(time, firstTime[run]));
+    traces.forEach((trace, s) => {
+      if (trace !== this.traces[s]) return;
+      const smoothed = this.smoothedCache.get(s);
+      if (smoothed) grown.smoothedCache.set(s, smoothed);
+      if (!sameOrigins) return;
+      const [x, views] = [this.xCache.get(s), this.viewCache.get(s)];
+      if (x) grown.xCache.set(s, x);
+      if (views) grown.viewCache.set(s, views);
+    });
+    return grown;
   }
 
   /** The charts the settings ask for, in the order the series first appear. */
@@ -346,6 +388,16 @@ export class ScalarsData {
   }
 }
 
+/** Scalars split into traces, with what the model keeps of them besides. */
+interface TracedScalars {
+  readonly traces: SeriesTraces[];
+  readonly series: readonly SeriesInfo[];
+  readonly runIds: readonly string[];
+  readonly hasTimes: boolean;
+  readonly timeNote: string | null;
+  readonly firstTime: Float64Array;
+}
+
 export interface SmoothedValues {
   readonly key: string;
   readonly values: Float64Array;
@@ -371,6 +423,11 @@ export interface Entries {
 export function smoothingKey(settings: Settings): string {
   const key = `${settings.smoothingType}:${settings.smoothing}`;
   return settings.smoothingType === "time_ema" ? `${key}:${settings.x}` : key;
+}
+
+/** The earlier of two times, either NaN for none. */
+function earliest(a: number, b: number): number {
+  return Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.min(a, b);
 }
 
 /** The series the metrics option names: a metric names all its variants, "metric/variant" one. */

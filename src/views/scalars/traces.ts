@@ -14,7 +14,16 @@ export interface SeriesTraces {
   readonly values: Float64Array;
   /** Epoch milliseconds; null when the scalars have no time column. */
   readonly times: Float64Array | null;
+  /** Reports that repeat a step of their trace, and the first of them. */
+  readonly repeats: Repeats;
 }
+
+export interface Repeats {
+  readonly count: number;
+  readonly first: { readonly run: number; readonly step: number } | null;
+}
+
+const NO_REPEATS: Repeats = { count: 0, first: null };
 
 /**
  * The scalars as traces, one SeriesTraces per series (in scalars.series order). Rows that come
@@ -22,11 +31,27 @@ export interface SeriesTraces {
  * need no sorting: the traces are then views into the scalars' own arrays, not copies.
  */
 export function splitTraces(scalars: Scalars): SeriesTraces[] {
-  return inTraceOrder(scalars) ?? sortedTraces(scalars);
+  return (inTraceOrder(scalars) ?? sortedTraces(scalars)).map((trace) => ({ ...trace, repeats: repeatsIn(trace, 0, trace.runs.length) }));
+}
+
+/**
+ * The repeats of traces [from, to) of a series, counting from `start` (where points were added;
+ * the point before it too); steps are in order within each trace, so a repeat follows what it repeats.
+ */
+function repeatsIn({ runs, offsets, steps }: Omit<SeriesTraces, "repeats">, from: number, to: number, start = 0, known = NO_REPEATS): Repeats {
+  let { count, first } = known;
+  for (let t = from; t < to; t++) {
+    for (let i = Math.max(offsets[t] + 1, start); i < offsets[t + 1]; i++) {
+      if (steps[i] !== steps[i - 1]) continue;
+      count++;
+      first ??= { run: runs[t], step: steps[i] };
+    }
+  }
+  return { count, first };
 }
 
 /** The traces as views into the scalars' arrays, or null unless the rows are already in trace order. */
-function inTraceOrder(scalars: Scalars): SeriesTraces[] | null {
+function inTraceOrder(scalars: Scalars): Omit<SeriesTraces, "repeats">[] | null {
   const { rowCount, runOfRow, seriesOfRow, steps, times, values } = scalars;
   const runCount = scalars.runIds.length;
   const seriesStarts = new Int32Array(scalars.series.length + 1).fill(-1);
@@ -63,7 +88,7 @@ function inTraceOrder(scalars: Scalars): SeriesTraces[] | null {
 }
 
 /** The traces gathered by a counting sort of the rows by (series, run), then by step where a trace is out of order. */
-function sortedTraces(scalars: Scalars): SeriesTraces[] {
+function sortedTraces(scalars: Scalars): Omit<SeriesTraces, "repeats">[] {
   const { rowCount, runOfRow, seriesOfRow, steps, times, values } = scalars;
   const runCount = scalars.runIds.length;
   const keys = scalars.series.length * runCount;
@@ -106,20 +131,11 @@ function sortedTraces(scalars: Scalars): SeriesTraces[] {
  * a metric logged twice): how many, and the first; null when none does. Steps are in order within
  * each trace, so a repeat follows what it repeats.
  */
-export function repeatedSteps(traces: readonly SeriesTraces[], scalars: Scalars): string | null {
-  let count = 0;
-  let first: { series: number; run: number; step: number } | null = null;
-  traces.forEach(({ runs, offsets, steps }, series) => {
-    for (let t = 0; t < runs.length; t++) {
-      for (let i = offsets[t] + 1; i < offsets[t + 1]; i++) {
-        if (steps[i] !== steps[i - 1]) continue;
-        count++;
-        first ??= { series, run: runs[t], step: steps[i] };
-      }
-    }
-  });
-  if (!first) return null;
-  const { series, run, step } = first;
+export function repeatedSteps(traces: readonly SeriesTraces[], scalars: Pick<Scalars, "runIds" | "series">): string | null {
+  const count = traces.reduce((sum, trace) => sum + trace.repeats.count, 0);
+  const series = traces.findIndex((trace) => trace.repeats.first !== null);
+  if (series < 0) return null;
+  const { run, step } = traces[series].repeats.first!;
   return notes.repeatedSteps(count, scalars.runIds[run], scalars.series[series].key, step);
 }
 
@@ -145,4 +161,77 @@ function gather(source: Float64Array, rows: Int32Array): Float64Array {
   const out = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]];
   return out;
+}
+
+/**
+ * The traces with the reports of `added`: its runs and series are those of the traces by
+ * `runOf` and `seriesOf` (new ones past the old), each trace its earlier points then its new
+ * ones, in step order. A series that gets no report keeps its traces as they were.
+ */
+export function appendTraces(traces: readonly SeriesTraces[], added: Scalars, runOf: Int32Array, seriesOf: Int32Array, seriesCount: number): SeriesTraces[] {
+  const grown = [...traces];
+  const empty = {
+    runs: new Int32Array(0),
+    offsets: new Int32Array(1),
+    steps: new Float64Array(0),
+    values: new Float64Array(0),
+    times: added.times && new Float64Array(0),
+    repeats: NO_REPEATS,
+  };
+  while (grown.length < seriesCount) grown.push(empty);
+  splitTraces(added).forEach((more, series) => {
+    if (more.runs.length) grown[seriesOf[series]] = joinTraces(grown[seriesOf[series]], more, runOf);
+  });
+  return grown;
+}
+
+/** One series' traces and more points of it (their runs numbered by `runOf`), trace by trace. */
+function joinTraces(old: SeriesTraces, more: SeriesTraces, runOf: Int32Array): SeriesTraces {
+  const parts = new Map<number, [SeriesTraces, number][]>();
+  const add = (of: SeriesTraces, trace: number, run: number) => parts.set(run, [...(parts.get(run) ?? []), [of, trace]]);
+  old.runs.forEach((run, trace) => add(old, trace, run));
+  more.runs.forEach((run, trace) => add(more, trace, runOf[run]));
+  const runs = Int32Array.from([...parts.keys()].sort((a, b) => a - b));
+  const length = old.values.length + more.values.length;
+  const steps = new Float64Array(length);
+  const values = new Float64Array(length);
+  const times = old.times ? new Float64Array(length) : null;
+  const offsets = new Int32Array(runs.length + 1);
+  // Where each trace's new points start (its end when it got none), and the traces put in order anew.
+  const added = new Int32Array(runs.length);
+  const reordered: number[] = [];
+  let at = 0;
+  runs.forEach((run, t) => {
+    offsets[t] = at;
+    let ordered = true;
+    added[t] = -1;
+    for (const [of, trace] of parts.get(run)!) {
+      const [from, to] = [of.offsets[trace], of.offsets[trace + 1]];
+      if (of === more) added[t] = at;
+      // Each part is in step order: the trace is, unless a part starts before the last ends.
+      if (at > offsets[t]) ordered &&= of.steps[from] > steps[at - 1] || (of.steps[from] === steps[at - 1] && !(times && of.times![from] < times[at - 1]));
+      steps.set(of.steps.subarray(from, to), at);
+      values.set(of.values.subarray(from, to), at);
+      times?.set(of.times!.subarray(from, to), at);
+      at += to - from;
+    }
+    if (added[t] < 0) added[t] = at;
+    if (!ordered) {
+      sortTrace(steps.subarray(offsets[t], at), values.subarray(offsets[t], at), times?.subarray(offsets[t], at) ?? null);
+      reordered.push(t);
+    }
+  });
+  offsets[runs.length] = at;
+  const joined = { runs, offsets, steps, values, times };
+  // Repeats among the new points only, unless a trace was put in order anew: then all the series'.
+  let repeats = reordered.length ? repeatsIn(joined, 0, runs.length) : old.repeats;
+  if (!reordered.length) for (let t = 0; t < runs.length; t++) repeats = repeatsIn(joined, t, t + 1, added[t], repeats);
+  return { ...joined, repeats };
+}
+
+/** Puts a trace's points in step order (ties by time, then as they came). */
+function sortTrace(steps: Float64Array, values: Float64Array, times: Float64Array | null) {
+  const points = Int32Array.from(steps, (_, i) => i);
+  points.sort((a, b) => steps[a] - steps[b] || (times ? times[a] - times[b] || 0 : 0) || a - b);
+  for (const of of [steps, values, times]) if (of) of.set(gather(of, points));
 }

@@ -1,6 +1,7 @@
 import json from "../../../schema/views/scatter.json" with { type: "json" };
 import type { RunsInput } from "../../data/input.js";
-import { readRuns, type Runs } from "../../data/runs.js";
+import { memoLast } from "../../data/memo.js";
+import { readRuns } from "../../data/runs.js";
 import type { ViewSchema } from "../../data/schema.js";
 import { type ScalarsInput } from "../../data/scalars.js";
 import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
@@ -42,14 +43,12 @@ export const scatterSchema = json as ViewSchema;
 
 /** A scatter plot of runs: a param, metric or other column on x against a metric on y, one point per run. */
 export function scatter(data: RunsInput, options: ScatterOptions = {}): ScatterElement {
-  let runs: Runs | null = null;
+  const runsOf = memoLast(readRuns);
   const { root, drawing } = makeView<ScatterOptions, ScatterState, ScatterChart>(
     {
       schema: scatterSchema,
-      draw: (root, current, hooks) => {
-        runs ??= readRuns(data);
-        return new ScatterChart(root, runs, current, hooks);
-      },
+      data,
+      draw: (root, current, hooks, runs) => new ScatterChart(root, runsOf(runs!), current, hooks),
     },
     options,
   );

@@ -1,6 +1,7 @@
 import json from "../../../schema/views/summary.json" with { type: "json" };
 import type { RunsInput } from "../../data/input.js";
-import { readRuns, type Runs } from "../../data/runs.js";
+import { memoLast } from "../../data/memo.js";
+import { readRuns } from "../../data/runs.js";
 import type { ViewSchema } from "../../data/schema.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
 import type { SignificanceTest } from "../../data/significance-text.js";
@@ -54,13 +55,14 @@ export const summarySchema = json as ViewSchema;
  * value; each panel scrolls through its runs, and its extremes are at the two ends.
  */
 export function summary(runs: RunsInput, options: SummaryOptions = {}): SummaryElement {
-  let table: Runs | null = null;
+  const runsOf = memoLast(readRuns);
   const { root, drawing } = makeView<SummaryOptions, SummaryState, SummaryChart>(
     {
       schema: summarySchema,
       styles: () => [summaryStyle()],
-      draw: (root, current, hooks) => {
-        table ??= readRuns(runs);
+      data: runs,
+      draw: (root, current, hooks, data) => {
+        const table = runsOf(data!);
         const metrics = chooseBarMetrics(table, current.scalars ? readScalars(current.scalars) : null, current.metrics as readonly string[] | null);
         return new SummaryChart(root, table, metrics, current, hooks);
       },

@@ -1,4 +1,6 @@
-import { type RunTable, type TableColumn } from "../../data/run-table.js";
+import type { AppendedRows } from "../../data/append.js";
+import type { RunsInput } from "../../data/input.js";
+import { openRunTable, type RunTable, type TableColumn } from "../../data/run-table.js";
 import { button } from "../../render/controls.js";
 import { csvBlob, saveFile } from "../../render/export.js";
 import { textWidth } from "../values/text.js";
@@ -21,11 +23,11 @@ const FIT_SAMPLE = 2000;
 export class TableDrawing implements Drawing<TableOptions> {
   private current: TableState;
   private rows: ShownRows;
-  private readonly order: RowOrder;
-  private readonly selected: Uint8Array;
+  private order: RowOrder;
+  private selected: Uint8Array;
   /** Position (in the order shown) of the last row checked by hand, where a shift-click range starts. */
   private anchor = -1;
-  private readonly context: CellContext;
+  private context: CellContext;
   private readonly container = document.createElement("div");
   private readonly search = document.createElement("input");
   private columnsButton!: HTMLButtonElement;
@@ -43,7 +45,7 @@ export class TableDrawing implements Drawing<TableOptions> {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly table: RunTable,
+    private table: RunTable,
     options: Settled<TableOptions>,
     private readonly hooks: Hooks<TableOptions>,
   ) {
@@ -87,6 +89,26 @@ export class TableDrawing implements Drawing<TableOptions> {
     }
     this.grid.refreshSelection();
     this.updateStatus();
+  }
+
+  /**
+   * Rows appended (new runs, a run's row as it is now, new reports): the table shows the runs
+   * as they are now, its sort, filters, columns, scroll and checked runs as they were; columns
+   * new to the table join those shown.
+   */
+  append(_added: AppendedRows, options: Settled<TableOptions>, runs: RunsInput | null): boolean {
+    const [before, checked] = [this.table, this.checkedIds()];
+    this.table = openRunTable(runs!, options.scalars ?? null);
+    const added = this.table.columns.filter((c) => !c.hidden && c.id !== "name" && !before.column(c.id)).map((c) => c.id);
+    this.current = { ...this.current, columns: [...this.current.columns, ...added] };
+    this.order = new RowOrder(this.table);
+    this.selected = new Uint8Array(this.table.count);
+    this.context = { table: this.table, now: Date.now(), progress: this.table.progress() };
+    this.rows = this.order.rows(this.current);
+    this.layout = "";
+    this.highlight(checked);
+    this.show();
+    return true;
   }
 
   state(): TableState {
@@ -288,11 +310,16 @@ export class TableDrawing implements Drawing<TableOptions> {
     this.selectionChanged();
   }
 
+  private checkedIds(): string[] {
+    const ids: string[] = [];
+    for (let row = 0; row < this.selected.length; row++) if (this.selected[row]) ids.push(this.table.ids[row]);
+    return ids;
+  }
+
   private selectionChanged() {
     this.grid.refreshSelection();
     this.updateStatus();
-    const ids: string[] = [];
-    for (let row = 0; row < this.selected.length; row++) if (this.selected[row]) ids.push(this.table.ids[row]);
+    const ids = this.checkedIds();
     this.hooks.select(ids);
   }
 

@@ -1,6 +1,7 @@
 import json from "../../../schema/views/table.json" with { type: "json" };
 import type { RunsInput } from "../../data/input.js";
-import { openRunTable, type RunTable } from "../../data/run-table.js";
+import { memoLast } from "../../data/memo.js";
+import { openRunTable } from "../../data/run-table.js";
 import type { ViewSchema } from "../../data/schema.js";
 import type { ScalarsInput } from "../../data/scalars.js";
 import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
@@ -36,16 +37,13 @@ export const tableSchema = json as ViewSchema;
  * or max, status, tags, times), sorted, filtered and searched; check runs to select them.
  */
 export function table(data: RunsInput, options: TableOptions = {}): TableElement {
-  let opened: { scalars: ScalarsInput | null; table: RunTable } | null = null;
+  const tableOf = memoLast(openRunTable);
   const { root, drawing, shown } = makeView<TableOptions, TableState, TableDrawing>(
     {
       schema: tableSchema,
       styles: () => [tableStyle()],
-      draw: (root, current, hooks) => {
-        const scalars = current.scalars ?? null;
-        if (!opened || opened.scalars !== scalars) opened = { scalars, table: openRunTable(data, scalars) };
-        return new TableDrawing(root, opened.table, current, hooks);
-      },
+      data,
+      draw: (root, current, hooks, runs) => new TableDrawing(root, tableOf(runs!, current.scalars ?? null), current, hooks),
     },
     options,
   );

@@ -1,5 +1,6 @@
 import json from "../../../schema/views/values.json" with { type: "json" };
 import type { RunsInput } from "../../data/input.js";
+import { memoLast } from "../../data/memo.js";
 import { readRuns } from "../../data/runs.js";
 import type { ViewSchema } from "../../data/schema.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
@@ -57,16 +58,16 @@ export const valuesSchema = json as ViewSchema;
 
 /** A table of each run's last, min or max value of every series of the scalars. */
 export function values(scalars: ScalarsInput, options: ValuesOptions = {}): ValuesElement {
-  let data: { runs: unknown; tables: ValuesData } | null = null;
+  const tablesOf = memoLast((scalars: ScalarsInput, runs: RunsInput | null) => new ValuesData(readScalars(scalars), runs ? readRuns(runs) : null));
   const { root } = makeView<ValuesOptions, ValuesState, ValuesTable>(
     {
       schema: valuesSchema,
       styles: () => [valuesStyle()],
-      draw: (root, current, hooks) => {
-        if (data?.runs !== current.runs)
-          data = { runs: current.runs, tables: new ValuesData(readScalars(scalars), current.runs ? readRuns(current.runs) : null) };
-        checkSettings(current, data.tables);
-        return new ValuesTable(root, data.tables, current, hooks);
+      data: scalars,
+      draw: (root, current, hooks, data) => {
+        const tables = tablesOf(data!, (current.runs as RunsInput | null) ?? null);
+        checkSettings(current, tables);
+        return new ValuesTable(root, tables, current, hooks);
       },
     },
     options,
