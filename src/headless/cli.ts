@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /// <reference types="node" />
 /**
  * `runcompare render`: a view drawn without a browser, saved as SVG, PNG, PDF or CSV.
@@ -88,7 +87,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   for (const name of TABLES) if (typeof given[name] === "string") tables[name] = new Uint8Array(fs.readFileSync(given[name] as string));
   const figure = { view: given.view, tables, options: given.options ? readJSON(given.options as string, "options") : {}, export: look };
   const text = await renderFigure(figure, format === "csv" ? "csv" : "svg");
-  const content = format === "png" ? svgToPNG(text, checked.dpi) : format === "pdf" ? await svgToPDF(text) : text;
+  const content = format === "png" ? await svgToPNG(text, checked.dpi) : format === "pdf" ? await svgToPDF(text) : text;
   fs.writeFileSync(given.output, content);
 }
 

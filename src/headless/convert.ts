@@ -1,14 +1,14 @@
 /// <reference types="node" />
 import fs from "node:fs";
-import { Resvg } from "@resvg/resvg-js";
+import { initWasm, Resvg } from "@resvg/resvg-wasm";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import { METRICS_FAMILY } from "./measure.js";
 
 /**
  * PNG and PDF from an exported SVG, with no browser: resvg draws the PNG, PDFKit (with
- * svg-to-pdfkit) writes the PDF with its text as text, in DejaVu Sans (the font the views were
- * measured in) where the machine has it, else in the PDF's own Helvetica.
+ * svg-to-pdfkit) writes the PDF with its text as text. Both draw text in DejaVu Sans, the font the
+ * views were measured in (measure.ts), embedded in the PDF.
  */
 
 /** CSS pixels per unit of an SVG length. */
@@ -25,45 +25,60 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width: length("width"), height: length("height") };
 }
 
-/** Where Debian, Fedora and Homebrew put DejaVu Sans. */
-const FONT_DIRS = [
-  "/usr/share/fonts/truetype/dejavu",
-  "/usr/share/fonts/dejavu-sans-fonts",
-  "/usr/share/fonts/dejavu",
-  "/opt/homebrew/share/fonts",
-  "/usr/local/share/fonts",
-];
+/**
+ * The fonts the figures are drawn in: DejaVu Sans, which the build puts in fonts/ beside the
+ * bundle (dist/, and the Python package's static/), else the machine's (Debian's
+ * fonts-dejavu-core, as when running from lib/ in the repository).
+ */
+const FONT_DIRS = [new URL("fonts/", import.meta.url).pathname, "/usr/share/fonts/truetype/dejavu/"];
 
 function fontFile(name: string): string | null {
-  for (const dir of FONT_DIRS) if (fs.existsSync(`${dir}/${name}`)) return `${dir}/${name}`;
+  for (const dir of FONT_DIRS) if (fs.existsSync(dir + name)) return dir + name;
   return null;
 }
 
-/** The PNG of an SVG document at `dpi` pixels per inch (96: one pixel per CSS pixel). */
-export function svgToPNG(svg: string, dpi: number): Buffer {
+function fontFiles(): { regular: string; bold: string } {
+  const [regular, bold] = [fontFile("DejaVuSans.ttf"), fontFile("DejaVuSans-Bold.ttf")];
+  if (!regular || !bold) throw new Error(`DejaVu Sans is missing (looked in ${FONT_DIRS.join(", ")}): rebuild runcompare, or install the fonts-dejavu-core package`);
+  return { regular, bold };
+}
+
+/** resvg's WebAssembly (no native binary, so one bundle serves every platform), which the build puts beside the bundle. */
+let resvgReady: Promise<void> | null = null;
+function resvg(): Promise<void> {
+  resvgReady ??= (async () => {
+    const file = new URL("resvg.wasm", import.meta.url).pathname;
+    if (!fs.existsSync(file)) throw new Error(`resvg's WebAssembly is missing (${file}): rebuild runcompare (make build)`);
+    await initWasm(fs.readFileSync(file));
+  })();
+  return resvgReady;
+}
+
+/** The PNG of an SVG document at `dpi` pixels per inch (96: one pixel per CSS pixel), its text in DejaVu Sans. */
+export async function svgToPNG(svg: string, dpi: number): Promise<Uint8Array> {
+  await resvg();
   const { width } = svgSize(svg);
-  const regular = fontFile("DejaVuSans.ttf");
-  const resvg = new Resvg(svg, {
+  const { regular, bold } = fontFiles();
+  const renderer = new Resvg(svg, {
     fitTo: { mode: "width", value: Math.max(1, Math.round((width * dpi) / 96)) },
-    font: {
-      loadSystemFonts: true,
-      fontFiles: [regular, fontFile("DejaVuSans-Bold.ttf")].filter((file): file is string => file !== null),
-      defaultFontFamily: METRICS_FAMILY,
-      sansSerifFamily: METRICS_FAMILY,
-    },
+    font: { fontBuffers: [fs.readFileSync(regular), fs.readFileSync(bold)], defaultFontFamily: METRICS_FAMILY, sansSerifFamily: METRICS_FAMILY },
   });
-  return resvg.render().asPng();
+  try {
+    return renderer.render().asPng();
+  } finally {
+    renderer.free();
+  }
 }
 
 /** A one-page PDF of an SVG document, the page the figure's size (a CSS pixel is 3/4 of a point), text kept as text. */
 export function svgToPDF(svg: string): Promise<Buffer> {
   const { width, height } = svgSize(svg);
   const points = { width: width * 0.75, height: height * 0.75 };
-  const doc = new PDFDocument({ size: [points.width, points.height], margin: 0, info: { Creator: "runcompare", Producer: "runcompare (PDFKit)" } });
-  const regular = fontFile("DejaVuSans.ttf");
-  const bold = fontFile("DejaVuSans-Bold.ttf");
-  if (regular) doc.registerFont("sans", regular);
-  if (bold) doc.registerFont("sans-bold", bold);
+  const { regular, bold } = fontFiles();
+  // DejaVu from the start: PDFKit's default Helvetica loads from a file the bundle does not carry.
+  const doc = new PDFDocument({ size: [points.width, points.height], margin: 0, font: regular, info: { Creator: "runcompare", Producer: "runcompare (PDFKit)" } });
+  doc.registerFont("sans", fs.readFileSync(regular));
+  doc.registerFont("sans-bold", fs.readFileSync(bold));
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
@@ -71,7 +86,7 @@ export function svgToPDF(svg: string): Promise<Buffer> {
     width: points.width,
     height: points.height,
     assumePt: false,
-    fontCallback: (_family, isBold) => (isBold ? (bold ? "sans-bold" : "Helvetica-Bold") : regular ? "sans" : "Helvetica"),
+    fontCallback: (_family, isBold) => (isBold ? "sans-bold" : "sans"),
   });
   doc.end();
   return done;
