@@ -25,7 +25,8 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase(
 const TABLES = [...new Set(VIEWS.flatMap((view) => viewTables(view.schema.title).map((table) => table.name)))];
 const LOOK = Object.entries(exportSchema.properties);
 
-const USAGE = `usage: runcompare render --view VIEW --TABLE FILE.arrow ... [--options OPTIONS.json] [--export EXPORT.json] [publication options] -o FIGURE.svg|png|pdf|csv
+const USAGE = `usage: runcompare convert FIGURE.svg -o FIGURE.png|pdf [--dpi N]
+       runcompare render --view VIEW --TABLE FILE.arrow ... [--options OPTIONS.json] [--export EXPORT.json] [publication options] -o FIGURE.svg|png|pdf|csv
 
 views: ${VIEWS.map(
   (view) =>
@@ -56,8 +57,26 @@ function lookValue(name: string, text: string | boolean): unknown {
   return text;
 }
 
+/** `runcompare convert figure.svg -o figure.png|pdf [--dpi N]`: an SVG (a page's export) as PNG or PDF. */
+async function convert(args: readonly string[]) {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { output: { type: "string", short: "o" }, dpi: { type: "string" } },
+    allowPositionals: true,
+  });
+  const format = path
+    .extname(values.output ?? "")
+    .slice(1)
+    .toLowerCase();
+  if (positionals.length !== 1 || (format !== "png" && format !== "pdf")) throw new Error("usage: runcompare convert FIGURE.svg -o FIGURE.png|pdf [--dpi N]");
+  const svg = fs.readFileSync(positionals[0], "utf8");
+  const { dpi } = publication(values.dpi === undefined ? {} : { dpi: Number(values.dpi) });
+  fs.writeFileSync(values.output!, format === "png" ? await svgToPNG(svg, dpi) : await svgToPDF(svg));
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === "convert") return convert(rest);
   if (command !== "render") throw new Error(USAGE);
   const { values } = parseArgs({
     args: rest,
@@ -65,7 +84,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       view: { type: "string" },
       options: { type: "string" },
       export: { type: "string" },
-      output: { type: "string", short: "o" },
+      output: { type: "string", short: "o", multiple: true },
       help: { type: "boolean", short: "h" },
       ...Object.fromEntries(TABLES.map((name) => [name, { type: "string" as const }])),
       ...Object.fromEntries(LOOK.map(([name, option]) => [kebab(name), { type: option.type === "boolean" ? ("boolean" as const) : ("string" as const) }])),
@@ -77,18 +96,27 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(USAGE + "\n");
     return;
   }
-  if (typeof given.view !== "string" || typeof given.output !== "string") throw new Error(USAGE);
-  const format = path.extname(given.output).slice(1).toLowerCase() as Format;
-  if (!FORMATS.includes(format)) throw new Error(`-o ${given.output}: the file must end in .svg, .png, .pdf or .csv`);
+  // -o once per file: the view is drawn once for them all.
+  const outputs = values.output ?? [];
+  if (typeof given.view !== "string" || !outputs.length) throw new Error(USAGE);
+  for (const output of outputs)
+    if (!FORMATS.includes(path.extname(output).slice(1).toLowerCase() as Format))
+      throw new Error(`-o ${output}: the file must end in .svg, .png, .pdf or .csv`);
   const look: Record<string, unknown> = given.export ? readJSON(given.export as string, "export") : {};
   for (const [name] of LOOK) if (given[kebab(name)] !== undefined) look[name] = lookValue(name, given[kebab(name)]!);
   const checked = publication(look);
   const tables: Record<string, Uint8Array> = {};
   for (const name of TABLES) if (typeof given[name] === "string") tables[name] = new Uint8Array(fs.readFileSync(given[name] as string));
   const figure = { view: given.view, tables, options: given.options ? readJSON(given.options as string, "options") : {}, export: look };
-  const text = await renderFigure(figure, format === "csv" ? "csv" : "svg");
-  const content = format === "png" ? await svgToPNG(text, checked.dpi) : format === "pdf" ? await svgToPDF(text) : text;
-  fs.writeFileSync(given.output, content);
+  const { svg, csv } = await renderFigure(
+    figure,
+    outputs.some((output) => output.toLowerCase().endsWith(".csv")),
+  );
+  for (const output of outputs) {
+    const format = path.extname(output).slice(1).toLowerCase() as Format;
+    const content = format === "png" ? await svgToPNG(svg, checked.dpi) : format === "pdf" ? await svgToPDF(svg) : format === "csv" ? csv! : svg;
+    fs.writeFileSync(output, content);
+  }
 }
 
 // Run as a program (not when imported by the tests): errors as one line, exit status 1; data or

@@ -39,7 +39,8 @@ function fontFile(name: string): string | null {
 
 function fontFiles(): { regular: string; bold: string } {
   const [regular, bold] = [fontFile("DejaVuSans.ttf"), fontFile("DejaVuSans-Bold.ttf")];
-  if (!regular || !bold) throw new Error(`DejaVu Sans is missing (looked in ${FONT_DIRS.join(", ")}): rebuild runcompare, or install the fonts-dejavu-core package`);
+  if (!regular || !bold)
+    throw new Error(`DejaVu Sans is missing (looked in ${FONT_DIRS.join(", ")}): rebuild runcompare, or install the fonts-dejavu-core package`);
   return { regular, bold };
 }
 
@@ -76,7 +77,12 @@ export function svgToPDF(svg: string): Promise<Buffer> {
   const points = { width: width * 0.75, height: height * 0.75 };
   const { regular, bold } = fontFiles();
   // DejaVu from the start: PDFKit's default Helvetica loads from a file the bundle does not carry.
-  const doc = new PDFDocument({ size: [points.width, points.height], margin: 0, font: regular, info: { Creator: "runcompare", Producer: "runcompare (PDFKit)" } });
+  const doc = new PDFDocument({
+    size: [points.width, points.height],
+    margin: 0,
+    font: regular,
+    info: { Creator: "runcompare", Producer: "runcompare (PDFKit)" },
+  });
   doc.registerFont("sans", fs.readFileSync(regular));
   doc.registerFont("sans-bold", fs.readFileSync(bold));
   const chunks: Buffer[] = [];

@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { JSDOM } from "jsdom";
+import { THEMES } from "../render/publication.js";
 import { measureText } from "./measure.js";
 
 /**
@@ -10,20 +11,6 @@ import { measureText } from "./measure.js";
  * wide as a browser would lay them out in a page `width` pixels wide (blocks fill their parent,
  * the views' `repeat(auto-fill, minmax(...))` grids make their columns).
  */
-
-/** JupyterLab's theme variables, as the views read them (those of tests/browser/helpers.js for dark). */
-export const THEMES: Record<"light" | "dark", Record<string, string>> = {
-  light: {},
-  dark: {
-    "--jp-layout-color0": "#111111",
-    "--jp-layout-color1": "#1e1e1e",
-    "--jp-layout-color2": "#2a2a2a",
-    "--jp-ui-font-color1": "rgba(255, 255, 255, 0.87)",
-    "--jp-ui-font-color2": "rgba(255, 255, 255, 0.54)",
-    "--jp-border-color2": "#424242",
-    "--jp-brand-color1": "#4a9eff",
-  },
-};
 
 export interface Page {
   readonly window: Window;

@@ -36,10 +36,10 @@ async function drawn(window: Window) {
 }
 
 /**
- * A view drawn in a headless page and exported: "svg" with the publication options applied, or
- * "csv". Throws the view's own message when its data or options are bad.
+ * A view drawn in a headless page and exported: its SVG with the publication options applied,
+ * and its CSV when asked. Throws the view's own message when its data or options are bad.
  */
-export async function renderFigure(figure: Figure, format: "svg" | "csv"): Promise<string> {
+export async function renderFigure(figure: Figure, withCSV = false): Promise<{ svg: string; csv: string | null }> {
   const entry = viewNamed(figure.view);
   const look: Publication = publication(figure.export ?? {});
   const tables: Record<string, Uint8Array> = {};
@@ -56,8 +56,7 @@ export async function renderFigure(figure: Figure, format: "svg" | "csv"): Promi
     page.host.append(view);
     await drawn(page.window);
     if (view.error) throw new RunsDataError(view.error);
-    if (format === "csv") return view.exportCSV();
-    return publish(view.exportSVG(), look);
+    return { svg: publish(view.exportSVG(), look), csv: withCSV ? view.exportCSV() : null };
   } finally {
     page.close();
   }

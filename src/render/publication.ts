@@ -30,6 +30,44 @@ export function publication(options: Readonly<Record<string, unknown>> = {}): Pu
   return { ...defaultOptions(exportSchema), ...checkOptions(exportSchema, options) } as unknown as Publication;
 }
 
+/**
+ * JupyterLab's theme variables as the views read them: light (the views' own fallbacks) and dark
+ * (those of tests/browser/helpers.js), for a figure in a theme other than the page's.
+ */
+export const THEMES: Record<"light" | "dark", Record<string, string>> = {
+  light: {
+    "--jp-layout-color0": "#ffffff",
+    "--jp-layout-color1": "#f6f8fa",
+    "--jp-layout-color2": "#eaeef2",
+    "--jp-ui-font-color1": "#1f2328",
+    "--jp-ui-font-color2": "#59636e",
+    "--jp-border-color2": "#d0d7de",
+    "--jp-brand-color1": "#0969da",
+  },
+  dark: {
+    "--jp-layout-color0": "#111111",
+    "--jp-layout-color1": "#1e1e1e",
+    "--jp-layout-color2": "#2a2a2a",
+    "--jp-ui-font-color1": "rgba(255, 255, 255, 0.87)",
+    "--jp-ui-font-color2": "rgba(255, 255, 255, 0.54)",
+    "--jp-border-color2": "#424242",
+    "--jp-brand-color1": "#4a9eff",
+  },
+};
+
+/** What `draw` returns, drawn with the view in the options' theme (the page's when null). */
+export function inTheme<T>(view: HTMLElement, theme: Publication["theme"], draw: () => T): T {
+  if (!theme) return draw();
+  const before = view.getAttribute("style");
+  for (const [name, value] of Object.entries(THEMES[theme])) view.style.setProperty(name, value);
+  try {
+    return draw();
+  } finally {
+    if (before === null) view.removeAttribute("style");
+    else view.setAttribute("style", before);
+  }
+}
+
 /** CSS pixels per unit. */
 const PIXELS: Record<Publication["unit"], number> = { px: 1, in: 96, cm: 96 / 2.54 };
 
