@@ -233,7 +233,8 @@ class View(anywidget.AnyWidget):
             return
         path, _format, look = pending
         print(
-            f"runcompare: no page answered w.save() within {timeout} s of the cell's end (is the view still shown?); {path} is drawn by the headless renderer instead.",
+            f"runcompare: no page answered w.save() within {timeout} s of the cell's end (is the view still shown?); "
+            f"{path} is drawn by the headless renderer instead.",
             file=sys.stderr,
         )
         try:
