@@ -36,10 +36,12 @@ for (const [weight, file] of Object.entries(FONTS)) {
   }
   // Kerning of printable ASCII pairs (Chromium kerns text): the pairs whose adjustment is not zero.
   const kerning = {};
+  // DejaVu kerns in its GPOS table (Latin script), which getKerningValue alone does not read.
+  const tables = font.position.getKerningTables("latn");
   const ascii = [...glyphs.keys()].filter((c) => c.codePointAt(0) < 0x7f);
   for (const a of ascii) {
     for (const b of ascii) {
-      const k = font.getKerningValue(glyphs.get(a), glyphs.get(b));
+      const k = font.position.getKerningValue(tables, glyphs.get(a).index, glyphs.get(b).index);
       if (k) kerning[a + b] = +(k / em).toFixed(5);
     }
   }

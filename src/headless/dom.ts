@@ -53,6 +53,18 @@ function resolveVars(value: string, lookup: (name: string) => string, depth = 0)
   return resolveVars(resolved, lookup, depth + 1);
 }
 
+/**
+ * The font of an element where jsdom computes none: it drops the views' `font: 11px var(--rc-font)`
+ * shorthands (a var() inside), so their sizes and family are those rules' (SVG text 11px, the
+ * rest 12px, in --rc-font).
+ */
+const FONT: Record<string, (element: Element, property: (name: string) => string) => string> = {
+  fontSize: (element) => (element.namespaceURI === "http://www.w3.org/2000/svg" ? "11px" : "12px"),
+  fontFamily: (_, property) => property("--rc-font") || "sans-serif",
+  fontStyle: () => "normal",
+  fontWeight: () => "400",
+};
+
 /** Makes a page `width` pixels wide in the theme and puts its window's names on the global object. */
 export function openPage(width: number, theme: "light" | "dark"): Page {
   const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", { pretendToBeVisual: true, url: "http://localhost/" });
@@ -83,6 +95,7 @@ export function openPage(width: number, theme: "light" | "dark"): Page {
             name.startsWith("--") ? customProperty(element, name) : resolveVars(target.getPropertyValue(name), (n) => customProperty(element, n));
         const value = Reflect.get(target, key) as unknown;
         if (typeof value === "function") return value.bind(target);
+        if (value === "" && typeof key === "string" && key in FONT) return FONT[key](element, (n) => customProperty(element, n));
         return typeof value === "string" ? resolveVars(value, (n) => customProperty(element, n)) : value;
       },
     });
@@ -110,10 +123,20 @@ export function openPage(width: number, theme: "light" | "dark"): Page {
       else [this.data, this.width, this.height] = [data, width, height ?? data.length / 4 / width];
     }
   };
+  // As a browser's, an observer reports each element once it is laid out (a view made before it
+  // is put in the page sizes itself then); nothing resizes afterwards.
   global.ResizeObserver = class {
-    observe() {}
+    private stopped = false;
+    constructor(private readonly report: (entries: object[], observer: object) => void) {}
+    observe(target: HTMLElement) {
+      setTimeout(() => {
+        if (!this.stopped && target.isConnected) this.report([{ target, contentRect: { width: target.clientWidth, height: 0 } }], this);
+      }, 0);
+    }
     unobserve() {}
-    disconnect() {}
+    disconnect() {
+      this.stopped = true;
+    }
   };
   layOut(window, width);
   const host = window.document.createElement("div");
