@@ -2,7 +2,7 @@ import { test, expect } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
 import { repo } from "../browser/helpers.js";
-import { execute, kernelIdle } from "./notebook.js";
+import { execute, runScalarsNotebook } from "./notebook.js";
 
 // Python's w.save(): with the view shown, the page exports what it shows and the kernel writes the
 // file; a view no page shows is drawn by the headless renderer, the same figure.
@@ -31,13 +31,7 @@ test("w.save() writes the shown view's export through the page, and the headless
   await page.waitForFunction(() => window.jupyterapp);
   await page.evaluate(() => window.jupyterapp.restored);
   await page.evaluate(async (content) => window.jupyterapp.serviceManager.contents.save("save.ipynb", { type: "notebook", format: "json", content }), content);
-  await page.goto("/lab/tree/save.ipynb?reset");
-  await page.locator(".jp-Notebook").waitFor();
-  await kernelIdle(page);
-  await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
-  const view = page.locator(".jp-OutputArea .rc-scalars");
-  await expect.poll(() => view.evaluate((element) => element.drawn.frames)).toBeGreaterThan(0);
-  await kernelIdle(page);
+  await runScalarsNotebook(page, "save.ipynb");
 
   // Shown: the page told the kernel so; it answers once the cell has finished, and the kernel writes the files.
   expect(await execute(page, "print(w._shown)")).toBe("1\n");
