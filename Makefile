@@ -8,6 +8,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # JupyterLab refuses to run as root unless told; these machines often are root.
 ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 CHROMIUM ?= /usr/bin/chromium
+# DejaVu Sans: Chromium's sans-serif here, and the font the headless renderer measures text in
+# (src/headless/font-metrics.json) and draws it in (shipped beside its bundle).
+FONT_DIR := /usr/share/fonts/truetype/dejavu
 # jupyter's subcommands (labextension develop calls jupyter-builder) must find the venv's tools.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
@@ -34,9 +37,6 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core
 
-# DejaVu Sans: Chromium's sans-serif here, and the font the headless renderer measures text in
-# (src/headless/font-metrics.json) and draws it in (shipped beside its bundle).
-FONT_DIR := /usr/share/fonts/truetype/dejavu
 $(FONT_DIR)/DejaVuSans.ttf:
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core

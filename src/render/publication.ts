@@ -147,6 +147,10 @@ function scaleFonts(root: Element, factor: number) {
 /** A title above the drawing, which moves down by the title's height; returns that height. */
 function addTitle(root: Element, title: string, width: number, size: number): number {
   const height = Math.ceil(size * 1.8);
+  // In the colour most of the figure's text is in: the theme's foreground.
+  const fills = new Map<string, number>();
+  for (const label of root.querySelectorAll("text[fill]")) fills.set(label.getAttribute("fill")!, (fills.get(label.getAttribute("fill")!) ?? 0) + 1);
+  const foreground = [...fills].sort((a, b) => b[1] - a[1])[0]?.[0];
   const content = root.ownerDocument.createElementNS(SVG_NS, "g");
   content.setAttribute("transform", `translate(0,${height})`);
   const background = root.querySelector(":scope > rect");
@@ -160,7 +164,6 @@ function addTitle(root: Element, title: string, width: number, size: number): nu
     "font-weight": 600,
   });
   text.textContent = title;
-  const foreground = root.querySelector("text[fill]")?.getAttribute("fill");
   if (foreground) text.setAttribute("fill", foreground);
   root.append(root.ownerDocument.importNode(text, true), content);
   return height;

@@ -144,10 +144,12 @@ def test_publication_options_show_in_the_files(tmp_path):
 
 
 def test_dark_theme_and_centimetres(tmp_path):
-    root = svg_root(render(rc.scatter(RUNS), tmp_path, ("svg",), theme="dark", width=12, unit="cm")["svg"])
+    root = svg_root(render(rc.scatter(RUNS), tmp_path, ("svg",), theme="dark", width=12, unit="cm", title="Runs")["svg"])
     assert root.get("width") == "12cm"
     assert root.find(f"{SVG}rect").get("fill") == "#111111"
     assert {t.get("fill") for t in root.iter(f"{SVG}text") if t.get("fill")} & {"rgba(255, 255, 255, 0.87)"}
+    title = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "rc-title")
+    assert (title.text, title.get("fill")) == ("Runs", "rgba(255, 255, 255, 0.87)")
 
 
 def test_a_thousand_runs_stay_under_a_megabyte(tmp_path):
