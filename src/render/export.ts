@@ -4,7 +4,7 @@
  * the same name and the view the same notice of where it went, whichever asked.
  */
 
-import { inTheme, publish, type Publication } from "./publication.js";
+import { inPixels, inTheme, publish, type Publication } from "./publication.js";
 
 export interface Exportable {
   exportSVG(): string;
@@ -66,13 +66,12 @@ export function exportScale(): number {
  */
 export async function exportBlob(view: Exportable, format: ExportFormat, look: Publication | null = null): Promise<Blob> {
   if (format === "csv") return csvBlob(view.exportCSV());
-  const svg = look
-    ? publish(
-        inTheme(view as unknown as HTMLElement, look.theme, () => view.exportSVG()),
-        look,
-      )
-    : view.exportSVG();
-  return format === "png" ? svgToPng(svg, look ? look.dpi / 96 : exportScale()) : svgBlob(svg);
+  if (!look) return format === "png" ? svgToPng(view.exportSVG(), exportScale()) : svgBlob(view.exportSVG());
+  const drawn = inTheme(view as unknown as HTMLElement, look.theme, () => view.exportSVG());
+  if (format === "svg") return svgBlob(publish(drawn, look));
+  // A canvas counts in pixels: the figure's size in them, drawn at the DPI's pixels a CSS pixel.
+  const inPixelsLook = { ...look, width: inPixels(look.width, look.unit), height: inPixels(look.height, look.unit), unit: "px" as const };
+  return svgToPng(publish(drawn, inPixelsLook), look.dpi / 96);
 }
 
 /** Saves a file for the view through the page's saver and shows the notice in the view. */
