@@ -119,9 +119,10 @@ function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Setti
   const emphasised = (line: Line) => !look.emphasis || look.emphasis.has(line.entry);
   const [front, back] = look.emphasis ? [shown.filter(emphasised), shown.filter((l) => !emphasised(l))] : [shown, []];
   const alpha = lineAlpha(shown.length);
-  const columns = Math.min(maxColumns, Math.round((frame.right - frame.left) * COLUMN_DENSITY));
-  // Past a pixel's tenth, decimals add bytes and nothing seen.
-  const digits = columns < (frame.right - frame.left) * COLUMN_DENSITY ? 1 : 2;
+  const full = Math.round((frame.right - frame.left) * COLUMN_DENSITY);
+  const columns = Math.min(maxColumns, full);
+  // Lines narrowed for size: past a pixel's tenth, decimals add bytes and nothing seen.
+  const digits = columns < full ? 1 : 2;
   const reduced = new ReducedLines();
   reduced.setFrame(frame.xDomain, columns, look.reduce);
 
