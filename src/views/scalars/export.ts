@@ -50,12 +50,13 @@ export function chartsToSVG(
   const legendTop = rows * (cellHeight + GAP) + 4;
   const height = legendTop + Math.ceil(shownEntries.length / legendColumns) * LEGEND_ROW + 8;
 
-  const lines = Math.max(
-    1,
-    charts.reduce((sum, chart) => sum + chart.lines.filter((line) => look.shown(line.entry)).length, 0),
-  );
-  if (look.raw && 2 * lines * MIN_COLUMNS * POINTS_PER_COLUMN > POINT_BUDGET) look = { ...look, raw: false };
-  const columnBudget = Math.max(MIN_COLUMNS, Math.floor(POINT_BUDGET / (lines * (look.raw ? 2 : 1) * POINTS_PER_COLUMN)));
+  const shown = charts.flatMap((chart) => chart.lines.filter((line) => look.shown(line.entry)));
+  // The points the paths would hold at the screen's columns: most figures fit the budget as they are.
+  const unbudgeted = shown.reduce((sum, line) => sum + Math.min(line.x.length, chartWidth * COLUMN_DENSITY * POINTS_PER_COLUMN), 0) * (look.raw ? 2 : 1);
+  const lines = Math.max(1, shown.length);
+  if (unbudgeted > POINT_BUDGET && look.raw && 2 * lines * MIN_COLUMNS * POINTS_PER_COLUMN > POINT_BUDGET) look = { ...look, raw: false };
+  const columnBudget =
+    unbudgeted <= POINT_BUDGET ? Infinity : Math.max(MIN_COLUMNS, Math.floor(POINT_BUDGET / (lines * (look.raw ? 2 : 1) * POINTS_PER_COLUMN)));
   const content: Element[] = charts.map((chart, i) => {
     const g = svgElement("g", { class: "chart", transform: `translate(${(i % perRow) * (chartWidth + GAP)},${Math.floor(i / perRow) * (cellHeight + GAP)})` });
     const title = svgElement("text", { x: 4, y: 14, "font-weight": 600, "font-size": 12 });
