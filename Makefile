@@ -8,12 +8,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # JupyterLab refuses to run as root unless told; these machines often are root.
 ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 CHROMIUM ?= /usr/bin/chromium
+# DejaVu Sans: Chromium's sans-serif here, and the font the headless renderer measures text in
+# (src/headless/font-metrics.json) and draws it in (shipped beside its bundle).
+FONT_DIR := /usr/share/fonts/truetype/dejavu
 # jupyter's subcommands (labextension develop calls jupyter-builder) must find the venv's tools.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 .PHONY: install build packages demo test lint format test-unit test-python test-browser test-jupyter test-install bench clean
 
-install: node_modules/.installed $(VENV)/.installed $(CHROMIUM)
+install: node_modules/.installed $(VENV)/.installed $(CHROMIUM) $(FONT_DIR)/DejaVuSans.ttf
 
 # npm install, not npm ci: npm ci rejects this lock file for the optional rspack bindings of other
 # platforms that @jupyter/builder lists (an npm bug); install still follows the lock file.
@@ -34,6 +37,10 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core
 
+$(FONT_DIR)/DejaVuSans.ttf:
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core
+
 SOURCES := $(shell find src -name "*.ts") $(shell find schema -name "*.json") tsconfig.json webpack.config.js
 
 # The example sweep ships in the wheel too (rc.examples.sweep()).
@@ -47,8 +54,14 @@ lib/.built: $(SOURCES) node_modules/.installed
 	npx tsc -p tsconfig.json
 	touch $@
 
-python/runcompare/static/widget.js: $(SOURCES) node_modules/.installed
+# webpack also bundles the headless renderer (dist/render.mjs, the npm bin); its WebAssembly and
+# fonts go beside it, and the three into the Python package (static/render/).
+python/runcompare/static/widget.js: $(SOURCES) node_modules/.installed $(FONT_DIR)/DejaVuSans.ttf
 	npx webpack --mode production
+	cp node_modules/@resvg/resvg-wasm/index_bg.wasm dist/resvg.wasm
+	mkdir -p dist/fonts && cp $(FONT_DIR)/DejaVuSans.ttf $(FONT_DIR)/DejaVuSans-Bold.ttf dist/fonts/
+	rm -rf python/runcompare/static/render && mkdir -p python/runcompare/static/render
+	cp -r dist/render.mjs dist/resvg.wasm dist/fonts python/runcompare/static/render/
 
 python/runcompare/data/%.arrow: examples/data/%.arrow
 	mkdir -p $(@D) && cp $< $@

@@ -9,7 +9,10 @@ store=False keeps its tables out of the synced traits, so out of the saved widge
 sends them when the view asks, in chunks.
 """
 
+import html
 import pathlib
+import sys
+import threading
 import uuid
 
 import anywidget
@@ -116,6 +119,9 @@ class View(anywidget.AnyWidget):
         self._appended_unstored = []
         self._appended_ids = set()
         super().__init__(stored=store, _key=uuid.uuid4().hex, **kwargs)
+        # Pages that show the view now, and the files save() waits for from one.
+        self._shown = 0
+        self._saving = {}
         self.on_msg(self._on_view_message)
         self.observe(self._tables_replaced, names=list(TABLES))
 
@@ -159,12 +165,18 @@ class View(anywidget.AnyWidget):
     def _table(self, name):
         return getattr(self, name) if self._unstored is None else self._unstored[name]
 
-    def _on_view_message(self, _widget, content, _buffers):
+    def _on_view_message(self, _widget, content, buffers):
         kind = content.get("type")
         if kind == "send-tables" and self._unstored is not None:
             self._send_tables()
         elif kind == "code":
             self._send_code()
+        elif kind == "shown":
+            self._shown += 1
+        elif kind == "hidden":
+            self._shown = max(0, self._shown - 1)
+        elif kind == "exported":
+            self._exported(content, buffers)
 
     def _send_code(self):
         try:
@@ -184,18 +196,100 @@ class View(anywidget.AnyWidget):
         data["text/plain"] = text_line(self.view, len(self._run_ids()), len(self.selected))
         return data, metadata
 
-    def save(self, target="svg"):
-        """Exports the view as its toolbar's buttons do. ``target`` is a format, "svg", "png" or
-        "csv", for a file named <notebook>-<view>.<format> (then -2, -3, ...), or a file name
-        such as "figure.png". In JupyterLab and Notebook 7 the file is written next to the
-        notebook, elsewhere the browser downloads it, and the view says where it went. The page
-        writes it, so only while the view is shown, and once the cell has finished.
+    def save(self, target="svg", *, timeout=10, **export):
+        """Saves the view as a figure, a table or a page. ``target`` is a file name ending in
+        .svg, .png, .pdf, .csv or .html, or one of those formats alone.
+
+        While a page shows the view (JupyterLab, Notebook 7, VS Code), the page exports what it
+        shows (zoom, brushes, hidden runs as they are): a format alone is saved as the toolbar
+        saves it (<notebook>-<view>.<format> next to the notebook); a file name is written here,
+        once the cell has finished and the page has answered. A page that does not answer within
+        ``timeout`` seconds of the cell's end is given up on, with a message, for the headless
+        renderer. With no page showing the view, the headless renderer (Node.js) draws it from
+        its data, options and state, and the file is written before save returns ("<view>.<format>"
+        for a format alone). HTML is always written here (rc.to_html's page of the view).
+
+        export: publication options (schema/export.json): width and height (in ``unit``: "px",
+        "in" or "cm"), dpi (PNG), font_family, font_size, title, legend ("auto" or "none"),
+        transparent, theme ("light" or "dark"), palette ("default" or "colorblind").
+        Returns the path written, or None when the page names and saves the file.
         """
-        name = None if target in EXPORT_FORMATS else target
+        from . import _render
+
+        name = None if target in _render.FORMATS else target
         format = target if name is None else pathlib.PurePath(str(name)).suffix[1:].lower()
-        if format not in EXPORT_FORMATS or (name is not None and (not isinstance(name, str) or pathlib.PurePath(name).name != name)):
-            raise RunsDataError(f'save takes "svg", "png" or "csv", or a file name (no folder) ending in .svg, .png or .csv; got {target!r}.')
-        self.send({"type": "export", "format": format, "name": name})
+        if format not in _render.FORMATS or (name is not None and not isinstance(name, str)):
+            raise RunsDataError(f'save takes "svg", "png", "pdf", "csv" or "html", or a file name ending in .svg, .png, .pdf, .csv or .html; got {target!r}.')
+        look = _render.check_export(export)
+        if format == "html":
+            from ._html import PAGE, view_fragment
+
+            path = pathlib.Path(name or f"{self.view}.html")
+            fragment = view_fragment(self.view, {**self._view_tables(), "options": self.options, "state": self.state, "note": self.note})
+            path.write_text(PAGE.format(title=html.escape(look.get("title") or "runcompare"), fragment=fragment), encoding="utf-8")
+            return str(path)
+        if self._shown and name is None and format in EXPORT_FORMATS:
+            self.send({"type": "export", "format": format, "name": None, "export": look})
+            return None
+        path = pathlib.Path(name or f"{self.view}.{format}")
+        if self._shown:
+            request = uuid.uuid4().hex
+            self._saving[request] = (path, format, look)
+            self.send({"type": "export", "format": "svg" if format == "pdf" else format, "name": path.name, "id": request, "export": look})
+            _after_cell(lambda: threading.Timer(timeout, self._page_silent, (request, timeout)).start())
+            return str(path)
+        if self.view == "samples":
+            raise RunsDataError("a samples view saves through the page that shows it (its images stay in the kernel): show it, then save.")
+        _render.render(self.view, self._render_tables(), {**self.options, "selected": self.selected, "state": self.state}, look, path)
+        return str(path)
+
+    def _view_tables(self):
+        return {name: self._table(name) for name in TABLES}
+
+    def _render_tables(self):
+        """The tables by the names the headless renderer takes them (its schema's x-data and x-table)."""
+        schema = self._schema or {}
+        data = schema.get("x-data", {"table": "runs"})
+        names = {data.get("trait", data["table"]): data["table"]}
+        names.update({option["x-table"]: key for key, option in schema.get("properties", {}).items() if "x-table" in option})
+        return {names[trait]: data for trait, data in self._view_tables().items() if trait in names and data}
+
+    def _exported(self, content, buffers):
+        """A page's answer to save(): the file's bytes, written where save() was asked to."""
+        from . import _render
+
+        pending = self._saving.pop(content.get("id"), None)
+        if pending is None:
+            return
+        path, format, look = pending
+        try:
+            if content.get("error"):
+                raise RuntimeError(content["error"])
+            data = bytes(buffers[0])
+            if format == "pdf":
+                _render.convert(data.decode("utf-8"), path, look)
+            else:
+                path.write_bytes(data)
+        except (RuntimeError, RunsDataError, OSError) as error:
+            print(f"runcompare: could not save {path}: {error}", file=sys.stderr)
+
+    def _page_silent(self, request, timeout):
+        """No page answered save() in time: the headless renderer draws the figure instead."""
+        from . import _render
+
+        pending = self._saving.pop(request, None)
+        if pending is None:
+            return
+        path, _format, look = pending
+        print(
+            f"runcompare: no page answered w.save() within {timeout} s of the cell's end (is the view still shown?); "
+            f"{path} is drawn by the headless renderer instead.",
+            file=sys.stderr,
+        )
+        try:
+            _render.render(self.view, self._render_tables(), {**self.options, "selected": self.selected, "state": self.state}, look, path)
+        except (RuntimeError, RunsDataError, OSError) as error:
+            print(f"runcompare: could not save {path}: {error}", file=sys.stderr)
 
     def _send_tables(self):
         """Each table in chunks; every message carries both sizes, so the view can show
@@ -228,6 +322,25 @@ class View(anywidget.AnyWidget):
         if unknown:
             raise TraitError(f"selected has run ids that are not in runs: {list_names([quote(i) for i in unknown])}.")
         return proposal["value"]
+
+
+def _after_cell(callback):
+    """Calls back once the running cell has finished (a page answers messages only then), or now
+    outside IPython."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        get_ipython = lambda: None  # noqa: E731
+    shell = get_ipython()
+    if shell is None:
+        callback()
+        return
+
+    def once(*_):
+        shell.events.unregister("post_run_cell", once)
+        callback()
+
+    shell.events.register("post_run_cell", once)
 
 
 def _run_ids(ipc_bytes):

@@ -4,6 +4,8 @@
  * the same name and the view the same notice of where it went, whichever asked.
  */
 
+import { inPixels, inTheme, publish, type Publication } from "./publication.js";
+
 export interface Exportable {
   exportSVG(): string;
   exportCSV(): string;
@@ -58,9 +60,18 @@ export function exportScale(): number {
   return scale > 0 ? scale : 2;
 }
 
-export async function exportBlob(view: Exportable, format: ExportFormat): Promise<Blob> {
-  if (format === "png") return svgToPng(view.exportSVG(), exportScale());
-  return format === "svg" ? svgBlob(view.exportSVG()) : csvBlob(view.exportCSV());
+/**
+ * The file of a view's export. With publication options (`look`, Python's `w.save()`), its SVG is
+ * drawn in their theme and dressed as they say, and its PNG drawn at their DPI.
+ */
+export async function exportBlob(view: Exportable, format: ExportFormat, look: Publication | null = null): Promise<Blob> {
+  if (format === "csv") return csvBlob(view.exportCSV());
+  if (!look) return format === "png" ? svgToPng(view.exportSVG(), exportScale()) : svgBlob(view.exportSVG());
+  const drawn = inTheme(view as unknown as HTMLElement, look.theme, () => view.exportSVG());
+  if (format === "svg") return svgBlob(publish(drawn, look));
+  // A canvas counts in pixels: the figure's size in them, drawn at the DPI's pixels a CSS pixel.
+  const inPixelsLook = { ...look, width: inPixels(look.width, look.unit), height: inPixels(look.height, look.unit), unit: "px" as const };
+  return svgToPng(publish(drawn, inPixelsLook), look.dpi / 96);
 }
 
 /** Saves a file for the view through the page's saver and shows the notice in the view. */
@@ -85,10 +96,11 @@ export async function exportView(
   format: ExportFormat,
   base = viewKind(view),
   name: string | null = null,
+  look: Publication | null = null,
 ): Promise<Saved> {
   let content: Blob;
   try {
-    content = await exportBlob(source, format);
+    content = await exportBlob(source, format, look);
   } catch (error) {
     showNotice(view, couldNotSave(format, error));
     throw error;

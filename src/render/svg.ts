@@ -30,7 +30,9 @@ export function exportTheme(element: Element): ExportTheme {
 
 /** A standalone SVG document: background, default text style, and the given content. */
 export function svgDocument(width: number, height: number, theme: ExportTheme, content: readonly Element[]): string {
-  const svg = svgElement("svg", { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, "font-family": theme.font, "font-size": 11 });
+  // No xmlns attribute: the serializer declares the namespace of an element made in it (jsdom's
+  // wrote a set one a second time, which no XML parser reads).
+  const svg = svgElement("svg", { width, height, viewBox: `0 0 ${width} ${height}`, "font-family": theme.font, "font-size": 11 });
   svg.append(svgElement("rect", { width, height, fill: theme.background }));
   appendAll(svg, content);
   inlineCurrentColor(svg, theme.foreground);

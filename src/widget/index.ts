@@ -1,6 +1,7 @@
 import type { AnyModel, RenderProps } from "@anywidget/types";
 import { errorBox } from "../render/error.js";
-import { exportView, type ExportFormat } from "../render/export.js";
+import { exportBlob, exportView, type ExportFormat } from "../render/export.js";
+import { publication, type Publication } from "../render/publication.js";
 import { allAppended, appendedCount, isAppendMessage, receiveAppended, type AppendMessage } from "./appended.js";
 import { noteLine, progressLine } from "./note.js";
 import { requestTables } from "./transfer.js";
@@ -44,10 +45,23 @@ const stored = (model: AnyModel<WidgetTraits>) => model.get("stored") !== false;
 const options = (model: AnyModel<WidgetTraits>) => ({ ...model.get("options"), selected: model.get("selected") });
 const optionsAndState = (model: AnyModel<WidgetTraits>) => ({ ...options(model), state: model.get("state") ?? null });
 
+/**
+ * Python's `w.save()`: with `id`, the file's bytes go back to the kernel, which writes them
+ * (an "exported" message, the bytes its buffer, or an error); without, the page saves the file
+ * as the toolbar does. `export`: the publication options, checked by Python.
+ */
 interface ExportRequest {
   type: "export";
   format: ExportFormat;
   name: string | null;
+  id?: string;
+  export?: Record<string, unknown>;
+}
+
+/** Sends a message to the kernel, where there is one (a page from rc.to_html has none). */
+function tell(model: AnyModel, content: Record<string, unknown>, buffers: ArrayBuffer[] = []) {
+  const send = (model as Partial<Pick<AnyModel, "send">>).send;
+  send?.call(model, content, undefined, buffers);
 }
 
 /** The views shown of each model, oldest first: the oldest answers Python's `w.save()`. */
@@ -75,6 +89,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
       model,
       (shown.get(model) ?? []).filter((view) => view !== element),
     );
+    tell(model, { type: "hidden" });
     element.destroy();
     element = null;
   };
@@ -91,6 +106,8 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
     if (appended) element.append(appended);
     shownBatches = appendedCount(model);
     shown.set(model, [...(shown.get(model) ?? []), element]);
+    // Python's `w.save()` asks the page to export while one shows the view, else draws it headless.
+    tell(model, { type: "shown" });
     element.addEventListener("input", sendSelection);
     element.addEventListener("statechange", sendState);
     el.replaceChildren(...[noteLine(model.get("note")), element].filter((child) => child !== null));
@@ -122,7 +139,22 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
       return element?.append(batch);
     }
     if (message?.type !== "export" || !element || shown.get(model)?.[0] !== element) return;
-    void exportView(element, element, message.format, undefined, message.name).catch(() => {});
+    const view = element;
+    let look: Publication | null;
+    try {
+      look = message.export ? publication(message.export) : null;
+    } catch (error) {
+      if (message.id) tell(model, { type: "exported", id: message.id, error: String((error as Error).message) });
+      return;
+    }
+    if (!message.id) {
+      void exportView(view, view, message.format, undefined, message.name, look).catch(() => {});
+      return;
+    }
+    const id = message.id;
+    exportBlob(view, message.format, look)
+      .then(async (blob) => tell(model, { type: "exported", id }, [await blob.arrayBuffer()]))
+      .catch((error: unknown) => tell(model, { type: "exported", id, error: error instanceof Error ? error.message : String(error) }));
   };
   const stopLoading = !stored(model) ? load(model, el, (received) => ((tables = received), mount())) : () => {};
 

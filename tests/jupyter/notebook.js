@@ -1,4 +1,5 @@
 // What the notebook tests do in every host: run code as a cell would, and brush a parallel view.
+import { expect } from "@playwright/test";
 import { axisMapping, brushedRange, exampleRuns } from "../browser/helpers.js";
 
 const ACCURACY = "metrics.validation/accuracy";
@@ -21,6 +22,18 @@ export async function execute(page, code) {
 /** Waits until the open notebook's kernel is idle. */
 export const kernelIdle = (page) =>
   page.waitForFunction(() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === "idle", null, { timeout: 60_000 });
+
+/** Opens a notebook, runs all its cells, and waits for the scalars view they show to draw; returns the view. */
+export async function runScalarsNotebook(page, name) {
+  await page.goto(`/lab/tree/${name}?reset`);
+  await page.locator(".jp-Notebook").waitFor();
+  await kernelIdle(page);
+  await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
+  const view = page.locator(".jp-OutputArea .rc-scalars");
+  await expect.poll(() => view.evaluate((element) => element.drawn.frames)).toBeGreaterThan(0);
+  await kernelIdle(page);
+  return view;
+}
 
 /**
  * Drags a brush over 30-60% of the height of axis `index` of a parallel view (the example sweep's

@@ -1,7 +1,7 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
 import { screenshots } from "../browser/helpers.js";
-import { execute, kernelIdle } from "./notebook.js";
+import { execute, runScalarsNotebook } from "./notebook.js";
 
 /**
  * A view's state goes both ways and outlives the kernel: what its controls change reaches
@@ -9,13 +9,7 @@ import { execute, kernelIdle } from "./notebook.js";
  * widget state reopens (no kernel) showing the same state.
  */
 test("the view's state reaches Python, is set from Python, and is restored from the saved notebook", async ({ page }) => {
-  await page.goto("/lab/tree/state.ipynb?reset");
-  await page.locator(".jp-Notebook").waitFor();
-  await kernelIdle(page);
-  await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
-  const view = page.locator(".jp-OutputArea .rc-scalars");
-  await expect.poll(() => view.evaluate((element) => element.drawn.frames)).toBeGreaterThan(0);
-  await kernelIdle(page);
+  const view = await runScalarsNotebook(page, "state.ipynb");
 
   // Python has the whole state from the first draw.
   const keys = JSON.parse(await execute(page, "import json; print(json.dumps(sorted(w.state)))"));

@@ -63,27 +63,34 @@ def test_the_output_names_the_widget_and_says_what_it_shows():
     assert data["text/plain"] == "runcompare parallel: 3 runs, 2 selected (run the cell with runcompare installed to see the view)"
 
 
-def test_save_asks_the_page_to_export_as_the_toolbar_does(monkeypatch):
+def test_save_asks_the_page_that_shows_the_view(monkeypatch, tmp_path):
     widget = rc.scatter(RUNS)
     sent = []
     monkeypatch.setattr(widget, "send", lambda content, buffers=None: sent.append(content))
-    widget.save()
-    widget.save("png")
-    widget.save("figure.PNG")
-    widget.save("<img src=x onerror=alert(1)>.csv")
-    assert sent == [
-        {"type": "export", "format": "svg", "name": None},
-        {"type": "export", "format": "png", "name": None},
-        {"type": "export", "format": "png", "name": "figure.PNG"},
-        {"type": "export", "format": "csv", "name": "<img src=x onerror=alert(1)>.csv"},
+    monkeypatch.setattr(rc._widget, "_after_cell", lambda callback: None)
+    widget._on_view_message(widget, {"type": "shown"}, [])
+    # A format alone: the page names and saves the file as its toolbar does.
+    assert widget.save() is None and widget.save("png", dpi=96) is None
+    # A file name: the page sends the bytes back, and the kernel writes them (a PDF from the page's SVG).
+    assert widget.save(str(tmp_path / "figure.PNG")) == str(tmp_path / "figure.PNG")
+    assert widget.save(str(tmp_path / "<img src=x onerror=alert(1)>.csv")).endswith(".csv")
+    assert [{key: value for key, value in message.items() if key != "id"} for message in sent] == [
+        {"type": "export", "format": "svg", "name": None, "export": {}},
+        {"type": "export", "format": "png", "name": None, "export": {"dpi": 96}},
+        {"type": "export", "format": "png", "name": "figure.PNG", "export": {}},
+        {"type": "export", "format": "csv", "name": "<img src=x onerror=alert(1)>.csv", "export": {}},
     ]
+    widget._on_view_message(widget, {"type": "exported", "id": sent[2]["id"]}, [memoryview(b"\x89PNG")])
+    assert (tmp_path / "figure.PNG").read_bytes() == b"\x89PNG"
+    widget._on_view_message(widget, {"type": "hidden"}, [])
+    assert widget._shown == 0
 
 
-@pytest.mark.parametrize("target", ["pdf", "figure.pdf", "figure", "plots/figure.png", "../figure.svg", 3])
+@pytest.mark.parametrize("target", ["gif", "figure.gif", "figure", 3])
 def test_save_says_what_it_takes(target):
     with pytest.raises(rc.RunsDataError) as caught:
         rc.scatter(RUNS).save(target)
-    assert str(caught.value) == (f'save takes "svg", "png" or "csv", or a file name (no folder) ending in .svg, .png or .csv; got {target!r}.')
+    assert str(caught.value) == (f'save takes "svg", "png", "pdf", "csv" or "html", or a file name ending in .svg, .png, .pdf, .csv or .html; got {target!r}.')
 
 
 def test_defaults_leave_the_choice_to_the_view():

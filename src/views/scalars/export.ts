@@ -15,6 +15,16 @@ const LEGEND_ROW = 16;
 const CHAR_WIDTH = 6.3;
 /** Vector output is reduced at twice the screen's columns, so it stays sharp when enlarged. */
 const COLUMN_DENSITY = 2;
+/**
+ * Points a file's paths hold at most, over every chart: about 600 kB of path data, so a figure
+ * of 1,000 runs stays under 1 MB and goes into a LaTeX paper (W&B's SVG of such a plot is
+ * megabytes). Past it, each line's columns narrow (never below MIN_COLUMNS), and the faint raw
+ * layer under smoothed lines is left out first: under a thousand overlapping lines it shows nothing.
+ */
+const POINT_BUDGET = 50_000;
+const MIN_COLUMNS = 12;
+/** Points a min/max reduction keeps per column at most (first, min, max, last). */
+const POINTS_PER_COLUMN = 4;
 
 /**
  * The charts as one standalone SVG document, laid out as on screen: each chart's axes, band
@@ -40,12 +50,19 @@ export function chartsToSVG(
   const legendTop = rows * (cellHeight + GAP) + 4;
   const height = legendTop + Math.ceil(shownEntries.length / legendColumns) * LEGEND_ROW + 8;
 
+  const shown = charts.flatMap((chart) => chart.lines.filter((line) => look.shown(line.entry)));
+  // The points the paths would hold at the screen's columns: most figures fit the budget as they are.
+  const unbudgeted = shown.reduce((sum, line) => sum + Math.min(line.x.length, chartWidth * COLUMN_DENSITY * POINTS_PER_COLUMN), 0) * (look.raw ? 2 : 1);
+  const lines = Math.max(1, shown.length);
+  if (unbudgeted > POINT_BUDGET && look.raw && 2 * lines * MIN_COLUMNS * POINTS_PER_COLUMN > POINT_BUDGET) look = { ...look, raw: false };
+  const columnBudget =
+    unbudgeted <= POINT_BUDGET ? Infinity : Math.max(MIN_COLUMNS, Math.floor(POINT_BUDGET / (lines * (look.raw ? 2 : 1) * POINTS_PER_COLUMN)));
   const content: Element[] = charts.map((chart, i) => {
     const g = svgElement("g", { class: "chart", transform: `translate(${(i % perRow) * (chartWidth + GAP)},${Math.floor(i / perRow) * (cellHeight + GAP)})` });
     const title = svgElement("text", { x: 4, y: 14, "font-weight": 600, "font-size": 12 });
     title.textContent = chart.spec.title;
     const plot = svgElement("g", { transform: `translate(0,${TITLE_HEIGHT})` });
-    chartToSVG(plot, chart, chartWidth, settings, look, theme, `rc-clip-${i}`);
+    chartToSVG(plot, chart, chartWidth, settings, look, theme, `rc-clip-${i}`, columnBudget);
     g.append(title, dashKeys(chart, 12 + chart.spec.title.length * 7.5, theme), plot);
     return g;
   });
@@ -78,7 +95,7 @@ function dashKeys(chart: Chart, left: number, theme: ExportTheme): SVGGElement {
   return g;
 }
 
-function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Settings, look: LineLook, theme: ExportTheme, clipId: string) {
+function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Settings, look: LineLook, theme: ExportTheme, clipId: string, maxColumns: number) {
   const live = chart.frame;
   const frame = live
     ? makeFrame(
@@ -103,7 +120,10 @@ function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Setti
   const emphasised = (line: Line) => !look.emphasis || look.emphasis.has(line.entry);
   const [front, back] = look.emphasis ? [shown.filter(emphasised), shown.filter((l) => !emphasised(l))] : [shown, []];
   const alpha = lineAlpha(shown.length);
-  const columns = Math.round((frame.right - frame.left) * COLUMN_DENSITY);
+  const full = Math.round((frame.right - frame.left) * COLUMN_DENSITY);
+  const columns = Math.min(maxColumns, full);
+  // Lines narrowed for size: past a pixel's tenth, decimals add bytes and nothing seen.
+  const digits = columns < full ? 1 : 2;
   const reduced = new ReducedLines();
   reduced.setFrame(frame.xDomain, columns, look.reduce);
 
@@ -124,7 +144,7 @@ function chartToSVG(g: SVGGElement, chart: Chart, width: number, settings: Setti
     for (const batch of batches(subset, color, dashes)) {
       const clipped = frame.clipped ? new ClippedMarks() : null;
       for (const line of batch.lines) {
-        const pen = pathRound(2);
+        const pen = pathRound(digits);
         traceSeries(pen, line.x, values(line), reduced.of(line, values(line)), frame);
         clipped?.addBeyond(line.x, values(line), reduced.of(line, values(line)), frame);
         const d = pen.toString();
