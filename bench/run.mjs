@@ -204,6 +204,9 @@ async function samplesView(browser) {
 /** Live views' benchmark, bench/live.mjs (appends to a 10 M point chart, a view followed for 360 polls). */
 async function liveViews(browser) {
   const { run } = await import("./live.mjs");
+  return run({ openPage: (pagePath) => openPage(browser, PORT, pagePath), bundle: args.bundle ? outputUrl(args.bundle) : undefined, log: step });
+}
+
 /** The comparison page's benchmark, bench/compare.mjs (tab switches at 1,000 runs, a brush at 10,000). */
 async function comparePage(browser) {
   const { run } = await import("./compare.mjs");
