@@ -71,8 +71,10 @@ export function openPage(width: number, theme: "light" | "dark"): Page {
   const window = dom.window as unknown as Window & typeof globalThis;
   const global = globalThis as unknown as Record<string, unknown>;
   const added: string[] = [];
+  // Node has Event and CustomEvent of its own, which jsdom's elements refuse to dispatch: the page's take their place.
+  const replaced = Object.fromEntries(["Event", "CustomEvent"].map((name) => [name, global[name]]));
   for (const name of Object.getOwnPropertyNames(window)) {
-    if (name in globalThis || name === "localStorage" || name === "sessionStorage") continue;
+    if ((name in globalThis && !(name in replaced)) || name === "localStorage" || name === "sessionStorage") continue;
     Object.defineProperty(globalThis, name, { value: (window as unknown as Record<string, unknown>)[name], configurable: true, writable: true });
     added.push(name);
   }
@@ -148,6 +150,7 @@ export function openPage(width: number, theme: "light" | "dark"): Page {
     close() {
       window.close();
       for (const name of added) delete global[name];
+      Object.assign(global, replaced);
     },
   };
 }

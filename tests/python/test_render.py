@@ -52,7 +52,19 @@ VIEWS = {
     "values": (lambda: rc.values(SCALARS, runs=RUNS), "text", 96),
     "plots": (lambda: rc.plots(plots_frame()), "path", 4),
     "logs": (lambda: rc.logs({"a": "epoch 1\nloss 0.5", "b": "epoch 1\nloss 0.7"}), "text", 4),
+    "influence": (lambda: rc.influence(RUNS, scalars=SCALARS, metric="loss/validation:min"), "rect", 4),
+    # The comparison page exports the view its open tab shows (the diff of its first runs).
+    "compare": (lambda: rc.compare(RUNS, scalars=SCALARS), "text", 20),
 }
+
+
+def test_the_comparison_page_draws_with_nothing_on_stderr(tmp_path):
+    # Its pane's toggle event once met Node's own Event class, which jsdom refuses: an uncaught error printed as it drew.
+    data = rc.examples.DATA
+    arguments = ["render", "--view", "compare", "--runs", str(data / "runs.arrow"), "--scalars", str(data / "scalars.arrow"), "-o", str(tmp_path / "c.svg")]
+    done = subprocess.run([_render.node(), str(_render.RENDERER), *arguments], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert svg_root(tmp_path / "c.svg").tag == f"{SVG}svg"
 
 
 def test_samples_draw_from_a_file_of_their_bytes(tmp_path):
