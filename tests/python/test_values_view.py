@@ -37,22 +37,26 @@ def message(call):
     return str(caught.value)
 
 
+# The options a values widget sends when none are given.
+DEFAULT_OPTIONS = {
+    "summary": "last",
+    "extremes": True,
+    "runsAs": None,
+    "sortBy": None,
+    "descending": False,
+    "groupBy": None,
+    "pairBy": None,
+    "base": None,
+    "test": "t",
+}
+
+
 class TestValues:
     def test_sends_the_checked_scalars_and_the_options(self):
         widget = rc.values(SCALARS, summary="min", extremes=False)
         assert isinstance(widget, rc.ValuesView)
         assert widget.view == "values"
-        assert widget.options == {
-            "summary": "min",
-            "extremes": False,
-            "runsAs": None,
-            "sortBy": None,
-            "descending": False,
-            "groupBy": None,
-            "pairBy": None,
-            "base": None,
-            "test": "t",
-        }
+        assert widget.options == {**DEFAULT_OPTIONS, "summary": "min", "extremes": False}
         scalars = read(widget.scalars)
         assert scalars.column("value").to_pylist() == [row["value"] for row in SCALARS]
         assert widget.scalars == rc.scalars_to_ipc(SCALARS)
@@ -60,17 +64,7 @@ class TestValues:
     def test_without_runs_the_columns_are_the_scalars_runs_in_order(self):
         widget = rc.values(list(reversed(SCALARS)))
         assert read(widget.runs).to_pydict() == {"run_id": ["b", "a"]}
-        assert widget.options == {
-            "summary": "last",
-            "extremes": True,
-            "runsAs": None,
-            "sortBy": None,
-            "descending": False,
-            "groupBy": None,
-            "pairBy": None,
-            "base": None,
-            "test": "t",
-        }
+        assert widget.options == DEFAULT_OPTIONS
 
     def test_with_runs_the_runs_table_is_sent(self):
         widget = rc.values(SCALARS, runs=RUNS)
