@@ -312,6 +312,25 @@ def test_a_path_that_is_no_store(tmp_path):
         rc.from_mlflow("x", tracking_uri=str(tmp_path / "missing"))
 
 
+def test_a_store_path_given_as_the_first_argument_is_the_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("MLFLOW_ALLOW_FILE_STORE", "true")
+    mlflow_stores.file_store(tmp_path / "mlruns", runs=3, metrics=2, steps=5)
+    database = mlflow_stores.sqlite_store(tmp_path / "runs.db", runs=2, metrics=1, steps=3)
+    monkeypatch.chdir(tmp_path)
+    assert rc.from_mlflow(tmp_path / "mlruns").runs.num_rows == 3
+    assert rc.from_mlflow("mlruns").scalars.num_rows == 30
+    assert database.endswith("runs.db") and rc.from_mlflow(str(tmp_path / "runs.db")).runs.num_rows == 2
+
+
+def test_no_store_found_creates_no_database(tmp_path, monkeypatch):
+    monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)
+    monkeypatch.setattr(mlflow.tracking._tracking_service.utils, "_tracking_uri", None)  # another test's set_tracking_uri
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RunsDataError, match=r"No MLflow store found: MLflow's default store .*mlflow\.db does not exist"):
+        rc.from_mlflow("my-experiment")
+    assert not (tmp_path / "mlflow.db").exists()
+
+
 def test_a_file_store_opens_where_mlflow_refuses_file_stores(tmp_path, monkeypatch):
     monkeypatch.setenv("MLFLOW_ALLOW_FILE_STORE", "true")
     mlflow_stores.file_store(tmp_path / "mlruns", runs=3, metrics=2, steps=5)

@@ -69,6 +69,8 @@ def from_mlflow(
     ``rc.scalars(d.scalars, d.runs)``, ``rc.parallel(d.runs, scalars=d.scalars)``, ``rc.diff(d.details)``.
 
     experiments: experiment names or ids (one, or a list); None takes every active experiment.
+        A path to a store instead (``rc.from_mlflow("path/to/mlruns")``, with no tracking_uri)
+        reads every active experiment of that store.
     tracking_uri: a tracking server ("http://127.0.0.1:5000"), a database ("sqlite:///mlflow.db",
         or the path of a .db file), or an ``mlruns`` directory; None takes MLflow's own default
         (MLFLOW_TRACKING_URI). A directory store opens even where MLflow now refuses to write to one.
@@ -95,6 +97,8 @@ def from_mlflow(
     the environment: Python and MLflow versions and each logged model's requirements).
     """
     require("mlflow", "from_mlflow", "mlflow")
+    if tracking_uri is None and _is_store_path(experiments):
+        experiments, tracking_uri = None, experiments
     client, store, uri = _open(tracking_uri)
     experiment_ids = _experiment_ids(client, experiments, uri)
     runs = _search(store, experiment_ids, filter_string, order_by, max_runs, include_deleted, uri)
@@ -120,6 +124,8 @@ def _open(tracking_uri):
     if tracking_uri is not None:
         tracking_uri = _store_uri(os.fspath(tracking_uri))
     uri = _resolve_tracking_uri(tracking_uri)
+    if tracking_uri is None:
+        _refuse_to_create_the_default(uri)
     local = _local_path(uri)
     if local is not None and not os.path.isdir(local):
         raise RunsDataError(f"No MLflow store at {local}: give the path of an mlruns directory, a .db file, or a tracking URI.")
@@ -127,6 +133,28 @@ def _open(tracking_uri):
         client = MlflowClient(uri)
         store = client._tracking_client.store
     return client, store, uri
+
+
+def _is_store_path(experiments):
+    """Whether the experiments argument is really the path of a store: a directory or a database
+    file that exists."""
+    if not isinstance(experiments, (str, os.PathLike)):
+        return False
+    path = os.fspath(experiments)
+    return os.path.isdir(path) or (os.path.isfile(path) and path.endswith((".db", ".sqlite")))
+
+
+def _refuse_to_create_the_default(uri):
+    """MLflow's default store, when no ./mlruns holds runs, is ./mlflow.db, which opening creates:
+    reading runs should not leave an empty database in the user's folder."""
+    if uri.startswith("sqlite:///"):
+        path = unquote(uri[len("sqlite:///") :])
+        if not os.path.exists(path):
+            raise RunsDataError(
+                f"No MLflow store found: MLflow's default store {path} does not exist and there is no ./mlruns here. "
+                'Give the store: rc.from_mlflow(tracking_uri="path/to/mlruns" or "sqlite:///path/to/mlflow.db" or "http://host:5000"), '
+                "or set MLFLOW_TRACKING_URI."
+            )
 
 
 def _store_uri(uri):
