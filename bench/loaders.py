@@ -1,4 +1,4 @@
-"""`make bench` part "loaders": rc.from_mlflow against the loop users write today.
+"""`make bench` part "loaders": rc.from_mlflow and rc.from_tensorboard against the loops users write today.
 
 Loads 1,000 runs x 20 metrics x 100 steps (2 million points) from a local MLflow store, a sqlite
 database and a file store, made in bulk first (tests/python/mlflow_stores.py):
@@ -6,7 +6,10 @@ database and a file store, made in bulk first (tests/python/mlflow_stores.py):
   run and metric, gathered into one pandas DataFrame (the code of MLflow's docs and of the
   public notebooks we read);
 - runcompare: rc.from_mlflow(), which returns the runs, the scalars and the details as Arrow.
-Also times rc.from_mlflow on 10,000 runs x 2 metrics x 10 steps (sqlite), the size of the test.
+Also times rc.from_mlflow on 10,000 runs x 2 metrics x 10 steps (sqlite), the size of the test, and
+rc.from_tensorboard on a log directory of 20 runs x 5 tags x 10,000 steps (1 million points, v1
+simple values as PyTorch's SummaryWriter writes them) against TensorBoard's EventAccumulator read
+into a pandas DataFrame, run by run (its docs' and the public notebooks' way).
 
     .venv/bin/python bench/loaders.py [--json FILE] [--runs 1000] [--repeats 3]
 
@@ -52,6 +55,39 @@ def runcompare_load(uri, experiment):
     return rc.from_mlflow(experiment, tracking_uri=uri, progress=False)
 
 
+def tensorboard_logdir(folder, runs, tags, steps):
+    """A log directory of runs x tags x steps scalars, written record by record (fast) in the event
+    file format TensorBoard's writer uses (a file version event, then one event per point)."""
+    from tensorboard.compat.proto import event_pb2, summary_pb2
+    from tensorboard.summary.writer.record_writer import RecordWriter
+
+    for run in range(runs):
+        directory = os.path.join(folder, f"run_{run:02d}")
+        os.makedirs(directory)
+        with open(os.path.join(directory, f"events.out.tfevents.1700000000.bench.{run}.0"), "wb") as file:
+            writer = RecordWriter(file)
+            writer.write(event_pb2.Event(wall_time=1.7e9, file_version="brain.Event:2").SerializeToString())
+            for step in range(steps):
+                values = [summary_pb2.Summary.Value(tag=f"tag_{tag}", simple_value=(run + tag) / (step + 1)) for tag in range(tags)]
+                writer.write(event_pb2.Event(wall_time=1.7e9 + step, step=step, summary=summary_pb2.Summary(value=values)).SerializeToString())
+            writer.flush()
+    return folder
+
+
+def accumulator_loop(logdir):
+    """What users write today: an EventAccumulator per run directory, every scalar kept, its
+    Scalars(tag) gathered into one pandas DataFrame."""
+    import pandas as pd
+    from tensorboard.backend.event_processing import event_accumulator
+
+    rows = []
+    for run in sorted(os.listdir(logdir)):
+        accumulator = event_accumulator.EventAccumulator(os.path.join(logdir, run), size_guidance={event_accumulator.SCALARS: 0}).Reload()
+        for tag in accumulator.Tags()["scalars"]:
+            rows += [(run, tag, e.step, e.wall_time, e.value) for e in accumulator.Scalars(tag)]
+    return pd.DataFrame(rows, columns=["run", "tag", "step", "wall_time", "value"])
+
+
 def timed(load, repeats):
     times = []
     for _ in range(repeats):
@@ -83,12 +119,21 @@ def measure(runs, repeats):
         uri = mlflow_stores.sqlite_store(os.path.join(folder, "big.db"), big, 2, 10)
         ours, loaded = timed(lambda: runcompare_load(uri, "sweep"), 1)
         rows.append({"store": "sqlite", "runs": big, "metrics": 2, "points": loaded.scalars.num_rows, "loop": None, "runcompare": ours})
+        import runcompare as rc
+
+        print("TensorBoard: writing 20 runs x 5 tags x 10,000 steps", file=sys.stderr)
+        logdir = tensorboard_logdir(os.path.join(folder, "tensorboard"), 20, 5, 10_000)
+        loop, frame = timed(lambda: accumulator_loop(logdir), 1)
+        ours, loaded = timed(lambda: rc.from_tensorboard(logdir, progress=False), repeats)
+        assert loaded.scalars.num_rows == len(frame) == 1_000_000
+        rows.append({"store": "TensorBoard", "runs": 20, "metrics": 5, "points": len(frame), "loop": loop, "runcompare": ours})
+        print(f"TensorBoard: loop {loop:.1f} s, rc.from_tensorboard {ours:.1f} s", file=sys.stderr)
     return rows
 
 
 def markdown(rows):
     lines = [
-        "| store | runs × metrics × steps | search_runs + get_metric_history loop | rc.from_mlflow | faster |",
+        "| store | runs × metrics × steps | the loop users write | runcompare's loader | faster |",
         "|---|---|---|---|---|",
     ]
     for row in rows:
@@ -97,16 +142,25 @@ def markdown(rows):
         steps = row["points"] // (row["runs"] * row["metrics"])
         lines.append(f"| {row['store']} | {row['runs']:,} × {row['metrics']} × {steps} | {loop} | {row['runcompare']:.1f} s | {ratio} |")
     lines.append("")
-    lines.append("rc.from_mlflow returns the runs, scalars and details tables (Arrow); the loop only a pandas frame of the points. Medians; the loop once.")
+    lines.append(
+        "The loops: MLflow's search_runs + get_metric_history per run and metric; TensorBoard's EventAccumulator per run. "
+        "The loaders (rc.from_mlflow, rc.from_tensorboard) return the runs, scalars and details tables (Arrow); the loops only a pandas frame of the points. "
+        "Medians; the loops once."
+    )
     return "\n".join(lines)
 
 
 def targets(rows):
-    compared = [row for row in rows if row["loop"]]
-    ok = all(row["runcompare"] < row["loop"] for row in compared)
-    ratios = ", ".join(f"{row['loop'] / row['runcompare']:.0f}x ({row['store']})" for row in compared)
+    def line(compared, what):
+        ok = all(row["runcompare"] < row["loop"] for row in compared)
+        ratios = ", ".join(f"{row['loop'] / row['runcompare']:.0f}x ({row['store']})" for row in compared)
+        return f"{what}: {ratios}, {'met' if ok else '**missed**'}"
+
+    mlflow = [row for row in rows if row["loop"] and row["store"] != "TensorBoard"]
+    tensorboard = [row for row in rows if row["store"] == "TensorBoard"]
     return [
-        f"loading 1,000 runs × 20 metrics from a local MLflow store faster than search_runs + get_metric_history: {ratios}, {'met' if ok else '**missed**'}"
+        line(mlflow, "loading 1,000 runs × 20 metrics from a local MLflow store faster than search_runs + get_metric_history"),
+        line(tensorboard, "loading 1 million TensorBoard points faster than TensorBoard's EventAccumulator"),
     ]
 
 

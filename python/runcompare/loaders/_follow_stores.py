@@ -12,7 +12,8 @@ from .._scalars import to_scalars_table
 from ._common import RunsColumns, ScalarsColumns, require
 from ._files import read_scalars
 from ._mlflow import _client_histories, _database_histories, _experiment_ids, _file_store_allowed, _local_path, _open, _runs_table, _search, metric_file_points
-from ._tensorboard import event_reader, read_accumulated, run_name
+from ._tensorboard import run_name
+from ._tfevents import RunEvents
 
 FINISHED = {"FINISHED", "FAILED", "KILLED"}
 
@@ -93,15 +94,14 @@ def _row_of(run):
 
 
 class TensorBoardStore:
-    """A TensorBoard log directory: each run's event files are read on from where the last poll
-    stopped (TensorBoard's event reader keeps its place in each file), new run directories as
-    they appear. TensorBoard keeps no run status: follow it until the view is closed."""
+    """A TensorBoard log directory: each run's event files are read on from the last whole record
+    the previous poll read, new run directories as they appear. TensorBoard keeps no run status: follow it until the view is closed."""
 
     def __init__(self, logdir, metrics):
         require("tensorboard", "follow", "tensorboard")
         self._logdir = os.fspath(logdir)
         self._metrics = metrics
-        self._readers = {}  # directory -> event reader
+        self._readers = {}  # directory -> its RunEvents
         self._read = {}  # run id -> {tag: events handed on}
         self._runs = {}  # run id -> {start_time, end_time, metrics.<tag>}
 
@@ -110,11 +110,15 @@ class TensorBoardStore:
 
         rows, scalars = RunsColumns((RUN_ID, "name", "start_time", "end_time")), ScalarsColumns()
         for directory in sorted(io_wrapper.GetLogdirSubdirectories(self._logdir)):
-            reader = self._readers.setdefault(directory, event_reader(directory))
-            reader.Reload()
+            run = self._readers.setdefault(directory, RunEvents(directory))
+            run.read()
             run_id = run_name(self._logdir, directory)
-            run = read_accumulated(self._logdir, directory, reader, self._read.get(run_id))
-            wanted = run.series if self._metrics is None else {tag: run.series[tag] for tag in self._metrics if tag in run.series}
+            since = self._read.get(run_id, {})
+            wanted = {
+                tag: tuple(column[since.get(tag, 0) :] for column in series)
+                for tag, series in run.series.items()
+                if self._metrics is None or tag in self._metrics
+            }
             row = dict(self._runs.get(run_id, {RUN_ID: run_id, "name": run_id}))
             row.update((f"params.{name}", value) for name, value in run.hparams.items())
             for tag, (steps, times, values) in wanted.items():
