@@ -64,6 +64,22 @@ def test_a_study_by_name_from_its_storage(study):
         rc.from_optuna("nope", storage=storage)
 
 
+def test_every_study_of_a_storage(tmp_path, monkeypatch):
+    path = tmp_path / "optuna.db"
+    for name in ("first", HOSTILE):
+        optuna.create_study(study_name=name, storage=f"sqlite:///{path}").optimize(lambda trial: trial.suggest_float("x", 0, 1), n_trials=2)
+    monkeypatch.chdir(tmp_path)
+    for d in (rc.from_optuna(storage=f"sqlite:///{path}"), rc.from_optuna(path), rc.from_optuna("optuna.db"), rc.from_optuna(storage="optuna.db")):
+        assert d.runs.column("run_id").to_pylist() == ["first/0", "first/1", f"{HOSTILE}/0", f"{HOSTILE}/1"]
+    with pytest.raises(RunsDataError, match="No Optuna storage at missing.db"):
+        rc.from_optuna(storage="missing.db")
+    with pytest.raises(RunsDataError, match="No Optuna storage at sqlite:///.*missing.db"):
+        rc.from_optuna("search", storage=f"sqlite:///{tmp_path / 'missing.db'}")
+    assert not (tmp_path / "missing.db").exists()
+    with pytest.raises(RunsDataError, match="from_optuna needs a study, or the storage"):
+        rc.from_optuna()
+
+
 def test_multi_objective_values_take_the_studys_metric_names():
     study = optuna.create_study(directions=["minimize", "maximize"])
     study.set_metric_names(["loss", "accuracy"])

@@ -1,6 +1,8 @@
 """rc.from_optuna: the trials of Optuna studies as runs, their intermediate values as curves."""
 
-from .._errors import RunsDataError
+import os
+
+from .._errors import RunsDataError, list_names
 from .._normalise import TIMESTAMP
 from ._common import DetailsRows, Progress, RunsColumns, RunTables, ScalarsColumns, field_text, iso_time, require
 
@@ -8,12 +10,15 @@ from ._common import DetailsRows, Progress, RunsColumns, RunTables, ScalarsColum
 INTERMEDIATE = "intermediate_value"
 
 
-def from_optuna(study, storage=None, progress=None):
+def from_optuna(study=None, storage=None, progress=None):
     """Trials of Optuna studies as the views' tables: ``d = rc.from_optuna(study)``, then
     ``rc.parallel(d.runs)`` or ``rc.scalars(d.scalars, d.runs)``.
 
-    study: an optuna Study, a study name (with storage), or a list of them.
-    storage: the storage URL of studies given by name ("sqlite:///optuna.db").
+    study: an optuna Study, a study name (with storage), or a list of them; None (with storage)
+        reads every study of the storage. A database file alone (``rc.from_optuna("optuna.db")``)
+        is the storage, every study of it read.
+    storage: the storage of studies given by name: a URL ("sqlite:///optuna.db",
+        "postgresql://...") or the path of a sqlite file.
     progress: show a progress bar (tqdm) while reading: True, False, or None for many trials.
 
     Returns RunTables: ``.runs`` (one row per trial: run_id "<study>/<number>", name
@@ -24,6 +29,15 @@ def from_optuna(study, storage=None, progress=None):
     (params with their distributions, values, user and system attributes).
     """
     optuna = require("optuna", "from_optuna", "optuna")
+    if storage is None and isinstance(study, (str, os.PathLike)) and os.path.isfile(study):
+        study, storage = None, study
+    storage = _storage_url(storage)
+    if study is None:
+        if storage is None:
+            raise RunsDataError('from_optuna needs a study, or the storage whose studies to read: rc.from_optuna(storage="sqlite:///optuna.db").')
+        study = optuna.get_all_study_names(storage)
+        if not study:
+            raise RunsDataError(f"No studies in {storage}.")
     studies = study if isinstance(study, (list, tuple)) else [study]
     loaded = [_load(optuna, item, storage) for item in studies]
     trials = [(one, trial) for one in loaded for trial in one.get_trials(deepcopy=False)]
@@ -40,8 +54,21 @@ def from_optuna(study, storage=None, progress=None):
         table,
         scalars.table(time_unit=None),
         details.table({f"{one.study_name}/{trial.number}": f"trial {trial.number}" for one, trial in trials}),
-        "Optuna " + ", ".join(one.study_name for one in loaded),
+        "Optuna " + list_names(one.study_name for one in loaded),
     )
+
+
+def _storage_url(storage):
+    """A storage as Optuna takes it, a sqlite file's path as its URL. A sqlite file that does not
+    exist is an error: Optuna would create it."""
+    if not isinstance(storage, (str, os.PathLike)):
+        return storage  # None, or an Optuna storage object
+    url = os.fspath(storage)
+    if "://" not in url:
+        url = "sqlite:///" + os.path.abspath(url)
+    if url.startswith("sqlite:///") and not os.path.isfile(url[len("sqlite:///") :]):
+        raise RunsDataError(f"No Optuna storage at {os.fspath(storage)}: give the path of the study's database file, or a storage URL.")
+    return url
 
 
 def _load(optuna, study, storage):
@@ -53,7 +80,7 @@ def _load(optuna, study, storage):
         return optuna.load_study(study_name=str(study), storage=storage)
     except KeyError:
         names = optuna.get_all_study_names(storage)
-        raise RunsDataError(f"No study named {study!r} in {storage}; there are: {', '.join(names) or 'none'}.") from None
+        raise RunsDataError(f"No study named {study!r} in {storage}; there are: {list_names(names) or 'none'}.") from None
 
 
 def _objective_names(study):
