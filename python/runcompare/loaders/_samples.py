@@ -34,10 +34,10 @@ def samples_from_tensorboard(logdir, tags=None, progress=None):
     of the same step.
     """
     require("tensorboard", "samples_from_tensorboard", "tensorboard")
-    from tensorboard.backend.event_processing import io_wrapper, plugin_event_accumulator
-    from tensorboard.util import tensor_util
+    from tensorboard.backend.event_processing import io_wrapper
 
     from ._tensorboard import run_name
+    from ._tfevents import RunEvents
 
     logdir = os.fspath(logdir)
     if not os.path.isdir(logdir):
@@ -46,16 +46,15 @@ def samples_from_tensorboard(logdir, tags=None, progress=None):
     rows = {"run_id": [], "metric": [], "step": [], "time": [], "mime": [], "data": []}
     with Progress(len(directories), "TensorBoard runs", "run", progress) as bar:
         for directory in directories:
-            accumulator = plugin_event_accumulator.EventAccumulator(directory, size_guidance={plugin_event_accumulator.TENSORS: 0})
-            accumulator.Reload()
+            run = RunEvents(directory, samples=True)
+            run.read()
             run_id = run_name(logdir, directory)
-            for tag in accumulator.Tags()[plugin_event_accumulator.TENSORS]:
-                plugin = accumulator.SummaryMetadata(tag).plugin_data.plugin_name
-                if plugin not in TENSORBOARD_PLUGINS or (tags is not None and tag not in tags):
+            for tag, samples in run.samples.items():
+                if tags is not None and tag not in tags:
                     continue
-                for event in accumulator.Tensors(tag):
-                    for mime, data in _tensorboard_samples(plugin, tensor_util.make_ndarray(event.tensor_proto)):
-                        for name, value in zip(rows, (run_id, tag, event.step, event.wall_time, mime, data)):
+                for step, wall_time, plugin, array in samples:
+                    for mime, data in _tensorboard_samples(plugin, array):
+                        for name, value in zip(rows, (run_id, tag, step, wall_time, mime, data)):
                             rows[name].append(value)
             bar.update()
     if not rows["run_id"]:

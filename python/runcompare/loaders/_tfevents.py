@@ -5,8 +5,8 @@ read on from where the last read stopped.
 TensorBoard's own reader (its event accumulator) checks each record's CRC and decodes every value
 through TensorFlow's tensor helpers in Python: about 180 microseconds an event, minutes for the
 millions of points of a long run. This keeps what the accumulator keeps (scalar series, v1 simple
-values and v2 scalar tensors alike; the hparams plugin's session start; restarts purged as it
-purges them) at a few microseconds an event. A record is taken once it is whole; a record cut off
+values and v2 scalar tensors alike; images, audio and text when asked for; the hparams plugin's
+session start; restarts purged as it purges them) at a few microseconds an event. A record is taken once it is whole; a record cut off
 by a writer still writing ends the read, and the next read starts at it. Checksums are not
 verified: a damaged record fails to parse and ends the read of its file, as a checksum failure
 ends TensorBoard's.
@@ -24,6 +24,9 @@ READ_SIZE = 16 << 20
 # DT_INT64, DT_HALF); other dtypes go through TensorBoard's tensor helper.
 SCALAR_BYTES = {1: struct.Struct("<f"), 2: struct.Struct("<d"), 3: struct.Struct("<i"), 9: struct.Struct("<q"), 19: struct.Struct("<e")}
 HPARAMS_TAG = "_hparams_/session_start_info"
+# TensorBoard's plugins whose summaries are samples, and the plugin of each v1 summary kind.
+SAMPLE_PLUGINS = ("images", "audio", "text")
+V1_SAMPLES = {"image": "images", "audio": "audio"}
 
 
 def is_event_file(name):
@@ -34,12 +37,15 @@ def is_event_file(name):
 class RunEvents:
     """One run directory's event files, read on from where the last read stopped. ``series`` maps
     each scalar tag to its (steps, wall times, values) lists in the order written; ``hparams`` the
-    run's hyperparameters, {} when it logged none."""
+    run's hyperparameters, {} when it logged none; with ``samples=True``, ``samples`` maps each
+    image, audio and text tag to its [(step, wall time, plugin, array)] as TensorBoard's tensor
+    helper makes them (images: [width, height, encoded, ...], audio: [[encoded, label], ...])."""
 
-    def __init__(self, directory):
+    def __init__(self, directory, samples=False):
         self.directory = directory
         self.series = {}
         self.hparams = {}
+        self.samples = {} if samples else None
         self._offsets = {}  # file name -> bytes read whole
         self._plugins = {}  # tag -> the plugin its first metadata names
         self._file_version = None
@@ -91,6 +97,8 @@ class RunEvents:
             elif kind == "tensor" and plugins.get(tag) == "scalars":
                 number = _scalar(value.tensor)
             else:
+                if self.samples is not None:
+                    self._take_sample(tag, kind, value, step, wall_time)
                 continue
             points = series.get(tag)
             if points is None:
@@ -98,6 +106,24 @@ class RunEvents:
             points[0].append(step)
             points[1].append(wall_time)
             points[2].append(number)
+
+    def _take_sample(self, tag, kind, value, step, wall_time):
+        if kind in V1_SAMPLES:
+            import numpy as np
+
+            self._plugins.setdefault(tag, V1_SAMPLES[kind])  # as TensorBoard migrates v1 summaries
+            if kind == "image":
+                image = value.image
+                array = np.array([str(image.width).encode(), str(image.height).encode(), image.encoded_image_string], dtype=object)
+            else:
+                array = np.array([[value.audio.encoded_audio_string, b""]], dtype=object)
+        elif kind == "tensor" and self._plugins.get(tag) in SAMPLE_PLUGINS:
+            from tensorboard.util import tensor_util
+
+            array = tensor_util.make_ndarray(value.tensor)
+        else:
+            return
+        self.samples.setdefault(tag, []).append((step, wall_time, self._plugins[tag], array))
 
     def _purge_orphans(self, event, event_pb2):
         """A restarted writer's events replace those it had written from the step it restarted
@@ -111,8 +137,11 @@ class RunEvents:
                 self._seen_start = True
                 return
             tags = list(self.series)
+            sample_tags = list(self.samples or {})
         elif event.HasField("summary") and event.step < self._last_step:
-            tags = [value.tag or value.node_name for value in event.summary.value if (value.tag or value.node_name) in self.series]
+            named = [value.tag or value.node_name for value in event.summary.value]
+            tags = [tag for tag in named if tag in self.series]
+            sample_tags = [tag for tag in named if tag in (self.samples or {})]
         else:
             return
         for tag in tags:
@@ -120,6 +149,8 @@ class RunEvents:
             keep = [i for i, step in enumerate(steps) if step < event.step]
             if len(keep) < len(steps):
                 self.series[tag] = ([steps[i] for i in keep], [times[i] for i in keep], [values[i] for i in keep])
+        for tag in sample_tags:
+            self.samples[tag] = [sample for sample in self.samples[tag] if sample[0] < event.step]
 
 
 def _records(path, offset):
