@@ -99,7 +99,7 @@ def from_mlflow(
     require("mlflow", "from_mlflow", "mlflow")
     if tracking_uri is None and _is_store_path(experiments):
         experiments, tracking_uri = None, experiments
-    client, store, uri = _open(tracking_uri)
+    client, store, uri = _open(tracking_uri, experiments)
     experiment_ids = _experiment_ids(client, experiments, uri)
     runs = _search(store, experiment_ids, filter_string, order_by, max_runs, include_deleted, uri)
     if not runs:
@@ -115,7 +115,7 @@ def from_mlflow(
     return RunTables(_runs_table(runs, include_deleted), scalars, details, f"MLflow {uri}", tuple(notes))
 
 
-def _open(tracking_uri):
+def _open(tracking_uri, experiments=None):
     """The client, its store and the resolved URI. A directory store is opened with MLflow's
     opt-out of its refusal (MLflow 3.x refuses new file stores; reading one is what this is for)."""
     from mlflow import MlflowClient
@@ -125,7 +125,7 @@ def _open(tracking_uri):
         tracking_uri = _store_uri(os.fspath(tracking_uri))
     uri = _resolve_tracking_uri(tracking_uri)
     if tracking_uri is None:
-        _refuse_to_create_the_default(uri)
+        _refuse_to_create_the_default(uri, experiments)
     local = _local_path(uri)
     if local is not None and not os.path.isdir(local):
         raise RunsDataError(f"No MLflow store at {local}: give the path of an mlruns directory, a .db file, or a tracking URI.")
@@ -144,14 +144,15 @@ def _is_store_path(experiments):
     return os.path.isdir(path) or (os.path.isfile(path) and path.endswith((".db", ".sqlite")))
 
 
-def _refuse_to_create_the_default(uri):
+def _refuse_to_create_the_default(uri, experiments):
     """MLflow's default store, when no ./mlruns holds runs, is ./mlflow.db, which opening creates:
     reading runs should not leave an empty database in the user's folder."""
     if uri.startswith("sqlite:///"):
         path = unquote(uri[len("sqlite:///") :])
         if not os.path.exists(path):
+            asked = f" for {os.fspath(experiments)!r} (no file or folder of that name either)" if isinstance(experiments, (str, os.PathLike)) else ""
             raise RunsDataError(
-                f"No MLflow store found: MLflow's default store {path} does not exist and there is no ./mlruns here. "
+                f"No MLflow store found{asked}: MLflow's default store {path} does not exist and there is no ./mlruns here. "
                 'Give the store: rc.from_mlflow(tracking_uri="path/to/mlruns" or "sqlite:///path/to/mlflow.db" or "http://host:5000"), '
                 "or set MLFLOW_TRACKING_URI."
             )
