@@ -326,7 +326,8 @@ def test_no_store_found_creates_no_database(tmp_path, monkeypatch):
     monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)
     monkeypatch.setattr(mlflow.tracking._tracking_service.utils, "_tracking_uri", None)  # another test's set_tracking_uri
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(RunsDataError, match=r"No MLflow store found for 'my-experiment' \(no file or folder of that name either\): MLflow's default store .*mlflow\.db does not exist"):
+    missing = r"No MLflow store found for 'my-experiment' \(no file or folder of that name either\): MLflow's default store .*mlflow\.db does not exist"
+    with pytest.raises(RunsDataError, match=missing):
         rc.from_mlflow("my-experiment")
     assert not (tmp_path / "mlflow.db").exists()
 
