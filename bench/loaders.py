@@ -140,7 +140,7 @@ def markdown(rows):
         loop = f"{row['loop']:.1f} s" if row["loop"] else "–"
         ratio = f"{row['loop'] / row['runcompare']:.0f}x" if row["loop"] else "–"
         steps = row["points"] // (row["runs"] * row["metrics"])
-        lines.append(f"| {row['store']} | {row['runs']:,} × {row['metrics']} × {steps} | {loop} | {row['runcompare']:.1f} s | {ratio} |")
+        lines.append(f"| {row['store']} | {row['runs']:,} × {row['metrics']} × {steps:,} | {loop} | {row['runcompare']:.1f} s | {ratio} |")
     lines.append("")
     lines.append(
         "The loops: MLflow's search_runs + get_metric_history per run and metric; TensorBoard's EventAccumulator per run. "

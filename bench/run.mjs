@@ -12,8 +12,9 @@
 // before a change); it implies --no-write. --only scalars, table, views, lab, loaders, convert,
 // samples or live (or several of them) runs those parts alone and, unless --no-write, replaces only their
 // part of the results; loaders runs bench/loaders.py (rc.from_mlflow against search_runs +
-// get_metric_history) and convert bench/convert.py, both without a browser; lab starts its own
-// JupyterLab on RC_LAB_PORT (8790 unless set).
+// get_metric_history, rc.from_tensorboard against the EventAccumulator loop) and convert
+// bench/convert.py, both without a browser; lab starts its own JupyterLab on RC_LAB_PORT (8790
+// unless set).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -250,7 +251,7 @@ const results = {
 };
 // First, alone: they measure Python on the CPU, with no browser running.
 if (ONLY.has("loaders")) {
-  step("loaders: rc.from_mlflow against the search_runs + get_metric_history loop");
+  step("loaders: rc.from_mlflow and rc.from_tensorboard against the loops users write");
   results.loaders = pythonPart("bench/loaders.py");
 }
 if (ONLY.has("convert")) {
