@@ -2,10 +2,11 @@ import { RunsDataError } from "../../data/errors.js";
 import { readColumns, type RunsInput } from "../../data/input.js";
 import { distinctNames } from "../../data/names.js";
 import { readRuns } from "../../data/runs.js";
-import { rowsOfRuns } from "../../data/subset.js";
+import { rowsOfRuns, rowsOfRunsAt } from "../../data/subset.js";
 import { categoricalColor } from "../../render/color.js";
 import { button } from "../../render/controls.js";
 import type { Drawing, Hooks, Settled, ViewElement } from "../../render/view.js";
+import type { SampleSource } from "../samples/store.js";
 import { table, type TableElement } from "../table/index.js";
 import { TABS, type ComparedTables, type Tab, type TabView } from "./tabs.js";
 import type { CompareOptions, CompareState, PageTables } from "./index.js";
@@ -14,6 +15,11 @@ import type { CompareOptions, CompareState, PageTables } from "./index.js";
 export const FIRST_SHOWN = 100;
 
 type TabName = Tab["name"];
+
+/** The samples of the runs compared, asked of the page's source by their rows in the whole table (`rows`: the tab's rows there). */
+function rowsOfSource(source: SampleSource, rows: readonly number[]): SampleSource {
+  return (asked) => source(asked.map((row) => rows[row]));
+}
 
 /** A view a tab has built, and whether the runs it shows are still the page's. */
 interface Built {
@@ -118,7 +124,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
 
   private rebuild() {
     const shown = new Set(this.compared.filter((id) => !this.hidden.has(id)));
-    const { runs, scalars, details, samples, plots } = this.data;
+    const { runs, scalars, details, samples, plots, source } = this.data;
     const only = <T>(input: T | null, name: "scalars" | "details" | "samples" | "plots") =>
       input === null ? null : (rowsOfRuns(input as RunsInput, shown, name) as T);
     this.tables = {
@@ -127,6 +133,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
       details: only(details, "details"),
       samples: only(samples, "samples"),
       plots: only(plots, "plots"),
+      source: samples === null || source === null ? null : rowsOfSource(source, rowsOfRunsAt(samples, shown, "samples") ?? []),
       params: this.params,
       metrics: this.metrics,
     };
@@ -352,9 +359,11 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     this.show(ids, null);
   }
 
-  state(): Omit<CompareState, "tab" | "base"> {
+  state(): Omit<CompareState, "base"> {
     for (const [name, { element }] of this.built) this.keepState(name, element);
     return {
+      // The tab shown: a tab the state named that has no data is not.
+      tab: this.tab,
       compared: [...this.runsTable.value],
       hidden: [...this.hidden],
       pane: this.pane.open,

@@ -2,6 +2,7 @@ import json from "../../../schema/views/compare.json" with { type: "json" };
 import type { DetailsInput } from "../../data/details.js";
 import type { RunsInput } from "../../data/input.js";
 import { checkState, type ViewSchema } from "../../data/schema.js";
+import type { SampleSource } from "../samples/store.js";
 import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
 import { CompareDrawing } from "./drawing.js";
 import { readHash, writeHash } from "./hash.js";
@@ -36,6 +37,8 @@ export interface CompareOptions extends ViewOptions<CompareState> {
   samples?: RunsInput | null;
   /** Plots: the Plots tab. */
   plots?: RunsInput | null;
+  /** Where samples with neither data nor url get their bytes (the notebook widget asks the kernel), by their row in `samples`. */
+  source?: SampleSource | null;
   /** The tab shown. */
   tab?: CompareTab;
   /** The run every tab compares the others with; null for the first run compared. */
@@ -51,6 +54,7 @@ export interface PageTables {
   readonly details: DetailsInput | null;
   readonly samples: RunsInput | null;
   readonly plots: RunsInput | null;
+  readonly source: SampleSource | null;
 }
 
 export type CompareElement = ViewElement<CompareOptions, CompareState>;
@@ -69,8 +73,8 @@ export function compare(runs: RunsInput, options: CompareOptions = {}): CompareE
       schema: compareSchema,
       styles: () => [compareStyle()],
       draw: (root, current, hooks) => {
-        const { scalars, details, samples, plots } = current;
-        return new CompareDrawing(root, { runs, scalars, details, samples, plots }, current, hooks);
+        const { scalars, details, samples, plots, source } = current;
+        return new CompareDrawing(root, { runs, scalars, details, samples, plots, source }, current, hooks);
       },
     },
     fromHash ? { ...options, state: fromHash } : options,

@@ -5,6 +5,7 @@ import { diff } from "../diff/index.js";
 import { parallel } from "../parallel/index.js";
 import { plots } from "../plots/index.js";
 import { samples } from "../samples/index.js";
+import type { SampleSource } from "../samples/store.js";
 import { scalars } from "../scalars/index.js";
 import { scatter } from "../scatter/index.js";
 import { summary } from "../summary/index.js";
@@ -18,6 +19,8 @@ export interface ComparedTables {
   readonly details: DetailsInput | null;
   readonly samples: RunsInput | null;
   readonly plots: RunsInput | null;
+  /** Where the samples' bytes come from when they are not in the table, by their row in `samples`. */
+  readonly source: SampleSource | null;
   /** The runs table's params.* columns, the Hyperparameters tab's values table. */
   readonly params: readonly string[];
   /** Its metrics.* columns: the scatter's axes where the runs have no params. */
@@ -112,7 +115,7 @@ export const TABS: readonly Tab[] = [
         name: "samples",
         label: "Debug samples",
         selects: true,
-        make: (t, { base, state }) => samples(t.samples!, { runs: t.runs, base, state }),
+        make: (t, { base, state }) => samples(t.samples!, { runs: t.runs, base, source: t.source, state }),
       },
     ],
   },
