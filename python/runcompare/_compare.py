@@ -1,8 +1,9 @@
 """rc.compare's checks of the data (schema/views/compare.json declares its options): the runs
 table, its scalars checked against it and reduced as rc.scalars reduces them (the Scalars tab
 draws whole curves), the details, plots and samples checked as rc.diff, rc.plots and rc.samples
-check them and refused when none of their runs is the table's, and the base run one of the runs.
-A RunTables (rc.from_mlflow, ...) brings its own scalars and details."""
+check them and refused when none of their runs is the table's, the base run one of the runs, and
+the groups as rc.summary checks them. A RunTables (rc.from_mlflow, ...) brings its own scalars and
+details."""
 
 from traitlets import Unicode
 
@@ -15,6 +16,7 @@ from ._plots import to_plots_table
 from ._reduce import reduce_curves
 from ._samples import Samples, to_samples_table
 from ._series import check_runs_of
+from ._stats import check_groups
 from ._tables import curves_state, read_tables
 from ._widget import TABLES, _ArrowBytes
 from .loaders._common import RunTables
@@ -49,6 +51,8 @@ def prepare(runs, options):
     base = options["base"]
     if base is not None and base not in ids:
         raise RunsDataError(_errors.unknown_run_option("compare", "base", base, ids))
+    if options["groupBy"] is not None:
+        check_groups(table, options["groupBy"], options["pairBy"], options["baseGroup"])
     note = ""
     if scalars_table is not None:
         scalars_table, note = reduce_curves(scalars_table, MAX_POINTS)

@@ -296,3 +296,62 @@ for (const theme of ["light", "dark"]) {
         expect(a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5).toBe(true);
   });
 }
+
+test("the Scalars tab compares the groups the page names; a param clicked in the importance bars becomes a parallel axis", async ({ page }) => {
+  await page.setViewportSize({ width: 1200, height: 1300 });
+  await page.goto("/tests/browser/views.html");
+  await page.waitForFunction(() => window.ready);
+  await page.evaluate(async () => {
+    const bytes = async (file) => new Uint8Array(await (await fetch(file)).arrayBuffer());
+    const [runs, scalars] = await Promise.all([bytes("/examples/data/runs.arrow"), bytes("/examples/data/scalars.arrow")]);
+    window.sweep = { runs, scalars };
+    const axes = [{ column: "params.lr" }, { column: "metrics.validation/accuracy" }];
+    window.page = window.rc.compare(runs, { scalars, groupBy: "lr", baseGroup: "lr=0.03", test: "rank", state: { views: { parallel: { axes } } } });
+    document.querySelector("#views").append(window.page);
+  });
+  await tab(page, "scalars").click();
+  await switchTo(page, "scalars", "summary").click();
+  const summary = panel(page, "scalars").locator(".rc-summary");
+  await expect(summary.locator(".rc-significance-heading").first()).toContainText("vs lr=0.03");
+  await expect(summary.locator(".rc-significance-group").first()).toHaveText("lr=0.0003: ");
+  expect((await summary.locator(".rc-significance-group").allTextContents()).slice(0, 3)).toEqual(["lr=0.0003: ", "lr=0.003: ", "lr=0.3: "]);
+  await expect(summary.locator(".rc-significance-text").first()).toContainText("Mann-Whitney");
+  // Curves by group: one line per learning rate.
+  await switchTo(page, "scalars", "scalars").click();
+  expect(
+    await panel(page, "scalars")
+      .locator(".rc-scalars")
+      .evaluate((view) => view.state.groupBy),
+  ).toEqual(["lr"]);
+  // Grouped anew from outside: the views follow, their own choices of grouping and test dropped.
+  await page.evaluate(() => window.page.update({ groupBy: "hidden", baseGroup: null, test: "t" }));
+  await switchTo(page, "scalars", "summary").click();
+  await expect(summary.locator(".rc-significance-group").first()).toHaveText(/^hidden=/);
+  await expect(summary.locator(".rc-significance-text").first()).toContainText("Welch");
+
+  await tab(page, "hyperparameters").click();
+  await switchTo(page, "hyperparameters", "influence").click();
+  const bars = panel(page, "hyperparameters").locator(".rc-influence");
+  await bars.locator('.rc-influence-row[data-param="params.hidden"]').click();
+  await bars.locator('.rc-influence-row[data-param="params.alpha"]').click({ modifiers: ["Shift"] });
+  const state = await page.evaluate(() => window.page.state);
+  expect(state.params).toEqual(["params.hidden", "params.alpha"]);
+  expect(state.shown.hyperparameters).toBe("influence");
+  await page.screenshot({ path: path.join(screenshots, "compare-importance.png"), fullPage: true });
+  await switchTo(page, "hyperparameters", "parallel").click();
+  await expect(panel(page, "hyperparameters").locator(".rc-parallel .rc-axis-label")).toHaveText(["lr", "hidden", "alpha", "validation/accuracy"]);
+  // Kept in the page's state: a page made from it shows the same axes, and the params chosen in its bars.
+  await page.evaluate(() => {
+    window.page.remove();
+    window.again = window.rc.compare(window.sweep.runs, { scalars: window.sweep.scalars, state: window.page.state });
+    document.querySelector("#views").append(window.again);
+  });
+  await expect(page.locator(".rc-compare-panel[data-tab=hyperparameters] .rc-parallel .rc-axis-label")).toHaveText([
+    "lr",
+    "hidden",
+    "alpha",
+    "validation/accuracy",
+  ]);
+  await page.locator('.rc-compare-switch [data-view="influence"]').click();
+  await expect(page.locator(".rc-influence-row.rc-selected")).toHaveCount(2);
+});

@@ -22,14 +22,14 @@ def test_a_page_of_runs_and_scalars_carries_both_tables():
     assert isinstance(w, rc.Compare) and w.view == "compare"
     assert ipc(w.runs).column("name").to_pylist() == [HOSTILE, "b"]
     assert ipc(w.scalars).num_rows == 6
-    assert w.options == {"tab": "hyperparameters", "base": None}
+    assert w.options == {"tab": "hyperparameters", "base": None, "groupBy": None, "pairBy": None, "baseGroup": None, "test": "t"}
 
 
 def test_a_loaders_run_tables_bring_their_scalars():
     tables = RunTables(runs=pa.Table.from_pylist(RUNS), scalars=pa.Table.from_pylist(SCALARS), source="test")
     w = rc.compare(tables, tab="scalars", base="b")
     assert ipc(w.scalars).num_rows == 6
-    assert w.options == {"tab": "scalars", "base": "b"}
+    assert (w.options["tab"], w.options["base"]) == ("scalars", "b")
 
 
 PNG = bytes.fromhex(
@@ -115,13 +115,19 @@ def test_bad_page_tables_raise_the_words_of_their_views(arguments, words):
     assert words in str(raised.value)
 
 
+def test_groups_are_the_scalars_tabs_and_the_base_group_is_named_apart_from_the_base_run():
+    w = rc.compare(RUNS, scalars=SCALARS, base="b", group_by="lr", pair_by="acc", base_group="lr=0.2", test="rank")
+    assert w.options == {"tab": "hyperparameters", "base": "b", "groupBy": ["lr"], "pairBy": "acc", "baseGroup": "lr=0.2", "test": "rank"}
+
+
 def test_state_is_checked_and_restored():
     state = {
         "tab": "details",
         "compared": ["a", "b"],
         "hidden": ["b"],
         "pane": False,
-        "shown": {"scalars": "values"},
+        "shown": {"scalars": "values", "hyperparameters": "influence"},
+        "params": ["params.lr"],
         "views": {"diff": {"hideIdentical": True}},
     }
     w = rc.compare(RUNS, scalars=SCALARS, state=state)
@@ -137,6 +143,11 @@ def test_state_is_checked_and_restored():
         ({"base": "zzz"}, '"zzz"'),
         ({"state": {"hidden": "a"}}, "state.hidden"),
         ({"state": {"shown": {"scalars": "pie"}}}, "state.shown.scalars"),
+        ({"group_by": "nope"}, 'no column "nope" in runs'),
+        ({"group_by": "lr", "base_group": "zzz"}, 'no group "zzz" to compare against'),
+        ({"group_by": "lr", "pair_by": "nope"}, 'no column "nope" in runs'),
+        ({"test": "z"}, 'test must be one of "t", "rank"'),
+        ({"state": {"params": "lr"}}, "state.params"),
     ],
 )
 def test_bad_input_says_what_to_fix(arguments, words):

@@ -8,13 +8,21 @@ import { button } from "../../render/controls.js";
 import type { Drawing, Hooks, Settled, ViewElement } from "../../render/view.js";
 import type { SampleSource } from "../samples/store.js";
 import { table, type TableElement } from "../table/index.js";
-import { TABS, type ComparedTables, type Tab, type TabView } from "./tabs.js";
+import type { AxisState } from "../parallel/state.js";
+import { TABS, type ComparedTables, type Significance, type Tab, type TabView } from "./tabs.js";
 import type { CompareOptions, CompareState, PageTables } from "./index.js";
 
 /** The runs compared when none are checked: the first rows the table shows (as ClearML does). */
 export const FIRST_SHOWN = 100;
 
 type TabName = Tab["name"];
+
+/** The page's options that say how the Scalars tab's views compare groups of runs. */
+const SIGNIFICANCE = ["groupBy", "pairBy", "baseGroup", "test"] as const;
+
+function significanceOf(options: Settled<CompareOptions>): Significance {
+  return { groupBy: options.groupBy, pairBy: options.pairBy, base: options.baseGroup, test: options.test };
+}
 
 /** The samples of the runs compared, asked of the page's source by their rows in the whole table (`rows`: the tab's rows there). */
 function rowsOfSource(source: SampleSource, rows: readonly number[]): SampleSource {
@@ -53,6 +61,9 @@ export class CompareDrawing implements Drawing<CompareOptions> {
   private hidden: Set<string>;
   private shownViews: Record<string, string>;
   private viewStates: Record<string, object>;
+  private significance: Significance;
+  /** The params clicked in the importance bars, each added as a parallel axis. */
+  private axisParams: readonly string[];
   private selected: readonly string[] = [];
   private compared: string[] = [];
   private tables: ComparedTables | null = null;
@@ -77,6 +88,8 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     this.hidden = new Set(state.hidden ?? []);
     this.shownViews = { ...state.shown };
     this.viewStates = { ...state.views };
+    this.significance = significanceOf(options);
+    this.axisParams = state.params ?? [];
 
     this.page.className = "rc-compare-page";
     this.pane.className = "rc-compare-pane";
@@ -270,12 +283,13 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     for (const child of host.children) (child as HTMLElement).hidden = (child as HTMLElement).dataset.view !== spec.name;
     const built = this.built.get(spec.name);
     if (!built) this.build(spec, host);
-    else if (spec.selects) built.element.value = [...this.selected];
+    else if (spec.value === "selection") built.element.value = [...this.selected];
     if (tell) this.hooks.stateChanged();
   }
 
-  private build(spec: TabView, host: HTMLElement) {
-    if (this.tables === null) return;
+  /** Builds a view in its tab's host (hidden unless it is the one the tab shows); null when there are no runs to show. */
+  private build(spec: TabView, host: HTMLElement): ViewElement | null {
+    if (this.tables === null) return null;
     if (!this.compared.some((id) => !this.hidden.has(id))) {
       host.querySelector(".rc-compare-empty")?.remove();
       const note = document.createElement("p");
@@ -284,12 +298,20 @@ export class CompareDrawing implements Drawing<CompareOptions> {
         ? "Every run compared is hidden: show one with its chip above."
         : "No runs to compare: the table's filters leave none.";
       host.append(note);
-      return;
+      return null;
     }
-    const element = spec.make(this.tables, { base: this.base, colors: this.colors(), state: this.viewStates[spec.name] });
-    if (spec.selects) {
+    const element = spec.make(this.tables, {
+      base: this.base,
+      colors: this.colors(),
+      significance: this.significance,
+      params: this.axisParams,
+      state: this.viewStates[spec.name],
+    });
+    if (spec.value === "selection") {
       element.value = [...this.selected];
       element.addEventListener("input", () => this.select(element.value, element));
+    } else if (spec.value === "params") {
+      element.addEventListener("input", () => this.chooseParams(element.value));
     } else {
       // The diff's value is the runs it compares: a run removed there stops being compared.
       element.addEventListener("input", () => {
@@ -300,8 +322,32 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     }
     element.addEventListener("statechange", () => this.viewStateChanged(spec, element));
     element.dataset.view = spec.name;
+    element.hidden = (this.shownViews[this.tabOf(spec).name] ?? this.tabOf(spec).views[0].name) !== spec.name;
     host.append(element);
     this.built.set(spec.name, { element, spec });
+    return element;
+  }
+
+  private tabOf(spec: TabView): Tab {
+    return this.tabs.find((tab) => tab.views.includes(spec))!;
+  }
+
+  /** Params clicked in the importance bars: each not yet an axis of the parallel coordinates becomes one, after their last param axis. */
+  private chooseParams(chosen: readonly string[]) {
+    this.axisParams = [...chosen];
+    const tab = this.tabs.find((t) => t.name === "hyperparameters")!;
+    const spec = tab.views.find((view) => view.name === "parallel")!;
+    const parallel = this.built.get(spec.name)?.element ?? this.build(spec, this.panels.get(tab.name)!.host);
+    if (parallel && parallel.error === null) {
+      const kept = (parallel.state as { axes?: AxisState[] | null }).axes;
+      const axes: AxisState[] = kept ?? [...parallel.querySelectorAll<SVGElement>(".rc-axis[data-column]")].map((axis) => ({ column: axis.dataset.column! }));
+      const missing = chosen.filter((param) => !axes.some((axis) => axis.column === param));
+      if (missing.length) {
+        const at = axes.reduce((after, axis, i) => (axis.column.startsWith("params.") ? i + 1 : after), 0);
+        parallel.update({ state: { ...parallel.state, axes: [...axes.slice(0, at), ...missing.map((column) => ({ column })), ...axes.slice(at)] } });
+      }
+    }
+    this.hooks.stateChanged();
   }
 
   private viewStateChanged(spec: TabView, element: ViewElement) {
@@ -339,7 +385,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
    */
   private show(ids: readonly string[], from: ViewElement | null) {
     this.selected = ids;
-    for (const { element, spec } of this.built.values()) if (spec.selects && element !== from && this.onScreen(element)) element.value = [...ids];
+    for (const { element, spec } of this.built.values()) if (spec.value === "selection" && element !== from && this.onScreen(element)) element.value = [...ids];
     this.markSelectedRows();
   }
 
@@ -355,6 +401,19 @@ export class CompareDrawing implements Drawing<CompareOptions> {
       : "";
   }
 
+  /** How groups are compared, changed from outside: the Scalars tab's views made anew, without the test or grouping their controls had chosen. */
+  update(changes: Partial<CompareOptions>, current: Settled<CompareOptions>): boolean {
+    if (!SIGNIFICANCE.some((key) => key in changes)) return false;
+    this.significance = significanceOf(current);
+    for (const view of this.tabs.find((tab) => tab.name === "scalars")?.views ?? []) {
+      if (this.built.has(view.name)) this.drop(view.name);
+      const { groupBy: _groupBy, test: _test, ...own } = (this.viewStates[view.name] ?? {}) as Record<string, unknown>;
+      this.viewStates[view.name] = own;
+    }
+    if (this.tab === "scalars") this.showTab("scalars", false);
+    return true;
+  }
+
   highlight(ids: readonly string[]) {
     this.show(ids, null);
   }
@@ -367,6 +426,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
       compared: [...this.runsTable.value],
       hidden: [...this.hidden],
       pane: this.pane.open,
+      params: [...this.axisParams],
       shown: { ...this.shownViews },
       table: this.runsTable.state,
       views: { ...this.viewStates },

@@ -1,6 +1,7 @@
 import json from "../../../schema/views/compare.json" with { type: "json" };
 import type { DetailsInput } from "../../data/details.js";
 import type { RunsInput } from "../../data/input.js";
+import type { SignificanceTest } from "../../data/significance-text.js";
 import { checkState, type ViewSchema } from "../../data/schema.js";
 import type { SampleSource } from "../samples/store.js";
 import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
@@ -20,7 +21,9 @@ export interface CompareState {
   /** Whether the runs table pane is open. */
   readonly pane: boolean;
   /** The view each tab with several shows. */
-  readonly shown: { readonly hyperparameters?: "table" | "parallel" | "scatter"; readonly scalars?: "scalars" | "values" | "summary" };
+  readonly shown: { readonly hyperparameters?: "table" | "parallel" | "scatter" | "influence"; readonly scalars?: "scalars" | "values" | "summary" };
+  /** The params clicked in the importance bars, each added as an axis of the parallel coordinates. */
+  readonly params: readonly string[];
   /** The runs table's state. */
   readonly table: object;
   /** Each view's state, by view name, as its `.state` gave it (the base and the runs compared are the page's). */
@@ -43,6 +46,14 @@ export interface CompareOptions extends ViewOptions<CompareState> {
   tab?: CompareTab;
   /** The run every tab compares the others with; null for the first run compared. */
   base?: string | null;
+  /** Runs columns whose values make a group: the Scalars tab's views compare the groups. */
+  groupBy?: readonly string[] | string | null;
+  /** A column naming each run's counterpart in the other group: the paired tests. */
+  pairBy?: string | null;
+  /** The label of the group the others are compared with (the views' `base`); null for the first with two runs. */
+  baseGroup?: string | null;
+  /** The test the Scalars tab's views compare groups with. */
+  test?: SignificanceTest;
   /** True keeps the page's state in the URL's hash, so a copied link reopens the same page. */
   hash?: boolean | null;
 }

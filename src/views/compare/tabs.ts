@@ -1,7 +1,9 @@
 import type { DetailsInput } from "../../data/details.js";
 import type { RunsInput } from "../../data/input.js";
 import type { ViewElement } from "../../render/view.js";
+import type { SignificanceTest } from "../../data/significance-text.js";
 import { diff } from "../diff/index.js";
+import { influence } from "../influence/index.js";
 import { parallel } from "../parallel/index.js";
 import { plots } from "../plots/index.js";
 import { samples } from "../samples/index.js";
@@ -27,19 +29,35 @@ export interface ComparedTables {
   readonly metrics: readonly string[];
 }
 
-/** What every view of a tab is made with besides its tables: the page's base run, one colour per run, its own state. */
+/** How the Scalars tab's views compare groups of runs (the summary, values and scalars views' options of these names). */
+export interface Significance {
+  readonly groupBy: readonly string[] | string | null;
+  readonly pairBy: string | null;
+  /** The group the others are compared with: the page's `baseGroup`. */
+  readonly base: string | null;
+  readonly test: SignificanceTest;
+}
+
+/** What every view of a tab is made with besides its tables: the page's base run, one colour per run, how groups are compared, the params chosen as axes, its own state. */
 export interface Shared {
   readonly base: string | null;
   readonly colors: Readonly<Record<string, string>>;
+  readonly significance: Significance;
+  readonly params: readonly string[];
   readonly state: object | undefined;
 }
+
+/**
+ * What a view's value is to the page: the selection it shares, the runs it compares (the diff's:
+ * a run removed there stops being compared), or the params chosen as parallel axes (the importance bars').
+ */
+export type ValueKind = "selection" | "compared" | "params";
 
 /** One view a tab can show. */
 export interface TabView {
   readonly name: string;
   readonly label: string;
-  /** Whether its value is the selection the page shares (the diff's is the runs it compares). */
-  readonly selects: boolean;
+  readonly value: ValueKind;
   make(tables: ComparedTables, shared: Shared): ViewElement;
 }
 
@@ -63,7 +81,7 @@ export const TABS: readonly Tab[] = [
       {
         name: "diff",
         label: "Diff",
-        selects: false,
+        value: "compared",
         make: (t, { base, state }) => diff(t.details ?? t.runs, { base, state }),
       },
     ],
@@ -76,17 +94,27 @@ export const TABS: readonly Tab[] = [
       {
         name: "table",
         label: "Values",
-        selects: true,
+        value: "selection",
         make: (t, { state }) => table(t.runs, { columns: t.params.length ? t.params : null, height: 420, state }),
       },
-      { name: "parallel", label: "Parallel", selects: true, make: (t, { colors, state }) => parallel(t.runs, { scalars: t.scalars, colors, state }) },
+      { name: "parallel", label: "Parallel", value: "selection", make: (t, { colors, state }) => parallel(t.runs, { scalars: t.scalars, colors, state }) },
       {
         name: "scatter",
         label: "Scatter",
-        selects: true,
+        value: "selection",
         // The scatter puts a param on x; runs with none (a TensorBoard log, a GAN's losses) plot two metrics.
         make: (t, { colors, state }) =>
           scatter(t.runs, { scalars: t.scalars, colors, state, ...(t.params.length ? {} : { x: t.metrics[0] ?? null, y: t.metrics[1] ?? null }) }),
+      },
+      {
+        name: "influence",
+        label: "Importance",
+        value: "params",
+        make: (t, { params }) => {
+          const element = influence(t.runs, { scalars: t.scalars });
+          element.value = [...params];
+          return element;
+        },
       },
     ],
   },
@@ -95,16 +123,33 @@ export const TABS: readonly Tab[] = [
     label: "Scalars",
     has: (t) => t.scalars !== null,
     views: [
-      { name: "scalars", label: "Graph", selects: true, make: (t, { colors, state }) => scalars(t.scalars, { runs: t.runs, colors, state }) },
-      { name: "values", label: "Values", selects: true, make: (t, { state }) => values(t.scalars!, { runs: t.runs, state }) },
-      { name: "summary", label: "Summary", selects: true, make: (t, { colors, state }) => summary(t.runs, { scalars: t.scalars, colors, state }) },
+      {
+        name: "scalars",
+        label: "Graph",
+        value: "selection",
+        make: (t, { colors, significance, state }) => scalars(t.scalars, { runs: t.runs, colors, ...significance, state }),
+      },
+      {
+        name: "values",
+        label: "Values",
+        value: "selection",
+        make: (t, { significance, state }) => values(t.scalars!, { runs: t.runs, ...significance, state }),
+      },
+      {
+        name: "summary",
+        label: "Summary",
+        value: "selection",
+        make: (t, { colors, significance, state }) => summary(t.runs, { scalars: t.scalars, colors, ...significance, state }),
+      },
     ],
   },
   {
     name: "plots",
     label: "Plots",
     has: (t) => t.plots !== null,
-    views: [{ name: "plots", label: "Plots", selects: true, make: (t, { base, colors, state }) => plots(t.plots!, { runs: t.runs, base, colors, state }) }],
+    views: [
+      { name: "plots", label: "Plots", value: "selection", make: (t, { base, colors, state }) => plots(t.plots!, { runs: t.runs, base, colors, state }) },
+    ],
   },
   {
     name: "samples",
@@ -114,7 +159,7 @@ export const TABS: readonly Tab[] = [
       {
         name: "samples",
         label: "Debug samples",
-        selects: true,
+        value: "selection",
         make: (t, { base, state }) => samples(t.samples!, { runs: t.runs, base, source: t.source, state }),
       },
     ],
