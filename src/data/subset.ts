@@ -39,13 +39,26 @@ export function rowsOfRunsAt(input: RunsInput, ids: ReadonlySet<string>, table: 
 }
 
 function keptRows(source: ColumnSource, ids: ReadonlySet<string>): number[] | null {
-  const idColumn = source.columns.find((column) => column.name === "run_id");
-  if (!idColumn) return null;
-  const text = idText(idColumn);
   const rows: number[] = [];
+  return eachRunId(source, (id, row) => ids.has(id) && rows.push(row)) ? rows : null;
+}
+
+/** The run ids a table has rows of (a samples or plots table, whose runs may be fewer than the runs table's). */
+export function runIdsIn(input: RunsInput, table: TableName): Set<string> {
+  const arrow = input instanceof Uint8Array || input instanceof ArrayBuffer ? decodeIpc(input, table) : input;
+  const ids = new Set<string>();
+  eachRunId(readColumns(arrow, table), (id) => ids.add(id));
+  return ids;
+}
+
+/** Calls `visit` with each row's run id (rows without one skipped); false for a table without a run_id column. */
+function eachRunId(source: ColumnSource, visit: (id: string, row: number) => unknown): boolean {
+  const idColumn = source.columns.find((column) => column.name === "run_id");
+  if (!idColumn) return false;
+  const text = idText(idColumn);
   for (let row = 0; row < source.rowCount; row++) {
     const id = text(idColumn.get(row));
-    if (id !== null && ids.has(id)) rows.push(row);
+    if (id !== null) visit(id, row);
   }
-  return rows;
+  return true;
 }

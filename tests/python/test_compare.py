@@ -167,3 +167,19 @@ def test_a_standalone_page_keeps_its_state_in_the_hash():
     page = rc.to_html(RUNS, view="compare", scalars=SCALARS)
     assert "standalone: true" in page
     assert HOSTILE not in page  # the run names travel inside base64 Arrow bytes, never as markup
+
+
+def test_w_append_sends_new_runs_and_reports_to_the_page():
+    w = rc.compare(RUNS, scalars=SCALARS)
+    sent = []
+    w.send = lambda content, buffers=None: sent.append((content, buffers))
+    w.append(
+        runs=[{"run_id": "c", "name": HOSTILE, "params.lr": 0.3, "metrics.acc": 0.9}], scalars=[{"run_id": "c", "metric": "loss", "step": 0, "value": 0.5}]
+    )
+    assert [content for content, _ in sent] == [{"type": "append", "tables": ["runs", "scalars"]}]
+    assert ipc(sent[0][1][0]).column("name").to_pylist() == [HOSTILE]
+    assert len(w.appended) == 1
+    # The new run can be selected from Python, as the page shows it.
+    w.selected = ["c"]
+    with pytest.raises(Exception, match="zzz"):
+        w.selected = ["zzz"]

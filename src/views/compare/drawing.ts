@@ -5,7 +5,8 @@ import { readRuns } from "../../data/runs.js";
 import { rowsOfRuns, rowsOfRunsAt } from "../../data/subset.js";
 import { categoricalColor } from "../../render/color.js";
 import { button } from "../../render/controls.js";
-import type { Drawing, Hooks, Settled, ViewElement } from "../../render/view.js";
+import type { AppendedRows } from "../../data/append.js";
+import { sameIds, type Drawing, type Hooks, type Settled, type ViewElement } from "../../render/view.js";
 import type { SampleSource } from "../samples/store.js";
 import { table, type TableElement } from "../table/index.js";
 import type { AxisState } from "../parallel/state.js";
@@ -52,10 +53,10 @@ export class CompareDrawing implements Drawing<CompareOptions> {
   private readonly panels = new Map<TabName, { panel: HTMLElement; switcher: HTMLElement; host: HTMLElement }>();
   private readonly built = new Map<string, Built>();
   private readonly tabs: readonly Tab[];
-  private readonly params: readonly string[];
-  private readonly metrics: readonly string[];
+  private params: readonly string[] = [];
+  private metrics: readonly string[] = [];
   /** Each run's name as the views show it (its name column, MLflow's run name, else its id; names runs share told apart by their ids), by id. */
-  private readonly names: Map<string, string>;
+  private names = new Map<string, string>();
   private tab: TabName;
   private base: string | null;
   private hidden: Set<string>;
@@ -70,19 +71,14 @@ export class CompareDrawing implements Drawing<CompareOptions> {
 
   constructor(
     root: HTMLElement,
-    private readonly data: PageTables,
+    private data: PageTables,
     options: Settled<CompareOptions>,
     private readonly hooks: Hooks<CompareOptions>,
   ) {
     const state = options.state as Partial<CompareState>;
-    const columns = readColumns(data.runs, "runs").columns.map((column) => column.name);
-    this.params = columns.filter((name) => name.startsWith("params."));
-    this.metrics = columns.filter((name) => name.startsWith("metrics."));
-    const all = readRuns(data.runs);
-    const names = distinctNames(all.names, all.ids);
-    this.names = new Map(all.ids.map((id, row) => [id, names[row]]));
+    this.readRuns();
     const given: ComparedTables = { ...data, params: this.params, metrics: this.metrics };
-    this.tabs = TABS.filter((tab) => tab.has(given));
+    this.tabs = TABS.filter((tab) => tab.has(given)).map((tab) => ({ ...tab, views: tab.views.filter((view) => view.has?.(given) ?? true) }));
     this.tab = this.tabs.some((tab) => tab.name === options.tab) ? options.tab : this.tabs[0].name;
     this.base = options.base;
     this.hidden = new Set(state.hidden ?? []);
@@ -120,6 +116,45 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     this.compareChanged(false);
   }
 
+  /** The runs table's params and metrics columns, and each run's name. */
+  private readRuns() {
+    const columns = readColumns(this.data.runs, "runs").columns.map((column) => column.name);
+    this.params = columns.filter((name) => name.startsWith("params."));
+    this.metrics = columns.filter((name) => name.startsWith("metrics."));
+    const all = readRuns(this.data.runs);
+    const names = distinctNames(all.names, all.ids);
+    this.names = new Map(all.ids.map((id, row) => [id, names[row]]));
+  }
+
+  /**
+   * Rows appended (`view.append`, Python's `w.append`): the table pane shows them in place and
+   * the runs compared follow it (new runs take the next colours). Reports of runs already
+   * compared join the views built, in place where they can; new or changed runs make the views
+   * anew, their states and the selection kept. Scalars for a page that had none: drawn anew, with
+   * its Scalars tab.
+   */
+  append(added: AppendedRows, options: Settled<CompareOptions>, runs: RunsInput | null): boolean {
+    if (added.scalars && this.data.scalars === null) return false;
+    this.data = { ...this.data, runs: runs!, scalars: options.scalars ?? null };
+    if (added.runs) this.readRuns();
+    this.runsTable.append(added);
+    const before = this.compared;
+    this.compared = this.comparedIds();
+    if (added.runs || !sameIds(before, this.compared)) this.rebuild();
+    else {
+      const shown = this.shownRuns();
+      this.tables = this.comparedTables(shown);
+      const scalars = rowsOfRuns(added.scalars!, shown, "scalars");
+      for (const { element } of this.built.values()) element.append({ scalars });
+    }
+    this.hooks.stateChanged();
+    return true;
+  }
+
+  private shownRuns(): Set<string> {
+    return new Set(this.compared.filter((id) => !this.hidden.has(id)));
+  }
+
   /** The runs the tabs compare: the checked rows, else the first shown. */
   private comparedIds(): string[] {
     const checked = this.runsTable.value;
@@ -129,18 +164,28 @@ export class CompareDrawing implements Drawing<CompareOptions> {
   /** The runs compared changed (checks, + or x, the table's order): the chips, and the tabs' views made anew. */
   private compareChanged(tell = true) {
     const compared = this.comparedIds();
-    const same = compared.length === this.compared.length && compared.every((id, i) => id === this.compared[i]);
+    const same = sameIds(compared, this.compared);
     this.compared = compared;
     if (!same || !this.tables) this.rebuild();
     if (tell) this.hooks.stateChanged();
   }
 
   private rebuild() {
-    const shown = new Set(this.compared.filter((id) => !this.hidden.has(id)));
+    const shown = this.shownRuns();
+    this.tables = this.comparedTables(shown);
+    if (this.base === null || !shown.has(this.base)) this.base = [...shown][0] ?? null;
+    for (const name of [...this.built.keys()]) this.drop(name);
+    for (const { host } of this.panels.values()) host.replaceChildren();
+    this.drawChips();
+    this.showTab(this.tab, false);
+  }
+
+  /** Every table cut to the rows of these runs. */
+  private comparedTables(shown: ReadonlySet<string>): ComparedTables {
     const { runs, scalars, details, samples, plots, source } = this.data;
     const only = <T>(input: T | null, name: "scalars" | "details" | "samples" | "plots") =>
       input === null ? null : (rowsOfRuns(input as RunsInput, shown, name) as T);
-    this.tables = {
+    return {
       runs: rowsOfRuns(runs, shown, "runs"),
       scalars: only(scalars, "scalars"),
       details: only(details, "details"),
@@ -150,11 +195,6 @@ export class CompareDrawing implements Drawing<CompareOptions> {
       params: this.params,
       metrics: this.metrics,
     };
-    if (this.base === null || !shown.has(this.base)) this.base = [...shown][0] ?? null;
-    for (const name of [...this.built.keys()]) this.drop(name);
-    for (const { host } of this.panels.values()) host.replaceChildren();
-    this.drawChips();
-    this.showTab(this.tab, false);
   }
 
   /** Each compared run's colour, the same in every tab: by its place among the runs compared, hidden ones too, so hiding a run recolours none. */
@@ -235,7 +275,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
   private setBase(id: string | null) {
     if (id === this.base) return;
     this.base = id;
-    for (const { element } of this.built.values()) if ("base" in element.state) element.update({ base: id });
+    for (const { element, spec } of this.built.values()) if ("base" in element.state) element.update({ base: spec.base ? spec.base(this.tables!, id) : id });
     this.drawChips();
     this.hooks.record({ base: id });
   }
@@ -308,7 +348,9 @@ export class CompareDrawing implements Drawing<CompareOptions> {
       state: this.viewStates[spec.name],
     });
     if (spec.value === "selection") {
-      element.value = [...this.selected];
+      // A view restored with a brush (or checked rows) selects its runs: they become the page's selection.
+      if (element.value.length && !sameIds(element.value, this.selected)) this.select([...element.value], element);
+      else element.value = [...this.selected];
       element.addEventListener("input", () => this.select(element.value, element));
     } else if (spec.value === "params") {
       element.addEventListener("input", () => this.chooseParams(element.value));
@@ -412,6 +454,11 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     }
     if (this.tab === "scalars") this.showTab("scalars", false);
     return true;
+  }
+
+  /** The runs the views drawn select (a brush their restored state holds). */
+  selection(): string[] | null {
+    return this.selected.length ? [...this.selected] : null;
   }
 
   highlight(ids: readonly string[]) {

@@ -83,9 +83,10 @@ export function compare(runs: RunsInput, options: CompareOptions = {}): CompareE
     {
       schema: compareSchema,
       styles: () => [compareStyle()],
-      draw: (root, current, hooks) => {
+      data: runs,
+      draw: (root, current, hooks, data) => {
         const { scalars, details, samples, plots, source } = current;
-        return new CompareDrawing(root, { runs, scalars, details, samples, plots, source }, current, hooks);
+        return new CompareDrawing(root, { runs: data!, scalars, details, samples, plots, source }, current, hooks);
       },
     },
     fromHash ? { ...options, state: fromHash } : options,

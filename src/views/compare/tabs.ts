@@ -1,5 +1,6 @@
 import type { DetailsInput } from "../../data/details.js";
 import type { RunsInput } from "../../data/input.js";
+import { runIdsIn } from "../../data/subset.js";
 import type { ViewElement } from "../../render/view.js";
 import type { SignificanceTest } from "../../data/significance-text.js";
 import { diff } from "../diff/index.js";
@@ -58,8 +59,20 @@ export interface TabView {
   readonly name: string;
   readonly label: string;
   readonly value: ValueKind;
+  /** Whether the page's tables have what it shows (absent: always). */
+  has?(tables: ComparedTables): boolean;
+  /** The base run it is given of the page's (absent: the page's as it is). */
+  base?(tables: ComparedTables, base: string | null): string | null;
   make(tables: ComparedTables, shared: Shared): ViewElement;
 }
+
+/** The page's base run where the samples or plots have rows of it, else null (their view's first run): they may be of fewer runs than compared. */
+const baseIn =
+  (name: "samples" | "plots") =>
+  (t: ComparedTables, base: string | null): string | null =>
+    base !== null && runIdsIn(t[name]!, name).has(base) ? base : null;
+const plotsBase = baseIn("plots");
+const samplesBase = baseIn("samples");
 
 export interface Tab {
   readonly name: "details" | "hyperparameters" | "scalars" | "plots" | "samples";
@@ -110,6 +123,8 @@ export const TABS: readonly Tab[] = [
         name: "influence",
         label: "Importance",
         value: "params",
+        // Runs with no params (a TensorBoard log) have nothing to weigh.
+        has: (t) => t.params.length > 0,
         make: (t, { params }) => {
           const element = influence(t.runs, { scalars: t.scalars });
           element.value = [...params];
@@ -148,7 +163,13 @@ export const TABS: readonly Tab[] = [
     label: "Plots",
     has: (t) => t.plots !== null,
     views: [
-      { name: "plots", label: "Plots", value: "selection", make: (t, { base, colors, state }) => plots(t.plots!, { runs: t.runs, base, colors, state }) },
+      {
+        name: "plots",
+        label: "Plots",
+        value: "selection",
+        base: plotsBase,
+        make: (t, { base, colors, state }) => plots(t.plots!, { runs: t.runs, base: plotsBase(t, base), colors, state }),
+      },
     ],
   },
   {
@@ -160,7 +181,8 @@ export const TABS: readonly Tab[] = [
         name: "samples",
         label: "Debug samples",
         value: "selection",
-        make: (t, { base, state }) => samples(t.samples!, { runs: t.runs, base, source: t.source, state }),
+        base: samplesBase,
+        make: (t, { base, state }) => samples(t.samples!, { runs: t.runs, base: samplesBase(t, base), source: t.source, state }),
       },
     ],
   },
