@@ -343,18 +343,23 @@ for (const theme of ["light", "dark"]) {
   });
 }
 
-test("the Scalars tab compares the groups the page names; a param clicked in the importance bars becomes a parallel axis", async ({ page }) => {
+/** The example sweep's page made by the ES module with these options (the tables as Arrow bytes, kept as window.sweep). */
+async function sweepPage(page, options) {
   await page.setViewportSize({ width: 1200, height: 1300 });
   await page.goto("/tests/browser/views.html");
   await page.waitForFunction(() => window.ready);
-  await page.evaluate(async () => {
+  await page.evaluate(async (options) => {
     const bytes = async (file) => new Uint8Array(await (await fetch(file)).arrayBuffer());
     const [runs, scalars] = await Promise.all([bytes("/examples/data/runs.arrow"), bytes("/examples/data/scalars.arrow")]);
     window.sweep = { runs, scalars };
-    const axes = [{ column: "params.lr" }, { column: "metrics.validation/accuracy" }];
-    window.page = window.rc.compare(runs, { scalars, groupBy: "lr", baseGroup: "lr=0.03", test: "rank", state: { views: { parallel: { axes } } } });
+    window.page = window.rc.compare(runs, { scalars, ...options });
     document.querySelector("#views").append(window.page);
-  });
+  }, options);
+}
+
+test("the Scalars tab compares the groups the page names; a param clicked in the importance bars becomes a parallel axis", async ({ page }) => {
+  const axes = [{ column: "params.lr" }, { column: "metrics.validation/accuracy" }];
+  await sweepPage(page, { groupBy: "lr", baseGroup: "lr=0.03", test: "rank", state: { views: { parallel: { axes } } } });
   await tab(page, "scalars").click();
   await switchTo(page, "scalars", "summary").click();
   const summary = panel(page, "scalars").locator(".rc-summary");
@@ -403,19 +408,8 @@ test("the Scalars tab compares the groups the page names; a param clicked in the
 });
 
 test("rows appended to the page reach the chips, the table and the curves; the brush, selection and state stay", async ({ page }) => {
-  await page.setViewportSize({ width: 1200, height: 1300 });
-  await page.goto("/tests/browser/views.html");
-  await page.waitForFunction(() => window.ready);
-  await page.evaluate(async () => {
-    const bytes = async (file) => new Uint8Array(await (await fetch(file)).arrayBuffer());
-    const [runs, scalars] = await Promise.all([bytes("/examples/data/runs.arrow"), bytes("/examples/data/scalars.arrow")]);
-    const brushes = [{ column: "metrics.validation/accuracy", range: [0.97, 1] }];
-    window.page = window.rc.compare(runs, {
-      scalars,
-      state: { shown: { hyperparameters: "parallel" }, views: { parallel: { brushes }, scalars: { smoothing: 0.3 } } },
-    });
-    document.querySelector("#views").append(window.page);
-  });
+  const brushes = [{ column: "metrics.validation/accuracy", range: [0.97, 1] }];
+  await sweepPage(page, { state: { shown: { hyperparameters: "parallel" }, views: { parallel: { brushes }, scalars: { smoothing: 0.3 } } } });
   const brushed = await page.evaluate(() => [...window.page.value].sort());
   expect(brushed.length).toBeGreaterThan(0);
   const before = await page.evaluate(() => window.page.state);

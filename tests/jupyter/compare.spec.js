@@ -17,6 +17,15 @@ const selectedInCSV = (csv) =>
     .map((row) => row.run_id)
     .sort();
 
+/** Opens a notebook, runs its cells, and returns the comparison page they show. */
+async function runPageNotebook(page, name) {
+  await page.goto(`/lab/tree/${name}?reset`);
+  await page.locator(".jp-Notebook").waitFor();
+  await kernelIdle(page);
+  await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
+  return page.locator(".jp-OutputArea .rc-compare");
+}
+
 /**
  * The comparison page in JupyterLab: w.selected set from Python is shown in every tab, what the
  * user changes reaches w.state, and the notebook saved with its widget state reopens (no
@@ -24,11 +33,7 @@ const selectedInCSV = (csv) =>
  */
 test("w.selected from Python shows in every tab; the page's state is saved with the notebook", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 1100 });
-  await page.goto("/lab/tree/compare.ipynb?reset");
-  await page.locator(".jp-Notebook").waitFor();
-  await kernelIdle(page);
-  await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
-  const view = page.locator(".jp-OutputArea .rc-compare");
+  const view = await runPageNotebook(page, "compare.ipynb");
   await expect(view.locator(".rc-compare-run")).toHaveCount(96);
   await kernelIdle(page);
   // Given neither plots nor samples, the page has no tab for them.
@@ -89,11 +94,7 @@ test("w.selected from Python shows in every tab; the page's state is saved with 
 /** Python's plots and samples reach the page: their tabs appear and draw, the samples' bytes asked of the kernel (store=False). */
 test("rc.compare(plots=, samples=) shows the Plots and Debug samples tabs", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 1000 });
-  await page.goto("/lab/tree/compare-tables.ipynb?reset");
-  await page.locator(".jp-Notebook").waitFor();
-  await kernelIdle(page);
-  await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
-  const view = page.locator(".jp-OutputArea .rc-compare");
+  const view = await runPageNotebook(page, "compare-tables.ipynb");
   await expect(view.locator(".rc-compare-run")).toHaveCount(4);
   expect(await view.locator(".rc-compare-tabs [data-tab]").evaluateAll((tabs) => tabs.map((t) => t.dataset.tab))).toEqual([
     "details",
