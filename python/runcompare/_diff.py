@@ -46,7 +46,7 @@ class Diff(View):
 def prepare(data, options):
     """The checked details table and options of a diff view (see rc.diff), the runs it
     compares (its selection, the base first), and the base (its state's)."""
-    table = _to_table(data)
+    table = details_table(data)
     ids = list(dict.fromkeys(table.column(RUN_ID).to_pylist()))
     runs, base = options["runs"], options["base"]
     if runs is not None:
@@ -66,7 +66,7 @@ def prepare(data, options):
 
 def details_to_ipc(data):
     """Details (anything rc.diff takes) as the Arrow IPC stream bytes the view reads, checked."""
-    return table_to_ipc(_to_table(data))
+    return table_to_ipc(details_table(data))
 
 
 def _check_run(ids, option, run_id):
@@ -74,7 +74,7 @@ def _check_run(ids, option, run_id):
         raise RunsDataError(_errors.diff_unknown_run(option, run_id, ids))
 
 
-def _to_table(data):
+def details_table(data):
     if isinstance(data, Mapping):
         return _from_field_trees(data)
     if not (isinstance(data, (pa.Table, pa.RecordBatch, list)) or _is_dataframe(data, "pandas") or _is_dataframe(data, "polars")):

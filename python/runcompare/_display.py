@@ -43,8 +43,7 @@ def mime_bundle(data, view="parallel", **options):
     encode = lambda data: base64.b64encode(data).decode("ascii") if data else None  # noqa: E731
     payload = {
         "view": view,
-        "runs": encode(state["runs"]),
-        "scalars": encode(state["scalars"]),
+        **{table: encode(state[table]) for table in VIEWS[view].widget._tables},
         "options": state["options"],
         "state": state["state"],
         "note": state["note"],

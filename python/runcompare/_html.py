@@ -6,6 +6,7 @@ import json
 import pathlib
 import uuid
 
+from ._views import VIEWS
 from ._widget import view_code
 
 # The widget module and the tables travel base64-encoded inside a JSON block, so neither
@@ -20,8 +21,7 @@ const url = URL.createObjectURL(new Blob([bytes(state.module)], {{ type: "text/j
 const widget = (await import(url)).default;
 const traits = {{
   view: state.view,
-  runs: new DataView(bytes(state.runs).buffer),
-  scalars: new DataView(bytes(state.scalars).buffer),
+  ...Object.fromEntries(state.tables.map((table) => [table, new DataView(bytes(state[table]).buffer)])),
   options: state.options,
   selected: [],
   state: state.state,
@@ -50,11 +50,12 @@ PAGE = """<!doctype html>
 def view_fragment(view, state):
     """HTML that draws a view from its state (see _tables.view_state) wherever it is inserted."""
     encode = lambda data: base64.b64encode(data).decode("ascii")  # noqa: E731
+    tables = VIEWS[view].widget._tables
     payload = {
         "view": view,
         "module": encode(view_code()),
-        "runs": encode(state["runs"]),
-        "scalars": encode(state["scalars"]),
+        "tables": tables,
+        **{table: encode(state[table]) for table in tables},
         "options": state["options"],
         "state": state["state"],
         "note": state["note"],

@@ -97,7 +97,12 @@ def runs_beside(view, table, runs):
     if runs is None:
         return ids, b""
     runs_table = to_runs_table(runs)
+    check_runs_of(view, ids, runs_table)
+    return ids, table_to_ipc(runs_table)
+
+
+def check_runs_of(table_name, ids, runs_table):
+    """Refuses a table of these run ids (details, plots, samples) when none of them is a run of the runs table."""
     known = set(runs_table.column(RUN_ID).to_pylist())
     if not any(run_id in known for run_id in ids):
-        raise RunsDataError(_errors.unknown_runs_of(view, ids[0], runs_table.column(RUN_ID)[0].as_py()))
-    return ids, table_to_ipc(runs_table)
+        raise RunsDataError(_errors.unknown_runs_of(table_name, ids[0], runs_table.column(RUN_ID)[0].as_py()))

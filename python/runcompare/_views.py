@@ -30,9 +30,8 @@ class ViewSpec:
         self.data = schema["x-data"]
         self.module = importlib.import_module(f"runcompare.{schema['x-python']['module']}")
         # An option's Python name and schema, in the schema's order (the function's arguments'
-        # order); options the page's host gives (x-host) are the view's own, and those of the ES
-        # module alone (x-esm: tables the widget has no trait for) are not Python's.
-        self.options = [(key, snake_case(key), option) for key, option in schema["properties"].items() if "x-host" not in option and not option.get("x-esm")]
+        # order); options the page's host gives (x-host) are the view's own.
+        self.options = [(key, snake_case(key), option) for key, option in schema["properties"].items() if "x-host" not in option]
         self.sent = [key for key, _name, option in self.options if "x-table" not in option and option.get("x-side") != "python"]
         self.state_options = [key for key, entry in schema["x-state"].items() if entry is True]
         self.widget = self._widget_class()

@@ -109,13 +109,15 @@ class View(anywidget.AnyWidget):
     appended = List().tag(sync=True)
     # The view's schema (schema/views/<view>.json), which each view's class gives.
     _schema = None
+    # The tables it carries, each in its trait of that name (the comparison page has more).
+    _tables = TABLES
 
     def __init__(self, store=None, **kwargs):
         # Not a class attribute: anywidget reads a class-level _esm at import time, and
         # importing runcompare must work before the widget is built.
         self.add_traits(_esm=Unicode(_loader()).tag(sync=True))
         store = _defaults["store"] if store is None else bool(store)
-        self._unstored = None if store else {name: kwargs.pop(name, b"") for name in TABLES}
+        self._unstored = None if store else {name: kwargs.pop(name, b"") for name in self._tables}
         self._appended_unstored = []
         self._appended_ids = set()
         super().__init__(stored=store, _key=uuid.uuid4().hex, **kwargs)
@@ -123,7 +125,7 @@ class View(anywidget.AnyWidget):
         self._shown = 0
         self._saving = {}
         self.on_msg(self._on_view_message)
-        self.observe(self._tables_replaced, names=list(TABLES))
+        self.observe(self._tables_replaced, names=list(self._tables))
 
     def append(self, scalars=None, runs=None):
         """Adds rows to the view: ``scalars``, new reports, and ``runs``, new runs or a run's row
@@ -244,7 +246,7 @@ class View(anywidget.AnyWidget):
         return str(path)
 
     def _view_tables(self):
-        return {name: self._table(name) for name in TABLES}
+        return {name: self._table(name) for name in self._tables}
 
     def _render_tables(self):
         """The tables by the names the headless renderer takes them (its schema's x-data and x-table)."""
@@ -292,10 +294,10 @@ class View(anywidget.AnyWidget):
             print(f"runcompare: could not save {path}: {error}", file=sys.stderr)
 
     def _send_tables(self):
-        """Each table in chunks; every message carries both sizes, so the view can show
+        """Each table in chunks; every message carries every table's size, so the view can show
         progress from the first chunk and knows when it has all."""
-        sizes = {name: len(self._table(name)) for name in TABLES}
-        for name in TABLES:
+        sizes = {name: len(self._table(name)) for name in self._tables}
+        for name in self._tables:
             data = memoryview(self._table(name))
             for offset in range(0, len(data), CHUNK_BYTES):
                 chunk = data[offset : offset + CHUNK_BYTES]

@@ -12,7 +12,6 @@ import { RunsDataError, formatMessage, messages } from "./errors.js";
  * - `x-rule`: the words after "must be" in the message for a bad value;
  * - `x-name`: the name messages give a nested value ("filter kind");
  * - `x-side`: "python" for an option of the Python function alone (what the kernel sends);
- * - `x-esm`: true for an option of the ES module alone (a table the notebook widget has no trait for);
  * - `x-state`: the entries of the view's state, `true` for an option the view's controls
  *   change, or an entry of the state's own;
  * - `x-python`, `x-label`: the Python class and module (and the default of its `store`), and the
@@ -48,7 +47,6 @@ export interface ValueSchema {
   readonly "x-rule"?: string;
   readonly "x-name"?: string;
   readonly "x-side"?: string;
-  readonly "x-esm"?: boolean;
 }
 
 /** Options every view takes besides its own: the selected run ids, its state and the colour of each run. */

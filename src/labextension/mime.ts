@@ -5,7 +5,7 @@ import { errorBox } from "../render/error.js";
 import { viewStyle } from "../render/style.js";
 import { LINE_STYLE, noteLine } from "../widget/note.js";
 import { page, watchModels, widgetCode, type PageModel } from "../widget/page.js";
-import { widgetView, type ViewElement, type WidgetTables } from "../widget/views.js";
+import { widgetTables, widgetView, type ViewElement } from "../widget/views.js";
 import { describe } from "./describe.js";
 import { picture } from "./picture.js";
 import { figureHTML, savedFigure, savedImage, type Saved } from "./saved.js";
@@ -28,8 +28,11 @@ export interface RuncompareBundle {
   key?: string;
   /** rc.display's tables: the runs table as base64 Arrow IPC stream bytes. */
   runs?: string;
-  /** The scalars table likewise, or null. */
+  /** The scalars table likewise, or null; the comparison page's details, plots and samples too. */
   scalars?: string | null;
+  details?: string | null;
+  plots?: string | null;
+  samples?: string | null;
   options?: Record<string, unknown>;
   /** The view's state, restored over the options (rc.display(..., state=w.state)). */
   state?: Record<string, unknown> | null;
@@ -120,7 +123,7 @@ class ViewRenderer extends Widget implements IRenderMime.IRenderer {
 
   /** rc.display's output: the view from the tables it carries. */
   private showTables(bundle: RuncompareBundle) {
-    const tables: WidgetTables = { runs: base64Bytes(bundle.runs ?? ""), scalars: bundle.scalars ? base64Bytes(bundle.scalars) : null };
+    const tables = widgetTables((trait) => (bundle[trait] ? base64Bytes(bundle[trait]) : null));
     const element: ViewElement | null = widgetView(bundle.view, tables, { ...bundle.options, state: bundle.state ?? null });
     if (!element) return this.showError(`runcompare has no view "${bundle.view}": update the runcompare JupyterLab extension.`);
     const box = document.createElement("div");

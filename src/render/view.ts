@@ -289,6 +289,7 @@ function isRows(item: unknown): item is AppendedRows {
   return item !== null && typeof item === "object" && !(item instanceof Node);
 }
 
-function sameIds(a: readonly string[], b: readonly string[]) {
+/** Whether two lists of run ids are the same, in the same order. */
+export function sameIds(a: readonly string[], b: readonly string[]) {
   return a.length === b.length && a.every((id, i) => id === b[i]);
 }

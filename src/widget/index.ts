@@ -7,13 +7,17 @@ import { noteLine, progressLine } from "./note.js";
 import { requestTables } from "./transfer.js";
 import { VIEWS } from "../views/registry.js";
 import { kernelSamples } from "./samples.js";
-import { sameJSON, widgetView, type ViewElement, type ViewHost, type WidgetTables } from "./views.js";
+import { sameJSON, TABLE_TRAITS, widgetTables, widgetView, type ViewElement, type ViewHost, type WidgetTables } from "./views.js";
 
 /** The traits the Python widget syncs (python/runcompare/_widget.py). */
 interface WidgetTraits {
   view: string;
   runs: DataView;
   scalars: DataView;
+  /** The comparison page's other tables (empty for none); absent from other views' models. */
+  details?: DataView;
+  plots?: DataView;
+  samples?: DataView;
   options: Record<string, unknown>;
   selected: string[];
   /** The view's state (its `.state`), which the view restores; absent from pages written before it existed. */
@@ -38,7 +42,7 @@ function bytes(view: DataView | null | undefined): Uint8Array | null {
 }
 
 function storedTables(model: AnyModel<WidgetTraits>): WidgetTables {
-  return { runs: bytes(model.get("runs")) ?? new Uint8Array(), scalars: bytes(model.get("scalars")) };
+  return widgetTables((trait) => bytes(model.get(trait)));
 }
 
 const stored = (model: AnyModel<WidgetTraits>) => model.get("stored") !== false;
@@ -160,8 +164,7 @@ function render({ model, el }: RenderProps<WidgetTraits>) {
 
   mount();
   const listeners: [string, () => void][] = [
-    ["change:runs", mount],
-    ["change:scalars", mount],
+    ...TABLE_TRAITS.map((trait): [string, () => void] => [`change:${trait}`, mount]),
     ["change:view", mount],
     ["change:note", showNote],
     ["change:appended", appendedChanged],

@@ -15,8 +15,9 @@ interface Transfer {
 
 interface ChunkMessage {
   type: "tables";
-  sizes: { runs: number; scalars: number };
-  table: "runs" | "scalars";
+  /** Every table's size in bytes, by trait (runs, scalars, and the comparison page's others). */
+  sizes: Record<string, number>;
+  table: string;
   offset: number;
 }
 
@@ -37,21 +38,22 @@ export function requestTables(model: AnyModel, onProgress: Progress): { tables: 
 function start(model: AnyModel): Transfer {
   const listeners = new Set<Progress>();
   const tables = new Promise<WidgetTables>((resolve) => {
-    let buffers: { runs: Uint8Array; scalars: Uint8Array } | null = null;
+    let buffers: Record<string, Uint8Array> | null = null;
     let received = 0;
     const onMessage = (message: ChunkMessage, chunks: DataView[]) => {
       if (message?.type !== "tables" || !chunks?.length) return;
       const { sizes } = message;
-      buffers ??= { runs: new Uint8Array(sizes.runs), scalars: new Uint8Array(sizes.scalars) };
+      buffers ??= Object.fromEntries(Object.entries(sizes).map(([table, size]) => [table, new Uint8Array(size)]));
       const chunk = chunks[0];
       buffers[message.table].set(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength), message.offset);
       received += chunk.byteLength;
-      const total = sizes.runs + sizes.scalars;
+      const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
       for (const listener of listeners) listener(received, total);
       if (received < total) return;
       model.off("msg:custom", onMessage);
       listeners.clear();
-      resolve({ runs: buffers.runs, scalars: buffers.scalars.byteLength ? buffers.scalars : null });
+      const given = Object.fromEntries(Object.entries(buffers).map(([table, bytes]) => [table, bytes.byteLength ? bytes : null]));
+      resolve({ ...given, runs: buffers.runs, scalars: given.scalars ?? null });
     };
     model.on("msg:custom", onMessage);
     model.send({ type: "send-tables" });

@@ -4,10 +4,19 @@ import type { SampleSource } from "../views/samples/store.js";
 
 export type { ViewElement } from "../render/view.js";
 
-/** The tables a widget carries, as Arrow IPC bytes; scalars is empty when not given. */
-export interface WidgetTables {
+/** The traits that carry a widget's tables: every view's runs and scalars, and the comparison page's others (python/runcompare/_compare.py). */
+export const TABLE_TRAITS = ["runs", "scalars", "details", "plots", "samples"] as const;
+
+/** The tables a widget carries, as Arrow IPC bytes by trait; null (or absent) when not given. */
+export interface WidgetTables extends Partial<Record<(typeof TABLE_TRAITS)[number], Uint8Array | null>> {
   runs: Uint8Array;
   scalars: Uint8Array | null;
+}
+
+/** A widget's tables, each read by its trait (null for none). */
+export function widgetTables(read: (trait: (typeof TABLE_TRAITS)[number]) => Uint8Array | null): WidgetTables {
+  const given = Object.fromEntries(TABLE_TRAITS.map((trait) => [trait, read(trait)]));
+  return { ...given, runs: given.runs ?? new Uint8Array(), scalars: given.scalars };
 }
 
 /**
@@ -26,7 +35,7 @@ export interface ViewHost {
  */
 export function widgetView(name: unknown, tables: WidgetTables, options: Record<string, unknown>, host: ViewHost = { samples: null }): ViewElement | null {
   const entry = typeof name === "string" ? viewNamed(name) : undefined;
-  return entry ? viewOfTables(entry, { runs: tables.runs, scalars: tables.scalars }, options, { ...host }) : null;
+  return entry ? viewOfTables(entry, { ...tables }, options, { ...host }) : null;
 }
 
 /** Whether two JSON values are the same, whatever the order of their keys. */

@@ -277,6 +277,52 @@ test("bad options and a bad state say what to fix", async ({ page }) => {
   expect(errors[3]).toContain("run_id");
 });
 
+test("samples and plots of fewer runs than compared: their tab shows its runs, the base run elsewhere; no params, no importance bars", async ({ page }) => {
+  await page.goto("/tests/browser/views.html");
+  await page.waitForFunction(() => window.ready);
+  const shown = await page.evaluate(() => {
+    // A TensorBoard log: runs with metrics and no params, images of some of them only.
+    const runs = ["a", "b", "c"].map((id, i) => ({ run_id: id, "metrics.loss": i }));
+    const samples = ["b", "c"].map((id) => ({ run_id: id, metric: "images", step: 0, data: "text sample", mime: "text/plain" }));
+    const plots = ["c"].map((id) => ({ run_id: id, metric: "pr", step: 0, kind: "bar", data: { x: ["p"], y: [1] } }));
+    window.page = window.rc.compare(runs, { samples, plots, base: "a" });
+    document.querySelector("#views").append(window.page);
+    return [...window.page.querySelectorAll(".rc-compare-switch [data-view]")].map((e) => e.dataset.view);
+  });
+  expect(shown).toEqual(["table", "parallel", "scatter"]);
+  for (const name of ["samples", "plots"]) {
+    await tab(page, name).click();
+    await expect(panel(page, name).locator(`.rc-${name}`)).toBeVisible();
+    expect(await panel(page, name).locator(".rc-error").count()).toBe(0);
+  }
+  await page.locator(".rc-compare-base").selectOption("b");
+  await tab(page, "samples").click();
+  expect(
+    await panel(page, "samples")
+      .locator(".rc-samples")
+      .evaluate((view) => view.state.base),
+  ).toBe("b");
+  await tab(page, "plots").click();
+  expect(await panel(page, "plots").locator(".rc-error").count()).toBe(0);
+});
+
+test("a tab named that has no data is not reported: the page reports the tab it shows", async ({ page }) => {
+  await page.goto("/tests/browser/views.html");
+  await page.waitForFunction(() => window.ready);
+  const shown = await page.evaluate(() => {
+    const runs = [
+      { run_id: "a", "params.x": 1, "metrics.y": 2 },
+      { run_id: "b", "params.x": 2, "metrics.y": 3 },
+    ];
+    const fromOption = window.rc.compare(runs, { tab: "plots" });
+    const fromState = window.rc.compare(runs, { state: { tab: "samples" } });
+    document.querySelector("#views").append(fromOption, fromState);
+    return [fromOption.state.tab, fromState.state.tab, fromOption.querySelector("[aria-selected=true]").dataset.tab];
+  });
+  // The first tab that has data, as the schema says.
+  expect(shown).toEqual(["details", "details", "details"]);
+});
+
 for (const theme of ["light", "dark"]) {
   test(`the page in the ${theme} theme`, async ({ page }) => {
     await page.setViewportSize({ width: 1200, height: 1300 });
@@ -296,3 +342,127 @@ for (const theme of ["light", "dark"]) {
         expect(a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5).toBe(true);
   });
 }
+
+/** The example sweep's page made by the ES module with these options (the tables as Arrow bytes, kept as window.sweep). */
+async function sweepPage(page, options) {
+  await page.setViewportSize({ width: 1200, height: 1300 });
+  await page.goto("/tests/browser/views.html");
+  await page.waitForFunction(() => window.ready);
+  await page.evaluate(async (options) => {
+    const bytes = async (file) => new Uint8Array(await (await fetch(file)).arrayBuffer());
+    const [runs, scalars] = await Promise.all([bytes("/examples/data/runs.arrow"), bytes("/examples/data/scalars.arrow")]);
+    window.sweep = { runs, scalars };
+    window.page = window.rc.compare(runs, { scalars, ...options });
+    document.querySelector("#views").append(window.page);
+  }, options);
+}
+
+test("the Scalars tab compares the groups the page names; a param clicked in the importance bars becomes a parallel axis", async ({ page }) => {
+  const axes = [{ column: "params.lr" }, { column: "metrics.validation/accuracy" }];
+  await sweepPage(page, { groupBy: "lr", baseGroup: "lr=0.03", test: "rank", state: { views: { parallel: { axes } } } });
+  await tab(page, "scalars").click();
+  await switchTo(page, "scalars", "summary").click();
+  const summary = panel(page, "scalars").locator(".rc-summary");
+  await expect(summary.locator(".rc-significance-heading").first()).toContainText("vs lr=0.03");
+  await expect(summary.locator(".rc-significance-group").first()).toHaveText("lr=0.0003: ");
+  expect((await summary.locator(".rc-significance-group").allTextContents()).slice(0, 3)).toEqual(["lr=0.0003: ", "lr=0.003: ", "lr=0.3: "]);
+  await expect(summary.locator(".rc-significance-text").first()).toContainText("Mann-Whitney");
+  // Curves by group: one line per learning rate.
+  await switchTo(page, "scalars", "scalars").click();
+  expect(
+    await panel(page, "scalars")
+      .locator(".rc-scalars")
+      .evaluate((view) => view.state.groupBy),
+  ).toEqual(["lr"]);
+  // Grouped anew from outside: the views follow, their own choices of grouping and test dropped.
+  await page.evaluate(() => window.page.update({ groupBy: "hidden", baseGroup: null, test: "t" }));
+  await switchTo(page, "scalars", "summary").click();
+  await expect(summary.locator(".rc-significance-group").first()).toHaveText(/^hidden=/);
+  await expect(summary.locator(".rc-significance-text").first()).toContainText("Welch");
+
+  await tab(page, "hyperparameters").click();
+  await switchTo(page, "hyperparameters", "influence").click();
+  const bars = panel(page, "hyperparameters").locator(".rc-influence");
+  await bars.locator('.rc-influence-row[data-param="params.hidden"]').click();
+  await bars.locator('.rc-influence-row[data-param="params.alpha"]').click({ modifiers: ["Shift"] });
+  const state = await page.evaluate(() => window.page.state);
+  expect(state.params).toEqual(["params.hidden", "params.alpha"]);
+  expect(state.shown.hyperparameters).toBe("influence");
+  await page.screenshot({ path: path.join(screenshots, "compare-importance.png"), fullPage: true });
+  await switchTo(page, "hyperparameters", "parallel").click();
+  await expect(panel(page, "hyperparameters").locator(".rc-parallel .rc-axis-label")).toHaveText(["lr", "hidden", "alpha", "validation/accuracy"]);
+  // Kept in the page's state: a page made from it shows the same axes, and the params chosen in its bars.
+  await page.evaluate(() => {
+    window.page.remove();
+    window.again = window.rc.compare(window.sweep.runs, { scalars: window.sweep.scalars, state: window.page.state });
+    document.querySelector("#views").append(window.again);
+  });
+  await expect(page.locator(".rc-compare-panel[data-tab=hyperparameters] .rc-parallel .rc-axis-label")).toHaveText([
+    "lr",
+    "hidden",
+    "alpha",
+    "validation/accuracy",
+  ]);
+  await page.locator('.rc-compare-switch [data-view="influence"]').click();
+  await expect(page.locator(".rc-influence-row.rc-selected")).toHaveCount(2);
+});
+
+test("rows appended to the page reach the chips, the table and the curves; the brush, selection and state stay", async ({ page }) => {
+  const brushes = [{ column: "metrics.validation/accuracy", range: [0.97, 1] }];
+  await sweepPage(page, { state: { shown: { hyperparameters: "parallel" }, views: { parallel: { brushes }, scalars: { smoothing: 0.3 } } } });
+  const brushed = await page.evaluate(() => [...window.page.value].sort());
+  expect(brushed.length).toBeGreaterThan(0);
+  const before = await page.evaluate(() => window.page.state);
+  const swatches = () => page.locator(".rc-compare-run .rc-swatch").evaluateAll((all) => all.map((s) => s.style.background));
+  const coloursBefore = await swatches();
+
+  const name = `${HOSTILE} appended`;
+  await page.evaluate((name) => {
+    const time = (step) => new Date(Date.UTC(2026, 11, 1, 0, 0, step));
+    const run = { run_id: "r-new", name, "params.lr": 0.003, "params.hidden": 64, "params.alpha": 0.01, "params.batch_size": 32, "params.optimizer": "adam" };
+    const reports = [1, 2, 3].flatMap((step) => [
+      { run_id: "r-new", metric: "loss", variant: "validation", step, time: time(step), value: 1 / step },
+      { run_id: "r-new", metric: "accuracy", variant: "validation", step, time: time(step), value: 0.9 + step / 100 },
+    ]);
+    window.page.append({ runs: [{ ...run, "params.seed": 7, "metrics.validation/accuracy": 0.99, status: "RUNNING" }], scalars: reports });
+  }, name);
+  // The 97th run is compared (none checked: the first 100 shown), with the next colour.
+  await expect(page.locator(".rc-compare-run")).toHaveCount(97);
+  const chip = page.locator('.rc-compare-run[data-run="r-new"]');
+  await expect(chip.locator(".rc-compare-name")).toHaveText(name);
+  // Every run keeps its colour; the new one takes the next.
+  const colours = await swatches();
+  expect(colours.slice(0, 96)).toEqual(coloursBefore);
+  expect(colours[96]).toMatch(/^rgb/);
+  await expect(page.locator(".rc-compare-pane > summary")).toHaveText("Runs table (97 shown, 0 checked)");
+  // The brush is kept and selects among the runs as they are now: the new run's accuracy is in it.
+  expect(await page.evaluate(() => [...window.page.value].sort())).toEqual([...brushed, "r-new"].sort());
+  const after = await page.evaluate(() => window.page.state);
+  expect(after.views.parallel.brushes).toEqual(before.views.parallel.brushes);
+  expect(after.shown).toEqual(before.shown);
+
+  await tab(page, "scalars").click();
+  const curves = panel(page, "scalars").locator(".rc-scalars");
+  await expect(curves.locator(".rc-run-legend-name", { hasText: name }).first()).toBeAttached();
+  expect(await curves.evaluate((view) => view.state.smoothing)).toBe(0.3);
+  expect(await curves.evaluate((view) => view.exportCSV())).toContain("r-new");
+  // Reports of runs already compared join the curves in place.
+  await page.evaluate(() =>
+    window.page.append({
+      scalars: [{ run_id: "r-new", metric: "loss", variant: "validation", step: 4, time: new Date(Date.UTC(2026, 11, 1, 0, 0, 4)), value: 0.2 }],
+    }),
+  );
+  await expect
+    .poll(() =>
+      curves.evaluate(
+        (view) =>
+          view
+            .exportCSV()
+            .split("\n")
+            .filter((line) => line.includes("r-new")).length,
+      ),
+    )
+    .toBeGreaterThan(6);
+  expect(await page.locator("img[src=x]").count()).toBe(0);
+  await page.screenshot({ path: path.join(screenshots, "compare-appended.png"), fullPage: true });
+});

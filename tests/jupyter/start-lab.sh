@@ -63,6 +63,16 @@ nbformat.write(notebook, f"{root}/live.ipynb")
 page = 'w = rc.compare(runs, scalars=scalars)\nw'
 notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code) for code in [read, page]], metadata={"kernelspec": kernelspec})
 nbformat.write(notebook, f"{root}/compare.ipynb")
+# A page given plots and samples (pixels the kernel keeps, store=False), their metric a hostile name.
+tables = """import numpy as np
+ids = runs.column("run_id").to_pylist()[:4]
+hostile = "<img src=x onerror=alert(1)>"
+plots = [{"run_id": i, "metric": hostile, "step": 0, "kind": "bar", "data": {"x": ["p", "q"], "y": [k + 1.0, 2.0]}} for k, i in enumerate(ids)]
+samples = [{"run_id": i, "metric": hostile, "step": s, "data": np.full((16, 16, 3), 60 * k + 10 * s, dtype=np.uint8)} for k, i in enumerate(ids) for s in range(2)]
+w = rc.compare(runs, scalars=scalars, plots=plots, samples=samples, state={"compared": ids}, store=False)
+w"""
+notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code) for code in [read, tables]], metadata={"kernelspec": kernelspec})
+nbformat.write(notebook, f"{root}/compare-tables.ipynb")
 PY
 # No "get notified about Jupyter news?" prompt over the screenshots.
 mkdir -p "$work/settings/@jupyterlab/apputils-extension"

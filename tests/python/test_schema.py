@@ -30,9 +30,8 @@ def test_every_option_is_an_argument_with_the_schemas_default_and_words(name):
     schema = SCHEMAS[name]
     function = getattr(rc, name)
     parameters = inspect.signature(function).parameters
-    # Options the page's host gives (x-host: the kernel's samples) are the view's alone, and those
-    # of the ES module alone (x-esm: tables the widget has no trait for) are not Python's.
-    taken = {key: option for key, option in schema["properties"].items() if "x-host" not in option and not option.get("x-esm")}
+    # Options the page's host gives (x-host: the kernel's samples) are the view's alone.
+    taken = {key: option for key, option in schema["properties"].items() if "x-host" not in option}
     assert list(parameters) == [schema["x-data"]["name"], *map(snake_case, taken), "state", "store"]
     for key, option in taken.items():
         assert parameters[snake_case(key)].default == option["default"]

@@ -9,7 +9,7 @@ import pyarrow as pa
 
 from .._contract import RUN_ID
 from .._convert import to_runs_table
-from .._diff import _to_table as to_details_table
+from .._diff import details_table as to_details_table
 from .._errors import RunsDataError
 from .._scalars import MLFLOW_HISTORY, to_scalars_table
 from ._common import RunTables, require

@@ -2,18 +2,33 @@ import { RunsDataError } from "../../data/errors.js";
 import { readColumns, type RunsInput } from "../../data/input.js";
 import { distinctNames } from "../../data/names.js";
 import { readRuns } from "../../data/runs.js";
-import { rowsOfRuns } from "../../data/subset.js";
+import { rowsOfRuns, rowsOfRunsAt } from "../../data/subset.js";
 import { categoricalColor } from "../../render/color.js";
 import { button } from "../../render/controls.js";
-import type { Drawing, Hooks, Settled, ViewElement } from "../../render/view.js";
+import type { AppendedRows } from "../../data/append.js";
+import { sameIds, type Drawing, type Hooks, type Settled, type ViewElement } from "../../render/view.js";
+import type { SampleSource } from "../samples/store.js";
 import { table, type TableElement } from "../table/index.js";
-import { TABS, type ComparedTables, type Tab, type TabView } from "./tabs.js";
+import type { AxisState } from "../parallel/state.js";
+import { TABS, type ComparedTables, type Significance, type Tab, type TabView } from "./tabs.js";
 import type { CompareOptions, CompareState, PageTables } from "./index.js";
 
 /** The runs compared when none are checked: the first rows the table shows (as ClearML does). */
 export const FIRST_SHOWN = 100;
 
 type TabName = Tab["name"];
+
+/** The page's options that say how the Scalars tab's views compare groups of runs. */
+const SIGNIFICANCE = ["groupBy", "pairBy", "baseGroup", "test"] as const;
+
+function significanceOf(options: Settled<CompareOptions>): Significance {
+  return { groupBy: options.groupBy, pairBy: options.pairBy, base: options.baseGroup, test: options.test };
+}
+
+/** The samples of the runs compared, asked of the page's source by their rows in the whole table (`rows`: the tab's rows there). */
+function rowsOfSource(source: SampleSource, rows: readonly number[]): SampleSource {
+  return (asked) => source(asked.map((row) => rows[row]));
+}
 
 /** A view a tab has built, and whether the runs it shows are still the page's. */
 interface Built {
@@ -38,39 +53,39 @@ export class CompareDrawing implements Drawing<CompareOptions> {
   private readonly panels = new Map<TabName, { panel: HTMLElement; switcher: HTMLElement; host: HTMLElement }>();
   private readonly built = new Map<string, Built>();
   private readonly tabs: readonly Tab[];
-  private readonly params: readonly string[];
-  private readonly metrics: readonly string[];
+  private params: readonly string[] = [];
+  private metrics: readonly string[] = [];
   /** Each run's name as the views show it (its name column, MLflow's run name, else its id; names runs share told apart by their ids), by id. */
-  private readonly names: Map<string, string>;
+  private names = new Map<string, string>();
   private tab: TabName;
   private base: string | null;
   private hidden: Set<string>;
   private shownViews: Record<string, string>;
   private viewStates: Record<string, object>;
+  private significance: Significance;
+  /** The params clicked in the importance bars, each added as a parallel axis. */
+  private axisParams: readonly string[];
   private selected: readonly string[] = [];
   private compared: string[] = [];
   private tables: ComparedTables | null = null;
 
   constructor(
     root: HTMLElement,
-    private readonly data: PageTables,
+    private data: PageTables,
     options: Settled<CompareOptions>,
     private readonly hooks: Hooks<CompareOptions>,
   ) {
     const state = options.state as Partial<CompareState>;
-    const columns = readColumns(data.runs, "runs").columns.map((column) => column.name);
-    this.params = columns.filter((name) => name.startsWith("params."));
-    this.metrics = columns.filter((name) => name.startsWith("metrics."));
-    const all = readRuns(data.runs);
-    const names = distinctNames(all.names, all.ids);
-    this.names = new Map(all.ids.map((id, row) => [id, names[row]]));
+    this.readRuns();
     const given: ComparedTables = { ...data, params: this.params, metrics: this.metrics };
-    this.tabs = TABS.filter((tab) => tab.has(given));
+    this.tabs = TABS.filter((tab) => tab.has(given)).map((tab) => ({ ...tab, views: tab.views.filter((view) => view.has?.(given) ?? true) }));
     this.tab = this.tabs.some((tab) => tab.name === options.tab) ? options.tab : this.tabs[0].name;
     this.base = options.base;
     this.hidden = new Set(state.hidden ?? []);
     this.shownViews = { ...state.shown };
     this.viewStates = { ...state.views };
+    this.significance = significanceOf(options);
+    this.axisParams = state.params ?? [];
 
     this.page.className = "rc-compare-page";
     this.pane.className = "rc-compare-pane";
@@ -101,6 +116,45 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     this.compareChanged(false);
   }
 
+  /** The runs table's params and metrics columns, and each run's name. */
+  private readRuns() {
+    const columns = readColumns(this.data.runs, "runs").columns.map((column) => column.name);
+    this.params = columns.filter((name) => name.startsWith("params."));
+    this.metrics = columns.filter((name) => name.startsWith("metrics."));
+    const all = readRuns(this.data.runs);
+    const names = distinctNames(all.names, all.ids);
+    this.names = new Map(all.ids.map((id, row) => [id, names[row]]));
+  }
+
+  /**
+   * Rows appended (`view.append`, Python's `w.append`): the table pane shows them in place and
+   * the runs compared follow it (new runs take the next colours). Reports of runs already
+   * compared join the views built, in place where they can; new or changed runs make the views
+   * anew, their states and the selection kept. Scalars for a page that had none: drawn anew, with
+   * its Scalars tab.
+   */
+  append(added: AppendedRows, options: Settled<CompareOptions>, runs: RunsInput | null): boolean {
+    if (added.scalars && this.data.scalars === null) return false;
+    this.data = { ...this.data, runs: runs!, scalars: options.scalars ?? null };
+    if (added.runs) this.readRuns();
+    this.runsTable.append(added);
+    const before = this.compared;
+    this.compared = this.comparedIds();
+    if (added.runs || !sameIds(before, this.compared)) this.rebuild();
+    else {
+      const shown = this.shownRuns();
+      this.tables = this.comparedTables(shown);
+      const scalars = rowsOfRuns(added.scalars!, shown, "scalars");
+      for (const { element } of this.built.values()) element.append({ scalars });
+    }
+    this.hooks.stateChanged();
+    return true;
+  }
+
+  private shownRuns(): Set<string> {
+    return new Set(this.compared.filter((id) => !this.hidden.has(id)));
+  }
+
   /** The runs the tabs compare: the checked rows, else the first shown. */
   private comparedIds(): string[] {
     const checked = this.runsTable.value;
@@ -110,31 +164,37 @@ export class CompareDrawing implements Drawing<CompareOptions> {
   /** The runs compared changed (checks, + or x, the table's order): the chips, and the tabs' views made anew. */
   private compareChanged(tell = true) {
     const compared = this.comparedIds();
-    const same = compared.length === this.compared.length && compared.every((id, i) => id === this.compared[i]);
+    const same = sameIds(compared, this.compared);
     this.compared = compared;
     if (!same || !this.tables) this.rebuild();
     if (tell) this.hooks.stateChanged();
   }
 
   private rebuild() {
-    const shown = new Set(this.compared.filter((id) => !this.hidden.has(id)));
-    const { runs, scalars, details, samples, plots } = this.data;
-    const only = <T>(input: T | null, name: "scalars" | "details" | "samples" | "plots") =>
-      input === null ? null : (rowsOfRuns(input as RunsInput, shown, name) as T);
-    this.tables = {
-      runs: rowsOfRuns(runs, shown, "runs"),
-      scalars: only(scalars, "scalars"),
-      details: only(details, "details"),
-      samples: only(samples, "samples"),
-      plots: only(plots, "plots"),
-      params: this.params,
-      metrics: this.metrics,
-    };
+    const shown = this.shownRuns();
+    this.tables = this.comparedTables(shown);
     if (this.base === null || !shown.has(this.base)) this.base = [...shown][0] ?? null;
     for (const name of [...this.built.keys()]) this.drop(name);
     for (const { host } of this.panels.values()) host.replaceChildren();
     this.drawChips();
     this.showTab(this.tab, false);
+  }
+
+  /** Every table cut to the rows of these runs. */
+  private comparedTables(shown: ReadonlySet<string>): ComparedTables {
+    const { runs, scalars, details, samples, plots, source } = this.data;
+    const only = <T>(input: T | null, name: "scalars" | "details" | "samples" | "plots") =>
+      input === null ? null : (rowsOfRuns(input as RunsInput, shown, name) as T);
+    return {
+      runs: rowsOfRuns(runs, shown, "runs"),
+      scalars: only(scalars, "scalars"),
+      details: only(details, "details"),
+      samples: only(samples, "samples"),
+      plots: only(plots, "plots"),
+      source: samples === null || source === null ? null : rowsOfSource(source, rowsOfRunsAt(samples, shown, "samples") ?? []),
+      params: this.params,
+      metrics: this.metrics,
+    };
   }
 
   /** Each compared run's colour, the same in every tab: by its place among the runs compared, hidden ones too, so hiding a run recolours none. */
@@ -215,7 +275,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
   private setBase(id: string | null) {
     if (id === this.base) return;
     this.base = id;
-    for (const { element } of this.built.values()) if ("base" in element.state) element.update({ base: id });
+    for (const { element, spec } of this.built.values()) if ("base" in element.state) element.update({ base: spec.base ? spec.base(this.tables!, id) : id });
     this.drawChips();
     this.hooks.record({ base: id });
   }
@@ -263,12 +323,13 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     for (const child of host.children) (child as HTMLElement).hidden = (child as HTMLElement).dataset.view !== spec.name;
     const built = this.built.get(spec.name);
     if (!built) this.build(spec, host);
-    else if (spec.selects) built.element.value = [...this.selected];
+    else if (spec.value === "selection") built.element.value = [...this.selected];
     if (tell) this.hooks.stateChanged();
   }
 
-  private build(spec: TabView, host: HTMLElement) {
-    if (this.tables === null) return;
+  /** Builds a view in its tab's host (hidden unless it is the one the tab shows); null when there are no runs to show. */
+  private build(spec: TabView, host: HTMLElement): ViewElement | null {
+    if (this.tables === null) return null;
     if (!this.compared.some((id) => !this.hidden.has(id))) {
       host.querySelector(".rc-compare-empty")?.remove();
       const note = document.createElement("p");
@@ -277,12 +338,22 @@ export class CompareDrawing implements Drawing<CompareOptions> {
         ? "Every run compared is hidden: show one with its chip above."
         : "No runs to compare: the table's filters leave none.";
       host.append(note);
-      return;
+      return null;
     }
-    const element = spec.make(this.tables, { base: this.base, colors: this.colors(), state: this.viewStates[spec.name] });
-    if (spec.selects) {
-      element.value = [...this.selected];
+    const element = spec.make(this.tables, {
+      base: this.base,
+      colors: this.colors(),
+      significance: this.significance,
+      params: this.axisParams,
+      state: this.viewStates[spec.name],
+    });
+    if (spec.value === "selection") {
+      // A view restored with a brush (or checked rows) selects its runs: they become the page's selection.
+      if (element.value.length && !sameIds(element.value, this.selected)) this.select([...element.value], element);
+      else element.value = [...this.selected];
       element.addEventListener("input", () => this.select(element.value, element));
+    } else if (spec.value === "params") {
+      element.addEventListener("input", () => this.chooseParams(element.value));
     } else {
       // The diff's value is the runs it compares: a run removed there stops being compared.
       element.addEventListener("input", () => {
@@ -293,8 +364,32 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     }
     element.addEventListener("statechange", () => this.viewStateChanged(spec, element));
     element.dataset.view = spec.name;
+    element.hidden = (this.shownViews[this.tabOf(spec).name] ?? this.tabOf(spec).views[0].name) !== spec.name;
     host.append(element);
     this.built.set(spec.name, { element, spec });
+    return element;
+  }
+
+  private tabOf(spec: TabView): Tab {
+    return this.tabs.find((tab) => tab.views.includes(spec))!;
+  }
+
+  /** Params clicked in the importance bars: each not yet an axis of the parallel coordinates becomes one, after their last param axis. */
+  private chooseParams(chosen: readonly string[]) {
+    this.axisParams = [...chosen];
+    const tab = this.tabs.find((t) => t.name === "hyperparameters")!;
+    const spec = tab.views.find((view) => view.name === "parallel")!;
+    const parallel = this.built.get(spec.name)?.element ?? this.build(spec, this.panels.get(tab.name)!.host);
+    if (parallel && parallel.error === null) {
+      const kept = (parallel.state as { axes?: AxisState[] | null }).axes;
+      const axes: AxisState[] = kept ?? [...parallel.querySelectorAll<SVGElement>(".rc-axis[data-column]")].map((axis) => ({ column: axis.dataset.column! }));
+      const missing = chosen.filter((param) => !axes.some((axis) => axis.column === param));
+      if (missing.length) {
+        const at = axes.reduce((after, axis, i) => (axis.column.startsWith("params.") ? i + 1 : after), 0);
+        parallel.update({ state: { ...parallel.state, axes: [...axes.slice(0, at), ...missing.map((column) => ({ column })), ...axes.slice(at)] } });
+      }
+    }
+    this.hooks.stateChanged();
   }
 
   private viewStateChanged(spec: TabView, element: ViewElement) {
@@ -332,7 +427,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
    */
   private show(ids: readonly string[], from: ViewElement | null) {
     this.selected = ids;
-    for (const { element, spec } of this.built.values()) if (spec.selects && element !== from && this.onScreen(element)) element.value = [...ids];
+    for (const { element, spec } of this.built.values()) if (spec.value === "selection" && element !== from && this.onScreen(element)) element.value = [...ids];
     this.markSelectedRows();
   }
 
@@ -348,16 +443,37 @@ export class CompareDrawing implements Drawing<CompareOptions> {
       : "";
   }
 
+  /** How groups are compared, changed from outside: the Scalars tab's views made anew, without the test or grouping their controls had chosen. */
+  update(changes: Partial<CompareOptions>, current: Settled<CompareOptions>): boolean {
+    if (!SIGNIFICANCE.some((key) => key in changes)) return false;
+    this.significance = significanceOf(current);
+    for (const view of this.tabs.find((tab) => tab.name === "scalars")?.views ?? []) {
+      if (this.built.has(view.name)) this.drop(view.name);
+      const { groupBy: _groupBy, test: _test, ...own } = (this.viewStates[view.name] ?? {}) as Record<string, unknown>;
+      this.viewStates[view.name] = own;
+    }
+    if (this.tab === "scalars") this.showTab("scalars", false);
+    return true;
+  }
+
+  /** The runs the views drawn select (a brush their restored state holds). */
+  selection(): string[] | null {
+    return this.selected.length ? [...this.selected] : null;
+  }
+
   highlight(ids: readonly string[]) {
     this.show(ids, null);
   }
 
-  state(): Omit<CompareState, "tab" | "base"> {
+  state(): Omit<CompareState, "base"> {
     for (const [name, { element }] of this.built) this.keepState(name, element);
     return {
+      // The tab shown: a tab the state named that has no data is not.
+      tab: this.tab,
       compared: [...this.runsTable.value],
       hidden: [...this.hidden],
       pane: this.pane.open,
+      params: [...this.axisParams],
       shown: { ...this.shownViews },
       table: this.runsTable.state,
       views: { ...this.viewStates },

@@ -1,7 +1,9 @@
 import json from "../../../schema/views/compare.json" with { type: "json" };
 import type { DetailsInput } from "../../data/details.js";
 import type { RunsInput } from "../../data/input.js";
+import type { SignificanceTest } from "../../data/significance-text.js";
 import { checkState, type ViewSchema } from "../../data/schema.js";
+import type { SampleSource } from "../samples/store.js";
 import { makeView, type ViewElement, type ViewOptions } from "../../render/view.js";
 import { CompareDrawing } from "./drawing.js";
 import { readHash, writeHash } from "./hash.js";
@@ -19,7 +21,9 @@ export interface CompareState {
   /** Whether the runs table pane is open. */
   readonly pane: boolean;
   /** The view each tab with several shows. */
-  readonly shown: { readonly hyperparameters?: "table" | "parallel" | "scatter"; readonly scalars?: "scalars" | "values" | "summary" };
+  readonly shown: { readonly hyperparameters?: "table" | "parallel" | "scatter" | "influence"; readonly scalars?: "scalars" | "values" | "summary" };
+  /** The params clicked in the importance bars, each added as an axis of the parallel coordinates. */
+  readonly params: readonly string[];
   /** The runs table's state. */
   readonly table: object;
   /** Each view's state, by view name, as its `.state` gave it (the base and the runs compared are the page's). */
@@ -36,10 +40,20 @@ export interface CompareOptions extends ViewOptions<CompareState> {
   samples?: RunsInput | null;
   /** Plots: the Plots tab. */
   plots?: RunsInput | null;
+  /** Where samples with neither data nor url get their bytes (the notebook widget asks the kernel), by their row in `samples`. */
+  source?: SampleSource | null;
   /** The tab shown. */
   tab?: CompareTab;
   /** The run every tab compares the others with; null for the first run compared. */
   base?: string | null;
+  /** Runs columns whose values make a group: the Scalars tab's views compare the groups. */
+  groupBy?: readonly string[] | string | null;
+  /** A column naming each run's counterpart in the other group: the paired tests. */
+  pairBy?: string | null;
+  /** The label of the group the others are compared with (the views' `base`); null for the first with two runs. */
+  baseGroup?: string | null;
+  /** The test the Scalars tab's views compare groups with. */
+  test?: SignificanceTest;
   /** True keeps the page's state in the URL's hash, so a copied link reopens the same page. */
   hash?: boolean | null;
 }
@@ -51,6 +65,7 @@ export interface PageTables {
   readonly details: DetailsInput | null;
   readonly samples: RunsInput | null;
   readonly plots: RunsInput | null;
+  readonly source: SampleSource | null;
 }
 
 export type CompareElement = ViewElement<CompareOptions, CompareState>;
@@ -68,9 +83,10 @@ export function compare(runs: RunsInput, options: CompareOptions = {}): CompareE
     {
       schema: compareSchema,
       styles: () => [compareStyle()],
-      draw: (root, current, hooks) => {
-        const { scalars, details, samples, plots } = current;
-        return new CompareDrawing(root, { runs, scalars, details, samples, plots }, current, hooks);
+      data: runs,
+      draw: (root, current, hooks, data) => {
+        const { scalars, details, samples, plots, source } = current;
+        return new CompareDrawing(root, { runs: data!, scalars, details, samples, plots, source }, current, hooks);
       },
     },
     fromHash ? { ...options, state: fromHash } : options,

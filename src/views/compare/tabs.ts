@@ -1,10 +1,14 @@
 import type { DetailsInput } from "../../data/details.js";
 import type { RunsInput } from "../../data/input.js";
+import { runIdsIn } from "../../data/subset.js";
 import type { ViewElement } from "../../render/view.js";
+import type { SignificanceTest } from "../../data/significance-text.js";
 import { diff } from "../diff/index.js";
+import { influence } from "../influence/index.js";
 import { parallel } from "../parallel/index.js";
 import { plots } from "../plots/index.js";
 import { samples } from "../samples/index.js";
+import type { SampleSource } from "../samples/store.js";
 import { scalars } from "../scalars/index.js";
 import { scatter } from "../scatter/index.js";
 import { summary } from "../summary/index.js";
@@ -18,27 +22,57 @@ export interface ComparedTables {
   readonly details: DetailsInput | null;
   readonly samples: RunsInput | null;
   readonly plots: RunsInput | null;
+  /** Where the samples' bytes come from when they are not in the table, by their row in `samples`. */
+  readonly source: SampleSource | null;
   /** The runs table's params.* columns, the Hyperparameters tab's values table. */
   readonly params: readonly string[];
   /** Its metrics.* columns: the scatter's axes where the runs have no params. */
   readonly metrics: readonly string[];
 }
 
-/** What every view of a tab is made with besides its tables: the page's base run, one colour per run, its own state. */
+/** How the Scalars tab's views compare groups of runs (the summary, values and scalars views' options of these names). */
+export interface Significance {
+  readonly groupBy: readonly string[] | string | null;
+  readonly pairBy: string | null;
+  /** The group the others are compared with: the page's `baseGroup`. */
+  readonly base: string | null;
+  readonly test: SignificanceTest;
+}
+
+/** What every view of a tab is made with besides its tables: the page's base run, one colour per run, how groups are compared, the params chosen as axes, its own state. */
 export interface Shared {
   readonly base: string | null;
   readonly colors: Readonly<Record<string, string>>;
+  readonly significance: Significance;
+  readonly params: readonly string[];
   readonly state: object | undefined;
 }
+
+/**
+ * What a view's value is to the page: the selection it shares, the runs it compares (the diff's:
+ * a run removed there stops being compared), or the params chosen as parallel axes (the importance bars').
+ */
+export type ValueKind = "selection" | "compared" | "params";
 
 /** One view a tab can show. */
 export interface TabView {
   readonly name: string;
   readonly label: string;
-  /** Whether its value is the selection the page shares (the diff's is the runs it compares). */
-  readonly selects: boolean;
+  readonly value: ValueKind;
+  /** Whether the page's tables have what it shows (absent: always). */
+  has?(tables: ComparedTables): boolean;
+  /** The base run it is given of the page's (absent: the page's as it is). */
+  base?(tables: ComparedTables, base: string | null): string | null;
   make(tables: ComparedTables, shared: Shared): ViewElement;
 }
+
+/** The page's base run where the samples or plots have rows of it, else null (their view's first run): they may be of fewer runs than compared. */
+const baseIn =
+  (name: "samples" | "plots") =>
+  (t: ComparedTables, base: string | null): string | null =>
+    base !== null && runIdsIn(t[name]!, name).has(base) ? base : null;
+const plotsBase = baseIn("plots");
+const samplesBase = baseIn("samples");
 
 export interface Tab {
   readonly name: "details" | "hyperparameters" | "scalars" | "plots" | "samples";
@@ -60,7 +94,7 @@ export const TABS: readonly Tab[] = [
       {
         name: "diff",
         label: "Diff",
-        selects: false,
+        value: "compared",
         make: (t, { base, state }) => diff(t.details ?? t.runs, { base, state }),
       },
     ],
@@ -73,17 +107,29 @@ export const TABS: readonly Tab[] = [
       {
         name: "table",
         label: "Values",
-        selects: true,
+        value: "selection",
         make: (t, { state }) => table(t.runs, { columns: t.params.length ? t.params : null, height: 420, state }),
       },
-      { name: "parallel", label: "Parallel", selects: true, make: (t, { colors, state }) => parallel(t.runs, { scalars: t.scalars, colors, state }) },
+      { name: "parallel", label: "Parallel", value: "selection", make: (t, { colors, state }) => parallel(t.runs, { scalars: t.scalars, colors, state }) },
       {
         name: "scatter",
         label: "Scatter",
-        selects: true,
+        value: "selection",
         // The scatter puts a param on x; runs with none (a TensorBoard log, a GAN's losses) plot two metrics.
         make: (t, { colors, state }) =>
           scatter(t.runs, { scalars: t.scalars, colors, state, ...(t.params.length ? {} : { x: t.metrics[0] ?? null, y: t.metrics[1] ?? null }) }),
+      },
+      {
+        name: "influence",
+        label: "Importance",
+        value: "params",
+        // Runs with no params (a TensorBoard log) have nothing to weigh.
+        has: (t) => t.params.length > 0,
+        make: (t, { params }) => {
+          const element = influence(t.runs, { scalars: t.scalars });
+          element.value = [...params];
+          return element;
+        },
       },
     ],
   },
@@ -92,16 +138,39 @@ export const TABS: readonly Tab[] = [
     label: "Scalars",
     has: (t) => t.scalars !== null,
     views: [
-      { name: "scalars", label: "Graph", selects: true, make: (t, { colors, state }) => scalars(t.scalars, { runs: t.runs, colors, state }) },
-      { name: "values", label: "Values", selects: true, make: (t, { state }) => values(t.scalars!, { runs: t.runs, state }) },
-      { name: "summary", label: "Summary", selects: true, make: (t, { colors, state }) => summary(t.runs, { scalars: t.scalars, colors, state }) },
+      {
+        name: "scalars",
+        label: "Graph",
+        value: "selection",
+        make: (t, { colors, significance, state }) => scalars(t.scalars, { runs: t.runs, colors, ...significance, state }),
+      },
+      {
+        name: "values",
+        label: "Values",
+        value: "selection",
+        make: (t, { significance, state }) => values(t.scalars!, { runs: t.runs, ...significance, state }),
+      },
+      {
+        name: "summary",
+        label: "Summary",
+        value: "selection",
+        make: (t, { colors, significance, state }) => summary(t.runs, { scalars: t.scalars, colors, ...significance, state }),
+      },
     ],
   },
   {
     name: "plots",
     label: "Plots",
     has: (t) => t.plots !== null,
-    views: [{ name: "plots", label: "Plots", selects: true, make: (t, { base, colors, state }) => plots(t.plots!, { runs: t.runs, base, colors, state }) }],
+    views: [
+      {
+        name: "plots",
+        label: "Plots",
+        value: "selection",
+        base: plotsBase,
+        make: (t, { base, colors, state }) => plots(t.plots!, { runs: t.runs, base: plotsBase(t, base), colors, state }),
+      },
+    ],
   },
   {
     name: "samples",
@@ -111,8 +180,9 @@ export const TABS: readonly Tab[] = [
       {
         name: "samples",
         label: "Debug samples",
-        selects: true,
-        make: (t, { base, state }) => samples(t.samples!, { runs: t.runs, base, state }),
+        value: "selection",
+        base: samplesBase,
+        make: (t, { base, state }) => samples(t.samples!, { runs: t.runs, base: samplesBase(t, base), source: t.source, state }),
       },
     ],
   },

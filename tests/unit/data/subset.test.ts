@@ -1,5 +1,5 @@
 import { tableFromArrays, tableToIPC } from "apache-arrow";
-import { rowsOfRuns } from "../../../src/data/subset";
+import { rowsOfRuns, rowsOfRunsAt } from "../../../src/data/subset";
 
 const ids = new Set(["b", "d"]);
 
@@ -27,4 +27,11 @@ test("records stay records; nested fields per run keep the runs asked for; no ru
 test("a table without run_id is left as it is, for its view to say what is wrong", () => {
   const records = [{ name: "no id" }];
   expect(rowsOfRuns(records, ids, "runs")).toBe(records);
+});
+
+test("rowsOfRunsAt numbers the rows kept by their place in the whole table (a samples table's rows, as the kernel numbers them)", () => {
+  const table = tableFromArrays({ run_id: ["a", "b", "b", "c", "d"], step: Float64Array.from([0, 0, 1, 0, 0]) });
+  expect(rowsOfRunsAt(table, ids, "samples")).toEqual([1, 2, 4]);
+  expect(rowsOfRunsAt(tableToIPC(table), new Set(["c"]), "samples")).toEqual([3]);
+  expect(rowsOfRunsAt([{ metric: "no id" }], ids, "samples")).toBeNull();
 });
