@@ -139,16 +139,18 @@ export function drawPointsOnCanvas(context: CanvasRenderingContext2D, points: Po
   return drawn;
 }
 
+/** Clip ids unique in the page, even beside another copy of this module (a notebook's extension and a page's import). */
+const CLIP_ID = `rc-scatter-clip-${Math.random().toString(36).slice(2, 8)}-`;
 let clipCount = 0;
 
 /**
  * Draws the points inside the view as SVG paths in `group`, one per layer, clipped as on the
- * canvas. The group holds a clip path of its own (its id unique in the page).
+ * canvas. The group holds a clip path of its own.
  */
 export function drawPointsAsSVG(group: SVGGElement, points: PointsToDraw): DrawnPoints {
   const { frame: f, placed, radii, groups, style, emphasis } = points;
   const { layers, outline, drawn } = pointLayers(f, placed, groups, style, emphasis);
-  const id = group.dataset.clip ?? (group.dataset.clip = `rc-scatter-clip-${++clipCount}`);
+  const id = group.dataset.clip ?? (group.dataset.clip = `${CLIP_ID}${++clipCount}`);
   const clip = pathRound(PATH_DIGITS);
   for (const [x, y, width, height] of clipRects(f)) clip.rect(x, y, width, height);
   const clipPath = svgElement("clipPath", { id });
