@@ -110,6 +110,8 @@ export class SummaryChart {
   }
 
   exportSVG(): string {
+    // Asked for in the task that made the view, before its first drawing: laid out now.
+    if (!this.longestName) this.draw();
     const width = this.panels[0]?.layout?.width ?? 360;
     return summarySVG(
       this.root,
