@@ -3,12 +3,16 @@
 // raster, garbage collection...). For the small sizes, where the browser's own work weighs as
 // much as the view's script.
 //
-//   node bench/trace.mjs MODULE [ARGS_JSON] [--port 8789] [--repeats 3]
+//   node bench/trace.mjs MODULE [ARGS_JSON] [--load LOAD_ARGS_JSON] [--port 8789] [--repeats 3] [--warm]
 //
 // MODULE is a bench/browser module whose firstPaint(...ARGS) makes one first paint, e.g.
 //   node bench/trace.mjs /bench/browser/scalars-runcompare.mjs '["/tests/output/bench/curves-100x1000.arrow", 1]'
 // Each repeat is a fresh page; the module is imported (and its setup run once, with a first paint
-// of its own) before the trace starts when --warm is given.
+// of its own) before the trace starts when --warm is given. --load calls the module's
+// load(...LOAD_ARGS) first, in each page, untraced: the views' modules take their data so, e.g.
+//   node bench/trace.mjs /bench/browser/views-runcompare.mjs '["scatter"]' --load '[{"runs": "/tests/output/bench/views-runs-100.arrow"}]'
+//   node bench/trace.mjs /bench/browser/views-peers.mjs '["plot", "scatter"]' --load '["plot", {"runsJson": "/tests/output/bench/views-runs-100.json"}]'
+// (after `node bench/views.mjs --sizes 100` has written those files).
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,7 +20,12 @@ import { OUTPUT, launchBrowser, openPage, startServer } from "./harness.mjs";
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
-  options: { port: { type: "string", default: "8789" }, repeats: { type: "string", default: "3" }, warm: { type: "boolean", default: false } },
+  options: {
+    port: { type: "string", default: "8789" },
+    repeats: { type: "string", default: "3" },
+    warm: { type: "boolean", default: false },
+    load: { type: "string" },
+  },
 });
 const [module, params = "[]"] = positionals;
 
@@ -44,6 +53,7 @@ try {
   for (let i = 0; i < Number(args.repeats); i++) {
     const page = await openPage(browser, port);
     const cdp = await page.context().newCDPSession(page);
+    if (args.load) await page.evaluate(async ([m, p]) => (await import(m)).load(...p), [module, JSON.parse(args.load)]);
     const call = () => page.evaluate(async ([m, p]) => (await import(m)).firstPaint(...p), [module, JSON.parse(params)]);
     if (args.warm) await call();
     const events = [];

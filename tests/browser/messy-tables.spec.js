@@ -154,6 +154,14 @@ for (const width of [600, 1000, 1600]) {
   }
 }
 
+test("summary: exported in the task that made it, before its first drawing, as drawn off the page", async ({ page }) => {
+  // The view draws once it is in the page; an export asked for before that lays it out at once.
+  await showMessy(page, "(() => { const view = rc.summary(runs); window.early = view.exportSVG(); window.offPage = rc.summary(runs); return view; })()");
+  const early = await page.evaluate(() => window.early);
+  expect(early.match(/<rect/g).length).toBeGreaterThan(10);
+  expect(early).toBe(await page.evaluate(() => window.offPage.exportSVG()));
+});
+
 test("summary bars: sorted by value, labelled with names and values, outliers off the axis", async ({ page }) => {
   await showMessy(page, "rc.summary(runs)");
   const metrics = Object.keys(runs[0])

@@ -1,6 +1,7 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
-import { exampleRuns, paintedPixels, screenshots } from "./helpers.js";
+import { exampleRuns, screenshots } from "./helpers.js";
+import { prng } from "./messy.js";
 
 const runs = exampleRuns();
 const LR = "params.lr";
@@ -27,6 +28,53 @@ async function axisScale(page, which, log) {
     return log ? 10 ** v : v;
   };
   return { pixelOf, valueAt, ticks: labelled.map((tick) => tick.value) };
+}
+
+/**
+ * The circles of the points' SVG paths, as drawn: each starts with a move to its right-hand
+ * edge and an arc of its radius, so its centre is (x - r, y).
+ */
+async function drawnCircles(page) {
+  const paths = await page.locator(".rc-scatter .rc-points > path").evaluateAll((nodes) => nodes.map((p) => p.getAttribute("d")));
+  return paths.flatMap((d) =>
+    [...d.matchAll(/M(-?[\d.]+),(-?[\d.]+)A([\d.]+),/g)].map(([, x, y, r]) => ({ x: Number(x) - Number(r), y: Number(y), r: Number(r) })),
+  );
+}
+
+/**
+ * Two screenshots of the same size compared by the page: pixels painted (not near white) in the
+ * first, and pixels whose colour differs by more than `tolerance` in a channel, leaving out a
+ * disc `{ x, y, r }`.
+ */
+async function comparePictures(page, first, second, leftOut, tolerance = 48) {
+  return page.evaluate(
+    async ({ pictures, leftOut, tolerance }) => {
+      const [a, b] = await Promise.all(
+        pictures.map(async (base64) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${base64}`;
+          await image.decode();
+          const context = new OffscreenCanvas(image.width, image.height).getContext("2d");
+          context.drawImage(image, 0, 0);
+          return context.getImageData(0, 0, image.width, image.height);
+        }),
+      );
+      if (a.width !== b.width || a.height !== b.height) return { sizes: [a.width, a.height, b.width, b.height] };
+      let painted = 0;
+      let differing = 0;
+      for (let y = 0; y < a.height; y++) {
+        for (let x = 0; x < a.width; x++) {
+          if (Math.hypot(x - leftOut.x, y - leftOut.y) < leftOut.r) continue;
+          const i = 4 * (y * a.width + x);
+          if (a.data[i] < 250 || a.data[i + 1] < 250 || a.data[i + 2] < 250) painted++;
+          const difference = Math.max(Math.abs(a.data[i] - b.data[i]), Math.abs(a.data[i + 1] - b.data[i + 1]), Math.abs(a.data[i + 2] - b.data[i + 2]));
+          if (difference > tolerance) differing++;
+        }
+      }
+      return { painted, differing };
+    },
+    { pictures: [first.toString("base64"), second.toString("base64")], leftOut, tolerance },
+  );
 }
 
 async function chartBox(page) {
@@ -67,7 +115,25 @@ test.describe("the example sweep", () => {
     const withBoth = runs.filter((run) => run[LR] > 0 && Number.isFinite(run[ACC]));
     expect(withBoth.length).toBe(96);
     expect(await page.evaluate(() => window.view.drawn)).toEqual({ points: withBoth.length, emphasised: 0 });
-    expect(await paintedPixels(page.locator(".rc-scatter canvas"))).toBeGreaterThan(2000);
+    // A few points are SVG paths, under the axes: each run's circle where its values put it,
+    // read back through the drawn axes' ticks (independently of the view's scales).
+    expect(await page.locator(".rc-scatter canvas").count()).toBe(0);
+    const circles = await drawnCircles(page);
+    expect(circles.length).toBe(withBoth.length);
+    const expected = await runPixels(page);
+    for (const { run, x, y } of expected.filter(({ run }) => withBoth.includes(run))) {
+      expect(
+        circles.some((c) => Math.abs(c.x - x) < 0.6 && Math.abs(c.y - y) < 0.6),
+        `${run.run_id} at ${x}, ${y}`,
+      ).toBe(true);
+    }
+    // One path per colour (batch sizes 32 and 256), outlined in the view's background colour.
+    const paths = await page
+      .locator(".rc-scatter .rc-points > path")
+      .evaluateAll((nodes) => nodes.map((p) => [p.getAttribute("fill"), p.getAttribute("stroke")]));
+    const background = await page.locator(".rc-scatter").evaluate((view) => getComputedStyle(view).getPropertyValue("--rc-bg").trim());
+    expect(paths.length).toBe(2);
+    expect(paths.map(([, stroke]) => stroke)).toEqual([background, background]);
     expect(await page.locator(".rc-scatter .rc-axis-label").allTextContents()).toEqual(["lr", "validation/accuracy"]);
     // lr spans three decades, so its axis is log: its ticks go up by factors of ten.
     const { ticks } = await axisScale(page, "x", true);
@@ -409,6 +475,65 @@ test.describe("built from records", () => {
     }, svg);
     expect(inBand).toEqual([Math.round(band * 10) / 10, Math.round(band * 10) / 10]);
     await expect(page.locator(".rc-scatter .rc-status")).toHaveText("4 runs");
+  });
+
+  test("SVG up to 1,500 points, canvas above: the same picture, the same hover and brush", async ({ page }) => {
+    // 1,500 runs are drawn as SVG; a 1,501st on top of the first run's point tips them onto the canvas.
+    const random = prng(7);
+    const records = Array.from({ length: 1500 }, (_, i) => ({
+      run_id: `r${i}`,
+      name: i === 1 ? HOSTILE : `run ${i}`,
+      "params.opt": ["adam", "sgd", HOSTILE][i % 3],
+      "params.lr": random(),
+      "metrics.acc": random() ** 2,
+    }));
+    const options = { x: "lr", y: "acc", color: "opt", xScale: "linear", yScale: "linear" };
+    const views = {};
+    for (const [way, rows] of [
+      ["svg", records],
+      ["canvas", [...records, { ...records[0], run_id: "extra", name: "extra" }]],
+    ]) {
+      await mount(page, rows, options);
+      expect(await page.locator(".rc-scatter canvas").count()).toBe(way === "canvas" ? 1 : 0);
+      expect(await page.locator(".rc-scatter .rc-points > path").count()).toBe(way === "svg" ? 3 : 0);
+      expect(await page.evaluate(() => window.view.drawn)).toEqual({ points: rows.length, emphasised: 0 });
+      const plot = page.locator(".rc-scatter .rc-plot");
+      const x = await axisScale(page, "x", false);
+      const y = await axisScale(page, "y", false);
+      views[way] = { picture: await plot.screenshot(), x, y, box: await chartBox(page) };
+      await plot.screenshot({ path: path.join(screenshots, `scatter-${way}-1500.png`) });
+
+      // Hover: the run with the point farthest from the others, found from the records through the axes.
+      const pixels = records.map((run) => ({ run, x: x.pixelOf(run["params.lr"]), y: y.pixelOf(run["metrics.acc"]) }));
+      const target = loneRun(pixels.slice(0, 300));
+      await page.mouse.move(views[way].box.x + target.x, views[way].box.y + target.y);
+      await expect(page.locator(".rc-scatter .rc-tooltip .rc-tooltip-title")).toHaveText(target.run.name);
+      await page.mouse.move(views[way].box.x + 2, views[way].box.y + 2);
+
+      // Brush: the runs whose values fall in the rectangle, by the records.
+      const box = views[way].box;
+      const [x0, x1, y0, y1] = [x.pixelOf(0.2), x.pixelOf(0.45), y.pixelOf(0.6), y.pixelOf(0.3)];
+      await page.keyboard.down("Shift");
+      await page.mouse.move(box.x + x0, box.y + y0);
+      await page.mouse.down();
+      await page.mouse.move(box.x + x1, box.y + y1, { steps: 4 });
+      await page.mouse.up();
+      await page.keyboard.up("Shift");
+      const rect = await page.locator(".rc-scatter .rc-brush .selection").evaluate((r) => ["x", "y", "width", "height"].map((a) => Number(r.getAttribute(a))));
+      const [lrLo, lrHi, accLo, accHi] = [x.valueAt(rect[0]), x.valueAt(rect[0] + rect[2]), y.valueAt(rect[1] + rect[3]), y.valueAt(rect[1])];
+      const inside = rows.filter((r) => r["params.lr"] >= lrLo && r["params.lr"] <= lrHi && r["metrics.acc"] >= accLo && r["metrics.acc"] <= accHi);
+      expect(inside.length).toBeGreaterThan(50);
+      await expect.poll(() => page.evaluate(() => [...window.view.value].sort())).toEqual(inside.map((r) => r.run_id).sort());
+      views[way].selected = await page.evaluate(() => window.view.value.filter((id) => id !== "extra").sort());
+    }
+    expect(views.canvas.selected).toEqual(views.svg.selected);
+    expect(views.canvas.x.ticks).toEqual(views.svg.x.ticks);
+
+    // The pictures (taken before the brush): the same pixels but where the extra run doubles the first run's point.
+    const first = { x: views.svg.x.pixelOf(records[0]["params.lr"]), y: views.svg.y.pixelOf(records[0]["metrics.acc"]), r: 8 };
+    const { painted, differing } = await comparePictures(page, views.svg.picture, views.canvas.picture, first);
+    expect(painted).toBeGreaterThan(20000);
+    expect(differing / painted, `${differing} of ${painted} pixels differ`).toBeLessThan(0.01);
   });
 
   test("a bad column shows the error box with the contract's words", async ({ page }) => {

@@ -17,7 +17,7 @@ import { tooltipColumns, tooltipContent } from "./describe.js";
 import { scatterCSV, scatterSVG, type ShownPoints } from "./export.js";
 import { frame, isShown, pointArea, positionScale, project, type Frame, type PositionScale } from "./layout.js";
 import { pointFinder, rowsInRect, type PlacedPoints, type PointFinder } from "./pick.js";
-import { drawPoints, pointFill, rowsByFill, type PointStyle } from "./points.js";
+import { drawPointsAsSVG, drawPointsOnCanvas, pointFill, rowsByFill, SVG_MAX_POINTS, type PointStyle, type PointsToDraw } from "./points.js";
 import { countWithoutValue, plotPositions, type AxisPositions } from "./positions.js";
 import { pointSizes, sizeLegend, type PointSizes } from "./size.js";
 import type { Hooks, Settled } from "../../render/view.js";
@@ -50,8 +50,11 @@ export class ScatterChart {
   private readonly container = document.createElement("div");
   private readonly status = document.createElement("span");
   private readonly plot = document.createElement("div");
-  private readonly canvas = document.createElement("canvas");
+  /** Where the points are drawn: SVG paths for a few, a canvas for many (see SVG_MAX_POINTS). */
+  private readonly canvas: HTMLCanvasElement | null;
   private readonly svg = select(document.createElementNS("http://www.w3.org/2000/svg", "svg"));
+  /** Under the axes, as the canvas is under the whole SVG. */
+  private readonly pointsGroup = this.svg.append("g").attr("class", "rc-points").attr("pointer-events", "none");
   private readonly axes = this.svg.append("g").attr("class", "rc-axes");
   /** The hovered point drawn again over the others, in a ring of the text colour with a rim of the background. */
   private readonly hoverMark = this.svg.append("g").attr("class", "rc-hover").attr("pointer-events", "none").style("display", "none");
@@ -97,6 +100,7 @@ export class ScatterChart {
     this.y = positions.y;
     this.placed = { xs: new Float32Array(runs.count), ys: new Float32Array(runs.count), rows: positions.rows };
     this.described = tooltipColumns(this.channels);
+    this.canvas = positions.rows.length > SVG_MAX_POINTS ? document.createElement("canvas") : null;
 
     const legend = document.createElement("div");
     legend.className = "rc-legend";
@@ -110,7 +114,8 @@ export class ScatterChart {
     this.wheelHint.textContent = WHEEL_HINT;
     this.wheelHint.style.cssText =
       "position: absolute; inset: 0; display: none; place-items: center; pointer-events: none; font-weight: 600; background: color-mix(in srgb, var(--rc-bg) 70%, transparent);";
-    this.plot.append(this.canvas, this.svg.node()!, this.wheelHint);
+    if (this.canvas) this.plot.append(this.canvas);
+    this.plot.append(this.svg.node()!, this.wheelHint);
     this.tooltip = tooltip(this.plot);
     const hint = document.createElement("div");
     hint.className = "rc-hint";
@@ -152,7 +157,11 @@ export class ScatterChart {
     this.resizeObserver = new ResizeObserver(() => this.root.isConnected && this.resize());
     this.resizeObserver.observe(root);
     this.themeObserver = watchTheme(() => this.resize());
+    // A view put in the page in the task that made it (as notebooks and pages do) is framed before
+    // the browser's next frame, not in its resize observer: that would lay the page out a second
+    // time in the frame that shows it. A view still off the page waits for the observer.
     if (root.isConnected) this.resize();
+    else queueMicrotask(() => this.container.isConnected && this.resize());
   }
 
   highlight(ids: readonly string[]) {
@@ -345,8 +354,15 @@ export class ScatterChart {
     this.finder = null;
     this.followTheme();
     const style = this.style();
-    const context = sizeCanvas(this.canvas, f.width, f.height);
-    this.drawn = drawPoints(context, f, this.placed, this.sizes.radii, this.fillsFor(style).groups, style, this.emphasis);
+    const points: PointsToDraw = {
+      frame: f,
+      placed: this.placed,
+      radii: this.sizes.radii,
+      groups: this.fillsFor(style).groups,
+      style,
+      emphasis: this.emphasis,
+    };
+    this.drawn = this.canvas ? drawPointsOnCanvas(sizeCanvas(this.canvas, f.width, f.height), points) : drawPointsAsSVG(this.pointsGroup.node()!, points);
     this.status.textContent = this.statusText();
   }
 

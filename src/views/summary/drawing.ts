@@ -84,7 +84,10 @@ export class SummaryChart {
     this.tooltip = tooltip(root);
     this.resizeObserver = new ResizeObserver(() => this.requestDraw());
     this.resizeObserver.observe(this.grid);
-    this.draw();
+    // Drawn once the task that made the view has put it in the page (as notebooks and pages do),
+    // at its width and in its font, not first at a guessed width and again in the next frame.
+    if (root.isConnected) this.draw();
+    else queueMicrotask(() => this.draw());
   }
 
   get drawn(): { bars: number; rows: number } {
@@ -107,6 +110,8 @@ export class SummaryChart {
   }
 
   exportSVG(): string {
+    // Asked for in the task that made the view, before its first drawing: laid out now.
+    if (!this.longestName) this.draw();
     const width = this.panels[0]?.layout?.width ?? 360;
     return summarySVG(
       this.root,
@@ -195,8 +200,15 @@ export class SummaryChart {
       this.grid.style.setProperty("--rc-panel-min", `${Math.max(PANEL_MIN, Math.ceil(this.longestName) + PANEL_BEYOND_NAMES)}px`);
     }
     const look = this.look();
-    for (const panel of this.panels) {
-      const width = panel.scroller.clientWidth || 360;
+    // Every panel's size and scroll are read before any is drawn: a read after drawing a panel
+    // would lay the page out again, once for each panel and read.
+    const views = this.panels.map(({ scroller }) => ({
+      width: scroller.clientWidth || 360,
+      top: scroller.scrollTop,
+      height: scroller.clientHeight || this.options.height,
+    }));
+    this.panels.forEach((panel, i) => {
+      const { width, top, height } = views[i];
       if (panel.layout?.width !== width) {
         panel.layout = panelLayout(width, panel.metric.values, this.longestName);
         panel.svg.setAttribute("width", String(width));
@@ -204,15 +216,13 @@ export class SummaryChart {
         drawAxis(panel.axis, panel.layout);
         panel.shown = "";
       }
-      const top = panel.scroller.scrollTop;
-      const height = panel.scroller.clientHeight || this.options.height;
       const first = Math.max(0, Math.floor(top / ROW) - OVERSCAN);
       const end = Math.min(panel.order.length, Math.ceil((top + height) / ROW) + OVERSCAN);
       const key = `${first}:${end}`;
-      if (key === panel.shown) continue;
+      if (key === panel.shown) return;
       panel.shown = key;
       drawRows(panel.rows, panel.layout, panel.metric.values, panel.order, [first, end], look);
-    }
+    });
   }
 
   /** The user's choice: shown at once, then reported. */
