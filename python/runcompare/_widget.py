@@ -210,8 +210,8 @@ class View(anywidget.AnyWidget):
         for a format alone). HTML is always written here (rc.to_html's page of the view).
 
         export: publication options (schema/export.json): width and height (in ``unit``: "px",
-        "in" or "cm"), dpi (PNG), font_family, font_size, title, legend ("auto" or "none"),
-        transparent, theme ("light" or "dark"), palette ("default" or "colorblind").
+        "in" or "cm"), dpi (PNG), font_family, font_size, title, legend ("auto", "top",
+        "right", "bottom", "left" or "none"), transparent, theme ("light" or "dark"), palette ("default" or "colorblind").
         Returns the path written, or None when the page names and saves the file.
         """
         from . import _render
