@@ -238,8 +238,6 @@ class View(anywidget.AnyWidget):
             self.send({"type": "export", "format": "svg" if format == "pdf" else format, "name": path.name, "id": request, "export": look})
             _after_cell(lambda: threading.Timer(timeout, self._page_silent, (request, timeout)).start())
             return str(path)
-        if self.view == "samples":
-            raise RunsDataError("a samples view saves through the page that shows it (its images stay in the kernel): show it, then save.")
         _render.render(self.view, self._render_tables(), {**self.options, "selected": self.selected, "state": self.state}, look, path)
         return str(path)
 

@@ -78,8 +78,14 @@ def test_samples_draw_from_a_file_of_their_bytes(tmp_path):
     root = svg_root(tmp_path / "s.svg")
     assert {"a", "b"} <= {"".join(t.itertext()) for t in root.iter(f"{SVG}text")}
     assert Image.open(tmp_path / "s.png").size[0] > 0
-    with pytest.raises(rc.RunsDataError, match="saves through the page that shows it"):
-        rc.samples(table).save(str(tmp_path / "x.svg"))
+    # With no page, w.save() gives the renderer the widget's samples with their bytes, as that file holds them.
+    widget = rc.samples(table.drop_columns(["data"]).append_column("data", pa.array([tiny_png("red"), tiny_png("blue")], pa.binary())))
+    assert widget.save(str(tmp_path / "x.svg")) == str(tmp_path / "x.svg")
+    assert ET.tostring(svg_root(tmp_path / "x.svg")) == ET.tostring(root)
+    widget.save(str(tmp_path / "x.png"), dpi=96)
+    pixels = Image.open(tmp_path / "x.png").convert("RGB")
+    colors = {pixels.getpixel((x, y)) for x in range(0, pixels.size[0], 2) for y in range(0, pixels.size[1], 2)}
+    assert (255, 0, 0) in colors and (0, 0, 255) in colors, "the samples' images are drawn"
 
 
 def render(widget, folder, formats=("svg", "png", "pdf"), **look):
