@@ -15,42 +15,54 @@ export function exportDialog(view: Exportable & HTMLElement, name: string): { el
   const summary = document.createElement("summary");
   summary.textContent = "Export…";
   summary.title = "Save the figure with publication options: size, font, title, legend, theme, colours";
-  const form = document.createElement("form");
-  form.className = "rc-export-form";
-  // The schema checks the values, in the words Python uses too, not the browser.
-  form.noValidate = true;
-  form.setAttribute("role", "dialog");
-  form.setAttribute("aria-label", "Export the figure");
-  const format = document.createElement("select");
-  format.name = "format";
-  for (const value of ["svg", "png"]) format.append(new Option(value.toUpperCase(), value));
-  const fields = Object.entries(exportSchema.properties).map(([key, option]) => ({ key, ...optionField(key, option) }));
-  const error = document.createElement("p");
-  error.className = "rc-export-error";
-  error.setAttribute("role", "alert");
-  const save = document.createElement("button");
-  save.type = "submit";
-  save.textContent = "Save";
-  form.append(row("format", format, "SVG keeps text as text and lines as vectors; PNG is drawn at the DPI."), ...fields.map((field) => field.row), error, save);
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    error.textContent = "";
-    let look;
-    try {
-      // The options changed from their defaults, as a call of w.save() names them.
-      const given = fields.map((field) => [field.key, field.read()] as const).filter(([key, value]) => value !== exportSchema.properties[key].default);
-      look = publication(Object.fromEntries(given));
-    } catch (problem) {
-      error.textContent = problem instanceof Error ? problem.message : String(problem);
-      return;
-    }
-    // The notice in the toolbar says where the file went, or what failed.
-    void exportView(view, view, format.value as "svg" | "png", name, null, look).then(
-      () => (details.open = false),
-      () => {},
+  // The form is made when first opened: a page of many views carries no fields it does not show.
+  const build = () => {
+    const form = document.createElement("form");
+    form.className = "rc-export-form";
+    // The schema checks the values, in the words Python uses too, not the browser.
+    form.noValidate = true;
+    form.setAttribute("role", "dialog");
+    form.setAttribute("aria-label", "Export the figure");
+    const format = document.createElement("select");
+    format.name = "format";
+    for (const value of ["svg", "png"]) format.append(new Option(value.toUpperCase(), value));
+    const fields = Object.entries(exportSchema.properties).map(([key, option]) => ({ key, ...optionField(key, option) }));
+    const error = document.createElement("p");
+    error.className = "rc-export-error";
+    error.setAttribute("role", "alert");
+    const save = document.createElement("button");
+    save.type = "submit";
+    save.textContent = "Save";
+    form.append(
+      row("format", format, "SVG keeps text as text and lines as vectors; PNG is drawn at the DPI."),
+      ...fields.map((field) => field.row),
+      error,
+      save,
     );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      error.textContent = "";
+      let look;
+      try {
+        // The options changed from their defaults, as a call of w.save() names them.
+        const given = fields.map((field) => [field.key, field.read()] as const).filter(([key, value]) => value !== exportSchema.properties[key].default);
+        look = publication(Object.fromEntries(given));
+      } catch (problem) {
+        error.textContent = problem instanceof Error ? problem.message : String(problem);
+        return;
+      }
+      // The notice in the toolbar says where the file went, or what failed.
+      void exportView(view, view, format.value as "svg" | "png", name, null, look).then(
+        () => (details.open = false),
+        () => {},
+      );
+    });
+    details.append(form);
+  };
+  details.addEventListener("toggle", () => {
+    if (details.open && !details.querySelector("form")) build();
   });
-  details.append(summary, form);
+  details.append(summary);
   return { element: details, destroy: popup(details) };
 }
 
