@@ -8,15 +8,20 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # JupyterLab refuses to run as root unless told; these machines often are root.
 ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 CHROMIUM ?= /usr/bin/chromium
-# DejaVu Sans: Chromium's sans-serif here, and the font the headless renderer measures text in
-# (src/headless/font-metrics.json) and draws it in (shipped beside its bundle).
+# DejaVu Sans: Chromium's sans-serif here, and the headless renderer's fallback font (shipped beside
+# its bundle); fonts-dejavu-core also gives serif and monospace. Liberation: the free fonts of Times,
+# Arial and Courier's metrics, for figures that name those (src/headless/fonts.ts).
 FONT_DIR := /usr/share/fonts/truetype/dejavu
+LIBERATION := /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf
+# pdflatex, to test that an exported PDF goes into a LaTeX document (about 40 MB, a minute to install;
+# it brings fonts-lmodern, Latin Modern, for figures in LaTeX's font).
+PDFLATEX := /usr/bin/pdflatex
 # jupyter's subcommands (labextension develop calls jupyter-builder) must find the venv's tools.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 .PHONY: install build packages demo test lint format test-unit test-python test-browser test-jupyter test-install bench clean
 
-install: node_modules/.installed $(VENV)/.installed $(CHROMIUM) $(FONT_DIR)/DejaVuSans.ttf
+install: node_modules/.installed $(VENV)/.installed $(CHROMIUM) $(FONT_DIR)/DejaVuSans.ttf $(LIBERATION)
 
 # npm install, not npm ci: npm ci rejects this lock file for the optional rspack bindings of other
 # platforms that @jupyter/builder lists (an npm bug); install still follows the lock file.
@@ -40,6 +45,14 @@ $(CHROMIUM):
 $(FONT_DIR)/DejaVuSans.ttf:
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core
+
+$(LIBERATION):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation
+
+$(PDFLATEX):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends texlive-latex-base
 
 SOURCES := $(shell find src -name "*.ts") $(shell find schema -name "*.json") tsconfig.json webpack.config.js
 
@@ -128,7 +141,7 @@ format: install
 test-unit:
 	npx jest
 
-test-python:
+test-python: $(PDFLATEX)
 	$(PY) -m pytest tests/python -q
 
 test-browser:

@@ -10,3 +10,4 @@ export { bootstrapDifference, type BootstrapOptions, type Interval } from "./dat
 export { holm } from "./data/stats/adjust.js";
 export { cohensD, cohensDz } from "./data/stats/effect.js";
 export { smooth, SMOOTHING_TYPES, type SmoothingType } from "./data/smoothing.js";
+export { publication, publish, type Publication } from "./render/publication.js";

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import warnings
 
 from . import _errors
 from ._errors import RunsDataError
@@ -39,6 +40,9 @@ def check_export(options):
     return checked
 
 
+WARNING = "runcompare: warning: "
+
+
 def node():
     """The Node.js program the renderer runs on, or an error saying how to get one."""
     found = os.environ.get("RUNCOMPARE_NODE") or shutil.which("node")
@@ -58,6 +62,10 @@ def run(arguments):
         raise FileNotFoundError(f"runcompare's headless renderer is missing ({RENDERER}): run `make build` in the runcompare repository.")
     done = subprocess.run([node(), str(RENDERER), *arguments], capture_output=True, text=True)
     if done.returncode == 0:
+        # The renderer's warnings (a font family not installed) as Python's.
+        for line in done.stderr.splitlines():
+            if line.startswith(WARNING):
+                warnings.warn(line.removeprefix(WARNING), stacklevel=3)
         return
     message = done.stderr.strip().removeprefix("runcompare: ") or f"the renderer stopped with status {done.returncode}"
     raise (RunsDataError if done.returncode == DATA_ERROR else RuntimeError)(message)

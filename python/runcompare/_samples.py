@@ -39,6 +39,13 @@ class Samples(View):
         self._contents = contents
         super().__init__(**kwargs)
 
+    def _render_tables(self):
+        """The tables for the headless renderer, the samples' bytes in the table's data column (as stored() puts them)."""
+        tables = super()._render_tables()
+        if self._contents is not None and tables.get("samples"):
+            tables["samples"] = stored({"runs": tables["samples"], "contents": self._contents})["runs"]
+        return tables
+
     def _on_view_message(self, widget, content, buffers):
         if content.get("type") == "send-samples" and self._contents is not None:
             self._send_samples(content.get("rows") or [])

@@ -212,8 +212,8 @@ class View(anywidget.AnyWidget):
         for a format alone). HTML is always written here (rc.to_html's page of the view).
 
         export: publication options (schema/export.json): width and height (in ``unit``: "px",
-        "in" or "cm"), dpi (PNG), font_family, font_size, title, legend ("auto" or "none"),
-        transparent, theme ("light" or "dark"), palette ("default" or "colorblind").
+        "in" or "cm"), dpi (PNG), font_family, font_size, title, legend ("auto", "top",
+        "right", "bottom", "left" or "none"), transparent, theme ("light" or "dark"), palette ("default" or "colorblind").
         Returns the path written, or None when the page names and saves the file.
         """
         from . import _render
@@ -240,8 +240,6 @@ class View(anywidget.AnyWidget):
             self.send({"type": "export", "format": "svg" if format == "pdf" else format, "name": path.name, "id": request, "export": look})
             _after_cell(lambda: threading.Timer(timeout, self._page_silent, (request, timeout)).start())
             return str(path)
-        if self.view == "samples":
-            raise RunsDataError("a samples view saves through the page that shows it (its images stay in the kernel): show it, then save.")
         _render.render(self.view, self._render_tables(), {**self.options, "selected": self.selected, "state": self.state}, look, path)
         return str(path)
 

@@ -3,12 +3,13 @@ import fs from "node:fs";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
-import { METRICS_FAMILY } from "./measure.js";
+import { FALLBACK, resolveFamily, warnMissingFamily, type Family } from "./fonts.js";
 
 /**
  * PNG and PDF from an exported SVG, with no browser: resvg draws the PNG, PDFKit (with
- * svg-to-pdfkit) writes the PDF with its text as text. Both draw text in DejaVu Sans, the font the
- * views were measured in (measure.ts), embedded in the PDF.
+ * svg-to-pdfkit) writes the PDF with its text as text. Both draw text in the fonts the views were
+ * measured in (fonts.ts: the families asked for, found on the machine, else DejaVu Sans), embedded
+ * in the PDF.
  */
 
 /** CSS pixels per unit of an SVG length. */
@@ -25,24 +26,35 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width: length("width"), height: length("height") };
 }
 
+/** Text of an XML attribute as written and as read. */
+const unescape = (text: string) =>
+  text.replace(/&(quot|apos|lt|gt|amp|#(\d+)|#x([\da-f]+));/gi, (_, name: string, dec?: string, hex?: string) =>
+    dec
+      ? String.fromCodePoint(Number(dec))
+      : hex
+        ? String.fromCodePoint(parseInt(hex, 16))
+        : { quot: '"', apos: "'", lt: "<", gt: ">", amp: "&" }[name.toLowerCase()]!,
+  );
+const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
 /**
- * The fonts the figures are drawn in: DejaVu Sans, which the build puts in fonts/ beside the
- * bundle (dist/, and the Python package's static/), else the machine's (Debian's
- * fonts-dejavu-core, as when running from lib/ in the repository).
+ * The SVG with each font-family set to the one font it is drawn in (fonts.ts), and those fonts:
+ * resvg and PDFKit then draw the figure in the fonts its layout was measured in, whatever fonts
+ * they would pick for a CSS list themselves.
  */
-const FONT_DIRS = [new URL("fonts/", import.meta.url).pathname, "/usr/share/fonts/truetype/dejavu/"];
-
-function fontFile(name: string): string | null {
-  for (const dir of FONT_DIRS) if (fs.existsSync(dir + name)) return dir + name;
-  return null;
+function inResolvedFonts(svg: string): { svg: string; families: Family[] } {
+  const families = new Map<string, Family>([[FALLBACK, resolveFamily(FALLBACK)]]);
+  const root = /<svg\b[^>]*\sfont-family="([^"]*)"/.exec(svg);
+  if (root) warnMissingFamily(unescape(root[1]));
+  const drawn = svg.replace(/font-family="([^"]*)"/g, (_, css: string) => {
+    const family = resolveFamily(unescape(css));
+    families.set(family.name, family);
+    return `font-family="${escape(family.name)}"`;
+  });
+  return { svg: drawn, families: [...families.values()] };
 }
 
-function fontFiles(): { regular: string; bold: string } {
-  const [regular, bold] = [fontFile("DejaVuSans.ttf"), fontFile("DejaVuSans-Bold.ttf")];
-  if (!regular || !bold)
-    throw new Error(`DejaVu Sans is missing (looked in ${FONT_DIRS.join(", ")}): rebuild runcompare, or install the fonts-dejavu-core package`);
-  return { regular, bold };
-}
+const faceFiles = (families: readonly Family[]) => [...new Set(families.flatMap((family) => [family.regular.file, family.bold.file]))];
 
 /** resvg's WebAssembly (no native binary, so one bundle serves every platform), which the build puts beside the bundle. */
 let resvgReady: Promise<void> | null = null;
@@ -55,14 +67,20 @@ function resvg(): Promise<void> {
   return resvgReady;
 }
 
-/** The PNG of an SVG document at `dpi` pixels per inch (96: one pixel per CSS pixel), its text in DejaVu Sans. */
+/** The PNG of an SVG document at `dpi` pixels per inch (96: one pixel per CSS pixel). */
 export async function svgToPNG(svg: string, dpi: number): Promise<Uint8Array> {
   await resvg();
   const { width } = svgSize(svg);
-  const { regular, bold } = fontFiles();
-  const renderer = new Resvg(svg, {
+  const drawn = inResolvedFonts(svg);
+  const renderer = new Resvg(drawn.svg, {
     fitTo: { mode: "width", value: Math.max(1, Math.round((width * dpi) / 96)) },
-    font: { fontBuffers: [fs.readFileSync(regular), fs.readFileSync(bold)], defaultFontFamily: METRICS_FAMILY, sansSerifFamily: METRICS_FAMILY },
+    font: {
+      fontBuffers: faceFiles(drawn.families).map((file) => fs.readFileSync(file)),
+      defaultFontFamily: FALLBACK,
+      sansSerifFamily: resolveFamily("sans-serif").name,
+      serifFamily: resolveFamily("serif").name,
+      monospaceFamily: resolveFamily("monospace").name,
+    },
   });
   try {
     return renderer.render().asPng();
@@ -75,24 +93,30 @@ export async function svgToPNG(svg: string, dpi: number): Promise<Uint8Array> {
 export function svgToPDF(svg: string): Promise<Buffer> {
   const { width, height } = svgSize(svg);
   const points = { width: width * 0.75, height: height * 0.75 };
-  const { regular, bold } = fontFiles();
+  const drawn = inResolvedFonts(svg);
   // DejaVu from the start: PDFKit's default Helvetica loads from a file the bundle does not carry.
   const doc = new PDFDocument({
     size: [points.width, points.height],
     margin: 0,
-    font: regular,
+    font: resolveFamily(FALLBACK).regular.file,
     info: { Creator: "runcompare", Producer: "runcompare (PDFKit)" },
   });
-  doc.registerFont("sans", fs.readFileSync(regular));
-  doc.registerFont("sans-bold", fs.readFileSync(bold));
+  // Each face by its file, registered once: the fonts PDFKit embeds (as subsets).
+  const files = faceFiles(drawn.families);
+  files.forEach((file, i) => doc.registerFont(`face${i}`, fs.readFileSync(file)));
+  const faceOf = (family: string, bold: boolean) => {
+    const faces = resolveFamily(family);
+    const i = files.indexOf((bold ? faces.bold : faces.regular).file);
+    return `face${i < 0 ? Number(bold) : i}`;
+  };
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-  SVGtoPDF(doc, svg, 0, 0, {
+  SVGtoPDF(doc, drawn.svg, 0, 0, {
     width: points.width,
     height: points.height,
     assumePt: false,
-    fontCallback: (_family, isBold) => (isBold ? "sans-bold" : "sans"),
+    fontCallback: (family, isBold) => faceOf(family, isBold),
   });
   doc.end();
   return done;

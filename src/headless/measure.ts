@@ -1,33 +1,22 @@
-import METRICS from "./font-metrics.json" with { type: "json" };
+import { resolveFamily, textEms } from "./fonts.js";
 
 /**
- * Text widths with no canvas: the advance widths of DejaVu Sans (scripts/font-metrics.mjs writes
- * them from the font files), the font Chromium draws the views' sans-serif text in on Debian
- * and the one the headless PNG and PDF are drawn in. A character the table lacks counts as an "x".
+ * Text widths with no canvas: measured with the metrics of the font a CSS font is drawn in
+ * (fonts.ts: the family found, else DejaVu Sans, the font Chromium draws the views' sans-serif
+ * text in on Debian), the same one the headless PNG and PDF are drawn in.
  */
-type Weight = "regular" | "bold";
-const TABLES: Record<Weight, { widths: Record<string, number>; kerning: Record<string, number>; fallback: number }> = METRICS;
 
-/** The size in pixels and the weight of a CSS font as a canvas takes it ("600 11px sans-serif"). */
-export function parseFont(font: string): { size: number; weight: Weight } {
-  const size = /(\d+(?:\.\d+)?)px/.exec(font);
-  const weight = /\b(bold|bolder|[6-9]00)\b/.test(font) ? "bold" : "regular";
-  return { size: size ? Number(size[1]) : 10, weight };
+/** The size in pixels, the weight and the families of a CSS font as a canvas takes it ("600 11px Times, serif"). */
+export function parseFont(font: string): { size: number; bold: boolean; family: string } {
+  const size = /(\d+(?:\.\d+)?)px\s*(?:\/\s*\S+\s*)?/.exec(font);
+  const bold = /\b(bold|bolder|[6-9]00)\b/.test(font.slice(0, size?.index ?? font.length));
+  const family = size ? font.slice(size.index + size[0].length).trim() : "";
+  return { size: size ? Number(size[1]) : 10, bold, family: family || "sans-serif" };
 }
 
 /** The width in pixels of `text` in the CSS font `font`. */
 export function measureText(text: string, font: string): number {
-  const { size, weight } = parseFont(font);
-  const { widths, kerning, fallback } = TABLES[weight];
-  let em = 0;
-  let previous = "";
-  for (const char of text) {
-    em += widths[char] ?? fallback;
-    if (previous) em += kerning[previous + char] ?? 0;
-    previous = char;
-  }
-  return em * size;
+  const { size, bold, family } = parseFont(font);
+  const faces = resolveFamily(family);
+  return textEms(bold ? faces.bold : faces.regular, text) * size;
 }
-
-/** The family the metrics are of, for the PNG and PDF renderers to draw in. */
-export const METRICS_FAMILY: string = METRICS.family;

@@ -3,6 +3,7 @@ import { RunsDataError } from "../data/errors.js";
 import { inPixels, publish, publication, type Publication } from "../render/publication.js";
 import { VIEWS, viewNamed, viewOfTables } from "../views/registry.js";
 import { openPage } from "./dom.js";
+import { warnMissingFamily } from "./fonts.js";
 
 /** The width a view is laid out at when the options give none, in CSS pixels. */
 export const DEFAULT_WIDTH = 800;
@@ -51,6 +52,11 @@ export async function renderFigure(figure: Figure, withCSV = false): Promise<{ s
   if (unknown.length) throw new Error(`the ${figure.view} view takes no ${unknown.join(" or ")} table`);
   const width = Math.round(inPixels(look.width, look.unit) ?? DEFAULT_WIDTH);
   const page = openPage(width, look.theme ?? "light");
+  if (look.fontFamily) {
+    // The views' font is JupyterLab's (var(--jp-ui-font-family, ...)): laid out and measured in the one asked for.
+    warnMissingFamily(look.fontFamily);
+    page.host.style.setProperty("--jp-ui-font-family", look.fontFamily);
+  }
   try {
     const view = viewOfTables(entry!, tables, figure.options ?? {});
     page.host.append(view);

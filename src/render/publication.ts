@@ -2,6 +2,7 @@ import EXPORT from "../../schema/export.json" with { type: "json" };
 import { checkOptions, defaultOptions, type ViewSchema } from "../data/schema.js";
 import { CATEGORICAL } from "./color.js";
 import { SVG_NS, svgElement, xmlSafe } from "./svg.js";
+import { placeLegend, type LegendPosition } from "./svg-legend.js";
 
 /**
  * Publication options for an exported figure (schema/export.json, which Python checks alike):
@@ -17,7 +18,7 @@ export interface Publication {
   fontFamily: string | null;
   fontSize: number | null;
   title: string | null;
-  legend: "auto" | "none";
+  legend: LegendPosition;
   transparent: boolean;
   theme: "light" | "dark" | null;
   palette: "default" | "colorblind";
@@ -80,8 +81,6 @@ export const COLORBLIND: readonly string[] = ["#E69F00", "#56B4E9", "#009E73", "
 /** The label size the views draw in, which `fontSize` scales from. */
 const LABEL_SIZE = 11;
 const TITLE_SIZE = 16;
-/** Classes of the legends views export: the colour key (svgLegend), the scalars' run list. */
-const LEGENDS = ".legend, .legend-entry";
 
 /**
  * The SVG document a view exported, as the options ask: colours, font, legend, background and
@@ -90,12 +89,13 @@ const LEGENDS = ".legend, .legend-entry";
 export function publish(svg: string, options: Publication): string {
   const root = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement as unknown as SVGSVGElement;
   if (options.palette === "colorblind") recolor(root);
-  if (options.legend === "none") for (const legend of root.querySelectorAll(LEGENDS)) legend.remove();
   if (options.fontFamily) {
     root.setAttribute("font-family", options.fontFamily);
     for (const element of root.querySelectorAll("[font-family]")) element.setAttribute("font-family", options.fontFamily);
   }
   if (options.fontSize) scaleFonts(root, options.fontSize / LABEL_SIZE);
+  // After the font: the legend is laid out in the one it is drawn in.
+  placeLegend(root, options.legend);
   const [width, height] = (root.getAttribute("viewBox") ?? `0 0 ${root.getAttribute("width")} ${root.getAttribute("height")}`)
     .split(/\s+/)
     .slice(2)

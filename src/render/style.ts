@@ -84,6 +84,18 @@ const CSS = `
   box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);
 }
 .rc-view .rc-popover-panel[hidden] { display: none; }
+.rc-view .rc-export-dialog { position: relative; }
+.rc-view .rc-export-dialog summary { cursor: pointer; color: var(--rc-fg); list-style: none; border: 1px solid var(--rc-grid); border-radius: 3px; padding: 0 6px; }
+.rc-view .rc-export-form {
+  position: absolute; z-index: 20; top: calc(100% + 4px); right: 0; width: 280px; max-width: 80vw; padding: 8px;
+  display: grid; gap: 4px; background: var(--jp-layout-color1, #ffffff); color: var(--rc-fg);
+  border: 1px solid var(--rc-grid); border-radius: 4px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);
+}
+.rc-view .rc-export-field { display: grid; grid-template-columns: 7em 1fr; align-items: center; gap: 6px; color: var(--rc-fg); }
+.rc-view .rc-export-field input:not([type="checkbox"]), .rc-view .rc-export-field select { min-width: 0; }
+.rc-view .rc-export-field input[type="checkbox"] { justify-self: start; }
+.rc-view .rc-export-error { color: var(--rc-error-fg); margin: 0; white-space: pre-wrap; }
+.rc-view .rc-export-error:empty { display: none; }
 .rc-view .rc-column-picker input[type="search"] { width: 100%; box-sizing: border-box; }
 .rc-view .rc-column-list { max-height: 280px; overflow-y: auto; margin-top: 4px; }
 .rc-view .rc-column-list label { display: flex; gap: 6px; color: var(--rc-fg); padding: 1px 2px; }

@@ -1,5 +1,4 @@
 import { appendAll } from "./dom.js";
-import type { RunColors } from "./color.js";
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -30,6 +29,11 @@ export function exportTheme(element: Element): ExportTheme {
 
 /** A standalone SVG document: background, default text style, and the given content. */
 export function svgDocument(width: number, height: number, theme: ExportTheme, content: readonly Element[]): string {
+  return serializeSVG(svgRoot(width, height, theme, content));
+}
+
+/** The root of a standalone SVG document, `width` by `height`: its background, default text style and colours, and the content. */
+export function svgRoot(width: number, height: number, theme: ExportTheme, content: readonly Element[]): SVGSVGElement {
   // No xmlns attribute: the serializer declares the namespace of an element made in it (jsdom's
   // wrote a set one a second time, which no XML parser reads).
   const svg = svgElement("svg", { width, height, viewBox: `0 0 ${width} ${height}`, "font-family": theme.font, "font-size": 11 });
@@ -37,8 +41,11 @@ export function svgDocument(width: number, height: number, theme: ExportTheme, c
   appendAll(svg, content);
   inlineCurrentColor(svg, theme.foreground);
   for (const text of svg.querySelectorAll("text")) if (!text.hasAttribute("fill")) text.setAttribute("fill", theme.foreground);
-  return xmlSafe(new XMLSerializer().serializeToString(svg));
+  return svg;
 }
+
+/** An SVG element as the text of a file. */
+export const serializeSVG = (svg: Element) => xmlSafe(new XMLSerializer().serializeToString(svg));
 
 /**
  * Characters XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates, U+FFFE and
@@ -55,38 +62,4 @@ function inlineCurrentColor(svg: SVGSVGElement, color: string) {
   for (const attribute of ["fill", "stroke"]) {
     for (const element of svg.querySelectorAll(`[${attribute}="currentColor"]`)) element.setAttribute(attribute, color);
   }
-}
-
-/** The colour key as SVG: a gradient bar with its ends, or swatches with labels. */
-export function svgLegend(colors: RunColors, title: string, theme: ExportTheme, width: number): SVGGElement {
-  const g = svgElement("g", { class: "legend", transform: "translate(8,16)" });
-  const heading = svgElement("text", { "font-weight": 600, fill: theme.foreground });
-  heading.textContent = title;
-  g.append(heading);
-  let x = Math.min(width / 3, 8 + title.length * 7);
-  if (colors.legend.kind === "continuous") {
-    const { domain, stops, format, log } = colors.legend;
-    const id = "rc-legend-gradient";
-    const gradient = svgElement("linearGradient", { id });
-    stops.forEach((color, i) => gradient.append(svgElement("stop", { offset: `${(100 * i) / (stops.length - 1)}%`, "stop-color": color })));
-    const defs = svgElement("defs");
-    defs.append(gradient);
-    const low = svgElement("text", { x, fill: theme.foreground });
-    low.textContent = format(domain[0]);
-    x += 8 + low.textContent.length * 6.5;
-    const bar = svgElement("rect", { x, y: -9, width: 120, height: 10, rx: 2, fill: `url(#${id})` });
-    const high = svgElement("text", { x: x + 128, fill: theme.foreground });
-    high.textContent = format(domain[1]) + (log ? " (log)" : "");
-    g.append(defs, low, bar, high);
-    return g;
-  }
-  for (const { label, color } of colors.legend.entries) {
-    if (x > width - 60) break;
-    g.append(svgElement("rect", { x, y: -9, width: 10, height: 10, rx: 2, fill: color }));
-    const text = svgElement("text", { x: x + 14, fill: theme.foreground });
-    text.textContent = label;
-    g.append(text);
-    x += 24 + Math.min(label.length, 24) * 6.5;
-  }
-  return g;
 }

@@ -110,7 +110,7 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
   const { schema } = spec;
   const root = document.createElement("div") as unknown as ViewElement<O, S>;
   root.className = `rc-view rc-${schema.title}`;
-  const { bar, controls, exports } = toolbar(root, schema.title);
+  const { bar, controls, exports, destroy: closeToolbar } = toolbar(root, schema.title);
   root.append(viewStyle(), ...(spec.styles?.() ?? []), bar);
   ownInputEventsOnly(root);
   const entries = stateEntries(schema);
@@ -262,6 +262,7 @@ export function makeView<O extends ViewOptions<S>, S extends object, D extends D
   root.destroy = () => {
     drawing?.destroy();
     drawing = null;
+    closeToolbar();
     root.replaceChildren();
   };
 

@@ -78,8 +78,14 @@ def test_samples_draw_from_a_file_of_their_bytes(tmp_path):
     root = svg_root(tmp_path / "s.svg")
     assert {"a", "b"} <= {"".join(t.itertext()) for t in root.iter(f"{SVG}text")}
     assert Image.open(tmp_path / "s.png").size[0] > 0
-    with pytest.raises(rc.RunsDataError, match="saves through the page that shows it"):
-        rc.samples(table).save(str(tmp_path / "x.svg"))
+    # With no page, w.save() gives the renderer the widget's samples with their bytes, as that file holds them.
+    widget = rc.samples(table.drop_columns(["data"]).append_column("data", pa.array([tiny_png("red"), tiny_png("blue")], pa.binary())))
+    assert widget.save(str(tmp_path / "x.svg")) == str(tmp_path / "x.svg")
+    assert ET.tostring(svg_root(tmp_path / "x.svg")) == ET.tostring(root)
+    widget.save(str(tmp_path / "x.png"), dpi=96)
+    pixels = Image.open(tmp_path / "x.png").convert("RGB")
+    colors = {pixels.getpixel((x, y)) for x in range(0, pixels.size[0], 2) for y in range(0, pixels.size[1], 2)}
+    assert (255, 0, 0) in colors and (0, 0, 255) in colors, "the samples' images are drawn"
 
 
 def render(widget, folder, formats=("svg", "png", "pdf"), **look):
@@ -140,7 +146,7 @@ def test_publication_options_show_in_the_files(tmp_path):
     texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
     assert "Loss " + HOSTILE in texts
     assert not root.findall(f".//{SVG}img") and not root.findall(".//img")
-    assert not [g for g in root.iter(f"{SVG}g") if "legend-entry" in (g.get("class") or "")]
+    assert not [g for g in root.iter(f"{SVG}g") if "rc-legend" in (g.get("class") or "")]
     assert root.find(f"{SVG}rect") is None or root.find(f"{SVG}rect").get("fill") is None
     lines = [g for g in root.iter(f"{SVG}g") if g.get("class") == "lines"]
     strokes = {p.get("stroke") for g in lines for p in g.iter(f"{SVG}path") if p.get("stroke") not in (None, "none")}
@@ -192,11 +198,11 @@ def test_hostile_run_names_stay_text(tmp_path):
 
 def test_bad_options_and_data_say_what_is_wrong(tmp_path):
     with pytest.raises(rc.RunsDataError) as python:
-        _render.check_export({"legend": "left"})
+        _render.check_export({"legend": "middle"})
     (tmp_path / "runs.arrow").write_bytes(rc.runs_to_ipc(RUNS.head(3)))
     with pytest.raises(rc.RunsDataError) as node:
-        _render.run(["render", "--view", "parallel", "--runs", str(tmp_path / "runs.arrow"), "--legend", "left", "-o", str(tmp_path / "x.svg")])
-    assert str(node.value) == str(python.value) == 'legend must be one of "auto", "none"; got "left".'
+        _render.run(["render", "--view", "parallel", "--runs", str(tmp_path / "runs.arrow"), "--legend", "middle", "-o", str(tmp_path / "x.svg")])
+    assert str(node.value) == str(python.value) == 'legend must be one of "auto", "top", "right", "bottom", "left", "none"; got "middle".'
     with pytest.raises(rc.RunsDataError, match="font_size must be"):
         rc.parallel(RUNS).save(str(tmp_path / "x.svg"), font_size=400)
     (tmp_path / "bad.arrow").write_bytes(b"not arrow at all")

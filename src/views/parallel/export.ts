@@ -1,11 +1,10 @@
 import { toCSV } from "../../render/export.js";
 import type { RunColors } from "../../render/color.js";
-import { exportTheme, svgDocument, svgElement, svgLegend } from "../../render/svg.js";
+import { exportTheme, svgElement } from "../../render/svg.js";
+import { svgColorLegend, svgFigure } from "../../render/svg-legend.js";
 import type { Runs } from "../../data/runs.js";
 import type { Layout } from "./layout.js";
 import { lineAlpha } from "./lines.js";
-
-const LEGEND_HEIGHT = 28;
 
 export interface ShownRuns {
   runs: Runs;
@@ -22,7 +21,6 @@ export function parallelSVG(view: Element, axes: SVGSVGElement, shown: ShownRuns
   const { runs, layout, colors, emphasis, hidden } = shown;
   const theme = exportTheme(view);
   const faded = getComputedStyle(view).getPropertyValue("--rc-faded").trim() || "#d0d7de";
-  const chart = svgElement("g", { transform: `translate(0,${LEGEND_HEIGHT})` });
   const lines = svgElement("g", { class: "lines", fill: "none", "stroke-linejoin": "round" });
   const path = (row: number, color: string, opacity: number, width: number) => {
     const element = svgElement("path", { d: linePath(layout, row), stroke: color, "stroke-opacity": opacity.toFixed(2), "stroke-width": width });
@@ -43,8 +41,8 @@ export function parallelSVG(view: Element, axes: SVGSVGElement, shown: ShownRuns
   axesCopy.querySelectorAll(".rc-brush, .rc-axis-actions, title").forEach((element) => element.remove());
   axesCopy.querySelectorAll(".rc-axis-label").forEach((label) => label.setAttribute("font-weight", "600"));
   axesCopy.querySelectorAll(".rc-missing-label").forEach((label) => label.setAttribute("fill", theme.muted));
-  chart.append(lines, ...(Array.from(axesCopy.childNodes) as Element[]));
-  return svgDocument(layout.width, layout.height + LEGEND_HEIGHT, theme, [svgLegend(colors, shown.colorTitle, theme, layout.width), chart]);
+  const content = [lines, ...(Array.from(axesCopy.childNodes) as Element[])];
+  return svgFigure(theme, { width: layout.width, height: layout.height, content }, [svgColorLegend(colors, shown.colorTitle)], "top");
 }
 
 function linePath(layout: Layout, row: number): string {

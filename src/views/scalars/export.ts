@@ -1,6 +1,7 @@
-import { max, pathRound, select } from "d3";
+import { pathRound, select } from "d3";
 import { toCSV } from "../../render/export.js";
-import { svgDocument, svgElement, type ExportTheme } from "../../render/svg.js";
+import { svgElement, type ExportTheme } from "../../render/svg.js";
+import { legendBlock, svgFigure, swatchEntry } from "../../render/svg-legend.js";
 import { drawAxes, makeFrame } from "./axes.js";
 import type { Chart } from "./chart.js";
 import { ClippedMarks, DASHES, batches, lineAlpha, lineWidths, segmentCount, traceBand, traceSeries, type LineLook } from "./draw.js";
@@ -10,9 +11,6 @@ import { ReducedLines } from "./reduced.js";
 
 const TITLE_HEIGHT = 20;
 const GAP = 12;
-const LEGEND_ROW = 16;
-/** Legend columns fit the longest name, at about this many pixels a character. */
-const CHAR_WIDTH = 6.3;
 /** Vector output is reduced at twice the screen's columns, so it stays sharp when enlarged. */
 const COLUMN_DENSITY = 2;
 /**
@@ -29,7 +27,7 @@ const POINTS_PER_COLUMN = 4;
 /**
  * The charts as one standalone SVG document, laid out as on screen: each chart's axes, band
  * polygons and every series as its own path (raw under smoothed), then a legend of the runs
- * shown. Colours and fonts are written on the elements, so the file looks the same anywhere.
+ * shown (svg-legend.ts places it). Colours and fonts are written on the elements, so the file looks the same anywhere.
  */
 export function chartsToSVG(
   charts: readonly Chart[],
@@ -44,11 +42,7 @@ export function chartsToSVG(
   const cellHeight = TITLE_HEIGHT + settings.height;
   const rows = Math.ceil(charts.length / perRow);
   const width = Math.max(chartWidth, Math.min(charts.length, perRow) * (chartWidth + GAP) - GAP);
-  const shownEntries = entries.filter((entry) => look.shown(entry));
-  const legendColumn = Math.min(width, 28 + CHAR_WIDTH * (max(shownEntries, (entry) => entry.label.length) ?? 0));
-  const legendColumns = Math.max(1, Math.floor(width / legendColumn));
-  const legendTop = rows * (cellHeight + GAP) + 4;
-  const height = legendTop + Math.ceil(shownEntries.length / legendColumns) * LEGEND_ROW + 8;
+  const height = rows * (cellHeight + GAP) - GAP;
 
   const shown = charts.flatMap((chart) => chart.lines.filter((line) => look.shown(line.entry)));
   // The points the paths would hold at the screen's columns: most figures fit the budget as they are.
@@ -66,17 +60,11 @@ export function chartsToSVG(
     g.append(title, dashKeys(chart, 12 + chart.spec.title.length * 7.5, theme), plot);
     return g;
   });
-  shownEntries.forEach((entry, i) => {
-    const g = svgElement("g", {
-      class: "legend-entry",
-      transform: `translate(${(i % legendColumns) * legendColumn},${legendTop + Math.floor(i / legendColumns) * LEGEND_ROW})`,
-    });
-    const label = svgElement("text", { x: 15, y: 11 });
-    label.textContent = entry.label;
-    g.append(svgElement("rect", { y: 2, width: 10, height: 10, rx: 2, fill: entry.color }), label);
-    content.push(g);
-  });
-  return svgDocument(width, height, theme, content);
+  const legend = legendBlock(
+    null,
+    entries.filter((entry) => look.shown(entry)).map((entry) => swatchEntry(entry.color, entry.label)),
+  );
+  return svgFigure(theme, { width, height, content }, [legend], "bottom");
 }
 
 /** For a chart of several variants: a sample of each variant's dash pattern and its name. */

@@ -2,15 +2,14 @@ import type { ScalePower } from "d3";
 import type { Runs } from "../../data/runs.js";
 import type { RunColors } from "../../render/color.js";
 import { toCSV } from "../../render/export.js";
-import { exportTheme, svgDocument, svgElement, svgLegend, type ExportTheme } from "../../render/svg.js";
+import { exportTheme, svgElement } from "../../render/svg.js";
+import { legendBlock, legendEntry, svgColorLegend, svgFigure } from "../../render/svg-legend.js";
 import type { Channels } from "./channels.js";
 import { csvValue } from "./describe.js";
 import { isShown, type Frame } from "./layout.js";
 import type { PlacedPoints } from "./pick.js";
 import { pointAlpha } from "./points.js";
 import { sizeLegendEntries } from "./size.js";
-
-const LEGEND_ROW = 28;
 
 /** What the view shows, as the exports need it. */
 export interface ShownPoints {
@@ -37,10 +36,8 @@ export function scatterSVG(view: Element, axes: SVGGElement, shown: ShownPoints)
   const theme = exportTheme(view);
   const faded = getComputedStyle(view).getPropertyValue("--rc-faded").trim() || "#d0d7de";
   const legends: SVGGElement[] = [];
-  if (colors) legends.push(svgLegend(colors, channels.color!.label, theme, frame.width));
-  if (sizeScale) legends.push(svgSizeLegend(sizeScale, channels.size!.label, theme));
-  legends.forEach((legend, i) => legend.setAttribute("transform", `translate(8,${16 + i * LEGEND_ROW})`));
-  const top = legends.length * LEGEND_ROW;
+  if (colors) legends.push(svgColorLegend(colors, channels.color!.label));
+  if (sizeScale) legends.push(svgSizeLegend(sizeScale, channels.size!.label, theme.foreground));
 
   const rows = shownRows(shown);
   const alpha = pointAlpha(placed.rows.length);
@@ -63,25 +60,15 @@ export function scatterSVG(view: Element, axes: SVGGElement, shown: ShownPoints)
   axesCopy.querySelectorAll("title").forEach((element) => element.remove());
   axesCopy.querySelectorAll(".rc-axis-label").forEach((label) => label.setAttribute("font-weight", "600"));
   axesCopy.querySelectorAll(".rc-missing-label").forEach((label) => label.setAttribute("fill", theme.muted));
-  const chart = svgElement("g", { transform: `translate(0,${top})` });
-  chart.append(points, axesCopy);
-  return svgDocument(frame.width, frame.height + top, theme, [...legends, chart]);
+  return svgFigure(theme, { width: frame.width, height: frame.height, content: [points, axesCopy] }, legends, "top");
 }
 
-function svgSizeLegend(scale: ScalePower<number, number>, title: string, theme: ExportTheme): SVGGElement {
-  const g = svgElement("g", { class: "size-legend" });
-  const heading = svgElement("text", { "font-weight": 600, fill: theme.foreground });
-  heading.textContent = title;
-  g.append(heading);
-  let x = 8 + title.length * 7;
-  for (const { label, radius } of sizeLegendEntries(scale)) {
-    g.append(svgElement("circle", { cx: x + radius, cy: -4, r: radius, fill: "none", stroke: theme.foreground }));
-    const text = svgElement("text", { x: x + 2 * radius + 4, fill: theme.foreground });
-    text.textContent = label;
-    g.append(text);
-    x += 2 * radius + 16 + label.length * 6.5;
-  }
-  return g;
+/** The size key: a circle of each size with its value. */
+function svgSizeLegend(scale: ScalePower<number, number>, title: string, color: string): SVGGElement {
+  const entries = sizeLegendEntries(scale).map(({ label, radius }) =>
+    legendEntry([svgElement("circle", { cx: radius, cy: radius, r: radius, fill: "none", stroke: color })], 2 * radius, label, { keyHeight: 2 * radius }),
+  );
+  return legendBlock(title, entries, "inline");
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
