@@ -197,6 +197,7 @@ def test_hostile_run_names_stay_text(tmp_path):
 
 
 def test_bad_options_and_data_say_what_is_wrong(tmp_path):
+    assert _render.check_export({"theme": None, "title": None}) == {"theme": None, "title": None}  # null: the page's theme
     with pytest.raises(rc.RunsDataError) as python:
         _render.check_export({"legend": "middle"})
     (tmp_path / "runs.arrow").write_bytes(rc.runs_to_ipc(RUNS.head(3)))
