@@ -33,7 +33,7 @@ const COMPARE_MS = 150;
 /** One small multiple: a canvas of lines under an SVG of axes, crosshair, zoom box and tooltip. */
 export class Chart {
   readonly element = document.createElement("div");
-  drawn: DrawnStats = { lines: 0, emphasised: 0, paths: 0, clippedMarks: 0 };
+  drawn: DrawnStats & { grown: boolean } = { lines: 0, emphasised: 0, paths: 0, clippedMarks: 0, grown: false };
   frame: Frame | null = null;
   lines: readonly Line[] = [];
   private readonly plot = document.createElement("div");
@@ -137,7 +137,7 @@ export class Chart {
     const rawKey = JSON.stringify([this.rawVersion, layersKey]);
     if (!this.drawGrown(layersKey + planKey(this.frame, this.lines, look), look)) {
       if (rawKey !== this.rawDrawn) drawRaw(sizeCanvas(this.rawCanvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of);
-      this.drawn = drawSmoothed(sizeCanvas(this.canvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of);
+      this.drawn = { ...drawSmoothed(sizeCanvas(this.canvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of), grown: false };
       this.layersDrawn = layersKey + planKey(this.frame, this.lines, look);
     }
     this.rawDrawn = rawKey;
@@ -157,7 +157,7 @@ export class Chart {
     const smoothed = growth(lines, changes, reduce, (line) => line.smoothed);
     if (!smoothed || (look.raw && !raw)) return false;
     if (raw) drawRaw(this.rawCanvas.getContext("2d")!, frame, lines, look, reduce, raw);
-    this.drawn = drawSmoothed(this.canvas.getContext("2d")!, frame, lines, look, reduce, smoothed);
+    this.drawn = { ...drawSmoothed(this.canvas.getContext("2d")!, frame, lines, look, reduce, smoothed), grown: true };
     return true;
   }
 

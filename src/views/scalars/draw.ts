@@ -268,7 +268,14 @@ export function planKey(frame: Frame, lines: readonly Line[], look: LineLook): s
 }
 
 /** The bottom layer: raw series, faintly, where smoothing is on (it does not change with the smoothing). */
-export function drawRaw(context: CanvasRenderingContext2D, frame: Frame, lines: readonly Line[], look: LineLook, reduce: Reducer, grown: Growth | null = null): number {
+export function drawRaw(
+  context: CanvasRenderingContext2D,
+  frame: Frame,
+  lines: readonly Line[],
+  look: LineLook,
+  reduce: Reducer,
+  grown: Growth | null = null,
+): number {
   const end = begin(context, frame, !grown);
   let paths = 0;
   if (look.raw) {
@@ -342,7 +349,12 @@ export function drawSmoothed(
     reduce,
   );
   end();
-  return { lines: shown.length, emphasised: look.emphasis ? planned.front.length : 0, paths: faded.paths + vivid.paths, clippedMarks: faded.marks + vivid.marks };
+  return {
+    lines: shown.length,
+    emphasised: look.emphasis ? planned.front.length : 0,
+    paths: faded.paths + vivid.paths,
+    clippedMarks: faded.marks + vivid.marks,
+  };
 }
 
 /**
