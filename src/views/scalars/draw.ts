@@ -267,6 +267,13 @@ export function planKey(frame: Frame, lines: readonly Line[], look: LineLook): s
   return JSON.stringify([shown.length, front.length, alpha, widths]);
 }
 
+/** A frame's plan, its lines in front and behind only those that grew when drawn over a layer; `emphasised` counts all in front. */
+function planned(frame: Frame, lines: readonly Line[], look: LineLook, grown: Growth | null): Plan & { emphasised: number } {
+  const whole = plan(frame, lines, look);
+  const only = (of: Line[]) => (grown ? of.filter((line) => grown.lines.has(line)) : of);
+  return { ...whole, front: only(whole.front), back: only(whole.back), emphasised: whole.front.length };
+}
+
 /** The bottom layer: raw series, faintly, where smoothing is on (it does not change with the smoothing). */
 export function drawRaw(
   context: CanvasRenderingContext2D,
@@ -279,9 +286,7 @@ export function drawRaw(
   const end = begin(context, frame, !grown);
   let paths = 0;
   if (look.raw) {
-    const planned = plan(frame, lines, look);
-    const { alpha, widths } = planned;
-    const [front, back] = grown ? [planned.front, planned.back].map((of) => of.filter((line) => grown.lines.has(line))) : [planned.front, planned.back];
+    const { alpha, widths, front, back } = planned(frame, lines, look, grown);
     reduce = grown?.reduce ?? reduce;
     const style = { width: widths.thin, dashes: false };
     paths += strokeLines(
@@ -317,9 +322,7 @@ export function drawSmoothed(
   grown: Growth | null = null,
 ): DrawnStats {
   const end = begin(context, frame, !grown);
-  const planned = plan(frame, lines, look);
-  const { shown, alpha, widths } = planned;
-  const [front, back] = grown ? [planned.front, planned.back].map((of) => of.filter((line) => grown.lines.has(line))) : [planned.front, planned.back];
+  const { shown, alpha, widths, front, back, emphasised } = planned(frame, lines, look, grown);
   reduce = grown?.reduce ?? reduce;
   for (const line of front) {
     if (!line.low || !line.high) continue;
@@ -351,7 +354,7 @@ export function drawSmoothed(
   end();
   return {
     lines: shown.length,
-    emphasised: look.emphasis ? planned.front.length : 0,
+    emphasised: look.emphasis ? emphasised : 0,
     paths: faded.paths + vivid.paths,
     clippedMarks: faded.marks + vivid.marks,
   };
