@@ -71,7 +71,9 @@ class ViewSpec:
             given = arguments.arguments
             store = self.schema["x-python"].get("store") if given["store"] is None else given["store"]
             payload, state = self.payload(given[self.data["name"]], given, given["state"], store)
-            return self.widget(**payload, state=state, store=store)
+            widget = self.widget(**payload, state=state, store=store)
+            widget._kernel_options = {key: given[name] for key, name, option in self.options if option.get("x-side") == "python"}
+            return widget
 
         view.__name__ = view.__qualname__ = self.name
         view.__module__ = "runcompare"

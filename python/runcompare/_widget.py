@@ -25,6 +25,7 @@ from ._convert import table_to_ipc, to_runs_table
 from ._errors import RunsDataError, list_names, quote
 from ._inputs import read_columns
 from ._options import check_state
+from ._reduce import MAX_POINTS, reduce_curves
 from ._scalars import to_scalars_table
 
 # Small enough for the view to show progress on a slow link, large enough to add no overhead.
@@ -111,6 +112,8 @@ class View(anywidget.AnyWidget):
     _schema = None
     # The tables it carries, each in its trait of that name (the comparison page has more).
     _tables = TABLES
+    # The options of the view's function that stay in the kernel (x-side "python": maxPoints), as given.
+    _kernel_options = {}
 
     def __init__(self, store=None, **kwargs):
         # Not a class attribute: anywidget reads a class-level _esm at import time, and
@@ -141,6 +144,11 @@ class View(anywidget.AnyWidget):
         tables = {name: (to_runs_table if name == "runs" else to_scalars_table)(rows) for name, rows in given.items()}
         if not tables:
             return
+        if "runs" in tables:
+            self._check_runs_with(tables["runs"])
+        if "scalars" in tables and "maxPoints" in (self._schema or {}).get("properties", {}):
+            # Curves past the view's budget are reduced as the first table was (the batch alone).
+            tables["scalars"] = reduce_curves(tables["scalars"], self._kernel_options.get("maxPoints", MAX_POINTS))[0]
         shown = self._table("scalars")
         if "scalars" in tables and shown and ("time" in tables["scalars"].column_names) != ("time" in pa.ipc.open_stream(shown).schema.names):
             raise RunsDataError(_errors.append_times())
@@ -155,6 +163,17 @@ class View(anywidget.AnyWidget):
         else:
             self._appended_unstored.append(batch)
         self._send_batch(batch)
+
+    def _check_runs_with(self, appended):
+        """Raises RunsDataError, naming the column, unless the runs shown with the rows appended
+        (a run given again replacing its row, as the view merges them) make a runs table."""
+        shown = [self._table("runs"), *(batch["runs"] for batch in [*self.appended, *self._appended_unstored] if "runs" in batch)]
+        rows = {}
+        for table in [*(pa.ipc.open_stream(bytes(ipc)).read_all() for ipc in shown if ipc), appended]:
+            for row in table.to_pylist():
+                rows[row[RUN_ID]] = {**rows.get(row[RUN_ID], {}), **{key: value for key, value in row.items() if value is not None}}
+        if rows:
+            to_runs_table(list(rows.values()))
 
     def _send_batch(self, batch):
         self.send({"type": "append", "tables": list(batch)}, buffers=list(batch.values()))

@@ -24,6 +24,8 @@ export interface ReducedIndices {
    * the nearest beyond each end), exact: "minmax" keeps both. Null for "lttb", which need not.
    */
   readonly yRange: readonly [number, number] | null;
+  /** For "minmax": where the last column's points begin, and how many indices were kept before it (what a reduction of more points after these takes up). */
+  readonly lastColumn?: { readonly start: number; readonly kept: number };
 }
 
 /** Column starts of one x array for one domain and width, kept while they are asked for again. */
@@ -172,13 +174,14 @@ function scannedSpans(x: ArrayLike<number>, lo: number, hi: number, { x0, perUni
  * every stretch of finite values within a column, each once and in their order along the line.
  * Self-contained: a worker is built from its source (scalars/smoothing-worker.ts).
  */
-export function minMax(y: ArrayLike<number>, starts: Int32Array, kept: Int32Array): ReducedIndices {
-  let count = 0;
+export function minMax(y: ArrayLike<number>, starts: Int32Array, kept: Int32Array, count = 0): ReducedIndices {
   let low = Infinity;
   let high = -Infinity;
+  let lastColumn = { start: 0, kept: count };
   for (let span = 0; span + 1 < starts.length; span++) {
     const end = starts[span + 1];
     let i = starts[span];
+    if (span + 2 === starts.length) lastColumn = { start: i, kept: count };
     while (i < end) {
       let v = y[i];
       if (!(v > -Infinity && v < Infinity)) {
@@ -220,7 +223,34 @@ export function minMax(y: ArrayLike<number>, starts: Int32Array, kept: Int32Arra
       if (maxValue > high) high = maxValue;
     }
   }
-  return { indices: kept, length: count, yRange: low <= high ? [low, high] : null };
+  return { indices: kept, length: count, yRange: low <= high ? [low, high] : null, lastColumn };
+}
+
+/**
+ * The "minmax" reduction of an ascending x's points from `start` (where a column begins) to `hi`,
+ * written after `count` indices kept of the points before it: with those, what reduceToIndices
+ * keeps. A reduction grown by points appended to its series takes up from its last column.
+ */
+export function minMaxFrom(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  [x0, x1]: readonly [number, number],
+  width: number,
+  start: number,
+  hi: number,
+  kept: Int32Array,
+  count: number,
+): ReducedIndices {
+  const perUnit = width / (x1 - x0 || 1);
+  const starts: number[] = [];
+  let column = NaN;
+  for (let i = start; i <= hi; i++) {
+    const c = Math.floor((x[i] - x0) * perUnit);
+    if (c !== column) starts.push(i);
+    column = c;
+  }
+  starts.push(hi + 1);
+  return minMax(y, Int32Array.from(starts), kept, count);
 }
 
 function lttb(x: ArrayLike<number>, y: ArrayLike<number>, lo: number, hi: number, { x0, perUnit }: Columns, scratch: ReduceScratch): number {
@@ -301,7 +331,7 @@ function isSorted(x: ArrayLike<number>): boolean {
 }
 
 /** Indices [lo, hi] of the points within [x0, x1] plus the nearest one beyond each end. */
-function visibleRange(x: ArrayLike<number>, x0: number, x1: number): [number, number] {
+export function visibleRange(x: ArrayLike<number>, x0: number, x1: number): [number, number] {
   const start = lowerBound(x, x0);
   const end = lowerBound(x, x1, true);
   return [Math.max(0, start - 1), Math.min(x.length - 1, end)];

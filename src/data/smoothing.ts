@@ -15,6 +15,9 @@ export const SMOOTHING_TYPES: readonly SmoothingType[] = ["ema", "time_ema", "ga
  * source (see scalars/smoothing-worker.ts), so nothing in it may refer to anything outside it.
  */
 export function smoothingKernels(MAX_SMOOTHING: number) {
+  /** What an EMA leaves of a trace, at t * EMA_STATE of a state array: its running mean, weight^count (0 once negligible), and 1 when every value was the same. */
+  const EMA_STATE = 3;
+
   /** Below 2^-54, 1 - power rounds to 1: the debiasing no longer changes a value. */
   const NEGLIGIBLE_POWER = 2 ** -60;
 
@@ -54,27 +57,59 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
   }
 
   /**
-   * smooth() of every trace of a series, trace t being [offsets[t], offsets[t + 1]) of values and x,
-   * into the same places of `out`. The EMA takes traces two at a time (emaPair).
+   * smooth() of every trace of a series, trace t being [offsets[t], ends[t]) of values and x,
+   * into the same places of `out`. The EMA takes traces two at a time (emaPair). With `state`
+   * (EMA_STATE numbers a trace), the EMA leaves there what continueTraces goes on from.
    */
   function smoothTraces(
     type: SmoothingType,
     values: Float64Array,
     x: Float64Array,
     offsets: ArrayLike<number>,
+    ends: ArrayLike<number>,
     weight: number,
     out: Float64Array,
     span = NaN,
+    state: Float64Array | null = null,
   ): Float64Array {
-    const trace = (t: number, of: Float64Array) => of.subarray(offsets[t], offsets[t + 1]);
-    const count = offsets.length - 1;
+    const trace = (t: number, of: Float64Array) => of.subarray(offsets[t], ends[t]);
+    const count = ends.length;
     let t = 0;
     if (type === "ema") {
       const w = clampWeight(weight);
-      for (; t + 1 < count; t += 2) emaPair(trace(t, values), trace(t + 1, values), w, trace(t, out), trace(t + 1, out));
+      for (; t + 1 < count; t += 2) emaPair(trace(t, values), trace(t + 1, values), w, trace(t, out), trace(t + 1, out), state, t * EMA_STATE);
+      if (t < count) ema(trace(t, values), w, trace(t, out), state, t * EMA_STATE);
+      return out;
     }
     for (; t < count; t++) smooth(type, trace(t, values), trace(t, x), weight, trace(t, out), span);
     return out;
+  }
+
+  /**
+   * smoothTraces of traces that grew: trace t's points before grownFrom[t] were smoothed into
+   * `out` already (by smoothTraces or this, with the same settings and `state`). The EMA goes on
+   * from its state over the new points only, as if the whole trace were smoothed at once; the
+   * others, whose values near the end (and the Gaussian's everywhere: its width is the trace's
+   * mean gap) depend on the points after them, smooth each grown trace again.
+   */
+  function continueTraces(
+    type: SmoothingType,
+    values: Float64Array,
+    x: Float64Array,
+    offsets: ArrayLike<number>,
+    ends: ArrayLike<number>,
+    grownFrom: ArrayLike<number>,
+    weight: number,
+    out: Float64Array,
+    span = NaN,
+    state: Float64Array | null = null,
+  ) {
+    for (let t = 0; t < ends.length; t++) {
+      if (grownFrom[t] >= ends[t]) continue;
+      const [from, end] = [offsets[t], ends[t]];
+      if (type === "ema" && state) emaOn(values.subarray(from, end), clampWeight(weight), out.subarray(from, end), grownFrom[t] - from, state, t * EMA_STATE);
+      else smooth(type, values.subarray(from, end), x.subarray(from, end), weight, out.subarray(from, end), span);
+    }
   }
 
   function clampWeight(weight: number): number {
@@ -101,19 +136,42 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
    * values are all equal is returned as it is (TensorBoard does the same, to avoid rounding drift).
    * Non-finite values are passed through, as TensorBoard's classicSmoothing does.
    */
-  function ema(values: ArrayLike<number>, weight: number, out: Float64Array = new Float64Array(values.length)): Float64Array {
+  function ema(
+    values: ArrayLike<number>,
+    weight: number,
+    out: Float64Array = new Float64Array(values.length),
+    state: Float64Array | null = null,
+    at = 0,
+  ): Float64Array {
     const n = values.length;
     if (isConstant(values)) {
       for (let i = 0; i < n; i++) out[i] = values[i];
+      if (state) state[at + 2] = 1;
       return out;
     }
+    return emaFrom(values, weight, out, 0, 0, 1, state, at);
+  }
+
+  /**
+   * The EMA of values from `start` on, the points before having left the running mean `last` and
+   * weight^count `power`; writes what it leaves into state (at `at`) when given.
+   */
+  function emaFrom(
+    values: ArrayLike<number>,
+    weight: number,
+    out: Float64Array,
+    start: number,
+    last: number,
+    power: number,
+    state: Float64Array | null,
+    at: number,
+  ): Float64Array {
+    const n = values.length;
     const keep = 1 - weight;
-    let last = 0;
     // weight^count, kept as a running product rather than a pow() per point. Once it is too small
     // to change 1 - power it is set to 0: multiplied on, it would sink into subnormal doubles and
     // stay at the smallest (w × 5e-324 rounds back up), and subnormal arithmetic is some ten times slower.
-    let power = 1;
-    let i = 0;
+    let i = start;
     for (; i < n && power !== 0; i++) {
       const v = values[i];
       if (!Number.isFinite(v)) {
@@ -130,7 +188,17 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
       if (Number.isFinite(v)) out[i] = last = last * weight + keep * v;
       else out[i] = v;
     }
+    if (state) state.set([last, power, 0], at);
     return out;
+  }
+
+  /** ema() of a trace whose points before `from` were smoothed with this state: the same values as smoothing it whole. */
+  function emaOn(values: ArrayLike<number>, weight: number, out: Float64Array, from: number, state: Float64Array, at: number) {
+    if (state[at + 2] !== 1) return emaFrom(values, weight, out, from, state[at], state[at + 1], state, at);
+    // Constant so far (smoothed as itself): still, or smoothed whole now that it is not.
+    let i = from;
+    while (i < values.length && values[i] === values[0]) out[i] = values[i++];
+    if (i < values.length) ema(values, weight, out, state, at);
   }
 
   /**
@@ -138,11 +206,19 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
    * waits on the one before; two independent series let the processor work on both at once, which
    * takes about 40% off smoothing thousands of runs.
    */
-  function emaPair(a: ArrayLike<number>, b: ArrayLike<number>, weight: number, outA: Float64Array, outB: Float64Array) {
+  function emaPair(
+    a: ArrayLike<number>,
+    b: ArrayLike<number>,
+    weight: number,
+    outA: Float64Array,
+    outB: Float64Array,
+    state: Float64Array | null = null,
+    at = 0,
+  ) {
     const n = a.length;
     if (b.length !== n || isConstant(a) || isConstant(b)) {
-      ema(a, weight, outA);
-      ema(b, weight, outB);
+      ema(a, weight, outA, state, at);
+      ema(b, weight, outB, state, at + EMA_STATE);
       return;
     }
     const keep = 1 - weight;
@@ -173,6 +249,7 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
       if (Number.isFinite(v)) outB[i] = lastB = lastB * weight + keep * v;
       else outB[i] = v;
     }
+    if (state) state.set([lastA, powerA, 0, lastB, powerB, 0], at);
   }
 
   /**
@@ -375,10 +452,34 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
     return gap;
   }
 
-  return { smooth, smoothTraces, clampWeight, pointsOfWeight, ema, emaPair, timeWeightedEma, gaussian, runningAverage, MAX_SMOOTHING };
+  return {
+    smooth,
+    smoothTraces,
+    continueTraces,
+    EMA_STATE,
+    clampWeight,
+    pointsOfWeight,
+    ema,
+    emaPair,
+    timeWeightedEma,
+    gaussian,
+    runningAverage,
+    MAX_SMOOTHING,
+  };
 }
 
 // The most smoothing is the limit of the scalars view's smoothing option.
-export const { smooth, smoothTraces, clampWeight, pointsOfWeight, ema, emaPair, timeWeightedEma, gaussian, runningAverage, MAX_SMOOTHING } = smoothingKernels(
-  scalarsJson.properties.smoothing.maximum,
-);
+export const {
+  smooth,
+  smoothTraces,
+  continueTraces,
+  EMA_STATE,
+  clampWeight,
+  pointsOfWeight,
+  ema,
+  emaPair,
+  timeWeightedEma,
+  gaussian,
+  runningAverage,
+  MAX_SMOOTHING,
+} = smoothingKernels(scalarsJson.properties.smoothing.maximum);

@@ -76,6 +76,31 @@ def test_append_of_nothing_sends_nothing_and_bad_rows_raise_before_sending():
     assert batches == [] and widget.appended == []
 
 
+def test_appended_runs_are_checked_with_the_runs_shown_and_raise_naming_the_column():
+    widget = rc.scalars(scalars_rows("a", range(3)), runs=[{"run_id": "a", "params.lr": 0.1}])
+    batches, _ = record(widget)
+    widget.append(runs=[{"run_id": "b", "params.lr": 0.01}])
+    with pytest.raises(RunsDataError, match='column "params.lr" mixes numbers and strings'):
+        widget.append(runs=[{"run_id": HOSTILE, "params.lr": "fast"}])
+    # A batch appended before counts too: its column's strings against a new run's number.
+    widget.append(runs=[{"run_id": "c", "params.opt": HOSTILE}])
+    with pytest.raises(RunsDataError, match='column "params.opt"'):
+        widget.append(runs=[{"run_id": "d", "params.opt": 3}])
+    assert len(batches) == 2 and len(widget.appended) == 2
+
+
+def test_appended_curves_past_max_points_are_reduced_as_the_first_table():
+    long = scalars_rows("a", range(5000, 65000))
+    for max_points in (1000, None):
+        widget = rc.scalars(scalars_rows("a", range(10)), max_points=max_points)
+        batches, _ = record(widget)
+        widget.append(scalars=long)
+        # The rows the view of these rows alone is sent.
+        first = pa.ipc.open_stream(bytes(rc.scalars(long, max_points=max_points).scalars)).read_all()
+        assert batches[0]["scalars"].column("step").to_pylist() == first.column("step").to_pylist()
+        assert batches[0]["scalars"].num_rows == (60000 if max_points is None else first.num_rows)
+
+
 def test_new_tables_forget_what_was_appended():
     widget = rc.table([{"run_id": "a"}])
     widget.append(runs=[{"run_id": "b"}])

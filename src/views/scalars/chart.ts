@@ -1,10 +1,10 @@
 import { pointer, select, type Selection } from "d3";
 import { sizeCanvas } from "../../render/canvas.js";
 import { drawAxes, makeFrame, plotColumns, type Frame } from "./axes.js";
-import { DASHES, drawHovered, drawRaw, drawSmoothed, type DrawnStats, type LineLook } from "./draw.js";
+import { DASHES, drawHovered, drawRaw, drawSmoothed, growth, planKey, type DrawnStats, type LineChange, type LineLook } from "./draw.js";
 import type { ChartSpec, LegendEntry, Line } from "./model.js";
 import type { Settings } from "./options.js";
-import { fitY, xExtent } from "./ranges.js";
+import { fitY, xDomainAhead, xExtent } from "./ranges.js";
 import { ReducedLines } from "./reduced.js";
 import { formatX, hoverRows, renderTooltip, visibleWindow, type HoverRow } from "./tooltip.js";
 
@@ -33,7 +33,7 @@ const COMPARE_MS = 150;
 /** One small multiple: a canvas of lines under an SVG of axes, crosshair, zoom box and tooltip. */
 export class Chart {
   readonly element = document.createElement("div");
-  drawn: DrawnStats = { lines: 0, emphasised: 0, paths: 0, clippedMarks: 0 };
+  drawn: DrawnStats & { grown: boolean } = { lines: 0, emphasised: 0, paths: 0, clippedMarks: 0, grown: false };
   frame: Frame | null = null;
   lines: readonly Line[] = [];
   private readonly plot = document.createElement("div");
@@ -66,6 +66,12 @@ export class Chart {
   private rawDrawn = "";
   /** What the axes were last drawn for: a new smoothing mostly keeps them. */
   private axesDrawn = "";
+  /** What both layers were last drawn for but the lines: lines that only grew since are drawn over them, if it stays the same. */
+  private layersDrawn = "";
+  /** The lines the layers show. */
+  private drawnLines: readonly Line[] = [];
+  /** Set by lines appended to those drawn: how each stands to the line of its key drawn. */
+  private changes: ((line: Line) => LineChange) | null = null;
 
   constructor(
     readonly spec: ChartSpec,
@@ -93,8 +99,13 @@ export class Chart {
     this.listen();
   }
 
-  /** New lines; `sameRaw` when only their smoothed values changed (a new smoothing). */
-  setLines(lines: readonly Line[], sameRaw = false) {
+  /**
+   * New lines; `sameRaw` when only their smoothed values changed (a new smoothing); `appended`
+   * when rows were appended: lines that only grew (Line.before) or are new are then drawn over
+   * the layers as they are, where the next frame keeps their look.
+   */
+  setLines(lines: readonly Line[], sameRaw = false, appended = false) {
+    this.changes = appended && this.lines === this.drawnLines ? changesFrom(this.lines, lines) : null;
     this.lines = lines;
     if (!sameRaw) this.rawVersion++;
   }
@@ -105,7 +116,7 @@ export class Chart {
     const { x, y, height, ignoreOutliers } = this.host.settings();
     const look = this.host.look();
     const shown = this.lines.filter((line) => look.shown(line.entry));
-    const xDomain = this.xZoom ?? xExtent(shown);
+    const xDomain = this.xZoom ?? xDomainAhead(xExtent(shown), x);
     const ratio = window.devicePixelRatio || 1;
     this.reduced.setFrame(xDomain, plotColumns(width, ratio), look.reduce);
     // The min/max reduction keeps each line's extremes, so an unzoomed linear y range needs no other pass over the values.
@@ -122,15 +133,32 @@ export class Chart {
       drawAxes(this.axes, this.frame);
       this.axesDrawn = axesKey;
     }
-    const rawKey = JSON.stringify([this.rawVersion, look.version, look.raw, look.reduce, width, height, ratio, y, this.frame.xDomain, yDomain, fit.clipped]);
-    if (rawKey !== this.rawDrawn) {
-      drawRaw(sizeCanvas(this.rawCanvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of);
-      this.rawDrawn = rawKey;
+    const layersKey = JSON.stringify([look.version, look.raw, look.reduce, width, height, ratio, y, this.frame.xDomain, yDomain, fit.clipped]);
+    const rawKey = JSON.stringify([this.rawVersion, layersKey]);
+    if (!this.drawGrown(layersKey + planKey(this.frame, this.lines, look), look)) {
+      if (rawKey !== this.rawDrawn) drawRaw(sizeCanvas(this.rawCanvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of);
+      this.drawn = { ...drawSmoothed(sizeCanvas(this.canvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of), grown: false };
+      this.layersDrawn = layersKey + planKey(this.frame, this.lines, look);
     }
-    this.drawn = drawSmoothed(sizeCanvas(this.canvas, width, height, ratio), this.frame, this.lines, look, this.reduced.of);
+    this.rawDrawn = rawKey;
+    this.drawnLines = this.lines;
     this.paintHovered();
     if (this.hoverX !== null) this.hover(this.hoverX, null);
     else this.compareAt(this.lastStep(), true);
+  }
+
+  /** Draws what appended lines add over both layers as they are; false when they must be drawn whole (the frame or the lines' look changed). */
+  private drawGrown(layersKey: string, look: LineLook): boolean {
+    const changes = this.changes;
+    this.changes = null;
+    if (!changes || layersKey !== this.layersDrawn || this.frame!.clipped) return false;
+    const [frame, lines, reduce] = [this.frame!, this.lines, this.reduced.of];
+    const raw = look.raw ? growth(lines, changes, reduce, (line) => line.raw) : null;
+    const smoothed = growth(lines, changes, reduce, (line) => line.smoothed);
+    if (!smoothed || (look.raw && !raw)) return false;
+    if (raw) drawRaw(this.rawCanvas.getContext("2d")!, frame, lines, look, reduce, raw);
+    this.drawn = { ...drawSmoothed(this.canvas.getContext("2d")!, frame, lines, look, reduce, smoothed), grown: true };
+    return true;
   }
 
   /** The groups compared at a step, shown under the chart: at once when `now`, else once the pointer rests there; not again for the same step, lines and settings. */
@@ -314,6 +342,27 @@ export class Chart {
     this.overlay.selectAll("line.rc-crosshair, circle.rc-dot").remove();
     this.compareAt(this.lastStep());
   }
+}
+
+/**
+ * How each of `lines` stands to the line of its key among `drawn`, or null when some of them
+ * cannot be drawn over those (a line left out, or changed otherwise than by points added).
+ */
+function changesFrom(drawn: readonly Line[], lines: readonly Line[]): ((line: Line) => LineChange) | null {
+  const before = new Map(drawn.map((line) => [line.key, line]));
+  const keys = new Set(lines.map((line) => line.key));
+  if (drawn.some((line) => !keys.has(line.key))) return null;
+  const change = (line: Line): LineChange | null => {
+    const prior = before.get(line.key);
+    if (!prior) return "new";
+    if (prior.entry.color !== line.entry.color || prior.dash !== line.dash) return null;
+    if (prior.x === line.x && prior.raw === line.raw && prior.smoothed === line.smoothed) return "same";
+    const { x, raw, smoothed } = line.before ?? {};
+    return x === prior.x && raw === prior.raw && smoothed === prior.smoothed ? "grown" : null;
+  };
+  const changes = new Map(lines.map((line) => [line, change(line)]));
+  if ([...changes.values()].includes(null)) return null;
+  return (line) => changes.get(line)!;
 }
 
 /** The row whose point lies nearest (mx, my), within PICK_PX, or null. */

@@ -38,6 +38,12 @@ export class Controls {
   /** The grouping shown: the names as the settings give them, and as full column names (a setting may leave out the prefix). */
   private grouping: { given: string; column: string }[] = [];
   private readonly closePopup: () => void;
+  private readonly groupList = document.createElement("div");
+  private columns: readonly string[] = [];
+  private columnLabels: HTMLElement[] = [];
+  /** What the column finder holds, lower case. */
+  private needle = "";
+  private readonly onGroup: (name: string, checked: boolean) => void;
 
   /**
    * Puts the controls into `container` (the shared toolbar's place for a view's own controls).
@@ -67,30 +73,17 @@ export class Controls {
     this.smoothingText.setAttribute("aria-label", "smoothing weight");
     this.smoothing.addEventListener("input", () => onChange({ smoothing: Number(this.smoothing.value) }));
     this.group.className = "rc-group";
-    const boxes = columns.map((name) => {
-      const label = document.createElement("label");
-      const box = document.createElement("input");
-      box.type = "checkbox";
-      box.value = name;
-      // Ticking adds a column to the grouping (after those there), unticking takes it out.
-      box.addEventListener("change", () => {
-        const kept = this.grouping.filter(({ column }) => column !== name).map(({ given }) => given);
-        onChange({ groupBy: box.checked ? [...kept, name] : kept });
-      });
-      this.groupBoxes.set(name, box);
-      label.append(box, document.createTextNode(name));
-      label.title = name;
-      return label;
-    });
-    const list = document.createElement("div");
-    list.className = "rc-group-list";
+    this.onGroup = (name, checked) => {
+      const kept = this.grouping.filter(({ column }) => column !== name).map(({ given }) => given);
+      onChange({ groupBy: checked ? [...kept, name] : kept });
+    };
     const find = document.createElement("input");
     find.type = "search";
     find.placeholder = "find a column";
     find.setAttribute("aria-label", "Find a column to group by");
     find.addEventListener("input", () => {
-      const needle = find.value.trim().toLowerCase();
-      for (const label of boxes) label.hidden = !!needle && !label.title.toLowerCase().includes(needle);
+      this.needle = find.value.trim().toLowerCase();
+      for (const label of this.columnLabels) label.hidden = !!this.needle && !label.title.toLowerCase().includes(this.needle);
     });
     const clear = document.createElement("button");
     clear.type = "button";
@@ -99,17 +92,13 @@ export class Controls {
     const head = document.createElement("div");
     head.className = "rc-group-head";
     head.append(find, clear);
-    list.append(head);
-    appendAll(list, boxes);
-    this.group.append(this.groupSummary, list);
+    this.groupList.className = "rc-group-list";
+    this.groupList.append(head);
+    this.group.append(this.groupSummary, this.groupList);
     this.closePopup = popup(this.group);
     this.aggregate.addEventListener("change", () => onChange({ aggregate: this.aggregate.value as Aggregate }));
     this.band.addEventListener("change", () => onChange({ band: this.band.value as Band }));
-    this.color.append(new Option("one colour per run", ""));
-    appendAll(
-      this.color,
-      columns.map((name) => new Option(name, name)),
-    );
+    this.setColumns(columns);
     this.color.addEventListener("change", () => onChange({ color: this.color.value || null }));
     container.append(
       this.filter,
@@ -128,6 +117,35 @@ export class Controls {
 
   destroy() {
     this.closePopup();
+  }
+
+  /** The runs table's columns, which the group and colour menus list (again when appended runs bring new ones). */
+  setColumns(columns: readonly string[]) {
+    if (columns.join("\n") === this.columns.join("\n")) return;
+    this.columns = columns;
+    this.groupBoxes.clear();
+    this.columnLabels = columns.map((name) => {
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.value = name;
+      // Ticking adds a column to the grouping (after those there), unticking takes it out.
+      box.addEventListener("change", () => this.onGroup(name, box.checked));
+      this.groupBoxes.set(name, box);
+      label.append(box, document.createTextNode(name));
+      label.title = name;
+      label.hidden = !!this.needle && !name.toLowerCase().includes(this.needle);
+      return label;
+    });
+    this.groupList.replaceChildren(this.groupList.firstElementChild!);
+    appendAll(this.groupList, this.columnLabels);
+    const chosen = this.color.value;
+    this.color.replaceChildren(new Option("one colour per run", ""));
+    appendAll(
+      this.color,
+      columns.map((name) => new Option(name, name)),
+    );
+    this.color.value = chosen;
   }
 
   /** Shows the settings (after an update from outside, or a change here). */

@@ -170,8 +170,8 @@ function plan(frame: Frame, lines: readonly Line[], look: LineLook): Plan {
  * was drawn outside the plot area. That leaves the same pixels as a clip to the plot area, and
  * Skia draws clipped hairlines with round caps some 15% slower.
  */
-function begin(context: CanvasRenderingContext2D, frame: Frame): () => void {
-  context.clearRect(0, 0, frame.width, frame.height);
+function begin(context: CanvasRenderingContext2D, frame: Frame, clear = true): () => void {
+  if (clear) context.clearRect(0, 0, frame.width, frame.height);
   context.save();
   context.lineJoin = "round";
   context.lineCap = "round";
@@ -221,12 +221,73 @@ function strokeLines(
   return { paths: groups.length, marks };
 }
 
+/**
+ * What lines grew by since a layer was drawn, to draw over it (the rest of its pixels stay): the
+ * lines that grew or are new, and a reducer that gives of each only what is new. Strokes drawn
+ * over the layer this way are those a whole drawing makes, but where a new stroke meets the old
+ * (the pixels of their joint are blended twice).
+ */
+export interface Growth {
+  readonly lines: ReadonlySet<Line>;
+  readonly reduce: Reducer;
+}
+
+/** How a line of a frame stands to the line of the same key drawn before: the same, the same with points added, or new. */
+export type LineChange = "same" | "grown" | "new";
+
+/**
+ * What lines grew by, as `values` (their raw or smoothed values) reduced: of a grown line, its
+ * reduction's points from the last one before what is new (ReducedLine.grownFrom); all of a new
+ * line. Null when a grown line's reduction does not say what is new (the layer is drawn whole).
+ */
+export function growth(lines: readonly Line[], change: (line: Line) => LineChange, reduce: Reducer, values: (line: Line) => Float64Array): Growth | null {
+  const tails = new Map<Float64Array, ReducedLine>();
+  const grown = new Set<Line>();
+  for (const line of lines) {
+    const how = change(line);
+    if (how === "same") continue;
+    const reduced = reduce(line, values(line));
+    if (how === "new") {
+      tails.set(values(line), reduced);
+      grown.add(line);
+      continue;
+    }
+    if (reduced.grownFrom === undefined) return null;
+    const from = Math.max(0, reduced.grownFrom - 1);
+    if (reduced.length - from < 2) continue;
+    tails.set(values(line), { indices: reduced.indices.subarray(from), length: reduced.length - from, yRange: reduced.yRange });
+    grown.add(line);
+  }
+  return { lines: grown, reduce: (line, of) => tails.get(of) ?? reduce(line, of) };
+}
+
+/** What decides how a frame's lines look (their opacity, widths and which stand out): a layer drawn with another must be drawn whole. */
+export function planKey(frame: Frame, lines: readonly Line[], look: LineLook): string {
+  const { shown, front, alpha, widths } = plan(frame, lines, look);
+  return JSON.stringify([shown.length, front.length, alpha, widths]);
+}
+
+/** A frame's plan, its lines in front and behind only those that grew when drawn over a layer; `emphasised` counts all in front. */
+function planned(frame: Frame, lines: readonly Line[], look: LineLook, grown: Growth | null): Plan & { emphasised: number } {
+  const whole = plan(frame, lines, look);
+  const only = (of: Line[]) => (grown ? of.filter((line) => grown.lines.has(line)) : of);
+  return { ...whole, front: only(whole.front), back: only(whole.back), emphasised: whole.front.length };
+}
+
 /** The bottom layer: raw series, faintly, where smoothing is on (it does not change with the smoothing). */
-export function drawRaw(context: CanvasRenderingContext2D, frame: Frame, lines: readonly Line[], look: LineLook, reduce: Reducer): number {
-  const end = begin(context, frame);
+export function drawRaw(
+  context: CanvasRenderingContext2D,
+  frame: Frame,
+  lines: readonly Line[],
+  look: LineLook,
+  reduce: Reducer,
+  grown: Growth | null = null,
+): number {
+  const end = begin(context, frame, !grown);
   let paths = 0;
   if (look.raw) {
-    const { front, back, alpha, widths } = plan(frame, lines, look);
+    const { alpha, widths, front, back } = planned(frame, lines, look, grown);
+    reduce = grown?.reduce ?? reduce;
     const style = { width: widths.thin, dashes: false };
     paths += strokeLines(
       context,
@@ -252,9 +313,17 @@ export function drawRaw(context: CanvasRenderingContext2D, frame: Frame, lines: 
 }
 
 /** The top layer: groups' bands, then the smoothed series, emphasised ones over the faded rest. */
-export function drawSmoothed(context: CanvasRenderingContext2D, frame: Frame, lines: readonly Line[], look: LineLook, reduce: Reducer): DrawnStats {
-  const end = begin(context, frame);
-  const { shown, front, back, alpha, widths } = plan(frame, lines, look);
+export function drawSmoothed(
+  context: CanvasRenderingContext2D,
+  frame: Frame,
+  lines: readonly Line[],
+  look: LineLook,
+  reduce: Reducer,
+  grown: Growth | null = null,
+): DrawnStats {
+  const end = begin(context, frame, !grown);
+  const { shown, alpha, widths, front, back, emphasised } = planned(frame, lines, look, grown);
+  reduce = grown?.reduce ?? reduce;
   for (const line of front) {
     if (!line.low || !line.high) continue;
     context.globalAlpha = 0.16;
@@ -283,7 +352,12 @@ export function drawSmoothed(context: CanvasRenderingContext2D, frame: Frame, li
     reduce,
   );
   end();
-  return { lines: shown.length, emphasised: look.emphasis ? front.length : 0, paths: faded.paths + vivid.paths, clippedMarks: faded.marks + vivid.marks };
+  return {
+    lines: shown.length,
+    emphasised: look.emphasis ? emphasised : 0,
+    paths: faded.paths + vivid.paths,
+    clippedMarks: faded.marks + vivid.marks,
+  };
 }
 
 /**

@@ -68,7 +68,7 @@ export class ScalarsCharts {
     this.controls = new Controls(
       hooks.controls,
       runColumns.map((c) => c.name),
-      (name) => data.runs?.column(name)?.name,
+      (name) => this.data.runs?.column(name)?.name,
       data.hasTimes,
       (changes) => hooks.apply(changes),
     );
@@ -105,10 +105,13 @@ export class ScalarsCharts {
    */
   append(): boolean {
     this.data = this.latest();
-    this.entries = this.data.entries(this.settings);
-    this.syncCharts();
+    this.entries = keptEntries(this.entries, this.data.entries(this.settings));
+    this.syncCharts(false, this.settings, true);
     this.sharing.prepare(this.data.traces.reduce((sum, trace) => sum + trace.values.length, 0));
-    this.highlight(this.selectedIds);
+    this.emphasise(this.selectedIds);
+    this.controls.setColumns((this.data.runs?.columns ?? []).map((column) => column.name));
+    this.controls.sync(this.settings, this.filterError);
+    this.requestDraw();
     return true;
   }
 
@@ -141,12 +144,21 @@ export class ScalarsCharts {
   }
 
   highlight(ids: readonly string[]) {
+    this.emphasise(ids);
+    this.lookVersion++;
+    this.requestDraw();
+  }
+
+  /** The entries of these runs stand out; the look changes (lookVersion) only when the caller says so. */
+  private emphasise(ids: readonly string[]) {
     this.selectedIds = [...ids];
     const chosen = new Set(ids);
     const entries = this.entries.list.filter((entry) => entry.runs.some((id) => chosen.has(id)));
-    this.emphasis = entries.length ? new Set(entries) : null;
-    this.lookVersion++;
-    this.requestDraw();
+    const keys = (set: Set<LegendEntry> | null) => JSON.stringify([...(set ?? [])].map((entry) => entry.key));
+    const emphasis = entries.length ? new Set(entries) : null;
+    // Entries made anew for appended rows: the same runs stand out unless a new run is among them.
+    if (keys(emphasis) !== keys(this.emphasis)) this.lookVersion++;
+    this.emphasis = emphasis;
   }
 
   exportSVG(): string {
@@ -208,7 +220,7 @@ export class ScalarsCharts {
    * Makes the charts the settings ask for (keeping those that stay, with their zoom) and gives
    * them lines; `sameRaw` when only the smoothing changed.
    */
-  private syncCharts(sameRaw = false, lineSettings = this.settings) {
+  private syncCharts(sameRaw = false, lineSettings = this.settings, appended = false) {
     this.smoothingChanged = false;
     const test = chartFilter(this.settings.filter);
     this.filterError = test.error;
@@ -232,7 +244,7 @@ export class ScalarsCharts {
         chart = new Chart(spec, host, variantsOf(this.data, spec));
         this.charts.set(spec.key, chart);
       }
-      chart.setLines(this.data.lines(spec, lineSettings, this.entries), sameRaw);
+      chart.setLines(this.data.lines(spec, lineSettings, this.entries), sameRaw, appended);
       return chart;
     });
     // Map order is insertion order: keep it the order of the specs, as the grid shows them.
@@ -365,6 +377,17 @@ export class ScalarsCharts {
       charts: charts.map((chart) => ({ title: chart.spec.title, ...chart.drawn })),
     };
   }
+}
+
+/** New entries, each the entry before where that one is the same (the legend, the lines and the selection keep it). */
+function keptEntries(before: Entries, entries: Entries): Entries {
+  const known = new Map(before.list.map((entry) => [entry.key, entry]));
+  const kept = (entry: LegendEntry) => {
+    const old = known.get(entry.key);
+    const same = old && old.label === entry.label && old.color === entry.color && old.runs.join("\n") === entry.runs.join("\n");
+    return same ? old : entry;
+  };
+  return { ...entries, list: entries.list.map(kept), ofRun: entries.ofRun.map(kept) };
 }
 
 function hint(text: string): HTMLElement {

@@ -20,7 +20,8 @@ export interface DrawnCharts {
   frames: number;
   /** Of those, frames whose new smoothing was shared with a worker. */
   sharedSmoothings: number;
-  charts: { title: string; lines: number; emphasised: number; paths: number }[];
+  /** Per chart; `grown` when its last frame drew appended points over its layers as they were, not the layers whole. */
+  charts: { title: string; lines: number; emphasised: number; paths: number; grown: boolean }[];
 }
 
 /**

@@ -4,7 +4,7 @@ import { distinctNames } from "../../data/names.js";
 import { checkUniqueKeys } from "../../data/series.js";
 import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import type { Scalars, SeriesInfo } from "../../data/scalars.js";
-import { smoothTraces } from "../../data/smoothing.js";
+import { continueTraces, EMA_STATE, smoothTraces } from "../../data/smoothing.js";
 import { categoricalColor, runColor, runColors } from "../../render/color.js";
 import type { RunsInput } from "../../data/input.js";
 import type { Settings, XAxis } from "./options.js";
@@ -34,6 +34,19 @@ export interface Line {
   readonly low: Float64Array | null;
   readonly high: Float64Array | null;
   readonly counts: Int32Array | null;
+  /**
+   * The line of the same key as it was before rows were appended, when this one is it with
+   * points added after its last: its x and raw values (the first of this line's, unchanged), and
+   * its smoothed values when those are unchanged too (else null). What was reduced and drawn of
+   * it can be kept.
+   */
+  readonly before?: LineBefore;
+}
+
+export interface LineBefore {
+  readonly x: Float64Array;
+  readonly raw: Float64Array;
+  readonly smoothed: Float64Array | null;
 }
 
 export interface LegendEntry {
@@ -71,6 +84,10 @@ export class ScalarsData {
   private readonly smoothedCache = new Map<number, SmoothedValues>();
   private readonly xCache = new Map<number, { key: XAxis; values: Float64Array }>();
   private readonly viewCache = new Map<number, { x: XAxis; views: TraceViews }>();
+  /** Each trace's smoothed values as views, made once per smoothing (so that their reductions are kept). */
+  private readonly smoothedViews = new WeakMap<SmoothedValues, Float64Array[]>();
+  /** Of a series whose traces grew in place (by appendTraces), its traces' ends before, and the views made of them. */
+  private readonly grownFrom = new Map<number, { ends: Int32Array; views: { x: XAxis; views: TraceViews } | null; smoothed: Float64Array[] | null }>();
   /** The x range of a chart's series on an x axis (time_ema's decay unit), by axis and series. */
   private readonly spanCache = new Map<string, number>();
 
@@ -122,15 +139,42 @@ export class ScalarsData {
     );
     const sameOrigins = this.firstTime.every((time, run) => Object.is(time, firstTime[run]));
     traces.forEach((trace, s) => {
-      if (trace !== this.traces[s]) return;
-      const smoothed = this.smoothedCache.get(s);
-      if (smoothed) grown.smoothedCache.set(s, smoothed);
-      if (!sameOrigins) return;
-      const [x, views] = [this.xCache.get(s), this.viewCache.get(s)];
-      if (x) grown.xCache.set(s, x);
-      if (views) grown.viewCache.set(s, views);
+      const before = this.traces[s];
+      if (trace === before) {
+        const smoothed = this.smoothedCache.get(s);
+        if (smoothed) grown.smoothedCache.set(s, smoothed);
+        if (!sameOrigins) return;
+        const [x, views] = [this.xCache.get(s), this.viewCache.get(s)];
+        if (x) grown.xCache.set(s, x);
+        if (views) grown.viewCache.set(s, views);
+      } else if (before && trace.offsets === before.offsets) grown.grewInPlace(s, this, sameOrigins);
     });
     return grown;
+  }
+
+  /**
+   * Takes over what `was` computed of a series whose traces grew in place: the smoothing goes on
+   * over the new points when next asked for (continueTraces), relative x positions are added for
+   * them, and the lines made next know the lines they extend.
+   */
+  private grewInPlace(series: number, was: ScalarsData, sameOrigins: boolean) {
+    const { ends: before } = was.traces[series];
+    const { runs, ends, times } = this.traces[series];
+    // Values smoothed in two parts (shared with the worker) are smoothed anew, whole.
+    const smoothed = was.smoothedCache.get(series);
+    const oldViews = smoothed ? (was.smoothedViews.get(smoothed) ?? null) : null;
+    if (smoothed && !smoothed.tail) {
+      const values = new Float64Array(smoothed.values.buffer, smoothed.values.byteOffset, this.traces[series].values.length);
+      this.smoothedCache.set(series, { ...smoothed, values, grownFrom: before });
+    }
+    const x = was.xCache.get(series);
+    if (x && times && sameOrigins) {
+      const values = new Float64Array(x.values.buffer, 0, times.length);
+      for (let t = 0; t < runs.length; t++) for (let i = before[t]; i < ends[t]; i++) values[i] = times[i] - this.firstTime[runs[t]];
+      this.xCache.set(series, { key: x.key, values });
+    }
+    const views = sameOrigins ? (was.viewCache.get(series) ?? null) : null;
+    this.grownFrom.set(series, { ends: before, views, smoothed: smoothed && !smoothed.tail ? oldViews : null });
   }
 
   /** The charts the settings ask for, in the order the series first appear. */
@@ -177,12 +221,12 @@ export class ScalarsData {
   valuesAtStep(series: number, step: number): Float64Array {
     const runs = this.requireRuns();
     const out = new Float64Array(runs.count).fill(NaN);
-    const { runs: traceRuns, offsets, steps, values } = this.traces[series];
+    const { runs: traceRuns, offsets, ends, steps, values } = this.traces[series];
     const at = [step];
     traceRuns.forEach((run, t) => {
       const row = this.rowOfRun[run];
       // As the group lines align runs: the value there, or between the reports either side.
-      if (row >= 0) out[row] = interpolateOnto(steps.subarray(offsets[t], offsets[t + 1]), values.subarray(offsets[t], offsets[t + 1]), at)[0];
+      if (row >= 0) out[row] = interpolateOnto(steps.subarray(offsets[t], ends[t]), values.subarray(offsets[t], ends[t]), at)[0];
     });
     return out;
   }
@@ -194,7 +238,7 @@ export class ScalarsData {
     const whole = new Float64Array(this.traces[series].values.length);
     whole.set(values.subarray(0, tail.from));
     whole.set(tail.values, tail.from);
-    this.smoothedCache.set(series, { key: this.smoothedKey(series, settings), values: whole, tail: null });
+    this.smoothedCache.set(series, { key: this.smoothedKey(series, settings), values: whole, tail: null, state: null, grownFrom: null });
     return whole;
   }
 
@@ -202,11 +246,19 @@ export class ScalarsData {
   private smoothedValues(series: number, settings: Settings): SmoothedValues {
     const key = this.smoothedKey(series, settings);
     const cached = this.smoothedCache.get(series);
+    const { values, x, offsets, ends, span } = this.smoothingInput(series, settings);
+    if (cached?.key === key && cached.grownFrom) {
+      // Smoothed before rows were appended: only the new points, as smoothing them all would.
+      continueTraces(settings.smoothingType, values, x, offsets, ends, cached.grownFrom, settings.smoothing, cached.values, span, cached.state);
+      const made = { ...cached, grownFrom: null };
+      this.smoothedCache.set(series, made);
+      return made;
+    }
     if (cached?.key === key) return cached;
-    const { values, x, offsets, span } = this.smoothingInput(series, settings);
     const out = cached?.values.length === values.length ? cached.values : new Float64Array(values.length);
-    smoothTraces(settings.smoothingType, values, x, offsets, settings.smoothing, out, span);
-    const made = { key, values: out, tail: null };
+    const state = settings.smoothingType === "ema" ? new Float64Array(ends.length * EMA_STATE) : null;
+    smoothTraces(settings.smoothingType, values, x, offsets, ends, settings.smoothing, out, span, state);
+    const made = { key, values: out, tail: null, state, grownFrom: null };
     this.smoothedCache.set(series, made);
     return made;
   }
@@ -216,10 +268,10 @@ export class ScalarsData {
    * gaussian), its traces, and for time_ema the x range of its chart. The time-weighted EMA
    * decays along the chart's x axis, as W&B's does; the Gaussian weighs by steps.
    */
-  smoothingInput(series: number, settings: Settings): { values: Float64Array; x: Float64Array; offsets: Int32Array; span: number } {
-    const { offsets, steps, values } = this.traces[series];
-    if (settings.smoothingType !== "time_ema") return { values, x: steps, offsets, span: NaN };
-    return { values, x: this.positions(series, settings.x), offsets, span: this.chartSpan(series, settings) };
+  smoothingInput(series: number, settings: Settings): { values: Float64Array; x: Float64Array; offsets: Int32Array; ends: Int32Array; span: number } {
+    const { offsets, ends, steps, values } = this.traces[series];
+    if (settings.smoothingType !== "time_ema") return { values, x: steps, offsets, ends, span: NaN };
+    return { values, x: this.positions(series, settings.x), offsets, ends, span: this.chartSpan(series, settings) };
   }
 
   /** The x range of every point in the chart that shows the series (all its runs and variants). */
@@ -232,9 +284,12 @@ export class ScalarsData {
     let high = -Infinity;
     for (const s of shown) {
       const x = this.positions(s, settings.x);
-      for (let i = 0; i < x.length; i++) {
-        if (x[i] < low) low = x[i];
-        if (x[i] > high) high = x[i];
+      const { offsets, ends } = this.traces[s];
+      for (let t = 0; t < ends.length; t++) {
+        for (let i = offsets[t]; i < ends[t]; i++) {
+          if (x[i] < low) low = x[i];
+          if (x[i] > high) high = x[i];
+        }
       }
     }
     const span = high > low ? high - low : 0;
@@ -255,13 +310,13 @@ export class ScalarsData {
    */
   adoptSmoothed(series: number, settings: Settings, values: Float64Array, tail: SmoothedValues["tail"]): SmoothedValues | null {
     const replaced = this.smoothedCache.get(series) ?? null;
-    this.smoothedCache.set(series, { key: this.smoothedKey(series, settings), values, tail });
+    this.smoothedCache.set(series, { key: this.smoothedKey(series, settings), values, tail, state: null, grownFrom: null });
     return replaced;
   }
 
   /** A series' x positions: steps, ms since the run's first report, or epoch ms. */
   positions(series: number, x: XAxis): Float64Array {
-    const { runs, offsets, steps, times } = this.traces[series];
+    const { runs, offsets, ends, steps, times } = this.traces[series];
     if (x === "step") return steps;
     if (!times) throw new RunsDataError(messages.scalarsNoTime(x));
     if (x === "wall") return times;
@@ -270,20 +325,21 @@ export class ScalarsData {
     const out = new Float64Array(times.length);
     for (let t = 0; t < runs.length; t++) {
       const origin = this.firstTime[runs[t]];
-      for (let i = offsets[t]; i < offsets[t + 1]; i++) out[i] = times[i] - origin;
+      for (let i = offsets[t]; i < ends[t]; i++) out[i] = times[i] - origin;
     }
     this.xCache.set(series, { key: x, values: out });
     return out;
   }
 
   private runLines(series: number, settings: Settings, entries: Entries, variant: string | null, dash: number): Line[] {
-    const { runs, offsets } = this.traces[series];
-    const { values: smoothed, tail } = this.smoothedValues(series, settings);
-    const smoothedOf = (t: number) =>
-      tail && offsets[t] >= tail.from
-        ? tail.values.subarray(offsets[t] - tail.from, offsets[t + 1] - tail.from)
-        : smoothed.subarray(offsets[t], offsets[t + 1]);
+    const { runs, ends } = this.traces[series];
+    const smoothed = this.smoothedViewsOf(series, settings);
     const views = this.views(series, settings.x);
+    const grown = this.grownFrom.get(series);
+    const before = (t: number): LineBefore | undefined => {
+      if (!grown?.views || grown.views.x !== settings.x || grown.ends[t] === ends[t]) return undefined;
+      return { x: grown.views.views.x[t], raw: grown.views.views.raw[t], smoothed: grown.smoothed?.[t] ?? null };
+    };
     return Array.from(runs, (run, t) => ({
       key: `${series}:${run}`,
       entry: entries.ofRun[run],
@@ -295,11 +351,34 @@ export class ScalarsData {
       xAscending: settings.x === "step",
       times: views.times[t],
       raw: views.raw[t],
-      smoothed: smoothedOf(t),
+      smoothed: smoothed[t],
       low: null,
       high: null,
       counts: null,
+      before: before(t),
     }));
+  }
+
+  /**
+   * Each trace's smoothed values as views, made once per smoothing. After an append the traces
+   * that did not grow keep their views, and those whose smoothing went on (the EMA's) are known
+   * to extend the views before.
+   */
+  private smoothedViewsOf(series: number, settings: Settings): Float64Array[] {
+    const smoothed = this.smoothedValues(series, settings);
+    const known = this.smoothedViews.get(smoothed);
+    if (known) return known;
+    const { values, tail } = smoothed;
+    const { offsets, ends } = this.traces[series];
+    const grown = this.grownFrom.get(series);
+    const same = grown?.smoothed && settings.smoothingType === "ema" && grown.smoothed.length === ends.length ? grown.smoothed : null;
+    if (grown && !same) grown.smoothed = null;
+    const views = Array.from(ends, (end, t) => {
+      if (same && grown!.ends[t] === end) return same[t];
+      return tail && offsets[t] >= tail.from ? tail.values.subarray(offsets[t] - tail.from, end - tail.from) : values.subarray(offsets[t], end);
+    });
+    this.smoothedViews.set(smoothed, views);
+    return views;
   }
 
   /**
@@ -309,10 +388,19 @@ export class ScalarsData {
   private views(series: number, x: XAxis): TraceViews {
     const cached = this.viewCache.get(series);
     if (cached?.x === x) return cached.views;
-    const { runs, offsets, steps, times, values } = this.traces[series];
+    const { runs, offsets, ends, steps, times, values } = this.traces[series];
     const positions = this.positions(series, x);
-    const slice = (of: Float64Array) => Array.from(runs, (_, t) => of.subarray(offsets[t], offsets[t + 1]));
-    const views = { steps: slice(steps), x: slice(positions), times: times ? slice(times) : Array.from(runs, () => null), raw: slice(values) };
+    // Traces that did not grow since the last append keep their views (and what was measured of them).
+    const grown = this.grownFrom.get(series);
+    const before = grown?.views?.x === x ? grown.views.views : null;
+    const slice = (of: Float64Array, kept: Float64Array[] | undefined) =>
+      Array.from(runs, (_, t) => (kept && grown!.ends[t] === ends[t] ? kept[t] : of.subarray(offsets[t], ends[t])));
+    const views = {
+      steps: slice(steps, before?.steps),
+      x: slice(positions, before?.x),
+      times: times ? slice(times, before?.times as Float64Array[] | undefined) : Array.from(runs, () => null),
+      raw: slice(values, before?.raw),
+    };
     this.viewCache.set(series, { x, views });
     return views;
   }
@@ -323,7 +411,7 @@ export class ScalarsData {
    * values. On a time axis a group's x at a step is the mean of its runs' times there.
    */
   private groupLines(series: number, settings: Settings, entries: Entries, variant: string | null, dash: number): Line[] {
-    const { runs, offsets, steps, values } = this.traces[series];
+    const { runs, offsets, ends, steps, values } = this.traces[series];
     const smoothed = this.smoothed(series, settings);
     const x = this.positions(series, settings.x);
     const groups = entries.groups!;
@@ -332,7 +420,7 @@ export class ScalarsData {
     const lines: Line[] = [];
     members.forEach((traces, g) => {
       if (!traces.length) return;
-      const span = (t: number, of: Float64Array) => of.subarray(offsets[t], offsets[t + 1]);
+      const span = (t: number, of: Float64Array) => of.subarray(offsets[t], ends[t]);
       const grid = unionGrid(traces.map((t) => span(t, steps)));
       const onGrid = (of: Float64Array) => traces.map((t) => interpolateOnto(span(t, steps), span(t, of), grid));
       const center = aggregate(onGrid(smoothed), grid.length, settings.aggregate, settings.band);
@@ -403,6 +491,10 @@ export interface SmoothedValues {
   readonly values: Float64Array;
   /** Where the values from `from` on are, when they were smoothed elsewhere (see adoptSmoothed); `values` then ends at `from`. */
   readonly tail: { readonly from: number; readonly values: Float64Array } | null;
+  /** What the EMA left of each trace (continueTraces goes on from it); null for the other smoothings. */
+  readonly state: Float64Array | null;
+  /** Set when the traces grew since they were smoothed: each trace's end then; its points from there are not smoothed yet. */
+  readonly grownFrom: Int32Array | null;
 }
 
 interface TraceViews {

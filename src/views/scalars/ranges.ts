@@ -1,5 +1,7 @@
 /** The x and value ranges of lines, kept per line, and the domains a chart fits them into. */
+import { tickStep } from "d3";
 import { inlierRange, type SampleSource } from "../../data/outliers.js";
+import type { XAxis } from "./options.js";
 import { lowerBound } from "../../data/reduce.js";
 import type { Line } from "./model.js";
 import type { Reducer } from "./reduced.js";
@@ -51,6 +53,19 @@ export function xExtent(lines: readonly Line[]): [number, number] {
   }
   if (!(lo <= hi)) return [0, 1];
   return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+}
+
+/**
+ * The x domain of a chart that shows lines over `extent`: from its start to the first tick step
+ * at or past its end (d3's ticks, about ten to the axis), so that points appended a little
+ * further on fall within it and are drawn over the chart as it is; a wall-clock axis ends at its
+ * last time.
+ */
+export function xDomainAhead([x0, x1]: [number, number], kind: XAxis): [number, number] {
+  if (kind === "wall") return [x0, x1];
+  const step = tickStep(x0, x1, 10);
+  const end = Math.ceil(x1 / step) * step;
+  return [x0, Number.isFinite(end) && end >= x1 ? end : x1];
 }
 
 /** A chart's y domain, and whether values lie outside it (outliers left out of the fit). */

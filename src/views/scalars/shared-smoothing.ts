@@ -130,7 +130,7 @@ export class SharedSmoothing {
 
   /** Posts the worker's job for a series' traces from `split` on: its share the first time, then only where the columns begin. */
   private post(worker: SmoothingWorker, data: ScalarsData, chart: Chart, series: number, lines: readonly Line[], split: number, settings: Settings) {
-    const { values, x, offsets, span } = data.smoothingInput(series, settings);
+    const { values, x, offsets, ends, span } = data.smoothingInput(series, settings);
     const needsX = settings.smoothingType === "time_ema" || settings.smoothingType === "gaussian";
     const from = offsets[split];
     let kept = this.kept.get(values);
@@ -140,7 +140,7 @@ export class SharedSmoothing {
       kept = { id: nextShareId++, split, x: null, columnsFor: "" };
       this.shareIds.push(kept.id);
       this.kept.set(values, kept);
-      share = { values: values.slice(from), x: null, offsets: offsets.slice(split).map((o) => o - from) };
+      share = { values: values.slice(from), x: null, offsets: offsets.slice(split).map((o) => o - from), ends: ends.slice(split).map((o) => o - from) };
     }
     const sendX = needsX && kept.x !== x;
     if (sendX) kept.x = x;
@@ -153,13 +153,13 @@ export class SharedSmoothing {
 
   /** The series' traces before `split`, smoothed and reduced here into a buffer the lines on screen do not use. */
   private smoothHead(data: ScalarsData, chart: Chart, series: number, lines: readonly Line[], split: number, settings: Settings) {
-    const { values, x, offsets, span } = data.smoothingInput(series, settings);
+    const { values, x, offsets, ends, span } = data.smoothingInput(series, settings);
     const spare = this.spares.get(values);
     this.spares.delete(values);
     const end = offsets[split];
     // Only this thread's traces: the worker's stay in the memory they come back in.
     const out = spare && spare.length === end ? spare : new Float64Array(end);
-    const share = { values: values.subarray(0, end), x: x.subarray(0, end), offsets: offsets.subarray(0, split + 1) };
+    const share = { values: values.subarray(0, end), x: x.subarray(0, end), offsets: offsets.subarray(0, split + 1), ends: ends.subarray(0, split) };
     const reply = smoothAndReduce(
       KERNELS,
       share,

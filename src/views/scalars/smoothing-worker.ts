@@ -7,8 +7,9 @@ export interface TraceShare {
   readonly values: Float64Array;
   /** Where each value lies, for the kinds that weigh by it (time_ema, gaussian); null for the others. */
   readonly x: Float64Array | null;
-  /** Trace t holds [offsets[t], offsets[t + 1]) of values and x. */
+  /** Trace t holds [offsets[t], ends[t]) of values and x. */
   readonly offsets: Int32Array;
+  readonly ends: Int32Array;
 }
 
 export interface SmoothingJob {
@@ -34,7 +35,7 @@ export interface ColumnStarts {
 }
 
 export interface SmoothingReply {
-  /** The share's values smoothed: trace t at [offsets[t], offsets[t + 1]). */
+  /** The share's values smoothed: trace t at [offsets[t], ends[t]). */
   readonly smoothed: Float64Array;
   /** Trace t's reduction: indices[indexOffsets[t]] up to indexOffsets[t + 1], as minMax gives them. */
   readonly indices: Int32Array;
@@ -61,7 +62,7 @@ export class SmoothingWorker {
   /** The job's share and positions (when given) are handed over to the worker, and empty after the call. */
   smooth(job: SmoothingJob): Promise<SmoothingReply | null> {
     const transfer: ArrayBuffer[] = job.columns ? [job.columns.starts.buffer as ArrayBuffer, job.columns.startOffsets.buffer as ArrayBuffer] : [];
-    if (job.share) transfer.push(...[job.share.values, job.share.x, job.share.offsets].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : [])));
+    if (job.share) transfer.push(...[job.share.values, job.share.x, job.share.offsets, job.share.ends].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : [])));
     if (job.x) transfer.push(job.x.buffer as ArrayBuffer);
     return this.worker.request(job, transfer) as Promise<SmoothingReply | null>;
   }
@@ -98,17 +99,17 @@ export function smoothAndReduce(
   { starts, startOffsets }: ColumnStarts,
   out: Float64Array,
 ): SmoothingReply {
-  const { values, offsets } = share;
-  const traces = offsets.length - 1;
-  smoothTraces(type, values, share.x ?? values, offsets, weight, out, span);
+  const { values, offsets, ends } = share;
+  const traces = ends.length;
+  smoothTraces(type, values, share.x ?? values, offsets, ends, weight, out, span);
   let longest = 0;
-  for (let t = 0; t < traces; t++) longest = Math.max(longest, offsets[t + 1] - offsets[t]);
+  for (let t = 0; t < traces; t++) longest = Math.max(longest, ends[t] - offsets[t]);
   const kept = new Int32Array(longest + 1);
   const parts: Int32Array[] = [];
   const indexOffsets = new Int32Array(traces + 1);
   const yRanges = new Float64Array(2 * traces).fill(NaN);
   for (let t = 0; t < traces; t++) {
-    const reduced = minMax(out.subarray(offsets[t], offsets[t + 1]), starts.subarray(startOffsets[t], startOffsets[t + 1]), kept);
+    const reduced = minMax(out.subarray(offsets[t], ends[t]), starts.subarray(startOffsets[t], startOffsets[t + 1]), kept);
     parts.push(kept.slice(0, reduced.length));
     indexOffsets[t + 1] = indexOffsets[t] + reduced.length;
     if (reduced.yRange) [yRanges[2 * t], yRanges[2 * t + 1]] = reduced.yRange;

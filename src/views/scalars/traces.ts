@@ -8,8 +8,12 @@ import type { Scalars } from "../../data/scalars.js";
 export interface SeriesTraces {
   /** The run (index into scalars.runIds) of each trace. */
   readonly runs: Int32Array;
-  /** Trace t holds the points [offsets[t], offsets[t + 1]). */
+  /**
+   * Trace t holds the points [offsets[t], ends[t]); up to offsets[t + 1] is room for its later
+   * points, so that appends write in place (none in traces split from a table: ends[t] = offsets[t + 1]).
+   */
   readonly offsets: Int32Array;
+  readonly ends: Int32Array;
   readonly steps: Float64Array;
   readonly values: Float64Array;
   /** Epoch milliseconds; null when the scalars have no time column. */
@@ -38,10 +42,10 @@ export function splitTraces(scalars: Scalars): SeriesTraces[] {
  * The repeats of traces [from, to) of a series, counting from `start` (where points were added;
  * the point before it too); steps are in order within each trace, so a repeat follows what it repeats.
  */
-function repeatsIn({ runs, offsets, steps }: Omit<SeriesTraces, "repeats">, from: number, to: number, start = 0, known = NO_REPEATS): Repeats {
+function repeatsIn({ runs, offsets, ends, steps }: Omit<SeriesTraces, "repeats">, from: number, to: number, start = 0, known = NO_REPEATS): Repeats {
   let { count, first } = known;
   for (let t = from; t < to; t++) {
-    for (let i = Math.max(offsets[t] + 1, start); i < offsets[t + 1]; i++) {
+    for (let i = Math.max(offsets[t] + 1, start); i < ends[t]; i++) {
       if (steps[i] !== steps[i - 1]) continue;
       count++;
       first ??= { run: runs[t], step: steps[i] };
@@ -77,9 +81,11 @@ function inTraceOrder(scalars: Scalars): Omit<SeriesTraces, "repeats">[] | null 
     // Series come in code order, and every series has rows, so the next one starts where this ends.
     const to = seriesStarts[series + 1];
     const view = (of: Float64Array) => of.subarray(from, to);
+    const starts = Int32Array.from([...offsets[series], to - from]);
     return {
       runs: Int32Array.from(runs[series]),
-      offsets: Int32Array.from([...offsets[series], to - from]),
+      offsets: starts,
+      ends: starts.subarray(1),
       steps: view(steps),
       values: view(values),
       times: times ? view(times) : null,
@@ -116,9 +122,11 @@ function sortedTraces(scalars: Scalars): Omit<SeriesTraces, "repeats">[] {
       offsets.push(starts[k + 1] - from);
     }
     const rows = order.subarray(from, to);
+    const traceStarts = Int32Array.from(offsets);
     return {
       runs: Int32Array.from(runs),
-      offsets: Int32Array.from(offsets),
+      offsets: traceStarts,
+      ends: traceStarts.subarray(1),
       steps: gather(steps, rows),
       values: gather(values, rows),
       times: times ? gather(times, rows) : null,
@@ -173,6 +181,7 @@ export function appendTraces(traces: readonly SeriesTraces[], added: Scalars, ru
   const empty = {
     runs: new Int32Array(0),
     offsets: new Int32Array(1),
+    ends: new Int32Array(0),
     steps: new Float64Array(0),
     values: new Float64Array(0),
     times: added.times && new Float64Array(0),
@@ -185,44 +194,98 @@ export function appendTraces(traces: readonly SeriesTraces[], added: Scalars, ru
   return grown;
 }
 
-/** One series' traces and more points of it (their runs numbered by `runOf`), trace by trace. */
+/** One series' traces and more points of it (their runs numbered by `runOf`): written into the traces' room where each has enough, else laid out anew. */
 function joinTraces(old: SeriesTraces, more: SeriesTraces, runOf: Int32Array): SeriesTraces {
+  return grownInPlace(old, more, runOf) ?? laidOut(old, more, runOf);
+}
+
+/**
+ * The traces with more points written into the room at their ends, or null unless every trace
+ * that gets points has room for them, they follow its last in step order, and no run is new. The
+ * arrays are new views of the same memory (caches keyed by array see new data); the points of
+ * `old` stay as they were, so its holders see no change.
+ */
+function grownInPlace(old: SeriesTraces, more: SeriesTraces, runOf: Int32Array): SeriesTraces | null {
+  const traceOf = new Map<number, number>();
+  old.runs.forEach((run, t) => traceOf.set(run, t));
+  const { offsets, steps, values, times } = old;
+  const targets = new Int32Array(more.runs.length);
+  for (let m = 0; m < more.runs.length; m++) {
+    const t = traceOf.get(runOf[more.runs[m]]);
+    if (t === undefined) return null;
+    const [from, to] = [more.offsets[m], more.ends[m]];
+    const end = old.ends[t];
+    if (end + to - from > offsets[t + 1]) return null;
+    if (end > offsets[t] && !follows(more, from, steps[end - 1], times?.[end - 1] ?? NaN)) return null;
+    targets[m] = t;
+  }
+  const ends = old.ends.slice();
+  for (let m = 0; m < more.runs.length; m++) {
+    const [t, from, to] = [targets[m], more.offsets[m], more.ends[m]];
+    steps.set(more.steps.subarray(from, to), ends[t]);
+    values.set(more.values.subarray(from, to), ends[t]);
+    times?.set(more.times!.subarray(from, to), ends[t]);
+    ends[t] += to - from;
+  }
+  const view = (of: Float64Array) => new Float64Array(of.buffer, of.byteOffset, of.length);
+  const grown = { runs: old.runs, offsets, ends, steps: view(steps), values: view(values), times: times && view(times) };
+  let repeats = old.repeats;
+  for (const t of new Set(targets)) repeats = repeatsIn(grown, t, t + 1, old.ends[t], repeats);
+  return { ...grown, repeats };
+}
+
+/** Whether a trace's point `at` comes after a point at (step, time): a later step, or the same step no earlier in time. */
+function follows(trace: Omit<SeriesTraces, "repeats">, at: number, step: number, time: number): boolean {
+  return trace.steps[at] > step || (trace.steps[at] === step && !(trace.times && trace.times[at] < time));
+}
+
+/** Room left at the end of a trace of `length` points: an eighth more, so that a trace grown point by point is laid out anew O(log) times. */
+function roomFor(length: number): number {
+  return length + Math.max(16, length >> 3);
+}
+
+/** One series' traces and more points of it laid out anew, trace by trace, each with room at its end. */
+function laidOut(old: SeriesTraces, more: SeriesTraces, runOf: Int32Array): SeriesTraces {
   const parts = new Map<number, [SeriesTraces, number][]>();
   const add = (of: SeriesTraces, trace: number, run: number) => parts.set(run, [...(parts.get(run) ?? []), [of, trace]]);
   old.runs.forEach((run, trace) => add(old, trace, run));
   more.runs.forEach((run, trace) => add(more, trace, runOf[run]));
   const runs = Int32Array.from([...parts.keys()].sort((a, b) => a - b));
-  const length = old.values.length + more.values.length;
-  const steps = new Float64Array(length);
-  const values = new Float64Array(length);
-  const times = old.times ? new Float64Array(length) : null;
   const offsets = new Int32Array(runs.length + 1);
+  runs.forEach((run, t) => {
+    const length = parts.get(run)!.reduce((sum, [of, trace]) => sum + of.ends[trace] - of.offsets[trace], 0);
+    offsets[t + 1] = offsets[t] + roomFor(length);
+  });
+  const capacity = offsets[runs.length];
+  const steps = new Float64Array(capacity);
+  const values = new Float64Array(capacity);
+  const times = old.times ? new Float64Array(capacity) : null;
+  const ends = new Int32Array(runs.length);
   // Where each trace's new points start (its end when it got none), and the traces put in order anew.
   const added = new Int32Array(runs.length);
   const reordered: number[] = [];
-  let at = 0;
   runs.forEach((run, t) => {
-    offsets[t] = at;
+    let at = offsets[t];
     let ordered = true;
     added[t] = -1;
     for (const [of, trace] of parts.get(run)!) {
-      const [from, to] = [of.offsets[trace], of.offsets[trace + 1]];
+      const [from, to] = [of.offsets[trace], of.ends[trace]];
       if (of === more) added[t] = at;
       // Each part is in step order: the trace is, unless a part starts before the last ends.
-      if (at > offsets[t]) ordered &&= of.steps[from] > steps[at - 1] || (of.steps[from] === steps[at - 1] && !(times && of.times![from] < times[at - 1]));
+      if (at > offsets[t]) ordered &&= follows(of, from, steps[at - 1], times?.[at - 1] ?? NaN);
       steps.set(of.steps.subarray(from, to), at);
       values.set(of.values.subarray(from, to), at);
       times?.set(of.times!.subarray(from, to), at);
       at += to - from;
     }
+    ends[t] = at;
     if (added[t] < 0) added[t] = at;
     if (!ordered) {
       sortTrace(steps.subarray(offsets[t], at), values.subarray(offsets[t], at), times?.subarray(offsets[t], at) ?? null);
       reordered.push(t);
     }
   });
-  offsets[runs.length] = at;
-  const joined = { runs, offsets, steps, values, times };
+  const joined = { runs, offsets, ends, steps, values, times };
   // Repeats among the new points only, unless a trace was put in order anew: then all the series'.
   let repeats = reordered.length ? repeatsIn(joined, 0, runs.length) : old.repeats;
   if (!reordered.length) for (let t = 0; t < runs.length; t++) repeats = repeatsIn(joined, t, t + 1, added[t], repeats);

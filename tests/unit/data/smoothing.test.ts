@@ -1,6 +1,18 @@
 import fc from "fast-check";
 import tensorBoardNumbers from "./fixtures/tensorboard-smoothing.json";
-import { ema, emaPair, gaussian, pointsOfWeight, runningAverage, smooth, smoothTraces, timeWeightedEma, SMOOTHING_TYPES } from "../../../src/data/smoothing";
+import {
+  ema,
+  emaPair,
+  gaussian,
+  pointsOfWeight,
+  runningAverage,
+  smooth,
+  smoothTraces,
+  continueTraces,
+  EMA_STATE,
+  timeWeightedEma,
+  SMOOTHING_TYPES,
+} from "../../../src/data/smoothing";
 
 // Straightforward references, written from the definitions and not from the code under test.
 // Non-finite values pass through every one of them unchanged and take no part.
@@ -381,12 +393,45 @@ describe("smoothing many traces at once", () => {
     const x = Float64Array.from({ length: total }, (_, i) => i * 2);
     for (const count of [lengths.length, lengths.length - 1]) {
       const out = new Float64Array(total).fill(-7);
-      smoothTraces(type, values, x, offsets.slice(0, count + 1), 0.8, out, 50);
+      smoothTraces(type, values, x, offsets.slice(0, count + 1), offsets.slice(1, count + 1), 0.8, out, 50);
       for (let t = 0; t < count; t++) {
         const [from, to] = [offsets[t], offsets[t + 1]];
         sameBits(out.subarray(from, to), smooth(type, values.subarray(from, to), x.subarray(from, to), 0.8, undefined, 50));
       }
       expect(Array.from(out.subarray(offsets[count]))).toEqual(Array.from({ length: total - offsets[count] }, () => -7));
+    }
+  });
+
+  test.each(SMOOTHING_TYPES)("%s: traces grown a few points at a time and smoothed on (continueTraces) equal each trace smoothed whole", (type) => {
+    // Traces with room at their ends, as appends leave them; a constant start, NaNs and a late jump.
+    const lengths = [40, 40, 25, 1, 33];
+    const room = 60;
+    const offsets = lengths.map((_, t) => t * room).concat(lengths.length * room);
+    const values = new Float64Array(offsets[lengths.length]);
+    const x = new Float64Array(values.length);
+    lengths.forEach((n, t) => {
+      for (let i = 0; i < n; i++) {
+        values[t * room + i] = t === 2 && i < 12 ? 4 : i % 9 === 5 ? NaN : Math.sin(i * (t + 1)) * 10 + (i > 30 ? 1e6 : i);
+        x[t * room + i] = i * 3 + t;
+      }
+    });
+    const ends = Int32Array.from(offsets.slice(0, -1));
+    const state = new Float64Array(lengths.length * EMA_STATE);
+    const out = new Float64Array(values.length);
+    const grow = (by: number) => {
+      const from = ends.slice();
+      lengths.forEach((n, t) => (ends[t] = Math.min(offsets[t] + n, ends[t] + by)));
+      return from;
+    };
+    grow(3);
+    smoothTraces(type, values, x, offsets, ends, 0.9, out, NaN, state);
+    for (const by of [1, 1, 5, 2, 10, 7, 40]) {
+      const from = grow(by);
+      continueTraces(type, values, x, offsets, ends, from, 0.9, out, NaN, state);
+      lengths.forEach((_, t) => {
+        const [a, b] = [offsets[t], ends[t]];
+        sameBits(out.subarray(a, b), smooth(type, values.subarray(a, b), x.subarray(a, b), 0.9));
+      });
     }
   });
 });

@@ -72,7 +72,7 @@ test("points for a step already passed go in step order; new runs and series fol
   expect(data.runIds).toEqual(["a", "b"]);
   expect(data.series.map((s) => s.key)).toEqual(["loss", "acc"]);
   const a = data.traces[0];
-  const steps = [...a.steps.subarray(a.offsets[0], a.offsets[1])];
+  const steps = [...a.steps.subarray(a.offsets[0], a.ends[0])];
   expect(steps).toEqual([...steps].sort((x, y) => x - y));
   expect(steps).toHaveLength(61);
 });

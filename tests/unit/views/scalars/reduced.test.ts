@@ -42,7 +42,7 @@ describe("a chart's kept reductions", () => {
     reduced.setFrame([0, 499], 60, "minmax");
     const first = reduced.of(l, l.raw);
     const direct = reduceToIndices(l.x, l.raw, [0, 499], 60, "minmax");
-    expect(Array.from(first.indices)).toEqual(Array.from(direct.indices.subarray(0, direct.length)));
+    expect(Array.from(first.indices.subarray(0, first.length))).toEqual(Array.from(direct.indices.subarray(0, direct.length)));
     expect(reduced.of(l, l.raw)).toBe(first);
     expect(reduced.of(l, l.smoothed)).not.toBe(first);
   });
@@ -60,7 +60,7 @@ describe("a chart's kept reductions", () => {
       const again = reduced.of(l, l.raw);
       const direct = reduceToIndices(l.x, l.raw, [domain[0], domain[1]], columns, method);
       expect(again).not.toBe(first);
-      expect(Array.from(again.indices)).toEqual(Array.from(direct.indices.subarray(0, direct.length)));
+      expect(Array.from(again.indices.subarray(0, again.length))).toEqual(Array.from(direct.indices.subarray(0, direct.length)));
     }
   });
 });
@@ -95,4 +95,35 @@ test("a chart's device-pixel columns: its width less the margins, times the pixe
   expect(plotColumns(400, 2)).toBe(664);
   expect(plotColumns(346.5, 1.5)).toBe(Math.round(278.5 * 1.5));
   expect(plotColumns(20, 1)).toBe(10);
+});
+
+test("a line grown by appends takes up the reduction of the line before: the same indices and y range as reducing it whole", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.double({ min: -100, max: 100, noNaN: true }), fc.constant(NaN), fc.constant(Infinity)), { minLength: 2, maxLength: 400 }),
+      fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 12 }),
+      fc.integer({ min: 3, max: 90 }),
+      (values, batches, columns) => {
+        // Steps 0, 2, 4, ...: the domain ends past the last, as the chart's x axis does.
+        const all = Float64Array.from(values);
+        const x = Float64Array.from(values, (_, i) => 2 * i);
+        const domain: [number, number] = [0, 2 * values.length + 10];
+        const reduced = new ReducedLines();
+        reduced.setFrame(domain, columns, "minmax");
+        let length = Math.max(1, values.length - batches.reduce((a, b) => a + b, 0));
+        let before = { ...line([], [], []), xAscending: true, x: x.subarray(0, length), raw: all.subarray(0, length) };
+        reduced.of(before, before.raw);
+        for (const batch of batches) {
+          length = Math.min(values.length, length + batch);
+          const grown = { ...before, x: x.subarray(0, length), raw: all.subarray(0, length), before: { x: before.x, raw: before.raw, smoothed: null } };
+          const taken = reduced.of(grown, grown.raw);
+          const direct = reduceToIndices(grown.x, grown.raw, domain, columns, "minmax");
+          expect(Array.from(taken.indices.subarray(0, taken.length))).toEqual(Array.from(direct.indices.subarray(0, direct.length)));
+          expect(taken.yRange).toEqual(direct.yRange);
+          expect(taken.grownFrom).toBeDefined();
+          before = grown;
+        }
+      },
+    ),
+  );
 });
