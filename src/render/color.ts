@@ -130,14 +130,13 @@ function continuousColors(column: Extract<RunColumn, { kind: "numeric" }>, ramp:
     paletteIndex[row] = Number.isFinite(v) && (!log || v > 0) ? Math.round(position(v)) : -1;
   }
   const stops = Array.from({ length: 9 }, (_, i) => ramp(i / 8));
-  return {
-    column,
-    palette,
-    paletteIndex,
-    missingColor: MISSING,
-    legend: { kind: "continuous", domain: extent, log, stops, format: format(".3~g") },
-    dark,
-  };
+  const label = format(".3~g");
+  // One value (a single run with it): its swatch, not a gradient between two equal ends.
+  const legend: RunColors["legend"] =
+    extent[0] === extent[1]
+      ? { kind: "categorical", entries: [{ label: label(extent[0]), color: palette[Math.round(position(extent[0]))] }] }
+      : { kind: "continuous", domain: extent, log, stops, format: label };
+  return { column, palette, paletteIndex, missingColor: MISSING, legend, dark };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { lab, rgb } from "d3";
-import { CATEGORICAL, categoricalColor } from "../../../src/render/color";
+import { CATEGORICAL, categoricalColor, runColors } from "../../../src/render/color";
 
 interface Lab {
   l: number;
@@ -83,5 +83,22 @@ describe("categorical colours", () => {
       expect(contrast(color, "#ffffff")).toBeGreaterThanOrEqual(1.6);
       expect(contrast(color, "#111111")).toBeGreaterThanOrEqual(3.5);
     }
+  });
+});
+
+describe("colours by a numeric column", () => {
+  const column = (values: number[]) =>
+    ({ name: "metrics.reward", key: "reward", role: "metric", label: "reward", kind: "numeric", values: Float64Array.from(values), temporal: false }) as const;
+
+  test("a gradient between the ends of the values", () => {
+    const { legend } = runColors(column([-300, NaN, -235]), "viridis");
+    expect(legend.kind).toBe("continuous");
+    expect(legend.kind === "continuous" && legend.domain).toEqual([-300, -235]);
+  });
+
+  test("one value (one run has it) is a swatch of the colour its run is drawn in, not a bar between equal ends", () => {
+    const colors = runColors(column([NaN, -235, NaN]), "viridis");
+    expect(colors.legend).toEqual({ kind: "categorical", entries: [{ label: "−235", color: colors.palette[colors.paletteIndex[1]] }] });
+    expect(colors.paletteIndex[0]).toBe(-1);
   });
 });
