@@ -65,6 +65,7 @@ export interface PageTables {
   readonly details: DetailsInput | null;
   readonly samples: RunsInput | null;
   readonly plots: RunsInput | null;
+  /** Where the samples' bytes come from when they are not in the table, by their row in `samples`. */
   readonly source: SampleSource | null;
 }
 

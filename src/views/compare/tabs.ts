@@ -1,5 +1,3 @@
-import type { DetailsInput } from "../../data/details.js";
-import type { RunsInput } from "../../data/input.js";
 import { runIdsIn } from "../../data/subset.js";
 import type { ViewElement } from "../../render/view.js";
 import type { SignificanceTest } from "../../data/significance-text.js";
@@ -8,22 +6,18 @@ import { influence } from "../influence/index.js";
 import { parallel } from "../parallel/index.js";
 import { plots } from "../plots/index.js";
 import { samples } from "../samples/index.js";
-import type { SampleSource } from "../samples/store.js";
 import { scalars } from "../scalars/index.js";
 import { scatter } from "../scatter/index.js";
 import { summary } from "../summary/index.js";
 import { table } from "../table/index.js";
 import { values } from "../values/index.js";
+import type { PageTables } from "./index.js";
 
-/** The tables of the runs a page compares (the runs table's rows, and every other table's rows of those runs). */
-export interface ComparedTables {
-  readonly runs: RunsInput;
-  readonly scalars: RunsInput | null;
-  readonly details: DetailsInput | null;
-  readonly samples: RunsInput | null;
-  readonly plots: RunsInput | null;
-  /** Where the samples' bytes come from when they are not in the table, by their row in `samples`. */
-  readonly source: SampleSource | null;
+/**
+ * The tables of the runs a page compares: the page's tables cut to the runs table's rows of those
+ * runs and every other table's rows of them (`source` serves the samples by their row in `samples`).
+ */
+export interface ComparedTables extends PageTables {
   /** The runs table's params.* columns, the Hyperparameters tab's values table. */
   readonly params: readonly string[];
   /** Its metrics.* columns: the scatter's axes where the runs have no params. */
