@@ -96,21 +96,16 @@ class TestValues:
         )
 
 
+# The options a summary widget sends when none are given.
+SUMMARY_DEFAULTS = {"metrics": None, "groupBy": None, "pairBy": None, "base": None, "test": "t", "height": 300, "sort": "descending", "width": None}
+
+
 class TestSummary:
     def test_sends_runs_scalars_and_options(self):
         widget = rc.summary(RUNS, metrics="test/acc", scalars=SCALARS)
         assert isinstance(widget, rc.SummaryView)
         assert widget.view == "summary"
-        assert widget.options == {
-            "metrics": ["test/acc"],
-            "groupBy": None,
-            "pairBy": None,
-            "base": None,
-            "test": "t",
-            "height": 300,
-            "sort": "descending",
-            "width": None,
-        }
+        assert widget.options == {**SUMMARY_DEFAULTS, "metrics": ["test/acc"]}
         assert read(widget.runs).column("run_id").to_pylist() == ["a", "b"]
         assert read(widget.scalars).num_rows == len(SCALARS)
 
@@ -120,16 +115,7 @@ class TestSummary:
 
     def test_defaults_leave_the_choice_to_the_view(self):
         widget = rc.summary(RUNS)
-        assert widget.options == {
-            "metrics": None,
-            "groupBy": None,
-            "pairBy": None,
-            "base": None,
-            "test": "t",
-            "height": 300,
-            "sort": "descending",
-            "width": None,
-        }
+        assert widget.options == SUMMARY_DEFAULTS
         assert widget.scalars == b""
         acc = read(widget.runs).column("metrics.acc").to_pylist()
         assert acc[0] == 0.9 and math.isnan(acc[1])
