@@ -95,7 +95,8 @@ def _row_of(run):
 
 class TensorBoardStore:
     """A TensorBoard log directory: each run's event files are read on from the last whole record
-    the previous poll read, new run directories as they appear. TensorBoard keeps no run status: follow it until the view is closed."""
+    the previous poll read, new run directories as they appear. TensorBoard keeps no run status:
+    follow it until the view is closed."""
 
     def __init__(self, logdir, metrics):
         require("tensorboard", "follow", "tensorboard")
