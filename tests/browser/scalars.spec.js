@@ -298,6 +298,13 @@ test("the legend hides and shows runs", async ({ page }) => {
   await expect(page.locator(".rc-run-legend .rc-status")).toHaveText("95 of 96 runs shown");
   await page.getByRole("button", { name: "show all" }).click();
   await expect.poll(async () => (await drawn(page)).charts[0].lines).toBe(96);
+  // The boxes follow "hide all" in the same task, before any frame: a box checked right after it is seen unchecked first.
+  const right = await page.evaluate(() => {
+    [...document.querySelectorAll(".rc-run-legend button")].find((button) => button.textContent === "hide all").click();
+    const boxes = [...document.querySelectorAll(".rc-run-legend-entry input")];
+    return [boxes.filter((box) => box.checked).length, document.querySelector(".rc-run-legend .rc-status").textContent];
+  });
+  expect(right).toEqual([0, "0 of 96 runs shown"]);
 });
 
 test("charts filter by text or /regex/; a bad regex is flagged and filters nothing", async ({ page }) => {

@@ -140,6 +140,7 @@ export class ScalarsCharts {
     if (changed(["y", "height", "ignoreOutliers"])) for (const chart of this.charts.values()) chart.resetZoom();
     this.container.style.width = settings.width ? `${settings.width}px` : "";
     this.controls.sync(settings, this.filterError);
+    if (hidden) this.syncLegend();
     this.requestDraw();
   }
 
@@ -281,6 +282,7 @@ export class ScalarsCharts {
         if (shown) this.hidden.delete(id);
         else this.hidden.add(id);
     this.lookVersion++;
+    this.syncLegend();
     this.requestDraw();
     this.hooks.record({ hidden: [...this.hidden] });
   }
@@ -302,6 +304,16 @@ export class ScalarsCharts {
     }
     this.highlight(ids);
     this.hooks.select(ids);
+  }
+
+  /** The legend's boxes, marks and count as the state is now: at once, not with the next frame, so a box clicked right after "hide all" is seen unchecked. */
+  private syncLegend(look = this.look()) {
+    const shownCount = this.charted.filter(look.shown).length;
+    const noun = this.entries.groups ? "groups" : "runs";
+    const selectedText = this.emphasis ? ` · ${this.selectedIds.length} runs selected` : "";
+    const without = this.entries.list.length - this.charted.length;
+    const withoutText = without ? ` · ${without} ${noun} without these charts` : "";
+    this.legend.sync(look.shown, this.emphasis, `${shownCount} of ${this.charted.length} ${noun} shown${withoutText}${selectedText}`);
   }
 
   private requestDraw() {
@@ -365,12 +377,7 @@ export class ScalarsCharts {
     const charts = [...this.charts.values()];
     this.drawnWidth = this.grid.clientWidth;
     for (const chart of charts) chart.draw(chart.element.clientWidth || 320);
-    const shownCount = this.charted.filter(look.shown).length;
-    const noun = this.entries.groups ? "groups" : "runs";
-    const selectedText = this.emphasis ? ` · ${this.selectedIds.length} runs selected` : "";
-    const without = this.entries.list.length - this.charted.length;
-    const withoutText = without ? ` · ${without} ${noun} without these charts` : "";
-    this.legend.sync(look.shown, this.emphasis, `${shownCount} of ${this.charted.length} ${noun} shown${withoutText}${selectedText}`);
+    this.syncLegend(look);
     this.drawn = {
       frames: this.drawn.frames + 1,
       sharedSmoothings: this.drawn.sharedSmoothings + (shared ? 1 : 0),
