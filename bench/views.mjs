@@ -20,12 +20,15 @@ import { makeScalars, makeRuns, runsRecords, runsTable, summaryRowsIPC, toIPC } 
 import { VALUES_SERIES } from "./browser/views-scenario.mjs";
 import { OUTPUT, outputUrl, runAlone } from "./harness.mjs";
 import { median } from "./report.mjs";
+import MESSAGES from "../schema/messages.json" with { type: "json" };
 
 const VIEWS = ["scatter", "summary", "values", "diff"];
 const PEERS = { scatter: ["plot", "plotly"], summary: ["plot", "plotly"], values: ["plot", "plotly"], diff: ["plotly"] };
 const NAMES = { runcompare: "runcompare", plot: "Observable Plot", plotly: "Plotly" };
 /** The values view reads scalars of runs x 1,000 steps x 2 series: 20 M rows at 10,000 runs would take minutes to make. */
 const VALUES_MAX_RUNS = 1000;
+/** The diff refuses more runs side by side than this: past it there is nothing of its to time. */
+const DIFF_MAX_RUNS = MESSAGES.limits.diffRuns;
 
 /** The data files of one size: runs as IPC and records, scalars as IPC and each run's last values as records. */
 function writeData(count) {
@@ -86,6 +89,7 @@ export async function run(context) {
     const files = writeData(runs);
     for (const view of context.views ?? VIEWS) {
       if (view === "values" && runs > VALUES_MAX_RUNS) continue;
+      if (view === "diff" && runs > DIFF_MAX_RUNS) continue;
       const result = { view, runs };
       for (const library of ["runcompare", ...PEERS[view]]) {
         log(`views: ${view}, ${NAMES[library]}, ${runs} runs`);
