@@ -151,9 +151,9 @@ export class Chart {
   }
 
   /**
-   * Draws what appended lines add over both layers as they are, or over the raw layer with the
-   * smoothed one drawn whole (a windowed smoothing changed the values before the new points);
-   * false when both must be drawn whole (the frame or the lines' look changed).
+   * Draws what appended lines add in a strip of each layer (growth), the smoothed layer whole when
+   * its lines do not say where their values changed; false when both must be drawn whole (the
+   * frame or the lines' look changed).
    */
   private drawGrown(layersKey: string, look: LineLook): boolean {
     const changes = this.changes;

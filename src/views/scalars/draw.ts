@@ -268,9 +268,9 @@ export function growth(
     const how = change(line);
     if (how === "same") continue;
     const reduced = reduce(line, values(line));
-    if (how === "grown" && reduced.grownFrom === undefined) return null;
-    if (how === "new" && !line.xAscending) first = frame.left;
-    const from = how === "new" ? 0 : Math.max(0, reduced.grownFrom! - 1);
+    const from = how === "new" ? 0 : reduced.grownFrom !== undefined ? Math.max(0, reduced.grownFrom - 1) : changedFrom(line, values(line), reduced);
+    if (from === null) return null;
+    if (!line.xAscending) first = frame.left;
     if (from < reduced.length) first = Math.min(first, at(line, reduced, from));
   }
   const ratio = window.devicePixelRatio || 1;
@@ -297,6 +297,23 @@ export function growth(
     drawn.add(line);
   }
   return { lines: drawn, reduce: (line, of) => tails.get(of) ?? reduce(line, of), strip: [left, frame.right] };
+}
+
+/**
+ * Of a grown line whose smoothed values changed before its new points (a windowed smoothing), the
+ * last of its reduction's points before the first that changed; null for anything else.
+ */
+function changedFrom(line: Line, values: Float64Array, reduced: ReducedLine): number | null {
+  if (values !== line.smoothed || !line.before || line.before.smoothed) return null;
+  const changed = line.before.smoothedFrom;
+  // Reduced points are in the line's order: the last before `changed`.
+  let [lo, hi] = [0, reduced.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pointOf(reduced.indices[mid]) < changed) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
 }
 
 /** The point a reduced index stands for (a gap at i is written -1 - i). */

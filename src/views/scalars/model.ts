@@ -48,6 +48,8 @@ export interface LineBefore {
   readonly x: Float64Array;
   readonly raw: Float64Array;
   readonly smoothed: Float64Array | null;
+  /** Where this line's smoothed values begin to differ from those before (their length when they do not; 0 when not known). */
+  readonly smoothedFrom: number;
 }
 
 export interface LegendEntry {
@@ -88,7 +90,10 @@ export class ScalarsData {
   /** Each trace's smoothed values as views, made once per smoothing (so that their reductions are kept). */
   private readonly smoothedViews = new WeakMap<SmoothedValues, Float64Array[]>();
   /** Of a series whose traces grew in place (by appendTraces), its traces' ends before, and the views made of them. */
-  private readonly grownFrom = new Map<number, { ends: Int32Array; views: { x: XAxis; views: TraceViews } | null; smoothed: (Float64Array | null)[] | null }>();
+  private readonly grownFrom = new Map<
+    number,
+    { ends: Int32Array; views: { x: XAxis; views: TraceViews } | null; smoothed: (Float64Array | null)[] | null; changed: Int32Array | null }
+  >();
   /** The x extent of a series' points on an x axis (what time_ema's decay unit is made of), by axis and series. */
   private readonly extents = new Map<string, [number, number]>();
 
@@ -183,7 +188,7 @@ export class ScalarsData {
       this.xCache.set(series, { key: x.key, values });
     }
     const views = sameOrigins ? (was.viewCache.get(series) ?? null) : null;
-    this.grownFrom.set(series, { ends: before, views, smoothed: smoothed && !smoothed.tail ? oldViews : null });
+    this.grownFrom.set(series, { ends: before, views, smoothed: smoothed && !smoothed.tail ? oldViews : null, changed: null });
   }
 
   /** The charts the settings ask for, in the order the series first appear. */
@@ -347,13 +352,14 @@ export class ScalarsData {
   }
 
   private runLines(series: number, settings: Settings, entries: Entries, variant: string | null, dash: number): Line[] {
-    const { runs, ends } = this.traces[series];
+    const { runs, offsets, ends } = this.traces[series];
     const smoothed = this.smoothedViewsOf(series, settings);
     const views = this.views(series, settings.x);
     const grown = this.grownFrom.get(series);
     const before = (t: number): LineBefore | undefined => {
       if (!grown?.views || grown.views.x !== settings.x || grown.ends[t] === ends[t]) return undefined;
-      return { x: grown.views.views.x[t], raw: grown.views.views.raw[t], smoothed: grown.smoothed?.[t] ?? null };
+      const smoothedFrom = grown.changed ? grown.changed[t] - offsets[t] : 0;
+      return { x: grown.views.views.x[t], raw: grown.views.views.raw[t], smoothed: grown.smoothed?.[t] ?? null, smoothedFrom };
     };
     return Array.from(runs, (run, t) => ({
       key: `${series}:${run}`,
@@ -390,6 +396,7 @@ export class ScalarsData {
     const same = grown?.smoothed && changed && grown.smoothed.length === ends.length ? grown.smoothed : null;
     // A grown line extends the line before where its smoothed values before the new points stayed the same.
     if (grown) grown.smoothed = same && same.map((view, t) => (changed![t] >= grown.ends[t] ? view : null));
+    if (grown) grown.changed = same && changed;
     const views = Array.from(ends, (end, t) => {
       if (same && grown!.ends[t] === end) return same[t]!;
       return tail && offsets[t] >= tail.from ? tail.values.subarray(offsets[t] - tail.from, end - tail.from) : values.subarray(offsets[t], end);
