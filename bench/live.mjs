@@ -8,7 +8,7 @@
 //  - a view followed for an hour at a poll per 10 s: 360 batches (100 runs x 10 steps each) on a
 //    view of 100 runs x 1,000 steps, its JS heap (after GC) against a view of the same data given at once.
 //
-//   node bench/live.mjs [--port 8776] [--quick] [--profile] [--bundle FILE]
+//   node bench/live.mjs [--port 8776] [--quick] [--profile] [--bundle FILE] [--smoothing ema|time_ema|gaussian|running_average]
 //
 // After `npx webpack --mode production`. --profile prints where the appends drawn over the chart
 // spend their time (DevTools CPU profile; profile a development build for readable names, see
@@ -73,15 +73,15 @@ async function profiled(page, profile, action) {
 const evaluate = (page, fn, ...params) => page.evaluate(async ([fn, params]) => (await import("/bench/browser/live.mjs"))[fn](...params), [fn, params]);
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
-/** context: { openPage(path), bundle?, log?, quick?, profile? }. Returns the measurements with `markdown` and `targets`. */
+/** context: { openPage(path), bundle?, log?, quick?, profile?, smoothingType? (of the 10 M point chart; default ema) }. Returns the measurements with `markdown` and `targets`. */
 export async function run(context) {
   const bundle = context.bundle ?? "/dist/runcompare.js";
-  context.log?.(`live: ${APPENDS} appends of 1,000 points to ${BIG.runs} x ${BIG.steps} points`);
+  context.log?.(`live: ${APPENDS} appends of 1,000 points to ${BIG.runs} x ${BIG.steps} points, smoothing ${context.smoothingType ?? "ema"}`);
   const whole = curves(BIG.runs, 0, BIG.steps);
   const batches = Array.from({ length: APPENDS }, (_, i) => curves(BIG.runs, BIG.steps + i, BIG.steps + i + 1, 100 + i));
   const big = writeParts("live-big.bin", [whole, ...batches]);
   let page = await context.openPage("/bench/page.html");
-  await evaluate(page, "showFirst", big, bundle);
+  await evaluate(page, "showFirst", big, bundle, context.smoothingType ?? "ema");
   // The first two appends draw the chart whole (see above); a profile takes the others.
   const appends = await evaluate(page, "appendTimes", 2);
   appends.push(...(await profiled(page, context.profile, () => evaluate(page, "appendTimes", APPENDS - 2))));
@@ -159,6 +159,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       quick: { type: "boolean", default: false },
       profile: { type: "boolean", default: false },
       bundle: { type: "string" },
+      smoothing: { type: "string", default: "ema" },
     },
   });
   await runAlone(Number(values.port), run, {
@@ -166,5 +167,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     quick: values.quick,
     profile: values.profile,
     bundle: values.bundle ? outputUrl(values.bundle) : undefined,
+    smoothingType: values.smoothing,
   });
 }

@@ -11,20 +11,20 @@ async function parts({ url, offsets }) {
   return offsets.slice(1).map((end, i) => bytes.slice(offsets[i], end));
 }
 
-async function show(rc, bytes) {
+async function show(rc, bytes, smoothingType = "ema") {
   const host = document.querySelector("#chart");
   host.style.width = "900px";
-  view = rc.scalars(bytes, { smoothing: 0.6 });
+  view = rc.scalars(bytes, { smoothing: 0.6, smoothingType });
   host.append(view);
   while (view.drawn.frames === 0) await painted();
   if (view.error) throw new Error(view.error);
 }
 
-/** A view of the first part; the others wait for appendTimes. */
-export async function showFirst(files, bundle) {
+/** A view of the first part (smoothed at 0.6 of `smoothingType`); the others wait for appendTimes. */
+export async function showFirst(files, bundle, smoothingType) {
   const rc = await import(bundle);
   const [whole, ...batches] = await parts(files);
-  await show(rc, whole);
+  await show(rc, whole, smoothingType);
   waiting = batches;
 }
 
