@@ -15,8 +15,14 @@ export const SMOOTHING_TYPES: readonly SmoothingType[] = ["ema", "time_ema", "ga
  * source (see scalars/smoothing-worker.ts), so nothing in it may refer to anything outside it.
  */
 export function smoothingKernels(MAX_SMOOTHING: number) {
-  /** What an EMA leaves of a trace, at t * EMA_STATE of a state array: its running mean, weight^count (0 once negligible), and 1 when every value was the same. */
-  const EMA_STATE = 3;
+  /**
+   * What smoothing leaves of a trace, at t * TRACE_STATE of a state array, for continueTraces to
+   * go on from: the EMA's running mean, weight^count (0 once negligible), and 1 when every value
+   * was the same; the time-weighted EMA's weighted sum, sum of weights and last x; the Gaussian's
+   * σ, bound on the points left out, and even gap (0 for none), which say whether its kernel
+   * stays the same as the trace grows.
+   */
+  const TRACE_STATE = 3;
 
   /** Below 2^-54, 1 - power rounds to 1: the debiasing no longer changes a value. */
   const NEGLIGIBLE_POWER = 2 ** -60;
@@ -29,6 +35,9 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
 
   /** The Gaussian leaves out points whose weight together could move a value by at most this share of its scale. */
   const GAUSSIAN_TAIL = 2 ** -60;
+
+  /** exp(-d² / 2σ²) is 0 in doubles from about 38.6σ on (exp(-745.2) is): no point further away weighs anything. */
+  const GAUSSIAN_REACH = Math.sqrt(2 * 746);
 
   /**
    * The smoothed values of one series. `x` is where each value lies (steps, or times), ascending;
@@ -59,7 +68,7 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
   /**
    * smooth() of every trace of a series, trace t being [offsets[t], ends[t]) of values and x,
    * into the same places of `out`. The EMA takes traces two at a time (emaPair). With `state`
-   * (EMA_STATE numbers a trace), the EMA leaves there what continueTraces goes on from.
+   * (TRACE_STATE numbers a trace), each kind leaves there what continueTraces goes on from.
    */
   function smoothTraces(
     type: SmoothingType,
@@ -77,20 +86,27 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
     let t = 0;
     if (type === "ema") {
       const w = clampWeight(weight);
-      for (; t + 1 < count; t += 2) emaPair(trace(t, values), trace(t + 1, values), w, trace(t, out), trace(t + 1, out), state, t * EMA_STATE);
-      if (t < count) ema(trace(t, values), w, trace(t, out), state, t * EMA_STATE);
+      for (; t + 1 < count; t += 2) emaPair(trace(t, values), trace(t + 1, values), w, trace(t, out), trace(t + 1, out), state, t * TRACE_STATE);
+      if (t < count) ema(trace(t, values), w, trace(t, out), state, t * TRACE_STATE);
       return out;
     }
-    for (; t < count; t++) smooth(type, trace(t, values), trace(t, x), weight, trace(t, out), span);
+    const w = clampWeight(weight);
+    for (; t < count; t++) {
+      if (type === "time_ema") timeWeightedEmaFrom(trace(t, values), trace(t, x), w, trace(t, out), span, state, t * TRACE_STATE, 0);
+      else if (type === "gaussian") gaussianFrom(trace(t, values), trace(t, x), w, trace(t, out), 0, state, t * TRACE_STATE);
+      else runningAverageFrom(trace(t, values), w, trace(t, out), 0);
+    }
     return out;
   }
 
   /**
    * smoothTraces of traces that grew: trace t's points before grownFrom[t] were smoothed into
-   * `out` already (by smoothTraces or this, with the same settings and `state`). The EMA goes on
-   * from its state over the new points only, as if the whole trace were smoothed at once; the
-   * others, whose values near the end (and the Gaussian's everywhere: its width is the trace's
-   * mean gap) depend on the points after them, smooth each grown trace again.
+   * `out` already (by smoothTraces or this, with the same settings and `state`). Each kind goes
+   * on from where it stopped, with the same values as smoothing the whole trace at once: the EMAs
+   * from their state over the new points only; the running average and the Gaussian from the
+   * first point whose window reaches the new ones (the Gaussian smooths the trace whole when its
+   * kernel changed: a new mean gap, or a bound on the points left out grown past a power of two).
+   * Returns, per trace, where its smoothed values begin to differ from before (ends[t]: nowhere).
    */
   function continueTraces(
     type: SmoothingType,
@@ -103,13 +119,24 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
     out: Float64Array,
     span = NaN,
     state: Float64Array | null = null,
-  ) {
+  ): Int32Array {
+    const changed = Int32Array.from(ends);
+    const w = clampWeight(weight);
     for (let t = 0; t < ends.length; t++) {
       if (grownFrom[t] >= ends[t]) continue;
-      const [from, end] = [offsets[t], ends[t]];
-      if (type === "ema" && state) emaOn(values.subarray(from, end), clampWeight(weight), out.subarray(from, end), grownFrom[t] - from, state, t * EMA_STATE);
-      else smooth(type, values.subarray(from, end), x.subarray(from, end), weight, out.subarray(from, end), span);
+      const [from, end, at] = [offsets[t], ends[t], t * TRACE_STATE];
+      const [trace, place, smoothed] = [values.subarray(from, end), x.subarray(from, end), out.subarray(from, end)];
+      const start = grownFrom[t] - from;
+      let first = 0;
+      if (type === "ema" && state) first = emaOn(trace, w, smoothed, start, state, at);
+      // Without a span, the time-weighted EMA's is the trace's own x range, which grew.
+      else if (type === "time_ema" && state && Number.isFinite(span)) first = timeWeightedEmaFrom(trace, place, w, smoothed, span, state, at, start);
+      else if (type === "gaussian") first = gaussianFrom(trace, place, w, smoothed, start, state, at);
+      else if (type === "running_average") first = runningAverageFrom(trace, w, smoothed, start);
+      else smooth(type, trace, place, w, smoothed, span);
+      changed[t] = from + first;
     }
+    return changed;
   }
 
   function clampWeight(weight: number): number {
@@ -192,13 +219,21 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
     return out;
   }
 
-  /** ema() of a trace whose points before `from` were smoothed with this state: the same values as smoothing it whole. */
-  function emaOn(values: ArrayLike<number>, weight: number, out: Float64Array, from: number, state: Float64Array, at: number) {
-    if (state[at + 2] !== 1) return emaFrom(values, weight, out, from, state[at], state[at + 1], state, at);
+  /**
+   * ema() of a trace whose points before `from` were smoothed with this state: the same values as
+   * smoothing it whole. Returns the first point whose smoothed value changed.
+   */
+  function emaOn(values: ArrayLike<number>, weight: number, out: Float64Array, from: number, state: Float64Array, at: number): number {
+    if (state[at + 2] !== 1) {
+      emaFrom(values, weight, out, from, state[at], state[at + 1], state, at);
+      return from;
+    }
     // Constant so far (smoothed as itself): still, or smoothed whole now that it is not.
     let i = from;
     while (i < values.length && values[i] === values[0]) out[i] = values[i++];
-    if (i < values.length) ema(values, weight, out, state, at);
+    if (i === values.length) return from;
+    ema(values, weight, out, state, at);
+    return 0;
   }
 
   /**
@@ -218,7 +253,7 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
     const n = a.length;
     if (b.length !== n || isConstant(a) || isConstant(b)) {
       ema(a, weight, outA, state, at);
-      ema(b, weight, outB, state, at + EMA_STATE);
+      ema(b, weight, outB, state, at + TRACE_STATE);
       return;
     }
     const keep = 1 - weight;
@@ -266,12 +301,26 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
     out: Float64Array = new Float64Array(values.length),
     span = NaN,
   ): Float64Array {
+    timeWeightedEmaFrom(values, x, weight, out, span, null, 0, 0);
+    return out;
+  }
+
+  /** timeWeightedEma() from point `from` on, the points before having left `state` (at `at`), where it leaves its own; returns `from`. */
+  function timeWeightedEmaFrom(
+    values: ArrayLike<number>,
+    x: ArrayLike<number>,
+    weight: number,
+    out: Float64Array,
+    span: number,
+    state: Float64Array | null,
+    at: number,
+    from: number,
+  ): number {
     const decay = Math.min(Math.sqrt(weight), MAX_SMOOTHING);
     const range = Number.isFinite(span) ? span : extent(x);
-    let sum = 0;
-    let total = 0;
-    let lastX = NaN;
-    for (let i = 0; i < values.length; i++) {
+    // From `from` on, the points before having left this (see TRACE_STATE).
+    let [sum, total, lastX] = from > 0 && state ? [state[at], state[at + 1], state[at + 2]] : [0, 0, NaN];
+    for (let i = from; i < values.length; i++) {
       const v = values[i];
       const xi = x[i];
       if (!Number.isFinite(v) || !Number.isFinite(xi)) {
@@ -286,7 +335,8 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
       lastX = xi;
       out[i] = sum / total;
     }
-    return out;
+    state?.set([sum, total, lastX], at);
+    return from;
   }
 
   /**
@@ -297,23 +347,54 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
    * whatever the values' magnitudes (a spike 1e6 still lifts the zeros 5σ away).
    */
   function gaussian(values: ArrayLike<number>, x: ArrayLike<number>, weight: number, out: Float64Array = new Float64Array(values.length)): Float64Array {
+    gaussianFrom(values, x, weight, out, 0, null, 0);
+    return out;
+  }
+
+  /**
+   * gaussian() of a series whose values before `from` were smoothed already with the kernel that
+   * `state` (at `at`) holds: when the whole series still takes that kernel, only the points whose
+   * window reaches past `from` are smoothed again (beyond GAUSSIAN_REACH σ a weight is 0, and
+   * the points are taken nearest first, so no window stops elsewhere for the points added);
+   * else all. Leaves the kernel in `state`; returns the first point smoothed.
+   */
+  function gaussianFrom(
+    values: ArrayLike<number>,
+    x: ArrayLike<number>,
+    weight: number,
+    out: Float64Array,
+    from: number,
+    state: Float64Array | null,
+    at: number,
+  ): number {
     const n = values.length;
     const sigma = pointsOfWeight(weight) * meanGap(x);
     // No width (weight 0, or 2σ² below the doubles) smooths nothing; a width too small to weigh
     // any distance (scale -∞) still averages the points that share one x.
     const scale = -1 / (2 * sigma * sigma);
     if (!(2 * sigma * sigma > 0)) {
-      for (let i = 0; i < n; i++) out[i] = values[i];
-      return out;
+      const start = state !== null && from > 0 && state[at] === sigma ? from : 0;
+      state?.set([sigma, 0, 0], at);
+      for (let i = start; i < n; i++) out[i] = values[i];
+      return start;
     }
     let largest = 0;
     for (let i = 0; i < n; i++) if (Number.isFinite(values[i])) largest = Math.max(largest, Math.abs(values[i]));
-    // Every point left out weighs at most the next one's k; there are fewer than n of them.
-    const bound = 2 * n * largest;
+    // Every point left out weighs at most the next one's k; there are fewer than n of them. Taken
+    // up to a power of two, the bound stays the same while a series grows, mostly.
+    const bound = 2 ** Math.ceil(Math.log2(2 * n * largest));
     // Evenly spaced x (steps, mostly) take their weights from a table rather than exp() each time.
     const gap = evenGap(x);
+    const same = state !== null && from > 0 && state[at] === sigma && state[at + 1] === bound && state[at + 2] === gap;
+    state?.set([sigma, bound, gap], at);
+    let start = 0;
+    if (same) {
+      const reach = GAUSSIAN_REACH * sigma;
+      start = from;
+      while (start > 0 && !(x[from] - x[start - 1] > reach)) start--;
+    }
     const table: number[] = [];
-    for (let i = 0; i < n; i++) {
+    for (let i = start; i < n; i++) {
       const xi = x[i];
       if (!Number.isFinite(values[i]) || !Number.isFinite(xi)) {
         out[i] = values[i];
@@ -346,7 +427,7 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
       }
       out[i] = sum / total;
     }
-    return out;
+    return start;
   }
 
   /**
@@ -356,23 +437,43 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
    * leaving it takes nothing of the small ones with it.
    */
   function runningAverage(values: ArrayLike<number>, weight: number, out: Float64Array = new Float64Array(values.length)): Float64Array {
+    runningAverageFrom(values, weight, out, 0);
+    return out;
+  }
+
+  /**
+   * runningAverage() of a series whose values before `from` were averaged already: only the last
+   * h finite values before it (whose windows reach the points from `from` on) and the points
+   * after are averaged again, their windows summed from h finite values further back. The sum is
+   * rounded once from its exact value, so where it started does not change it. Returns the first
+   * point averaged again.
+   */
+  function runningAverageFrom(values: ArrayLike<number>, weight: number, out: Float64Array, from: number): number {
     const n = values.length;
     const half = Math.round(pointsOfWeight(weight));
-    const finite = new Int32Array(n);
+    /** Where the count-th finite value before i is (0 when there are fewer). */
+    const back = (i: number, count: number) => {
+      while (count > 0 && i > 0) if (Number.isFinite(values[--i])) count--;
+      return i;
+    };
+    const first = back(from, half);
+    const lo = back(first, half);
+    // The finite values from lo on: the h before `first` (or all before it) only fill its window.
+    const finite = new Int32Array(n - lo);
     let m = 0;
-    for (let i = 0; i < n; i++) {
-      out[i] = values[i];
+    for (let i = lo; i < n; i++) {
+      if (i >= first) out[i] = values[i];
       if (Number.isFinite(values[i])) finite[m++] = i;
     }
-    if (half === 0) return out;
+    if (half === 0) return first;
     const sum = new ExactSum();
     for (let k = 0; k < Math.min(half, m); k++) sum.add(values[finite[k]]);
     for (let k = 0; k < m; k++) {
       if (k + half < m) sum.add(values[finite[k + half]]);
       if (k - half - 1 >= 0) sum.add(-values[finite[k - half - 1]]);
-      out[finite[k]] = sum.value() / (Math.min(m - 1, k + half) - Math.max(0, k - half) + 1);
+      if (finite[k] >= first) out[finite[k]] = sum.value() / (Math.min(m - 1, k + half) - Math.max(0, k - half) + 1);
     }
-    return out;
+    return first;
   }
 
   /**
@@ -404,11 +505,28 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
       this.count = kept;
     }
 
-    /** The sum, smallest components first: within an ulp or so of the exact one. */
+    /** The exact sum rounded to the nearest double (ties to even), whatever the order of the values added. */
     value(): number {
-      let s = 0;
-      for (let i = 0; i < this.count; i++) s += this.parts[i];
-      return s;
+      const parts = this.parts;
+      let n = this.count;
+      if (n === 0) return 0;
+      // From the largest component down while the sum stays exact, as Python's math.fsum ends.
+      let high = parts[--n];
+      let low = 0;
+      while (n > 0) {
+        const x = high;
+        const y = parts[--n];
+        high = x + y;
+        low = y - (high - x);
+        if (low !== 0) break;
+      }
+      // A tie rounded to even goes the other way when the components below lean that way.
+      if (n > 0 && ((low < 0 && parts[n - 1] < 0) || (low > 0 && parts[n - 1] > 0))) {
+        const y = low * 2;
+        const x = high + y;
+        if (y === x - high) high = x;
+      }
+      return high;
     }
   }
 
@@ -456,7 +574,7 @@ export function smoothingKernels(MAX_SMOOTHING: number) {
     smooth,
     smoothTraces,
     continueTraces,
-    EMA_STATE,
+    TRACE_STATE,
     clampWeight,
     pointsOfWeight,
     ema,
@@ -473,7 +591,7 @@ export const {
   smooth,
   smoothTraces,
   continueTraces,
-  EMA_STATE,
+  TRACE_STATE,
   clampWeight,
   pointsOfWeight,
   ema,

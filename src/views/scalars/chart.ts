@@ -4,7 +4,7 @@ import { drawAxes, makeFrame, plotColumns, type Frame } from "./axes.js";
 import { DASHES, drawHovered, drawRaw, drawSmoothed, growth, planKey, type DrawnStats, type LineChange, type LineLook } from "./draw.js";
 import type { ChartSpec, LegendEntry, Line } from "./model.js";
 import type { Settings } from "./options.js";
-import { fitY, xDomainAhead, xExtent } from "./ranges.js";
+import { fitY, KeptSample, xDomainAhead, xExtent } from "./ranges.js";
 import { ReducedLines } from "./reduced.js";
 import { formatX, hoverRows, renderTooltip, visibleWindow, type HoverRow } from "./tooltip.js";
 
@@ -56,6 +56,8 @@ export class Chart {
   private compareTimer = 0;
   /** Its lines' reductions to pixel columns, kept between frames. */
   readonly reduced = new ReducedLines();
+  /** The sample of the points drawn that says which are outliers, kept while lines only grow. */
+  private readonly outliers = new KeptSample();
   private width = 0;
   private xZoom: [number, number] | null = null;
   private yZoom: [number, number] | null = null;
@@ -121,9 +123,10 @@ export class Chart {
     this.reduced.setFrame(xDomain, plotColumns(width, ratio), look.reduce);
     // The min/max reduction keeps each line's extremes, so an unzoomed linear y range needs no other pass over the values.
     const known = y === "linear" && look.reduce === "minmax" ? (line: Line, values: Float64Array) => this.reduced.of(line, values).yRange : null;
+    this.outliers.setKey(JSON.stringify([this.reduced.frameKey, look.raw, y]));
     const fit = this.yZoom
       ? { domain: this.yZoom, clipped: false }
-      : fitY(shown, xDomain, look.raw, y === "log", known, ignoreOutliers ? this.reduced.of : null);
+      : fitY(shown, xDomain, look.raw, y === "log", known, ignoreOutliers ? this.reduced.of : null, this.outliers);
     const yDomain = fit.domain;
     this.frame = makeFrame(width, height, x, y, xDomain, yDomain, fit.clipped);
     this.plot.style.height = `${height}px`;
@@ -147,17 +150,21 @@ export class Chart {
     else this.compareAt(this.lastStep(), true);
   }
 
-  /** Draws what appended lines add over both layers as they are; false when they must be drawn whole (the frame or the lines' look changed). */
+  /**
+   * Draws what appended lines add in a strip of each layer (growth), the smoothed layer whole when
+   * its lines do not say where their values changed; false when both must be drawn whole (the
+   * frame or the lines' look changed).
+   */
   private drawGrown(layersKey: string, look: LineLook): boolean {
     const changes = this.changes;
     this.changes = null;
     if (!changes || layersKey !== this.layersDrawn || this.frame!.clipped) return false;
     const [frame, lines, reduce] = [this.frame!, this.lines, this.reduced.of];
-    const raw = look.raw ? growth(lines, changes, reduce, (line) => line.raw) : null;
-    const smoothed = growth(lines, changes, reduce, (line) => line.smoothed);
-    if (!smoothed || (look.raw && !raw)) return false;
+    const raw = look.raw ? growth(lines, changes, reduce, (line) => line.raw, frame) : null;
+    if (look.raw && !raw) return false;
+    const smoothed = growth(lines, changes, reduce, (line) => line.smoothed, frame);
     if (raw) drawRaw(this.rawCanvas.getContext("2d")!, frame, lines, look, reduce, raw);
-    this.drawn = { ...drawSmoothed(this.canvas.getContext("2d")!, frame, lines, look, reduce, smoothed), grown: true };
+    this.drawn = { ...drawSmoothed(this.canvas.getContext("2d")!, frame, lines, look, reduce, smoothed), grown: smoothed !== null };
     return true;
   }
 
@@ -358,7 +365,8 @@ function changesFrom(drawn: readonly Line[], lines: readonly Line[]): ((line: Li
     if (prior.entry.color !== line.entry.color || prior.dash !== line.dash) return null;
     if (prior.x === line.x && prior.raw === line.raw && prior.smoothed === line.smoothed) return "same";
     const { x, raw, smoothed } = line.before ?? {};
-    return x === prior.x && raw === prior.raw && smoothed === prior.smoothed ? "grown" : null;
+    // Smoothed values that changed before the new points (smoothed === null) are drawn whole.
+    return x === prior.x && raw === prior.raw && (smoothed === prior.smoothed || smoothed === null) ? "grown" : null;
   };
   const changes = new Map(lines.map((line) => [line, change(line)]));
   if ([...changes.values()].includes(null)) return null;

@@ -163,7 +163,9 @@ export class Controls {
     this.grouping = settings.groupBy.map((given) => ({ given, column: this.columnOf(given) ?? given }));
     const grouped = this.grouping.length > 0;
     for (const [name, box] of this.groupBoxes) box.checked = this.grouping.some(({ column }) => column === name);
-    this.groupSummary.textContent = grouped ? `group by ${settings.groupBy.join(", ")}` : "group by …";
+    // The same text set again would still replace the text node, and lay the controls out again.
+    const summary = grouped ? `group by ${settings.groupBy.join(", ")}` : "group by …";
+    if (this.groupSummary.textContent !== summary) this.groupSummary.textContent = summary;
     this.groupSummary.title = grouped ? `Runs are grouped by ${settings.groupBy.join(", ")}` : "Group runs by columns of the runs table";
     this.aggregate.value = settings.aggregate;
     this.band.value = settings.band;

@@ -166,13 +166,21 @@ function plan(frame: Frame, lines: readonly Line[], look: LineLook): Plan {
 }
 
 /**
- * Clears the canvas for a frame's drawing; returns the function that ends it, which clears what
- * was drawn outside the plot area. That leaves the same pixels as a clip to the plot area, and
- * Skia draws clipped hairlines with round caps some 15% slower.
+ * Clears the canvas for a frame's drawing, or only a strip of its plot area (what lines grew by
+ * is drawn again there, clipped to it); returns the function that ends it, which clears what was
+ * drawn outside the plot area. That leaves the same pixels as a clip to the plot area, and Skia
+ * draws clipped hairlines with round caps some 15% slower.
  */
-function begin(context: CanvasRenderingContext2D, frame: Frame, clear = true): () => void {
-  if (clear) context.clearRect(0, 0, frame.width, frame.height);
+function begin(context: CanvasRenderingContext2D, frame: Frame, grown: Growth | null = null): () => void {
+  if (!grown) context.clearRect(0, 0, frame.width, frame.height);
   context.save();
+  if (grown) {
+    const [left, right] = grown.strip;
+    context.clearRect(left, frame.top, right - left, frame.bottom - frame.top);
+    context.beginPath();
+    context.rect(left, frame.top, right - left, frame.bottom - frame.top);
+    context.clip();
+  }
   context.lineJoin = "round";
   context.lineCap = "round";
   return () => {
@@ -222,43 +230,95 @@ function strokeLines(
 }
 
 /**
- * What lines grew by since a layer was drawn, to draw over it (the rest of its pixels stay): the
- * lines that grew or are new, and a reducer that gives of each only what is new. Strokes drawn
- * over the layer this way are those a whole drawing makes, but where a new stroke meets the old
- * (the pixels of their joint are blended twice).
+ * What lines grew by since a layer was drawn, to draw again only the strip of the plot they reach
+ * into (the rest of its pixels stay): the strip, from a little before the first new point to the
+ * plot's right edge, is cleared and every line that reaches into it stroked again there, clipped
+ * to it, from a point far enough before it that the strokes in it are those a whole drawing makes.
  */
 export interface Growth {
   readonly lines: ReadonlySet<Line>;
   readonly reduce: Reducer;
+  /** The strip's left and right edges, in CSS pixels (on device pixels). */
+  readonly strip: readonly [number, number];
 }
 
 /** How a line of a frame stands to the line of the same key drawn before: the same, the same with points added, or new. */
 export type LineChange = "same" | "grown" | "new";
 
+/** Wider than any stroke's half width (with its round cap) in CSS pixels: a point this far before the strip paints nothing in it. */
+const STROKE_REACH = 3;
+
 /**
- * What lines grew by, as `values` (their raw or smoothed values) reduced: of a grown line, its
- * reduction's points from the last one before what is new (ReducedLine.grownFrom); all of a new
- * line. Null when a grown line's reduction does not say what is new (the layer is drawn whole).
+ * What lines grew by, as `values` (their raw or smoothed values) reduced: the strip from the
+ * point before the first that is new (of a grown line, the reduction's point before
+ * ReducedLine.grownFrom; all of a new line), and of every line its reduction's points from the
+ * last one at least STROKE_REACH before the strip. Null when a grown line's reduction does not
+ * say what is new (the layer is drawn whole).
  */
-export function growth(lines: readonly Line[], change: (line: Line) => LineChange, reduce: Reducer, values: (line: Line) => Float64Array): Growth | null {
-  const tails = new Map<Float64Array, ReducedLine>();
-  const grown = new Set<Line>();
+export function growth(
+  lines: readonly Line[],
+  change: (line: Line) => LineChange,
+  reduce: Reducer,
+  values: (line: Line) => Float64Array,
+  frame: Frame,
+): Growth | null {
+  const at = (line: Line, reduced: ReducedLine, k: number) => frame.map.x(line.x[pointOf(reduced.indices[k])]);
+  let first = Infinity;
   for (const line of lines) {
     const how = change(line);
     if (how === "same") continue;
     const reduced = reduce(line, values(line));
-    if (how === "new") {
-      tails.set(values(line), reduced);
-      grown.add(line);
-      continue;
-    }
-    if (reduced.grownFrom === undefined) return null;
-    const from = Math.max(0, reduced.grownFrom - 1);
-    if (reduced.length - from < 2) continue;
-    tails.set(values(line), { indices: reduced.indices.subarray(from), length: reduced.length - from, yRange: reduced.yRange });
-    grown.add(line);
+    const from = how === "new" ? 0 : reduced.grownFrom !== undefined ? Math.max(0, reduced.grownFrom - 1) : changedFrom(line, values(line), reduced);
+    if (from === null) return null;
+    if (!line.xAscending) first = frame.left;
+    if (from < reduced.length) first = Math.min(first, at(line, reduced, from));
   }
-  return { lines: grown, reduce: (line, of) => tails.get(of) ?? reduce(line, of) };
+  const ratio = window.devicePixelRatio || 1;
+  const left = Math.max(frame.left, Math.floor((first - STROKE_REACH) * ratio) / ratio);
+  const tails = new Map<Float64Array, ReducedLine>();
+  const drawn = new Set<Line>();
+  if (left >= frame.right) return { lines: drawn, reduce, strip: [frame.right, frame.right] };
+  for (const line of lines) {
+    const reduced = reduce(line, values(line));
+    if (!reduced.length) continue;
+    // The last point at least STROKE_REACH before the strip (x ascends along the reduction), or the first.
+    let k = 0;
+    if (line.xAscending) {
+      if (at(line, reduced, reduced.length - 1) <= left - STROKE_REACH) continue;
+      let [lo, hi] = [0, reduced.length - 1];
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (at(line, reduced, mid) <= left - STROKE_REACH) lo = mid;
+        else hi = mid - 1;
+      }
+      k = lo;
+    }
+    tails.set(values(line), { indices: reduced.indices.subarray(k), length: reduced.length - k, yRange: reduced.yRange });
+    drawn.add(line);
+  }
+  return { lines: drawn, reduce: (line, of) => tails.get(of) ?? reduce(line, of), strip: [left, frame.right] };
+}
+
+/**
+ * Of a grown line whose smoothed values changed before its new points (a windowed smoothing), the
+ * last of its reduction's points before the first that changed; null for anything else.
+ */
+function changedFrom(line: Line, values: Float64Array, reduced: ReducedLine): number | null {
+  if (values !== line.smoothed || !line.before || line.before.smoothed) return null;
+  const changed = line.before.smoothedFrom;
+  // Reduced points are in the line's order: the last before `changed`.
+  let [lo, hi] = [0, reduced.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pointOf(reduced.indices[mid]) < changed) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+/** The point a reduced index stands for (a gap at i is written -1 - i). */
+function pointOf(index: number): number {
+  return index >= 0 ? index : -1 - index;
 }
 
 /** What decides how a frame's lines look (their opacity, widths and which stand out): a layer drawn with another must be drawn whole. */
@@ -283,7 +343,7 @@ export function drawRaw(
   reduce: Reducer,
   grown: Growth | null = null,
 ): number {
-  const end = begin(context, frame, !grown);
+  const end = begin(context, frame, grown);
   let paths = 0;
   if (look.raw) {
     const { alpha, widths, front, back } = planned(frame, lines, look, grown);
@@ -321,7 +381,7 @@ export function drawSmoothed(
   reduce: Reducer,
   grown: Growth | null = null,
 ): DrawnStats {
-  const end = begin(context, frame, !grown);
+  const end = begin(context, frame, grown);
   const { shown, alpha, widths, front, back, emphasised } = planned(frame, lines, look, grown);
   reduce = grown?.reduce ?? reduce;
   for (const line of front) {

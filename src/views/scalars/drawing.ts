@@ -251,10 +251,9 @@ export class ScalarsCharts {
     // Map order is insertion order: keep it the order of the specs, as the grid shows them.
     this.charts.clear();
     for (const chart of ordered) this.charts.set(chart.spec.key, chart);
-    setChildren(
-      this.grid,
-      ordered.map((chart) => chart.element),
-    );
+    // Put in place anew only when they changed: charts taken out and put back are laid out and painted anew.
+    const elements = ordered.map((chart) => chart.element);
+    if (elements.length !== this.grid.children.length || elements.some((element, i) => this.grid.children[i] !== element)) setChildren(this.grid, elements);
     if (!sameRaw) this.listCharted(specs);
   }
 

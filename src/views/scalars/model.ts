@@ -4,10 +4,11 @@ import { distinctNames } from "../../data/names.js";
 import { checkUniqueKeys } from "../../data/series.js";
 import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
 import type { Scalars, SeriesInfo } from "../../data/scalars.js";
-import { continueTraces, EMA_STATE, smoothTraces } from "../../data/smoothing.js";
+import { continueTraces, TRACE_STATE, smoothTraces } from "../../data/smoothing.js";
 import { categoricalColor, runColor, runColors } from "../../render/color.js";
 import type { RunsInput } from "../../data/input.js";
 import type { Settings, XAxis } from "./options.js";
+import { xDomainAhead } from "./ranges.js";
 import { appendTraces, firstTimes, repeatedSteps, splitTraces, type SeriesTraces } from "./traces.js";
 
 /** One drawn line: a run's series, or a group's aggregate of it. */
@@ -47,6 +48,8 @@ export interface LineBefore {
   readonly x: Float64Array;
   readonly raw: Float64Array;
   readonly smoothed: Float64Array | null;
+  /** Where this line's smoothed values begin to differ from those before (their length when they do not; 0 when not known). */
+  readonly smoothedFrom: number;
 }
 
 export interface LegendEntry {
@@ -87,9 +90,12 @@ export class ScalarsData {
   /** Each trace's smoothed values as views, made once per smoothing (so that their reductions are kept). */
   private readonly smoothedViews = new WeakMap<SmoothedValues, Float64Array[]>();
   /** Of a series whose traces grew in place (by appendTraces), its traces' ends before, and the views made of them. */
-  private readonly grownFrom = new Map<number, { ends: Int32Array; views: { x: XAxis; views: TraceViews } | null; smoothed: Float64Array[] | null }>();
-  /** The x range of a chart's series on an x axis (time_ema's decay unit), by axis and series. */
-  private readonly spanCache = new Map<string, number>();
+  private readonly grownFrom = new Map<
+    number,
+    { ends: Int32Array; views: { x: XAxis; views: TraceViews } | null; smoothed: (Float64Array | null)[] | null; changed: Int32Array | null }
+  >();
+  /** The x extent of a series' points on an x axis (what time_ema's decay unit is made of), by axis and series. */
+  private readonly extents = new Map<string, [number, number]>();
 
   // The scalars table itself is not kept: the traces hold its values, sorted, and millions of
   // rows should not be held twice.
@@ -149,6 +155,14 @@ export class ScalarsData {
         if (views) grown.viewCache.set(s, views);
       } else if (before && trace.offsets === before.offsets) grown.grewInPlace(s, this, sameOrigins);
     });
+    // The x extents measured, taken on over the new points (relative x only from the same origins).
+    for (const [key, extent] of this.extents) {
+      const [x, s] = key.split(":") as [XAxis, string];
+      const [trace, before] = [traces[Number(s)], this.traces[Number(s)]];
+      if (x === "relative" && !sameOrigins) continue;
+      if (trace === before) grown.extents.set(key, extent);
+      else if (trace.offsets === before.offsets) grown.extents.set(key, extentFrom(extent, grown.positions(Number(s), x), before.ends, trace.ends));
+    }
     return grown;
   }
 
@@ -165,7 +179,7 @@ export class ScalarsData {
     const oldViews = smoothed ? (was.smoothedViews.get(smoothed) ?? null) : null;
     if (smoothed && !smoothed.tail) {
       const values = new Float64Array(smoothed.values.buffer, smoothed.values.byteOffset, this.traces[series].values.length);
-      this.smoothedCache.set(series, { ...smoothed, values, grownFrom: before });
+      this.smoothedCache.set(series, { ...smoothed, values, grownFrom: before, changed: null });
     }
     const x = was.xCache.get(series);
     if (x && times && sameOrigins) {
@@ -174,7 +188,7 @@ export class ScalarsData {
       this.xCache.set(series, { key: x.key, values });
     }
     const views = sameOrigins ? (was.viewCache.get(series) ?? null) : null;
-    this.grownFrom.set(series, { ends: before, views, smoothed: smoothed && !smoothed.tail ? oldViews : null });
+    this.grownFrom.set(series, { ends: before, views, smoothed: smoothed && !smoothed.tail ? oldViews : null, changed: null });
   }
 
   /** The charts the settings ask for, in the order the series first appear. */
@@ -238,7 +252,7 @@ export class ScalarsData {
     const whole = new Float64Array(this.traces[series].values.length);
     whole.set(values.subarray(0, tail.from));
     whole.set(tail.values, tail.from);
-    this.smoothedCache.set(series, { key: this.smoothedKey(series, settings), values: whole, tail: null, state: null, grownFrom: null });
+    this.smoothedCache.set(series, { key: this.smoothedKey(series, settings), values: whole, tail: null, state: null, grownFrom: null, changed: null });
     return whole;
   }
 
@@ -248,17 +262,17 @@ export class ScalarsData {
     const cached = this.smoothedCache.get(series);
     const { values, x, offsets, ends, span } = this.smoothingInput(series, settings);
     if (cached?.key === key && cached.grownFrom) {
-      // Smoothed before rows were appended: only the new points, as smoothing them all would.
-      continueTraces(settings.smoothingType, values, x, offsets, ends, cached.grownFrom, settings.smoothing, cached.values, span, cached.state);
-      const made = { ...cached, grownFrom: null };
+      // Smoothed before rows were appended: from where the new points change it, as smoothing them all would.
+      const changed = continueTraces(settings.smoothingType, values, x, offsets, ends, cached.grownFrom, settings.smoothing, cached.values, span, cached.state);
+      const made = { ...cached, grownFrom: null, changed };
       this.smoothedCache.set(series, made);
       return made;
     }
     if (cached?.key === key) return cached;
     const out = cached?.values.length === values.length ? cached.values : new Float64Array(values.length);
-    const state = settings.smoothingType === "ema" ? new Float64Array(ends.length * EMA_STATE) : null;
+    const state = new Float64Array(ends.length * TRACE_STATE);
     smoothTraces(settings.smoothingType, values, x, offsets, ends, settings.smoothing, out, span, state);
-    const made = { key, values: out, tail: null, state, grownFrom: null };
+    const made = { key, values: out, tail: null, state, grownFrom: null, changed: null };
     this.smoothedCache.set(series, made);
     return made;
   }
@@ -274,27 +288,33 @@ export class ScalarsData {
     return { values, x: this.positions(series, settings.x), offsets, ends, span: this.chartSpan(series, settings) };
   }
 
-  /** The x range of every point in the chart that shows the series (all its runs and variants). */
+  /**
+   * The x range of the chart that shows the series, unzoomed: from its first point to the tick
+   * its axis runs on to (xDomainAhead), over all its runs and variants. Points appended within
+   * it leave it (and the time-weighted EMA) as it was.
+   */
   private chartSpan(series: number, settings: Settings): number {
     const shown = this.charts(settings).find((spec) => spec.series.includes(series))?.series ?? [series];
-    const key = `${settings.x}:${shown.join(",")}`;
-    const known = this.spanCache.get(key);
-    if (known !== undefined) return known;
     let low = Infinity;
     let high = -Infinity;
     for (const s of shown) {
-      const x = this.positions(s, settings.x);
-      const { offsets, ends } = this.traces[s];
-      for (let t = 0; t < ends.length; t++) {
-        for (let i = offsets[t]; i < ends[t]; i++) {
-          if (x[i] < low) low = x[i];
-          if (x[i] > high) high = x[i];
-        }
-      }
+      const [a, b] = this.extentOf(s, settings.x);
+      low = Math.min(low, a);
+      high = Math.max(high, b);
     }
-    const span = high > low ? high - low : 0;
-    this.spanCache.set(key, span);
-    return span;
+    if (!(high > low)) return 0;
+    const [start, end] = xDomainAhead([low, high], settings.x);
+    return end - start;
+  }
+
+  /** The lowest and highest x of a series' points on an x axis. */
+  private extentOf(series: number, x: XAxis): [number, number] {
+    let extent = this.extents.get(`${x}:${series}`);
+    if (!extent) {
+      const { offsets, ends } = this.traces[series];
+      this.extents.set(`${x}:${series}`, (extent = extentFrom([Infinity, -Infinity], this.positions(series, x), offsets, ends)));
+    }
+    return extent;
   }
 
   /** What a series' smoothed values depend on: the settings' smoothing, and for time_ema its chart's x axis and range. */
@@ -310,7 +330,7 @@ export class ScalarsData {
    */
   adoptSmoothed(series: number, settings: Settings, values: Float64Array, tail: SmoothedValues["tail"]): SmoothedValues | null {
     const replaced = this.smoothedCache.get(series) ?? null;
-    this.smoothedCache.set(series, { key: this.smoothedKey(series, settings), values, tail, state: null, grownFrom: null });
+    this.smoothedCache.set(series, { key: this.smoothedKey(series, settings), values, tail, state: null, grownFrom: null, changed: null });
     return replaced;
   }
 
@@ -332,13 +352,14 @@ export class ScalarsData {
   }
 
   private runLines(series: number, settings: Settings, entries: Entries, variant: string | null, dash: number): Line[] {
-    const { runs, ends } = this.traces[series];
+    const { runs, offsets, ends } = this.traces[series];
     const smoothed = this.smoothedViewsOf(series, settings);
     const views = this.views(series, settings.x);
     const grown = this.grownFrom.get(series);
     const before = (t: number): LineBefore | undefined => {
       if (!grown?.views || grown.views.x !== settings.x || grown.ends[t] === ends[t]) return undefined;
-      return { x: grown.views.views.x[t], raw: grown.views.views.raw[t], smoothed: grown.smoothed?.[t] ?? null };
+      const smoothedFrom = grown.changed ? grown.changed[t] - offsets[t] : 0;
+      return { x: grown.views.views.x[t], raw: grown.views.views.raw[t], smoothed: grown.smoothed?.[t] ?? null, smoothedFrom };
     };
     return Array.from(runs, (run, t) => ({
       key: `${series}:${run}`,
@@ -371,10 +392,13 @@ export class ScalarsData {
     const { values, tail } = smoothed;
     const { offsets, ends } = this.traces[series];
     const grown = this.grownFrom.get(series);
-    const same = grown?.smoothed && settings.smoothingType === "ema" && grown.smoothed.length === ends.length ? grown.smoothed : null;
-    if (grown && !same) grown.smoothed = null;
+    const { changed } = smoothed;
+    const same = grown?.smoothed && changed && grown.smoothed.length === ends.length ? grown.smoothed : null;
+    // A grown line extends the line before where its smoothed values before the new points stayed the same.
+    if (grown) grown.smoothed = same && same.map((view, t) => (changed![t] >= grown.ends[t] ? view : null));
+    if (grown) grown.changed = same && changed;
     const views = Array.from(ends, (end, t) => {
-      if (same && grown!.ends[t] === end) return same[t];
+      if (same && grown!.ends[t] === end) return same[t]!;
       return tail && offsets[t] >= tail.from ? tail.values.subarray(offsets[t] - tail.from, end - tail.from) : values.subarray(offsets[t], end);
     });
     this.smoothedViews.set(smoothed, views);
@@ -491,10 +515,12 @@ export interface SmoothedValues {
   readonly values: Float64Array;
   /** Where the values from `from` on are, when they were smoothed elsewhere (see adoptSmoothed); `values` then ends at `from`. */
   readonly tail: { readonly from: number; readonly values: Float64Array } | null;
-  /** What the EMA left of each trace (continueTraces goes on from it); null for the other smoothings. */
+  /** What the smoothing left of each trace (continueTraces goes on from it); null when smoothed elsewhere. */
   readonly state: Float64Array | null;
   /** Set when the traces grew since they were smoothed: each trace's end then; its points from there are not smoothed yet. */
   readonly grownFrom: Int32Array | null;
+  /** Set when they were smoothed on from there: where each trace's smoothed values begin to differ from those before. */
+  readonly changed: Int32Array | null;
 }
 
 interface TraceViews {
@@ -515,6 +541,17 @@ export interface Entries {
 export function smoothingKey(settings: Settings): string {
   const key = `${settings.smoothingType}:${settings.smoothing}`;
   return settings.smoothingType === "time_ema" ? `${key}:${settings.x}` : key;
+}
+
+/** An extent [low, high] taken on over the points [from[t], ends[t]) of each trace t of x. */
+function extentFrom([low, high]: [number, number], x: Float64Array, from: ArrayLike<number>, ends: ArrayLike<number>): [number, number] {
+  for (let t = 0; t < ends.length; t++) {
+    for (let i = from[t]; i < ends[t]; i++) {
+      if (x[i] < low) low = x[i];
+      if (x[i] > high) high = x[i];
+    }
+  }
+  return [low, high];
 }
 
 /** The earlier of two times, either NaN for none. */

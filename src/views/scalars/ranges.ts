@@ -1,6 +1,6 @@
 /** The x and value ranges of lines, kept per line, and the domains a chart fits them into. */
-import { tickStep } from "d3";
-import { inlierRange, type SampleSource } from "../../data/outliers.js";
+import { nice, tickStep } from "d3";
+import { InlierSample, inlierRange, type SampleSource } from "../../data/outliers.js";
 import type { XAxis } from "./options.js";
 import { lowerBound } from "../../data/reduce.js";
 import type { Line } from "./model.js";
@@ -103,10 +103,11 @@ export function fitY(
   log: boolean,
   known: ((line: Line, values: Float64Array) => readonly [number, number] | null) | null,
   outliers: Reducer | null,
+  kept: KeptSample | null = null,
 ): YFit {
   let lo = Infinity;
   let hi = -Infinity;
-  const sources: SampleSource[] = [];
+  const sources: GrownSource[] = [];
   // Per line, its range and where its sources begin; a line's sources end where the next line's begin.
   const reaches: { lo: number; hi: number; from: number }[] = [];
   for (const line of lines) {
@@ -131,18 +132,18 @@ export function fitY(
     if (lineHi > hi) hi = lineHi;
     if (outliers) {
       reaches.push({ lo: lineLo, hi: lineHi, from: sources.length });
-      const drawn = (values: Float64Array) => {
+      const drawn = (values: Float64Array, prior: Float64Array | null | undefined) => {
         const reduced = outliers(line, values);
-        sources.push({ values, indices: reduced.indices, from: 0, to: reduced.length });
+        sources.push({ values, indices: reduced.indices, from: 0, to: reduced.length, prior, grownFrom: reduced.grownFrom });
       };
-      drawn(line.smoothed);
-      if (raw) drawn(line.raw);
+      drawn(line.smoothed, line.before?.smoothed);
+      if (raw) drawn(line.raw, line.before?.raw);
       // Bands are drawn whole; those of lines that run past the domain count whole too.
       for (const bound of [line.low, line.high]) if (bound) sources.push({ values: bound, from: 0, to: bound.length });
     }
   }
   if (!(lo <= hi) || (log && !(hi > 0))) return { domain: log ? [1, 10] : [0, 1], clipped: false };
-  const bounds = outliers ? inlierRange(sources, log) : null;
+  const bounds = !outliers ? null : kept ? kept.range(sources, log) : inlierRange(sources, log);
   if (!bounds || (bounds[0] <= lo && bounds[1] >= hi)) return { domain: padded(lo, hi, log), clipped: false };
   let inLo = Infinity;
   let inHi = -Infinity;
@@ -154,6 +155,58 @@ export function fitY(
   });
   if (!(inLo <= inHi)) return { domain: padded(lo, hi, log), clipped: false };
   return { domain: padded(inLo, inHi, log), clipped: inLo > lo || inHi < hi };
+}
+
+/** A source of the outliers' sample: a line's values at its reduction, and the values it extends and from where (see ReducedLine.grownFrom). */
+interface GrownSource extends SampleSource {
+  readonly prior?: Float64Array | null;
+  readonly grownFrom?: number;
+}
+
+/**
+ * A chart's outliers' sample, kept from frame to frame: when the frame's lines are those sampled
+ * or extend them (appended points), the points their reductions took up are added at the sample's
+ * stride instead of every point drawn being sampled again. An even sample of the points drawn as
+ * the whole one is, not the same one: the y range differs from that of a chart drawn at once only
+ * where some value lies between the two estimates of an outlier bound.
+ */
+export class KeptSample {
+  private key = "";
+  private sample: InlierSample | null = null;
+  /** The values sampled, each with the length of its reduction. */
+  private sampled = new Map<Float64Array, number>();
+
+  /** What the sources are for (the reductions' frame, the raw layer, the y scale): those of another are sampled anew. */
+  setKey(key: string) {
+    if (key !== this.key) this.sample = null;
+    this.key = key;
+  }
+
+  range(sources: readonly GrownSource[], log: boolean): [number, number] | null {
+    if (!this.sample || !this.grow(sources)) {
+      this.sample = new InlierSample(sources, log);
+      this.sampled = new Map(sources.map((source) => [source.values as Float64Array, source.to]));
+    }
+    return this.sample.range();
+  }
+
+  /** Adds what the sources add to those sampled; false when some source is neither one of those nor grown from one. */
+  private grow(sources: readonly GrownSource[]): boolean {
+    const sampled = new Map<Float64Array, number>();
+    const added: SampleSource[] = [];
+    for (const source of sources) {
+      const values = source.values as Float64Array;
+      const { prior, grownFrom } = source;
+      if (this.sampled.get(values) !== source.to) {
+        if (!prior || !this.sampled.has(prior) || grownFrom === undefined) return false;
+        added.push({ ...source, from: grownFrom });
+      }
+      sampled.set(values, source.to);
+    }
+    if (sampled.size !== this.sampled.size || !this.sample!.add(added)) return false;
+    this.sampled = sampled;
+    return true;
+  }
 }
 
 /** The lowest and highest of the sources' values within [low, high] (positive ones on a log axis). */
@@ -172,10 +225,19 @@ function rangeWithin(sources: readonly SampleSource[], [low, high]: [number, num
   return [min, max];
 }
 
+/**
+ * A y domain around [lo, hi]: padded by 4% of the range, and on a linear axis run on to the next
+ * tick (d3's nice, about ten to the axis) either way, as TensorBoard's is: points appended within
+ * it (the next values of a rising accuracy, a falling loss) are drawn over the chart as it is, not
+ * with the chart drawn anew for every new extreme. A log axis stays padded only: nice there rounds
+ * to whole decades.
+ */
 function padded(lo: number, hi: number, log: boolean): [number, number] {
   if (log) return lo === hi ? [lo / 2, hi * 2] : [lo / Math.pow(hi / lo, 0.04), hi * Math.pow(hi / lo, 0.04)];
   const pad = lo === hi ? Math.abs(lo) || 1 : (hi - lo) * 0.04;
-  return [lo - pad, hi + pad];
+  const [start, end] = nice(lo - pad, hi + pad, 10);
+  // Past the doubles' range nice gives NaN or infinities: the padded range stays.
+  return Number.isFinite(start) && Number.isFinite(end) ? [start, end] : [lo - pad, hi + pad];
 }
 
 function extent(values: Float64Array, from: number, to: number): [number, number] {

@@ -1,4 +1,4 @@
-import { OUTLIER_REACH, SAMPLE_LIMIT, inlierRange } from "../../../src/data/outliers";
+import { InlierSample, OUTLIER_REACH, SAMPLE_LIMIT, inlierRange } from "../../../src/data/outliers";
 import type { LegendEntry, Line } from "../../../src/views/scalars/model";
 import { fitY, yExtent } from "../../../src/views/scalars/ranges";
 import { ReducedLines } from "../../../src/views/scalars/reduced";
@@ -58,6 +58,42 @@ describe("the range of the values that are not outliers", () => {
   });
 });
 
+describe("a sample that grows", () => {
+  // Sources of values in no order (a sine's), 3 to 5,000 long, some with gaps at reduced indices.
+  const source = (length: number, seed: number) => {
+    const values = Float64Array.from({ length }, (_, i) => Math.sin(i * 12.9898 + seed) * 43758.5453 - Math.floor(Math.sin(i * 12.9898 + seed) * 43758.5453));
+    const indices = Int32Array.from({ length }, (_, i) => (i % 97 === 13 ? -1 - i : i));
+    return { values, indices, from: 0, to: length };
+  };
+  const sources = [3, 5000, 17, 2400, 999, 4, 3100].map(source);
+
+  test("sources added at its stride give the sample of them all at once, and so the same range", () => {
+    for (const split of [1, 3, 5]) {
+      for (const log of [false, true]) {
+        const grown = new InlierSample(sources.slice(0, split), log);
+        // The stride of the first sources' total holds for all: the same positions are taken.
+        const all = sources.reduce((sum, s) => sum + s.to, 0);
+        const first = sources.slice(0, split).reduce((sum, s) => sum + s.to, 0);
+        expect(Math.ceil(all / SAMPLE_LIMIT)).toBe(Math.max(1, Math.ceil(first / SAMPLE_LIMIT)));
+        expect(grown.add(sources.slice(split))).toBe(true);
+        expect(grown.range()).toEqual(inlierRange(sources, log));
+      }
+    }
+  });
+
+  test("a source's later values added from where they start (a reduction taken up), the same", () => {
+    const long = source(9000, 5);
+    const grown = new InlierSample([{ ...long, to: 6000 }], false);
+    expect(grown.add([{ ...long, from: 6000 }])).toBe(true);
+    expect(grown.range()).toEqual(inlierRange([long], false));
+  });
+
+  test("no room past twice the sample's limit: add says so", () => {
+    const grown = new InlierSample([source(10, 1)], false);
+    expect(grown.add([source(3 * SAMPLE_LIMIT, 2)])).toBe(false);
+  });
+});
+
 describe("a chart's y domain", () => {
   const entry: LegendEntry = { key: "a", label: "a", color: "#000", runs: ["a"] };
   const line = (values: number[]): Line => {
@@ -104,5 +140,17 @@ describe("a chart's y domain", () => {
     expect(fit.domain).toEqual(yExtent([line(withoutSpike)], [0, 299], true, false));
     expect(fitY(lines, [0, 299], true, false, null, null)).toEqual({ domain: yExtent(lines, [0, 299], true, false), clipped: false });
     expect(yExtent(lines, [0, 299], true, false)[1]).toBeGreaterThan(1e6);
+  });
+
+  test("a linear y domain runs on to the next tick past its padded range, either way; a log one is padded only", () => {
+    // 0.13 to 0.8, padded by 4% of 0.67 (0.1032 to 0.8268): on to the ticks 0.1 and 0.9 (ten of 0.1 to the axis).
+    const curve = (to: number) => [line(Array.from({ length: 50 }, (_, i) => 0.13 + ((to - 0.13) * i) / 49))];
+    expect(yExtent(curve(0.8), [0, 49], true, false)).toEqual([0.1, 0.9]);
+    const [low, high] = yExtent(curve(0.8), [0, 49], true, true);
+    expect(low).toBeCloseTo(0.13 / Math.pow(0.8 / 0.13, 0.04), 12);
+    expect(high).toBeCloseTo(0.8 * Math.pow(0.8 / 0.13, 0.04), 12);
+    // The curve gone on to 0.87 (padded, 0.8996) keeps the domain; to 0.875 (0.9048) runs it on to 1.
+    expect(yExtent(curve(0.87), [0, 49], true, false)).toEqual([0.1, 0.9]);
+    expect(yExtent(curve(0.875), [0, 49], true, false)).toEqual([0.1, 1]);
   });
 });

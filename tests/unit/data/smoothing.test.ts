@@ -9,7 +9,7 @@ import {
   smooth,
   smoothTraces,
   continueTraces,
-  EMA_STATE,
+  TRACE_STATE,
   timeWeightedEma,
   SMOOTHING_TYPES,
 } from "../../../src/data/smoothing";
@@ -403,35 +403,61 @@ describe("smoothing many traces at once", () => {
   });
 
   test.each(SMOOTHING_TYPES)("%s: traces grown a few points at a time and smoothed on (continueTraces) equal each trace smoothed whole", (type) => {
-    // Traces with room at their ends, as appends leave them; a constant start, NaNs and a late jump.
+    // Traces with room at their ends, as appends leave them; a constant start, NaNs and a late jump;
+    // steps evenly spaced (the Gaussian keeps its kernel) and not (its mean gap changes).
     const lengths = [40, 40, 25, 1, 33];
     const room = 60;
     const offsets = lengths.map((_, t) => t * room).concat(lengths.length * room);
-    const values = new Float64Array(offsets[lengths.length]);
-    const x = new Float64Array(values.length);
-    lengths.forEach((n, t) => {
-      for (let i = 0; i < n; i++) {
-        values[t * room + i] = t === 2 && i < 12 ? 4 : i % 9 === 5 ? NaN : Math.sin(i * (t + 1)) * 10 + (i > 30 ? 1e6 : i);
-        x[t * room + i] = i * 3 + t;
-      }
-    });
-    const ends = Int32Array.from(offsets.slice(0, -1));
-    const state = new Float64Array(lengths.length * EMA_STATE);
-    const out = new Float64Array(values.length);
-    const grow = (by: number) => {
-      const from = ends.slice();
-      lengths.forEach((n, t) => (ends[t] = Math.min(offsets[t] + n, ends[t] + by)));
-      return from;
-    };
-    grow(3);
-    smoothTraces(type, values, x, offsets, ends, 0.9, out, NaN, state);
-    for (const by of [1, 1, 5, 2, 10, 7, 40]) {
-      const from = grow(by);
-      continueTraces(type, values, x, offsets, ends, from, 0.9, out, NaN, state);
-      lengths.forEach((_, t) => {
-        const [a, b] = [offsets[t], ends[t]];
-        sameBits(out.subarray(a, b), smooth(type, values.subarray(a, b), x.subarray(a, b), 0.9));
+    for (const even of [true, false]) {
+      const values = new Float64Array(offsets[lengths.length]);
+      const x = new Float64Array(values.length);
+      lengths.forEach((n, t) => {
+        for (let i = 0; i < n; i++) {
+          values[t * room + i] = t === 2 && i < 12 ? 4 : i % 9 === 5 ? NaN : Math.sin(i * (t + 1)) * 10 + (i > 30 ? 1e6 : i);
+          x[t * room + i] = even ? i * 3 + t : i * 3 + t + (i * i) / 50;
+        }
       });
+      const ends = Int32Array.from(offsets.slice(0, -1));
+      const state = new Float64Array(lengths.length * TRACE_STATE);
+      const out = new Float64Array(values.length);
+      const grow = (by: number) => {
+        const from = ends.slice();
+        lengths.forEach((n, t) => (ends[t] = Math.min(offsets[t] + n, ends[t] + by)));
+        return from;
+      };
+      // The time-weighted EMA's span: the chart's x range, which these points stay within.
+      const span = 200;
+      grow(3);
+      smoothTraces(type, values, x, offsets, ends, 0.9, out, span, state);
+      for (const by of [1, 1, 5, 2, 10, 7, 40]) {
+        const before = out.slice();
+        const from = grow(by);
+        const changed = continueTraces(type, values, x, offsets, ends, from, 0.9, out, span, state);
+        lengths.forEach((_, t) => {
+          const [a, b] = [offsets[t], ends[t]];
+          sameBits(out.subarray(a, b), smooth(type, values.subarray(a, b), x.subarray(a, b), 0.9, undefined, span));
+          // What changed starts where continueTraces says: no later than the new points (the EMAs
+          // at them, but for a constant start that stopped being one).
+          sameBits(out.subarray(a, changed[t]), before.subarray(a, changed[t]));
+          expect(changed[t]).toBeLessThanOrEqual(from[t] < b ? from[t] : b);
+          if (type === "time_ema" || (type === "ema" && t !== 2)) expect(changed[t]).toBe(from[t] < b ? from[t] : b);
+        });
+      }
     }
+  });
+
+  test.each(["running_average", "gaussian"] as const)("%s: smoothed on from a random point, any values, the same as smoothed whole, bit for bit", (type) => {
+    fc.assert(
+      fc.property(fc.array(wideValue, { minLength: 2, maxLength: 120 }), anyWeight, fc.double({ min: 0, max: 1, noNaN: true }), (ys, w, cut) => {
+        const values = Float64Array.from(ys);
+        const x = Float64Array.from(ys, (_, i) => i * 2);
+        const split = Math.max(1, Math.floor(cut * ys.length));
+        const [offsets, state, out] = [Int32Array.of(0, ys.length), new Float64Array(TRACE_STATE), new Float64Array(ys.length)];
+        smoothTraces(type, values, x, offsets, Int32Array.of(split), w, out, NaN, state);
+        const changed = continueTraces(type, values, x, offsets, Int32Array.of(ys.length), Int32Array.of(split), w, out, NaN, state);
+        sameBits(out, smooth(type, values, x, w));
+        expect(changed[0]).toBeLessThanOrEqual(split);
+      }),
+    );
   });
 });

@@ -81,3 +81,25 @@ test("appended scalars must have a time column exactly when the first had one", 
   const data = new ScalarsData(readScalars(all.slice(0, 5)), null);
   expect(() => data.appended(readScalars([{ run_id: "a", metric: "loss", step: 99, value: 1 }]), null)).toThrow(/time column exactly when/);
 });
+
+test.each(SMOOTHING_TYPES)("%s: a point appended within the chart's x range extends each line, and its smoothed values where they stayed", (smoothingType) => {
+  // Steps 0 to 88: the axis runs on to 90 (its tick), and so does the time-weighted EMA's range.
+  const rows = (from: number, to: number) =>
+    ["a", "b"].flatMap((run_id, r) =>
+      Array.from({ length: to - from }, (_, k) => ({ run_id, metric: "loss", step: from + k, time: 1000 + from + k, value: Math.sin((from + k) * (r + 1)) })),
+    );
+  const settings = settingsOf({ smoothingType, smoothing: 0.8 });
+  const lines = (data: ScalarsData) => data.lines(data.charts(settings)[0], settings, data.entries(settings));
+  // The first append lays the traces out with room; the next writes into it.
+  const first = new ScalarsData(readScalars(rows(0, 88)), null).appended(readScalars(rows(88, 89)), null);
+  const before = lines(first);
+  const grown = first.appended(readScalars(rows(89, 90)), null);
+  const after = lines(grown);
+  after.forEach((line, i) => {
+    expect(line.before?.x).toBe(before[i].x);
+    expect(line.before?.raw).toBe(before[i].raw);
+    // The EMAs go on over the new point; the windowed smoothings change the values before it.
+    expect(line.before?.smoothed).toBe(smoothingType.endsWith("ema") ? before[i].smoothed : null);
+    expect([...line.smoothed]).toEqual([...smooth(smoothingType, line.raw, line.x, 0.8, undefined, smoothingType === "time_ema" ? 90 : NaN)]);
+  });
+});

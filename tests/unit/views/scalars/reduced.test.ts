@@ -115,7 +115,12 @@ test("a line grown by appends takes up the reduction of the line before: the sam
         reduced.of(before, before.raw);
         for (const batch of batches) {
           length = Math.min(values.length, length + batch);
-          const grown = { ...before, x: x.subarray(0, length), raw: all.subarray(0, length), before: { x: before.x, raw: before.raw, smoothed: null } };
+          const grown = {
+            ...before,
+            x: x.subarray(0, length),
+            raw: all.subarray(0, length),
+            before: { x: before.x, raw: before.raw, smoothed: null, smoothedFrom: 0 },
+          };
           const taken = reduced.of(grown, grown.raw);
           const direct = reduceToIndices(grown.x, grown.raw, domain, columns, "minmax");
           expect(Array.from(taken.indices.subarray(0, taken.length))).toEqual(Array.from(direct.indices.subarray(0, direct.length)));
