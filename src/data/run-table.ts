@@ -1,10 +1,10 @@
 import { RunsDataError, messages } from "./errors.js";
 import type { RunsInput } from "./input.js";
 import { columnResolver } from "./resolve.js";
-import { compareText, openRuns, type OpenRuns, type RunColumn, type RunField, type Runs } from "./runs.js";
+import { openRuns, sortMixed, type OpenRuns, type RunColumn, type RunField, type Runs } from "./runs.js";
 import { readScalars, type Scalars, type ScalarsInput } from "./scalars.js";
 import { SUMMARIES, type Summary } from "./summaries.js";
-import { categoryText, parseNumber } from "./values.js";
+import { categoryText } from "./values.js";
 
 /** How a column's cells read; the table draws, sorts and filters each kind its own way. */
 export type CellKind = "text" | "number" | "time" | "duration" | "status" | "tags";
@@ -167,7 +167,7 @@ function textColumn(head: ColumnHead, read: () => readonly (string | null)[]): T
   let key: Float64Array | null = null;
   let lists: Map<string, readonly string[]> | null = null;
   const texts = () => (values ??= read());
-  const categories = () => (sorted ??= [...new Set(texts().filter((v): v is string => v !== null))].sort(compareMixed));
+  const categories = () => (sorted ??= sortMixed(texts().filter((v): v is string => v !== null)));
   return {
     ...head,
     likelyKind: head.kind,
@@ -189,20 +189,6 @@ function textColumn(head: ColumnHead, read: () => readonly (string | null)[]): T
       return key;
     },
   };
-}
-
-/**
- * Text order for a column that mixes numbers and words, as MLflow params do ("0.001", "1e-05",
- * "None"): numbers by value, before words in text order.
- */
-export function compareMixed(a: string, b: string): number {
-  const x = parseNumber(a);
-  const y = parseNumber(b);
-  const xNumber = x !== undefined && !Number.isNaN(x);
-  const yNumber = y !== undefined && !Number.isNaN(y);
-  if (xNumber && yNumber) return x - y || compareText(a, b);
-  if (xNumber !== yNumber) return xNumber ? -1 : 1;
-  return compareText(a, b);
 }
 
 /** The tags of one run from its list column's JSON text; text that is no JSON list is one tag. */

@@ -266,14 +266,14 @@ function firstPresent(column: SourceColumn, rowCount: number): unknown {
 
 function categorical(base: Base, column: SourceColumn, rowCount: number): CategoricalColumn {
   const values = Array.from({ length: rowCount }, (_, row) => categoryText(column.get(row)));
-  const categories = [...new Set(values.filter((v): v is string => v !== null))].sort(compareText);
+  const categories = sortMixed(values.filter((v): v is string => v !== null));
   return { ...base, kind: "categorical", values, categories };
 }
 
 function categoricalFromCodes(base: Base, { labels, codes }: Coded): CategoricalColumn {
   const texts = labels.map((label) => categoryText(label));
   const values = Array.from(codes, (code) => (code < 0 ? null : texts[code]));
-  const categories = [...new Set(texts.filter((v): v is string => v !== null))].sort(compareText);
+  const categories = sortMixed(texts.filter((v): v is string => v !== null));
   return { ...base, kind: "categorical", values, categories };
 }
 
@@ -281,6 +281,23 @@ function categoricalFromCodes(base: Base, { labels, codes }: Coded): Categorical
 const collator = new Intl.Collator("en", { numeric: true });
 export function compareText(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * The distinct texts of a column that mixes numbers and words, as MLflow params do ("0.001",
+ * "1e-05", "None"): numbers by value, before words in text order; each text parsed once.
+ */
+export function sortMixed(texts: Iterable<string>): string[] {
+  const keyed = [...new Set(texts)].map((text) => {
+    const number = parseNumber(text);
+    return { text, number: number === undefined || Number.isNaN(number) ? null : number };
+  });
+  keyed.sort((a, b) => {
+    if (a.number !== null && b.number !== null) return a.number - b.number || compareText(a.text, b.text);
+    if ((a.number === null) !== (b.number === null)) return a.number !== null ? -1 : 1;
+    return compareText(a.text, b.text);
+  });
+  return keyed.map((entry) => entry.text);
 }
 
 /** Keys that more than one column has (params.epoch, metrics.epoch): those columns are labelled by their full names. */

@@ -66,6 +66,19 @@ export function fitText(text: string, width: number, measure: Measure, maxLines 
   return best;
 }
 
+/**
+ * The narrowest width, in steps of `step` pixels from `least`, at which every text fits in
+ * `maxLines` lines whole: nothing left out and no word split between letters ("Discriminat" /
+ * "or loss"); `most` at the widest.
+ */
+export function narrowestFit(texts: Iterable<string>, measure: Measure, maxLines: number, least: number, most: number, step = 8): number {
+  const list = [...texts];
+  const widestWord = Math.max(0, ...list.flatMap((text) => pieces(text).map((piece) => measure(piece.trim()))));
+  let width = least;
+  while (width < most && (width < widestWord || list.some((text) => fitText(text, width, measure, maxLines).shortened))) width += step;
+  return width;
+}
+
 /** The text with all but `kept` characters left out of its middle, as "…". */
 function middleOut(text: string, kept: number): string {
   const head = Math.ceil(kept / 2);

@@ -41,11 +41,18 @@ export type NumericScale = ScaleContinuousNumeric<number, number> | ScaleTime<nu
 
 /**
  * Ticks of a numeric axis, about `count` of them, labelled as d3 labels them: whole numbers on
- * integral columns, dates on times, "~g" on log axes (which leave some ticks unlabelled; values
- * below 0.001 in exponent form, 1e-6).
+ * integral columns (with thousands separators from 100,000), dates on times, "~g" on log axes (which leave some ticks unlabelled; values
+ * below 0.001 in exponent form, 1e-6). Where the widest label is wider than `room`, the labels in
+ * the shortest of the compact forms (SI prefixes for whole numbers, 40G; exponents, 4e+10) that
+ * tells the ticks apart, each with its full text on hover.
  */
-export function numericTicks(axis: { column: RunColumn; kind: AxisKind }, scale: NumericScale, count: number, measure: Measure): Tick[] {
-  const { column, kind } = axis;
+export function numericTicks(axis: { column: RunColumn; kind: AxisKind }, scale: NumericScale, count: number, measure: Measure, room = Infinity): Tick[] {
+  const ticks = plainTicks(axis, scale, count, measure);
+  if (axis.column.kind === "numeric" && axis.column.temporal) return ticks;
+  return widest(ticks) > room ? compactTicks(ticks, scale as ScaleContinuousNumeric<number, number>, count, axis.kind, measure, room) : ticks;
+}
+
+function plainTicks({ column, kind }: { column: RunColumn; kind: AxisKind }, scale: NumericScale, count: number, measure: Measure): Tick[] {
   const values = (scale.ticks(count) as (number | Date)[]).map(Number);
   const labelled = (value: number, label: string): Tick => ({ value, label, full: null, width: measure(label) });
   if (column.kind === "numeric" && column.temporal) {
@@ -64,11 +71,35 @@ export function numericTicks(axis: { column: RunColumn; kind: AxisKind }, scale:
   }
   if (column.kind === "numeric" && isIntegral(column.values)) {
     const whole = values.filter(Number.isInteger);
-    const formatWhole = format("d");
+    // Thousands separated from 100,000 up (40,000,000,000); years, seeds and epochs stay as written.
+    const formatWhole = format(Math.max(...whole.map(Math.abs)) >= 1e5 ? ",d" : "d");
     if (whole.length >= 2) return whole.map((value) => labelled(value, formatWhole(value)));
   }
   const formatNumber = numeric.tickFormat(count);
   return values.map((value) => labelled(value, formatNumber(value)));
+}
+
+const widest = (ticks: readonly Tick[]) => Math.max(0, ...ticks.map((tick) => tick.width));
+
+/**
+ * The ticks relabelled in the first compact form whose labels fit `room` and stay apart (two
+ * ticks never read the same), else the narrowest of those forms and the plain labels. SI
+ * prefixes only where every tick is whole (0.5 as "500m" would mislead); d3 picks each form's
+ * precision from the ticks' step. Unlabelled ticks of a log axis stay unlabelled.
+ */
+function compactTicks(ticks: Tick[], scale: ScaleContinuousNumeric<number, number>, count: number, kind: AxisKind, measure: Measure, room: number): Tick[] {
+  const whole = ticks.every((tick) => Number.isInteger(tick.value));
+  const log = kind === "log";
+  const forms = [whole ? "~s" : null, "~e"].filter((form): form is string => form !== null).map((form) => (log ? format(form) : scale.tickFormat(count, form)));
+  const candidates = forms.map((form) =>
+    ticks.map((tick): Tick => {
+      // d3 gives every tick the prefix of the largest ("0G"): zero is 0 in any unit.
+      const label = tick.label && (tick.value === 0 ? "0" : form(tick.value as number));
+      return label === tick.label ? tick : { ...tick, label, full: tick.label, width: measure(label) };
+    }),
+  );
+  const distinct = candidates.filter((labels) => new Set(labels.map((tick) => tick.label).filter(Boolean)).size === labels.filter((tick) => tick.label).length);
+  return distinct.find((labels) => widest(labels) <= room) ?? [ticks, ...distinct].reduce((best, labels) => (widest(labels) < widest(best) ? labels : best));
 }
 
 /** A tick whose text is fitted into `room` pixels: shortened with "…" if need be, the full text then kept for hover. */

@@ -313,6 +313,38 @@ test.describe("made in the page", () => {
     await page.waitForFunction(() => window.table);
   });
 
+  test('a series name as GAN stores write it ("Discriminator loss") wraps between words, never inside one', async ({ page }) => {
+    await page.evaluate(async () => {
+      const rc = await import("/dist/runcompare.js");
+      const scalars = ["a", "b", "c"].flatMap((run, i) => [
+        { run_id: run, metric: "Generator loss", step: 1, value: 0.5 + i },
+        { run_id: run, metric: "Discriminator loss", step: 1, value: 1.25 - i / 10 },
+      ]);
+      window.table = rc.values(scalars);
+      document.body.replaceChildren(window.table);
+    });
+    await expect(page.locator(".rc-values thead th", { hasText: "Discriminator" })).toHaveCount(1);
+    // Each word of each header is drawn in one piece: a word split over two lines has two boxes.
+    const split = await page.locator(".rc-values thead th").evaluateAll((headers) =>
+      headers.flatMap((th) => {
+        const words = [];
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of node.textContent.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) words.push(match[0]);
+          }
+        }
+        return words;
+      }),
+    );
+    expect(split).toEqual([]);
+    await page.screenshot({ path: path.join(screenshots, "values-gan-headers.png") });
+  });
+
   test("hostile names show as text and run nothing; NaN and missing values are told apart", async ({ page }) => {
     await page.evaluate(async (hostile) => {
       const rc = await import("/dist/runcompare.js");

@@ -17,6 +17,13 @@ const TITLE_GAP = 10;
 const CATEGORY_SPACING = 14;
 /** From an axis to its tick labels' right end: d3's tick (6) and padding (3). */
 const TICK_REACH = 9;
+/** Space kept free between an axis' tick labels and the axis on their left. */
+const LABEL_GAP = 6;
+/**
+ * Numbers take at most this share of the room between two axes, wider ones written shorter (40G,
+ * 4e+10, the full number on hover): labels that fill the gap read as the next axis' labels.
+ */
+const NUMBER_SHARE = 0.55;
 /** The "missing" label starts this far right of its axis. */
 export const MISSING_LABEL_X = 7;
 export const MISSING_LABEL = "missing";
@@ -27,10 +34,11 @@ const MIN_SPACING = 2 * ACTIONS_HALF_WIDTH + 6;
 /** How far apart axes stand when the view chooses how many to show: labels of any axis fit. */
 export const COMFORTABLE_SPACING = 100;
 /**
- * A category's label may be from 80 to 160 pixels wide, as the room between axes allows (80
- * fits the spacing the view chooses axes by); longer ones are shortened, in full on hover.
+ * A category's label may be from 45 to 160 pixels wide, as the room between axes allows (45 fits
+ * between the closest axes, 80 the spacing the view chooses axes by); longer ones are shortened,
+ * in full on hover. Below 80 only when that spares scrolling sideways.
  */
-const CATEGORY_LABEL_RANGE = [COMFORTABLE_SPACING - 20, 160] as const;
+const CATEGORY_LABEL_RANGE = [MIN_SPACING - TICK_REACH - LABEL_GAP, COMFORTABLE_SPACING - 20, 160] as const;
 /** Room at either end of the chart beyond the outer axes, at the least. */
 const EDGE = 24;
 
@@ -82,22 +90,33 @@ export function layOut(dimensions: readonly Dimension[], count: number, width: n
   const bottom = missingY - MISSING_GAP;
   const places = Math.max(2, Math.floor((bottom - top) / CATEGORY_SPACING));
   const tickCount = Math.max(2, Math.floor((bottom - top) / 36));
+  const rough = dimensions.length > 1 ? (width - 2 * EDGE) / (dimensions.length - 1) : width;
+  const numberRoom = Math.max(MIN_SPACING, rough) * NUMBER_SHARE;
   const axes = dimensions.map((dimension) => {
     const range: [number, number] = dimension.inverted ? [top, bottom] : [bottom, top];
     const categories = dimension.column.kind === "categorical" ? shownCategories(dimension.column, places) : null;
     const scale = categories ? scalePoint(categories.domain, range).padding(0.5) : numericScale(dimension, range);
-    const ticks = categories ? [] : numericTicks(dimension, scale as ScaleLinear<number, number>, tickCount, text.tick);
+    const ticks = categories ? [] : numericTicks(dimension, scale as ScaleLinear<number, number>, tickCount, text.tick, numberRoom);
     return { dimension, scale, ticks, categories, hasMissing: anyMissing(dimension, count) };
   });
-  // Category labels as wide as the room between axes allows: narrower until the axes fit the width.
-  const [least, most] = CATEGORY_LABEL_RANGE;
-  const rough = axes.length > 1 ? (width - 2 * EDGE) / (axes.length - 1) : width;
-  let placed: PlacedAxis[] = [];
-  let chartWidth: number;
-  for (let room = Math.min(most, Math.max(least, rough - 24)); ; room = Math.max(least, Math.floor(room * 0.8))) {
-    const labelled = axes.map((axis) => (axis.categories ? { ...axis, ticks: categoryTicks(axis.categories, room, text.tick) } : axis));
-    ({ placed, chartWidth } = spread(labelled, width, text));
-    if (chartWidth <= width || room === least) break;
+  // Category labels as wide as the room between axes allows: narrower until the axes fit the width;
+  // when they never do, the chart scrolls, and its labels keep a comfortable room.
+  const [least, comfortable, most] = CATEGORY_LABEL_RANGE;
+  const withLabels = (room: number) =>
+    spread(
+      axes.map((axis) => (axis.categories ? { ...axis, ticks: categoryTicks(axis.categories, room, text.tick) } : axis)),
+      width,
+      text,
+    );
+  let room = Math.min(most, Math.max(least, rough - 24));
+  let { placed, chartWidth } = withLabels(room);
+  while (chartWidth > width) {
+    if (room === least) {
+      ({ placed, chartWidth } = withLabels(comfortable));
+      break;
+    }
+    room = Math.max(least, Math.floor(room * 0.8));
+    ({ placed, chartWidth } = withLabels(room));
   }
   const ys = new Float32Array(count * placed.length);
   placed.forEach((axis, a) => placeRuns(axis, count, missingY, ys, a, placed.length));
@@ -113,7 +132,7 @@ function spread(axes: readonly Omit<PlacedAxis, "x" | "title">[], width: number,
   const n = axes.length;
   const tickReach = axes.map((axis) => TICK_REACH + Math.max(0, ...axis.ticks.map((tick) => tick.width)));
   const missingReach = axes.map((axis) => (axis.hasMissing ? MISSING_LABEL_X + text.tick(MISSING_LABEL) : 0));
-  const minSpacing = Math.max(MIN_SPACING, (max(tickReach.slice(1)) ?? 0) + 6, (max(missingReach) ?? 0) + 8);
+  const minSpacing = Math.max(MIN_SPACING, (max(tickReach.slice(1)) ?? 0) + LABEL_GAP, (max(missingReach) ?? 0) + 8);
   const titles = axes.map((axis) => titleText(axis.dimension));
 
   // The titles fit the spacing, which the outer titles' margins change: two rounds settle it,

@@ -6,7 +6,7 @@ import { themeColor } from "../../render/style.js";
 import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
 import { cellText } from "./format.js";
 import { cellAt, columnCount, columnHeading, cornerText, extremeLabel, rowHeading, type Grid } from "./grid.js";
-import { fitText } from "../../render/text.js";
+import { fitText, narrowestFit } from "../../render/text.js";
 import { MARK } from "./table.js";
 import { fontMeasure } from "../../render/text.js";
 import { textWidth } from "./text.js";
@@ -74,11 +74,7 @@ export function valuesSVG(grid: Grid, themed: Element, described: readonly (Desc
   const headingWidth = Math.min(MAX_METRIC, Math.max(textWidth(corner, bold), max(rowHeadings, (h) => textWidth(h.text, bold)) ?? 0) + 2 * CELL_PADDING);
   const measure = fontMeasure(bold);
   // The narrowest width, in 8px steps, at which a heading takes three lines at most.
-  const nameWidth = (name: string) => {
-    let width = MIN_COLUMN - 2 * CELL_PADDING;
-    while (width < MAX_COLUMN - 2 * CELL_PADDING && fitText(name, width, measure, NAME_LINES).shortened) width += 8;
-    return width;
-  };
+  const nameWidth = (name: string) => narrowestFit([name], measure, NAME_LINES, MIN_COLUMN - 2 * CELL_PADDING, MAX_COLUMN - 2 * CELL_PADDING);
   const widths = columns.map((column) => {
     const values = max(texts, (row) => textWidth(row[column], font) + MARK_WIDTH) ?? 0;
     return Math.min(MAX_COLUMN, Math.max(nameWidth(headings[column].text), values) + 2 * CELL_PADDING);

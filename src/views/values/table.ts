@@ -1,8 +1,7 @@
 import type { Extreme } from "./extremes.js";
 import { cellText } from "./format.js";
 import { cellAt, columnCount, columnHeading, cornerText, extremeLabel, extremeRun, rowHeading, type Grid, type Heading } from "./grid.js";
-import { fitText } from "../../render/text.js";
-import { fontMeasure } from "../../render/text.js";
+import { fontMeasure, narrowestFit } from "../../render/text.js";
 import { appendBreakable } from "./text.js";
 
 export interface TableGeometry {
@@ -27,12 +26,8 @@ const NAME_LINES = 3;
  * is as tall as its longest name needs, never cut.
  */
 export function columnWidth(headings: readonly string[], fontFamily: string, minimum = 64): number {
-  const measure = fontMeasure(`600 12px ${fontFamily}`);
   const longest = [...new Set(headings)].sort((a, b) => b.length - a.length).slice(0, 50);
-  const fits = (width: number) => longest.every((name) => !fitText(name, width, measure, NAME_LINES).shortened);
-  let width = minimum;
-  while (width < 136 && !fits(width)) width += 8;
-  return width + HEADER_CHROME;
+  return narrowestFit(longest, fontMeasure(`600 12px ${fontFamily}`), NAME_LINES, minimum, 136) + HEADER_CHROME;
 }
 
 export const MARK = { max: "▲", min: "▼" } as const;

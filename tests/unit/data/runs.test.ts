@@ -96,6 +96,11 @@ describe("numeric and categorical detection", () => {
     const sizes = readRuns(["h10", "h2", "h1"].map((size, i) => ({ run_id: `r${i}`, "params.size": size })));
     expect((sizes.column("size") as CategoricalColumn).categories).toEqual(["h1", "h2", "h10"]);
   });
+
+  test("numbers beside words (MLflow's tol: 0.001, 1e-05, None) sort by value, before the words", () => {
+    const tol = readRuns(["None", "0.001", "1e-05", "0.0001", "auto", "0.001", "-1"].map((v, i) => ({ run_id: `r${i}`, "params.tol": v })));
+    expect((tol.column("tol") as CategoricalColumn).categories).toEqual(["-1", "1e-05", "0.0001", "0.001", "auto", "None"]);
+  });
 });
 
 describe("accepted inputs read the same", () => {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { estimateWidth, fitText, type Measure } from "../../../src/render/text";
+import { estimateWidth, fitText, narrowestFit, type Measure } from "../../../src/render/text";
 
 /** One pixel per character: widths anyone can count. */
 const perChar: Measure = (text) => text.length;
@@ -55,4 +55,12 @@ test("every fitted line is within the room, at most the lines allowed, and unsho
       if (!fitted.shortened) expect(fitted.lines.join("").replace(/\s/g, "")).toBe(text.replace(/\s/g, ""));
     }),
   );
+});
+
+test("narrowestFit: the narrowest step at which texts wrap whole, no word split between letters", () => {
+  // "Discriminator" is 13 wide: 3 lines of 8 would hold it only as "Discrimi" / "nator".
+  expect(narrowestFit(["Discriminator loss"], perChar, 3, 8, 40, 1)).toBe(13);
+  expect(narrowestFit(["a/b/c/d"], perChar, 3, 2, 40, 1)).toBe(3);
+  // Past `most` nothing grows: a long word then is split as before.
+  expect(narrowestFit(["Discriminator"], perChar, 3, 4, 10, 2)).toBe(10);
 });
