@@ -28,7 +28,7 @@ const NAMES = { runcompare: "runcompare", plot: "Observable Plot", plotly: "Plot
 const VALUES_MAX_RUNS = 1000;
 
 /** The data files of one size: runs as IPC and records, scalars as IPC and each run's last values as records. */
-function writeData(count) {
+export function writeData(count) {
   fs.mkdirSync(OUTPUT, { recursive: true });
   const columns = makeRuns(count);
   const files = { ids: columns.run_id };

@@ -19,6 +19,17 @@ export type Measure = (text: string) => number;
 /** A width estimated from the number of characters: for text that is not drawn in a page (jsdom, exports). */
 export const estimateWidth: Measure = (text) => text.length * CHAR_WIDTH;
 
+/** Letters of Latin, Greek and Cyrillic scripts and ASCII signs: none is 1.5 em wide in any text font. */
+const NARROW_LETTERS = /^[\u0020-\u052f]*$/;
+
+/**
+ * Whether text in a font of `size` CSS pixels surely fits `width`, known without measuring it
+ * (a canvas's first measure in a font costs milliseconds): short text in narrow letters.
+ */
+export function surelyFits(text: string, width: number, size: number): boolean {
+  return text.length * 1.5 * size <= width && NARROW_LETTERS.test(text);
+}
+
 /** Text cut with "…" to fit about `pixels` wide (never below three characters). */
 export function truncate(text: string, pixels: number): string {
   const fits = Math.max(3, Math.floor(pixels / CHAR_WIDTH));
