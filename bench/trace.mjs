@@ -20,7 +20,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { OUTPUT, launchBrowser, openPage, selfTimes, startServer, totalTimes } from "./harness.mjs";
+import { OUTPUT, cpuProfiled, launchBrowser, openPage, selfTimes, startServer, totalTimes } from "./harness.mjs";
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -62,11 +62,7 @@ try {
     const call = () => page.evaluate(async ([m, p]) => (await import(m)).firstPaint(...p), [module, JSON.parse(params)]);
     if (args.warm) await call();
     if (args.profile) {
-      await cdp.send("Profiler.enable");
-      await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-      await cdp.send("Profiler.start");
-      const result = await call();
-      const { profile } = await cdp.send("Profiler.stop");
+      const { result, profile } = await cpuProfiled(cdp, call, 100);
       fs.writeFileSync(path.join(OUTPUT, `profile-${i}.cpuprofile`), JSON.stringify(profile));
       console.log(`\nrepeat ${i}: ${JSON.stringify(result.times ?? result)}`);
       const top = (label, rows) => rows.slice(0, 30).forEach(([name, ms]) => console.log(`${ms.toFixed(1).padStart(8)} ms  ${label} ${name}`));

@@ -73,8 +73,8 @@ export class ScatterChart {
   private readonly hoverMark = this.svg.append("g").attr("class", "rc-hover").attr("pointer-events", "none").style("display", "none");
   private readonly brushGroup = this.svg.append("g").attr("class", "rc-brush");
   private readonly tooltip: Tooltip;
-  /** Zoom, brush and the pointer's listeners, made when a pointer first comes over the chart (see gestures()). */
-  private gesturesMade: Gestures | null = null;
+  /** Zoom and brush, made with the chart's pointer listeners when a gesture first starts over the chart (see makeGestures). */
+  private gestures: Gestures | null = null;
   private readonly resizeObserver: ResizeObserver;
   private frame: Frame | null = null;
   /** Measures of the axes' texts, in the font resolved when the frame was made ("" before the view is in a page). */
@@ -203,10 +203,10 @@ export class ScatterChart {
     this.baseY = positionScale(this.channels.y, this.y, [f.plot.bottom, f.plot.top]);
     this.plot.style.height = `${f.height}px`;
     this.svg.attr("width", f.width).attr("height", f.height);
-    if (this.gesturesMade) {
-      this.fitGestures(this.gesturesMade, f);
+    if (this.gestures) {
+      this.fitGestures(this.gestures, f);
       this.clearBrush();
-      this.svg.call(this.gesturesMade.zoom.transform, zoomIdentity);
+      this.svg.call(this.gestures.zoom.transform, zoomIdentity);
     } else {
       this.zoomed(zoomIdentity, false);
     }
@@ -216,13 +216,8 @@ export class ScatterChart {
 
   /** Made on the first gesture over the chart, not with the view: a view looked at and never touched never builds them. */
   private readonly makeGestures = () => {
+    // The listeners go first: they are made once.
     for (const type of GESTURE_STARTS) this.plot.removeEventListener(type, this.makeGestures, { capture: true });
-    this.gestures();
-  };
-
-  /** The zoom and the brush, with the chart's pointer listeners; made once, when first needed. */
-  private gestures(): Gestures {
-    if (this.gesturesMade) return this.gesturesMade;
     const made: Gestures = {
       zoom: zoom<SVGSVGElement, unknown>()
         .scaleExtent([0.5, 1000])
@@ -240,7 +235,7 @@ export class ScatterChart {
         .filter((event) => event.shiftKey && !event.button)
         .on("start brush end", (event) => this.brushed(event)),
     };
-    this.gesturesMade = made;
+    this.gestures = made;
     this.svg
       .call(made.zoom)
       .on("dblclick.zoom", null)
@@ -254,8 +249,7 @@ export class ScatterChart {
       .on("pointerdown.arm", () => (this.wheelArmed = true))
       .on("pointerleave.arm", () => (this.wheelArmed = false));
     if (this.frame) this.fitGestures(made, this.frame);
-    return made;
-  }
+  };
 
   /** The zoom's and the brush's extents for a frame. */
   private fitGestures({ zoom, brush }: Gestures, f: Frame) {
@@ -356,9 +350,9 @@ export class ScatterChart {
 
   private clearBrush() {
     // Before the view is framed, or touched, there is no brush to clear.
-    if (!this.frame || !this.gesturesMade) return;
+    if (!this.frame || !this.gestures) return;
     this.movingBrush = true;
-    this.brushGroup.call(this.gesturesMade.brush.move, null);
+    this.brushGroup.call(this.gestures.brush.move, null);
     this.movingBrush = false;
   }
 
