@@ -7,8 +7,8 @@ import { fitText, hoverTitle, textMeasure, type Measure } from "./text.js";
 export interface AxisText {
   readonly tick: Measure;
   readonly title: Measure;
-  /** The titles' font size in CSS pixels (NaN while the svg is not in a page). */
-  readonly titleSize: number;
+  /** The titles' font size in CSS pixels; NaN or absent where it is not known (the svg not in a page, measures made by hand). */
+  readonly titleSize?: number;
 }
 
 /**

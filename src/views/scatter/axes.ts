@@ -72,7 +72,7 @@ function generator(make: typeof axisBottom, scale: PositionScale): D3Axis<number
 function title(g: Group, axis: Axis, x: number, y: number, room: number, text: AxisText) {
   const group = g.append("g").attr("class", "rc-axis-title");
   // A short title is drawn as it is, unmeasured: the first paint then needs no bold font on the canvas.
-  const shown = surelyFits(axis.label, room, text.titleSize) ? axis.label : fitText(axis.label, room, text.title).lines[0];
+  const shown = surelyFits(axis.label, room, text.titleSize ?? NaN) ? axis.label : fitText(axis.label, room, text.title).lines[0];
   group.append("text").attr("class", "rc-axis-label").attr("text-anchor", "middle").attr("x", x).attr("y", y).text(shown);
   hoverTitle(group.node()!, axis.column.name);
   return group;
