@@ -96,6 +96,35 @@ export function selfTimes(profile) {
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
+/** Runs `action` under the DevTools CPU profiler of `cdp` (a sample every `interval` µs): its result and the profile. */
+export async function cpuProfiled(cdp, action, interval = 200) {
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval });
+  await cdp.send("Profiler.start");
+  const result = await action();
+  const { profile } = await cdp.send("Profiler.stop");
+  return { result, profile };
+}
+
+/**
+ * Inclusive time per function in a CPU profile: each sample counted once for every function on
+ * its stack (a recursive function once), largest first; names as selfTimes gives them.
+ */
+export function totalTimes(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const nameOf = ({ functionName, url, lineNumber, columnNumber }) =>
+    `${functionName || "(anonymous)"} ${url ? `${path.basename(url)}:${lineNumber + 1}:${columnNumber + 1}` : ""}`.trim();
+  const totals = new Map();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let node = id; node !== undefined; node = parent.get(node)) seen.add(nameOf(byId.get(node).callFrame));
+    for (const key of seen) totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
 /**
  * A benchmark part run on its own (`node bench/<part>.mjs`): the file server on `port` and
  * Chromium, then `run(context)` with pages opened there and `options` added, its Markdown and

@@ -9,7 +9,7 @@
 // Writes the raw profiles to tests/output/bench/profile-*.cpuprofile, which Chrome DevTools opens.
 import fs from "node:fs";
 import path from "node:path";
-import { writeRunsFiles, startServer, launchBrowser, openPage, OUTPUT, selfTimes } from "./harness.mjs";
+import { writeRunsFiles, startServer, launchBrowser, openPage, OUTPUT, cpuProfiled, selfTimes } from "./harness.mjs";
 
 const runs = Number(process.argv[2] ?? 100_000);
 const port = Number(process.argv[3] ?? 8788);
@@ -17,11 +17,7 @@ const bundle = process.argv[4] ?? "/dist/runcompare.js";
 
 async function profiled(page, name, action) {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Profiler.enable");
-  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-  await cdp.send("Profiler.start");
-  const result = await action();
-  const { profile } = await cdp.send("Profiler.stop");
+  const { result, profile } = await cpuProfiled(cdp, action);
   fs.writeFileSync(path.join(OUTPUT, `profile-${name}.cpuprofile`), JSON.stringify(profile));
   const total = (profile.endTime - profile.startTime) / 1000;
   console.log(`\n${name}: ${JSON.stringify(result)}; profile ${total.toFixed(0)} ms`);

@@ -3,7 +3,7 @@
 // raster, garbage collection...). For the small sizes, where the browser's own work weighs as
 // much as the view's script.
 //
-//   node bench/trace.mjs MODULE [ARGS_JSON] [--load LOAD_ARGS_JSON] [--port 8789] [--repeats 3] [--warm]
+//   node bench/trace.mjs MODULE [ARGS_JSON] [--load LOAD_ARGS_JSON] [--port 8789] [--repeats 3] [--warm] [--profile]
 //
 // MODULE is a bench/browser module whose firstPaint(...ARGS) makes one first paint, e.g.
 //   node bench/trace.mjs /bench/browser/scalars-runcompare.mjs '["/tests/output/bench/curves-100x1000.arrow", 1]'
@@ -12,11 +12,15 @@
 // load(...LOAD_ARGS) first, in each page, untraced: the views' modules take their data so, e.g.
 //   node bench/trace.mjs /bench/browser/views-runcompare.mjs '["scatter"]' --load '[{"runs": "/tests/output/bench/views-runs-100.arrow"}]'
 //   node bench/trace.mjs /bench/browser/views-peers.mjs '["plot", "scatter"]' --load '["plot", {"runsJson": "/tests/output/bench/views-runs-100.json"}]'
-// (after `node bench/views.mjs --sizes 100` has written those files).
+// (after `node bench/views.mjs --sizes 100` has written those files). --profile takes a CPU
+// profile (100 µs samples) of the call instead of a trace, and prints the functions with the most
+// self time and the most inclusive time; profile a development build for readable names
+// (npx webpack --mode development --config-name runcompare --output-path tests/output/bench/dev),
+// given to the views' modules as their load's second argument.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { OUTPUT, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { OUTPUT, cpuProfiled, launchBrowser, openPage, selfTimes, startServer, totalTimes } from "./harness.mjs";
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,6 +29,7 @@ const { values: args, positionals } = parseArgs({
     repeats: { type: "string", default: "3" },
     warm: { type: "boolean", default: false },
     load: { type: "string" },
+    profile: { type: "boolean", default: false },
   },
 });
 const [module, params = "[]"] = positionals;
@@ -56,6 +61,16 @@ try {
     if (args.load) await page.evaluate(async ([m, p]) => (await import(m)).load(...p), [module, JSON.parse(args.load)]);
     const call = () => page.evaluate(async ([m, p]) => (await import(m)).firstPaint(...p), [module, JSON.parse(params)]);
     if (args.warm) await call();
+    if (args.profile) {
+      const { result, profile } = await cpuProfiled(cdp, call, 100);
+      fs.writeFileSync(path.join(OUTPUT, `profile-${i}.cpuprofile`), JSON.stringify(profile));
+      console.log(`\nrepeat ${i}: ${JSON.stringify(result.times ?? result)}`);
+      const top = (label, rows) => rows.slice(0, 30).forEach(([name, ms]) => console.log(`${ms.toFixed(1).padStart(8)} ms  ${label} ${name}`));
+      top("self", selfTimes(profile));
+      top("total", totalTimes(profile));
+      await page.context().close();
+      continue;
+    }
     const events = [];
     cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
     const finished = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));

@@ -31,7 +31,7 @@ const VALUES_MAX_RUNS = 1000;
 const DIFF_MAX_RUNS = MESSAGES.limits.diffRuns;
 
 /** The data files of one size: runs as IPC and records, scalars as IPC and each run's last values as records. */
-function writeData(count) {
+export function writeData(count) {
   fs.mkdirSync(OUTPUT, { recursive: true });
   const columns = makeRuns(count);
   const files = { ids: columns.run_id };

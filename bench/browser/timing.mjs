@@ -35,10 +35,20 @@ export async function shownOnScreen(isDrawn, timeout = 120_000) {
   for (;;) {
     const rendered = await frameRendered();
     sampleHeap();
-    if (isDrawn()) return { rendered, shown: await nextFrame() };
+    if (isDrawn()) {
+      performance.mark("bench-paint-rendered");
+      return { rendered, shown: await nextFrame() };
+    }
     if (rendered - start > timeout) throw new Error(`nothing drawn after ${timeout} ms`);
   }
 }
+
+/**
+ * Marks a paint's start on the page's timeline; shownOnScreen marks the end of the work of the
+ * frame that showed it. A DevTools trace gives each mark the thread's CPU clock, so the two tell
+ * the main thread's CPU time for the paint (bench/views-pairs.mjs --cpu).
+ */
+export const markPaintStart = () => performance.mark("bench-paint-start");
 
 const framesPending = () => window.__benchPendingFrames() > 0;
 const lastFrameWork = () => window.__benchLastWorkAt;

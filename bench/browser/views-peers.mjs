@@ -3,7 +3,7 @@
 // timed): the most favourable input. Each draws what the view shows in the way its docs show.
 import { globalFromScript } from "./global-script.mjs";
 import { DIFF_COLUMNS, SCATTER, SUMMARY_METRICS, VALUES_SERIES, WIDTH } from "./views-scenario.mjs";
-import { freshStart, shownOnScreen } from "./timing.mjs";
+import { freshStart, markPaintStart, shownOnScreen } from "./timing.mjs";
 
 const PLOT = ["/node_modules/d3/dist/d3.min.js", "/node_modules/@observablehq/plot/dist/plot.umd.min.js"];
 const PLOTLY = "/node_modules/plotly.js-dist-min/plotly.min.js";
@@ -114,6 +114,7 @@ export async function firstPaint(library, name) {
   for (const figure of figures) figure.remove();
   host.replaceChildren();
   await freshStart();
+  markPaintStart();
   const start = performance.now();
   if (library === "plot") {
     figures = PLOT_VIEWS[name](window.Plot, data);

@@ -1,6 +1,6 @@
 // runcompare's scatter, summary, values and diff views: a first paint from Arrow IPC bytes.
 import { SCATTER, SUMMARY_METRICS, WIDTH } from "./views-scenario.mjs";
-import { fetchBytes, freshStart, shownOnScreen } from "./timing.mjs";
+import { fetchBytes, freshStart, markPaintStart, shownOnScreen } from "./timing.mjs";
 
 /** Each view: how it is made from the data, and what shows that it has drawn. */
 const VIEWS = {
@@ -30,6 +30,7 @@ export async function firstPaint(name) {
   const host = document.querySelector("#chart");
   host.style.width = `${WIDTH}px`;
   const { make, drawn } = VIEWS[name];
+  markPaintStart();
   const start = performance.now();
   view = make(loaded.rc, loaded.data);
   host.append(view);

@@ -53,7 +53,8 @@ function isLater(step: number, time: number, value: number, lastStep: number, la
  * any character, line breaks too (the s flag: Python's pattern reads them alike).
  */
 export function parseSummarySpec(spec: string): { series: string; summary: Summary; explicit: boolean } {
-  const match = /^(.*):(last|min|max)$/is.exec(spec);
+  // Most names have no colon: they are not looked at by the regular expression, whose first use compiles it.
+  const match = spec.includes(":") ? /^(.*):(last|min|max)$/is.exec(spec) : null;
   if (!match) return { series: spec, summary: "last", explicit: false };
   return { series: match[1], summary: match[2].toLowerCase() as Summary, explicit: true };
 }

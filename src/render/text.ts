@@ -19,6 +19,22 @@ export type Measure = (text: string) => number;
 /** A width estimated from the number of characters: for text that is not drawn in a page (jsdom, exports). */
 export const estimateWidth: Measure = (text) => text.length * CHAR_WIDTH;
 
+/** The last code of Latin, Greek and Cyrillic letters: from a space to it, none is 1.5 em wide in any text font. */
+const LAST_NARROW = 0x52f;
+
+/**
+ * Whether text in a font of `size` CSS pixels surely fits `width`, known without measuring it
+ * (a canvas's first measure in a font costs milliseconds): short text in narrow letters.
+ */
+export function surelyFits(text: string, width: number, size: number): boolean {
+  if (!(text.length * 1.5 * size <= width)) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > LAST_NARROW) return false;
+  }
+  return true;
+}
+
 /** Text cut with "…" to fit about `pixels` wide (never below three characters). */
 export function truncate(text: string, pixels: number): string {
   const fits = Math.max(3, Math.floor(pixels / CHAR_WIDTH));

@@ -7,6 +7,8 @@ import { fitText, hoverTitle, textMeasure, type Measure } from "./text.js";
 export interface AxisText {
   readonly tick: Measure;
   readonly title: Measure;
+  /** The titles' font size in CSS pixels; NaN or absent where it is not known (the svg not in a page, measures made by hand). */
+  readonly titleSize?: number;
 }
 
 /**
@@ -22,7 +24,11 @@ export function axisText(svg: SVGSVGElement): AxisText {
   };
   const tick = probe(null);
   const title = probe("rc-axis-label");
-  const measures = { tick: textMeasure(tick), title: textMeasure(title) };
+  const measures = {
+    tick: textMeasure(tick),
+    title: textMeasure(title),
+    titleSize: title.isConnected ? Number.parseFloat(getComputedStyle(title).fontSize) : NaN,
+  };
   tick.remove();
   title.remove();
   return measures;

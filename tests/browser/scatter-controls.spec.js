@@ -66,3 +66,20 @@ test("x, y and colour pickers redraw the points and keep the selection", async (
   await expect(page.locator(".rc-scatter .rc-legend-title").first()).toHaveText("hidden");
   await expect.poll(() => page.evaluate(() => window.view.drawn)).toEqual({ points: runs.length, emphasised: 4 });
 });
+
+test("the pickers come once the first frame is shown; a pick draws the view anew with them at once", async ({ page }) => {
+  // Made when the page is idle after the chart's first frame, they are soon there, all three.
+  await expect(page.locator(".rc-scatter .rc-controls select")).toHaveCount(3);
+  await expect(page.locator(".rc-scatter .rc-toggle button")).toHaveText(["LAST", "MIN", "MAX"]);
+  // A pick draws the view anew in the same task, its pickers and axes with it: nothing blinks.
+  const drawn = await page.evaluate(() => {
+    const select = window.view.querySelector(".rc-controls select");
+    select.value = "params.batch_size";
+    select.dispatchEvent(new Event("change"));
+    return {
+      pickers: [...window.view.querySelectorAll(".rc-controls select")].map((s) => s.value),
+      title: window.view.querySelector(".rc-axis-label").textContent,
+    };
+  });
+  expect(drawn).toEqual({ pickers: ["params.batch_size", "loss/validation", ""], title: "batch_size" });
+});

@@ -223,6 +223,25 @@ test.describe("the example sweep", () => {
     await expect(page.locator(".rc-scatter .rc-status")).toHaveText("96 runs");
   });
 
+  test("zoom and brush are made on the first gesture over the chart, and take that gesture", async ({ page }) => {
+    // Drawn and exported before anything touched the chart: no brush was made in it.
+    expect(await page.locator(".rc-scatter .rc-brush > *").count()).toBe(0);
+    expect((await page.evaluate(() => window.view.exportCSV())).trim().split("\n")).toHaveLength(97);
+    expect(await page.evaluate(() => window.view.exportSVG())).toContain("<circle");
+    // The first event over the chart a wheel turned with Ctrl (a page scrolled under a still
+    // pointer sends no pointerover first): it zooms.
+    const box = await chartBox(page);
+    const before = (await axisScale(page, "x", true)).ticks;
+    await page.locator(".rc-scatter .rc-plot > svg").evaluate(
+      (svg, { x, y }) => {
+        svg.dispatchEvent(new WheelEvent("wheel", { deltaY: -100, ctrlKey: true, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+      },
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    );
+    await expect.poll(async () => (await axisScale(page, "x", true)).ticks).not.toEqual(before);
+    expect(await page.locator(".rc-scatter .rc-brush .overlay").count()).toBe(1);
+  });
+
   test("clicking a point selects its run", async ({ page }) => {
     const box = await chartBox(page);
     const target = loneRun(await runPixels(page));

@@ -1,5 +1,5 @@
 import { axisBottom, axisLeft, type Axis as D3Axis, type AxisScale, type Selection } from "d3";
-import { fitText, hoverTitle, type Measure } from "../../render/text.js";
+import { fitText, hoverTitle, surelyFits, type Measure } from "../../render/text.js";
 import { drawTicks, fittedTick, numericTicks, spacedLabels, type AxisText, type Tick } from "../../render/ticks.js";
 import type { Axis } from "./channels.js";
 import type { Frame, PositionScale } from "./layout.js";
@@ -60,8 +60,8 @@ export function drawAxes(g: Group, f: Frame, x: DrawnAxis, y: DrawnAxis, text: A
     band.append("text").attr("class", "rc-missing-label").attr("x", -9).attr("dy", "0.32em").attr("text-anchor", "end").text(BAND_LABEL);
   }
 
-  title(g, x.axis, (plot.left + plot.right) / 2, f.height - 6, plot.right - plot.left, text.title);
-  title(g, y.axis, -(plot.top + plot.bottom) / 2, 14, plot.bottom - plot.top, text.title).attr("transform", "rotate(-90)");
+  title(g, x.axis, (plot.left + plot.right) / 2, f.height - 6, plot.right - plot.left, text);
+  title(g, y.axis, -(plot.top + plot.bottom) / 2, 14, plot.bottom - plot.top, text).attr("transform", "rotate(-90)");
 }
 
 function generator(make: typeof axisBottom, scale: PositionScale): D3Axis<number | string> {
@@ -69,10 +69,11 @@ function generator(make: typeof axisBottom, scale: PositionScale): D3Axis<number
 }
 
 /** A title no longer than its axis: shortened if need be, the full name always on hover. */
-function title(g: Group, axis: Axis, x: number, y: number, room: number, measure: Measure) {
+function title(g: Group, axis: Axis, x: number, y: number, room: number, text: AxisText) {
   const group = g.append("g").attr("class", "rc-axis-title");
-  const fitted = fitText(axis.label, room, measure);
-  group.append("text").attr("class", "rc-axis-label").attr("text-anchor", "middle").attr("x", x).attr("y", y).text(fitted.lines[0]);
+  // A short title is drawn as it is, unmeasured: the first paint then needs no bold font on the canvas.
+  const shown = surelyFits(axis.label, room, text.titleSize ?? NaN) ? axis.label : fitText(axis.label, room, text.title).lines[0];
+  group.append("text").attr("class", "rc-axis-label").attr("text-anchor", "middle").attr("x", x).attr("y", y).text(shown);
   hoverTitle(group.node()!, axis.column.name);
   return group;
 }

@@ -4,6 +4,7 @@ import { type RunColumn, type Runs } from "../../data/runs.js";
 import { readScalars } from "../../data/scalars.js";
 import { sizeCanvas } from "../../render/canvas.js";
 import { onDarkBackground, pageRunColors, runColors, type RunColors } from "../../render/color.js";
+import { cancelIdle, whenIdle } from "../../render/idle.js";
 import { colorLegend } from "../../render/legend.js";
 import { showNotes } from "../../render/notes.js";
 import { themeColor, watchTheme } from "../../render/style.js";
@@ -33,6 +34,18 @@ const HINT =
 const WHEEL_HINT = "Click the chart to zoom with the wheel, or hold Ctrl (⌘ on a Mac)";
 /** How long the wheel hint stays after a scroll that passed over the chart. */
 const WHEEL_HINT_MS = 1500;
+/** The longest a first drawing's pickers wait for the page to be idle. */
+const CONTROLS_WAIT = 200;
+/**
+ * Events that start a gesture over the chart: a pointer comes over it before it presses, but a
+ * wheel may turn over a page scrolled under a still pointer, and a page may send mouse events alone.
+ */
+const GESTURE_STARTS = ["pointerover", "pointerdown", "mousedown", "touchstart", "wheel"] as const;
+
+interface Gestures {
+  readonly zoom: ZoomBehavior<SVGSVGElement, unknown>;
+  readonly brush: BrushBehavior<unknown>;
+}
 /** A drawn chart for one set of runs and options; rebuilt when they change. */
 export class ScatterChart {
   drawn: DrawnPoints = { points: 0, emphasised: 0 };
@@ -60,8 +73,8 @@ export class ScatterChart {
   private readonly hoverMark = this.svg.append("g").attr("class", "rc-hover").attr("pointer-events", "none").style("display", "none");
   private readonly brushGroup = this.svg.append("g").attr("class", "rc-brush");
   private readonly tooltip: Tooltip;
-  private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
-  private readonly brushBehavior: BrushBehavior<unknown>;
+  /** Zoom and brush, made with the chart's pointer listeners when a gesture first starts over the chart (see makeGestures). */
+  private gestures: Gestures | null = null;
   private readonly resizeObserver: ResizeObserver;
   private frame: Frame | null = null;
   /** Measures of the axes' texts, in the font resolved when the frame was made ("" before the view is in a page). */
@@ -81,6 +94,7 @@ export class ScatterChart {
   private wheelArmed = false;
   private readonly wheelHint = document.createElement("div");
   private wheelHintTimer = 0;
+  private controlsPending = 0;
 
   constructor(
     private readonly root: HTMLElement,
@@ -120,39 +134,20 @@ export class ScatterChart {
     const hint = document.createElement("div");
     hint.className = "rc-hint";
     hint.textContent = HINT;
-    hooks.controls.append(...scatterControls(runs, scalars?.series.map((s) => s.key) ?? [], this.channels, (changes) => hooks.apply(changes)));
+    const addControls = () =>
+      hooks.controls.append(...scatterControls(runs, scalars?.series.map((s) => s.key) ?? [], this.channels, (changes) => hooks.apply(changes)));
+    // A view's first drawing, made before it is on the page, shows the chart first and its
+    // pickers once the page is idle after that frame (their selects cost that frame more than the
+    // points do); a drawing made on the page, after a pick, makes them at once, so they never blink.
+    if (root.isConnected) addControls();
+    else this.controlsPending = whenIdle(addControls, CONTROLS_WAIT);
     const notes = document.createElement("div");
     showNotes(notes, runs.notes);
     this.container.append(notes, legend, this.plot, hint);
     root.append(this.container);
-
-    this.zoomBehavior = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([0.5, 1000])
-      // Shift-drag belongs to the brush; plain drag to the zoom, and the wheel once armed.
-      .filter(
-        (event) =>
-          (!event.ctrlKey || event.type === "wheel") &&
-          !event.button &&
-          !(event.shiftKey && event.type !== "wheel") &&
-          (event.type !== "wheel" || this.wheelZooms(event)),
-      )
-      .on("zoom", (event) => this.zoomed(event.transform, !!event.sourceEvent));
-    this.brushBehavior = brush()
-      .keyModifiers(false)
-      .filter((event) => event.shiftKey && !event.button)
-      .on("start brush end", (event) => this.brushed(event));
-    this.svg
-      .call(this.zoomBehavior)
-      .on("dblclick.zoom", null)
-      .on("dblclick.reset", () => {
-        clearTimeout(this.clickTimer);
-        this.svg.call(this.zoomBehavior.transform, zoomIdentity);
-      })
-      .on("click.select", (event: MouseEvent) => this.clicked(event))
-      .on("pointermove.hover", (event: PointerEvent) => this.hover(event))
-      .on("pointerleave.hover", () => this.hideHover())
-      .on("pointerdown.arm", () => (this.wheelArmed = true))
-      .on("pointerleave.arm", () => (this.wheelArmed = false));
+    // Every pointer, mouse, touch or wheel gesture over the chart starts with one of these; a
+    // capturing listener on the plot runs before the chart's own, so they see the same event.
+    for (const type of GESTURE_STARTS) this.plot.addEventListener(type, this.makeGestures, { capture: true, passive: true });
     // Framed once the view is in a page, where its width and fonts are known, then again for a new width or font.
     this.resizeObserver = new ResizeObserver(() => this.root.isConnected && this.resize());
     this.resizeObserver.observe(root);
@@ -181,6 +176,8 @@ export class ScatterChart {
   }
 
   destroy() {
+    for (const type of GESTURE_STARTS) this.plot.removeEventListener(type, this.makeGestures, { capture: true });
+    cancelIdle(this.controlsPending);
     this.resizeObserver.disconnect();
     this.themeObserver.disconnect();
     cancelAnimationFrame(this.animation);
@@ -206,16 +203,62 @@ export class ScatterChart {
     this.baseY = positionScale(this.channels.y, this.y, [f.plot.bottom, f.plot.top]);
     this.plot.style.height = `${f.height}px`;
     this.svg.attr("width", f.width).attr("height", f.height);
-    this.zoomBehavior.extent([
+    if (this.gestures) {
+      this.fitGestures(this.gestures, f);
+      this.clearBrush();
+      this.svg.call(this.gestures.zoom.transform, zoomIdentity);
+    } else {
+      this.zoomed(zoomIdentity, false);
+    }
+    // Drawn now, in the frame the new size shows in, not in the next one.
+    this.flush();
+  }
+
+  /** Made on the first gesture over the chart, not with the view: a view looked at and never touched never builds them. */
+  private readonly makeGestures = () => {
+    // The listeners go first: they are made once.
+    for (const type of GESTURE_STARTS) this.plot.removeEventListener(type, this.makeGestures, { capture: true });
+    const made: Gestures = {
+      zoom: zoom<SVGSVGElement, unknown>()
+        .scaleExtent([0.5, 1000])
+        // Shift-drag belongs to the brush; plain drag to the zoom, and the wheel once armed.
+        .filter(
+          (event) =>
+            (!event.ctrlKey || event.type === "wheel") &&
+            !event.button &&
+            !(event.shiftKey && event.type !== "wheel") &&
+            (event.type !== "wheel" || this.wheelZooms(event)),
+        )
+        .on("zoom", (event) => this.zoomed(event.transform, !!event.sourceEvent)),
+      brush: brush()
+        .keyModifiers(false)
+        .filter((event) => event.shiftKey && !event.button)
+        .on("start brush end", (event) => this.brushed(event)),
+    };
+    this.gestures = made;
+    this.svg
+      .call(made.zoom)
+      .on("dblclick.zoom", null)
+      .on("dblclick.reset", () => {
+        clearTimeout(this.clickTimer);
+        this.svg.call(made.zoom.transform, zoomIdentity);
+      })
+      .on("click.select", (event: MouseEvent) => this.clicked(event))
+      .on("pointermove.hover", (event: PointerEvent) => this.hover(event))
+      .on("pointerleave.hover", () => this.hideHover())
+      .on("pointerdown.arm", () => (this.wheelArmed = true))
+      .on("pointerleave.arm", () => (this.wheelArmed = false));
+    if (this.frame) this.fitGestures(made, this.frame);
+  };
+
+  /** The zoom's and the brush's extents for a frame. */
+  private fitGestures({ zoom, brush }: Gestures, f: Frame) {
+    zoom.extent([
       [f.plot.left, f.plot.top],
       [f.plot.right, f.plot.bottom],
     ]);
-    this.brushGroup.call(this.brushBehavior.extent(pointArea(f)));
+    this.brushGroup.call(brush.extent(pointArea(f)));
     this.brushGroup.select(".overlay").attr("cursor", "grab");
-    this.clearBrush();
-    this.svg.call(this.zoomBehavior.transform, zoomIdentity);
-    // Drawn now, in the frame the new size shows in, not in the next one.
-    this.flush();
   }
 
   /** Whether a wheel event zooms; one that does not leaves the page to scroll, and says how to zoom. */
@@ -306,10 +349,10 @@ export class ScatterChart {
   }
 
   private clearBrush() {
-    // Before the view is framed there is no brush to clear.
-    if (!this.frame) return;
+    // Before the view is framed, or touched, there is no brush to clear.
+    if (!this.frame || !this.gestures) return;
     this.movingBrush = true;
-    this.brushGroup.call(this.brushBehavior.move, null);
+    this.brushGroup.call(this.gestures.brush.move, null);
     this.movingBrush = false;
   }
 
@@ -348,12 +391,13 @@ export class ScatterChart {
     const zoomed = k !== 1 || x !== 0 || y !== 0;
     const xScale = zoomed ? this.transform.rescaleX(this.baseX!) : this.baseX!;
     const yScale = zoomed ? this.transform.rescaleY(this.baseY!) : this.baseY!;
+    // The theme's colours read before anything is drawn: reading them after would style the new axes there and then, not in the frame.
+    this.followTheme();
+    const style = this.style();
     drawAxes(this.axes, f, { axis: this.channels.x, positions: this.x, scale: xScale }, { axis: this.channels.y, positions: this.y, scale: yScale }, this.text);
     project(this.x, xScale, f.xBand, this.placed.xs);
     project(this.y, yScale, f.yBand, this.placed.ys);
     this.finder = null;
-    this.followTheme();
-    const style = this.style();
     const points: PointsToDraw = {
       frame: f,
       placed: this.placed,

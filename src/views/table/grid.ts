@@ -1,4 +1,5 @@
 import type { TableColumn } from "../../data/run-table.js";
+import { cancelIdle, whenIdle } from "../../render/idle.js";
 import { fillCell, type CellContext } from "./cells.js";
 import { CHECK_WIDTH, HEADER_HEIGHT, RANK_WIDTH, ROW_HEIGHT } from "./geometry.js";
 import { headerCell, pinnedHeader, type HeaderHandlers } from "./header.js";
@@ -439,18 +440,4 @@ export class Grid {
     this.handlers.point(position);
     this.refreshSelection();
   }
-}
-
-/** requestIdleCallback where the browser has it, else a short timeout with a few milliseconds to spend. */
-function whenIdle(callback: (deadline: IdleDeadline) => void): number {
-  if (typeof requestIdleCallback === "function") return requestIdleCallback(callback);
-  return window.setTimeout(() => {
-    const end = performance.now() + 8;
-    callback({ didTimeout: false, timeRemaining: () => Math.max(0, end - performance.now()) });
-  }, 50);
-}
-
-function cancelIdle(handle: number) {
-  if (typeof cancelIdleCallback === "function") cancelIdleCallback(handle);
-  else clearTimeout(handle);
 }

@@ -1,0 +1,80 @@
+// Builds of runcompare side by side on one view's first paint at one size: the builds (and
+// Observable Plot) take turns page by page, so the machine's load touches them alike; each page
+// makes one cold first paint and two warm ones, as bench/views.mjs does.
+//
+//   node bench/views-pairs.mjs BUILD.js [BUILD.js ...] [--view scatter] [--runs 100] [--pages 15] [--port 8773] [--cpu]
+//
+// BUILDs are files under tests/output/bench/ (e.g. a production build of main, and one of the branch).
+// --cpu traces each first view of a page (DevTools) and adds the page's main-thread CPU time from
+// the call to the end of the frame that showed it: on a loaded machine the wall-clock times also
+// count the waits for a core, this does not.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { median } from "./report.mjs";
+import { launchBrowser, openPage, outputUrl, startServer } from "./harness.mjs";
+import { writeData } from "./views.mjs";
+
+const { values: args, positionals: builds } = parseArgs({
+  allowPositionals: true,
+  options: {
+    view: { type: "string", default: "scatter" },
+    runs: { type: "string", default: "100" },
+    pages: { type: "string", default: "15" },
+    port: { type: "string", default: "8773" },
+    cpu: { type: "boolean", default: false },
+  },
+});
+const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
+const files = writeData(Number(args.runs));
+const contenders = [...builds.map((build) => ({ name: path.basename(build), bundle: outputUrl(build) })), { name: "Observable Plot", plot: true }];
+const times = new Map(contenders.map((c) => [c.name, { cold: [], warm: [], cpu: [] }]));
+
+/** The main thread's CPU milliseconds from the paint's start mark to its rendered mark (bench/browser/timing.mjs), by the thread clock the trace gives each. */
+function mainThreadCpu(events) {
+  const mark = (name) => events.find((e) => e.name === name && e.cat?.includes("blink.user_timing"));
+  const [start, end] = [mark("bench-paint-start"), mark("bench-paint-rendered")];
+  return start?.tts !== undefined && end?.tts !== undefined ? (end.tts - start.tts) / 1000 : NaN;
+}
+
+/** Runs `paint` traced, adding the main thread's CPU time of the paint to `cpu`. */
+async function traced(page, cpu, paint) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+  const finished = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.start", { categories: "blink.user_timing", transferMode: "ReportEvents" });
+  const result = await paint();
+  await cdp.send("Tracing.end");
+  await finished;
+  cpu.push(mainThreadCpu(events));
+  return result;
+}
+const port = Number(args.port);
+const server = await startServer(port);
+const browser = await launchBrowser();
+try {
+  for (let i = 0; i < Number(args.pages); i++) {
+    for (const contender of contenders) {
+      const page = await openPage(browser, port);
+      const module = contender.plot ? "/bench/browser/views-peers.mjs" : "/bench/browser/views-runcompare.mjs";
+      if (contender.plot) await evaluate(page, module, "load", "plot", files);
+      else await evaluate(page, module, "load", files, contender.bundle);
+      const paint = () => (contender.plot ? evaluate(page, module, "firstPaint", "plot", args.view) : evaluate(page, module, "firstPaint", args.view));
+      const t = times.get(contender.name);
+      t.cold.push(await (args.cpu ? traced(page, t.cpu, paint) : paint()));
+      t.warm.push(await paint(), await paint());
+      await page.context().close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+const ms = (paints, key) => median(paints.map((p) => p[key])).toFixed(1);
+console.log(`${args.view}, ${args.runs} runs, ${args.pages} pages each: medians, shown (rendered)`);
+for (const [name, { cold, warm, cpu }] of times) {
+  const used = cpu.length ? ` · first view's main-thread CPU ${median(cpu).toFixed(1)} ms` : "";
+  console.log(
+    `${name.padEnd(16)} first view ${ms(cold, "shown")} (${ms(cold, "rendered")}) ms · later ${ms(warm, "shown")} (${ms(warm, "rendered")}) ms${used}`,
+  );
+}
