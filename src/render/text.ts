@@ -131,6 +131,8 @@ const measured = new Map<string, Map<string, number>>();
 /** Past this many texts per font the cache starts again, so a long session does not grow it without end. */
 const CACHE_LIMIT = 20_000;
 let context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
+/** The font last given to the context: setting it again parses it again, which measuring many texts would repeat. */
+let contextFont = "";
 
 /** One 2D context for every measure: an OffscreenCanvas (no element in the page), else a canvas; null in jsdom. */
 function measuringContext() {
@@ -162,7 +164,10 @@ export function fontMeasure(font: string): Measure {
     let width = cache.get(text);
     if (width === undefined) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      canvas.font = font;
+      if (contextFont !== font) {
+        canvas.font = font;
+        contextFont = font;
+      }
       width = canvas.measureText(text).width;
       cache.set(text, width);
     }
