@@ -70,11 +70,7 @@ export function roleOf(name: string): { role: ColumnRole; key: string } {
 
 /** Reads and checks a runs table (Arrow Table or IPC bytes, arquero table, or array of objects). */
 export function readRuns(input: RunsInput): Runs {
-  return typeAll(openRuns(input));
-}
-
-/** Every column of an opened runs table typed (and checked), as readRuns gives them. */
-export function typeAll(open: OpenRuns): Runs {
+  const open = openRuns(input);
   const columns = open.fields.map((field) => open.column(field.name)).filter((c): c is RunColumn => c !== null);
   return makeRuns(open, columns);
 }

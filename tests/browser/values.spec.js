@@ -421,35 +421,35 @@ test.describe("made in the page", () => {
     expect(found.rows - found.shown).toBeLessThanOrEqual(12);
   });
 
-  test("the runs table's other columns are read only to group runs: names shown whatever they hold, grouping checks them", async ({ page }) => {
+  test("a runs table's runs shown by name, grouped by its columns; the columns checked as Python checks them", async ({ page }) => {
     const found = await page.evaluate(async (hostile) => {
       const rc = await import("/dist/runcompare.js");
       const runs = [
-        { run_id: "a", name: hostile, "params.opt": "adam", "metrics.note": "not a number" },
-        { run_id: "b", name: "second", "params.opt": "sgd", "metrics.note": "text" },
+        { run_id: "a", name: hostile, "params.opt": "adam" },
+        { run_id: "b", name: "second", "params.opt": "sgd" },
+        { run_id: "c", name: "third", "params.opt": "adam" },
+        { run_id: "d", name: "fourth", "params.opt": "sgd" },
       ];
       const scalars = runs.map(({ run_id }, i) => ({ run_id, metric: "m", step: 1, value: i }));
-      const shown = rc.values(scalars, { runs });
-      const grouped = rc.values(scalars, { runs, groupBy: "opt" });
-      const clean = [...runs, { run_id: "c", name: "third", "params.opt": "adam" }, { run_id: "d", name: "fourth", "params.opt": "sgd" }].map(
-        ({ "metrics.note": _, ...run }) => run,
-      );
-      const four = clean.map(({ run_id }, i) => ({ run_id, metric: "m", step: 1, value: i }));
-      const checked = rc.values(four, { runs: clean, groupBy: "nope" });
-      const compared = rc.values(four, { runs: clean, groupBy: "opt" });
-      document.body.replaceChildren(shown, grouped, checked, compared);
+      // As Python sends them: only the naming columns, unless runs are grouped.
+      const shown = rc.values(scalars, { runs: runs.map(({ run_id, name }) => ({ run_id, name })) });
+      const compared = rc.values(scalars, { runs, groupBy: "opt" });
+      const unknown = rc.values(scalars, { runs, groupBy: "nope" });
+      const refused = rc.values(scalars, { runs: runs.map((run) => ({ ...run, "metrics.note": "text" })) });
+      document.body.replaceChildren(shown, compared, unknown, refused);
       return {
-        errors: [shown.error, grouped.error, checked.error],
+        errors: [shown.error, compared.error, unknown.error, refused.error],
         names: [...shown.querySelectorAll("tbody .rc-run-name")].map((name) => name.textContent),
+        compared: compared.querySelector(".rc-values-significance:not([hidden])")?.textContent,
         images: document.querySelectorAll("img").length,
-        compared: compared.error ?? compared.querySelector(".rc-values-significance:not([hidden])")?.textContent,
       };
     }, HOSTILE);
-    expect(found.names).toEqual([HOSTILE, "second"]);
+    expect(found.names).toEqual([HOSTILE, "second", "third", "fourth"]);
     expect(found.errors).toEqual([
       null,
-      'column "metrics.note" holds strings such as "not a number": metrics.* columns must be numbers; move these values to a tags.* column.',
+      null,
       'no column "nope" in runs (columns: params.opt): pass one of these, with or without its "params."/"metrics." prefix.',
+      'column "metrics.note" holds strings such as "text": metrics.* columns must be numbers; move these values to a tags.* column.',
     ]);
     expect(found.compared).toContain("sgd");
     expect(found.images).toBe(0);

@@ -1,5 +1,5 @@
 import { RunsDataError, messages } from "../../data/errors.js";
-import { typeAll, type OpenRuns, type Runs } from "../../data/runs.js";
+import type { Runs } from "../../data/runs.js";
 import type { Settled } from "../../render/view.js";
 import { type Scalars } from "../../data/scalars.js";
 import { type Summary } from "../../data/summaries.js";
@@ -17,26 +17,14 @@ export class ValuesData {
   readonly keys: readonly string[];
   private readonly counts: Int32Array;
   private readonly rowsBySummary = new Map<Summary, ValueRow[]>();
-  private typedRuns: Runs | null = null;
 
-  /** `openRuns`: the runs table opened, its columns typed only when runs are grouped (the table shows ids and names). */
   constructor(
     private readonly scalars: Scalars,
-    private readonly openRuns: OpenRuns | null,
+    readonly runs: Runs | null,
   ) {
-    this.columns = runColumns(scalars, openRuns);
+    this.columns = runColumns(scalars, runs);
     this.keys = scalars.series.map((series) => series.key);
     this.counts = reportCounts(scalars);
-  }
-
-  get hasRuns(): boolean {
-    return this.openRuns !== null;
-  }
-
-  /** The runs table with every column typed and checked, for grouping runs by its columns. */
-  get runs(): Runs {
-    this.typedRuns ??= typeAll(this.openRuns!);
-    return this.typedRuns;
   }
 
   rows(summary: Summary): ValueRow[] {
@@ -50,7 +38,7 @@ export class ValuesData {
 
   /** A row's values by the runs table's rows (NaN for runs not shown), for comparing groups of runs. */
   valuesOfRuns(row: ValueRow): Float64Array {
-    const runs = this.openRuns!;
+    const runs = this.runs!;
     const out = new Float64Array(runs.count).fill(NaN);
     this.columns.ids.forEach((id, column) => {
       const run = runs.rowOf(id);
@@ -66,7 +54,7 @@ export class ValuesData {
 
 /** The column to sort by is one the table has: a series when runs are rows, a run when they are columns. */
 export function checkSettings(settings: Settings, data: ValuesData) {
-  if (settings.groupBy !== null && !data.hasRuns) throw new RunsDataError(messages.statsNeedRuns());
+  if (settings.groupBy !== null && data.runs === null) throw new RunsDataError(messages.statsNeedRuns());
   if (settings.sortBy == null) return;
   if (data.runsAs(settings) === "columns") {
     if (!data.columns.ids.includes(settings.sortBy)) throw new RunsDataError(messages.unknownSortRun(settings.sortBy, data.columns.ids));

@@ -162,7 +162,7 @@ export class ValuesTable {
   /** Under the table, each series' groups compared with the base group, on the values the cells show. */
   private showSignificance(settings: Settings, series: readonly ValueRow[]) {
     const described =
-      settings.groupBy === null ? [] : series.map((row) => ({ key: row.key, ...describeGroups(this.data.runs, this.data.valuesOfRuns(row), settings)! }));
+      settings.groupBy === null ? [] : series.map((row) => ({ key: row.key, ...describeGroups(this.data.runs!, this.data.valuesOfRuns(row), settings)! }));
     this.described = described;
     this.significance.hidden = described.length === 0;
     setChildren(

@@ -1,7 +1,7 @@
 import json from "../../../schema/views/values.json" with { type: "json" };
 import type { RunsInput } from "../../data/input.js";
 import { memoLast } from "../../data/memo.js";
-import { openRuns } from "../../data/runs.js";
+import { readRuns } from "../../data/runs.js";
 import type { ViewSchema } from "../../data/schema.js";
 import { readScalars, type ScalarsInput } from "../../data/scalars.js";
 import type { SignificanceTest } from "../../data/significance-text.js";
@@ -58,7 +58,7 @@ export const valuesSchema = json as ViewSchema;
 
 /** A table of each run's last, min or max value of every series of the scalars. */
 export function values(scalars: ScalarsInput, options: ValuesOptions = {}): ValuesElement {
-  const tablesOf = memoLast((scalars: ScalarsInput, runs: RunsInput | null) => new ValuesData(readScalars(scalars), runs ? openRuns(runs) : null));
+  const tablesOf = memoLast((scalars: ScalarsInput, runs: RunsInput | null) => new ValuesData(readScalars(scalars), runs ? readRuns(runs) : null));
   const { root } = makeView<ValuesOptions, ValuesState, ValuesTable>(
     {
       schema: valuesSchema,
