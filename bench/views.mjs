@@ -8,8 +8,8 @@
 // first view of the page (cold: nothing of the library has run yet), the others later views
 // (warm). The library and the data are loaded before the clock starts; runcompare reads Arrow
 // IPC bytes (decoding included), the peers JSON records already parsed. The values view gets
-// the scalars' rows that decide each series' last, min and max value, as Python sends them to
-// it; the peers get each run's last values. `node bench/run.mjs
+// the scalars' rows that decide each series' last, min and max value and the runs table's
+// naming columns, as Python sends them to it; the peers get each run's last values. `node bench/run.mjs
 // --only views` runs this too, through `run(context)`.
 import fs from "node:fs";
 import os from "node:os";
@@ -45,6 +45,8 @@ export function writeData(count) {
   if (count <= VALUES_MAX_RUNS) {
     const scalars = makeScalars(count);
     files.scalars = write(`views-scalars-${count}.arrow`, summaryRowsIPC(count, scalars.columns));
+    // As Python sends the values view its runs table: the columns that name the runs (no name here).
+    files.valuesRuns = write(`views-values-runs-${count}.arrow`, toIPC(runsTable({ run_id: columns.run_id })));
     // The last value of each run's series: the rows come run by run, series by series, in step order.
     const records = JSON.parse(scalars.json);
     const last = new Map();

@@ -6,7 +6,10 @@ import { fetchBytes, freshStart, markPaintStart, shownOnScreen } from "./timing.
 const VIEWS = {
   scatter: { make: (rc, { runs }) => rc.scatter(runs, { ...SCATTER, width: WIDTH }), drawn: (view) => view.drawn.points > 0 },
   summary: { make: (rc, { runs }) => rc.summary(runs, { metrics: SUMMARY_METRICS }), drawn: (view) => view.drawn.bars > 0 },
-  values: { make: (rc, { runs, scalars }) => rc.values(scalars, { runs }), drawn: (view) => view.querySelector(".rc-values-table .rc-value") !== null },
+  values: {
+    make: (rc, { valuesRuns, scalars }) => rc.values(scalars, { runs: valuesRuns }),
+    drawn: (view) => view.querySelector(".rc-values-table .rc-value") !== null,
+  },
   diff: {
     make: (rc, { runs, ids }) => rc.diff(runs, { runs: ids }),
     drawn: (view) => view.querySelector(".rc-cell .rc-value") !== null,
@@ -17,9 +20,10 @@ let loaded = null;
 let view = null;
 
 /** Loads the build and the data (not timed); the diff compares the runs `ids` (all of them). */
-export async function load({ runs, scalars, ids }, bundle = "/dist/runcompare.js") {
+export async function load({ runs, scalars, valuesRuns, ids }, bundle = "/dist/runcompare.js") {
   const rc = await import(bundle);
-  loaded = { rc, data: { runs: await fetchBytes(runs), scalars: scalars ? await fetchBytes(scalars) : null, ids } };
+  const bytes = (url) => (url ? fetchBytes(url) : null);
+  loaded = { rc, data: { runs: await bytes(runs), scalars: await bytes(scalars), valuesRuns: await bytes(valuesRuns), ids } };
 }
 
 /** Milliseconds from the call to the frame after the one that shows the view, in a page given a fresh start first. */

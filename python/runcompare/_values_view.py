@@ -4,7 +4,7 @@ sort by is one the table has, as checkSettings in src/views/values/data.ts finds
 import pyarrow.compute as pc
 
 from . import _errors
-from ._contract import RUN_ID
+from ._contract import NAME, RUN_ID
 from ._errors import RunsDataError
 from ._scalars import series_keys
 from ._stats import check_groups
@@ -21,7 +21,14 @@ def prepare(scalars, options):
         check_groups(runs_table, options["groupBy"], options["pairBy"], options["base"])
     if options["sortBy"] is not None:
         _check_sort(runs_table, scalars_table, options)
+    if options["groupBy"] is None:
+        # The table shows runs by id and name: the view reads no other column unless it groups runs.
+        runs_table = runs_table.select([name for name in runs_table.column_names if name in _NAMING])
     return view_state(runs_table, scalars_table, options)
+
+
+# The columns that name a run, as the view reads them (readNames in src/data/runs.ts).
+_NAMING = (RUN_ID, NAME, "tags.mlflow.runName")
 
 
 def _check_sort(runs_table, scalars_table, options):

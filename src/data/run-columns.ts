@@ -25,21 +25,28 @@ export interface RunNames {
 /** `noRuns` gives the message for a long table none of whose runs is in the runs table. */
 export function shownRuns(runIds: readonly string[], runs: RunNames | null, noRuns: () => string): RunColumns {
   if (!runs) return { ids: runIds, names: runIds, columnOfScalarRun: Int32Array.from(runIds, (_, i) => i), withoutValues: 0 };
-  const rowOfRun = Int32Array.from(runIds, (id) => runs.rowOf(id));
-  if (!rowOfRun.some((row) => row >= 0)) throw new RunsDataError(noRuns());
-  const reported = new Uint8Array(runs.count);
-  for (const row of rowOfRun) if (row >= 0) reported[row] = 1;
-  const rows = runs.ids.flatMap((_, row) => (reported[row] ? [row] : []));
+  const rowOfRun = new Int32Array(runIds.length);
   const indexOfRow = new Int32Array(runs.count).fill(-1);
-  rows.forEach((row, index) => (indexOfRow[row] = index));
-  const ids = rows.map((row) => runs.ids[row]);
+  for (let run = 0; run < runIds.length; run++) {
+    const row = runs.rowOf(runIds[run]);
+    rowOfRun[run] = row;
+    if (row >= 0) indexOfRow[row] = 0;
+  }
+  // The shown runs in the runs table's order: number the rows that have values.
+  const ids: string[] = [];
+  const names: string[] = [];
+  for (let row = 0; row < runs.count; row++) {
+    if (indexOfRow[row] < 0) continue;
+    indexOfRow[row] = ids.length;
+    ids.push(runs.ids[row]);
+    names.push(runs.names[row]);
+  }
+  if (ids.length === 0) throw new RunsDataError(noRuns());
+  const columnOfScalarRun = rowOfRun.map((row) => (row >= 0 ? indexOfRow[row] : -1));
   return {
     ids,
-    names: distinctNames(
-      rows.map((row) => runs.names[row]),
-      ids,
-    ),
-    columnOfScalarRun: rowOfRun.map((row) => (row >= 0 ? indexOfRow[row] : -1)),
-    withoutValues: runs.count - rows.length,
+    names: distinctNames(names, ids),
+    columnOfScalarRun,
+    withoutValues: runs.count - ids.length,
   };
 }

@@ -160,11 +160,18 @@ const measured = new Map<string, Map<string, number>>();
 /** Past this many texts per font the cache starts again, so a long session does not grow it without end. */
 const CACHE_LIMIT = 20_000;
 let context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
+/** The font last given to the context: setting it again parses it again, which measuring many texts would repeat. */
+let contextFont = "";
 
-/** One 2D context for every measure: an OffscreenCanvas (no element in the page), else a canvas; null in jsdom. */
+/**
+ * One 2D context for every measure, of a canvas never put in the page; null in jsdom. The
+ * document's canvas, not an OffscreenCanvas: it finds its fonts through the document, as the
+ * page's text does, so a page's first view looks each font up once (an OffscreenCanvas looks
+ * it up again on its own, a few milliseconds on a cold page).
+ */
 function measuringContext() {
-  if (typeof OffscreenCanvas !== "undefined") return new OffscreenCanvas(1, 1).getContext("2d");
-  return typeof document === "undefined" ? null : document.createElement("canvas").getContext("2d");
+  if (typeof document !== "undefined") return document.createElement("canvas").getContext("2d");
+  return typeof OffscreenCanvas === "undefined" ? null : new OffscreenCanvas(1, 1).getContext("2d");
 }
 
 /**
@@ -191,7 +198,10 @@ export function fontMeasure(font: string): Measure {
     let width = cache.get(text);
     if (width === undefined) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      canvas.font = font;
+      if (contextFont !== font) {
+        canvas.font = font;
+        contextFont = font;
+      }
       width = canvas.measureText(text).width;
       cache.set(text, width);
     }

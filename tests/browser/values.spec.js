@@ -453,6 +453,63 @@ test.describe("made in the page", () => {
     expect(found.rows - found.shown).toBeLessThanOrEqual(12);
   });
 
+  test("a runs table's runs shown by name, grouped by its columns; the columns checked as Python checks them", async ({ page }) => {
+    const found = await page.evaluate(async (hostile) => {
+      const rc = await import("/dist/runcompare.js");
+      const runs = [
+        { run_id: "a", name: hostile, "params.opt": "adam" },
+        { run_id: "b", name: "second", "params.opt": "sgd" },
+        { run_id: "c", name: "third", "params.opt": "adam" },
+        { run_id: "d", name: "fourth", "params.opt": "sgd" },
+      ];
+      const scalars = runs.map(({ run_id }, i) => ({ run_id, metric: "m", step: 1, value: i }));
+      // As Python sends them: only the naming columns, unless runs are grouped.
+      const shown = rc.values(scalars, { runs: runs.map(({ run_id, name }) => ({ run_id, name })) });
+      const compared = rc.values(scalars, { runs, groupBy: "opt" });
+      const unknown = rc.values(scalars, { runs, groupBy: "nope" });
+      const refused = rc.values(scalars, { runs: runs.map((run) => ({ ...run, "metrics.note": "text" })) });
+      document.body.replaceChildren(shown, compared, unknown, refused);
+      return {
+        errors: [shown.error, compared.error, unknown.error, refused.error],
+        names: [...shown.querySelectorAll("tbody .rc-run-name")].map((name) => name.textContent),
+        compared: compared.querySelector(".rc-values-significance:not([hidden])")?.textContent,
+        images: document.querySelectorAll("img").length,
+      };
+    }, HOSTILE);
+    expect(found.names).toEqual([HOSTILE, "second", "third", "fourth"]);
+    expect(found.errors).toEqual([
+      null,
+      null,
+      'no column "nope" in runs (columns: params.opt): pass one of these, with or without its "params."/"metrics." prefix.',
+      'column "metrics.note" holds strings such as "text": metrics.* columns must be numbers; move these values to a tags.* column.',
+    ]);
+    expect(found.compared).toContain("sgd");
+    expect(found.images).toBe(0);
+  });
+
+  test("the names' column is as wide as its widest name, names that differ in their digits measured by one", async ({ page }) => {
+    const cut = await page.evaluate(async () => {
+      const rc = await import("/dist/runcompare.js");
+      const names = ["run 1", "run 11111111111111", "run 88888888888888", "iiii 0", "MWMW 2024-01-01", "x"];
+      const runs = names.map((name, i) => ({ run_id: `id${i}`, name }));
+      const scalars = runs.flatMap(({ run_id }, i) => ["a", "b"].map((metric) => ({ run_id, metric, step: 1, value: i })));
+      const table = rc.values(scalars, { runs });
+      document.body.replaceChildren(table);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const buttons = [...table.querySelectorAll("tbody .rc-run-name")];
+      return {
+        count: buttons.length,
+        cut: buttons.filter((button) => button.scrollWidth > button.clientWidth).map((button) => button.textContent),
+        widest: Math.max(...buttons.map((button) => button.scrollWidth)),
+        column: table.querySelector("thead .rc-corner").getBoundingClientRect().width,
+      };
+    });
+    expect(cut.count).toBe(6);
+    expect(cut.cut).toEqual([]);
+    // As wide as the widest name and its padding (16 px), no wider (the least is 120 px).
+    expect(cut.column).toBeLessThanOrEqual(Math.max(120, cut.widest + 16 + 1));
+  });
+
   test("1,000 runs x 50 series stay usable: only the columns in view are in the DOM", async ({ page }) => {
     const timing = await page.evaluate(async () => {
       const rc = await import("/dist/runcompare.js");

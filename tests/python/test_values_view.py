@@ -66,9 +66,16 @@ class TestValues:
         assert read(widget.runs).to_pydict() == {"run_id": ["b", "a"]}
         assert widget.options == DEFAULT_OPTIONS
 
-    def test_with_runs_the_runs_table_is_sent(self):
+    def test_with_runs_the_columns_naming_them_are_sent(self):
         widget = rc.values(SCALARS, runs=RUNS)
-        assert read(widget.runs).column("name").to_pylist() == ["A", "B"]
+        # The table shows runs by id and name: the other columns are not read, so not sent.
+        assert read(widget.runs).to_pydict() == {"run_id": ["a", "b"], "name": ["A", "B"]}
+        mlflow = [{"run_id": "a", "tags.mlflow.runName": "first", "params.lr": 0.1}, {"run_id": "b", "tags.mlflow.runName": "second", "params.lr": 0.2}]
+        assert read(rc.values(SCALARS, runs=mlflow).runs).column_names == ["run_id", "tags.mlflow.runName"]
+
+    def test_grouped_runs_send_the_whole_runs_table(self):
+        widget = rc.values(SCALARS, runs=RUNS, group_by="opt")
+        assert read(widget.runs).column_names == ["run_id", "name", "params.lr", "params.opt", "metrics.acc"]
 
     def test_selected_takes_the_shown_run_ids(self):
         widget = rc.values(SCALARS)

@@ -1,4 +1,3 @@
-import { max } from "d3";
 import { describeGroups, type DescribedComparisons } from "../../data/significance-text.js";
 import { setChildren } from "../../render/dom.js";
 import { significanceBlock, testPicker } from "../../render/significance.js";
@@ -11,7 +10,8 @@ import { RUNS_AS, columnCount, columnHeading, sortValues, type Grid, type RunsAs
 import { nextSelection } from "./selection.js";
 import { nextDirection, sortedRows, type SortDirection } from "./sort.js";
 import { ROW_HEIGHT, columnWidth, renderTable, type TableGeometry } from "./table.js";
-import { textWidth } from "./text.js";
+import { fontMeasure } from "../../render/text.js";
+import { widestText } from "./text.js";
 import { SCROLL_MAX_HEIGHT } from "./style.js";
 import { visibleColumns } from "./window.js";
 import { checkSettings, ValuesData, type Settings } from "./data.js";
@@ -192,9 +192,9 @@ export class ValuesTable {
     if (!measure) {
       const { columns, keys } = this.data;
       const [headings, others] = runsAs === "rows" ? [columns.names, keys] : [keys, columns.names];
-      const font = `600 12px ${this.fontFamily}`;
+      const width = fontMeasure(`600 12px ${this.fontFamily}`);
       measure = {
-        longest: Math.max(textWidth(runsAs === "rows" ? "run" : "metric", font), max(new Set(headings), (text) => textWidth(text, font)) ?? 0),
+        longest: widestText([runsAs === "rows" ? "run" : "metric", ...headings], width),
         // A series' column also holds its extremes under the name: "▲ 0.9543" needs some 70px.
         columnWidth: columnWidth(others, this.fontFamily, runsAs === "rows" ? 80 : 64),
       };

@@ -1,12 +1,11 @@
 import { messages } from "../../data/errors.js";
-import { shownRuns, type RunColumns } from "../../data/run-columns.js";
-import type { Runs } from "../../data/runs.js";
+import { shownRuns, type RunColumns, type RunNames } from "../../data/run-columns.js";
 import type { Scalars } from "../../data/scalars.js";
 import { summarize, type Summary } from "../../data/summaries.js";
 
 export type { RunColumns } from "../../data/run-columns.js";
 
-export function runColumns(scalars: Scalars, runs: Runs | null): RunColumns {
+export function runColumns(scalars: Scalars, runs: RunNames | null): RunColumns {
   return shownRuns(scalars.runIds, runs, () => messages.scalarsNoRuns(scalars.runIds[0], runs!.ids[0]));
 }
 

@@ -5,7 +5,9 @@ import { cellText } from "../../../../src/views/values/format";
 import { reportCounts, runColumns, valueRows } from "../../../../src/views/values/matrix";
 import { nextSelection } from "../../../../src/views/values/selection";
 import { nextDirection, sortedRows } from "../../../../src/views/values/sort";
+import { widestText } from "../../../../src/views/values/text";
 import { visibleColumns } from "../../../../src/views/values/window";
+import { openRuns } from "../../../../src/data/runs";
 
 // Three runs. "a" logs loss out of step order; "b" logs a NaN loss last; "c" never logs loss.
 const scalars = readScalars([
@@ -53,6 +55,25 @@ describe("the value matrix", () => {
     const [loss] = valueRows(scalars, shown, counts, "last");
     expect(Array.from(loss.values)).toEqual([NaN, 0.5]);
     expect(Array.from(loss.reported)).toEqual([0, 1]);
+  });
+
+  test("each run of the scalars finds its column, runs sharing a name told apart, from an opened runs table as from a read one", () => {
+    const records = [
+      { run_id: "b-1", name: "same", "metrics.note": "text the view does not read" },
+      { run_id: "q", name: "unused" },
+      { run_id: "a-1", name: "same" },
+      { run_id: "c", name: "third" },
+    ];
+    const many = readScalars(["a-1", "b-1", "c", "zz"].map((run_id, i) => ({ run_id, metric: "m", step: 1, value: i })));
+    const opened = runColumns(many, openRuns(records));
+    // Written out: runs table order, the scalars' "zz" not in it, "q" reported nothing.
+    expect(opened.ids).toEqual(["b-1", "a-1", "c"]);
+    expect(opened.names).toEqual(["same (b-1)", "same (a-1)", "third"]);
+    expect(Array.from(opened.columnOfScalarRun)).toEqual([1, 0, 2, -1]);
+    expect(opened.withoutValues).toBe(1);
+    // readRuns refuses the text metric; without it both read the same.
+    const typed = records.map(({ "metrics.note": _, ...rest }) => rest);
+    expect(runColumns(many, readRuns(typed))).toEqual(runColumns(many, openRuns(typed)));
   });
 
   test("a runs table sharing no run with the scalars is an error", () => {
@@ -136,5 +157,29 @@ describe("columns in the DOM", () => {
   test("clamped to the table", () => {
     expect(visibleColumns(0, 450, 100, 3)).toEqual([0, 3]);
     expect(visibleColumns(0, 0, 100, 0)).toEqual([0, 0]);
+  });
+});
+
+describe("the widest of many texts", () => {
+  const names = ["run 1", "run 1000", "run 9999", "run 0042", "x", "run 12", "WW 7"];
+  /** A font whose digits are all as wide, measuring each character. */
+  const tabular = (text: string) => [...text].reduce((sum, c) => sum + ({ W: 11, " ": 3, x: 6 }[c] ?? 7), 0);
+  /** A font whose 1 is narrower than its other digits. */
+  const proportional = (text: string) => [...text].reduce((sum, c) => sum + (c === "1" ? 4 : tabular(c)), 0);
+
+  test.each([
+    ["tabular digits", tabular],
+    ["proportional digits", proportional],
+  ])("is the widest text measured one by one, with %s", (_, font) => {
+    expect(widestText(names, font)).toBe(Math.max(...names.map(font)));
+    expect(widestText(["1111", "88"], font)).toBe(Math.max(font("1111"), font("88")));
+  });
+
+  test("measures each shape once when the digits are all as wide: a thousand run names, two measures past the digits'", () => {
+    const measured: string[] = [];
+    const counting = (text: string) => (measured.push(text), tabular(text));
+    const runs = Array.from({ length: 1000 }, (_, i) => `run-${String(i).padStart(4, "0")}`);
+    expect(widestText([...runs, "run-77"], counting)).toBe(tabular("run-0000"));
+    expect(measured.length).toBe(10 + 2);
   });
 });
