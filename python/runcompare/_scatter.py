@@ -25,14 +25,18 @@ def check_channels(table, series, x, y, color, size, tooltip):
     def check(name):
         check_view_columns(table, [name], [], None, series)
 
+    metrics = [name for name in columns if name.startswith("metrics.")]
     if x:
         check(x)
-    elif not any(name.startswith("params.") for name in columns):
-        raise RunsDataError(_errors.scatter_no_x())
     if y:
         check(y)
-    elif not any(name.startswith("metrics.") for name in columns) and not series:
+    elif not metrics and not series:
         raise RunsDataError(_errors.scatter_no_y())
+    if not x and not any(name.startswith("params.") for name in columns):
+        # Without params, x is the first metric other than y.
+        y_column = _runs_column(columns, y) if y else (metrics[0] if metrics else None)
+        if not any(name != y_column for name in metrics):
+            raise RunsDataError(_errors.scatter_no_x(list(columns)))
     if size:
         check(size)
         found = _runs_column(columns, size)

@@ -75,12 +75,17 @@ def test_x_is_checked_before_y():
     assert message(x="nope", y="momentum").startswith('no column "nope"')
 
 
-def test_without_a_param_x_must_be_named():
+def test_without_a_param_or_a_second_metric_x_must_be_named():
     runs = RUNS.drop(columns=["params.lr", "params.optimizer", "params.hidden"])
     with pytest.raises(rc.RunsDataError) as caught:
         rc.scatter(runs)
-    assert str(caught.value) == ('runs have no params.* column to put on x: name the x column with x=, for example x="metrics.train/loss".')
+    assert str(caught.value) == ("runs have no params.* column, nor a second metrics.* column, to put on x: name the x column with x= (columns: metrics.acc, tags.group).")
     assert rc.scatter(runs, x="tags.group").options["x"] == "tags.group"
+    # A store of losses alone (no params): the second metric goes on x, unless y names it.
+    losses = runs.assign(**{"metrics.loss": [0.3, 0.2, 0.1]})
+    assert rc.scatter(losses).options["x"] is None
+    with pytest.raises(rc.RunsDataError, match="nor a second metrics"):
+        rc.scatter(runs.assign(**{"metrics.acc": [0.5, 0.7, 0.9]}), y="acc")
 
 
 def test_without_a_metric_or_scalars_y_must_be_named():

@@ -22,7 +22,7 @@ export interface Channels {
 }
 
 export interface ChannelChoice {
-  /** Any runs column; defaults to the param that varies with values for the most runs among those with a y (else the first param). */
+  /** Any runs column; defaults to the param that varies with values for the most runs among those with a y (else the first param; without params, the first metric other than y). */
   x?: string | null;
   /** A runs column or a scalars series with :last, :min or :max; defaults to the first metrics.* column, else the first series' last value. */
   y?: string | null;
@@ -38,10 +38,10 @@ export interface ChannelChoice {
 
 export function chooseChannels(runs: Runs, columns: ColumnResolver, choice: ChannelChoice): Channels {
   const named = choice.x ? columns.resolve(choice.x) : null;
-  if (!named && !runs.columns.some((c) => c.role === "param")) throw new RunsDataError(messages.scatterNoX());
   const y = choice.y ? columns.resolve(choice.y) : (runs.columns.find((c) => c.role === "metric") ?? columns.scalarSummaries()[0]);
   if (!y) throw new RunsDataError(messages.scatterNoY());
   const x = named ?? defaultX(runs, y);
+  if (!x) throw new RunsDataError(messages.scatterNoX(runs.columns.map((c) => c.name)));
   const size = choice.size ? columns.resolve(choice.size) : null;
   if (size && size.kind !== "numeric") throw new RunsDataError(messages.sizeNotNumeric(size.name));
   return {
@@ -56,8 +56,10 @@ export function chooseChannels(runs: Runs, columns: ColumnResolver, choice: Chan
 /**
  * Among the runs with a y, the param with two values or more, set for the most of them (ties:
  * the first), else the first param: a param with one value for every point would stack them.
+ * Runs without params (a store of losses alone) put their first other metric on x.
  */
-function defaultX(runs: Runs, y: RunColumn): RunColumn {
+function defaultX(runs: Runs, y: RunColumn): RunColumn | undefined {
+  if (!runs.columns.some((c) => c.role === "param")) return runs.columns.find((c) => c.role === "metric" && c.name !== y.name);
   const placed = (column: RunColumn) => {
     // The kind once per column: it reads every value, so once per row would be quadratic.
     const kind = defaultAxisKind(column);

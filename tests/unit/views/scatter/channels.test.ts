@@ -54,12 +54,25 @@ test("with no metrics column, y is the first scalars series' last value; :min pi
 });
 
 test("without a default for x or y, the message says to name one", () => {
-  const noParams = readRuns([{ run_id: "a", "metrics.acc": 0.5 }]);
-  expect(errorOf(() => choose({}, noParams))).toBe('runs have no params.* column to put on x: name the x column with x=, for example x="metrics.train/loss".');
+  const noParams = readRuns([{ run_id: "a", "metrics.acc": 0.5, "tags.group": "g" }]);
+  expect(errorOf(() => choose({}, noParams))).toBe(
+    "runs have no params.* column, nor a second metrics.* column, to put on x: name the x column with x= (columns: metrics.acc, tags.group).",
+  );
   expect(choose({ x: "acc" }, noParams).x.column.name).toBe("metrics.acc");
   const noMetrics = readRuns([{ run_id: "a", "params.lr": 0.5 }]);
   expect(errorOf(() => choose({}, noMetrics))).toBe(messages.scatterNoY());
   expect(messages.scatterNoY()).toBe("runs have no metrics.* column and no scalars to put on y: name the y column with y=, or pass scalars.");
+});
+
+test("runs without params (a store of losses alone) put their first metric other than y on x", () => {
+  const losses = readRuns([
+    { run_id: "a", "metrics.Generator loss": 0.5, "metrics.Discriminator loss": 1.2 },
+    { run_id: "b", "metrics.Generator loss": 0.4, "metrics.Discriminator loss": 1.1 },
+  ]);
+  const chosen = choose({}, losses);
+  expect([chosen.x.column.name, chosen.y.column.name]).toEqual(["metrics.Discriminator loss", "metrics.Generator loss"]);
+  const named = choose({ y: "Discriminator loss" }, losses);
+  expect([named.x.column.name, named.y.column.name]).toEqual(["metrics.Generator loss", "metrics.Discriminator loss"]);
 });
 
 test("size needs numbers; unknown columns are named with the columns there are", () => {
