@@ -240,3 +240,8 @@ export function hoverTitle(element: Element, full: string) {
   title.textContent = full;
   element.append(title);
 }
+
+/** A count and its noun, singular for one: "1 run", "2 runs", "1,000 runs". */
+export function counted(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? noun : plural}`;
+}

@@ -9,7 +9,7 @@ import { openRuns } from "../../data/runs.js";
 import { chooseSeries } from "../../data/series.js";
 import { runColor } from "../../render/color.js";
 import { button } from "../../render/controls.js";
-import { fontMeasure } from "../../render/text.js";
+import { counted, fontMeasure } from "../../render/text.js";
 import type { ViewSchema } from "../../data/schema.js";
 import { makeView, type Drawing, type Hooks, type Settled, type ViewElement, type ViewOptions } from "../../render/view.js";
 import json from "../../../schema/views/plots.json" with { type: "json" };
@@ -174,7 +174,7 @@ class PlotsDrawing implements Drawing<PlotsOptions> {
 
   private showStatus() {
     const chosen = this.selected.length ? ` · ${this.selected.length} selected` : "";
-    this.status.textContent = `${this.panels.length} ${this.panels.length === 1 ? "plot" : "plots"} × ${this.runs.ids.length} runs${chosen}`;
+    this.status.textContent = `${counted(this.panels.length, "plot")} × ${counted(this.runs.ids.length, "run")}${chosen}`;
   }
 
   private baseId(): string {

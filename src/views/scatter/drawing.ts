@@ -8,7 +8,7 @@ import { cancelIdle, whenIdle } from "../../render/idle.js";
 import { colorLegend } from "../../render/legend.js";
 import { showNotes } from "../../render/notes.js";
 import { themeColor, watchTheme } from "../../render/style.js";
-import { resolvedFont } from "../../render/text.js";
+import { counted, resolvedFont } from "../../render/text.js";
 import { axisText } from "../../render/ticks.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
 import { drawAxes, yLabelRoom } from "./axes.js";
@@ -442,7 +442,7 @@ export class ScatterChart {
   }
 
   private statusText(): string {
-    const parts = [`${this.runs.count} runs`];
+    const parts = [counted(this.runs.count, "run")];
     const missing = (count: number, label: string) => count && parts.push(`${count} ${count === 1 ? "run has" : "runs have"} no value for ${label}`);
     missing(countWithoutValue(this.x), this.channels.x.label);
     if (this.channels.y.column !== this.channels.x.column) missing(countWithoutValue(this.y), this.channels.y.label);

@@ -7,7 +7,7 @@ import { svgElement } from "../../render/svg.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
 import { cellText } from "../values/format.js";
 import { nextSelection } from "../values/selection.js";
-import { estimateWidth, textMeasure, type Measure } from "../../render/text.js";
+import { counted, estimateWidth, textMeasure, type Measure } from "../../render/text.js";
 import { AXIS_HEIGHT, drawAxis, drawRows, rowClass, type RowsLook } from "./bars.js";
 import { summaryCSV, summarySVG } from "./export.js";
 import { PANEL_BEYOND_NAMES, PANEL_MIN, ROW, panelLayout, type PanelLayout } from "./layout.js";
@@ -104,7 +104,7 @@ export class SummaryChart {
     this.selectedIds = ids;
     this.selected = new Set(ids.map((id) => this.runs.rowOf(id)).filter((row) => row >= 0));
     const chosen = this.selected.size ? ` · ${this.selected.size} selected` : "";
-    this.status.textContent = `${this.metrics.length} ${this.metrics.length === 1 ? "metric" : "metrics"} × ${this.runs.count} runs${chosen}`;
+    this.status.textContent = `${counted(this.metrics.length, "metric")} × ${counted(this.runs.count, "run")}${chosen}`;
     const look = this.look();
     for (const panel of this.panels) for (const row of panel.rows.children) row.setAttribute("class", rowClass(Number(row.getAttribute("data-run")), look));
   }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { estimateWidth, fitText, narrowestFit, type Measure } from "../../../src/render/text";
+import { counted, estimateWidth, fitText, narrowestFit, type Measure } from "../../../src/render/text";
 
 /** One pixel per character: widths anyone can count. */
 const perChar: Measure = (text) => text.length;
@@ -63,4 +63,14 @@ test("narrowestFit: the narrowest step at which texts wrap whole, no word split 
   expect(narrowestFit(["a/b/c/d"], perChar, 3, 2, 40, 1)).toBe(3);
   // Past `most` nothing grows: a long word then is split as before.
   expect(narrowestFit(["Discriminator"], perChar, 3, 4, 10, 2)).toBe(10);
+});
+
+test("counted: one is singular, thousands are separated", () => {
+  expect([counted(0, "run"), counted(1, "run"), counted(2, "run"), counted(12345, "run"), counted(1, "series", "series")]).toEqual([
+    "0 runs",
+    "1 run",
+    "2 runs",
+    "12,345 runs",
+    "1 series",
+  ]);
 });
