@@ -120,3 +120,28 @@ test("a bare name that is both a param and a metric is an error naming both; the
   expect(error).toBe('"learning_rate" names 2 columns, "params.learning_rate" and "metrics.learning_rate": pass the full name of the one you mean.');
   expect(runs.length).toBe(600);
 });
+
+test("a store without params (losses alone): the second metric on x; the last x label stays inside the figure; one run reads '1 run'", async ({ page }) => {
+  const records = [0, 50_000, 100_000, 150_000, 200_000].map((steps, i) => ({
+    run_id: `r${i}`,
+    "metrics.episode/Return": -200 + 40 * i,
+    "metrics.global step": steps,
+  }));
+  await showScatter(page, 600, {}, records);
+  await expect(page.locator(".rc-scatter .rc-axis-title")).toHaveText(["global step", "episode/Return"]);
+  expect(await tickTexts(page, "x")).toContain("200,000");
+  const inside = await page
+    .locator(".rc-scatter svg")
+    .first()
+    .evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll(".rc-x-axis .tick text")].map((text) => {
+        const label = text.getBoundingClientRect();
+        return label.left >= box.left && label.right <= box.right;
+      });
+    });
+  expect(inside.every(Boolean)).toBe(true);
+  expectLegible(await legibility(page, ".rc-scatter"), expect, "no params, 600 px");
+  await showScatter(page, 600, {}, records.slice(0, 1));
+  await expect(page.locator(".rc-scatter .rc-status")).toHaveText("1 run");
+});

@@ -37,11 +37,10 @@ export function yLabelRoom(y: DrawnAxis, plotHeight: number, most: number, measu
 export function drawAxes(g: Group, f: Frame, x: DrawnAxis, y: DrawnAxis, text: AxisText) {
   g.selectAll("*").remove();
   const { plot } = f;
-  drawTicks(
-    g.append("g").attr("class", "rc-x-axis").attr("transform", `translate(0,${f.xAxisY})`),
-    generator(axisBottom, x.scale),
-    xTicks(x, plot.right - plot.left, text.tick),
-  );
+  const xAxis = g.append("g").attr("class", "rc-x-axis").attr("transform", `translate(0,${f.xAxisY})`);
+  const xLabels = xTicks(x, plot.right - plot.left, text.tick);
+  drawTicks(xAxis, generator(axisBottom, x.scale), xLabels);
+  keepInside(xAxis, x.scale, xLabels, f.width);
   drawTicks(
     g.append("g").attr("class", "rc-y-axis").attr("transform", `translate(${f.yAxisX},0)`),
     generator(axisLeft, y.scale),
@@ -62,6 +61,17 @@ export function drawAxes(g: Group, f: Frame, x: DrawnAxis, y: DrawnAxis, text: A
 
   title(g, x.axis, (plot.left + plot.right) / 2, f.height - 6, plot.right - plot.left, text);
   title(g, y.axis, -(plot.top + plot.bottom) / 2, 14, plot.bottom - plot.top, text).attr("transform", "rotate(-90)");
+}
+
+/** The x labels at the figure's edges moved in by what would stick out of it ("200,000" under the last tick). */
+function keepInside(axis: Group, scale: PositionScale, ticks: readonly Tick[], width: number) {
+  const halves = new Map(ticks.map((tick) => [tick.value, tick.width / 2]));
+  axis.selectAll<SVGTextElement, number>(".tick text").each(function (value) {
+    const at = scale(value);
+    const half = halves.get(value) ?? 0;
+    const shift = Math.min(0, width - 1 - (at + half)) || Math.max(0, half - at);
+    if (shift) this.setAttribute("dx", String(shift));
+  });
 }
 
 function generator(make: typeof axisBottom, scale: PositionScale): D3Axis<number | string> {
