@@ -6,9 +6,9 @@
 import { textOf } from "./align.js";
 import { RunsDataError, messages } from "./errors.js";
 import type { RunsInput } from "./input.js";
-import { readRuns, type RunColumn, type Runs } from "./runs.js";
+import { readRuns, requireColumn, type RunColumn, type Runs } from "./runs.js";
 import type { ScalarsInput } from "./scalars.js";
-import { metricColumn, requireColumn } from "./significance.js";
+import { metricColumn } from "./significance.js";
 import { mean, pearson, quantileSorted, ranks } from "./stats/describe.js";
 import { tTwoSided } from "./stats/distributions.js";
 

@@ -330,3 +330,16 @@ function makeRuns(open: OpenRuns, columns: RunColumn[]): Runs {
     rowOf: open.rowOf,
   };
 }
+
+/** The runs column of this name, or the error that lists the columns there are. */
+export function requireColumn(runs: Runs, name: string): RunColumn {
+  const column = runs.column(name);
+  if (!column)
+    throw new RunsDataError(
+      messages.unknownColumn(
+        name,
+        runs.columns.map((c) => c.name),
+      ),
+    );
+  return column;
+}

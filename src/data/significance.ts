@@ -8,7 +8,7 @@ import { groupRuns, textOf } from "./align.js";
 import { RunsDataError, messages } from "./errors.js";
 import type { RunsInput } from "./input.js";
 import { columnResolver } from "./resolve.js";
-import { readRuns, type NumericColumn, type Runs } from "./runs.js";
+import { readRuns, requireColumn, type NumericColumn, type Runs } from "./runs.js";
 import { readScalars, type ScalarsInput } from "./scalars.js";
 import { holm } from "./stats/adjust.js";
 import { bootstrapDifference, centerOf, type Center } from "./stats/bootstrap.js";
@@ -214,18 +214,6 @@ function pairRows(a: number[], b: number[], keyOf: (row: number) => string | nul
 export function metricColumn(runs: Runs, name: string, scalars: ScalarsInput | null): NumericColumn {
   const column = columnResolver(runs, scalars ? readScalars(scalars) : null).resolve(name);
   if (column.kind !== "numeric") throw new RunsDataError(messages.statsNotNumeric(column.name));
-  return column;
-}
-
-export function requireColumn(runs: Runs, name: string) {
-  const column = runs.column(name);
-  if (!column)
-    throw new RunsDataError(
-      messages.unknownColumn(
-        name,
-        runs.columns.map((c) => c.name),
-      ),
-    );
   return column;
 }
 

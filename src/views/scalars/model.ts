@@ -2,7 +2,7 @@ import { aggregate, groupRuns, interpolateOnto, textOf, unionGrid, type RunGroup
 import { RunsDataError, messages } from "../../data/errors.js";
 import { distinctNames } from "../../data/names.js";
 import { checkUniqueKeys } from "../../data/series.js";
-import { readRuns, type RunColumn, type Runs } from "../../data/runs.js";
+import { readRuns, requireColumn, type Runs } from "../../data/runs.js";
 import type { Scalars, SeriesInfo } from "../../data/scalars.js";
 import { continueTraces, TRACE_STATE, smoothTraces } from "../../data/smoothing.js";
 import { categoricalColor, runColor, runColors } from "../../render/color.js";
@@ -215,7 +215,7 @@ export class ScalarsData {
   entries(settings: Settings): Entries {
     if (settings.groupBy.length) {
       const runs = this.requireRuns();
-      const columns = settings.groupBy.map((name) => groupingColumn(runs, name));
+      const columns = settings.groupBy.map((name) => requireColumn(runs, name));
       const values = columns.map((column) => ({
         name: column.key,
         values: Array.from(this.rowOfRun, (row) => (row >= 0 ? textOf(column, row) : null)),
@@ -473,7 +473,7 @@ export class ScalarsData {
 
   private runColorer(column: string | null, page: Settings["colors"]): (run: number) => string {
     if (!column) return (run) => runColor(page, this.runIds[run], run);
-    const colors = runColors(this.requireColumn(column));
+    const colors = runColors(requireColumn(this.requireRuns(), column));
     return (run) => {
       const row = this.rowOfRun[run];
       const index = row >= 0 ? colors.paletteIndex[row] : -1;
@@ -484,19 +484,6 @@ export class ScalarsData {
   private requireRuns(): Runs {
     // Without a runs table there are only run ids, and no column to group or colour by.
     return this.runs ?? readRuns(this.runIds.map((run_id) => ({ run_id })));
-  }
-
-  private requireColumn(name: string): RunColumn {
-    const runs = this.requireRuns();
-    const column = runs.column(name);
-    if (!column)
-      throw new RunsDataError(
-        messages.unknownColumn(
-          name,
-          runs.columns.map((c) => c.name),
-        ),
-      );
-    return column;
   }
 }
 
@@ -575,16 +562,4 @@ function chosenSeries(series: readonly SeriesInfo[], metrics: readonly string[] 
     for (const i of matches) chosen.add(i);
   }
   return [...chosen].sort((a, b) => a - b);
-}
-
-function groupingColumn(runs: Runs, name: string): RunColumn {
-  const column = runs.column(name);
-  if (!column)
-    throw new RunsDataError(
-      messages.unknownColumn(
-        name,
-        runs.columns.map((c) => c.name),
-      ),
-    );
-  return column;
 }
