@@ -43,7 +43,7 @@ for (const theme of THEMES) {
       expect(columns.some((c) => c.startsWith("metrics."))).toBe(true);
       // Params that vary only: the constant one is named in the note instead.
       expect(columns).not.toContain("params.constant_batch_size");
-      await expect(page.locator(".rc-notes")).toContainText("1 param has one value in every run and is left out: constant_batch_size.");
+      await expect(page.locator(".rc-notes")).toContainText('1 param has one value in every run and is left out: "constant_batch_size".');
       await expect(page.locator(".rc-notes")).toContainText('"start_time" and "end_time" hold milliseconds since 1970: shown as dates (UTC).');
       // The chosen axes fit the view: nothing to scroll.
       const scroller = await scrollerOf(page).evaluate((s) => ({ scroll: s.scrollWidth, client: s.clientWidth }));

@@ -1,5 +1,5 @@
 import { byPresence, defaultAxisKind, varies, type AxisKind } from "../../data/axes.js";
-import { RunsDataError, listNames, messages } from "../../data/errors.js";
+import { RunsDataError, listNames, messages, quote } from "../../data/errors.js";
 import type { ColumnResolver } from "../../data/resolve.js";
 import type { RunColumn, Runs } from "../../data/runs.js";
 
@@ -86,7 +86,7 @@ export function axesNote(chosen: ChosenAxes, valueText: (column: RunColumn, row:
   if (constant.length) {
     const one = constant.length === 1;
     parts.push(
-      `${constant.length} ${one ? "param has" : "params have"} one value in every run and ${one ? "is" : "are"} left out: ${listNames(constant.map((c) => c.label))}.`,
+      `${constant.length} ${one ? "param has" : "params have"} one value in every run and ${one ? "is" : "are"} left out: ${listNames(constant.map((c) => quote(c.label)))}.`,
     );
   }
   if (beyondMax) parts.push(`${beyondMax} more axes than the ${MAX_AXES} a chart can hold are left out.`);

@@ -25,7 +25,7 @@ describe("the axes a view chooses by itself", () => {
     const chosen = choose(sweep(10, 3));
     expect(names(chosen)).toEqual(["params.p0", "params.p1", "params.p2", "metrics.sparse", "metrics.acc"]);
     expect(chosen.constant.map((c) => c.name)).toEqual(["params.batch"]);
-    expect(axesNote(chosen, () => "64")).toEqual({ text: "1 param has one value in every run and is left out: batch.", details: "batch = 64" });
+    expect(axesNote(chosen, () => "64")).toEqual({ text: '1 param has one value in every run and is left out: "batch".', details: "batch = 64" });
   });
 
   test("as many as the room holds: a third for the metrics with the most values, the rest params in table order", () => {
@@ -37,7 +37,7 @@ describe("the axes a view chooses by itself", () => {
     const three = choose(sweep(10, 20), {}, 3);
     expect(names(three)).toEqual(["params.p0", "params.p1", "metrics.acc"]);
     expect(axesNote(three, () => "64")!.text).toBe(
-      'Showing 2 of 20 params that vary and 1 of 2 metrics: choose others under "Axes". 1 param has one value in every run and is left out: batch.',
+      'Showing 2 of 20 params that vary and 1 of 2 metrics: choose others under "Axes". 1 param has one value in every run and is left out: "batch".',
     );
   });
 
