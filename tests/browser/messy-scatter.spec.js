@@ -128,7 +128,7 @@ test("a store without params (losses alone): the second metric on x; the last x 
     "metrics.global step": steps,
   }));
   await showScatter(page, 600, {}, records);
-  await expect(page.locator(".rc-scatter .rc-axis-title")).toHaveText(["global step", "episode/Return"]);
+  await expect(page.locator(".rc-scatter .rc-axis-label")).toHaveText(["global step", "episode/Return"]);
   expect(await tickTexts(page, "x")).toContain("200,000");
   const inside = await page
     .locator(".rc-scatter svg")
