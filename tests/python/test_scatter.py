@@ -79,7 +79,9 @@ def test_without_a_param_or_a_second_metric_x_must_be_named():
     runs = RUNS.drop(columns=["params.lr", "params.optimizer", "params.hidden"])
     with pytest.raises(rc.RunsDataError) as caught:
         rc.scatter(runs)
-    assert str(caught.value) == ("runs have no params.* column, nor a second metrics.* column, to put on x: name the x column with x= (columns: metrics.acc, tags.group).")
+    assert str(caught.value) == (
+        "runs have no params.* column, nor a second metrics.* column, to put on x: name the x column with x= (columns: metrics.acc, tags.group)."
+    )
     assert rc.scatter(runs, x="tags.group").options["x"] == "tags.group"
     # A store of losses alone (no params): the second metric goes on x, unless y names it.
     losses = runs.assign(**{"metrics.loss": [0.3, 0.2, 0.1]})
