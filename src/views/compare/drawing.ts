@@ -12,6 +12,7 @@ import { table, type TableElement } from "../table/index.js";
 import type { AxisState } from "../parallel/state.js";
 import { TABS, type ComparedTables, type Significance, type Tab, type TabView } from "./tabs.js";
 import type { CompareOptions, CompareState, PageTables } from "./index.js";
+import { counted } from "../../render/text.js";
 
 /** The runs compared when none are checked: the first rows the table shows (as ClearML does). */
 export const FIRST_SHOWN = 100;
@@ -226,7 +227,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     });
     const label = document.createElement("span");
     label.className = "rc-compare-label";
-    label.textContent = `Comparing ${this.compared.length.toLocaleString("en")} run${this.compared.length === 1 ? "" : "s"}${this.runsTable.value.length ? "" : ` (the first ${FIRST_SHOWN} shown; check rows to choose)`}`;
+    label.textContent = `Comparing ${counted(this.compared.length, "run")}${this.runsTable.value.length ? "" : ` (the first ${FIRST_SHOWN} shown; check rows to choose)`}`;
     this.bar.replaceChildren(label, this.adder(), this.basePicker());
     this.chips.replaceChildren(...chips);
     const summary = this.pane.querySelector("summary")!;

@@ -6,9 +6,8 @@ import { themeColor } from "../../render/style.js";
 import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
 import { cellText } from "./format.js";
 import { cellAt, columnCount, columnHeading, cornerText, extremeLabel, rowHeading, type Grid } from "./grid.js";
-import { fitText, narrowestFit } from "../../render/text.js";
+import { fitText, fontMeasure, narrowestFit } from "../../render/text.js";
 import { MARK } from "./table.js";
-import { fontMeasure } from "../../render/text.js";
 import { textWidth } from "./text.js";
 
 /**
