@@ -8,7 +8,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import webpack from "webpack";
-import compileHint from "./compile-hint.cjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -30,7 +29,6 @@ const bundle = (name, entry, outputDir) => ({
     ],
   },
   performance: { hints: false },
-  plugins: [compileHint(webpack)],
 });
 
 const headless = {

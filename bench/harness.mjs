@@ -107,6 +107,25 @@ export async function cpuProfiled(cdp, action, interval = 200) {
 }
 
 /**
+ * Runs `action` under a DevTools trace: its result and the page's main-thread CPU milliseconds
+ * from the performance mark `start` to the mark `end` (by the thread clock the trace gives each),
+ * which, unlike wall-clock time, do not count waits for a core on a loaded machine.
+ */
+export async function mainThreadCpu(page, action, start, end) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+  const finished = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.start", { categories: "blink.user_timing", transferMode: "ReportEvents" });
+  const result = await action();
+  await cdp.send("Tracing.end");
+  await finished;
+  const mark = (name) => events.find((e) => e.name === name && e.cat?.includes("blink.user_timing"));
+  const [from, to] = [mark(start), mark(end)];
+  return { result, cpu: from?.tts !== undefined && to?.tts !== undefined ? (to.tts - from.tts) / 1000 : NaN };
+}
+
+/**
  * Inclusive time per function in a CPU profile: each sample counted once for every function on
  * its stack (a recursive function once), largest first; names as selfTimes gives them.
  */

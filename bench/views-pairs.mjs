@@ -11,7 +11,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { median } from "./report.mjs";
-import { launchBrowser, openPage, outputUrl, startServer } from "./harness.mjs";
+import { launchBrowser, mainThreadCpu, openPage, outputUrl, startServer } from "./harness.mjs";
 import { writeData } from "./views.mjs";
 
 const { values: args, positionals: builds } = parseArgs({
@@ -29,26 +29,13 @@ const files = writeData(Number(args.runs));
 const contenders = [...builds.map((build) => ({ name: path.basename(build), bundle: outputUrl(build) })), { name: "Observable Plot", plot: true }];
 const times = new Map(contenders.map((c) => [c.name, { cold: [], warm: [], cpu: [] }]));
 
-/** The main thread's CPU milliseconds from the paint's start mark to its rendered mark (bench/browser/timing.mjs), by the thread clock the trace gives each. */
-function mainThreadCpu(events) {
-  const mark = (name) => events.find((e) => e.name === name && e.cat?.includes("blink.user_timing"));
-  const [start, end] = [mark("bench-paint-start"), mark("bench-paint-rendered")];
-  return start?.tts !== undefined && end?.tts !== undefined ? (end.tts - start.tts) / 1000 : NaN;
-}
-
 /** Runs `paint` traced, adding the main thread's CPU time of the paint to `cpu`. */
-async function traced(page, cpu, paint) {
-  const cdp = await page.context().newCDPSession(page);
-  const events = [];
-  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
-  const finished = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
-  await cdp.send("Tracing.start", { categories: "blink.user_timing", transferMode: "ReportEvents" });
-  const result = await paint();
-  await cdp.send("Tracing.end");
-  await finished;
-  cpu.push(mainThreadCpu(events));
+async function tracedPaint(page, cpu, paint) {
+  const { result, cpu: used } = await mainThreadCpu(page, paint, "bench-paint-start", "bench-paint-rendered");
+  cpu.push(used);
   return result;
 }
+
 const port = Number(args.port);
 const server = await startServer(port);
 const browser = await launchBrowser();
@@ -61,7 +48,7 @@ try {
       else await evaluate(page, module, "load", files, contender.bundle);
       const paint = () => (contender.plot ? evaluate(page, module, "firstPaint", "plot", args.view) : evaluate(page, module, "firstPaint", args.view));
       const t = times.get(contender.name);
-      t.cold.push(await (args.cpu ? traced(page, t.cpu, paint) : paint()));
+      t.cold.push(await (args.cpu ? tracedPaint(page, t.cpu, paint) : paint()));
       t.warm.push(await paint(), await paint());
       await page.context().close();
     }
