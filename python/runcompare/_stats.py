@@ -138,7 +138,7 @@ def holm(p):
 
 def resample_indices(sizes, resamples, seed):
     """For each sample size n, `resamples` rows of n indices floor(n × u), u drawn in turn from
-    d3.randomLcg(seed): what resampleIndices in src/data/stats/bootstrap.ts draws."""
+    d3.randomLcg(seed): what indexDraws in src/data/stats/bootstrap.ts draws."""
     states = _lcg_states(int(seed / 2**-32) if 0 <= seed < 1 else abs(int(seed)), resamples * sum(sizes))
     out, start = [], 0
     for n in sizes:

@@ -1,5 +1,5 @@
 import { randomInt, randomLcg } from "d3";
-import { mean, median, quantileSorted } from "./describe.js";
+import { mean, median, quantileUnsorted } from "./describe.js";
 
 export type Center = "mean" | "median";
 
@@ -35,25 +35,43 @@ export function bootstrapDifference(a: ArrayLike<number>, b: ArrayLike<number>, 
   const { statistic = "mean", paired = false, resamples = 9999, confidence = 0.95, seed = 0 } = options;
   const center = centerOf(statistic);
   const estimate = center(a) - center(b);
-  const indices = resampleIndices(paired ? [a.length] : [a.length, b.length], resamples, seed);
-  const [ia, ib] = paired ? [indices[0], indices[0]] : indices;
+  const draws = indexDraws(seed);
   const differences = new Float64Array(resamples);
   const [sa, sb] = [new Float64Array(a.length), new Float64Array(b.length)];
-  for (let r = 0; r < resamples; r++) {
-    for (let i = 0; i < a.length; i++) sa[i] = a[ia[r * a.length + i]];
-    for (let i = 0; i < b.length; i++) sb[i] = b[ib[r * b.length + i]];
-    differences[r] = center(sa) - center(sb);
+  // Each index is used as it is drawn (no arrays of them): 31 groups compared with their base in
+  // a view's first drawing took 320 ms with the indices drawn into arrays by Int32Array.from.
+  if (paired) {
+    const draw = draws(a.length);
+    for (let r = 0; r < resamples; r++) {
+      for (let i = 0; i < a.length; i++) {
+        const k = draw();
+        sa[i] = a[k];
+        sb[i] = b[k];
+      }
+      differences[r] = center(sa) - center(sb);
+    }
+  } else {
+    const drawA = draws(a.length);
+    for (let r = 0; r < resamples; r++) {
+      for (let i = 0; i < a.length; i++) sa[i] = a[drawA()];
+      differences[r] = center(sa);
+    }
+    const drawB = draws(b.length);
+    for (let r = 0; r < resamples; r++) {
+      for (let i = 0; i < b.length; i++) sb[i] = b[drawB()];
+      differences[r] -= center(sb);
+    }
   }
-  differences.sort();
   const alpha = (1 - confidence) / 2;
-  return { estimate, low: quantileSorted(differences, alpha), high: quantileSorted(differences, 1 - alpha) };
+  return { estimate, low: quantileUnsorted(differences, alpha), high: quantileUnsorted(differences, 1 - alpha) };
 }
 
-/** For each sample size, `resamples` rows of that many indices, drawn in turn from one seeded stream. */
-export function resampleIndices(sizes: readonly number[], resamples: number, seed: number): Int32Array[] {
+/**
+ * One seeded stream of indices: `draws(n)` gives a function that draws the next index below n,
+ * floor(n × u) with u the stream's next d3.randomLcg(seed) number; what the Python package's
+ * resample_indices draws.
+ */
+export function indexDraws(seed: number): (n: number) => () => number {
   const source = randomLcg(seed);
-  return sizes.map((n) => {
-    const draw = randomInt.source(source)(n);
-    return Int32Array.from({ length: resamples * n }, draw);
-  });
+  return (n) => randomInt.source(source)(n);
 }

@@ -1,4 +1,5 @@
 /** Summaries of a sample of numbers, computed as numpy and scipy compute them. */
+import { quickselect } from "d3";
 
 export function mean(values: ArrayLike<number>): number {
   let sum = 0;
@@ -20,6 +21,20 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const low = Math.floor(h);
   const high = Math.min(low + 1, sorted.length - 1);
   return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
+}
+
+/**
+ * quantileSorted of `values` once sorted, without sorting them all: the two order statistics it
+ * reads are put in place by d3.quickselect (NaN last, as a typed array sorts), which reorders `values`.
+ */
+export function quantileUnsorted(values: Float64Array, q: number): number {
+  const h = (values.length - 1) * q;
+  const low = Math.floor(h);
+  const high = Math.min(low + 1, values.length - 1);
+  quickselect(values, low);
+  // Everything after `low` now sorts at or after it: the next order statistic is the least of them.
+  if (high > low) quickselect(values, high, low + 1);
+  return values[low] + (h - low) * (values[high] - values[low]);
 }
 
 export function median(values: ArrayLike<number>): number {

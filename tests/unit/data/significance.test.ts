@@ -4,7 +4,8 @@ import { RunsDataError } from "../../../src/data/errors";
 import { etaSquared, importance, spearman, binsOf } from "../../../src/data/importance";
 import { significance, smallSampleNote } from "../../../src/data/significance";
 import { holm } from "../../../src/data/stats/adjust";
-import { bootstrapDifference, resampleIndices } from "../../../src/data/stats/bootstrap";
+import { bootstrapDifference, indexDraws } from "../../../src/data/stats/bootstrap";
+import { quantileSorted, quantileUnsorted } from "../../../src/data/stats/describe";
 import { cohensD, cohensDz } from "../../../src/data/stats/effect";
 import { mannWhitney, pairedT, welch, wilcoxon } from "../../../src/data/stats/tests";
 
@@ -84,14 +85,32 @@ describe("pairs, as scipy 1.17 computes them", () => {
   });
 });
 
+/** For each sample size n, `count` resamples of n indices, drawn in turn from one stream. */
+function resampleIndices(sizes: number[], count: number, seed: number): number[][] {
+  const draws = indexDraws(seed);
+  return sizes.map((n) => Array.from({ length: count * n }, draws(n)));
+}
+
 test("the bootstrap draws what the Python package draws: d3.randomLcg, a's resamples then b's", () => {
   const { seed: lcgSeed, sizes, resamples: count, indices } = reference.lcg;
-  resampleIndices(sizes, count, lcgSeed).forEach((drawn, s) => expect(Array.from(drawn)).toEqual(indices[s]));
+  resampleIndices(sizes, count, lcgSeed).forEach((drawn, s) => expect(drawn).toEqual(indices[s]));
   const long = reference.lcg_long;
   resampleIndices(long.sizes, long.resamples, long.seed).forEach((drawn, s) => {
     expect(drawn.reduce((sum, i) => sum + i, 0)).toBe(long.sums[s]);
     expect(Array.from(drawn.slice(-8))).toEqual(long.tails[s]);
   });
+});
+
+test("a quantile found by selection is the one read off the sorted values, ties, NaN and all", () => {
+  const values = fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ noDefaultInfinity: false })), { minLength: 1, maxLength: 2000 });
+  fc.assert(
+    fc.property(values, fc.double({ min: 0, max: 1, noNaN: true }), (list, q) => {
+      const sorted = Float64Array.from(list).sort();
+      const [selected, read] = [quantileUnsorted(Float64Array.from(list), q), quantileSorted(sorted, q)];
+      // -0 and 0 tie, so either may come first.
+      expect(selected === read || (Number.isNaN(selected) && Number.isNaN(read))).toBe(true);
+    }),
+  );
 });
 
 test("Holm's adjustment", () => {
