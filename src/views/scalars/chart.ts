@@ -1,5 +1,6 @@
 import { pointer, select, type Selection } from "d3";
 import { sizeCanvas } from "../../render/canvas.js";
+import { cancelIdle, whenIdle } from "../../render/idle.js";
 import { drawAxes, makeFrame, plotColumns, type Frame } from "./axes.js";
 import { DASHES, drawHovered, drawRaw, drawSmoothed, growth, planKey, type DrawnStats, type LineChange, type LineLook } from "./draw.js";
 import type { ChartSpec, LegendEntry, Line } from "./model.js";
@@ -29,6 +30,8 @@ export interface ChartHost {
 
 /** How long the pointer rests on a step before the groups are compared there (each comparison bootstraps). */
 const COMPARE_MS = 150;
+/** The longest a drawing's comparison at the last step waits for the page to be idle. */
+const COMPARE_IDLE_MS = 200;
 
 /** One small multiple: a canvas of lines under an SVG of axes, crosshair, zoom box and tooltip. */
 export class Chart {
@@ -53,7 +56,10 @@ export class Chart {
   private readonly comparison = document.createElement("div");
   /** What the comparison shown was made for: the step, the lines and the settings. */
   private comparedAt = "";
+  /** What the comparison waiting to be shown is for. */
+  private comparing = "";
   private compareTimer = 0;
+  private compareIdle = 0;
   /** Its lines' reductions to pixel columns, kept between frames. */
   readonly reduced = new ReducedLines();
   /** The sample of the points drawn that says which are outliers, kept while lines only grow. */
@@ -147,7 +153,7 @@ export class Chart {
     this.drawnLines = this.lines;
     this.paintHovered();
     if (this.hoverX !== null) this.hover(this.hoverX, null);
-    else this.compareAt(this.lastStep(), true);
+    else this.compareAt(this.lastStep(), "idle");
   }
 
   /**
@@ -168,19 +174,32 @@ export class Chart {
     return true;
   }
 
-  /** The groups compared at a step, shown under the chart: at once when `now`, else once the pointer rests there; not again for the same step, lines and settings. */
-  private compareAt(step: number, now = false) {
+  /**
+   * The groups compared at a step, shown under the chart: once the page is idle after the frame
+   * that draws the lines, for a drawing's last step (the lines show first: 31 groups, each
+   * bootstrapped 9,999 times, took 150 ms), else once the pointer rests there; not again for the
+   * same step, lines and settings.
+   */
+  private compareAt(step: number, when: "idle" | "rest" = "rest") {
     const { groupBy, pairBy, base, test } = this.host.settings();
     const key = JSON.stringify([step, this.rawVersion, groupBy, pairBy, base, test]);
-    if (key === this.comparedAt) return;
-    clearTimeout(this.compareTimer);
+    if (key === this.comparedAt || key === this.comparing) return;
+    this.cancelComparison();
+    this.comparing = key;
     const show = () => {
       this.comparedAt = key;
+      this.comparing = "";
       const block = Number.isFinite(step) ? this.host.compare(this.spec, step) : null;
       this.comparison.replaceChildren(...(block ? [block] : []));
     };
-    if (now) show();
+    if (when === "idle") this.compareIdle = whenIdle(show, COMPARE_IDLE_MS);
     else this.compareTimer = window.setTimeout(show, COMPARE_MS);
+  }
+
+  private cancelComparison() {
+    clearTimeout(this.compareTimer);
+    cancelIdle(this.compareIdle);
+    this.comparing = "";
   }
 
   /** The last step any line reaches. */
@@ -211,7 +230,7 @@ export class Chart {
   }
 
   destroy() {
-    clearTimeout(this.compareTimer);
+    this.cancelComparison();
     this.svg.on(".chart", null);
     this.element.remove();
   }
