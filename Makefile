@@ -54,7 +54,7 @@ $(PDFLATEX):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends texlive-latex-base
 
-SOURCES := $(shell find src -name "*.ts") $(shell find schema -name "*.json") tsconfig.json webpack.config.js webpack.lab.cjs
+SOURCES := $(shell find src -name "*.ts") $(shell find schema -name "*.json") tsconfig.json webpack.config.js webpack.lab.cjs compile-hint.cjs
 
 # The example sweep ships in the wheel too (rc.examples.sweep()).
 EXAMPLE_DATA := python/runcompare/data/runs.arrow python/runcompare/data/scalars.arrow

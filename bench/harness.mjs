@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { chromiumLaunchOptions } from "../tests/chromium.js";
+import COMPILE_HINT from "../compile-hint.cjs";
 import { makeRuns, runsRecords, runsTable, toIPC } from "./data.mjs";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -37,6 +38,19 @@ export function writeRunsFiles(sizes) {
 }
 
 export const outputUrl = (file) => `${OUTPUT_URL}/${path.basename(file)}`;
+
+/**
+ * A copy of a bundle (its URL on the bench server: "/dist/runcompare.js" by default) that starts
+ * with Chromium's compile hint, as the JupyterLab extension's scripts do; its URL.
+ */
+export function hintedCopy(url = "/dist/runcompare.js") {
+  const code = fs.readFileSync(path.join(REPO, url), "utf-8");
+  if (code.startsWith(COMPILE_HINT)) throw new Error(`${url} has the compile hint already`);
+  const file = path.join(OUTPUT, `hinted-${path.basename(url)}`);
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  fs.writeFileSync(file, `${COMPILE_HINT}\n${code}`);
+  return outputUrl(file);
+}
 
 /** tests/serve.mjs on a port, resolved once it answers. */
 export async function startServer(port) {

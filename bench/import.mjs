@@ -5,29 +5,20 @@
 // GC), then draws the scatter view of 100 runs once (the first view of the page, as
 // bench/views.mjs times it).
 //
-//   node bench/import.mjs [--bundle dist/runcompare.js] [--pages 10] [--port 8774]
-import fs from "node:fs";
-import path from "node:path";
+//   node bench/import.mjs [--bundle /dist/runcompare.js] [--pages 10] [--port 8774]
 import { parseArgs } from "node:util";
-import { OUTPUT, launchBrowser, mainThreadCpu, openPage, outputUrl, startServer } from "./harness.mjs";
+import { hintedCopy, launchBrowser, mainThreadCpu, openPage, startServer } from "./harness.mjs";
 import { median } from "./report.mjs";
 import { writeData } from "./views.mjs";
 
 const { values: args } = parseArgs({
   options: {
-    bundle: { type: "string", default: "dist/runcompare.js" },
+    bundle: { type: "string", default: "/dist/runcompare.js" },
     pages: { type: "string", default: "10" },
     port: { type: "string", default: "8774" },
   },
 });
-const HINT = "//# allFunctionsCalledOnLoad\n";
-
-const built = fs.readFileSync(args.bundle, "utf-8");
-if (built.startsWith(HINT)) throw new Error(`${args.bundle} has the compile hint already`);
-fs.mkdirSync(OUTPUT, { recursive: true });
-const builds = { "as built": "runcompare-as-built.js", "with the hint": "runcompare-hinted.js" };
-fs.writeFileSync(path.join(OUTPUT, builds["as built"]), built);
-fs.writeFileSync(path.join(OUTPUT, builds["with the hint"]), HINT + built);
+const builds = { "as built": args.bundle, "with the hint": hintedCopy(args.bundle) };
 const files = writeData(100);
 
 const server = await startServer(Number(args.port));
@@ -35,9 +26,8 @@ const browser = await launchBrowser();
 const measured = new Map(Object.keys(builds).map((name) => [name, { wall: [], cpu: [], heap: [], view: [] }]));
 try {
   for (let i = 0; i < Number(args.pages); i++) {
-    for (const [name, file] of Object.entries(builds)) {
+    for (const [name, url] of Object.entries(builds)) {
       const page = await openPage(browser, Number(args.port));
-      const url = outputUrl(path.join(OUTPUT, file));
       const { result, cpu } = await mainThreadCpu(
         page,
         () =>
