@@ -3,7 +3,7 @@
  * "+4.4% [2.8, 5.9], p = 0.0016, Welch, n = 4 vs 5". Shared by every view that compares groups.
  */
 import type { Runs } from "./runs.js";
-import { compareGroups, type Comparison } from "./significance.js";
+import { comparingGroups, finished, type Comparison } from "./significance.js";
 
 /** Which of the two tests a view shows: Student's t (Welch, or paired t) or the rank test (Mann-Whitney, or Wilcoxon). */
 export type SignificanceTest = "t" | "rank";
@@ -75,8 +75,13 @@ export interface DescribedComparisons {
 }
 
 export function describeGroups(runs: Runs, values: ArrayLike<number>, options: GroupingOptions): DescribedComparisons | null {
+  return finished(describingGroups(runs, values, options));
+}
+
+/** describeGroups a group at a time (see comparingGroups). */
+export function* describingGroups(runs: Runs, values: ArrayLike<number>, options: GroupingOptions): Generator<void, DescribedComparisons | null, void> {
   const { groupBy, pairBy, base, test } = options;
   if (groupBy === null) return null;
-  const comparisons = compareGroups(runs, values, { groupBy, pairBy, base });
+  const comparisons = yield* comparingGroups(runs, values, { groupBy, pairBy, base });
   return { base: comparisons[0]?.base ?? base ?? "", texts: comparisonTexts(comparisons, test) };
 }

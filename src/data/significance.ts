@@ -78,6 +78,19 @@ export function significance(runsInput: RunsInput, options: SignificanceOptions)
 
 /** The same comparisons for a value per run of `runs` (NaN where a run has none): views pass the values they show. */
 export function compareGroups(runs: Runs, values: ArrayLike<number>, options: Omit<SignificanceOptions, "metric" | "scalars">): Comparison[] {
+  return finished(comparingGroups(runs, values, options));
+}
+
+/**
+ * compareGroups a group at a time: the generator pauses after each group's comparison (each
+ * bootstraps its interval), so a view can spread them over idle time; its return value is
+ * compareGroups'.
+ */
+export function* comparingGroups(
+  runs: Runs,
+  values: ArrayLike<number>,
+  options: Omit<SignificanceOptions, "metric" | "scalars">,
+): Generator<void, Comparison[], void> {
   const { statistic = "mean", confidence = 0.95, resamples = 9999, seed = 0 } = options;
   checkOptions(statistic, confidence, resamples, seed);
   const groupBy = typeof options.groupBy === "string" ? [options.groupBy] : [...options.groupBy];
@@ -101,11 +114,12 @@ export function compareGroups(runs: Runs, values: ArrayLike<number>, options: Om
   if (baseIndex < 0) throw new RunsDataError(messages.statsUnknownGroup(base, groups.labels));
   const pairColumn = options.pairBy ? requireColumn(runs, options.pairBy) : null;
   const baseRows = rowsOf(baseIndex);
-  const made = groups.labels.flatMap((label, g) => {
-    if (g === baseIndex) return [];
+  const made: Comparison[] = [];
+  for (const [g, label] of groups.labels.entries()) {
+    if (g === baseIndex) continue;
     let [a, b] = [rowsOf(g), baseRows];
     if (pairColumn) [a, b] = pairRows(a, b, (row) => textOf(pairColumn, row), pairColumn.name, label, base);
-    return [
+    made.push(
       compare(
         label,
         base,
@@ -114,8 +128,9 @@ export function compareGroups(runs: Runs, values: ArrayLike<number>, options: Om
         pairColumn !== null,
         { statistic, confidence, resamples, seed },
       ),
-    ];
-  });
+    );
+    yield;
+  }
   const pHolm = holm(made.map((c) => c.p));
   const rankPHolm = holm(made.map((c) => c.rankP));
   return made.map((c, i) => ({ ...c, pHolm: pHolm[i], rankPHolm: rankPHolm[i] }));
@@ -222,4 +237,12 @@ function checkOptions(statistic: unknown, confidence: number, resamples: number,
   if (!(confidence > 0 && confidence < 1)) throw new RunsDataError(messages.badValue("confidence", "a number between 0 and 1, such as 0.95", confidence));
   if (!(Number.isInteger(resamples) && resamples >= 1)) throw new RunsDataError(messages.badValue("resamples", "a whole number of at least 1", resamples));
   if (!Number.isInteger(seed)) throw new RunsDataError(messages.badValue("seed", "a whole number", seed));
+}
+
+/** Runs a generator to its end: its return value. */
+export function finished<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

@@ -1,5 +1,6 @@
 import { pointer, select, type Selection } from "d3";
 import { sizeCanvas } from "../../render/canvas.js";
+import { finished } from "../../data/significance.js";
 import { cancelIdle, whenIdle } from "../../render/idle.js";
 import { drawAxes, makeFrame, plotColumns, type Frame } from "./axes.js";
 import { DASHES, drawHovered, drawRaw, drawSmoothed, growth, planKey, type DrawnStats, type LineChange, type LineLook } from "./draw.js";
@@ -24,14 +25,15 @@ export interface ChartHost {
   pick(entry: LegendEntry | null, additive: boolean): void;
   /** The pointer came near a line's entry, or left every line (null). */
   hover(entry: LegendEntry | null): void;
-  /** With groups, the chart's groups compared with the base at a step, as an element to show under it; null without groups. */
-  compare(spec: ChartSpec, step: number): HTMLElement | null;
+  /** With groups, the chart's groups compared with the base at a step, as an element to show under it (null without groups), a group at a time. */
+  compare(spec: ChartSpec, step: number): Generator<void, HTMLElement | null, void>;
 }
 
 /** How long the pointer rests on a step before the groups are compared there (each comparison bootstraps). */
 const COMPARE_MS = 150;
-/** The longest a drawing's comparison at the last step waits for the page to be idle. */
+/** The longest a drawing's comparison at the last step waits for the page to be idle, and what it then takes of a busy page. */
 const COMPARE_IDLE_MS = 200;
+const COMPARE_SLICE_MS = 8;
 
 /** One small multiple: a canvas of lines under an SVG of axes, crosshair, zoom box and tooltip. */
 export class Chart {
@@ -175,10 +177,11 @@ export class Chart {
   }
 
   /**
-   * The groups compared at a step, shown under the chart: once the page is idle after the frame
-   * that draws the lines, for a drawing's last step (the lines show first: 31 groups, each
-   * bootstrapped 9,999 times, took 150 ms), else once the pointer rests there; not again for the
-   * same step, lines and settings.
+   * The groups compared at a step, shown under the chart: in the page's idle time after the frame
+   * that draws the lines, for a drawing's last step, a few groups in each idle period (31 groups,
+   * each bootstrapped 9,999 times, took 150 ms: the lines show first, and a view made meanwhile
+   * is not kept waiting); else all at once when the pointer rests there; not again for the same
+   * step, lines and settings.
    */
   private compareAt(step: number, when: "idle" | "rest" = "rest") {
     const { groupBy, pairBy, base, test } = this.host.settings();
@@ -186,14 +189,25 @@ export class Chart {
     if (key === this.comparedAt || key === this.comparing) return;
     this.cancelComparison();
     this.comparing = key;
-    const show = () => {
+    const steps = Number.isFinite(step) ? this.host.compare(this.spec, step) : null;
+    const show = (block: HTMLElement | null) => {
       this.comparedAt = key;
       this.comparing = "";
-      const block = Number.isFinite(step) ? this.host.compare(this.spec, step) : null;
       this.comparison.replaceChildren(...(block ? [block] : []));
     };
-    if (when === "idle") this.compareIdle = whenIdle(show, COMPARE_IDLE_MS);
-    else this.compareTimer = window.setTimeout(show, COMPARE_MS);
+    const inIdleTime = (deadline: IdleDeadline) => {
+      // Past the wait, in a page that is never idle: a slice of a frame's time at each wait.
+      const end = performance.now() + COMPARE_SLICE_MS;
+      const left = () => (deadline.didTimeout ? end - performance.now() : deadline.timeRemaining());
+      do {
+        const next = steps!.next();
+        if (next.done) return show(next.value);
+      } while (left() > 0);
+      this.compareIdle = whenIdle(inIdleTime, COMPARE_IDLE_MS);
+    };
+    if (!steps) show(null);
+    else if (when === "idle") this.compareIdle = whenIdle(inIdleTime, COMPARE_IDLE_MS);
+    else this.compareTimer = window.setTimeout(() => show(finished(steps)), COMPARE_MS);
   }
 
   private cancelComparison() {

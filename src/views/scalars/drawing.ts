@@ -1,5 +1,5 @@
 import { RunsDataError } from "../../data/errors.js";
-import { describeGroups } from "../../data/significance-text.js";
+import { describingGroups } from "../../data/significance-text.js";
 import { setChildren } from "../../render/dom.js";
 import { significanceBlock } from "../../render/significance.js";
 import { themeColor } from "../../render/style.js";
@@ -182,8 +182,8 @@ export class ScalarsCharts {
     this.container.remove();
   }
 
-  /** With groups, each series of a chart compared across them at a step, on the runs' values there (not smoothed). */
-  private compare(spec: ChartSpec, step: number): HTMLElement | null {
+  /** With groups, each series of a chart compared across them at a step, on the runs' values there (not smoothed); pauses after each group. */
+  private *compare(spec: ChartSpec, step: number): Generator<void, HTMLElement | null, void> {
     const settings = this.settings;
     // One group is one line: nothing to compare it with.
     if ((this.entries.groups?.labels.length ?? 0) < 2) return null;
@@ -191,7 +191,7 @@ export class ScalarsCharts {
     for (const series of spec.series) {
       const title = `${spec.series.length > 1 ? this.data.series[series].key : spec.title} at step ${step}`;
       try {
-        const described = describeGroups(this.data.runs!, this.data.valuesAtStep(series, step), settings)!;
+        const described = (yield* describingGroups(this.data.runs!, this.data.valuesAtStep(series, step), settings))!;
         block.append(significanceBlock(described.base, described.texts, title));
       } catch (error) {
         // A base or pairing these runs do not have: said where the comparison would be, the curves stay.

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import reference from "../../contract/statistics.json";
 import { RunsDataError } from "../../../src/data/errors";
 import { etaSquared, importance, spearman, binsOf } from "../../../src/data/importance";
-import { significance, smallSampleNote } from "../../../src/data/significance";
+import { comparingGroups, significance, smallSampleNote } from "../../../src/data/significance";
+import { readRuns } from "../../../src/data/runs";
 import { holm } from "../../../src/data/stats/adjust";
 import { bootstrapDifference, indexDraws } from "../../../src/data/stats/bootstrap";
 import { quantileSorted, quantileUnsorted } from "../../../src/data/stats/describe";
@@ -165,6 +166,19 @@ describe("significance() gives the numbers rc.significance gives", () => {
   test.each(reference.significance.map((c) => [JSON.stringify(c.options), c] as const))("%s", (_, c) => {
     expectRows(significance(reference.runs, withScalars({ ...c.options, resamples, seed, confidence })), c.rows as Row[]);
   });
+});
+
+test("compared a group at a time (as views spread the work over idle time), the same numbers: one pause per group", () => {
+  const runs = readRuns(reference.runs);
+  const accuracy = runs.columns.find((column) => column.name === "metrics.accuracy")!;
+  const options = { groupBy: ["lr", "hidden"], resamples: 499, seed };
+  const steps = comparingGroups(runs, accuracy.kind === "numeric" ? accuracy.values : [], options);
+  let pauses = 0;
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) pauses++;
+  expect(pauses).toBeGreaterThan(1);
+  expect(pauses).toBe(step.value.length);
+  expect(step.value).toEqual(significance(reference.runs, { ...options, metric: "accuracy" }));
 });
 
 describe("importance() gives the numbers rc.importance gives", () => {
