@@ -320,6 +320,8 @@ def test_a_store_path_given_as_the_first_argument_is_the_store(tmp_path, monkeyp
     assert rc.from_mlflow(tmp_path / "mlruns").runs.num_rows == 3
     assert rc.from_mlflow("mlruns").scalars.num_rows == 30
     assert database.endswith("runs.db") and rc.from_mlflow(str(tmp_path / "runs.db")).runs.num_rows == 2
+    # A tracking URI, as MLflow's docs write stores, relative to the working directory too.
+    assert rc.from_mlflow("sqlite:///runs.db").runs.num_rows == 2
 
 
 def test_no_store_found_creates_no_database(tmp_path, monkeypatch):

@@ -69,8 +69,8 @@ def from_mlflow(
     ``rc.scalars(d.scalars, d.runs)``, ``rc.parallel(d.runs, scalars=d.scalars)``, ``rc.diff(d.details)``.
 
     experiments: experiment names or ids (one, or a list); None takes every active experiment.
-        A path to a store instead (``rc.from_mlflow("path/to/mlruns")``, with no tracking_uri)
-        reads every active experiment of that store.
+        A store instead (``rc.from_mlflow("path/to/mlruns")`` or ``"sqlite:///mlflow.db"``, with no
+        tracking_uri) reads every active experiment of that store.
     tracking_uri: a tracking server ("http://127.0.0.1:5000"), a database ("sqlite:///mlflow.db",
         or the path of a .db file), or an ``mlruns`` directory; None takes MLflow's own default
         (MLFLOW_TRACKING_URI). A directory store opens even where MLflow now refuses to write to one.
@@ -136,12 +136,12 @@ def _open(tracking_uri, experiments=None):
 
 
 def _is_store_path(experiments):
-    """Whether the experiments argument is really the path of a store: a directory or a database
-    file that exists."""
+    """Whether the experiments argument is really a store: a tracking URI ("sqlite:///mlflow.db",
+    as MLflow's docs write stores, "http://host:5000"), or a directory or database file that exists."""
     if not isinstance(experiments, (str, os.PathLike)):
         return False
     path = os.fspath(experiments)
-    return os.path.isdir(path) or (os.path.isfile(path) and path.endswith((".db", ".sqlite")))
+    return "://" in path or os.path.isdir(path) or (os.path.isfile(path) and path.endswith((".db", ".sqlite")))
 
 
 def _refuse_to_create_the_default(uri, experiments):
