@@ -38,7 +38,8 @@ export interface ChannelChoice {
 
 export function chooseChannels(runs: Runs, columns: ColumnResolver, choice: ChannelChoice): Channels {
   const named = choice.x ? columns.resolve(choice.x) : null;
-  const y = choice.y ? columns.resolve(choice.y) : (runs.columns.find((c) => c.role === "metric") ?? columns.scalarSummaries()[0]);
+  // By default the metric most runs have (ties: the first): a store's first metric is often one a single run logged.
+  const y = choice.y ? columns.resolve(choice.y) : (byPresence(runs.columns.filter((c) => c.role === "metric"))[0] ?? columns.scalarSummaries()[0]);
   if (!y) throw new RunsDataError(messages.scatterNoY());
   const x = named ?? defaultX(runs, y);
   if (!x) throw new RunsDataError(messages.scatterNoX(runs.columns.map((c) => c.name)));

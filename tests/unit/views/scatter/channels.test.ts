@@ -28,6 +28,17 @@ test("x defaults to the first param, y to the first metric, scales to log where 
   expect([color, size, tooltip]).toEqual([null, null, []]);
 });
 
+test("y defaults to the metric most runs have: a store's first metric is often one a single run logged", () => {
+  // As in a real MLflow store: one early run logged accuracy, the sweep after it rmse.
+  const store = readRuns([
+    { run_id: "a", "params.C": 0.1, "params.lr": null, "metrics.accuracy": 0.96, "metrics.rmse": null },
+    { run_id: "b", "params.C": null, "params.lr": 0.1, "metrics.accuracy": null, "metrics.rmse": 5.1 },
+    { run_id: "c", "params.C": null, "params.lr": 0.3, "metrics.accuracy": null, "metrics.rmse": 4.9 },
+  ]);
+  const { x, y } = choose({}, store);
+  expect([x.column.name, y.column.name]).toEqual(["params.lr", "metrics.rmse"]);
+});
+
 test("columns are named with or without their prefix, and scales can be chosen", () => {
   const { x, y, color, size, tooltip } = choose({ x: "tags.team", y: "acc", color: "opt", size: "params.lr", tooltip: ["loss", "tags.team"], yScale: "log" });
   expect([x.column.name, x.kind]).toEqual(["tags.team", "categorical"]);
