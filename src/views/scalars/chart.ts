@@ -1,7 +1,7 @@
 import { pointer, select, type Selection } from "d3";
 import { sizeCanvas } from "../../render/canvas.js";
 import { finished } from "../../data/significance.js";
-import { cancelIdle, whenIdle } from "../../render/idle.js";
+import { inIdleTime } from "../../render/idle.js";
 import { drawAxes, makeFrame, plotColumns, type Frame } from "./axes.js";
 import { DASHES, drawHovered, drawRaw, drawSmoothed, growth, planKey, type DrawnStats, type LineChange, type LineLook } from "./draw.js";
 import type { ChartSpec, LegendEntry, Line } from "./model.js";
@@ -31,9 +31,8 @@ export interface ChartHost {
 
 /** How long the pointer rests on a step before the groups are compared there (each comparison bootstraps). */
 const COMPARE_MS = 150;
-/** The longest a drawing's comparison at the last step waits for the page to be idle, and what it then takes of a busy page. */
+/** The longest a drawing's comparison at the last step waits for the page to be idle. */
 const COMPARE_IDLE_MS = 200;
-const COMPARE_SLICE_MS = 8;
 
 /** One small multiple: a canvas of lines under an SVG of axes, crosshair, zoom box and tooltip. */
 export class Chart {
@@ -61,7 +60,7 @@ export class Chart {
   /** What the comparison waiting to be shown is for. */
   private comparing = "";
   private compareTimer = 0;
-  private compareIdle = 0;
+  private cancelIdleComparison = () => {};
   /** Its lines' reductions to pixel columns, kept between frames. */
   readonly reduced = new ReducedLines();
   /** The sample of the points drawn that says which are outliers, kept while lines only grow. */
@@ -195,24 +194,19 @@ export class Chart {
       this.comparing = "";
       this.comparison.replaceChildren(...(block ? [block] : []));
     };
-    const inIdleTime = (deadline: IdleDeadline) => {
-      // Past the wait, in a page that is never idle: a slice of a frame's time at each wait.
-      const end = performance.now() + COMPARE_SLICE_MS;
-      const left = () => (deadline.didTimeout ? end - performance.now() : deadline.timeRemaining());
-      do {
-        const next = steps!.next();
-        if (next.done) return show(next.value);
-      } while (left() > 0);
-      this.compareIdle = whenIdle(inIdleTime, COMPARE_IDLE_MS);
+    const compareOne = () => {
+      const next = steps!.next();
+      if (next.done) show(next.value);
+      return !next.done;
     };
     if (!steps) show(null);
-    else if (when === "idle") this.compareIdle = whenIdle(inIdleTime, COMPARE_IDLE_MS);
+    else if (when === "idle") this.cancelIdleComparison = inIdleTime(compareOne, { timeout: COMPARE_IDLE_MS });
     else this.compareTimer = window.setTimeout(() => show(finished(steps)), COMPARE_MS);
   }
 
   private cancelComparison() {
     clearTimeout(this.compareTimer);
-    cancelIdle(this.compareIdle);
+    this.cancelIdleComparison();
     this.comparing = "";
   }
 

@@ -1,5 +1,5 @@
 import type { TableColumn } from "../../data/run-table.js";
-import { cancelIdle, whenIdle } from "../../render/idle.js";
+import { inIdleTime } from "../../render/idle.js";
 import { fillCell, type CellContext } from "./cells.js";
 import { CHECK_WIDTH, HEADER_HEIGHT, RANK_WIDTH, ROW_HEIGHT } from "./geometry.js";
 import { headerCell, pinnedHeader, type HeaderHandlers } from "./header.js";
@@ -71,7 +71,7 @@ export class Grid {
   private spare: LiveRow[] = [];
   private columnRange: [number, number] = [0, 0];
   private cursor = -1;
-  private readAhead = 0;
+  private cancelReadAhead = () => {};
   /** How many of the runs shown are checked. */
   private checkedShown = 0;
   private readonly headerCheck: HTMLInputElement;
@@ -193,22 +193,23 @@ export class Grid {
   }
 
   destroy() {
-    cancelIdle(this.readAhead);
+    this.cancelReadAhead();
     this.scroller.remove();
   }
 
   /** Reads, when the page is idle, the values of the columns next to those drawn (a 100,000-run column takes milliseconds to read). */
   private readAheadOf([first, end]: [number, number]) {
-    cancelIdle(this.readAhead);
+    this.cancelReadAhead();
     const columns = this.content!.columns;
     const next: number[] = [];
     for (let i = 1; i <= READ_AHEAD; i++) next.push(end - 1 + i, first - i);
     const pending = next.filter((i) => i >= 0 && i < columns.length).map((i) => columns[i].column);
-    const read = (deadline: IdleDeadline) => {
-      while (pending.length && deadline.timeRemaining() > 2) pending.shift()!.read();
-      if (pending.length) this.readAhead = whenIdle(read);
+    if (!pending.length) return;
+    const read = () => {
+      pending.shift()!.read();
+      return pending.length > 0;
     };
-    this.readAhead = whenIdle(read);
+    this.cancelReadAhead = inIdleTime(read, { margin: 2 });
   }
 
   /** Every row is to show another run: rows and their cells are kept to be filled anew. */
