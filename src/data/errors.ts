@@ -1,4 +1,5 @@
 import MESSAGES from "../../schema/messages.json" with { type: "json" };
+import { thousands } from "./thousands.js";
 
 /**
  * Errors about the data a user passed. Their messages are part of the contract: the Python
@@ -116,5 +117,5 @@ const FILTERS: Record<string, (value: unknown, count?: number) => string> = {
   },
   quotesAnd: (value) => (value as unknown[]).map(quote).join(" and "),
   count: (value) => String((value as unknown[]).length),
-  thousands: (value) => (value as number).toLocaleString("en"),
+  thousands: (value) => thousands(value as number),
 };

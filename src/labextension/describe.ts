@@ -1,6 +1,7 @@
 import { viewKind } from "../render/export.js";
+import { thousands } from "../data/thousands.js";
 
-const plural = (count: number, noun: string, nouns = `${noun}s`) => `${count.toLocaleString("en-US")} ${count === 1 ? noun : nouns}`;
+const plural = (count: number, noun: string, nouns = `${noun}s`) => `${thousands(count)} ${count === 1 ? noun : nouns}`;
 
 /** What the views draw, read from the marks they show (the classes the browser tests read too). */
 const FACTS: Record<string, (view: HTMLElement) => string> = {

@@ -5,6 +5,7 @@
  */
 
 import { inPixels, inTheme, publish, type Publication } from "./publication.js";
+import { thousands } from "../data/thousands.js";
 
 export interface Exportable {
   exportSVG(): string;
@@ -188,8 +189,8 @@ export async function svgToPng(svg: string, ratio = 2): Promise<Blob> {
   const { image, width, height } = await svgImage(svg);
   ratio = Math.min(ratio, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height, Math.sqrt(MAX_CANVAS_AREA / (width * height)));
   if (ratio < 1) {
-    const size = `${Math.round(width).toLocaleString("en")} × ${Math.round(height).toLocaleString("en")} pixels`;
-    throw new Error(`the view is ${size}, larger than a PNG a browser can draw (${MAX_CANVAS_SIDE.toLocaleString("en")} pixels a side): save it as SVG or CSV`);
+    const size = `${thousands(Math.round(width))} × ${thousands(Math.round(height))} pixels`;
+    throw new Error(`the view is ${size}, larger than a PNG a browser can draw (${thousands(MAX_CANVAS_SIDE)} pixels a side): save it as SVG or CSV`);
   }
   const canvas = document.createElement("canvas");
   canvas.width = Math.round(width * ratio);

@@ -1,6 +1,7 @@
 import type { RunColors } from "./color.js";
 import { svgElement, svgRoot, serializeSVG, type ExportTheme } from "./svg.js";
 import { fontMeasure } from "./text.js";
+import { thousands } from "../data/thousands.js";
 
 /**
  * The legends of exported figures, placed in one place for every view: a view exports its drawing
@@ -69,7 +70,7 @@ export function svgColorLegend(colors: RunColors, title: string): SVGGElement {
   }
   const entries = colors.legend.entries;
   const shown = entries.slice(0, MAX_ENTRIES).map(({ label, color }) => swatchEntry(color, label));
-  if (entries.length > MAX_ENTRIES) shown.push(legendEntry([], 0, `and ${(entries.length - MAX_ENTRIES).toLocaleString("en")} more`));
+  if (entries.length > MAX_ENTRIES) shown.push(legendEntry([], 0, `and ${thousands(entries.length - MAX_ENTRIES)} more`));
   return legendBlock(title, shown);
 }
 

@@ -1,3 +1,4 @@
+import { thousands } from "../data/thousands.js";
 /**
  * Text that fits the room a view has for it: widths measured in the font the text is drawn in,
  * lines broken where names break (after / . _ - : = , and spaces, and where a camelCase word
@@ -243,5 +244,5 @@ export function hoverTitle(element: Element, full: string) {
 
 /** A count and its noun, singular for one: "1 run", "2 runs", "1,000 runs". */
 export function counted(count: number, noun: string, plural = `${noun}s`): string {
-  return `${count.toLocaleString("en")} ${count === 1 ? noun : plural}`;
+  return `${thousands(count)} ${count === 1 ? noun : plural}`;
 }

@@ -13,6 +13,7 @@ import type { AxisState } from "../parallel/state.js";
 import { TABS, type ComparedTables, type Significance, type Tab, type TabView } from "./tabs.js";
 import type { CompareOptions, CompareState, PageTables } from "./index.js";
 import { counted } from "../../render/text.js";
+import { thousands } from "../../data/thousands.js";
 
 /** The runs compared when none are checked: the first rows the table shows (as ClearML does). */
 export const FIRST_SHOWN = 100;
@@ -231,7 +232,7 @@ export class CompareDrawing implements Drawing<CompareOptions> {
     this.bar.replaceChildren(label, this.adder(), this.basePicker());
     this.chips.replaceChildren(...chips);
     const summary = this.pane.querySelector("summary")!;
-    summary.textContent = `Runs table (${this.runsTable.shown.runs.toLocaleString("en")} shown, ${this.runsTable.value.length.toLocaleString("en")} checked)`;
+    summary.textContent = `Runs table (${thousands(this.runsTable.shown.runs)} shown, ${thousands(this.runsTable.value.length)} checked)`;
   }
 
   /** "+": a run of the table not compared yet, picked by id (the list is made when opened: there may be thousands). */

@@ -6,6 +6,7 @@ import { toCSV } from "../../render/export.js";
 import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
 import { themeColor } from "../../render/style.js";
 import type { DisplayRow } from "./rows.js";
+import { thousands } from "../../data/thousands.js";
 
 /** What the table compares: the details, the runs in order (base first) and the fields that pass the filter. */
 export interface DiffContent {
@@ -74,7 +75,7 @@ export function diffSVG({ details, comparisons }: DiffContent, rows: readonly Di
   const cells = shown.length * (runs.length + 1);
   if (cells > MAX_SVG_CELLS) {
     throw new Error(
-      `the SVG would hold ${cells.toLocaleString("en")} cells (${shown.length.toLocaleString("en")} rows of ${runs.length + 1}), more than the ${MAX_SVG_CELLS.toLocaleString("en")} it draws: hide identical fields, collapse sections or compare fewer runs (the CSV holds every value)`,
+      `the SVG would hold ${thousands(cells)} cells (${thousands(shown.length)} rows of ${runs.length + 1}), more than the ${thousands(MAX_SVG_CELLS)} it draws: hide identical fields, collapse sections or compare fewer runs (the CSV holds every value)`,
     );
   }
   const width = PAD * 2 + NAME_WIDTH + runs.length * RUN_WIDTH;

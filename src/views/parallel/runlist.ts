@@ -1,5 +1,6 @@
 import type { RunColors } from "../../render/color.js";
 import type { Runs } from "../../data/runs.js";
+import { thousands } from "../../data/thousands.js";
 
 /** Long lists are cut: past this many runs, a list would cost more than it helps. */
 const MAX_LISTED = 2000;
@@ -60,7 +61,7 @@ function items(runs: Runs, colors: RunColors, hidden: Uint8Array, events: RunLis
   if (runs.count > listed) {
     const more = document.createElement("p");
     more.className = "rc-hint";
-    more.textContent = `The first ${listed.toLocaleString("en")} of ${runs.count.toLocaleString("en")} runs are listed.`;
+    more.textContent = `The first ${thousands(listed)} of ${thousands(runs.count)} runs are listed.`;
     wrapper.append(more);
   }
   return wrapper;

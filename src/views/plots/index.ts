@@ -18,6 +18,7 @@ import { mergedChart } from "./charts.js";
 import { plotsCSV, plotsSVG } from "./export.js";
 import { matrixChart, matrixLegend, type MatrixScales, type ShownMatrix } from "./matrices.js";
 import { plotsStyle } from "./style.js";
+import { thousands } from "../../data/thousands.js";
 
 /** What the plots view's own controls change; the `state` option restores it. */
 export interface PlotsState {
@@ -236,7 +237,7 @@ class PlotsDrawing implements Drawing<PlotsOptions> {
       const item = document.createElement("button");
       item.type = "button";
       item.dataset.column = String(entry.column);
-      item.title = `${this.runs.ids[entry.column]} · step ${entry.plot.step.toLocaleString("en")}: click to select, shift-click to add`;
+      item.title = `${this.runs.ids[entry.column]} · step ${thousands(entry.plot.step)}: click to select, shift-click to add`;
       const swatch = document.createElement("span");
       swatch.className = "rc-swatch";
       swatch.style.background = this.colorOf(entry.column);

@@ -1,6 +1,7 @@
 import { sampleKind } from "../../data/media.js";
 import { megabytes, type Content } from "./store.js";
 import { placeholder, showSample, textOf, type Shown } from "./media.js";
+import { thousands } from "../../data/thousands.js";
 
 /** What a cell asks of the view. */
 export interface CellHooks {
@@ -98,7 +99,7 @@ export class SampleCell {
     this.buttons[2].disabled = this.buttons[3].disabled = position === this.rows.length - 1;
     const size = this.hooks.size(row);
     this.caption.textContent = [
-      `step ${this.hooks.step(row).toLocaleString("en")}`,
+      `step ${thousands(this.hooks.step(row))}`,
       this.rows.length > 1 ? `${position + 1} of ${this.rows.length}` : "",
       Number.isFinite(size) ? megabytes(size) : "",
     ]

@@ -3,6 +3,7 @@ import type { Samples } from "../../data/samples.js";
 import { spreadsheetSafe, toCSV } from "../../render/export.js";
 import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
 import { fitText, estimateWidth } from "../../render/text.js";
+import { thousands } from "../../data/thousands.js";
 
 /** One cell as exported: its run (column), series (grid row) and the sample row shown, or -1. */
 export interface ExportedCell {
@@ -79,7 +80,7 @@ export function samplesSVG(grid: ExportedGrid, view: Element): string {
       label("no samples", x + 4, y + 14, grid.size - 8);
       continue;
     }
-    label(`step ${grid.samples.steps[cell.row].toLocaleString("en")}`, x, y + grid.size + 13, grid.size);
+    label(`step ${thousands(grid.samples.steps[cell.row])}`, x, y + grid.size + 13, grid.size);
     content.push(...cellContent(grid, cell.row, x, y, theme.foreground));
   }
   return svgDocument(width, height, theme, content);

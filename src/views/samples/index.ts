@@ -18,6 +18,7 @@ import { samplesStyle } from "./style.js";
 import { Viewer, type ViewerImage } from "./viewer.js";
 import { nextSelection } from "../values/selection.js";
 import { appendBreakable } from "../values/text.js";
+import { thousands } from "../../data/thousands.js";
 
 export type { SamplesState } from "./state.js";
 export type { SampleSource } from "./store.js";
@@ -249,8 +250,8 @@ class SamplesDrawing implements Drawing<SamplesOptions> {
     const series = this.seriesShown.length;
     const withheld = this.runs.withoutValues ? ` (${this.runs.withoutValues} without samples left out)` : "";
     this.status.textContent =
-      `${series} ${series === 1 ? "metric" : "metrics"} × ${this.runs.ids.length} runs${withheld} · ${this.samples.rowCount.toLocaleString("en")} samples` +
-      (this.current.sync ? ` · synced at ${this.current.step === null ? "newest" : `step ${this.current.step.toLocaleString("en")}`}` : "") +
+      `${series} ${series === 1 ? "metric" : "metrics"} × ${this.runs.ids.length} runs${withheld} · ${thousands(this.samples.rowCount)} samples` +
+      (this.current.sync ? ` · synced at ${this.current.step === null ? "newest" : `step ${thousands(this.current.step)}`}` : "") +
       chosen;
   }
 
@@ -471,8 +472,7 @@ class SamplesDrawing implements Drawing<SamplesOptions> {
       label: this.runs.names[column],
       load: () => this.decodedImage(row),
     });
-    const titleOf = (row: number) =>
-      `${this.runs.names[cell.column]} · ${this.samples.series[cell.series].key} · step ${this.samples.steps[row].toLocaleString("en")}`;
+    const titleOf = (row: number) => `${this.runs.names[cell.column]} · ${this.samples.series[cell.series].key} · step ${thousands(this.samples.steps[row])}`;
     const others = this.runs.ids.flatMap((_, column) => {
       const rows = column === cell.column ? null : this.rowsOf(cell.series, column);
       if (!rows?.length) return [];

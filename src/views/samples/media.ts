@@ -1,6 +1,7 @@
 import { diffWordsWithSpace } from "diff";
 import { sampleKind } from "../../data/media.js";
 import type { Content } from "./store.js";
+import { thousands } from "../../data/thousands.js";
 
 /** An element showing one sample, and what to release when it leaves the page. */
 export interface Shown {
@@ -120,7 +121,7 @@ export function textSample(text: string, base: string | null): HTMLElement {
   if (shown.length < text.length) {
     const more = document.createElement("span");
     more.className = "rc-sample-more";
-    more.textContent = `\n… ${(text.length - shown.length).toLocaleString("en")} more characters`;
+    more.textContent = `\n… ${thousands(text.length - shown.length)} more characters`;
     box.append(more);
   }
   return box;

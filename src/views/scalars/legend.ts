@@ -1,5 +1,6 @@
 import { setChildren } from "../../render/dom.js";
 import type { LegendEntry } from "./model.js";
+import { thousands } from "../../data/thousands.js";
 
 export interface LegendHandlers {
   /** Show or hide entries' lines. */
@@ -19,7 +20,7 @@ const MAX_ROWS = 2000;
 function moreLine(count: number): HTMLElement {
   const line = document.createElement("div");
   line.className = "rc-run-legend-more";
-  line.textContent = `… and ${count.toLocaleString("en")} more, shown and hidden with the buttons above`;
+  line.textContent = `… and ${thousands(count)} more, shown and hidden with the buttons above`;
   return line;
 }
 

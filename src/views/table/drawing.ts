@@ -16,6 +16,7 @@ import { RowOrder, type ShownRows } from "./rows.js";
 import { clampWidth, columnWidth, initialState, nextSort, type TableState } from "./state.js";
 import type { Drawing, Hooks, Settled } from "../../render/view.js";
 import type { TableOptions } from "./index.js";
+import { thousands } from "../../data/thousands.js";
 
 /** Sample of rows measured when a column is fitted to its contents by a double-click. */
 const FIT_SAMPLE = 2000;
@@ -230,9 +231,8 @@ export class TableDrawing implements Drawing<TableOptions> {
     let chosen = 0;
     for (let row = 0; row < this.selected.length; row++) chosen += this.selected[row];
     const shown = this.rows.order.length;
-    const runs =
-      shown === this.table.count ? `${shown.toLocaleString("en")} runs` : `${shown.toLocaleString("en")} of ${this.table.count.toLocaleString("en")} runs`;
-    this.status.textContent = chosen ? `${runs} · ${chosen.toLocaleString("en")} selected` : runs;
+    const runs = shown === this.table.count ? `${thousands(shown)} runs` : `${thousands(shown)} of ${thousands(this.table.count)} runs`;
+    this.status.textContent = chosen ? `${runs} · ${thousands(chosen)} selected` : runs;
   }
 
   private shownColumns(): TableColumn[] {
@@ -281,8 +281,8 @@ export class TableDrawing implements Drawing<TableOptions> {
         }),
       );
     const { order, ranks } = this.rows;
-    item(`All runs (${this.table.count.toLocaleString("en")})`, () => this.table.ids.keys());
-    item(`All shown (${order.length.toLocaleString("en")}, passing the filters)`, () => order);
+    item(`All runs (${thousands(this.table.count)})`, () => this.table.ids.keys());
+    item(`All shown (${thousands(order.length)}, passing the filters)`, () => order);
     if (ranks) item(`Top ${this.current.topK}`, () => [...order].filter((_, i) => ranks[i] > 0 && ranks[i] <= this.current.topK));
     item("None", () => []);
     return menu;

@@ -3,6 +3,7 @@ import { histogram, patternError, textPattern, valueCounts, type RowFilter } fro
 import type { TableColumn } from "../../data/run-table.js";
 import { button } from "../../render/controls.js";
 import { durationText, exactTime, numberText } from "./format.js";
+import { thousands } from "../../data/thousands.js";
 
 /** Values listed at most; typing narrows the list to the others. */
 const LISTED = 200;
@@ -234,7 +235,7 @@ function valueRow(value: string | null, count: number, chosen: Set<string | null
   text.title = value ?? "";
   const number = document.createElement("span");
   number.className = "rc-value-count";
-  number.textContent = count.toLocaleString("en");
+  number.textContent = thousands(count);
   row.append(box, text, number);
   return row;
 }

@@ -8,6 +8,7 @@ import json from "../../../../schema/views/logs.json" with { type: "json" };
 import { logsCSV, logsSVG } from "./export.js";
 import { LOG_ROW_HEIGHT, LogPane } from "./pane.js";
 import { logsStyle } from "./style.js";
+import { thousands } from "../../../data/thousands.js";
 
 export type { LogsInput } from "../../../data/logs.js";
 
@@ -189,11 +190,14 @@ class LogsDrawing implements Drawing<LogsOptions> {
   private showStatus() {
     const { counts } = this.diff;
     const hunks = this.hunks();
-    const lines = (n: number) => n.toLocaleString("en");
     this.status.textContent = [
-      `${lines(this.diff.left.length)} and ${lines(this.diff.right.length)} lines`,
-      hunks.length ? (this.hunk >= 0 ? `difference ${this.hunk + 1} of ${lines(hunks.length)}` : `${lines(hunks.length)} differences`) : "no differences",
-      `−${lines(counts.removed)} +${lines(counts.added)} ~${lines(counts.changed)} changed${this.current.ignoreNumbers ? "" : `, ${lines(counts.numbers)} in numbers only`}`,
+      `${thousands(this.diff.left.length)} and ${thousands(this.diff.right.length)} lines`,
+      hunks.length
+        ? this.hunk >= 0
+          ? `difference ${this.hunk + 1} of ${thousands(hunks.length)}`
+          : `${thousands(hunks.length)} differences`
+        : "no differences",
+      `−${thousands(counts.removed)} +${thousands(counts.added)} ~${thousands(counts.changed)} changed${this.current.ignoreNumbers ? "" : `, ${thousands(counts.numbers)} in numbers only`}`,
     ].join(" · ");
   }
 

@@ -1,5 +1,6 @@
 import { diffWordsWithSpace } from "diff";
 import { kindOfRow, type LogDiff } from "../../../data/log-diff.js";
+import { thousands } from "../../../data/thousands.js";
 
 export const LOG_ROW_HEIGHT = 18;
 /** Monospace characters at 12px are about this wide: the panes' scroll width from the longest line. */
@@ -103,7 +104,7 @@ export class LogPane {
         return element;
       }
     }
-    text.textContent = own.length > MAX_LINE ? `${own.slice(0, MAX_LINE)} … (${(own.length - MAX_LINE).toLocaleString("en")} more characters)` : own;
+    text.textContent = own.length > MAX_LINE ? `${own.slice(0, MAX_LINE)} … (${thousands(own.length - MAX_LINE)} more characters)` : own;
     return element;
   }
 
