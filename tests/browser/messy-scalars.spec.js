@@ -203,3 +203,21 @@ for (const theme of ["light", "dark"]) {
     await expect.poll(() => paintedPixels(hoverLayer(0))).toBe(0);
   });
 }
+
+test("a metric logged once per run is a visible ring per run, on screen and in the SVG export", async ({ page }) => {
+  // As MLflow stores keep a final score (best_iteration, mse): one point per run, no line to draw.
+  const ONCE = "rc.scalars(Array.from({ length: 5 }, (_, i) => ({ run_id: `r${i}`, metric: 'best_score', step: 10 * i, value: i % 3 })))";
+  await showMessy(page, ONCE);
+  expect((await drawn(page)).charts.map((c) => [c.title, c.lines])).toEqual([["best_score", 5]]);
+  let painted = 0;
+  for (const canvas of await page.locator(".rc-chart canvas").all()) painted += await paintedPixels(canvas);
+  // A ring of radius 2 drawn 1.5 px wide covers some 20 pixels; a dot of the line's caps, 2 or 3.
+  expect(painted).toBeGreaterThan(5 * 12);
+  const paths = await page.evaluate(() => {
+    const svg = new DOMParser().parseFromString(window.view.exportSVG(), "image/svg+xml");
+    return [...svg.querySelectorAll(".lines path")].map((path) => [path.querySelector("title").textContent, path.getAttribute("d")]);
+  });
+  expect(new Set(paths.map(([run]) => run))).toEqual(new Set(["r0", "r1", "r2", "r3", "r4"]));
+  for (const [, d] of paths) expect(d).toMatch(/^M[\d.]+,[\d.]+M[\d.]+,[\d.]+(A2,2,0,1,1,[\d.]+,[\d.]+){2}$/);
+  await shoot(page, "messy-scalars-logged-once");
+});

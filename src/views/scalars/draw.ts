@@ -7,6 +7,7 @@ import type { ReducedLine, Reducer } from "./reduced.js";
 export interface Pen {
   moveTo(x: number, y: number): void;
   lineTo(x: number, y: number): void;
+  arc(x: number, y: number, radius: number, startAngle: number, endAngle: number): void;
   closePath(): void;
 }
 
@@ -33,10 +34,19 @@ export function lineAlpha(count: number): number {
   return Math.max(0.15, Math.min(1, 1.25 - 0.3 * Math.log10(Math.max(count, 1))));
 }
 
+/** The radius of the ring a point alone is drawn as, in CSS pixels. */
+export const LONE_POINT_RADIUS = 2;
+
+/** A point with no neighbour to join: a small ring, which shows at any stroke width (a dot of a hairline's caps does not). */
+function traceLonePoint(pen: Pen, x: number, y: number) {
+  pen.moveTo(x + LONE_POINT_RADIUS, y);
+  pen.arc(x, y, LONE_POINT_RADIUS, 0, 2 * Math.PI);
+}
+
 /**
  * Traces one series' reduced points (indices into x and y) onto a pen: NaN points (a NaN value,
  * or no x: a report without a time on a time axis) lift the pen, and a point alone between gaps
- * becomes a dot (with round caps) so that it still shows.
+ * (a metric logged once, say) becomes a small ring so that it still shows.
  */
 export function traceSeries(pen: Pen, x: Float64Array, y: Float64Array, reduced: ReducedLine, frame: Frame) {
   const { map } = frame;
@@ -49,7 +59,7 @@ export function traceSeries(pen: Pen, x: Float64Array, y: Float64Array, reduced:
     const py = i >= 0 ? map.y(y[i]) : NaN;
     const px = i >= 0 ? map.x(x[i]) : NaN;
     if (Number.isNaN(py) || Number.isNaN(px)) {
-      if (run === 1) pen.lineTo(lastX + 0.01, lastY);
+      if (run === 1) traceLonePoint(pen, lastX, lastY);
       run = 0;
       continue;
     }
@@ -59,7 +69,7 @@ export function traceSeries(pen: Pen, x: Float64Array, y: Float64Array, reduced:
     lastY = py;
     run++;
   }
-  if (run === 1) pen.lineTo(lastX + 0.01, lastY);
+  if (run === 1) traceLonePoint(pen, lastX, lastY);
 }
 
 /** The size of the triangle that marks points beyond the y domain, in CSS pixels. */
