@@ -52,6 +52,23 @@ def test_trials_equal_the_studys_own(study):
     assert rows["search/3"]["status"] == "PRUNED"
 
 
+def test_params_most_trials_have_come_first():
+    # A conditional search space: the first trial takes the branch the others do not.
+    study = optuna.create_study()
+    study.enqueue_trial({"classifier": "svm", "svm_c": 1.0})
+    for depth in (2, 3, 4):
+        study.enqueue_trial({"classifier": "forest", "depth": depth})
+
+    def objective(trial):
+        if trial.suggest_categorical("classifier", ["svm", "forest"]) == "svm":
+            return trial.suggest_float("svm_c", 0.1, 10)
+        return trial.suggest_int("depth", 1, 8)
+
+    study.optimize(objective, n_trials=4)
+    params = [name for name in rc.from_optuna(study).runs.column_names if name.startswith("params.")]
+    assert params == ["params.classifier", "params.depth", "params.svm_c"]
+
+
 def test_a_study_by_name_from_its_storage(study):
     study, storage = study
     if storage is None:

@@ -88,7 +88,9 @@ class Progress:
 
 class RunsColumns:
     """The runs table built one run at a time: fixed columns first, then params.*, metrics.* and
-    tags.* in order of first appearance; a column a run lacks is missing for it."""
+    tags.*, each those most runs have first (ties in order of first appearance), so that a store
+    whose runs log different params (a pipeline's steps, a conditional search space) does not open
+    on columns a few runs set; a column a run lacks is missing for it."""
 
     def __init__(self, fixed=(RUN_ID,)):
         self.count = 0
@@ -121,14 +123,13 @@ class RunsColumns:
 
 
 def _runs_column_order(columns):
-    """Columns without a prefix (run_id, name, ...), then params.*, metrics.*, and the rest."""
+    """Columns without a prefix (run_id, name, ...) as they come, then params.*, metrics.* and the
+    rest, each by how many runs have a value (most first; a stable sort keeps ties in order)."""
     prefixes = ("params.", "metrics.")
     plain = [name for name in columns if "." not in name]
-    return (
-        plain
-        + [name for prefix in prefixes for name in columns if name.startswith(prefix)]
-        + [name for name in columns if "." in name and not name.startswith(prefixes)]
-    )
+    groups = [[name for name in columns if name.startswith(prefix)] for prefix in prefixes]
+    groups.append([name for name in columns if "." in name and not name.startswith(prefixes)])
+    return plain + [name for group in groups for name in sorted(group, key=lambda name: -len(columns[name]))]
 
 
 class ScalarsColumns:
