@@ -204,11 +204,16 @@ for (const theme of ["light", "dark"]) {
   });
 }
 
-test("a metric logged once per run is a visible ring per run, on screen and in the SVG export", async ({ page }) => {
+test("scalars alone, a metric logged once per run: a visible ring per run on screen and in the SVG export, and a colour menu that says what it does", async ({
+  page,
+}) => {
   // As MLflow stores keep a final score (best_iteration, mse): one point per run, no line to draw.
   const ONCE = "rc.scalars(Array.from({ length: 5 }, (_, i) => ({ run_id: `r${i}`, metric: 'best_score', step: 10 * i, value: i % 3 })))";
   await showMessy(page, ONCE);
   expect((await drawn(page)).charts.map((c) => [c.title, c.lines])).toEqual([["best_score", 5]]);
+  // With no runs table there is nothing else to colour by, but the menu still says what it does.
+  await expect(page.getByLabel("colour")).toHaveValue("");
+  await expect(page.getByLabel("colour").locator("option")).toHaveText(["one colour per run"]);
   let painted = 0;
   for (const canvas of await page.locator(".rc-chart canvas").all()) painted += await paintedPixels(canvas);
   // A ring of radius 2 drawn 1.5 px wide covers some 20 pixels; a dot of the line's caps, 2 or 3.

@@ -39,7 +39,8 @@ export class Controls {
   private grouping: { given: string; column: string }[] = [];
   private readonly closePopup: () => void;
   private readonly groupList = document.createElement("div");
-  private columns: readonly string[] = [];
+  /** null until the first call of setColumns, which fills the menus even with no columns. */
+  private columns: readonly string[] | null = null;
   private columnLabels: HTMLElement[] = [];
   /** What the column finder holds, lower case. */
   private needle = "";
@@ -121,7 +122,7 @@ export class Controls {
 
   /** The runs table's columns, which the group and colour menus list (again when appended runs bring new ones). */
   setColumns(columns: readonly string[]) {
-    if (columns.join("\n") === this.columns.join("\n")) return;
+    if (this.columns && columns.join("\n") === this.columns.join("\n")) return;
     this.columns = columns;
     this.groupBoxes.clear();
     this.columnLabels = columns.map((name) => {
