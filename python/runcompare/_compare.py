@@ -2,8 +2,8 @@
 table, its scalars checked against it and reduced as rc.scalars reduces them (the Scalars tab
 draws whole curves), the details, plots and samples checked as rc.diff, rc.plots and rc.samples
 check them and refused when none of their runs is the table's, the base run one of the runs, and
-the groups as rc.summary checks them. A RunTables (rc.from_mlflow, ...) brings its own scalars and
-details."""
+the groups as rc.summary checks them. (A RunTables, rc.from_mlflow's and the other loaders', is
+taken apart for every view alike: _views.py.)"""
 
 from traitlets import Unicode
 
@@ -19,7 +19,6 @@ from ._series import check_runs_of
 from ._stats import check_groups
 from ._tables import curves_state, read_tables
 from ._widget import TABLES, _ArrowBytes
-from .loaders._common import RunTables
 
 # As many points as rc.scalars sends by default (its maxPoints).
 MAX_POINTS = 1_000_000
@@ -42,10 +41,6 @@ class Compare(Samples):
 def prepare(runs, options):
     """The checked tables and options of a comparison page (see rc.compare)."""
     scalars, details = options["scalars"], options["details"]
-    if isinstance(runs, RunTables):
-        scalars = runs.scalars if scalars is None else scalars
-        details = runs.details if details is None else details
-        runs = runs.runs
     table, scalars_table, _series = read_tables(runs, scalars)
     ids = [str(run_id) for run_id in table.column(RUN_ID).to_pylist()]
     base = options["base"]

@@ -12,6 +12,7 @@ import textwrap
 
 from traitlets import Unicode
 
+from ._errors import RunsDataError
 from ._options import check_state, check_value, snake_case
 from ._schema import load_schema, view_schemas
 from ._widget import View
@@ -42,6 +43,7 @@ class ViewSpec:
         and its state checked: RunsDataError, with the words the view would show, otherwise.
         store: False for a widget whose data stays out of its saved state (a view module's
         ``stored`` makes the payload whole otherwise: the samples' bytes in their table)."""
+        data, arguments = self._unpacked(data, arguments)
         options = {key: check_value(self.schema, option, arguments[name], name) for key, name, option in self.options}
         state = {} if state is None else check_state(self.schema, state)
         options.update({key: value for key, value in state.items() if key in self.state_options})
@@ -51,6 +53,29 @@ class ViewSpec:
         payload["options"] = {key: payload["options"][key] for key in self.sent}
         # What the data decides of the state (the diff's base when none was named) goes first.
         return payload, {**payload.pop("state", {}), **state}
+
+    def _unpacked(self, data, arguments):
+        """A loader's RunTables (rc.from_mlflow, ...) as the data: its table of the kind the view
+        draws, and its other tables for the options that take them and were not given. The diff
+        takes the details when there are some, else the runs."""
+        from .loaders._common import RunTables
+
+        if not isinstance(data, RunTables):
+            return data, arguments
+        tables = {"runs": data.runs, "scalars": data.scalars, "details": data.details}
+        kind = "details" if self.name == "diff" and data.details is not None else self.data["table"]
+        if tables.get(kind) is None:
+            source = f" from {data.source}" if data.source else ""
+            held = " and ".join(name for name, table in tables.items() if table is not None)
+            raise RunsDataError(
+                f"the runs{source} have no {kind} table, which rc.{self.name} draws (they have {held}): "
+                f"pass a {kind} table, or show them with rc.table or rc.compare."
+            )
+        arguments = dict(arguments)
+        for _key, name, option in self.options:
+            if option.get("x-table") in tables and arguments[name] is None:
+                arguments[name] = tables[option["x-table"]]
+        return tables[kind], arguments
 
     def _widget_class(self):
         named = self.schema["x-python"]["class"]
@@ -93,7 +118,11 @@ class ViewSpec:
         def entry(name, text):
             return textwrap.fill(f"{name}: {python(text)}", 96, subsequent_indent="    ")
 
-        data = self.data["description"] + ("" if self.name == "diff" else f" As {tables}.")
+        loaded = "a loader's RunTables (rc.from_mlflow, rc.read_runs, ...)"
+        if self.name == "diff":
+            data = f"{self.data['description']} Or {loaded}: its details, else its runs."
+        else:
+            data = f"{self.data['description']} As {tables}, or {loaded}, whose other tables fill the options that take them."
         lines = [entry(self.data["name"], data)]
         for _key, name, option in self.options:
             text = option["description"] + (f" As {tables}." if "x-table" in option else "")

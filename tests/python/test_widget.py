@@ -147,3 +147,27 @@ def test_the_example_sweep_ships_with_the_package():
 def test_public_api():
     assert {"parallel", "Parallel", "RunsDataError", "runs_to_ipc", "examples", "__version__"} <= set(dir(rc))
     assert rc.__version__ == "0.1.0"
+
+
+def test_every_view_takes_a_loaders_run_tables():
+    # What rc.from_mlflow and the other loaders return goes to any view as it is.
+    from runcompare.loaders._common import RunTables
+
+    scalars = pa.table({"run_id": ["a", "a", "b", "c"], "metric": ["loss"] * 4, "step": [0, 1, 0, 0], "value": [1.0, 0.5, 0.8, 0.9]})
+    details = pa.table({"run_id": ["a", "b"], "path": ["optimizer/name"] * 2, "value": ["adam", "sgd"]})
+    tables = RunTables(runs=pa.Table.from_pandas(RUNS), scalars=scalars, details=details, source="MLflow mlruns")
+    read = lambda data: pa.ipc.open_stream(data).read_all()  # noqa: E731
+    curves = rc.scalars(tables)
+    assert read(curves.scalars).num_rows == 4 and read(curves.runs).column("run_id").to_pylist() == ["a", "b", "c"]
+    assert read(rc.parallel(tables).scalars).num_rows == 4
+    assert read(rc.values(tables).runs).num_rows == 3
+    # The diff shows the details (sent as its one table) rather than the runs.
+    assert read(rc.diff(tables).runs).column("value").to_pylist() == ["adam", "sgd"]
+    # A table given beside them is the one shown.
+    assert read(rc.scatter(tables, scalars=scalars.slice(0, 2)).scalars).num_rows == 2
+    with pytest.raises(rc.RunsDataError) as raised:
+        rc.scalars(RunTables(runs=pa.Table.from_pandas(RUNS), source="MLflow mlruns"))
+    assert str(raised.value) == (
+        "the runs from MLflow mlruns have no scalars table, which rc.scalars draws (they have runs): "
+        "pass a scalars table, or show them with rc.table or rc.compare."
+    )
