@@ -22,6 +22,13 @@ export async function paintedPixels(locator) {
   });
 }
 
+/** A tick label read back as a number: d3's minus, thousands separators and SI prefixes undone here. */
+export function readBack(label) {
+  const SI = { k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+  const text = label.replace("−", "-").replaceAll(",", "");
+  return text.at(-1) in SI ? Number(text.slice(0, -1)) * SI[text.at(-1)] : Number(text);
+}
+
 /** The y pixel of a numeric axis' value, from two of its drawn ticks (linear axes only). */
 export async function axisMapping(axis) {
   // d3-axis shifts ticks by half a pixel on low-DPI screens to keep 1px lines crisp.

@@ -1,7 +1,7 @@
 import { test, expect } from "@playwright/test";
 import { messyRuns, messyScalars } from "./messy.js";
 import { expectLegible, legibility } from "./legibility.js";
-import { paintedPixels } from "./helpers.js";
+import { paintedPixels, readBack } from "./helpers.js";
 import { shoot, showMessy } from "./messy-view.js";
 
 /**
@@ -14,7 +14,7 @@ const SCALARS = "rc.scalars(scalars, { runs })";
 const NESTED = "lightning_logs/grad_norm/a_long_nested/metric_name";
 
 const yTicks = (page, chart) => page.locator(".rc-chart").nth(chart).locator(".rc-y-axis .tick text").allTextContents();
-const tickValues = async (page, chart) => (await yTicks(page, chart)).map((t) => Number(t.replace("−", "-")));
+const tickValues = async (page, chart) => (await yTicks(page, chart)).map(readBack);
 const drawn = (page) => page.evaluate(() => window.view.drawn);
 
 for (const width of [600, 1000, 1600]) {

@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
-import { screenshots, showView } from "./helpers.js";
+import { readBack, screenshots, showView } from "./helpers.js";
 import { applyTheme, expectLegible, legibility } from "./legibility.js";
 
 /**
@@ -44,13 +44,6 @@ async function axesDrawn(page) {
 }
 
 const meet = (a, b) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
-
-/** A label read back as a number: d3's minus, thousands separators and SI prefixes undone here. */
-function readBack(label) {
-  const SI = { k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
-  const text = label.replace("−", "-").replaceAll(",", "");
-  return text.at(-1) in SI ? Number(text.slice(0, -1)) * SI[text.at(-1)] : Number(text);
-}
 
 test.beforeEach(async ({ page }) => {
   page.on("pageerror", (error) => {

@@ -1,4 +1,5 @@
 import { axisBottom, axisLeft, format, scaleLinear, scaleLog, scaleUtc, type ScaleLinear, type ScaleLogarithmic, type ScaleTime, type Selection } from "d3";
+import { estimateWidth } from "../../render/text.js";
 import type { XAxis, YScale } from "./options.js";
 
 export const MARGIN = { top: 8, right: 14, bottom: 26, left: 54 };
@@ -41,17 +42,33 @@ export function plotColumns(width: number, ratio: number): number {
 }
 
 export function makeFrame(width: number, height: number, kind: XAxis, y: YScale, xDomain: [number, number], yDomain: [number, number], clipped = false): Frame {
-  const [left, right] = plotSpan(width);
+  const [, right] = plotSpan(width);
   const top = MARGIN.top;
   const bottom = Math.max(top + 10, height - MARGIN.bottom);
-  const xScale = kind === "wall" ? scaleUtc([new Date(xDomain[0]), new Date(xDomain[1])], [left, right]) : scaleLinear(xDomain, [left, right]);
   const yScale = y === "log" ? scaleLog(yDomain, [bottom, top]) : scaleLinear(yDomain, [bottom, top]);
+  const left = yAxisLeft(yScale, yTickCount(top, bottom), width);
+  const xScale = kind === "wall" ? scaleUtc([new Date(xDomain[0]), new Date(xDomain[1])], [left, right]) : scaleLinear(xDomain, [left, right]);
   const kx = (right - left) / (xDomain[1] - xDomain[0] || 1);
   const map: Mapping = {
     x: (v) => left + (v - xDomain[0]) * kx,
     y: y === "log" ? logMap(yDomain, bottom, top) : linearMap(yDomain, bottom, top),
   };
   return { width, height, left, right, top, bottom, xScale, yScale, xDomain, kind, map, clipped };
+}
+
+/** Room beside the y axis' labels: its ticks and the gap d3 leaves (6 + 3 pixels), and a little more. */
+const Y_TICK_ROOM = 12;
+
+/**
+ * Where the plot area starts: the usual margin, or further right when the y labels need more
+ * room (a large value that barely changes, 1,234,567.15), up to a third of the chart. Estimated,
+ * not measured: axis labels are digits, of about the same width in every font.
+ */
+function yAxisLeft(yScale: YScaleFn, ticks: number, width: number): number {
+  if ("base" in yScale) return MARGIN.left;
+  const label = yTickFormat(yScale, ticks);
+  const widest = Math.max(0, ...yScale.ticks(ticks).map((tick) => estimateWidth(label(tick))));
+  return Math.round(Math.max(MARGIN.left, Math.min(width / 3, widest + Y_TICK_ROOM)));
 }
 
 function linearMap([d0, d1]: [number, number], bottom: number, top: number) {
@@ -70,7 +87,7 @@ function logMap([d0, d1]: [number, number], bottom: number, top: number) {
 export function drawAxes(g: Selection<SVGGElement, unknown, null, undefined>, frame: Frame) {
   g.selectAll("*").remove();
   const xTicks = Math.max(2, Math.floor((frame.right - frame.left) / 80));
-  const yTicks = Math.max(2, Math.floor((frame.bottom - frame.top) / 36));
+  const yTicks = yTickCount(frame.top, frame.bottom);
   const grid = g.append("g").attr("class", "rc-grid");
   for (const tick of frame.yScale.ticks(yTicks)) {
     const y = frame.yScale(tick);
@@ -109,9 +126,29 @@ function stepTick(value: number): string {
   return value === 0 ? "0" : siFormat(value);
 }
 
+const yTickCount = (top: number, bottom: number) => Math.max(2, Math.floor((bottom - top) / 36));
+
 function yAxis(frame: Frame, ticks: number) {
   if ("base" in frame.yScale) return axisLeft(frame.yScale).ticks(ticks, "~g");
-  return axisLeft(frame.yScale).ticks(ticks).tickFormat(format("~g"));
+  const label = yTickFormat(frame.yScale, ticks);
+  return axisLeft(frame.yScale)
+    .ticks(ticks)
+    .tickFormat((v) => label(v as number));
+}
+
+/**
+ * A linear y axis' labels, at the precision the ticks' step needs so that no two read the same
+ * (1234567.1 and 1234567.15, not 1.23457e+6 twice): SI prefixes for whole ticks from 10,000 up
+ * (120k, 1.5M, as the x axis writes steps), exponents for ticks all below 0.0001 (2.5e-7), else
+ * decimals (0.00012, 1.5, 1990).
+ */
+export function yTickFormat(scale: ScaleLinear<number, number>, count: number): (value: number) => string {
+  const ticks = scale.ticks(count);
+  const largest = Math.max(...ticks.map(Math.abs));
+  const form = ticks.every(Number.isInteger) && largest >= 1e4 ? "~s" : largest < 1e-4 ? "~e" : "~f";
+  const label = scale.tickFormat(count, form);
+  // d3 gives zero the prefix of the largest tick ("0k"): zero is 0 in any unit.
+  return (value) => (value === 0 ? "0" : label(value));
 }
 
 interface DurationUnit {
