@@ -16,6 +16,7 @@ from ._errors import RunsDataError
 from ._options import check_state, check_value, snake_case
 from ._schema import load_schema, view_schemas
 from ._widget import View
+from .loaders._common import RunTables
 
 _WORDS = load_schema("messages.json")["words"]
 STORE_DOC = "False keeps the tables out of the widget state saved with the notebook (they are sent to the view on request); None takes rc.set_defaults(store=)."
@@ -58,8 +59,6 @@ class ViewSpec:
         """A loader's RunTables (rc.from_mlflow, ...) as the data: its table of the kind the view
         draws, and its other tables for the options that take them and were not given. The diff
         takes the details when there are some, else the runs."""
-        from .loaders._common import RunTables
-
         if not isinstance(data, RunTables):
             return data, arguments
         tables = {"runs": data.runs, "scalars": data.scalars, "details": data.details}
