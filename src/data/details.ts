@@ -1,5 +1,5 @@
 import { MAX_DETAILS_DEPTH, RunsDataError, messages } from "./errors.js";
-import { decodeIpc, readColumns, type ColumnSource, type RunsInput, type SourceColumn } from "./input.js";
+import { readColumns, readIpc, type ColumnSource, type RunsInput, type SourceColumn } from "./input.js";
 import { readRuns, roleOf } from "./runs.js";
 import { categoryText } from "./values.js";
 
@@ -31,7 +31,7 @@ const REQUIRED = ["run_id", "path", "value"] as const;
 export function readDetails(input: DetailsInput): Details {
   if (input === null || typeof input !== "object") throw new RunsDataError(messages.detailsNotInput(describe(input)));
   if (isFieldTrees(input)) return fromFieldTrees(input);
-  const table = input instanceof Uint8Array || input instanceof ArrayBuffer ? decodeIpc(input, "details") : input;
+  const table = input instanceof Uint8Array || input instanceof ArrayBuffer ? readIpc(input, "details") : input;
   const source = readColumns(table, "details");
   if (source.rowCount === 0) throw new RunsDataError(messages.detailsEmpty());
   return source.columns.some((c) => c.name === "path") ? fromDetailsTable(source) : fromRunsTable(table, source);

@@ -1,7 +1,7 @@
 import { parquetReadObjects } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
 import { RunsDataError, messages } from "./errors.js";
-import { decodeIpc } from "./input.js";
+import { readIpc } from "./input.js";
 
 export type TableKind = "runs" | "scalars";
 
@@ -40,7 +40,7 @@ export async function loadTable(bytes: Uint8Array): Promise<LoadedTable> {
     const columns = records.length ? Object.keys(records[0]) : [];
     return { kind: tableKind(columns), columns, rowCount: records.length, data: records };
   }
-  const table = decodeIpc(bytes);
+  const table = readIpc(bytes);
   const columns = table.schema.fields.map((field) => field.name);
   return { kind: tableKind(columns), columns, rowCount: table.numRows, data: bytes };
 }

@@ -1,16 +1,16 @@
 /**
  * Bounds checks on Arrow IPC bytes, so that a corrupted length field is reported as malformed
- * bytes instead of Arrow JS allocating what it claims (one flipped byte in a schema's field
- * count made it build 33 million fields and exhaust the heap).
+ * bytes instead of a reader allocating what it claims (one flipped byte in a schema's field
+ * count made Arrow JS build 33 million fields and exhaust the heap).
  *
  * Before decoding, checkIpcBounds walks the framing of the stream or file format (continuation
  * marker, int32 metadata length, flatbuffer Message, int64 body length; the file format's magic
- * and footer blocks) and every flatbuffer vector Arrow JS will iterate, using apache-arrow's own
- * generated flatbuffer readers. After decoding, checkDataBounds checks each column's lengths
- * against the buffers it actually got, which Arrow JS silently cuts short at the body's end.
+ * and footer blocks) and every flatbuffer vector a reader will iterate, using apache-arrow's own
+ * generated flatbuffer readers. After flechette has decoded them, checkDataBounds checks each
+ * column's lengths against the buffers it actually got.
  * Either throws a MalformedIpc whose message says what is out of bounds.
  */
-import { DataType, DateUnit, IntervalUnit, Precision, TimeUnit, type Data, type Table } from "apache-arrow";
+import { DateUnit, IntervalUnit, Precision, TimeUnit, Type, UnionMode, type DataType, type Table } from "@uwdata/flechette";
 import { Block } from "apache-arrow/fb/block";
 import { DictionaryBatch } from "apache-arrow/fb/dictionary-batch";
 import { Field } from "apache-arrow/fb/field";
@@ -69,6 +69,63 @@ function checkStream(bytes: Uint8Array, start: number, end: number): boolean {
     at = next;
   }
   return schema;
+}
+
+/** The messages of a checked stream, in order: their metadata and body, where they are. */
+function* streamMessages(bytes: Uint8Array): Generator<{ metadata: Uint8Array; message: Message; body: Uint8Array }> {
+  for (let at = 0; at < bytes.length; ) {
+    const prefix = int32(bytes, at) === CONTINUATION ? 8 : 4;
+    const metadataLength = int32(bytes, at + prefix - 4);
+    if (metadataLength === 0) return;
+    const bodyStart = at + prefix + metadataLength;
+    const metadata = bytes.subarray(at + prefix, bodyStart);
+    const message = Message.getRootAsMessage(new ByteBuffer(metadata));
+    const body = bytes.subarray(bodyStart, bodyStart + Number(message.bodyLength()));
+    yield { metadata, message, body };
+    at = bodyStart + body.length;
+  }
+}
+
+/**
+ * A checked stream re-framed so that each message's body starts at a multiple of 8 bytes, when
+ * one does not: flechette views buffers where they are, which needs them aligned. Writers before
+ * the continuation marker (Arrow 0.15) could leave bodies unaligned. Null when all are aligned
+ * (the file format's blocks are left as they are).
+ */
+export function alignedStream(bytes: Uint8Array): Uint8Array | null {
+  if (hasMagic(bytes, 0)) return null;
+  const framed = [...streamMessages(bytes)];
+  if (framed.every(({ body }) => body.byteOffset % 8 === 0)) return null;
+  const padded = (length: number) => Math.ceil(length / 8) * 8;
+  const out = new Uint8Array(framed.reduce((sum, { metadata, body }) => sum + 8 + padded(metadata.length) + padded(body.length), 0) + 8);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (const { metadata, body } of framed) {
+    view.setInt32(at, CONTINUATION, true);
+    view.setInt32(at + 4, padded(metadata.length), true);
+    out.set(metadata, at + 8);
+    out.set(body, at + 8 + padded(metadata.length));
+    at += 8 + padded(metadata.length) + padded(body.length);
+  }
+  view.setInt32(at, CONTINUATION, true);
+  return out;
+}
+
+/**
+ * Whether a checked stream replaces a dictionary part way (a second, non-delta batch of one
+ * dictionary, which the batches after it use): flechette gives every batch the last one.
+ */
+export function replacesDictionaries(bytes: Uint8Array): boolean {
+  if (hasMagic(bytes, 0)) return false;
+  const seen = new Set<bigint>();
+  for (const { message } of streamMessages(bytes)) {
+    if (message.headerType() !== MessageHeader.DictionaryBatch) continue;
+    const batch = message.header(new DictionaryBatch()) as DictionaryBatch | null;
+    if (!batch) continue;
+    if (seen.has(batch.id()) && !batch.isDelta()) return true;
+    seen.add(batch.id());
+  }
+  return false;
 }
 
 function headerOf(bytes: Uint8Array, at: number): MessageHeader {
@@ -228,64 +285,120 @@ function checkFile(bytes: Uint8Array): boolean {
 }
 
 /**
- * Each column's declared length against the buffers Arrow JS read for it: a length larger
- * than its data, or offsets past the values, are corruption that views would otherwise loop
- * or allocate over.
+ * Each column's declared length against the buffers flechette read for it: a length larger than
+ * its data, or offsets past the values, are corruption that views would otherwise loop or
+ * allocate over. Every column of a record batch holds as many values as the others.
  */
 export function checkDataBounds(table: Table): void {
-  table.batches.forEach((batch, index) => {
-    batch.data.children.forEach((child, column) => checkData(child, `column ${column} of batch ${index}`, batch.numRows));
-  });
+  const batches = table.children[0]?.data.length ?? 0;
+  for (let b = 0; b < batches; b++) {
+    const rows = Math.max(0, ...table.children.map((column) => column.data[b]?.length ?? 0));
+    table.children.forEach((column, c) => {
+      if (column.data.length !== batches) throw new MalformedIpc(`column ${c} has ${column.data.length} batches, column 0 ${batches}`);
+      checkBatch(column.data[b] as Batch, `column ${c} of batch ${b}`, rows, new Set());
+    });
+  }
+}
+
+/** What the check reads of a flechette batch. */
+interface Batch {
+  length: number;
+  type: DataType;
+  validity?: Uint8Array | null;
+  values?: ArrayLike<unknown> & { byteLength: number };
+  offsets?: Int32Array | BigInt64Array | null;
+  typeIds?: Int8Array;
+  children?: Batch[];
+  dictionary?: { data: Batch[] };
 }
 
 /** `minLength`: the values its parent needs (a batch's rows, a struct's or a fixed-size list's values). */
-function checkData(data: Data, where: string, minLength: number): void {
-  const end = data.offset + data.length;
+function checkBatch(batch: Batch, where: string, minLength: number, dictionaries: Set<unknown>): void {
+  const { length, type } = batch;
+  if (!Number.isSafeInteger(length) || length < 0) throw new MalformedIpc(`${where} has no count of its values`);
   const fail = (what: string): never => {
-    throw new MalformedIpc(`${where} declares ${data.length} values, but ${what}`);
+    throw new MalformedIpc(`${where} declares ${length} values, but ${what}`);
   };
-  if (!(data.length >= 0) || !Number.isSafeInteger(end)) fail("that is no count");
-  if (data.length < minLength) fail(`${minLength} are needed`);
-  const bitmap = data.nullBitmap;
-  if (bitmap && bitmap.length > 0 && bitmap.length * 8 < end) fail(`its validity bitmap holds ${bitmap.length * 8}`);
-  const type = data.type;
-  if (!knownParameters(type)) fail(`its type ${type} has an unknown unit or precision`);
-  if (DataType.isDictionary(type)) {
-    checkWidth(data, end, 1, fail);
-    data.dictionary?.data.forEach((chunk) => checkData(chunk, `the dictionary of ${where}`, 0));
+  if (length < minLength) fail(`${minLength} are needed`);
+  const validity = batch.validity;
+  if (validity && validity.length > 0 && validity.length * 8 < length) fail(`its validity bitmap holds ${validity.length * 8}`);
+  if (!knownParameters(type)) fail(`its type has an unknown unit or precision`);
+  if (type.typeId === Type.Dictionary) {
+    checkWidth(batch.values, length, type.indices.bitWidth / 8, fail);
+    // Every batch of a column shares its dictionary: checked once.
+    if (batch.dictionary && !dictionaries.has(batch.dictionary)) {
+      dictionaries.add(batch.dictionary);
+      batch.dictionary.data.forEach((chunk) => checkBatch(chunk, `the dictionary of ${where}`, 0, dictionaries));
+    }
     return;
   }
+  const children = batch.children ?? [];
+  const dense = type.typeId === Type.Union && type.mode === UnionMode.Dense;
   // An empty column may come with no offsets at all (pyarrow writes an empty table so).
-  if (data.valueOffsets && !DataType.isDenseUnion(type) && data.length > 0) {
-    const limit = data.children.length ? data.children[0].length : data.values.length;
-    checkOffsets(data.valueOffsets, data.offset, end, limit, fail);
-  } else if (DataType.isBool(type)) {
-    if (data.values.length * 8 < end) fail(`its data holds ${data.values.length * 8}`);
-  } else if (data.values) {
-    checkWidth(data, end, data.stride, fail);
+  if (batch.offsets && !dense && length > 0) {
+    const limit = children.length ? children[0].length : (batch.values?.length ?? 0);
+    checkOffsets(batch.offsets, length, limit, fail);
+  } else if (type.typeId === Type.Bool) {
+    if (batch.values!.length * 8 < length) fail(`its data holds ${batch.values!.length * 8}`);
+  } else if (batch.values) {
+    const width = bytesPerValue(type);
+    if (width !== null) checkWidth(batch.values, length, width, fail);
   }
-  if (DataType.isUnion(type) && data.typeIds.length < end) fail(`its type ids hold ${data.typeIds.length}`);
-  const childRows = DataType.isFixedSizeList(type) ? end * type.listSize : DataType.isStruct(type) || DataType.isSparseUnion(type) ? end : 0;
-  data.children.forEach((child, i) => checkData(child, `child ${i} of ${where}`, childRows));
+  if (type.typeId === Type.Union && (batch.typeIds?.length ?? 0) < length) fail(`its type ids hold ${batch.typeIds?.length ?? 0}`);
+  const childRows =
+    type.typeId === Type.FixedSizeList ? length * type.stride : type.typeId === Type.Struct || (type.typeId === Type.Union && !dense) ? length : 0;
+  children.forEach((child, i) => checkBatch(child, `child ${i} of ${where}`, childRows, dictionaries));
 }
 
-function checkWidth(data: Data, end: number, stride: number, fail: (what: string) => never): void {
-  if (data.values.length < end * stride) fail(`its data holds ${Math.floor(data.values.length / stride)}`);
+/** Bytes each value takes in the values buffer of a type of fixed width; null for others. */
+function bytesPerValue(type: DataType): number | null {
+  switch (type.typeId) {
+    case Type.Int:
+    case Type.Time:
+    case Type.Decimal:
+      return type.bitWidth / 8;
+    case Type.Float:
+      return 2 ** (type.precision + 1);
+    case Type.Date:
+      return type.unit === DateUnit.DAY ? 4 : 8;
+    case Type.Timestamp:
+    case Type.Duration:
+      return 8;
+    case Type.Interval:
+      return [4, 8, 16][type.unit];
+    case Type.FixedSizeBinary:
+      return type.stride;
+  }
+  return null;
+}
+
+function checkWidth(values: Batch["values"], length: number, bytes: number, fail: (what: string) => never): void {
+  const byteLength = values?.byteLength ?? 0;
+  if (byteLength < length * bytes) fail(`its data holds ${Math.floor(byteLength / bytes)}`);
 }
 
 /** Offsets start at zero or more, never decrease and stay within the values they index. */
-function checkOffsets(offsets: Int32Array | BigInt64Array, start: number, end: number, limit: number, fail: (what: string) => never): void {
+function checkOffsets(offsets: Int32Array | BigInt64Array, end: number, limit: number, fail: (what: string) => never): void {
   if (offsets.length < end + 1) fail(`its offsets hold ${Math.max(0, offsets.length - 1)}`);
-  if (Number(offsets[start]) < 0) fail(`its first offset is ${offsets[start]}`);
-  for (let i = start; i < end; i++) if (offsets[i + 1] < offsets[i]) fail(`its offsets decrease at value ${i}`);
+  if (Number(offsets[0]) < 0) fail(`its first offset is ${offsets[0]}`);
+  for (let i = 0; i < end; i++) if (offsets[i + 1] < offsets[i]) fail(`its offsets decrease at value ${i}`);
   if (Number(offsets[end]) > limit) fail(`its last offset ${offsets[end]} runs past the ${limit} values it indexes`);
 }
 
-/** A corrupted unit leaves Arrow JS reading values in a way no writer meant (and can throw on get). */
+/** A corrupted unit or precision leaves values read in a way no writer meant (or by no array type at all). */
 function knownParameters(type: DataType): boolean {
-  if (DataType.isDate(type)) return type.unit in DateUnit;
-  if (DataType.isTimestamp(type) || DataType.isTime(type) || DataType.isDuration(type)) return type.unit in TimeUnit;
-  if (DataType.isInterval(type)) return type.unit in IntervalUnit;
-  if (DataType.isFloat(type)) return type.precision in Precision;
+  const known = (values: object, value: unknown) => Object.values(values).includes(value);
+  switch (type.typeId) {
+    case Type.Date:
+      return known(DateUnit, type.unit);
+    case Type.Timestamp:
+    case Type.Time:
+    case Type.Duration:
+      return known(TimeUnit, type.unit);
+    case Type.Interval:
+      return known(IntervalUnit, type.unit);
+    case Type.Float:
+      return known(Precision, type.precision);
+  }
   return true;
 }

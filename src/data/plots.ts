@@ -1,6 +1,5 @@
-import type { Table } from "apache-arrow";
 import { RunsDataError, messages } from "./errors.js";
-import { decodeIpc, readColumns, type ColumnSource, type RunsInput, type SourceColumn } from "./input.js";
+import { readColumns, type ColumnSource, type RunsInput, type SourceColumn } from "./input.js";
 import { checkUniqueKeys, codeStrings, combineSeries, readWithContents, type SeriesInfo } from "./series.js";
 import { categoryText } from "./values.js";
 
@@ -103,9 +102,8 @@ function sameFamily(kind: PlotKind): string {
 
 function smallTable(value: unknown, kind: PlotKind, row: number): ColumnSource {
   try {
-    if (value instanceof Uint8Array || value instanceof ArrayBuffer) return readColumns(decodeIpc(value), "plots");
     if (isColumns(value)) return readColumns(tableFromColumns(value), "plots");
-    return readColumns(value as Table, "plots");
+    return readColumns(value as RunsInput, "plots");
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new RunsDataError(messages.plotData(kind, row, `is not a table (${detail})`));
@@ -114,7 +112,7 @@ function smallTable(value: unknown, kind: PlotKind, row: number): ColumnSource {
 
 function isColumns(value: unknown): value is Record<string, ArrayLike<unknown>> {
   if (!value || typeof value !== "object" || Array.isArray(value) || ArrayBuffer.isView(value)) return false;
-  if (typeof (value as Table).getChildAt === "function" || typeof (value as { columnNames?: unknown }).columnNames === "function") return false;
+  if (typeof (value as { getChildAt?: unknown }).getChildAt === "function" || typeof (value as { columnNames?: unknown }).columnNames === "function") return false;
   return Object.values(value).every((column) => Array.isArray(column) || ArrayBuffer.isView(column));
 }
 

@@ -1,7 +1,8 @@
 import { RunsDataError, messages } from "./errors.js";
-import { checkedTimes, readColumns, type RunsInput, type SourceColumn } from "./input.js";
+import { readColumns, type RunsInput, type SourceColumn } from "./input.js";
 import { checkUniqueKeys, codeStrings, combineSeries, type SeriesInfo } from "./series.js";
 import { convertEpoch, epochNote, epochUnit } from "./time-units.js";
+import { checkedTimes } from "./values.js";
 
 /**
  * A scalars table (one row per reported value) in columns: every string column is coded as

@@ -60,3 +60,14 @@ export function toNumber(value: unknown): number {
   if (value instanceof Date) return value.getTime();
   return Number(value);
 }
+
+/** The largest epoch milliseconds a Date holds, either side of 1970 (ECMAScript's time range). */
+const LAST_DATE_MS = 8.64e15;
+
+/** Times as epoch milliseconds, or the error naming the first that no Date can hold. */
+export function checkedTimes(column: string, milliseconds: Float64Array): Float64Array {
+  for (let row = 0; row < milliseconds.length; row++) {
+    if (Math.abs(milliseconds[row]) > LAST_DATE_MS) throw new RunsDataError(messages.farTime(column, row));
+  }
+  return milliseconds;
+}

@@ -1,6 +1,6 @@
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import { tableFromIPC } from "apache-arrow";
+import { readIpc } from "../data/input.js";
 import { errorBox } from "../render/error.js";
 import { viewStyle } from "../render/style.js";
 import { LINE_STYLE, noteLine } from "../widget/note.js";
@@ -73,7 +73,7 @@ export function writePictures(notebook: HTMLElement) {
 function distinctRuns(runs: Uint8Array | DataView | null | undefined): number {
   if (!runs || runs.byteLength === 0) return 0;
   const bytes = runs instanceof Uint8Array ? runs : new Uint8Array(runs.buffer, runs.byteOffset, runs.byteLength);
-  const ids = tableFromIPC(bytes).getChild("run_id");
+  const ids = readIpc(bytes, "runs").getChild("run_id");
   return ids ? new Set(ids).size : 0;
 }
 
