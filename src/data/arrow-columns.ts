@@ -189,7 +189,7 @@ function arrowNumbers(column: ArrowColumn): Float64Array {
   for (const chunk of column.chunks) {
     const raw = chunk.values;
     if (raw instanceof BigInt64Array || raw instanceof BigUint64Array) {
-      out.set(int64ToDoubles(raw.subarray(0, chunk.length)), offset);
+      int64ToDoubles(raw.subarray(0, chunk.length), out, offset);
     } else {
       // One typed copy converts every element at once, and NaN below never writes into the table's buffer.
       out.set((raw as Float64Array).subarray(0, chunk.length), offset);
@@ -222,13 +222,12 @@ function arrowMilliseconds(column: ArrowColumn): Float64Array {
 /**
  * 64-bit integers as doubles, read as two 32-bit halves (little-endian, as Arrow's buffers are):
  * hi × 2^32 + lo is exact before its one rounding, so it equals Number(bigint), without making a
- * BigInt per value.
+ * BigInt per value. Written into `out` from `at` on.
  */
-function int64ToDoubles(raw: BigInt64Array | BigUint64Array): Float64Array {
-  const out = new Float64Array(raw.length);
+function int64ToDoubles(raw: BigInt64Array | BigUint64Array, out = new Float64Array(raw.length), at = 0): Float64Array {
   const low = new Uint32Array(raw.buffer, raw.byteOffset, raw.length * 2);
   const high = raw instanceof BigInt64Array ? new Int32Array(raw.buffer, raw.byteOffset, raw.length * 2) : low;
-  for (let i = 0; i < out.length; i++) out[i] = high[2 * i + 1] * 4294967296 + low[2 * i];
+  for (let i = 0; i < raw.length; i++) out[at + i] = high[2 * i + 1] * 4294967296 + low[2 * i];
   return out;
 }
 
