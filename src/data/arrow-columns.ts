@@ -83,34 +83,41 @@ export function arrowColumns(table: ArrowTableLike): ArrowColumn[] {
     const column = table.getChildAt(index) as { length: number; nullCount: number; data: unknown[]; get(row: number): unknown; at(row: number): unknown };
     const arrowJs = column.data.length > 0 && typeof (column.data[0] as ArrowJsData).getValid === "function";
     const chunks = column.data.map((batch) => (arrowJs ? arrowJsChunk(batch as ArrowJsData) : flechetteChunk(batch as FlechetteBatch)));
-    return { name: field.name, type: field.type, length: column.length, nullCount: column.nullCount, chunks, get: arrowJs ? (row) => column.get(row) : flechetteGet(column, field.type) };
+    return {
+      name: field.name,
+      type: field.type,
+      length: column.length,
+      nullCount: column.nullCount,
+      chunks,
+      get: arrowJs ? (row) => column.get(row) : flechetteGet(column, field.type),
+    };
   });
 }
 
+/** The fields both libraries name alike, and those they do not. */
+function chunkOf(
+  batch: Pick<Chunk, "length" | "nullCount" | "type" | "values">,
+  differing: Pick<Chunk, "offsets" | "items" | "isValid" | "dictionary">,
+): Chunk {
+  return { length: batch.length, nullCount: batch.nullCount, type: batch.type, values: batch.values, ...differing };
+}
+
 function arrowJsChunk(data: ArrowJsData): Chunk {
-  return {
-    length: data.length,
-    nullCount: data.nullCount,
-    type: data.type,
-    values: data.values,
+  return chunkOf(data, {
     offsets: data.valueOffsets,
     items: () => arrowJsChunk(data.children[0]),
     isValid: (index) => data.getValid(index),
     dictionary: data.dictionary && { length: data.dictionary.length, at: (index) => data.dictionary!.get(index) },
-  };
+  });
 }
 
 function flechetteChunk(batch: FlechetteBatch): Chunk {
-  return {
-    length: batch.length,
-    nullCount: batch.nullCount,
-    type: batch.type,
-    values: batch.values,
+  return chunkOf(batch, {
     offsets: batch.offsets,
     items: () => flechetteChunk(batch.children![0]),
     isValid: (index) => batch.isValid(index),
     dictionary: batch.dictionary && { length: batch.dictionary.length, at: (index) => batch.cache![index] },
-  };
+  });
 }
 
 const LISTS: readonly number[] = [Type.List, Type.LargeList, Type.FixedSizeList, Type.ListView, Type.LargeListView];
@@ -149,34 +156,31 @@ export function sourceColumn(column: ArrowColumn): SourceColumn {
   return { name, type, get };
 }
 
+/**
+ * The value type of each Arrow type id read as more than an object. Decimals are left out on
+ * purpose: Arrow JS reads them as raw words; Python sends them as doubles.
+ */
+const VALUE_TYPES = new Map<number, ValueType | null>([
+  [Type.Int, "numbers"],
+  [Type.Float, "numbers"],
+  [Type.Utf8, "strings"],
+  [Type.LargeUtf8, "strings"],
+  [Type.Bool, "booleans"],
+  [Type.Timestamp, "timestamps"],
+  [Type.Date, "timestamps"],
+  [Type.Binary, "binary"],
+  [Type.LargeBinary, "binary"],
+  [Type.FixedSizeBinary, "binary"],
+  [Type.List, "lists"],
+  [Type.FixedSizeList, "lists"],
+  [Type.Null, null],
+]);
+
 function arrowValueType(type: ArrowType, column: { length: number; nullCount: number }): ValueType | null {
   if (column.length > 0 && column.nullCount === column.length) return null;
-  switch (type.typeId) {
-    case Type.Dictionary:
-      return arrowValueType(type.dictionary!, { length: 1, nullCount: 0 });
-    // Decimals are left out on purpose: Arrow JS reads them as raw words; Python sends them as doubles.
-    case Type.Int:
-    case Type.Float:
-      return "numbers";
-    case Type.Utf8:
-    case Type.LargeUtf8:
-      return "strings";
-    case Type.Bool:
-      return "booleans";
-    case Type.Timestamp:
-    case Type.Date:
-      return "timestamps";
-    case Type.Binary:
-    case Type.LargeBinary:
-    case Type.FixedSizeBinary:
-      return "binary";
-    case Type.List:
-    case Type.FixedSizeList:
-      return "lists";
-    case Type.Null:
-      return null;
-  }
-  return "objects";
+  if (type.typeId === Type.Dictionary) return arrowValueType(type.dictionary!, { length: 1, nullCount: 0 });
+  const known = VALUE_TYPES.get(type.typeId);
+  return known === undefined ? "objects" : known;
 }
 
 function arrowNumbers(column: ArrowColumn): Float64Array {

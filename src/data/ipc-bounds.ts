@@ -73,7 +73,7 @@ function checkStream(bytes: Uint8Array, start: number, end: number): boolean {
 
 /** The messages of a checked stream, in order: their metadata and body, where they are. */
 function* streamMessages(bytes: Uint8Array): Generator<{ metadata: Uint8Array; message: Message; body: Uint8Array }> {
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const prefix = int32(bytes, at) === CONTINUATION ? 8 : 4;
     const metadataLength = int32(bytes, at + prefix - 4);
     if (metadataLength === 0) return;

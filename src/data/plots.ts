@@ -112,7 +112,8 @@ function smallTable(value: unknown, kind: PlotKind, row: number): ColumnSource {
 
 function isColumns(value: unknown): value is Record<string, ArrayLike<unknown>> {
   if (!value || typeof value !== "object" || Array.isArray(value) || ArrayBuffer.isView(value)) return false;
-  if (typeof (value as { getChildAt?: unknown }).getChildAt === "function" || typeof (value as { columnNames?: unknown }).columnNames === "function") return false;
+  if (typeof (value as { getChildAt?: unknown }).getChildAt === "function" || typeof (value as { columnNames?: unknown }).columnNames === "function")
+    return false;
   return Object.values(value).every((column) => Array.isArray(column) || ArrayBuffer.isView(column));
 }
 

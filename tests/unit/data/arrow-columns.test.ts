@@ -52,7 +52,8 @@ const arrowJs = new Table(batch(0)).concat(new Table(batch(1)));
 const oneBatch = new Table(batch(0));
 
 /** A list's value as its items (Arrow JS gives a Vector, whose buffers differ with where it was read from). */
-const plain = (value: unknown) => (value !== null && typeof value === "object" && Symbol.iterator in value && !(value instanceof Uint8Array) ? Array.from(value as Iterable<unknown>) : value);
+const plain = (value: unknown) =>
+  value !== null && typeof value === "object" && Symbol.iterator in value && !(value instanceof Uint8Array) ? Array.from(value as Iterable<unknown>) : value;
 
 function contents(source: ColumnSource) {
   return source.columns.map((column) => ({
@@ -73,7 +74,9 @@ describe("a table reads the same as Arrow JS Table and as IPC bytes", () => {
   });
 
   test("stream bytes of two batches, read by flechette batch by batch", () => {
-    const noDictionary = arrowJs.select(arrowJs.schema.fields.map((field) => field.name).filter((name) => name !== "params.opt") as (keyof ReturnType<typeof batch>)[]);
+    const noDictionary = arrowJs.select(
+      arrowJs.schema.fields.map((field) => field.name).filter((name) => name !== "params.opt") as (keyof ReturnType<typeof batch>)[],
+    );
     expect(noDictionary.batches.length).toBe(2);
     expect(contents(readColumns(tableToIPC(noDictionary, "stream"), "runs"))).toEqual(expected.filter((column) => column.name !== "params.opt"));
   });
