@@ -65,12 +65,13 @@ export function readIpc(bytes: Uint8Array | ArrayBuffer, table?: TableName): Fle
   let decoded: FlechetteTable | Table;
   let schema: boolean;
   try {
-    schema = checkIpcBounds(view);
-    const aligned = alignedStream(view) ?? view;
+    const checked = checkIpcBounds(view);
+    schema = checked.schema;
+    const aligned = alignedStream(checked) ?? view;
     // 64-bit integers as bigints, as Arrow JS gives them: a number would lose digits past 2^53.
     decoded = flechetteFromIPC(aligned, { useBigInt: true });
     checkDataBounds(decoded);
-    if (replacesDictionaries(aligned)) decoded = tableFromIPC(aligned);
+    if (replacesDictionaries(checked)) decoded = tableFromIPC(aligned);
   } catch (error) {
     // The readers' own errors quote their internals: the bytes are simply not Arrow they can read.
     throw new RunsDataError(messages.badIpc(table, error instanceof MalformedIpc ? error.message : "Arrow could not decode them"));

@@ -42,10 +42,25 @@ const INT64 = 8;
 /** Deeper nesting than any real schema; a cycle of child offsets would otherwise never end. */
 const MAX_DEPTH = 64;
 
-/** Throws when the bytes are out of bounds; else says whether they hold a schema (zero columns is one). */
-export function checkIpcBounds(bytes: Uint8Array): boolean {
-  if (hasMagic(bytes, 0)) return checkFile(bytes);
-  return checkStream(bytes, 0, bytes.length);
+/** One message, checked: its metadata and body (views of the bytes), and where the next starts. */
+interface CheckedMessage {
+  readonly message: Message;
+  readonly metadata: Uint8Array;
+  readonly body: Uint8Array;
+  readonly next: number;
+}
+
+/** What the checks found: whether the bytes hold a schema (zero columns is one), and a stream's messages (null for a file). */
+export interface CheckedIpc {
+  readonly schema: boolean;
+  readonly stream: readonly CheckedMessage[] | null;
+}
+
+/** Throws when the bytes are out of bounds. */
+export function checkIpcBounds(bytes: Uint8Array): CheckedIpc {
+  if (hasMagic(bytes, 0)) return { schema: checkFile(bytes), stream: null };
+  const stream = checkStream(bytes, 0, bytes.length);
+  return { schema: stream[0]?.message.headerType() === MessageHeader.Schema, stream };
 }
 
 function hasMagic(bytes: Uint8Array, at: number): boolean {
@@ -58,32 +73,16 @@ function int32(bytes: Uint8Array, at: number): number {
   return new DataView(bytes.buffer, bytes.byteOffset + at, 4).getInt32(0, true);
 }
 
-/** Messages one after another until the end marker or the end of the bytes; whether the first is a schema. */
-function checkStream(bytes: Uint8Array, start: number, end: number): boolean {
-  let at = start;
-  let schema = false;
-  while (at < end) {
-    const next = checkMessage(bytes, at, end);
-    if (next === null) break;
-    if (at === start) schema = headerOf(bytes, at) === MessageHeader.Schema;
-    at = next;
+/** Messages one after another until the end marker or the end of the bytes. */
+function checkStream(bytes: Uint8Array, start: number, end: number): CheckedMessage[] {
+  const stream: CheckedMessage[] = [];
+  for (let at = start; at < end;) {
+    const checked = checkMessage(bytes, at, end);
+    if (checked === null) break;
+    stream.push(checked);
+    at = checked.next;
   }
-  return schema;
-}
-
-/** The messages of a checked stream, in order: their metadata and body, where they are. */
-function* streamMessages(bytes: Uint8Array): Generator<{ metadata: Uint8Array; message: Message; body: Uint8Array }> {
-  for (let at = 0; at < bytes.length;) {
-    const prefix = int32(bytes, at) === CONTINUATION ? 8 : 4;
-    const metadataLength = int32(bytes, at + prefix - 4);
-    if (metadataLength === 0) return;
-    const bodyStart = at + prefix + metadataLength;
-    const metadata = bytes.subarray(at + prefix, bodyStart);
-    const message = Message.getRootAsMessage(new ByteBuffer(metadata));
-    const body = bytes.subarray(bodyStart, bodyStart + Number(message.bodyLength()));
-    yield { metadata, message, body };
-    at = bodyStart + body.length;
-  }
+  return stream;
 }
 
 /**
@@ -92,15 +91,13 @@ function* streamMessages(bytes: Uint8Array): Generator<{ metadata: Uint8Array; m
  * the continuation marker (Arrow 0.15) could leave bodies unaligned. Null when all are aligned
  * (the file format's blocks are left as they are).
  */
-export function alignedStream(bytes: Uint8Array): Uint8Array | null {
-  if (hasMagic(bytes, 0)) return null;
-  const framed = [...streamMessages(bytes)];
-  if (framed.every(({ body }) => body.byteOffset % 8 === 0)) return null;
+export function alignedStream({ stream }: CheckedIpc): Uint8Array | null {
+  if (!stream || stream.every(({ body }) => body.byteOffset % 8 === 0)) return null;
   const padded = (length: number) => Math.ceil(length / 8) * 8;
-  const out = new Uint8Array(framed.reduce((sum, { metadata, body }) => sum + 8 + padded(metadata.length) + padded(body.length), 0) + 8);
+  const out = new Uint8Array(stream.reduce((sum, { metadata, body }) => sum + 8 + padded(metadata.length) + padded(body.length), 0) + 8);
   const view = new DataView(out.buffer);
   let at = 0;
-  for (const { metadata, body } of framed) {
+  for (const { metadata, body } of stream) {
     view.setInt32(at, CONTINUATION, true);
     view.setInt32(at + 4, padded(metadata.length), true);
     out.set(metadata, at + 8);
@@ -115,10 +112,9 @@ export function alignedStream(bytes: Uint8Array): Uint8Array | null {
  * Whether a checked stream replaces a dictionary part way (a second, non-delta batch of one
  * dictionary, which the batches after it use): flechette gives every batch the last one.
  */
-export function replacesDictionaries(bytes: Uint8Array): boolean {
-  if (hasMagic(bytes, 0)) return false;
+export function replacesDictionaries({ stream }: CheckedIpc): boolean {
   const seen = new Set<bigint>();
-  for (const { message } of streamMessages(bytes)) {
+  for (const { message } of stream ?? []) {
     if (message.headerType() !== MessageHeader.DictionaryBatch) continue;
     const batch = message.header(new DictionaryBatch()) as DictionaryBatch | null;
     if (!batch) continue;
@@ -128,17 +124,11 @@ export function replacesDictionaries(bytes: Uint8Array): boolean {
   return false;
 }
 
-function headerOf(bytes: Uint8Array, at: number): MessageHeader {
-  const prefix = int32(bytes, at) === CONTINUATION ? 8 : 4;
-  const metadataLength = int32(bytes, at + prefix - 4);
-  return Message.getRootAsMessage(new ByteBuffer(bytes.subarray(at + prefix, at + prefix + metadataLength))).headerType();
-}
-
 /**
  * The message at `at`, which must end by `end` (and be of the `expected` kind, when given):
- * where the next one starts, or null at the end-of-stream marker (a zero metadata length).
+ * the message checked, or null at the end-of-stream marker (a zero metadata length).
  */
-function checkMessage(bytes: Uint8Array, at: number, end: number, expected?: MessageHeader): number | null {
+function checkMessage(bytes: Uint8Array, at: number, end: number, expected?: MessageHeader): CheckedMessage | null {
   if (end - at < 4) throw new MalformedIpc(`${end - at} stray bytes at byte ${at}, too few for a message`);
   // Since Arrow 0.15 a message opens with 0xFFFFFFFF and then the length; before, with the length.
   const continued = int32(bytes, at) === CONTINUATION;
@@ -164,7 +154,8 @@ function checkMessage(bytes: Uint8Array, at: number, end: number, expected?: Mes
     throw new MalformedIpc(`the message at byte ${at} declares a body of ${bodyLength} bytes, but ${end - bodyStart} bytes follow`);
   }
   checkHeader(message, metadataLength, Number(bodyLength), at);
-  return bodyStart + Number(bodyLength);
+  const next = bodyStart + Number(bodyLength);
+  return { message, metadata, body: bytes.subarray(bodyStart, next), next };
 }
 
 function checkHeader(message: Message, metadataLength: number, bodyLength: number, at: number): void {
