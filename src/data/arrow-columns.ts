@@ -208,18 +208,13 @@ function arrowNumbers(column: ArrowColumn): Float64Array {
 
 const MILLISECONDS_PER_UNIT = { [TimeUnit.SECOND]: 1000, [TimeUnit.MILLISECOND]: 1, [TimeUnit.MICROSECOND]: 1e-3, [TimeUnit.NANOSECOND]: 1e-6 };
 
-/** A timestamp or date column as epoch milliseconds (NaN where missing), from its raw values in one pass per batch. */
+/** A timestamp or date column as epoch milliseconds (NaN where missing): its raw values (days, or 64-bit units) as numbers, scaled. */
 function arrowMilliseconds(column: ArrowColumn): Float64Array {
   const { type } = column;
   const days = type.typeId === Type.Date && type.unit === DateUnit.DAY;
   const scale = type.typeId === Type.Timestamp ? MILLISECONDS_PER_UNIT[type.unit as keyof typeof MILLISECONDS_PER_UNIT] : days ? 86_400_000 : 1;
-  const out = new Float64Array(column.length);
-  let offset = 0;
-  for (const chunk of column.chunks) {
-    const values = days ? (chunk.values as Int32Array) : int64ToDoubles(chunk.values as BigInt64Array);
-    for (let i = 0; i < chunk.length; i++) out[offset + i] = chunk.nullCount > 0 && !chunk.isValid(i) ? NaN : values[i] * scale;
-    offset += chunk.length;
-  }
+  const out = arrowNumbers(column);
+  if (scale !== 1) for (let i = 0; i < out.length; i++) out[i] *= scale;
   return out;
 }
 

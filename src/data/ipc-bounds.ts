@@ -282,12 +282,14 @@ function checkFile(bytes: Uint8Array): boolean {
  */
 export function checkDataBounds(table: Table): void {
   const batches = table.children[0]?.data.length ?? 0;
+  table.children.forEach((column, c) => {
+    if (column.data.length !== batches) throw new MalformedIpc(`column ${c} has ${column.data.length} batches, column 0 ${batches}`);
+  });
+  // A column's batches share one dictionary: each is checked once, whatever the number of batches.
+  const dictionaries = new Set<unknown>();
   for (let b = 0; b < batches; b++) {
-    const rows = Math.max(0, ...table.children.map((column) => column.data[b]?.length ?? 0));
-    table.children.forEach((column, c) => {
-      if (column.data.length !== batches) throw new MalformedIpc(`column ${c} has ${column.data.length} batches, column 0 ${batches}`);
-      checkBatch(column.data[b] as Batch, `column ${c} of batch ${b}`, rows, new Set());
-    });
+    const rows = Math.max(0, ...table.children.map((column) => column.data[b].length));
+    table.children.forEach((column, c) => checkBatch(column.data[b] as Batch, `column ${c} of batch ${b}`, rows, dictionaries));
   }
 }
 
@@ -316,7 +318,6 @@ function checkBatch(batch: Batch, where: string, minLength: number, dictionaries
   if (!knownParameters(type)) fail(`its type has an unknown unit or precision`);
   if (type.typeId === Type.Dictionary) {
     checkWidth(batch.values, length, type.indices.bitWidth / 8, fail);
-    // Every batch of a column shares its dictionary: checked once.
     if (batch.dictionary && !dictionaries.has(batch.dictionary)) {
       dictionaries.add(batch.dictionary);
       batch.dictionary.data.forEach((chunk) => checkBatch(chunk, `the dictionary of ${where}`, 0, dictionaries));
