@@ -1,5 +1,6 @@
 import { diffArrays } from "diff";
 import type { Details } from "./details.js";
+import { compareText } from "./text-order.js";
 
 /**
  * How one run's value of a field compares with the base run's: the same text (or both absent),
@@ -214,6 +215,6 @@ export function packageDiff(base: PackageList, other: PackageList): PackageDiff 
     else unchanged++;
   }
   for (const [key, pkg] of base) if (!other.has(key)) removed.push(pkg);
-  const byName = (a: { name: string }, b: { name: string }) => normalisedName(a.name).localeCompare(normalisedName(b.name), "en");
+  const byName = (a: { name: string }, b: { name: string }) => compareText(normalisedName(a.name), normalisedName(b.name));
   return { added: added.sort(byName), removed: removed.sort(byName), changed: changed.sort(byName), unchanged };
 }

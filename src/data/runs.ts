@@ -1,6 +1,7 @@
 import { RunsDataError, messages, notes as noteTexts, type ValueType } from "./errors.js";
 import { readColumns, type Coded, type RunsInput, type SourceColumn } from "./input.js";
 import { convertEpoch, epochNote, epochUnit, type EpochUnit } from "./time-units.js";
+import { compareText } from "./text-order.js";
 import { categoryText, parseNumber } from "./values.js";
 
 export type ColumnKind = "numeric" | "categorical";
@@ -275,12 +276,6 @@ function categoricalFromCodes(base: Base, { labels, codes }: Coded): Categorical
   const values = Array.from(codes, (code) => (code < 0 ? null : texts[code]));
   const categories = sortMixed(texts.filter((v): v is string => v !== null));
   return { ...base, kind: "categorical", values, categories };
-}
-
-/** Text order that puts "2" before "10" and is the same in every browser. */
-const collator = new Intl.Collator("en", { numeric: true });
-export function compareText(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /**
