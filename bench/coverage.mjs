@@ -3,7 +3,9 @@
 // package or source folder. V8 compiles each of them on its first call, so this is where a first
 // view's compile time goes.
 //
-//   node bench/coverage.mjs [--view values] [--runs 100] [--bundle /tests/output/bench/dev/runcompare.js] [--port 8777]
+//   node bench/coverage.mjs [--view values] [--runs 100] [--bundle /tests/output/bench/dev/runcompare.js] [--port 8777] [--records]
+//
+// --records gives the view the peers' input, the tables as JSON records already parsed, instead of IPC bytes.
 //
 // Needs a development build, whose module markers name the source of each function:
 // npx webpack --mode development --config-name runcompare --output-path tests/output/bench/dev
@@ -19,6 +21,7 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "100" },
     bundle: { type: "string", default: "/tests/output/bench/dev/runcompare.js" },
     port: { type: "string", default: "8777" },
+    records: { type: "boolean", default: false },
   },
 });
 
@@ -47,7 +50,8 @@ try {
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.startPreciseCoverage", { callCount: true, detailed: false });
   const module = "/bench/browser/views-runcompare.mjs";
-  await page.evaluate(async ([module, files, bundle]) => (await import(module)).load(files, bundle), [module, files, args.bundle]);
+  const input = args.records ? "records" : "arrow";
+  await page.evaluate(async ([module, files, bundle, input]) => (await import(module)).load(files, bundle, input), [module, files, args.bundle, input]);
   // Taking coverage resets the counts: what the next take counts ran in the view alone.
   await cdp.send("Profiler.takePreciseCoverage");
   const timing = await page.evaluate(async ([module, view]) => (await import(module)).firstPaint(view), [module, args.view]);

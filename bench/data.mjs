@@ -236,8 +236,9 @@ function scalarsTable(runCount, { runCodes, variantCodes, steps, values }) {
  * Of makeScalars' rows, those that decide each series' last, min and max value, in their order:
  * what Python sends a view drawn from summaries (keep_summaries in python/runcompare/_reduce.py).
  * Its series come one after the other in step order, so a series' last row is its last value.
+ * Returns them as Arrow IPC bytes and as JSON records text.
  */
-export function summaryRowsIPC(runCount, { runCodes, variantCodes, steps, values }) {
+export function summaryRows(runCount, { runCodes, variantCodes, steps, values }) {
   const kept = [];
   for (let start = 0; start < values.length; start += SCALAR_STEPS) {
     let min = start;
@@ -249,5 +250,15 @@ export function summaryRowsIPC(runCount, { runCodes, variantCodes, steps, values
     kept.push(...new Set([min, max, start + SCALAR_STEPS - 1].sort((a, b) => a - b)));
   }
   const take = (array) => array.constructor.from(kept, (row) => array[row]);
-  return toIPC(scalarsTable(runCount, { runCodes: take(runCodes), variantCodes: take(variantCodes), steps: take(steps), values: take(values) }));
+  const records = kept.map((row) => ({
+    run_id: runId(runCodes[row]),
+    metric: "loss",
+    variant: SCALAR_VARIANTS[variantCodes[row]],
+    step: steps[row],
+    value: values[row],
+  }));
+  return {
+    ipc: toIPC(scalarsTable(runCount, { runCodes: take(runCodes), variantCodes: take(variantCodes), steps: take(steps), values: take(values) })),
+    json: JSON.stringify(records),
+  };
 }

@@ -5,7 +5,9 @@
 // GC), then draws the scatter view of 100 runs once (the first view of the page, as
 // bench/views.mjs times it).
 //
-//   node bench/import.mjs [--bundle /dist/runcompare.js] [--pages 10] [--port 8774]
+//   node bench/import.mjs [--bundle /dist/runcompare.js] [--pages 10] [--port 8774] [--baseline /tests/output/bench/main.js]
+//
+// --baseline adds another build, e.g. one of main before a change, to the turns.
 import { parseArgs } from "node:util";
 import { hintedCopy, launchBrowser, mainThreadCpu, openPage, startServer } from "./harness.mjs";
 import { median } from "./report.mjs";
@@ -16,9 +18,10 @@ const { values: args } = parseArgs({
     bundle: { type: "string", default: "/dist/runcompare.js" },
     pages: { type: "string", default: "10" },
     port: { type: "string", default: "8774" },
+    baseline: { type: "string" },
   },
 });
-const builds = { "as built": args.bundle, "with the hint": hintedCopy(args.bundle) };
+const builds = { ...(args.baseline ? { baseline: args.baseline } : {}), "as built": args.bundle, "with the hint": hintedCopy(args.bundle) };
 const files = writeData(100);
 
 const server = await startServer(Number(args.port));

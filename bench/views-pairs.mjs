@@ -2,12 +2,13 @@
 // Observable Plot) take turns page by page, so the machine's load touches them alike; each page
 // makes one cold first paint and two warm ones, as bench/views.mjs does.
 //
-//   node bench/views-pairs.mjs BUILD.js [BUILD.js ...] [--view scatter] [--runs 100] [--pages 15] [--port 8773] [--cpu]
+//   node bench/views-pairs.mjs BUILD.js [BUILD.js ...] [--view scatter] [--runs 100] [--pages 15] [--port 8773] [--cpu] [--records]
 //
 // BUILDs are files under tests/output/bench/ (e.g. a production build of main, and one of the branch).
 // --cpu traces each first view of a page (DevTools) and adds the page's main-thread CPU time from
 // the call to the end of the frame that showed it: on a loaded machine the wall-clock times also
-// count the waits for a core, this does not.
+// count the waits for a core, this does not. --records also gives each build the peers' input, the
+// JSON records already parsed, as a contender of its own ("BUILD.js, records").
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { median } from "./report.mjs";
@@ -22,11 +23,18 @@ const { values: args, positionals: builds } = parseArgs({
     pages: { type: "string", default: "15" },
     port: { type: "string", default: "8773" },
     cpu: { type: "boolean", default: false },
+    records: { type: "boolean", default: false },
   },
 });
 const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
 const files = writeData(Number(args.runs));
-const contenders = [...builds.map((build) => ({ name: path.basename(build), bundle: outputUrl(build) })), { name: "Observable Plot", plot: true }];
+const inputs = args.records ? ["arrow", "records"] : ["arrow"];
+const contenders = [
+  ...builds.flatMap((build) =>
+    inputs.map((input) => ({ name: `${path.basename(build)}${input === "records" ? ", records" : ""}`, bundle: outputUrl(build), input })),
+  ),
+  { name: "Observable Plot", plot: true },
+];
 const times = new Map(contenders.map((c) => [c.name, { cold: [], warm: [], cpu: [] }]));
 
 /** Runs `paint` traced, adding the main thread's CPU time of the paint to `cpu`. */
@@ -45,7 +53,7 @@ try {
       const page = await openPage(browser, port);
       const module = contender.plot ? "/bench/browser/views-peers.mjs" : "/bench/browser/views-runcompare.mjs";
       if (contender.plot) await evaluate(page, module, "load", "plot", files);
-      else await evaluate(page, module, "load", files, contender.bundle);
+      else await evaluate(page, module, "load", files, contender.bundle, contender.input);
       const paint = () => (contender.plot ? evaluate(page, module, "firstPaint", "plot", args.view) : evaluate(page, module, "firstPaint", args.view));
       const t = times.get(contender.name);
       t.cold.push(await (args.cpu ? tracedPaint(page, t.cpu, paint) : paint()));

@@ -6,12 +6,13 @@
 //
 // Each library draws each view in `pages` fresh pages, three times per page: the first is the
 // first view of the page (cold: nothing of the library has run yet), the others later views
-// (warm). runcompare is measured twice: the ES module bundle as built, and a copy of it that
-// starts with Chromium's compile hint, as the JupyterLab extension's scripts do (webpack.lab.cjs:
-// its functions compiled as it loads, not on their first call): the first views of a notebook
-// in JupyterLab. The library and the data are loaded before the clock starts; runcompare reads Arrow
-// IPC bytes (decoding included), the peers JSON records already parsed. The values view gets
-// the scalars' rows that decide each series' last, min and max value and the runs table's
+// (warm). runcompare is measured three times: the ES module bundle as built, reading Arrow IPC
+// bytes (decoding included); the same bundle given the peers' input, the tables as JSON records
+// already parsed; and a copy of it that starts with Chromium's compile hint, as the JupyterLab
+// extension's scripts do (webpack.lab.cjs: its functions compiled as it loads, not on their first
+// call), reading the bytes: the first views of a notebook in JupyterLab. The library and the data
+// are loaded before the clock starts; the peers get JSON records already parsed. The values view
+// gets the scalars' rows that decide each series' last, min and max value and the runs table's
 // naming columns, as Python sends them to it; the peers get each run's last values. `node bench/run.mjs
 // --only views` runs this too, through `run(context)`.
 import fs from "node:fs";
@@ -19,7 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { makeScalars, makeRuns, runsRecords, runsTable, summaryRowsIPC, toIPC } from "./data.mjs";
+import { makeScalars, makeRuns, runsRecords, runsTable, summaryRows, toIPC } from "./data.mjs";
 import { VALUES_SERIES } from "./browser/views-scenario.mjs";
 import { OUTPUT, hintedCopy, outputUrl, runAlone } from "./harness.mjs";
 import { median } from "./report.mjs";
@@ -27,9 +28,15 @@ import MESSAGES from "../schema/messages.json" with { type: "json" };
 
 const VIEWS = ["scatter", "summary", "values", "diff"];
 const PEERS = { scatter: ["plot", "plotly"], summary: ["plot", "plotly"], values: ["plot", "plotly"], diff: ["plotly"] };
-const NAMES = { runcompare: "runcompare", lab: "runcompare as JupyterLab loads it", plot: "Observable Plot", plotly: "Plotly" };
-/** runcompare's two builds: the ES module bundle, and the same code compiled as it loads (JupyterLab's extension). */
-const OWN = ["runcompare", "lab"];
+const NAMES = {
+  runcompare: "runcompare",
+  records: "runcompare given JSON records",
+  lab: "runcompare as JupyterLab loads it",
+  plot: "Observable Plot",
+  plotly: "Plotly",
+};
+/** runcompare's measures: the ES module from IPC bytes and from the peers' records, and the same code compiled as it loads (JupyterLab's extension). */
+const OWN = ["runcompare", "records", "lab"];
 /** The values view reads scalars of runs x 1,000 steps x 2 series: 20 M rows at 10,000 runs would take minutes to make. */
 const VALUES_MAX_RUNS = 1000;
 /** The diff refuses more runs side by side than this: past it there is nothing of its to time. */
@@ -49,9 +56,12 @@ export function writeData(count) {
   files.runsJson = write(`views-runs-${count}.json`, JSON.stringify(runsRecords(columns)));
   if (count <= VALUES_MAX_RUNS) {
     const scalars = makeScalars(count);
-    files.scalars = write(`views-scalars-${count}.arrow`, summaryRowsIPC(count, scalars.columns));
+    const summaries = summaryRows(count, scalars.columns);
+    files.scalars = write(`views-scalars-${count}.arrow`, summaries.ipc);
+    files.scalarsJson = write(`views-scalars-${count}.json`, summaries.json);
     // As Python sends the values view its runs table: the columns that name the runs (no name here).
     files.valuesRuns = write(`views-values-runs-${count}.arrow`, toIPC(runsTable({ run_id: columns.run_id })));
+    files.valuesRunsJson = write(`views-values-runs-${count}.json`, JSON.stringify(runsRecords({ run_id: columns.run_id })));
     // The last value of each run's series: the rows come run by run, series by series, in step order.
     const records = JSON.parse(scalars.json);
     const last = new Map();
@@ -73,7 +83,7 @@ async function measure(context, library, view, files, pages) {
   const module = own ? "/bench/browser/views-runcompare.mjs" : "/bench/browser/views-peers.mjs";
   for (let i = 0; i < pages; i++) {
     const page = await context.openPage();
-    if (own) await evaluate(page, module, "load", files, library === "lab" ? context.hinted : context.bundle);
+    if (own) await evaluate(page, module, "load", files, library === "lab" ? context.hinted : context.bundle, library === "records" ? "records" : "arrow");
     else await evaluate(page, module, "load", library, files);
     const paint = () => (own ? evaluate(page, module, "firstPaint", view) : evaluate(page, module, "firstPaint", library, view));
     cold.push(await paint());
@@ -146,7 +156,7 @@ function summarise(result, own = "runcompare") {
 function markdown(results, { date, load }, pages) {
   const both = (shown, rendered) => `${ms(shown)} (${ms(rendered)})`;
   const rows = results.map((result) => {
-    const [es, lab] = OWN.map((own) => summarise(result, own));
+    const [es, records, lab] = OWN.map((own) => summarise(result, own));
     const peer = (name) => {
       if (!PEERS[result.view].includes(name)) return "–";
       if (result[name]?.error) return "failed";
@@ -155,21 +165,25 @@ function markdown(results, { date, load }, pages) {
     };
     const own = (s, name) => (result[name]?.error ? "failed" : `${both(s.cold, s.coldRendered)} / ${both(s.warm, s.warmRendered)}`);
     const ratios = (s) => `${ratio(s.coldRatio)} (${ratio(s.coldRenderedRatio)}) / ${ratio(s.warmRatio)} (${ratio(s.warmRenderedRatio)})`;
-    return `| ${result.view} | ${result.runs.toLocaleString("en")} | ${own(es, "runcompare")} | ${own(lab, "lab")} | ${peer("plot")} | ${peer("plotly")} | ${ratios(es)} | ${ratios(lab)} |`;
+    return (
+      `| ${result.view} | ${result.runs.toLocaleString("en")} | ${own(es, "runcompare")} | ${own(records, "records")} | ${own(lab, "lab")} | ` +
+      `${peer("plot")} | ${peer("plotly")} | ${ratios(es)} | ${ratios(records)} | ${ratios(lab)} |`
+    );
   });
   return [
     `Measured ${date.slice(0, 16).replace("T", " ")} UTC, load average at start ${load.map((l) => l.toFixed(1)).join(" ")}.`,
     "",
-    "| view | runs | runcompare (ES module) first paint: first view / later | runcompare as JupyterLab loads it | Observable Plot | Plotly | vs fastest peer, ES module: first / later | as JupyterLab loads it |",
-    "|---|---|---|---|---|---|---|---|",
+    "| view | runs | runcompare (ES module) first paint: first view / later | given JSON records | as JupyterLab loads it | Observable Plot | Plotly | vs fastest peer, ES module: first / later | given JSON records | as JupyterLab loads it |",
+    "|---|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
     `Medians over ${pages} fresh pages: the first view` +
       " of each page (cold) and two later ones (warm). Each time runs from the call, made in a task as a notebook " +
       "output is, to the start of the frame after the one that showed the view; in brackets, to the end of this thread's work on that frame (not " +
       "bound to the display's 16.7 ms frames: where both libraries are shown in the same frame, it says which did less). The library and the data are " +
-      "loaded before the clock starts: runcompare reads Arrow IPC bytes (decoding included), the peers JSON records already parsed. Ratios: the fastest " +
-      "peer's median over runcompare's. \"As JupyterLab loads it\": the same bundle starting with Chromium's compile hint, as the JupyterLab " +
+      'loaded before the clock starts: runcompare reads Arrow IPC bytes (decoding included), and, "given JSON records", the peers\' own input: ' +
+      "the same tables as JSON records already parsed. Ratios: the fastest " +
+      "peer's median over runcompare's. \"As JupyterLab loads it\": the same bundle reading the bytes, starting with Chromium's compile hint, as the JupyterLab " +
       "extension's scripts do (webpack.lab.cjs), so its functions are compiled as it loads rather than on their first call; the ES module is " +
       "not hinted, as compiling all of it made import and first view together slower (bench/import.mjs).",
   ].join("\n");
@@ -184,7 +198,7 @@ function targets(results) {
     const small = atHundred.map((result) => ({ view: result.view, ...summarise(result, own) }));
     const behind = small.filter((s) => !(ahead(s.coldRatio, s.coldRenderedRatio) && ahead(s.warmRatio, s.warmRenderedRatio))).map((s) => s.view);
     const worst = Math.min(...small.flatMap((s) => [s.coldRenderedRatio, s.warmRenderedRatio]));
-    const build = own === "lab" ? "as JupyterLab loads it" : "as an ES module";
+    const build = { runcompare: "as an ES module", records: "as an ES module given the peers' JSON records", lab: "as JupyterLab loads it" }[own];
     return (
       `${small.map((s) => s.view).join(", ")} at 100 runs ahead of the fastest peer, first view and later, ${build}: ` +
       `${behind.length ? `**missed** (${behind.join(", ")})` : "met"}, at least ${ratio(worst)}`

@@ -1,4 +1,5 @@
-// runcompare's scatter, summary, values and diff views: a first paint from Arrow IPC bytes.
+// runcompare's scatter, summary, values and diff views: a first paint from Arrow IPC bytes, or
+// from the JSON records the peers get (already parsed, as theirs are).
 import { SCATTER, SUMMARY_METRICS, WIDTH } from "./views-scenario.mjs";
 import { fetchBytes, freshStart, markPaintStart, shownOnScreen } from "./timing.mjs";
 
@@ -19,11 +20,18 @@ const VIEWS = {
 let loaded = null;
 let view = null;
 
-/** Loads the build and the data (not timed); the diff compares the runs `ids` (all of them). */
-export async function load({ runs, scalars, valuesRuns, ids }, bundle = "/dist/runcompare.js") {
+/**
+ * Loads the build and the data (not timed); the diff compares the runs `ids` (all of them).
+ * `input`: "arrow" for the IPC bytes, "records" for the same tables as JSON records, parsed.
+ */
+export async function load(files, bundle = "/dist/runcompare.js", input = "arrow") {
   const rc = await import(bundle);
-  const bytes = (url) => (url ? fetchBytes(url) : null);
-  loaded = { rc, data: { runs: await bytes(runs), scalars: await bytes(scalars), valuesRuns: await bytes(valuesRuns), ids } };
+  const records = async (url) => (await fetch(url)).json();
+  const read = (name) => {
+    const url = files[input === "records" ? `${name}Json` : name];
+    return url ? (input === "records" ? records(url) : fetchBytes(url)) : null;
+  };
+  loaded = { rc, data: { runs: await read("runs"), scalars: await read("scalars"), valuesRuns: await read("valuesRuns"), ids: files.ids } };
 }
 
 /** Milliseconds from the call to the frame after the one that shows the view, in a page given a fresh start first. */
