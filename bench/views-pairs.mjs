@@ -1,8 +1,8 @@
-// Builds of runcompare side by side on one view's first paint at one size: the builds (and
-// Observable Plot) take turns page by page, so the machine's load touches them alike; each page
+// Builds of runcompare side by side on one view's first paint at one size: the builds (and a
+// peer, Observable Plot unless --peer plotly) take turns page by page, so the machine's load touches them alike; each page
 // makes one cold first paint and two warm ones, as bench/views.mjs does.
 //
-//   node bench/views-pairs.mjs BUILD.js [BUILD.js ...] [--view scatter] [--runs 100] [--pages 15] [--port 8773] [--cpu] [--records]
+//   node bench/views-pairs.mjs BUILD.js [BUILD.js ...] [--view scatter] [--runs 100] [--pages 15] [--port 8773] [--cpu] [--records] [--peer plot|plotly]
 //
 // BUILDs are files under tests/output/bench/ (e.g. a production build of main, and one of the branch).
 // --cpu traces each first view of a page (DevTools) and adds the page's main-thread CPU time from
@@ -24,6 +24,7 @@ const { values: args, positionals: builds } = parseArgs({
     port: { type: "string", default: "8773" },
     cpu: { type: "boolean", default: false },
     records: { type: "boolean", default: false },
+    peer: { type: "string", default: "plot" },
   },
 });
 const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
@@ -33,7 +34,7 @@ const contenders = [
   ...builds.flatMap((build) =>
     inputs.map((input) => ({ name: `${path.basename(build)}${input === "records" ? ", records" : ""}`, bundle: outputUrl(build), input })),
   ),
-  { name: "Observable Plot", plot: true },
+  { name: { plot: "Observable Plot", plotly: "Plotly" }[args.peer], peer: args.peer },
 ];
 const times = new Map(contenders.map((c) => [c.name, { cold: [], warm: [], cpu: [] }]));
 
@@ -51,10 +52,10 @@ try {
   for (let i = 0; i < Number(args.pages); i++) {
     for (const contender of contenders) {
       const page = await openPage(browser, port);
-      const module = contender.plot ? "/bench/browser/views-peers.mjs" : "/bench/browser/views-runcompare.mjs";
-      if (contender.plot) await evaluate(page, module, "load", "plot", files);
+      const module = contender.peer ? "/bench/browser/views-peers.mjs" : "/bench/browser/views-runcompare.mjs";
+      if (contender.peer) await evaluate(page, module, "load", contender.peer, files);
       else await evaluate(page, module, "load", files, contender.bundle, contender.input);
-      const paint = () => (contender.plot ? evaluate(page, module, "firstPaint", "plot", args.view) : evaluate(page, module, "firstPaint", args.view));
+      const paint = () => (contender.peer ? evaluate(page, module, "firstPaint", contender.peer, args.view) : evaluate(page, module, "firstPaint", args.view));
       const t = times.get(contender.name);
       t.cold.push(await (args.cpu ? tracedPaint(page, t.cpu, paint) : paint()));
       t.warm.push(await paint(), await paint());
