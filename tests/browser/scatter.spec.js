@@ -414,6 +414,34 @@ test.describe("built from records", () => {
     await page.waitForFunction(() => window.view.drawn.points > 0 || window.view.error);
   }
 
+  test("the largest points at the plot's corners are drawn whole, clear of the axes", async ({ page }) => {
+    // Runs at the four corners of x and y, the largest sized at each: a radius of 10 px.
+    const records = [0, 1, 2, 3].map((i) => ({ run_id: `r${i}`, "params.lr": i % 2, "metrics.acc": i >> 1, "params.batch": 100 }));
+    records.push({ run_id: "small", "params.lr": 0.5, "metrics.acc": 0.5, "params.batch": 1 });
+    await mount(page, records, { x: "lr", y: "acc", size: "batch", width: 500, height: 320 });
+    const circles = await drawnCircles(page);
+    expect(circles.filter((c) => c.r === 10).length).toBe(4);
+    const clip = await page.locator(".rc-scatter .rc-points clipPath path").getAttribute("d");
+    const rects = [...clip.matchAll(/M(-?[\d.]+),(-?[\d.]+)h([\d.]+)v([\d.]+)h/g)].map((m) => m.slice(1).map(Number));
+    const outer = (c) => [c.x - c.r - 0.375, c.y - c.r - 0.375, c.x + c.r + 0.375, c.y + c.r + 0.375];
+    const inside = (c) => rects.some(([x, y, w, h]) => outer(c)[0] >= x && outer(c)[1] >= y && outer(c)[2] <= x + w && outer(c)[3] <= y + h);
+    expect(circles.filter((c) => !inside(c))).toEqual([]);
+    // The axis lines (the domain paths) run beside the plot, not under a point.
+    const [yAxisX, xAxisY] = await page.evaluate(() => {
+      const at = (selector, index) => document.querySelector(selector).getCTM()[index];
+      return [at(".rc-scatter .rc-y-axis", "e"), at(".rc-scatter .rc-x-axis", "f")];
+    });
+    const [dx, dy] = await page.evaluate(() => {
+      const matrix = document.querySelector(".rc-scatter .rc-points").getCTM();
+      return [matrix.e, matrix.f];
+    });
+    for (const c of circles) {
+      expect(outer(c)[0] + dx).toBeGreaterThan(yAxisX + 0.5);
+      expect(outer(c)[3] + dy).toBeLessThan(xAxisY - 0.5);
+    }
+    await page.screenshot({ path: path.join(screenshots, "scatter-largest-at-corners.png"), clip: await chartBox(page) });
+  });
+
   test("a hostile run name shows as text and runs nothing; missing values are counted", async ({ page }) => {
     const records = [
       { run_id: "a", name: HOSTILE, "params.lr": 0.01, "metrics.acc": 0.5 },

@@ -198,7 +198,7 @@ export class ScatterChart {
     const height = this.options.height;
     const roughY = positionScale(this.channels.y, this.y, [height - 50, 12]);
     const room = yLabelRoom({ axis: this.channels.y, positions: this.y, scale: roughY }, height - 62, Math.min(160, width / 5), this.text.tick);
-    const f = (this.frame = frame(width, height, this.x, this.y, room));
+    const f = (this.frame = frame(width, height, this.x, this.y, room, this.sizes.largest));
     this.baseX = positionScale(this.channels.x, this.x, [f.plot.left, f.plot.right]);
     this.baseY = positionScale(this.channels.y, this.y, [f.plot.bottom, f.plot.top]);
     this.plot.style.height = `${f.height}px`;

@@ -12,10 +12,15 @@ const X_BAND_ROW = 14;
 /** Room between an axis and the plot: a small pad, or a band for values a log axis cannot place. */
 const PAD = 8;
 const BAND = 30;
-/** Points show this far past the plot's edges, so extreme values are not cut in half. */
+/**
+ * Points show this far past the plot's edges, so extreme values are not cut: at least their
+ * largest radius and its outline, and then the pad keeps them off the axis lines.
+ */
 const EDGE = 7;
-/** Half the width of a band's strip. */
+/** Half the width of a band's strip, at least. */
 const BAND_HALF = 6;
+/** Past a point's radius: its outline's half width, and a pixel of antialiasing. */
+const POINT_FRINGE = 1;
 
 /** Continuous scales only, so d3-zoom can rescale every axis (categories sit at their index). */
 export type PositionScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number> | ScaleTime<number, number>;
@@ -34,17 +39,26 @@ export interface Frame {
   readonly yBand: number | null;
   /** How wide the y tick labels may be. */
   readonly yLabelRoom: number;
+  /** How far past the plot's edges points show, and half a band's strip. */
+  readonly edge: number;
+  readonly bandHalf: number;
 }
 
-/** The frame for a view `width` by `height`, with `yLabelRoom` pixels for the y tick labels. */
-export function frame(width: number, height: number, x: AxisPositions, y: AxisPositions, yLabelRoom: number): Frame {
+/**
+ * The frame for a view `width` by `height`, with `yLabelRoom` pixels for the y tick labels and
+ * points of radius up to `largestRadius`.
+ */
+export function frame(width: number, height: number, x: AxisPositions, y: AxisPositions, yLabelRoom: number, largestRadius: number): Frame {
+  const reach = Math.ceil(largestRadius + POINT_FRINGE);
+  const edge = Math.max(EDGE, reach);
+  const pad = Math.max(PAD, edge + 1);
   const yAxisX = Y_TITLE_BAND + yLabelRoom + TICK_REACH;
   const xAxisY = height - MARGIN.bottom - (x.hasBand ? X_BAND_ROW : 0);
   const plot = {
-    left: yAxisX + (x.hasBand ? BAND : PAD),
-    right: Math.max(yAxisX + 40, width - MARGIN.right),
-    top: MARGIN.top,
-    bottom: Math.max(MARGIN.top + 40, xAxisY - (y.hasBand ? BAND : PAD)),
+    left: yAxisX + (x.hasBand ? BAND : pad),
+    right: Math.max(yAxisX + 40, width - Math.max(MARGIN.right, edge)),
+    top: Math.max(MARGIN.top, edge),
+    bottom: Math.max(MARGIN.top + 40, xAxisY - (y.hasBand ? BAND : pad)),
   };
   return {
     width,
@@ -55,6 +69,8 @@ export function frame(width: number, height: number, x: AxisPositions, y: AxisPo
     xBand: x.hasBand ? yAxisX + BAND / 2 : null,
     yBand: y.hasBand ? xAxisY - BAND / 2 : null,
     yLabelRoom,
+    edge,
+    bandHalf: Math.max(BAND_HALF, reach),
   };
 }
 
@@ -76,27 +92,30 @@ export function project(positions: AxisPositions, scale: PositionScale, band: nu
 /** Where points show: the plot with a small edge, [[x0, y0], [x1, y1]]; also the brush's extent. */
 export function pointArea(f: Frame): [[number, number], [number, number]] {
   const { left, right, top, bottom } = f.plot;
-  const x0 = f.xBand !== null ? f.xBand - BAND_HALF : left - EDGE;
-  const y1 = f.yBand !== null ? f.yBand + BAND_HALF : bottom + EDGE;
+  const { edge, bandHalf } = f;
+  const x0 = f.xBand !== null ? f.xBand - bandHalf : left - edge;
+  const y1 = f.yBand !== null ? f.yBand + bandHalf : bottom + edge;
   return [
-    [x0, top - EDGE],
-    [right + EDGE, y1],
+    [x0, top - edge],
+    [right + edge, y1],
   ];
 }
 
 /** Whether a point centre shows: in the plot (with its edge), or in a band alongside it. */
 export function isShown(f: Frame, x: number, y: number): boolean {
   const { left, right, top, bottom } = f.plot;
+  const { edge } = f;
   const onBand = (v: number, band: number | null) => band !== null && Math.abs(v - band) < 0.5;
-  return ((x >= left - EDGE && x <= right + EDGE) || onBand(x, f.xBand)) && ((y >= top - EDGE && y <= bottom + EDGE) || onBand(y, f.yBand));
+  return ((x >= left - edge && x <= right + edge) || onBand(x, f.xBand)) && ((y >= top - edge && y <= bottom + edge) || onBand(y, f.yBand));
 }
 
 /** The canvas clip: the plot with its edge, and each band's strip beside it. */
 export function clipRects(f: Frame): [number, number, number, number][] {
   const { left, right, top, bottom } = f.plot;
-  const rects: [number, number, number, number][] = [[left - EDGE, top - EDGE, right - left + 2 * EDGE, bottom - top + 2 * EDGE]];
-  if (f.xBand !== null) rects.push([f.xBand - BAND_HALF, top - EDGE, 2 * BAND_HALF, bottom - top + 2 * EDGE]);
-  if (f.yBand !== null) rects.push([left - EDGE, f.yBand - BAND_HALF, right - left + 2 * EDGE, 2 * BAND_HALF]);
-  if (f.xBand !== null && f.yBand !== null) rects.push([f.xBand - BAND_HALF, f.yBand - BAND_HALF, 2 * BAND_HALF, 2 * BAND_HALF]);
+  const { edge, bandHalf: half } = f;
+  const rects: [number, number, number, number][] = [[left - edge, top - edge, right - left + 2 * edge, bottom - top + 2 * edge]];
+  if (f.xBand !== null) rects.push([f.xBand - half, top - edge, 2 * half, bottom - top + 2 * edge]);
+  if (f.yBand !== null) rects.push([left - edge, f.yBand - half, right - left + 2 * edge, 2 * half]);
+  if (f.xBand !== null && f.yBand !== null) rects.push([f.xBand - half, f.yBand - half, 2 * half, 2 * half]);
   return rects;
 }

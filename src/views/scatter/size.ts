@@ -16,6 +16,8 @@ export interface PointSizes {
   readonly radii: Float32Array;
   /** The scale behind them, or null when every point has the default radius. */
   readonly scale: ScalePower<number, number> | null;
+  /** The largest radius, which the plot leaves room for at its edges. */
+  readonly largest: number;
 }
 
 /**
@@ -23,13 +25,15 @@ export interface PointSizes {
  * value is twice the ink). Runs without a size value get the smallest radius.
  */
 export function pointSizes(column: NumericColumn | null, count: number): PointSizes {
-  if (!column) return { radii: new Float32Array(count).fill(defaultRadius(count)), scale: null };
+  if (!column) return { radii: new Float32Array(count).fill(defaultRadius(count)), scale: null, largest: defaultRadius(count) };
   const [lo, hi] = finiteExtent(column.values) ?? [0, 1];
   // Negative values have no area from zero: then the smallest value gets the smallest dot.
   const domain = lo >= 0 ? [0, hi || 1] : [lo, hi === lo ? lo + 1 : hi];
   const scale = scaleSqrt(domain, [lo >= 0 ? 0 : MIN_RADIUS, MAX_RADIUS]);
   const radii = Float32Array.from(column.values, (v) => (Number.isFinite(v) ? Math.max(MIN_RADIUS, scale(v)) : MIN_RADIUS));
-  return { radii, scale };
+  let largest = MIN_RADIUS;
+  for (const radius of radii) if (radius > largest) largest = radius;
+  return { radii, scale, largest };
 }
 
 /** Up to three round values across the scale's domain, each with its radius. */

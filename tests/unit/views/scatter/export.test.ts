@@ -52,7 +52,7 @@ test("CSV lists the drawn runs with their x, y, colour and size values (each col
   const channels = chooseChannels(runs, columnResolver(runs, null), { x: "lr", y: "acc", color: "opt", size: "acc" });
   const x = axisPositions(channels.x, 3);
   const y = axisPositions(channels.y, 3);
-  const f = frame(400, 300, x, y, 40);
+  const f = frame(400, 300, x, y, 40, 10);
   const placed = { xs: new Float32Array(3), ys: new Float32Array(3), rows: drawnRows(x, y) };
   project(x, positionScale(channels.x, x, [f.plot.left, f.plot.right]), f.xBand, placed.xs);
   project(y, positionScale(channels.y, y, [f.plot.bottom, f.plot.top]), f.yBand, placed.ys);
