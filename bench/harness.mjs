@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { chromiumLaunchOptions } from "../tests/chromium.js";
+import { quietLaunchOptions } from "../tests/chromium.js";
 import COMPILE_HINT from "../compile-hint.cjs";
 import { makeRuns, runsRecords, runsTable, toIPC } from "./data.mjs";
 
@@ -67,9 +67,8 @@ export async function startServer(port) {
 }
 
 /** Debian's Chromium as the tests start it, plus a callable gc() and unrounded heap sizes. */
-export function launchBrowser() {
-  const args = [...chromiumLaunchOptions.args, "--js-flags=--expose-gc", "--enable-precise-memory-info"];
-  return chromium.launch({ ...chromiumLaunchOptions, args });
+export async function launchBrowser() {
+  return chromium.launch(await quietLaunchOptions(chromium, ["--js-flags=--expose-gc", "--enable-precise-memory-info"]));
 }
 
 /**

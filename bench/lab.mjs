@@ -18,7 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { chromiumLaunchOptions } from "../tests/chromium.js";
+import { quietLaunchOptions } from "../tests/chromium.js";
 import { REPO } from "./harness.mjs";
 import { median } from "./report.mjs";
 
@@ -186,7 +186,7 @@ export async function run(context = {}) {
   const measured = { date: new Date().toISOString(), load: os.loadavg(), pages: [], runAll: [] };
   log(`lab: starting JupyterLab on port ${port}`);
   const lab = await startLab(port);
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const browser = await chromium.launch(await quietLaunchOptions(chromium));
   try {
     for (let i = 0; i < (context.pages ?? 5); i++) {
       log(`lab: page ${i + 1}`);

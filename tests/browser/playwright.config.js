@@ -1,5 +1,5 @@
-import { defineConfig } from "@playwright/test";
-import { chromiumLaunchOptions } from "../chromium.js";
+import { chromium, defineConfig } from "@playwright/test";
+import { quietLaunchOptions } from "../chromium.js";
 
 // Another port lets two runs share a machine: RC_TEST_PORT=8766 make test-browser
 const port = Number(process.env.RC_TEST_PORT ?? 8765);
@@ -13,7 +13,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",
-    launchOptions: chromiumLaunchOptions,
+    launchOptions: await quietLaunchOptions(chromium),
     viewport: { width: 1000, height: 700 },
   },
   webServer: { command: `node tests/serve.mjs ${port}`, cwd: "../..", url: `http://127.0.0.1:${port}/package.json`, reuseExistingServer: false },

@@ -1,5 +1,5 @@
-import { defineConfig } from "@playwright/test";
-import { chromiumLaunchOptions } from "../chromium.js";
+import { chromium, defineConfig } from "@playwright/test";
+import { quietLaunchOptions } from "../chromium.js";
 
 // runcompare as users get it: the wheel installed into a clean venv (RC_WHEEL_VENV), run in
 // JupyterLab, Notebook 7 and marimo; the npm tarball installed into an empty folder
@@ -23,7 +23,7 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   workers: 1,
   reporter: [["list"]],
-  use: { browserName: "chromium", launchOptions: chromiumLaunchOptions, viewport: { width: 1280, height: 900 } },
+  use: { browserName: "chromium", launchOptions: await quietLaunchOptions(chromium), viewport: { width: 1280, height: 900 } },
   projects: [
     { name: "jupyterlab", testMatch: "lab.spec.js", use: { baseURL: `http://127.0.0.1:${ports.lab}` } },
     { name: "notebook7", testMatch: "notebook7.spec.js", use: { baseURL: `http://127.0.0.1:${ports.notebook}` } },

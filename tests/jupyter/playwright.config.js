@@ -1,5 +1,5 @@
-import { defineConfig } from "@playwright/test";
-import { chromiumLaunchOptions } from "../chromium.js";
+import { chromium, defineConfig } from "@playwright/test";
+import { quietLaunchOptions } from "../chromium.js";
 
 const port = Number(process.env.RC_LAB_PORT ?? 8899);
 
@@ -13,7 +13,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",
-    launchOptions: chromiumLaunchOptions,
+    launchOptions: await quietLaunchOptions(chromium),
     viewport: { width: 1280, height: 900 },
   },
   webServer: {
