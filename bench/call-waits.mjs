@@ -10,7 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { launchBrowser, openPage, outputUrl, startServer } from "./harness.mjs";
 import { median } from "./report.mjs";
-import { writeData } from "./views.mjs";
+import { loadViews, writeData } from "./views.mjs";
 
 const { values: args, positionals: builds } = parseArgs({
   allowPositionals: true,
@@ -23,24 +23,21 @@ const { values: args, positionals: builds } = parseArgs({
   },
 });
 const CATEGORIES = "devtools.timeline,blink.user_timing,toplevel,fonts";
-const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
 const files = writeData(Number(args.runs));
 const contenders = [
-  ...builds.map((build) => ({ name: path.basename(build), bundle: outputUrl(build) })),
+  ...builds.map((build) => ({ name: path.basename(build), bundle: outputUrl(build), input: "arrow" })),
   ...(args.peer ? [{ name: args.peer, peer: args.peer }] : []),
 ];
 
 /** A page's first view, traced: its shown time, and its call's and frame's tasks on the main thread. */
 async function tracedFirstView(page, contender) {
-  const module = contender.peer ? "/bench/browser/views-peers.mjs" : "/bench/browser/views-runcompare.mjs";
-  if (contender.peer) await evaluate(page, module, "load", contender.peer, files);
-  else await evaluate(page, module, "load", files, contender.bundle, "arrow");
+  const paint = await loadViews(page, contender, files, args.view);
   const cdp = await page.context().newCDPSession(page);
   const events = [];
   cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
   const finished = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
   await cdp.send("Tracing.start", { categories: CATEGORIES, transferMode: "ReportEvents" });
-  const { shown } = await (contender.peer ? evaluate(page, module, "firstPaint", contender.peer, args.view) : evaluate(page, module, "firstPaint", args.view));
+  const { shown } = await paint();
   await cdp.send("Tracing.end");
   await finished;
   const start = events.find((e) => e.name === "bench-paint-start");

@@ -66,6 +66,10 @@ export async function startServer(port) {
   throw new Error(`the file server on port ${port} did not start`);
 }
 
+/** Calls `fn` of the page module at URL `module` with `params`, in the page; resolves to its result. */
+export const evaluate = (page, module, fn, ...params) =>
+  page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
+
 /** Debian's Chromium as the tests start it, plus a callable gc() and unrounded heap sizes. */
 export async function launchBrowser() {
   return chromium.launch(await quietLaunchOptions(chromium, ["--js-flags=--expose-gc", "--enable-precise-memory-info"]));

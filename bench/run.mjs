@@ -22,7 +22,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { makeScalars } from "./data.mjs";
-import { OUTPUT, REPO, launchBrowser, openPage, outputUrl, retainedHeap, startServer, writeRunsFiles } from "./harness.mjs";
+import { OUTPUT, REPO, evaluate, launchBrowser, openPage, outputUrl, retainedHeap, startServer, writeRunsFiles } from "./harness.mjs";
 import { markdown, print, updateDoc } from "./report.mjs";
 
 const { values: args } = parseArgs({
@@ -58,8 +58,6 @@ const movesFor = (size, library) => Number(args.repeats ?? REPEATS[library][size
 const SCALAR_RUNS = [100, 1000];
 
 const step = (text) => console.log(`${new Date().toISOString().slice(11, 19)} ${text}`);
-const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
-
 /**
  * In a fresh page: one first paint, the brush moves on it, the heap left then, and the other
  * first paints; so the heap figures are those of one chart.

@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { Dictionary, Int32, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray } from "apache-arrow";
 import { prng } from "./data.mjs";
 import { SMOOTHING_STEPS } from "./browser/scalars-scenario.mjs";
-import { OUTPUT, launchBrowser, openPage, outputUrl, retainedHeap, selfTimes, startServer } from "./harness.mjs";
+import { OUTPUT, evaluate, launchBrowser, openPage, outputUrl, retainedHeap, selfTimes, startServer } from "./harness.mjs";
 import { median } from "./report.mjs";
 
 const SIZES = [
@@ -90,8 +90,6 @@ function writeCurves(runs, steps) {
   fs.writeFileSync(valuesPath, new Uint8Array(values.buffer));
   return { arrowUrl: outputUrl(arrowPath), valuesUrl: outputUrl(valuesPath) };
 }
-
-const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
 
 const repeatsOf = (library, steps, quick) => (quick ? QUICK : REPEATS[library][steps]);
 const stepsFor = (moves) => (moves >= SMOOTHING_STEPS.length ? SMOOTHING_STEPS : SMOOTHING_STEPS.slice(-moves));

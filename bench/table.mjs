@@ -18,7 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { makeWideRuns, toIPC, wideRunsTable } from "./data.mjs";
-import { OUTPUT, REPO, outputUrl, retainedHeap, runAlone } from "./harness.mjs";
+import { OUTPUT, REPO, evaluate, outputUrl, retainedHeap, runAlone } from "./harness.mjs";
 import { median } from "./report.mjs";
 import { compareEngines } from "./table-engine.mjs";
 
@@ -37,8 +37,6 @@ const REPEATS = {
  */
 const HIPLOT_LARGEST = 10_000;
 const PYTHON = path.join(REPO, ".venv/bin/python");
-
-const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
 
 /** The runs as Arrow IPC, and as JSON records for HiPlot (sizes it is run at only: 100,000 would pass V8's longest string). */
 function writeData(runs, withRecords) {

@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { median } from "./report.mjs";
 import { launchBrowser, mainThreadCpu, openPage, outputUrl, startServer } from "./harness.mjs";
-import { writeData } from "./views.mjs";
+import { loadViews, writeData } from "./views.mjs";
 
 const { values: args, positionals: builds } = parseArgs({
   allowPositionals: true,
@@ -27,7 +27,6 @@ const { values: args, positionals: builds } = parseArgs({
     peer: { type: "string", default: "plot" },
   },
 });
-const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
 const files = writeData(Number(args.runs));
 const inputs = args.records ? ["arrow", "records"] : ["arrow"];
 const contenders = [
@@ -52,10 +51,7 @@ try {
   for (let i = 0; i < Number(args.pages); i++) {
     for (const contender of contenders) {
       const page = await openPage(browser, port);
-      const module = contender.peer ? "/bench/browser/views-peers.mjs" : "/bench/browser/views-runcompare.mjs";
-      if (contender.peer) await evaluate(page, module, "load", contender.peer, files);
-      else await evaluate(page, module, "load", files, contender.bundle, contender.input);
-      const paint = () => (contender.peer ? evaluate(page, module, "firstPaint", contender.peer, args.view) : evaluate(page, module, "firstPaint", args.view));
+      const paint = await loadViews(page, contender, files, args.view);
       const t = times.get(contender.name);
       t.cold.push(await (args.cpu ? tracedPaint(page, t.cpu, paint) : paint()));
       t.warm.push(await paint(), await paint());

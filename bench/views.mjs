@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { makeScalars, makeRuns, runsRecords, runsTable, summaryRows, toIPC } from "./data.mjs";
 import { VALUES_SERIES } from "./browser/views-scenario.mjs";
-import { OUTPUT, hintedCopy, outputUrl, runAlone } from "./harness.mjs";
+import { OUTPUT, evaluate, hintedCopy, outputUrl, runAlone } from "./harness.mjs";
 import { median } from "./report.mjs";
 import MESSAGES from "../schema/messages.json" with { type: "json" };
 
@@ -75,22 +75,36 @@ export function writeData(count) {
   return files;
 }
 
-const evaluate = (page, module, fn, ...params) => page.evaluate(async ([module, fn, params]) => (await import(module))[fn](...params), [module, fn, params]);
+const OWN_MODULE = "/bench/browser/views-runcompare.mjs";
+const PEERS_MODULE = "/bench/browser/views-peers.mjs";
+
+/**
+ * Loads what draws the views into a fresh page, with `files` (writeData's): a peer (`{ peer:
+ * "plot" }` or "plotly"), or a runcompare bundle's URL and its input (`{ bundle, input: "arrow" }`
+ * or "records"). Resolves to a function that makes one first paint of `view` and resolves to its
+ * { rendered, shown } (bench/browser/timing.mjs shownOnScreen).
+ */
+export async function loadViews(page, contender, files, view) {
+  if (contender.peer) {
+    await evaluate(page, PEERS_MODULE, "load", contender.peer, files);
+    return () => evaluate(page, PEERS_MODULE, "firstPaint", contender.peer, view);
+  }
+  await evaluate(page, OWN_MODULE, "load", files, contender.bundle, contender.input);
+  return () => evaluate(page, OWN_MODULE, "firstPaint", view);
+}
 
 /** `pages` fresh pages, three first paints in each: the first cold, the others warm. */
 async function measure(context, library, view, files, pages) {
   const cold = [];
   const warm = [];
-  const own = OWN.includes(library);
-  const module = own ? "/bench/browser/views-runcompare.mjs" : "/bench/browser/views-peers.mjs";
+  const contender = OWN.includes(library)
+    ? { bundle: library === "lab" ? context.hinted : context.bundle, input: library === "records" ? "records" : "arrow" }
+    : { peer: library };
   for (let i = 0; i < pages; i++) {
     const page = await context.openPage();
-    if (own) await evaluate(page, module, "load", files, library === "lab" ? context.hinted : context.bundle, library === "records" ? "records" : "arrow");
-    else await evaluate(page, module, "load", library, files);
-    const paint = () => (own ? evaluate(page, module, "firstPaint", view) : evaluate(page, module, "firstPaint", library, view));
+    const paint = await loadViews(page, contender, files, view);
     cold.push(await paint());
     warm.push(await paint(), await paint());
-    // Each paint: { rendered, shown } (bench/browser/timing.mjs shownOnScreen).
     await page.context().close();
   }
   return { cold, warm };
