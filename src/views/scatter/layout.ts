@@ -19,7 +19,7 @@ const BAND = 30;
 const EDGE = 7;
 /** Half the width of a band's strip, at least. */
 const BAND_HALF = 6;
-/** Past a point's radius: its outline's half width, and a pixel of antialiasing. */
+/** Past a point's radius, before rounding up to a whole pixel: its outline's half width (0.375 px) and antialiasing. */
 const POINT_FRINGE = 1;
 
 /** Continuous scales only, so d3-zoom can rescale every axis (categories sit at their index). */

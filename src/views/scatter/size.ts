@@ -25,7 +25,10 @@ export interface PointSizes {
  * value is twice the ink). Runs without a size value get the smallest radius.
  */
 export function pointSizes(column: NumericColumn | null, count: number): PointSizes {
-  if (!column) return { radii: new Float32Array(count).fill(defaultRadius(count)), scale: null, largest: defaultRadius(count) };
+  if (!column) {
+    const radius = defaultRadius(count);
+    return { radii: new Float32Array(count).fill(radius), scale: null, largest: radius };
+  }
   const [lo, hi] = finiteExtent(column.values) ?? [0, 1];
   // Negative values have no area from zero: then the smallest value gets the smallest dot.
   const domain = lo >= 0 ? [0, hi || 1] : [lo, hi === lo ? lo + 1 : hi];
