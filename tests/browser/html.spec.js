@@ -23,6 +23,18 @@ rc.to_html(runs, path=${JSON.stringify(file)}, title="MLP sweep", color="validat
   await page.screenshot({ path: path.join(screenshots, "standalone-html.png") });
 });
 
+test("a page from rc.to_html says what browser it needs where the browser cannot inflate its data", async ({ page }) => {
+  const file = path.join(repo, "tests/output/standalone-old-browser.html");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const script = `import pyarrow as pa, runcompare as rc
+rc.to_html(pa.ipc.open_file("examples/data/runs.arrow").read_all(), path=${JSON.stringify(file)})`;
+  execFileSync(path.join(repo, ".venv/bin/python"), ["-c", script], { cwd: repo });
+  await page.addInitScript(() => delete window.DecompressionStream);
+  await page.goto(`file://${file}`);
+  await expect(page.getByText("This page needs a browser from 2023 or later (Chrome 80, Firefox 113, Safari 16.4)", { exact: false })).toBeVisible();
+  await expect(page.locator(".rc-view")).toHaveCount(0);
+});
+
 test("a notebook with rc.display output, executed and exported to HTML by nbconvert, shows the view's line and carries no code", async ({ page }) => {
   const folder = path.join(repo, "tests/output/nbconvert");
   fs.mkdirSync(folder, { recursive: true });

@@ -1,9 +1,11 @@
 """rc.to_html writes one self-contained page: the widget code and the tables inside."""
 
 import base64
+import gzip
 import json
 import re
 
+import pyarrow as pa
 import pytest
 import runcompare as rc
 
@@ -24,8 +26,19 @@ def test_page_carries_code_data_and_options(tmp_path):
     assert "<title>&lt;b&gt;sweep&lt;/b&gt;</title>" in page
     state = state_of(page)
     assert state["view"] == "parallel" and state["options"]["color"] == "acc"
-    assert base64.b64decode(state["module"]).decode("utf-8").endswith("// views … ✕\n")
+    assert gzip.decompress(base64.b64decode(state["module"])).decode("utf-8").endswith("// views … ✕\n")
     assert state["runs"] and state["scalars"] == ""
+
+
+def test_page_carries_the_module_and_tables_gzipped_and_the_same_each_time():
+    from runcompare._widget import view_code
+
+    page = rc.to_html(RUNS)
+    state = state_of(page)
+    assert gzip.decompress(base64.b64decode(state["module"])) == view_code()
+    runs = pa.ipc.open_stream(gzip.decompress(base64.b64decode(state["runs"]))).read_all()
+    assert runs.column("run_id").to_pylist() == ["a", "b"]
+    assert state_of(rc.to_html(RUNS)) == state
 
 
 def test_hostile_text_cannot_close_the_script():
