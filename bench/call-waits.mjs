@@ -1,16 +1,18 @@
 // Where a first view's wall-clock time goes beside its work: the call's task and the frame's task
-// after it, each as wall time against the main thread's CPU time (DevTools trace), and the time
-// the call spent waiting for the browser process to match a font. Builds and peers take turns
-// page by page, as in views-pairs.mjs.
+// after it, each as wall time against the main thread's CPU time (DevTools trace); the time the
+// call spent waiting for the browser process to match a font; and the CPU time V8 spent compiling
+// functions on their first call, in the call and the frame. Builds and peers take turns page by
+// page, as in views-pairs.mjs.
 //
-//   node bench/call-waits.mjs BUILD.js [BUILD.js ...] [--peer plotly] [--view values] [--runs 100] [--pages 8] [--port 8792]
+//   node bench/call-waits.mjs BUILD.js [BUILD.js ...] [--peer plotly] [--view values] [--runs 100] [--pages 8] [--later] [--records] [--port 8792]
 //
 // BUILDs are files under tests/output/bench/; --peer adds Observable Plot ("plot") or Plotly.
-import path from "node:path";
+// --later traces a page's third view instead of its first (the two before it untraced); --records
+// also gives each build the peers' input, the JSON records already parsed ("BUILD.js, records").
 import { parseArgs } from "node:util";
-import { launchBrowser, openPage, outputUrl, startServer } from "./harness.mjs";
+import { launchBrowser, openPage, startServer } from "./harness.mjs";
 import { median } from "./report.mjs";
-import { loadViews, writeData } from "./views.mjs";
+import { buildContenders, loadViews, writeData } from "./views.mjs";
 
 const { values: args, positionals: builds } = parseArgs({
   allowPositionals: true,
@@ -20,18 +22,21 @@ const { values: args, positionals: builds } = parseArgs({
     pages: { type: "string", default: "8" },
     port: { type: "string", default: "8792" },
     peer: { type: "string" },
+    later: { type: "boolean", default: false },
+    records: { type: "boolean", default: false },
   },
 });
-const CATEGORIES = "devtools.timeline,blink.user_timing,toplevel,fonts";
+const CATEGORIES = "devtools.timeline,blink.user_timing,toplevel,fonts,disabled-by-default-v8.compile";
 const files = writeData(Number(args.runs));
-const contenders = [
-  ...builds.map((build) => ({ name: path.basename(build), bundle: outputUrl(build), input: "arrow" })),
-  ...(args.peer ? [{ name: args.peer, peer: args.peer }] : []),
-];
+const contenders = buildContenders(builds, { records: args.records, peer: args.peer });
 
-/** A page's first view, traced: its shown time, and its call's and frame's tasks on the main thread. */
-async function tracedFirstView(page, contender) {
+/** A page's first view (or third, --later), traced: its shown time, and its call's and frame's tasks on the main thread. */
+async function tracedView(page, contender) {
   const paint = await loadViews(page, contender, files, args.view);
+  if (args.later) {
+    await paint();
+    await paint();
+  }
   const cdp = await page.context().newCDPSession(page);
   const events = [];
   cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
@@ -49,8 +54,19 @@ async function tracedFirstView(page, contender) {
   const lookups = onMain.filter((e) => e.name === "FontCache::GetFontPlatformData" && e.ts >= call.ts && e.ts < call.ts + call.dur);
   const outermost = lookups.filter((e) => !lookups.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur));
   const fontWait = outermost.reduce((sum, e) => sum + (e.dur - (e.tdur ?? e.dur)), 0);
+  const compiles = onMain.filter((e) => e.name === "V8.CompileCode" && e.ts >= call.ts && e.ts < frame.ts + frame.dur);
+  const compileCpu = compiles.reduce((sum, e) => sum + (e.tdur ?? e.dur), 0);
   const ms = (us) => us / 1000;
-  return { shown, callWall: ms(call.dur), callCpu: ms(call.tdur), fontWait: ms(fontWait), frameWall: ms(frame.dur), frameCpu: ms(frame.tdur) };
+  return {
+    shown,
+    callWall: ms(call.dur),
+    callCpu: ms(call.tdur),
+    fontWait: ms(fontWait),
+    frameWall: ms(frame.dur),
+    frameCpu: ms(frame.tdur),
+    compiled: compiles.length,
+    compileCpu: ms(compileCpu),
+  };
 }
 
 const port = Number(args.port);
@@ -61,7 +77,7 @@ try {
   for (let i = 0; i < Number(args.pages); i++) {
     for (const contender of contenders) {
       const page = await openPage(browser, port);
-      results.get(contender.name).push(await tracedFirstView(page, contender));
+      results.get(contender.name).push(await tracedView(page, contender));
       await page.context().close();
     }
   }
@@ -69,10 +85,11 @@ try {
   await browser.close();
   server.kill();
 }
-console.log(`${args.view}, ${args.runs} runs, first view of ${args.pages} pages each: medians, wall / main-thread CPU (ms)`);
+console.log(`${args.view}, ${args.runs} runs, ${args.later ? "third" : "first"} view of ${args.pages} pages each: medians, wall / main-thread CPU (ms)`);
 for (const [name, rows] of results) {
   const m = (key) => median(rows.map((row) => row[key])).toFixed(1);
   console.log(
-    `${name.padEnd(16)} shown ${m("shown")} · call ${m("callWall")} / ${m("callCpu")}, waiting on fonts ${m("fontWait")} · frame ${m("frameWall")} / ${m("frameCpu")}`,
+    `${name.padEnd(16)} shown ${m("shown")} · call ${m("callWall")} / ${m("callCpu")}, waiting on fonts ${m("fontWait")} · frame ${m("frameWall")} / ${m("frameCpu")}` +
+      ` · compiling ${median(rows.map((row) => row.compiled))} functions ${m("compileCpu")}`,
   );
 }

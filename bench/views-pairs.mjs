@@ -9,11 +9,10 @@
 // the call to the end of the frame that showed it: on a loaded machine the wall-clock times also
 // count the waits for a core, this does not. --records also gives each build the peers' input, the
 // JSON records already parsed, as a contender of its own ("BUILD.js, records").
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { median } from "./report.mjs";
-import { launchBrowser, mainThreadCpu, openPage, outputUrl, startServer } from "./harness.mjs";
-import { loadViews, writeData } from "./views.mjs";
+import { launchBrowser, mainThreadCpu, openPage, startServer } from "./harness.mjs";
+import { buildContenders, loadViews, writeData } from "./views.mjs";
 
 const { values: args, positionals: builds } = parseArgs({
   allowPositionals: true,
@@ -28,13 +27,7 @@ const { values: args, positionals: builds } = parseArgs({
   },
 });
 const files = writeData(Number(args.runs));
-const inputs = args.records ? ["arrow", "records"] : ["arrow"];
-const contenders = [
-  ...builds.flatMap((build) =>
-    inputs.map((input) => ({ name: `${path.basename(build)}${input === "records" ? ", records" : ""}`, bundle: outputUrl(build), input })),
-  ),
-  { name: { plot: "Observable Plot", plotly: "Plotly" }[args.peer], peer: args.peer },
-];
+const contenders = buildContenders(builds, { records: args.records, peer: args.peer });
 const times = new Map(contenders.map((c) => [c.name, { cold: [], warm: [], cpu: [] }]));
 
 /** Runs `paint` traced, adding the main thread's CPU time of the paint to `cpu`. */

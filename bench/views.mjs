@@ -79,6 +79,20 @@ const OWN_MODULE = "/bench/browser/views-runcompare.mjs";
 const PEERS_MODULE = "/bench/browser/views-peers.mjs";
 
 /**
+ * The contenders of a side-by-side run (views-pairs.mjs, call-waits.mjs): each build, a file under
+ * tests/output/bench/, reading the IPC bytes and, with `records`, the peers' records too; then the peer, if any.
+ */
+export function buildContenders(builds, { records = false, peer = null } = {}) {
+  const inputs = records ? ["arrow", "records"] : ["arrow"];
+  return [
+    ...builds.flatMap((build) =>
+      inputs.map((input) => ({ name: `${path.basename(build)}${input === "records" ? ", records" : ""}`, bundle: outputUrl(build), input })),
+    ),
+    ...(peer ? [{ name: NAMES[peer], peer }] : []),
+  ];
+}
+
+/**
  * Loads what draws the views into a fresh page, with `files` (writeData's): a peer (`{ peer:
  * "plot" }` or "plotly"), or a runcompare bundle's URL and its input (`{ bundle, input: "arrow" }`
  * or "records"). Resolves to a function that makes one first paint of `view` and resolves to its
