@@ -233,8 +233,10 @@ function int64ToDoubles(raw: BigInt64Array | BigUint64Array, out = new Float64Ar
 const utf8 = new TextDecoder();
 
 /**
- * A utf8 column's values, null where missing. A batch whose text is all ASCII is decoded in one
- * call and cut into values (byte offsets are then character offsets); other batches value by value.
+ * A utf8 column's values, null where missing. A batch is decoded in one call and cut into values
+ * when its text has as many UTF-16 units as bytes: every other byte sequence (a character of two
+ * to four bytes, a malformed run of several) decodes to fewer units than bytes, so then each byte
+ * stands for one unit and byte offsets are character offsets. Other batches, value by value.
  */
 function utf8Strings(chunks: readonly Chunk[], length: number): (string | null)[] {
   const out: (string | null)[] = new Array(length);
@@ -244,12 +246,11 @@ function utf8Strings(chunks: readonly Chunk[], length: number): (string | null)[
     const bytes = chunk.values as Uint8Array;
     const start = offsets[0];
     const end = offsets[chunk.length];
-    let ascii = true;
-    for (let i = start; i < end && ascii; i++) ascii = bytes[i] < 0x80;
-    const text = ascii ? utf8.decode(bytes.subarray(start, end)) : "";
+    const text = utf8.decode(bytes.subarray(start, end));
+    const oneUnitPerByte = text.length === end - start;
     for (let i = 0; i < chunk.length; i++) {
       if (chunk.nullCount > 0 && !chunk.isValid(i)) out[offset + i] = null;
-      else if (ascii) out[offset + i] = text.slice(offsets[i] - start, offsets[i + 1] - start);
+      else if (oneUnitPerByte) out[offset + i] = text.slice(offsets[i] - start, offsets[i + 1] - start);
       else out[offset + i] = utf8.decode(bytes.subarray(offsets[i], offsets[i + 1]));
     }
     offset += chunk.length;

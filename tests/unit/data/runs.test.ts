@@ -179,6 +179,47 @@ describe("Arrow columns read in one pass read as Arrow JS reads them value by va
     expect(runs.names).toEqual(["plain", "b", "ümlaut — ✓", "تجربة"]);
   });
 
+  test("utf8: malformed bytes, characters of every length and sequences cut between values read as each value's own decoding", () => {
+    // Byte pieces: ASCII, characters of 2, 3 and 4 bytes, lone continuation and lead bytes, bytes
+    // UTF-8 never uses, a BOM, and a 3-byte character whose bytes are split between two values.
+    const pieces = [
+      [0x61],
+      [0x7a, 0x30],
+      [0xc3, 0xbc],
+      [0xe2, 0x80, 0x94],
+      [0xf0, 0x9f, 0x98, 0x80],
+      [0x80],
+      [0xbf],
+      [0xc2],
+      [0xe2, 0x82],
+      [0xac],
+      [0xff],
+      [0xc0, 0xaf],
+      [0xef, 0xbb, 0xbf],
+      [0xed, 0xa0, 0x80],
+    ];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let trial = 0; trial < 200; trial++) {
+      const values = Array.from({ length: 1 + random(6) }, () =>
+        Uint8Array.from(Array.from({ length: random(4) }, () => pieces[random(pieces.length)]).flat()),
+      );
+      const offsets = Int32Array.from([0, ...values.map((_, i) => values.slice(0, i + 1).reduce((sum, v) => sum + v.length, 0))]);
+      const bytes = Uint8Array.from(values.flatMap((v) => [...v]));
+      const name = makeVector(makeData({ type: new Utf8(), length: values.length, valueOffsets: offsets, data: bytes }));
+      const table = new Table({
+        run_id: vectorFromArray(
+          values.map((_, i) => `r${i}`),
+          new Utf8(),
+        ),
+        name,
+      });
+      const decoder = new TextDecoder();
+      const expected = values.map((v) => decoder.decode(v));
+      expect(readRuns(tableToIPC(table, "stream")).names).toEqual(expected);
+    }
+  });
+
   test("lists of text become categories of their JSON text, as lists of other values do", () => {
     const tags = vectorFromArray([["fp16", "baseline"], [], null, ["fp16", "baseline"], ["é"]], new List(new Field("item", new Utf8(), true)));
     const table = new Table({ run_id: vectorFromArray(["a", "b", "c", "d", "e"], new Utf8()), tags });
