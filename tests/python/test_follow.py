@@ -123,6 +123,34 @@ def test_unstored_views_send_their_appended_rows_with_the_tables():
 
 
 @pytest.mark.parametrize("store", ["sqlite", "files"])
+def test_follow_mlflow_numbers_points_logged_without_steps_on_from_where_the_last_poll_stopped(tmp_path, monkeypatch, store):
+    pytest.importorskip("mlflow")
+    from mlflow import MlflowClient
+    from runcompare.loaders._follow_stores import MlflowStore
+
+    monkeypatch.setenv("MLFLOW_ALLOW_FILE_STORE", "true")
+    monkeypatch.chdir(tmp_path)
+    uri = f"sqlite:///{tmp_path / 'mlflow.db'}" if store == "sqlite" else str(tmp_path / "mlruns")
+    client = MlflowClient(uri)
+    experiment = client.create_experiment("live")
+    run = client.create_run(experiment).info.run_id
+    follower = MlflowStore(uri, ["live"], None)
+
+    def poll():
+        _, scalars = follower.poll()
+        return sorted((r["metric"], r["step"], r["value"]) for r in scalars.to_pylist())
+
+    for i, value in enumerate([0.9, 0.8]):
+        client.log_metric(run, "loss", value, timestamp=1_700_000_000_000 + i)
+    client.log_metric(run, "acc", 0.1, timestamp=1_700_000_000_000, step=0)
+    assert poll() == [("acc", 0, 0.1), ("loss", 0, 0.9), ("loss", 1, 0.8)]
+    for i, value in enumerate([0.7, 0.6]):
+        client.log_metric(run, "loss", value, timestamp=1_700_000_000_010 + i)
+    client.log_metric(run, "acc", 0.2, timestamp=1_700_000_000_010, step=1)
+    assert poll() == [("acc", 1, 0.2), ("loss", 2, 0.7), ("loss", 3, 0.6)]
+
+
+@pytest.mark.parametrize("store", ["sqlite", "files"])
 def test_follow_mlflow_gets_every_point_once_in_order_and_stops_when_the_runs_finish(tmp_path, monkeypatch, store):
     pytest.importorskip("mlflow")
     from mlflow import MlflowClient

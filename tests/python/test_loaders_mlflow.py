@@ -307,6 +307,27 @@ def test_a_server_samples_long_curves(store):
         rc.from_mlflow("long", tracking_uri=uri, max_steps=10_000)
 
 
+@pytest.mark.parametrize("kind", ["file", "sqlite"])
+def test_curves_logged_without_steps_are_numbered_in_the_order_logged(tmp_path, monkeypatch, kind):
+    monkeypatch.setenv("MLFLOW_ALLOW_FILE_STORE", "true")
+    monkeypatch.chdir(tmp_path)
+    uri = str(tmp_path / "mlruns") if kind == "file" else f"sqlite:///{tmp_path / 'mlflow.db'}"
+    client = MlflowClient(uri)
+    run = client.create_run(client.create_experiment("e")).info.run_id
+    for ms, value in [(T0 + 20, 0.3), (T0, 0.9), (T0 + 10, 0.5)]:
+        client.log_metric(run, "loss", value, timestamp=ms)  # no step: MLflow writes step 0
+    client.log_metric(run, "acc", 0.1, timestamp=T0)
+    for step in (0, 1):
+        client.log_metric(run, "lr", 0.01 * (step + 1), timestamp=T0 + step, step=step)
+    client.set_terminated(run)
+    d = rc.from_mlflow(uri)
+    series = lambda key: [(r["step"], round(r["time"].timestamp() * 1000) - T0, r["value"]) for r in rows_of(d.scalars, run) if r["metric"] == key]  # noqa: E731
+    assert series("loss") == [(0, 0, 0.9), (1, 10, 0.5), (2, 20, 0.3)]
+    assert series("acc") == [(0, 0, 0.1)]
+    assert series("lr") == [(0, 0, 0.01), (1, 1, 0.02)]
+    assert "loss was logged without steps (every point at step 0) in 1 run: their points are numbered 0, 1, 2, ... in the order they were logged." in d.notes
+
+
 def test_a_path_that_is_no_store(tmp_path):
     with pytest.raises(RunsDataError, match="No MLflow store at"):
         rc.from_mlflow("x", tracking_uri=str(tmp_path / "missing"))

@@ -11,7 +11,18 @@ from .._contract import RUN_ID
 from .._scalars import to_scalars_table
 from ._common import RunsColumns, ScalarsColumns, require
 from ._files import read_scalars
-from ._mlflow import _client_histories, _database_histories, _experiment_ids, _file_store_allowed, _local_path, _open, _runs_table, _search, metric_file_points
+from ._mlflow import (
+    _client_histories,
+    _database_histories,
+    _experiment_ids,
+    _file_store_allowed,
+    _local_path,
+    _open,
+    _runs_table,
+    _search,
+    metric_file_points,
+    number_in_logged_order,
+)
 from ._tensorboard import run_name
 from ._tfevents import RunEvents
 
@@ -34,6 +45,9 @@ class MlflowStore:
         self._metrics = metrics
         self._rows = {}  # run id -> its row as last handed on
         self._read = {}  # (run id, metric) -> points handed on, or a metric file's bytes read
+        # (run id, metric) -> the step its next point takes while every point so far was logged
+        # without one (step 0), numbered as from_mlflow numbers such a curve; None once one had a step.
+        self._numbered = {}
         self._done = set()  # runs read whole after they finished
         self._finished = False
 
@@ -43,8 +57,14 @@ class MlflowStore:
             # The status before the histories: a run that finished has logged all it will.
             live = [run for run in runs if run.info.run_id not in self._done]
             finished = {run.info.run_id for run in live if run.info.status in FINISHED}
-            read, scalars, logged = dict(self._read), ScalarsColumns(), dict(self._last_logged)
+            read, scalars, logged, numbered = dict(self._read), ScalarsColumns(), dict(self._last_logged), dict(self._numbered)
             for run_id, key, steps, times, values in self._new_points(live, read):
+                first = numbered.get((run_id, key), 0)
+                if first is not None and not any(steps):
+                    steps, times, values = number_in_logged_order(first, times, values)
+                    numbered[(run_id, key)] = first + len(steps)
+                else:
+                    numbered[(run_id, key)] = None
                 scalars.add(run_id, key, steps, times, values)
                 logged[run_id] = max([logged.get(run_id, 0), *times])
         # A run left RUNNING by a process that died logs nothing more: past stale_seconds it counts as finished.
@@ -52,7 +72,7 @@ class MlflowStore:
         finished |= {run.info.run_id for run in live if now - max(logged.get(run.info.run_id, 0), run.info.start_time or 0) > self._stale_ms}
         rows = {run.info.run_id: _row_of(run) for run in runs}
         changed = [run for run in runs if rows[run.info.run_id] != self._rows.get(run.info.run_id)]
-        self._read, self._last_logged = read, logged
+        self._read, self._last_logged, self._numbered = read, logged, numbered
         self._done |= finished
         self._rows.update(rows)
         self._finished = bool(runs) and all(run.info.run_id in self._done for run in runs)

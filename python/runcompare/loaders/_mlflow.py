@@ -92,7 +92,8 @@ def from_mlflow(
 
     Returns RunTables: ``.runs`` (run_id, name, experiment_id, status, start_time, end_time,
     artifact_uri, metrics.*, params.*, tags.*), ``.scalars`` (run_id, metric, step, time as UTC
-    timestamps, value) and ``.details`` (params, metrics, tags, run info, and lineage: git commit,
+    timestamps, value; a curve logged without steps, every point at MLflow's step 0, is numbered
+    0, 1, 2, ... in the order it was logged, and a note says so) and ``.details`` (params, metrics, tags, run info, and lineage: git commit,
     branch and uncommitted diff, source, parent run, dataset inputs (name, digest, source), and
     the environment: Python and MLflow versions and each logged model's requirements).
     """
@@ -311,9 +312,13 @@ def _histories(client, store, runs, keys, max_steps, step_range, pool, bar, note
         tasks = [(_client_histories, client, run, wanted) for run in runs]
         counts = [1] * len(runs)
     sampled = False
+    unstepped = {}  # metric -> runs whose curve of it was logged without steps
     for count, series_list in zip(counts, pool.map(lambda task: task[0](*task[1:]), tasks)):
         for run_id, key, steps, times, values, was_sampled in series_list:
             steps, times, values = _in_range(steps, times, values, step_range)
+            if len(steps) > 1 and not any(steps):
+                steps, times, values = number_in_logged_order(0, times, values)
+                unstepped.setdefault(key, set()).add(run_id)
             scalars.add(run_id, key, steps, times, values)
             sampled = sampled or was_sampled
         bar.update(count)
@@ -321,7 +326,28 @@ def _histories(client, store, runs, keys, max_steps, step_range, pool, bar, note
         notes.append(
             f"Curves longer than {max_steps:,} steps were sampled by the tracking server (first and last steps kept); pass max_steps=None for every point."
         )
+    if unstepped:
+        notes.append(_unstepped_note(unstepped))
     return scalars.table()
+
+
+def number_in_logged_order(first, times, values):
+    """Points MLflow was given no step for (log_metric without one writes step 0) as steps first,
+    first + 1, ... in the order they were logged, so a curve runs along the x axis instead of up
+    one step: (steps, times, values), ordered by time (the order a store lists them in is kept
+    between equal times)."""
+    order = sorted(range(len(times)), key=times.__getitem__)
+    return list(range(first, first + len(order))), [times[i] for i in order], [values[i] for i in order]
+
+
+def _unstepped_note(unstepped):
+    keys = sorted(unstepped)
+    named = ", ".join(keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
+    runs = len(set().union(*unstepped.values()))
+    return (
+        f"{named} {'was' if len(keys) == 1 else 'were'} logged without steps (every point at step 0) in {runs} run{'s' if runs != 1 else ''}: "
+        "their points are numbered 0, 1, 2, ... in the order they were logged."
+    )
 
 
 def _chunks(items, size):
