@@ -73,8 +73,8 @@ export async function pageWithoutWorkers(browser, page, setUp) {
 
 /**
  * On tests/browser/views.html: a new view `kind` ("parallel", "scatter", …) of `records` (the
- * messy store when null) with `options`, in a box `width` pixels wide; waits until it has drawn
- * or shown an error, and returns the error (null when it drew).
+ * messy store when null) with `options`, in a box `width` pixels wide; waits until it has drawn,
+ * said it has nothing to show or shown an error, and returns the error (null otherwise).
  */
 export async function showView(page, kind, width, options = {}, records = null) {
   await page.setViewportSize({ width: width + 40, height: 900 });
@@ -88,7 +88,9 @@ export async function showView(page, kind, width, options = {}, records = null) 
     },
     { kind, width, options, records },
   );
-  await page.waitForFunction(() => window.view.error || (window.view.drawn.lines ?? window.view.drawn.points) > 0);
+  await page.waitForFunction(
+    () => window.view.error || (window.view.drawn.lines ?? window.view.drawn.points) > 0 || window.view.querySelector(".rc-nothing-to-show"),
+  );
   return page.evaluate(() => window.view.error);
 }
 

@@ -86,6 +86,36 @@ test("the x and y ranges cover the runs drawn, not those without a value on the 
   expect(await tickTexts(page, "x")).toEqual(["medium", "small"]);
 });
 
+test("axes no run has values on both: the plot says so in its middle, in the exported SVG too, and the status counts the runs", async ({ page }) => {
+  // As a public MLflow store's sweeps: one experiment logged the learning rate, another val_accuracy.
+  const records = [
+    { run_id: "a", "params.learning_rate": 0.001, "metrics.accuracy": 0.3, "metrics.val_accuracy": null },
+    { run_id: "b", "params.learning_rate": 0.01, "metrics.accuracy": 0.4, "metrics.val_accuracy": null },
+    { run_id: "c", "params.learning_rate": null, "metrics.accuracy": 0.5, "metrics.val_accuracy": 0.35 },
+  ];
+  await showScatter(page, 800, { x: "learning_rate", y: "val_accuracy" }, records);
+  const note = page.locator(".rc-scatter .rc-nothing-to-show");
+  await expect(note).toHaveText("No run has a value for bothlearning_rate and val_accuracy:choose other axes");
+  await expect(note).toBeVisible();
+  const [noteBox, plotBox] = await page.evaluate(() => {
+    const view = document.querySelector(".rc-scatter");
+    const box = (element) => element.getBoundingClientRect().toJSON();
+    return [box(view.querySelector(".rc-nothing-to-show")), box(view.querySelector(".rc-y-axis .domain"))];
+  });
+  // Between the y axis' top and bottom, right of it, and inside the chart's width.
+  expect(noteBox.top).toBeGreaterThan(plotBox.top);
+  expect(noteBox.bottom).toBeLessThan(plotBox.bottom);
+  expect(noteBox.left).toBeGreaterThan(plotBox.right);
+  expect(noteBox.right).toBeLessThan(800);
+  await expect(page.locator(".rc-scatter .rc-status")).toHaveText("3 runs · 1 run has no value for learning_rate · 2 runs have no value for val_accuracy");
+  const svg = await page.evaluate(() => document.querySelector(".rc-scatter").exportSVG());
+  expect(svg).toContain("choose other axes");
+  await page.locator(".rc-scatter").screenshot({ path: path.join(screenshots, "scatter-nothing-to-show.png") });
+  // Axes some run has both values of: no note.
+  await showScatter(page, 800, { x: "learning_rate", y: "accuracy" }, records);
+  await expect(page.locator(".rc-scatter .rc-nothing-to-show")).toHaveCount(0);
+});
+
 for (const theme of THEMES) {
   test(`${theme}: the hovered point stands out: drawn again on top in a ring of the text colour`, async ({ page }) => {
     await applyTheme(page, theme);

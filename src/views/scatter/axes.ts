@@ -1,5 +1,5 @@
 import { axisBottom, axisLeft, type Axis as D3Axis, type AxisScale, type Selection } from "d3";
-import { fitText, hoverTitle, surelyFits, type Measure } from "../../render/text.js";
+import { drawLines, fitText, hoverTitle, surelyFits, type Measure } from "../../render/text.js";
 import { drawTicks, fittedTick, numericTicks, spacedLabels, type AxisText, type Tick } from "../../render/ticks.js";
 import type { Axis } from "./channels.js";
 import type { Frame, PositionScale } from "./layout.js";
@@ -62,6 +62,31 @@ export function drawAxes(g: Group, f: Frame, x: DrawnAxis, y: DrawnAxis, text: A
   title(g, x.axis, (plot.left + plot.right) / 2, f.height - 6, plot.right - plot.left, text);
   title(g, y.axis, -(plot.top + plot.bottom) / 2, 14, plot.bottom - plot.top, text).attr("transform", "rotate(-90)");
 }
+
+/**
+ * Said in the middle of a plot no run has a place in (every run lacks a value on one axis or the
+ * other), so that the empty chart is not taken for a broken one; the status line counts the runs
+ * without each value.
+ */
+export function drawNothingToShow(g: Group, f: Frame, x: Axis, y: Axis, measure: Measure) {
+  const { plot } = f;
+  const width = plot.right - plot.left;
+  const lines =
+    x.column === y.column ? ["No run has a value for", x.label] : ["No run has a value for both", `${x.label} and ${y.label}:`, "choose other axes"];
+  const text = g
+    .append("text")
+    .attr("class", "rc-missing-label rc-nothing-to-show")
+    .attr("text-anchor", "middle")
+    .attr("x", (plot.left + plot.right) / 2)
+    .attr("y", (plot.top + plot.bottom) / 2 - ((lines.length - 1) * NOTE_LINE_HEIGHT) / 2);
+  drawLines(
+    text.node()!,
+    lines.map((line) => fitText(line, width, measure).lines[0]),
+    NOTE_LINE_HEIGHT,
+  );
+}
+
+const NOTE_LINE_HEIGHT = 16;
 
 /** The x labels at the figure's edges moved in by what would stick out of it ("200,000" under the last tick). */
 function keepInside(axis: Group, scale: PositionScale, ticks: readonly Tick[], width: number) {

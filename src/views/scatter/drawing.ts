@@ -11,7 +11,7 @@ import { themeColor, watchTheme } from "../../render/style.js";
 import { counted, resolvedFont } from "../../render/text.js";
 import { axisText } from "../../render/ticks.js";
 import { tooltip, type Tooltip } from "../../render/tooltip.js";
-import { drawAxes, yLabelRoom } from "./axes.js";
+import { drawAxes, drawNothingToShow, yLabelRoom } from "./axes.js";
 import { chooseChannels, type Channels } from "./channels.js";
 import { scatterControls } from "./controls.js";
 import { tooltipColumns, tooltipContent } from "./describe.js";
@@ -395,6 +395,7 @@ export class ScatterChart {
     this.followTheme();
     const style = this.style();
     drawAxes(this.axes, f, { axis: this.channels.x, positions: this.x, scale: xScale }, { axis: this.channels.y, positions: this.y, scale: yScale }, this.text);
+    if (!this.placed.rows.length) drawNothingToShow(this.axes, f, this.channels.x, this.channels.y, this.text.tick);
     project(this.x, xScale, f.xBand, this.placed.xs);
     project(this.y, yScale, f.yBand, this.placed.ys);
     this.finder = null;
