@@ -26,7 +26,7 @@ const GAP = 12;
 const MARGIN = 8;
 /** Between a key and its label. */
 const KEY_GAP = 4;
-/** A categorical colour key lists this many entries at most, then how many more there are. */
+/** A legend of swatches (a categorical colour key, the runs of the curves) lists this many entries at most, then how many more there are. */
 const MAX_ENTRIES = 40;
 const LABEL_SIZE = 11;
 
@@ -68,10 +68,14 @@ export function svgColorLegend(colors: RunColors, title: string): SVGGElement {
     const bar = legendEntry([defs, svgElement("rect", { width: 120, height: 10, rx: 2, fill: `url(#${id})` })], 120, "");
     return legendBlock(title, [legendEntry([], 0, format(domain[0])), bar, legendEntry([], 0, format(domain[1]) + (log ? " (log)" : ""))], "inline");
   }
-  const entries = colors.legend.entries;
+  return legendBlock(title, swatchEntries(colors.legend.entries));
+}
+
+/** A swatch entry for each of `entries` up to MAX_ENTRIES, then how many more there are. */
+export function swatchEntries(entries: readonly { readonly color: string; readonly label: string }[]): SVGGElement[] {
   const shown = entries.slice(0, MAX_ENTRIES).map(({ label, color }) => swatchEntry(color, label));
   if (entries.length > MAX_ENTRIES) shown.push(legendEntry([], 0, `and ${thousands(entries.length - MAX_ENTRIES)} more`));
-  return legendBlock(title, shown);
+  return shown;
 }
 
 /**

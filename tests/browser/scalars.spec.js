@@ -360,16 +360,21 @@ test("exports: a standalone SVG with every series as a path, and the series as C
       paths: [...root.querySelectorAll("g.lines path")].filter((p) => p.getAttribute("stroke") !== "none").length,
       titles: [...root.querySelectorAll("g.chart > text")].map((t) => t.textContent),
       currentColor: text.includes("currentColor"),
+      legend: [...root.querySelectorAll(".rc-legend-entry text")].map((t) => t.textContent),
     };
   }, svg);
   // Four charts x 96 runs x (raw + smoothed).
-  expect(parsed).toEqual({
+  expect(parsed).toMatchObject({
     root: "svg",
     error: null,
     paths: 768,
     titles: ["loss/train", "loss/validation", "accuracy/train", "accuracy/validation"],
     currentColor: false,
   });
+  // The runs' key names the first 40 runs, then how many more: all 96 would make it taller than the charts.
+  expect(parsed.legend.length).toBe(41);
+  expect(parsed.legend.slice(0, 2)).toEqual([nameOf.get("r000"), nameOf.get("r001")]);
+  expect(parsed.legend[40]).toBe("and 56 more");
 
   const csv = await page.evaluate(() => window.view.exportCSV());
   const lines = csv.trim().split("\r\n");

@@ -1,7 +1,7 @@
 import { pathRound, select } from "d3";
 import { toCSV } from "../../render/export.js";
 import { svgElement, type ExportTheme } from "../../render/svg.js";
-import { legendBlock, svgFigure, swatchEntry } from "../../render/svg-legend.js";
+import { legendBlock, svgFigure, swatchEntries } from "../../render/svg-legend.js";
 import { drawAxes, makeFrame } from "./axes.js";
 import type { Chart } from "./chart.js";
 import { ClippedMarks, DASHES, batches, lineAlpha, lineWidths, segmentCount, traceBand, traceSeries, type LineLook } from "./draw.js";
@@ -27,7 +27,7 @@ const POINTS_PER_COLUMN = 4;
 /**
  * The charts as one standalone SVG document, laid out as on screen: each chart's axes, band
  * polygons and every series as its own path (raw under smoothed), then a legend of the runs
- * shown (svg-legend.ts places it). Colours and fonts are written on the elements, so the file looks the same anywhere.
+ * shown, the first 40 and how many more (svg-legend.ts places it). Colours and fonts are written on the elements, so the file looks the same anywhere.
  */
 export function chartsToSVG(
   charts: readonly Chart[],
@@ -60,10 +60,7 @@ export function chartsToSVG(
     g.append(title, dashKeys(chart, 12 + chart.spec.title.length * 7.5, theme), plot);
     return g;
   });
-  const legend = legendBlock(
-    null,
-    entries.filter((entry) => look.shown(entry)).map((entry) => swatchEntry(entry.color, entry.label)),
-  );
+  const legend = legendBlock(null, swatchEntries(entries.filter((entry) => look.shown(entry))));
   return svgFigure(theme, { width, height, content }, [legend], "bottom");
 }
 
