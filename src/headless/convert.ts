@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
+import { pngScale } from "../render/png-size.js";
 import { FALLBACK, resolveFamily, warnMissingFamily, type Family } from "./fonts.js";
 
 /**
@@ -67,13 +68,15 @@ function resvg(): Promise<void> {
   return resvgReady;
 }
 
-/** The PNG of an SVG document at `dpi` pixels per inch (96: one pixel per CSS pixel). */
+/** The PNG of an SVG document at `dpi` pixels per inch (96: one pixel per CSS pixel), or less where that would pass the largest PNG (png-size.ts). */
 export async function svgToPNG(svg: string, dpi: number): Promise<Uint8Array> {
   await resvg();
-  const { width } = svgSize(svg);
+  const { width, height } = svgSize(svg);
+  const scale = pngScale(width, height, dpi / 96);
   const drawn = inResolvedFonts(svg);
   const renderer = new Resvg(drawn.svg, {
-    fitTo: { mode: "width", value: Math.max(1, Math.round((width * dpi) / 96)) },
+    // Rounded down, so the height resvg scales in proportion stays within the largest PNG too.
+    fitTo: { mode: "width", value: Math.max(1, Math.floor(width * scale)) },
     font: {
       fontBuffers: faceFiles(drawn.families).map((file) => fs.readFileSync(file)),
       defaultFontFamily: FALLBACK,

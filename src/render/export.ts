@@ -4,8 +4,8 @@
  * the same name and the view the same notice of where it went, whichever asked.
  */
 
+import { pngScale } from "./png-size.js";
 import { inPixels, inTheme, publish, type Publication } from "./publication.js";
-import { thousands } from "../data/thousands.js";
 
 export interface Exportable {
   exportSVG(): string;
@@ -176,10 +176,6 @@ export function canvasBlob(canvas: HTMLCanvasElement, type: string, quality?: nu
   );
 }
 
-/** The largest canvas Chromium draws: 32,767 pixels a side, 268 million in all (a larger one encodes to nothing). */
-const MAX_CANVAS_SIDE = 32_767;
-const MAX_CANVAS_AREA = 268_435_456;
-
 /**
  * Draws an SVG document onto a canvas at `ratio` times its size (2 by default: crisp on print and
  * HiDPI), or less where that would pass the largest canvas; a view too large for one at its own
@@ -187,11 +183,7 @@ const MAX_CANVAS_AREA = 268_435_456;
  */
 export async function svgToPng(svg: string, ratio = 2): Promise<Blob> {
   const { image, width, height } = await svgImage(svg);
-  ratio = Math.min(ratio, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height, Math.sqrt(MAX_CANVAS_AREA / (width * height)));
-  if (ratio < 1) {
-    const size = `${thousands(Math.round(width))} × ${thousands(Math.round(height))} pixels`;
-    throw new Error(`the view is ${size}, larger than a PNG a browser can draw (${thousands(MAX_CANVAS_SIDE)} pixels a side): save it as SVG or CSV`);
-  }
+  ratio = pngScale(width, height, ratio);
   const canvas = document.createElement("canvas");
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);

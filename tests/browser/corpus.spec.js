@@ -55,7 +55,7 @@ async function checkAll(page, entries, view) {
 }
 
 // A PNG larger than a canvas can hold is refused in words (the diff of 1,000 runs): no file, a reason.
-const CANVAS_LIMIT = /^Could not save the PNG file: the view is .* pixels, larger than a PNG a browser can draw/;
+const CANVAS_LIMIT = /^Could not save the PNG file: the view is .* pixels, larger than a PNG can be drawn/;
 
 /** What a person would find wrong with an entry's view and files. */
 function entryProblems(entry, got) {

@@ -252,3 +252,17 @@ def test_python_m_runcompare_render(tmp_path):
     assert svg_root(tmp_path / "s.svg").get("width") == "500"
     done = subprocess.run([sys.executable, "-m", "runcompare", "render", "--view", "nope", "-o", str(tmp_path / "s.svg")], capture_output=True, text=True)
     assert done.returncode == 1 and "unknown view" in done.stderr
+
+
+def test_a_png_past_the_largest_a_browser_draws_is_refused_in_words_as_the_toolbar_refuses_it(tmp_path):
+    # 2,000 bars stand 36,058 pixels tall: no scale of 1 or more fits 32,767 pixels a side.
+    runs = [{"run_id": f"r{i}", "params.lr": i / 1000, "metrics.acc": i / 2000} for i in range(2000)]
+    with pytest.raises(
+        RuntimeError, match=r"^the view is 800 × 36,058 pixels, larger than a PNG can be drawn \(32,767 pixels a side\): save it as SVG or CSV$"
+    ):
+        rc.summary(runs).save(str(tmp_path / "bars.png"))
+    assert not (tmp_path / "bars.png").exists()
+    # Where the figure fits at its own size, the scale gives way instead: 1,000 bars at the default
+    # 192 dpi (2x) would stand 36,000 pixels tall.
+    path = rc.summary(runs[:1000]).save(str(tmp_path / "some.png"))
+    assert 18_000 < Image.open(path).size[1] <= 32_767
