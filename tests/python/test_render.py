@@ -266,3 +266,14 @@ def test_a_png_past_the_largest_a_browser_draws_is_refused_in_words_as_the_toolb
     # 192 dpi (2x) would stand 36,000 pixels tall.
     path = rc.summary(runs[:1000]).save(str(tmp_path / "some.png"))
     assert 18_000 < Image.open(path).size[1] <= 32_767
+
+
+def test_a_summary_of_more_bars_than_an_svg_holds_is_refused_in_words(tmp_path):
+    # A bar per run and metric: 2 metrics of 10,001 runs are 20,002 bars.
+    runs = [{"run_id": f"r{i}", "metrics.acc": i / 10_001, "metrics.loss": 1 - i / 10_001} for i in range(10_001)]
+    message = (
+        r"^the figure would hold 20,002 bars \(2 panels of up to 10,001 runs\), more than the 20,000 it draws: "
+        r"show fewer metrics or runs \(the CSV holds every value\)$"
+    )
+    with pytest.raises(RuntimeError, match=message):
+        rc.summary(runs).save(str(tmp_path / "bars.svg"))

@@ -1,3 +1,4 @@
+import { thousands } from "../../data/thousands.js";
 import { toCSV } from "../../render/export.js";
 import { exportTheme, svgDocument, svgElement } from "../../render/svg.js";
 import { AXIS_HEIGHT, drawAxis, drawRows, type RowsLook } from "./bars.js";
@@ -12,6 +13,12 @@ export function summaryCSV(ids: readonly string[], names: readonly string[], met
   return toCSV(["run_id", "name", ...metrics.map((m) => m.label)], rows);
 }
 
+/**
+ * Bars the SVG export (and the PNG and PDF made from it) draws at most: a panel per metric of a bar per run grows as their product,
+ * and a public store's 69 metrics of 3,558 runs (245,000 bars) ran the headless renderer out of
+ * memory after a minute. 20,000 draw in about 20 s there, in well under one in a page.
+ */
+const MAX_SVG_BARS = 20_000;
 const TITLE_HEIGHT = 20;
 const GAP = 16;
 const PADDING = 8;
@@ -28,6 +35,13 @@ export function summarySVG(
   panelWidth: number,
   longestName: number,
 ): string {
+  const bars = panels.reduce((sum, { order }) => sum + order.length, 0);
+  if (bars > MAX_SVG_BARS) {
+    const runs = Math.max(...panels.map(({ order }) => order.length));
+    throw new Error(
+      `the figure would hold ${thousands(bars)} bars (${thousands(panels.length)} panels of up to ${thousands(runs)} runs), more than the ${thousands(MAX_SVG_BARS)} it draws: show fewer metrics or runs (the CSV holds every value)`,
+    );
+  }
   const theme = exportTheme(view);
   const perRow = Math.max(1, Math.min(panels.length, Math.floor((view.clientWidth || panelWidth) / (panelWidth + GAP)) || 1));
   const notes = panels.map(({ significance }) => (significance ? significanceLines(significance.base, significance.texts, panelWidth - 4, look.measure) : []));
