@@ -93,9 +93,10 @@ def from_mlflow(
     Returns RunTables: ``.runs`` (run_id, name, experiment_id, status, start_time, end_time,
     artifact_uri, metrics.*, params.*, tags.*), ``.scalars`` (run_id, metric, step, time as UTC
     timestamps, value; a curve logged without steps, every point at MLflow's step 0, is numbered
-    0, 1, 2, ... in the order it was logged, and a note says so) and ``.details`` (params, metrics, tags, run info, and lineage: git commit,
-    branch and uncommitted diff, source, parent run, dataset inputs (name, digest, source), and
-    the environment: Python and MLflow versions and each logged model's requirements).
+    0, 1, 2, ... in the order it was logged, and a note says so) and ``.details`` (params,
+    metrics, tags, run info, and lineage: git commit, branch and uncommitted diff, source, parent
+    run, dataset inputs (name, digest, source), and the environment: Python and MLflow versions
+    and each logged model's requirements).
     """
     require("mlflow", "from_mlflow", "mlflow")
     if tracking_uri is None and _is_store_path(experiments):

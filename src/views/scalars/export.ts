@@ -27,7 +27,7 @@ const POINTS_PER_COLUMN = 4;
 /**
  * The charts as one standalone SVG document, laid out as on screen: each chart's axes, band
  * polygons and every series as its own path (raw under smoothed), then a legend of the runs
- * shown, the first 40 and how many more (svg-legend.ts places it). Colours and fonts are written on the elements, so the file looks the same anywhere.
+ * shown, as many as a legend lists and how many more (svg-legend.ts lays it out). Colours and fonts are written on the elements, so the file looks the same anywhere.
  */
 export function chartsToSVG(
   charts: readonly Chart[],
