@@ -346,7 +346,7 @@ def _unstepped_note(unstepped):
     named = ", ".join(keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
     runs = len(set().union(*unstepped.values()))
     return (
-        f"{named} {'was' if len(keys) == 1 else 'were'} logged without steps (every point at step 0) in {runs} run{'s' if runs != 1 else ''}: "
+        f"{named} {'was' if len(keys) == 1 else 'were'} logged without steps (every point at step 0) in {runs:,} run{'s' if runs != 1 else ''}: "
         "their points are numbered 0, 1, 2, ... in the order they were logged."
     )
 
