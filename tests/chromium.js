@@ -2,7 +2,7 @@
 // that reaches for the network (this machine has none).
 import fs from "node:fs";
 
-export const chromiumLaunchOptions = {
+const chromiumLaunchOptions = {
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: [
     "--no-sandbox",
