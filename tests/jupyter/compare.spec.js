@@ -2,7 +2,7 @@ import { test, expect } from "@playwright/test";
 import path from "node:path";
 import { csvParse } from "d3-dsv";
 import { exampleRuns, screenshots } from "../browser/helpers.js";
-import { execute, kernelIdle, pythonList } from "./notebook.js";
+import { changeTheme, execute, kernelIdle, pythonList } from "./notebook.js";
 
 const runs = exampleRuns();
 const idOfName = new Map(runs.map((run) => [run.name, run.run_id]));
@@ -76,10 +76,9 @@ test("w.selected from Python shows in every tab; the page's state is saved with 
   await expect.poll(async () => execute(page, "print(w.state['tab'], w.state['hidden'], w.state['shown']['scalars'])")).toBe("scalars ['r001'] summary\n");
   const shown = await view.evaluate((element) => element.state);
 
-  await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Dark" }));
-  await expect.poll(() => page.evaluate(() => document.body.dataset.jpThemeLight)).toBe("false");
+  await changeTheme(page, "JupyterLab Dark");
   await page.screenshot({ path: path.join(screenshots, "jupyterlab-compare-dark.png") });
-  await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Light" }));
+  await changeTheme(page, "JupyterLab Light");
 
   await page.evaluate(() => window.jupyterapp.commands.execute("docmanager:save"));
   await page.evaluate(() => window.jupyterapp.serviceManager.sessions.shutdownAll());

@@ -1,6 +1,7 @@
 import { test, expect } from "@playwright/test";
 import path from "node:path";
 import { screenshots } from "../browser/helpers.js";
+import { changeTheme } from "./notebook.js";
 
 const RERUNS = 20;
 const idle = (page) => page.waitForFunction(() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === "idle");
@@ -109,12 +110,12 @@ test("re-run cells, a resized panel and theme switches leave views drawn and not
   // Dark and back: the views take each theme's colours and keep drawing.
   const background = (view) => view.evaluate((element) => getComputedStyle(element).backgroundColor);
   const light = await background(scalars);
-  await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Dark" }));
+  await changeTheme(page, "JupyterLab Dark");
   await expect.poll(() => background(scalars)).not.toBe(light);
   await expect.poll(() => inkedPixels(scalars)).toBeGreaterThan(1000);
   await scalars.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(screenshots, "jupyterlab-lifecycle-dark.png") });
-  await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Light" }));
+  await changeTheme(page, "JupyterLab Light");
   await expect.poll(() => background(scalars)).toBe(light);
   expect(await inkedPixels(scalars)).toBeGreaterThan(1000);
   await page.evaluate(() => window.jupyterapp.commands.execute("application:toggle-left-area"));

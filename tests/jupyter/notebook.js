@@ -1,4 +1,4 @@
-// What the notebook tests do in every host: run code as a cell would, and brush a parallel view.
+// What the notebook tests do in every host: run code as a cell would, brush a parallel view, change JupyterLab's theme.
 import { expect } from "@playwright/test";
 import { axisMapping, brushedRange, exampleRuns } from "../browser/helpers.js";
 
@@ -60,3 +60,14 @@ export async function brushAccuracy(page, view, index = 7) {
 
 /** How Python prints a sorted list of run ids: ['r001', 'r002']. */
 export const pythonList = (ids) => `[${ids.map((id) => `'${id}'`).join(", ")}]`;
+
+/**
+ * Switches JupyterLab to `theme` ("JupyterLab Dark", "JupyterLab Light") and waits until the page
+ * wears it and JupyterLab's splash, which it lays over the page while the theme loads, has gone:
+ * a screenshot taken before shows the spinner over the views.
+ */
+export async function changeTheme(page, theme) {
+  await page.evaluate((theme) => window.jupyterapp.commands.execute("apputils:change-theme", { theme }), theme);
+  await expect.poll(() => page.evaluate(() => document.body.dataset.jpThemeLight)).toBe(String(theme === "JupyterLab Light"));
+  await expect(page.locator("#jupyterlab-splash")).toHaveCount(0);
+}

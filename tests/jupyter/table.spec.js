@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { execute } from "./notebook.js";
+import { changeTheme, execute } from "./notebook.js";
 import path from "node:path";
 import { exampleRuns, screenshots } from "../browser/helpers.js";
 
@@ -62,13 +62,12 @@ test("the runs table in a notebook: rows checked in the view reach w.selected, a
   expect(checkedRows).toEqual([...chosen].sort());
 
   // The dark theme: the table follows JupyterLab's colours.
-  await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Dark" }));
-  await page.waitForFunction(() => document.body.dataset.jpThemeLight === "false");
+  await changeTheme(page, "JupyterLab Dark");
   await view.locator(".rc-grid").evaluate((grid) => (grid.scrollTop = 0));
   await page.waitForTimeout(300);
   const background = await view.evaluate((element) => getComputedStyle(element).backgroundColor);
   expect(background).not.toBe("rgb(255, 255, 255)");
   await view.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(screenshots, "jupyterlab-table-dark.png") });
-  await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Light" }));
+  await changeTheme(page, "JupyterLab Light");
 });
